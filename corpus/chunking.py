@@ -1,0 +1,86 @@
+"""Sentence-aware chunking for Vietnamese (pure).
+
+Sentences end at ``. ! ? …`` followed by a space and a capital, a digit or a
+quote, and at paragraph breaks; ``3.000``, ``40,7``, ``Đ/c``, ``TP.`` and
+other abbreviations never end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.types import Chunk
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "ls", "nxb", "st", "mr", "mrs", "dr",
+    "đ/c", "đc", "q", "p", "x", "h", "tx", "vd", "v.v", "tr", "ncs", "cn", "ckii", "cki",
+}
+_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\[]*[A-ZĐÀ-Ỹ0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text, paragraphs first."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n|\n", text):
+        para = " ".join(para.split())
+        if not para:
+            continue
+        start = 0
+        for m in _BOUNDARY_RE.finditer(para):
+            candidate = para[start : m.start()].strip()
+            last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lower()
+            if last_word in _ABBREV or (len(last_word) == 1 and last_word.isalpha()):
+                continue
+            if candidate:
+                out.append(candidate)
+            start = m.end()
+        tail = para[start:].strip()
+        if tail:
+            out.append(tail)
+    return out
+
+
+def chunk_sentences(sentences: list[str], max_words: int = 150, overlap_sentences: int = 1) -> list[str]:
+    """Group sentences into chunks of at most ~max_words syllables.
+
+    Consecutive chunks share `overlap_sentences` sentences. A sentence longer
+    than the limit is split at word boundaries rather than dropped.
+    """
+    pieces: list[str] = []
+    for s in sentences:
+        words = s.split()
+        if len(words) <= max_words:
+            pieces.append(s)
+        else:
+            for i in range(0, len(words), max_words):
+                pieces.append(" ".join(words[i : i + max_words]))
+    chunks: list[str] = []
+    current: list[str] = []
+    count = 0
+    fresh = False  # does `current` hold anything beyond the overlap?
+    i = 0
+    while i < len(pieces):
+        n = len(pieces[i].split())
+        if current and count + n > max_words:
+            chunks.append(" ".join(current))
+            keep = current[-overlap_sentences:] if overlap_sentences else []
+            kept_words = sum(len(s.split()) for s in keep)
+            if kept_words > max_words // 4 or kept_words + n > max_words:
+                keep = []  # overlap only with short sentences
+            current, count = list(keep), sum(len(s.split()) for s in keep)
+            fresh = False
+        current.append(pieces[i])
+        count += n
+        fresh = True
+        i += 1
+    if current and fresh:
+        chunks.append(" ".join(current))
+    return chunks
+
+
+def chunk_article(article_id: int, title: str, text: str, max_words: int = 150) -> list[Chunk]:
+    return [
+        Chunk(article_id=article_id, ord=i, text=t, title=title)
+        for i, t in enumerate(chunk_sentences(split_sentences(text), max_words=max_words))
+    ]

@@ -1,0 +1,107 @@
+"""Remove page boilerplate from scraped article text (pure).
+
+General rules, meant to hold on pages from any provincial news site:
+- navigation, accessibility and sharing widgets (``A- A A+ | Tăng tương phản``);
+- visit counters, rating and comment boxes, "related / newer / older" lists;
+- once such a footer marker is met after the body, the rest of the page;
+- percent-encoded image names, lone numbers, lone domain names, bullets;
+- a line repeated (a title or a caption printed twice) is kept once;
+- an unaccented ALL-CAPS line in an accented article (an image slug).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A line matching one of these is page furniture, wherever it stands.
+_JUNK_LINE = re.compile(
+    r"^(?:"
+    r"a-\s*a\s*a\+.*|.*tăng tương phản.*|.*giảm tương phản.*"
+    r"|xuất bản thông tin|chi tiết bài viết.*|chia sẻ(?: bài viết)?:?|in bài viết|gửi email|lưu tin"
+    r"|trang chủ(?:\s*[>»/|].*)?|bản in|facebook|zalo|twitter|print|email|share|tweet"
+    r"|(?:đang truy cập|hôm nay|hôm qua|tháng hiện tại|tổng lượt truy cập|lượt xem|số lượt truy cập|đang online)\s*:?\s*[\d.,]*"
+    r"|thống kê(?: truy cập)?|liên kết website|video clip|thư viện ảnh|tin liên quan|tags?:.*|từ khóa:.*"
+    r"|click để đánh giá bài viết|đánh giá bài viết.*|ý kiến bạn đọc|gửi bình luận|bình luận|trả lời"
+    r"|bạn đã không sử dụng site.*|.*các trường bắt buộc được đánh dấu.*"
+    r")$",
+    re.IGNORECASE,
+)
+
+# Footer markers: once the body has started, everything from here on is furniture.
+_FOOTER_MARKER = re.compile(
+    r"^(?:những tin mới hơn|những tin cũ hơn|tin mới hơn|tin cũ hơn|bài viết liên quan|tin liên quan|tin cùng chuyên mục"
+    r"|các tin khác|tin khác|xem thêm|ý kiến bạn đọc|tổng số điểm của bài viết.*|email của bạn sẽ không được hiển thị.*"
+    r"|gửi ý kiến|viết bình luận|để lại bình luận.*|trả lời)$",
+    re.IGNORECASE,
+)
+
+_PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2}){3,}")
+_DOMAIN_LINE = re.compile(r"^\(?(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info)(?:\.vn)?/?\)?$", re.I)
+_ONLY_NUMBER = re.compile(r"^[\d.,\s]+$")
+_PUNCT_ONLY = re.compile(r"^[\W_]*$", re.UNICODE)
+_BULLET_STUB = re.compile(r"^[•·*\-–—|:\s]+$")
+
+
+def normalize_lines(text: str) -> list[str]:
+    """NFC, unify spaces and line ends, strip each line."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
+def is_junk_line(line: str) -> bool:
+    """Page furniture that never belongs to an article body."""
+    if not line or _PUNCT_ONLY.match(line) or _BULLET_STUB.match(line):
+        return True
+    if _PERCENT_RUN.search(line) and len(_PERCENT_RUN.sub("", line)) < len(line) / 2:
+        return True
+    if _ONLY_NUMBER.match(line) or _DOMAIN_LINE.match(line):
+        return True
+    if line.lower().startswith("null "):
+        return False  # handled by strip_portal_prefix
+    return bool(_JUNK_LINE.match(line))
+
+
+def is_footer_marker(line: str) -> bool:
+    return bool(_FOOTER_MARKER.match(line))
+
+
+def strip_portal_prefix(line: str) -> str:
+    """Portal artefacts glued to a real line, e.g. ``null Tiêu đề``."""
+    return re.sub(r"^null\s+", "", line)
+
+
+def _is_unaccented_caps(line: str, doc_has_accents: bool) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 8 or not doc_has_accents:
+        return False
+    return line.isupper() and all(ord(c) < 128 for c in letters)
+
+
+def dedupe_key(line: str) -> str:
+    return re.sub(r"\W+", " ", line.lower()).strip()
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """Body lines in order: furniture dropped, footer cut, repeats removed."""
+    doc_has_accents = any(ord(c) > 127 for line in lines for c in line if c.isalpha())
+    out: list[str] = []
+    seen: set[str] = set()
+    body_started = False
+    for raw in lines:
+        line = strip_portal_prefix(raw)
+        if is_footer_marker(line) and body_started:
+            break
+        if is_junk_line(line) or is_footer_marker(line):
+            continue
+        if _is_unaccented_caps(line, doc_has_accents):
+            continue
+        key = dedupe_key(line)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(line)
+        if len(line.split()) >= 25:
+            body_started = True
+    return out

@@ -1,0 +1,190 @@
+"""Find references to Party and State documents in text (pure).
+
+Recognises ``Nghị quyết số 25-NQ/TW, ngày 03/6/2013``, ``Kế hoạch số136-KH/HU``,
+``Chương trình số 62-CTr/HU``, ``Quyết định số 217-QĐ/TW``, ``Nghị quyết 01``,
+and loose query forms such as ``18 CT TU``, ``18-ct/tu`` or ``nq25``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from corpus.types import DocRef
+
+KINDS: dict[str, str] = {
+    "nghị quyết": "NQ",
+    "chỉ thị": "CT",
+    "kế hoạch": "KH",
+    "chương trình": "CTr",
+    "quyết định": "QĐ",
+    "kết luận": "KL",
+    "quy định": "QĐi",
+    "hướng dẫn": "HD",
+    "thông báo": "TB",
+    "đề án": "ĐA",
+    "nghị định": "NĐ",
+    "thông tư": "TT",
+    "công văn": "CV",
+    "báo cáo": "BC",
+}
+# Issuer implied by the suffix of a code.
+ISSUERS: dict[str, str] = {
+    "TW": "Trung ương",
+    "TU": "Tỉnh ủy",
+    "HU": "Huyện ủy",
+    "ĐU": "Đảng ủy",
+    "TƯ": "Trung ương",
+    "CP": "Chính phủ",
+    "TTg": "Thủ tướng Chính phủ",
+    "UBND": "Ủy ban nhân dân",
+    "BDVTW": "Ban Dân vận Trung ương",
+    "BDVTU": "Ban Dân vận Tỉnh ủy",
+    "BDVHU": "Ban Dân vận Huyện ủy",
+}
+
+_L = r"A-Za-zĐđƯưƠơ"  # letters that occur in document codes
+# A code as it appears in text or as a token: 25-NQ/TW, 136-KH/HU, 18 ct tu.
+_CODE_BODY = rf"(\d{{1,4}})(?:\s*-\s*|\s+)([{_L}]{{1,6}})\s*/\s*([{_L}]{{1,8}}(?:-[{_L}]{{1,8}})?)"
+CODE_TOKEN_RE = re.compile(rf"(?<![\w/-]){_CODE_BODY}(?![\w/])", re.UNICODE)
+
+_KIND_ALT = "|".join(sorted(KINDS, key=len, reverse=True))
+_REF_RE = re.compile(
+    rf"(?P<kind>{_KIND_ALT})(?:\s+liên\s+tịch)?\s*(?:số\s*)?"
+    rf"(?P<num>\d{{1,4}})(?!\d|[.,]\d|/\d{{1,2}}/)"
+    rf"(?:\s*-\s*(?P<abbr>[{_L}]{{1,6}})\s*/\s*(?P<suffix>[{_L}]{{1,8}}(?:-[{_L}]{{1,8}})?))?"
+    rf"(?=(?P<tail>[^.;\n]{{0,160}}))",
+    re.IGNORECASE | re.UNICODE,
+)
+_DATE_RE = re.compile(r"^\s*,?\s*(?:ngày\s*)?(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})", re.IGNORECASE)
+_ISSUER_RE = re.compile(
+    r"^\s*(?:,?\s*ngày\s*\d{1,2}/\d{1,2}/\d{4}\s*)?,?\s*của\s+"
+    r"((?:Ban|Bộ|Ủy|Uỷ|Hội|Thủ|Chính|Tỉnh|Huyện|Thành|Đảng|Quốc|Mặt|Văn)[^,.;:“”\"(]{2,70}?)"
+    r"(?=\s+(?:về|khóa|khoá|nhiệm kỳ|lần|thực hiện|“|\")|[,.;:“”\"(]|$)",
+    re.IGNORECASE,
+)
+
+
+def _fold_upper(s: str) -> str:
+    return s.upper()
+
+
+def canonical_code(number: str, abbr: str, suffix: str) -> str:
+    """``25``, ``nq``, ``tw`` -> ``25-NQ/TW``; keeps the ``CTr`` spelling."""
+    abbr_u = abbr.upper()
+    abbr_c = "CTr" if abbr_u == "CTR" else abbr_u
+    suffix_u = suffix.upper().replace("TTG", "TTg")
+    return f"{int(number)}-{abbr_c}/{suffix_u}"
+
+
+def canonical_code_token(text: str) -> str:
+    """A code as one lower-case, folded token: ``25-NQ/TW`` -> ``25-nq/tw``."""
+    m = CODE_TOKEN_RE.search(text)
+    if not m:
+        return text.lower()
+    return _fold(canonical_code(*m.groups()).lower())
+
+
+def _fold(s: str) -> str:
+    s = s.replace("đ", "d").replace("Đ", "D")
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn"))
+
+
+def ref_key(ref: DocRef) -> str:
+    if ref.code:
+        return ref.code
+    return f"{KINDS.get(ref.kind.lower(), ref.kind)} {int(ref.number):02d}"
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("; ", 0, start))
+    left = 0 if left < 0 else left + 1
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return " ".join(text[left:right].split()).strip()
+
+
+def extract_refs(text: str) -> list[DocRef]:
+    """Every document mentioned in `text`, in order, duplicates merged."""
+    text = unicodedata.normalize("NFC", text)
+    found: dict[str, DocRef] = {}
+    for m in _REF_RE.finditer(text):
+        kind_raw = m.group("kind")
+        kind = kind_raw[0].upper() + kind_raw[1:].lower()
+        number = m.group("num")
+        code = None
+        issuer = None
+        if m.group("abbr"):
+            code = canonical_code(number, m.group("abbr"), m.group("suffix"))
+            issuer = ISSUERS.get(code.split("/")[1])
+        tail = m.group("tail") or ""
+        date = None
+        dm = _DATE_RE.match(tail)
+        if dm:
+            try:
+                date = dt.date(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))
+            except ValueError:
+                date = None
+        im = _ISSUER_RE.match(tail)
+        if im:
+            issuer = " ".join(im.group(1).split())
+        ref = DocRef(kind=kind, number=number, code=code, issuer=issuer, date=date,
+                     mention=_sentence_around(text, m.start(), m.end("num")))
+        key = ref_key(ref)
+        old = found.get(key)
+        if old is None:
+            found[key] = ref
+        else:  # keep the richest description of the same document
+            found[key] = DocRef(old.kind, old.number, old.code, old.issuer or ref.issuer,
+                                old.date or ref.date, old.mention)
+    return list(found.values())
+
+
+_LOOSE_CODE_RE = re.compile(
+    r"(?<![\w])(\d{1,4})\s*[-\s]?\s*(nq|ct|ctr|kh|qd|qđ|kl|hd|hđ|tb|da|đa|nd|nđ|tt|cv|bc)"
+    r"(?:\s*[/\s-]?\s*(tw|tư|tu|hu|du|đu|cp|ttg|ubnd))?(?![\w])",
+    re.IGNORECASE,
+)
+_LOOSE_ABBR_FIRST_RE = re.compile(
+    r"(?<![\w])(nq|ct|ctr|kh|qd|qđ|kl|hd|tb|nd|nđ|tt)\s*[-\s]?\s*(\d{1,4})(?![\w])", re.IGNORECASE
+)
+
+
+def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
+    """Loose document codes in a query: ``18 CT TU`` -> ``[(18, "ct", "tu")]``.
+
+    Returns (number, folded lower abbr or None, folded lower suffix or None).
+    """
+    out: list[tuple[int, str | None, str | None]] = []
+    for m in CODE_TOKEN_RE.finditer(text):
+        out.append((int(m.group(1)), _fold(m.group(2).lower()), _fold(m.group(3).lower())))
+    if out:
+        return out
+    for m in _LOOSE_CODE_RE.finditer(text):
+        suffix = _fold(m.group(3).lower()) if m.group(3) else None
+        out.append((int(m.group(1)), _fold(m.group(2).lower()), suffix))
+    for m in _LOOSE_ABBR_FIRST_RE.finditer(text):
+        out.append((int(m.group(2)), _fold(m.group(1).lower()), None))
+    return out
+
+
+def code_matches(ref_code: str | None, ref_kind: str, ref_number: str,
+                 query: tuple[int, str | None, str | None]) -> bool:
+    """Does a stored reference match a loose query code?"""
+    number, abbr, suffix = query
+    try:
+        if int(ref_number) != number:
+            return False
+    except ValueError:
+        return False
+    if ref_code:
+        _, rest = ref_code.split("-", 1)
+        r_abbr, r_suffix = rest.split("/", 1)
+        if abbr and _fold(r_abbr.lower()) != abbr:
+            return False
+        if suffix and _fold(r_suffix.lower()) != suffix:
+            return False
+        return True
+    kind_abbr = _fold(KINDS.get(ref_kind.lower(), "").lower())
+    return (abbr is None or abbr == kind_abbr) and suffix is None

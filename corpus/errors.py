@@ -1,0 +1,73 @@
+"""The exception tree of Trợ lý Dân vận.
+
+    DanvanError                    every error this code raises on purpose
+    ├── InputError                 one ingest input could not be used (the rest go on)
+    │   ├── UnreadableInput        binary, empty, too large, undecodable, not a feed
+    │   └── FetchError             a URL timed out, refused or answered an HTTP error
+    ├── StoreError                 the SQLite store failed (sqlite3 errors translated)
+    ├── IndexError_                the vector index cannot be used as it is
+    │   └── EncoderMismatch        the index was built by another encoder
+    ├── EncoderError               the encoder could not be loaded or run
+    ├── ConfigError                a setting is missing or malformed
+    └── MessengerError             a messenger API answered an error
+        └── RetryLater             flood control: retry after `retry_after` seconds
+
+Foreign exceptions are translated at the boundary with ``raise ... from exc``.
+Each error carries an English message for logs; `user_message` is Vietnamese.
+"""
+
+from __future__ import annotations
+
+
+class DanvanError(Exception):
+    """Base of every error raised on purpose by this code."""
+
+    user_message = "Đã có lỗi xảy ra, xin thử lại sau."
+
+
+class InputError(DanvanError):
+    """One ingest input could not be used."""
+
+    user_message = "Không đọc được nguồn này."
+
+
+class UnreadableInput(InputError):
+    """Binary, empty, too large, undecodable or malformed input."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (timeout, refused, HTTP error)."""
+
+    user_message = "Không tải được địa chỉ này."
+
+
+class StoreError(DanvanError):
+    """The SQLite store failed."""
+
+
+class IndexError_(DanvanError):  # noqa: N801 - avoid shadowing builtins.IndexError
+    """The vector index cannot be used as it is."""
+
+
+class EncoderMismatch(IndexError_):
+    """The index on disk was built by a different encoder."""
+
+
+class EncoderError(DanvanError):
+    """The encoder could not be loaded or run."""
+
+
+class ConfigError(DanvanError):
+    """A setting is missing or malformed."""
+
+
+class MessengerError(DanvanError):
+    """A messenger API answered with an error."""
+
+
+class RetryLater(MessengerError):
+    """Flood control: the platform asks to wait before retrying."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

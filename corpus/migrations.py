@@ -1,0 +1,90 @@
+"""Numbered, append-only schema migrations. Never edit one that has shipped:
+add the next number instead."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url TEXT UNIQUE,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            site TEXT,
+            published TEXT,
+            author TEXT,
+            origin TEXT NOT NULL,
+            places TEXT NOT NULL DEFAULT '[]',
+            content_hash TEXT NOT NULL UNIQUE,
+            minhash BLOB NOT NULL,
+            ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE chunks (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX chunks_article ON chunks(article_id);
+        CREATE TABLE embeddings (
+            chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL
+        );
+        CREATE TABLE doc_refs (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            number TEXT NOT NULL,
+            code TEXT,
+            issuer TEXT,
+            date TEXT,
+            mention TEXT NOT NULL
+        );
+        CREATE INDEX doc_refs_key ON doc_refs(key);
+        CREATE INDEX doc_refs_number ON doc_refs(number);
+        CREATE TABLE duplicates (
+            id INTEGER PRIMARY KEY,
+            origin TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            duplicate_of INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            similarity REAL NOT NULL,
+            seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE VIRTUAL TABLE chunk_fts USING fts5(
+            acc, fold,
+            tokenize="unicode61 remove_diacritics 0 tokenchars '-/.,_'"
+        );
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ),
+    (
+        2,
+        """
+        CREATE TABLE queries (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            platform TEXT NOT NULL,
+            chat_id TEXT,
+            user_id TEXT,
+            question TEXT NOT NULL,
+            found INTEGER NOT NULL,
+            citations TEXT NOT NULL DEFAULT '[]',
+            latency_ms REAL NOT NULL
+        );
+        CREATE INDEX queries_at ON queries(at);
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            query_id INTEGER REFERENCES queries(id) ON DELETE SET NULL,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            user_id TEXT,
+            vote INTEGER NOT NULL
+        );
+        """,
+    ),
+]

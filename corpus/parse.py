@@ -1,0 +1,139 @@
+"""Turn a raw document (scraped text, HTML, JSON record) into an Article (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from corpus import clean, metadata
+from corpus.docrefs import extract_refs
+from corpus.errors import UnreadableInput
+from corpus.types import Article, RawDocument
+
+log = logging.getLogger(__name__)
+
+MAX_TITLE_WORDS = 40
+MIN_BODY_CHARS = 40
+
+
+def parse(raw: RawDocument) -> Article:
+    """Dispatch on the kind of raw document."""
+    if raw.kind == "html":
+        from corpus.html import html_to_raw  # trafilatura is imported lazily
+
+        raw = html_to_raw(raw)
+    return parse_text(raw)
+
+
+def _parse_published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    value = value.strip()
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    try:
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if re.match(r"^\d{8}$", value):
+            return dt.date(int(value[:4]), int(value[4:6]), int(value[6:]))
+        line = metadata.parse_date_line(value)
+        return line.date() if line else None
+    except ValueError:
+        return None
+
+
+def _sentence_case(title: str) -> str:
+    letters = [c for c in title if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        lower = title.lower()
+        return lower[:1].upper() + lower[1:]
+    return title
+
+
+def _title_from_lead(lead: str) -> str:
+    """No title line: the first clause of the lead, without its time adverbial."""
+    first = re.split(r"(?<=[.!?])\s+", lead)[0]
+    first = re.sub(r"^(?:(?:sáng|chiều|tối|trưa|ngày|hôm nay)\s*(?:ngày\s*)?\d{1,2}/\d{1,2}(?:/\d{4})?\s*,\s*)", "", first, flags=re.I)
+    first = first.split(". ")[0].rstrip(".")
+    words = first.split()
+    head = " ".join(words[:25])
+    return (head[:1].upper() + head[1:]) + ("…" if len(words) > 25 else "")
+
+
+def parse_text(raw: RawDocument) -> Article:
+    """Scraped page text (or a record's text) -> cleaned Article with metadata."""
+    lines = clean.normalize_lines(raw.text)
+    named_url, lines = metadata.take_source_url(lines)
+    url = raw.url or named_url
+
+    # Metadata lines near the top: site domain and a date line.
+    site = raw.site
+    published: dt.date | None = _parse_published(raw.published)
+    top: list[str] = []
+    for i, line in enumerate(lines):
+        if i < 25:
+            domain = metadata.domain_of_line(line)
+            if domain:
+                site = site or domain
+                continue
+            when = metadata.parse_date_line(line)
+            if when:
+                published = published or when.date()
+                continue
+            prefix_site, rest = metadata.split_site_prefix(line)
+            if prefix_site:
+                site = site or prefix_site
+                line = rest
+        top.append(line)
+
+    body = clean.clean_lines(top)
+    if not body:
+        raise UnreadableInput(f"{raw.origin}: no article text found after cleaning")
+
+    # By-line at the end (labelled anywhere in the last lines, or a bare name).
+    author = raw.author
+    for idx in range(len(body) - 1, max(len(body) - 6, 0) - 1, -1):
+        found = metadata.author_of(body[idx])
+        if found:
+            author = author or found
+            del body[idx]
+            break
+    else:
+        if len(body) > 1 and metadata.looks_like_name_line(body[-1]):
+            author = author or body[-1]
+            body.pop()
+
+    # Title: the record's, else the first short line, else the lead's first clause.
+    title = (raw.title or "").strip()
+    if not title:
+        first = body[0]
+        if len(first.split()) <= MAX_TITLE_WORDS and not first.endswith(".") and len(body) > 1:
+            title = first
+            body = body[1:]
+        else:
+            title = _title_from_lead(first)
+    title = _sentence_case(" ".join(title.split()))
+    if body and clean.dedupe_key(body[0]) == clean.dedupe_key(title):
+        body = body[1:]
+
+    text = "\n\n".join(body)
+    if len(text) < MIN_BODY_CHARS:
+        raise UnreadableInput(f"{raw.origin}: article text too short ({len(text)} characters)")
+
+    if published is None:
+        published, inferred = metadata.lead_date(body[0], text)
+        if inferred and published:
+            log.info("%s: publication year inferred from the text: %s", raw.origin, published)
+
+    site = site or metadata.site_from_url(url)
+    return Article(
+        title=title,
+        text=text,
+        url=url,
+        site=site,
+        published=published,
+        author=author,
+        origin=raw.origin,
+        places=metadata.places_in(title + "\n" + text),
+        refs=tuple(extract_refs(title + "\n" + text)),
+    )

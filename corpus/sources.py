@@ -1,0 +1,229 @@
+"""Read ingest inputs: files, folders, URLs, RSS/Atom feeds, JSONL records.
+
+Each input yields RawDocuments, or an InputError that names what went wrong;
+one bad input never stops the others. All network I/O is here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+
+from corpus.errors import FetchError, InputError, UnreadableInput
+from corpus.types import RawDocument
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # one article page; JSONL files are streamed instead
+MAX_RECORD_CHARS = 2_000_000
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+USER_AGENT = "TroLyDanVan/1.0 (+article ingest)"
+_VI_CHARS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+def is_url(text: str) -> bool:
+    return bool(re.match(r"^https?://", text, re.I))
+
+
+_NOT_VI = set("ðþßæ×÷¤¦¨¯´¸¹²³¼½¾ñçåäëïöüÿœšž")
+
+
+def _vi_score(text: str) -> int:
+    """How Vietnamese a decoding looks: its letters count, foreign letters and
+    leftover combining marks (a wrong code page) count against it."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text).lower()
+    good = sum(1 for c in text if c in _VI_CHARS)
+    bad = sum(1 for c in text if c in _NOT_VI or unicodedata.category(c) == "Mn")
+    return good - 5 * bad
+
+
+def decode_bytes(data: bytes, origin: str) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16, or a legacy code page."""
+    if not data.strip():
+        raise UnreadableInput(f"{origin}: empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise UnreadableInput(f"{origin}: binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    candidates: list[str] = []
+    for enc in ("cp1258", "cp1252"):
+        try:
+            candidates.append(data.decode(enc))
+        except UnicodeDecodeError:
+            continue
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None:
+            candidates.append(str(best))
+    except Exception:  # noqa: BLE001 - a detector failure only removes a candidate
+        pass
+    if not candidates:
+        raise UnreadableInput(f"{origin}: unknown text encoding")
+    text = max(candidates, key=_vi_score)
+    controls = sum(1 for c in text[:4000] if ord(c) < 32 and c not in "\n\r\t")
+    if controls > 20:
+        raise UnreadableInput(f"{origin}: binary file, not text")
+    log.info("%s: decoded from a legacy encoding", origin)
+    return text
+
+
+def _record(obj: dict, origin: str) -> RawDocument:
+    text = obj.get("text") or obj.get("content") or obj.get("body") or ""
+    if not isinstance(text, str) or not text.strip():
+        raise UnreadableInput(f"{origin}: record has no text")
+    if len(text) > MAX_RECORD_CHARS:
+        raise UnreadableInput(f"{origin}: record text too large ({len(text)} characters)")
+    url = obj.get("url") if isinstance(obj.get("url"), str) and is_url(obj.get("url")) else None
+    published = obj.get("published") or obj.get("date")
+    return RawDocument(
+        origin=origin, text=text, kind="record", url=url,
+        title=(obj.get("title") or None), published=str(published) if published else None,
+        site=obj.get("site") or None, author=obj.get("author") or None,
+    )
+
+
+def _jsonl_records(path: Path) -> "list[RawDocument | InputError]":
+    opener = gzip.open if path.suffix == ".gz" else open
+    out: list[RawDocument | InputError] = []
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="strict") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                origin = f"{path}:{n}"
+                try:
+                    obj = json.loads(line)
+                    if not isinstance(obj, dict):
+                        raise ValueError("not an object")
+                    out.append(_record(obj, origin))
+                except ValueError as exc:
+                    out.append(UnreadableInput(f"{origin}: invalid JSON record ({exc})"))
+                except InputError as exc:
+                    out.append(exc)
+    except (OSError, UnicodeDecodeError, EOFError) as exc:
+        out.append(UnreadableInput(f"{path}: cannot read JSONL ({exc})"))
+    return out
+
+
+def read_file(path: Path) -> "list[RawDocument | InputError]":
+    """One file -> documents (a JSONL file gives many)."""
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+        return _jsonl_records(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return [UnreadableInput(f"{path}: file too large ({size / 1e6:.0f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB)")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return [UnreadableInput(f"{path}: cannot read ({exc.strerror or exc})")]
+    try:
+        text = decode_bytes(data, str(path))
+    except InputError as exc:
+        return [exc]
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES or _looks_like_feed(text):
+        return [UnreadableInput(f"{path}: a feed file; give its URL to ingest its articles")]
+    kind = "html" if suffix in HTML_SUFFIXES or _looks_like_html(text) else "text"
+    return [RawDocument(origin=str(path), text=text, kind=kind)]
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+def _looks_like_feed(text: str) -> bool:
+    head = text[:1000].lower()
+    return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
+
+
+def walk(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return [path]
+
+
+class Fetcher:
+    """HTTP fetching with a timeout; errors become FetchError."""
+
+    def __init__(self, timeout: float = 15.0, client: httpx.AsyncClient | None = None) -> None:
+        self._client = client or httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout), follow_redirects=True, headers={"User-Agent": USER_AGENT}
+        )
+        self.timeout = timeout
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+    async def get(self, url: str) -> tuple[str, str, bytes]:
+        """(final url, content type, body)."""
+        try:
+            resp = await self._client.get(url)
+        except httpx.TimeoutException as exc:
+            raise FetchError(f"{url}: timed out after {self.timeout:.0f} s") from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{url}: cannot connect ({exc.__class__.__name__}: {exc})") from exc
+        if resp.status_code >= 400:
+            raise FetchError(f"{url}: HTTP {resp.status_code}")
+        if len(resp.content) > MAX_FILE_BYTES:
+            raise UnreadableInput(f"{url}: response too large")
+        return str(resp.url), resp.headers.get("content-type", ""), resp.content
+
+    async def documents(self, url: str) -> AsyncIterator["RawDocument | InputError"]:
+        """A URL: an article page, or a feed whose entries are fetched as articles."""
+        try:
+            final, ctype, body = await self.get(url)
+            text = decode_bytes(body, url)
+        except InputError as exc:
+            yield exc
+            return
+        is_feed = any(t in ctype for t in ("rss", "atom", "xml")) or _looks_like_feed(text) \
+            or re.search(r"(\.rss|\.xml|/feed/?|/rss/?)$", url, re.I)
+        if is_feed and not _looks_like_html(text):
+            async for item in self._feed(url, body):
+                yield item
+            return
+        yield RawDocument(origin=url, text=text, kind="html" if _looks_like_html(text) else "text", url=final)
+
+    async def _feed(self, url: str, body: bytes) -> AsyncIterator["RawDocument | InputError"]:
+        import feedparser
+
+        parsed = feedparser.parse(body)
+        entries = [e for e in parsed.entries if e.get("link")]
+        if not entries:
+            reason = getattr(parsed, "bozo_exception", None) or "no entries"
+            yield UnreadableInput(f"{url}: not a valid RSS/Atom feed ({reason})")
+            return
+        for entry in entries:
+            link = entry.get("link")
+            try:
+                final, _, page = await self.get(link)
+                text = decode_bytes(page, link)
+            except InputError as exc:
+                yield exc
+                continue
+            published = None
+            if entry.get("published_parsed"):
+                t = entry.published_parsed
+                published = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
+            yield RawDocument(origin=link, text=text, kind="html" if _looks_like_html(text) else "text",
+                              url=final, title=entry.get("title"), published=published)

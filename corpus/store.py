@@ -1,0 +1,348 @@
+"""The SQLite store (through aiosqlite): articles, chunks, vectors, lexical rows.
+
+A thin adapter: every method is one small SQL job. Each article is written in
+one transaction (article, chunks, vectors, lexical rows, document references),
+so a process killed mid-ingest leaves either the whole article or nothing.
+sqlite3 errors are translated to `StoreError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+import numpy as np
+
+from corpus.errors import StoreError
+from corpus.migrations import MIGRATIONS
+from corpus.types import Article, ArticleInfo, DocRef, Passage, RefMention
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    """What the indexer writes for one chunk."""
+
+    ord: int
+    text: str
+    acc: str  # lexical field, accented tokens
+    fold: str  # lexical field, folded tokens
+    vector: np.ndarray
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+_INFO_COLS = "a.id, a.title, a.url, a.site, a.published, a.places, a.ingested_at"
+
+
+def _info(row: Sequence) -> ArticleInfo:
+    return ArticleInfo(
+        id=row[0], title=row[1], url=row[2], site=row[3], published=_date(row[4]),
+        places=tuple(json.loads(row[5] or "[]")), ingested_at=row[6],
+    )
+
+
+class Store:
+    """Async access to the SQLite file. Open with `await Store.open(path)`."""
+
+    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+        self._db = db
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: Path) -> "Store":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = await aiosqlite.connect(path, isolation_level=None)  # explicit transactions
+            await db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA foreign_keys=ON")
+            await db.execute("PRAGMA busy_timeout=5000")
+            await db.execute("PRAGMA synchronous=NORMAL")
+            store = cls(db, path)
+            await store._migrate()
+            return store
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def _migrate(self) -> None:
+        async with self._db.execute("PRAGMA user_version") as cur:
+            (version,) = await cur.fetchone()
+        for number, script in MIGRATIONS:
+            if number > version:
+                log.info("applying schema migration %d", number)
+                await self._db.executescript(
+                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
+                )
+
+    async def schema_version(self) -> int:
+        async with self._db.execute("PRAGMA user_version") as cur:
+            return (await cur.fetchone())[0]
+
+    async def _all(self, sql: str, params: Sequence = ()) -> list:
+        try:
+            async with self._db.execute(sql, params) as cur:
+                return list(await cur.fetchall())
+        except sqlite3.Error as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+
+    async def _one(self, sql: str, params: Sequence = ()):
+        rows = await self._all(sql, params)
+        return rows[0] if rows else None
+
+    # -- meta -------------------------------------------------------------
+    async def get_meta(self, key: str) -> str | None:
+        row = await self._one("SELECT value FROM meta WHERE key=?", (key,))
+        return row[0] if row else None
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+        await self._db.commit()
+
+    # -- articles ---------------------------------------------------------
+    async def find_by_url(self, url: str) -> tuple[int, str] | None:
+        row = await self._one("SELECT id, content_hash FROM articles WHERE url=?", (url,))
+        return (row[0], row[1]) if row else None
+
+    async def find_by_hash(self, content_hash: str) -> int | None:
+        row = await self._one("SELECT id FROM articles WHERE content_hash=?", (content_hash,))
+        return row[0] if row else None
+
+    async def signatures(self) -> tuple[np.ndarray, np.ndarray]:
+        rows = await self._all("SELECT id, minhash FROM articles ORDER BY id")
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.uint64)
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        return ids, np.stack([np.frombuffer(r[1], dtype=np.uint64) for r in rows])
+
+    async def save_article(
+        self,
+        article: Article,
+        content_hash: str,
+        signature: np.ndarray,
+        chunks: Iterable[ChunkRow],
+        model: str,
+        replace_id: int | None = None,
+    ) -> tuple[int, list[int]]:
+        """Write an article and everything derived from it in one transaction.
+
+        With `replace_id`, that article (same URL, new content) is replaced.
+        Returns the article id and its new chunk ids.
+        """
+        db = self._db
+        chunk_ids: list[int] = []
+        try:
+            await db.execute("BEGIN IMMEDIATE")
+            if replace_id is not None:
+                await self._delete_rows(replace_id)
+            cur = await db.execute(
+                "INSERT INTO articles(url, title, text, site, published, author, origin, places, content_hash, minhash)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (article.url, article.title, article.text, article.site,
+                 article.published.isoformat() if article.published else None, article.author,
+                 article.origin, json.dumps(list(article.places), ensure_ascii=False), content_hash,
+                 signature.astype(np.uint64).tobytes()),
+            )
+            article_id = cur.lastrowid
+            for ch in chunks:
+                cur = await db.execute(
+                    "INSERT INTO chunks(article_id, ord, text) VALUES (?,?,?)", (article_id, ch.ord, ch.text)
+                )
+                cid = cur.lastrowid
+                chunk_ids.append(cid)
+                await db.execute(
+                    "INSERT INTO embeddings(chunk_id, model, vector) VALUES (?,?,?)",
+                    (cid, model, np.asarray(ch.vector, dtype=np.float32).tobytes()),
+                )
+                await db.execute("INSERT INTO chunk_fts(rowid, acc, fold) VALUES (?,?,?)", (cid, ch.acc, ch.fold))
+            for ref in article.refs:
+                await db.execute(
+                    "INSERT INTO doc_refs(article_id, key, kind, number, code, issuer, date, mention)"
+                    " VALUES (?,?,?,?,?,?,?,?)",
+                    (article_id, ref.key, ref.kind, str(int(ref.number)), ref.code, ref.issuer,
+                     ref.date.isoformat() if ref.date else None, ref.mention),
+                )
+            await db.commit()
+            return article_id, chunk_ids
+        except sqlite3.Error as exc:
+            await db.rollback()
+            raise StoreError(f"cannot save article {article.origin}: {exc}") from exc
+        except BaseException:
+            await db.rollback()
+            raise
+
+    async def _delete_rows(self, article_id: int) -> None:
+        await self._db.execute(
+            "DELETE FROM chunk_fts WHERE rowid IN (SELECT id FROM chunks WHERE article_id=?)", (article_id,)
+        )
+        await self._db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+
+    async def chunk_ids_of(self, article_id: int) -> list[int]:
+        return [r[0] for r in await self._all("SELECT id FROM chunks WHERE article_id=?", (article_id,))]
+
+    async def delete_article(self, article_id: int) -> list[int]:
+        """Delete an article; returns the chunk ids whose vectors must go."""
+        ids = await self.chunk_ids_of(article_id)
+        try:
+            await self._db.execute("BEGIN IMMEDIATE")
+            await self._delete_rows(article_id)
+            await self._db.commit()
+        except sqlite3.Error as exc:
+            await self._db.rollback()
+            raise StoreError(f"cannot delete article {article_id}: {exc}") from exc
+        return ids
+
+    async def record_duplicate(self, origin: str, url: str | None, title: str, of: int, similarity: float) -> None:
+        await self._db.execute(
+            "INSERT INTO duplicates(origin, url, title, duplicate_of, similarity) VALUES (?,?,?,?,?)",
+            (origin, url, title, of, similarity),
+        )
+        await self._db.commit()
+
+    async def article(self, article_id: int) -> ArticleInfo | None:
+        row = await self._one(f"SELECT {_INFO_COLS} FROM articles a WHERE a.id=?", (article_id,))
+        return _info(row) if row else None
+
+    async def article_text(self, article_id: int) -> str | None:
+        row = await self._one("SELECT text FROM articles WHERE id=?", (article_id,))
+        return row[0] if row else None
+
+    async def article_ids_by_title(self, title: str) -> list[int]:
+        return [r[0] for r in await self._all("SELECT id FROM articles WHERE title=?", (title,))]
+
+    async def latest(self, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
+        rows = await self._all(
+            f"SELECT {_INFO_COLS} FROM articles a ORDER BY COALESCE(a.published, substr(a.ingested_at,1,10)) DESC,"
+            " a.id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [_info(r) for r in rows]
+
+    # -- chunks, vectors, lexical ----------------------------------------
+    async def passages(self, chunk_ids: Sequence[int]) -> dict[int, Passage]:
+        if not chunk_ids:
+            return {}
+        marks = ",".join("?" * len(chunk_ids))
+        rows = await self._all(
+            f"SELECT c.id, c.ord, c.text, {_INFO_COLS} FROM chunks c JOIN articles a ON a.id=c.article_id"
+            f" WHERE c.id IN ({marks})",
+            list(chunk_ids),
+        )
+        return {r[0]: Passage(chunk_id=r[0], ord=r[1], text=r[2], article=_info(r[3:])) for r in rows}
+
+    async def all_vectors(self, model: str) -> tuple[np.ndarray, np.ndarray]:
+        rows = await self._all("SELECT chunk_id, vector FROM embeddings WHERE model=? ORDER BY chunk_id", (model,))
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        return ids, np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+
+    async def vector_ids(self) -> np.ndarray:
+        rows = await self._all("SELECT chunk_id FROM embeddings ORDER BY chunk_id")
+        return np.array([r[0] for r in rows], dtype=np.int64)
+
+    async def models_in_use(self) -> list[str]:
+        return [r[0] for r in await self._all("SELECT DISTINCT model FROM embeddings")]
+
+    async def lexical_search(self, match: str, weights: tuple[float, float], limit: int) -> list[tuple[int, float]]:
+        """FTS5 BM25 over the token fields; higher score is better."""
+        if not match:
+            return []
+        rows = await self._all(
+            "SELECT rowid, -bm25(chunk_fts, ?, ?) AS s FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY s DESC LIMIT ?",
+            (weights[0], weights[1], match, limit),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    # -- document references ---------------------------------------------
+    async def ref_mentions(self, number: int) -> list[RefMention]:
+        rows = await self._all(
+            f"SELECT r.kind, r.number, r.code, r.issuer, r.date, r.mention, {_INFO_COLS}"
+            " FROM doc_refs r JOIN articles a ON a.id=r.article_id WHERE r.number=?"
+            " ORDER BY COALESCE(a.published, '') DESC, a.id DESC",
+            (str(number),),
+        )
+        return [
+            RefMention(ref=DocRef(kind=r[0], number=r[1], code=r[2], issuer=r[3], date=_date(r[4]), mention=r[5]),
+                       article=_info(r[6:]))
+            for r in rows
+        ]
+
+    async def refs_of(self, article_id: int) -> list[DocRef]:
+        rows = await self._all(
+            "SELECT kind, number, code, issuer, date, mention FROM doc_refs WHERE article_id=? ORDER BY id",
+            (article_id,),
+        )
+        return [DocRef(kind=r[0], number=r[1], code=r[2], issuer=r[3], date=_date(r[4]), mention=r[5]) for r in rows]
+
+    # -- stats and logs --------------------------------------------------
+    async def counts(self) -> dict[str, int]:
+        out = {}
+        for name, table in (("articles", "articles"), ("chunks", "chunks"), ("duplicates", "duplicates"),
+                            ("references", "doc_refs")):
+            out[name] = (await self._one(f"SELECT count(*) FROM {table}"))[0]
+        return out
+
+    async def sites(self) -> list[tuple[str, int]]:
+        rows = await self._all(
+            "SELECT site, count(*) FROM articles WHERE site IS NOT NULL GROUP BY site ORDER BY count(*) DESC"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    async def newest_date(self) -> dt.date | None:
+        row = await self._one("SELECT max(published) FROM articles")
+        return _date(row[0]) if row else None
+
+    async def last_ingest(self) -> str | None:
+        row = await self._one("SELECT max(ingested_at) FROM articles")
+        return row[0] if row else None
+
+    async def log_query(self, platform: str, chat_id: str | None, user_id: str | None, question: str,
+                        found: bool, citations: list[dict], latency_ms: float) -> int:
+        cur = await self._db.execute(
+            "INSERT INTO queries(platform, chat_id, user_id, question, found, citations, latency_ms)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (platform, chat_id, user_id, question, int(found), json.dumps(citations, ensure_ascii=False), latency_ms),
+        )
+        await self._db.commit()
+        return cur.lastrowid
+
+    async def add_feedback(self, query_id: int | None, user_id: str | None, vote: int) -> None:
+        await self._db.execute("INSERT INTO feedback(query_id, user_id, vote) VALUES (?,?,?)", (query_id, user_id, vote))
+        await self._db.commit()
+
+    async def feedback_for(self, query_id: int) -> list[int]:
+        return [r[0] for r in await self._all("SELECT vote FROM feedback WHERE query_id=?", (query_id,))]
+
+    async def queries_since(self, since_iso: str) -> int:
+        return (await self._one("SELECT count(*) FROM queries WHERE at>=?", (since_iso,)))[0]
+
+    async def replace_vectors(self, chunk_ids: Sequence[int], vectors: np.ndarray, model: str) -> None:
+        """Store new vectors for existing chunks (re-indexing with another encoder)."""
+        try:
+            await self._db.execute("BEGIN IMMEDIATE")
+            await self._db.executemany(
+                "INSERT OR REPLACE INTO embeddings(chunk_id, model, vector) VALUES (?,?,?)",
+                [(cid, model, np.asarray(v, dtype=np.float32).tobytes()) for cid, v in zip(chunk_ids, vectors)],
+            )
+            await self._db.commit()
+        except sqlite3.Error as exc:
+            await self._db.rollback()
+            raise StoreError(f"cannot store vectors: {exc}") from exc
+
+    async def chunk_texts(self) -> list[tuple[int, str, str]]:
+        """(chunk id, article title, chunk text) for every chunk, in id order."""
+        return [tuple(r) for r in await self._all(
+            "SELECT c.id, a.title, c.text FROM chunks c JOIN articles a ON a.id=c.article_id ORDER BY c.id"
+        )]

@@ -1,0 +1,115 @@
+"""Small typed values that cross the boundaries of the corpus layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A mention of a Party or State document, e.g. ``Chỉ thị số 18-CT/TU``."""
+
+    kind: str  # "Chỉ thị", "Nghị quyết", ...
+    number: str  # "18", "01"
+    code: str | None  # "18-CT/TU" (canonical upper case) or None for "Nghị quyết 01"
+    issuer: str | None  # "Ban Thường vụ Tỉnh ủy", or derived from the code
+    date: dt.date | None
+    mention: str  # the sentence that names it
+
+    @property
+    def key(self) -> str:
+        """Stable lookup key: the code, or ``"NQ 01"`` when there is none."""
+        from corpus.docrefs import ref_key
+
+        return ref_key(self)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article, ready to be stored and chunked."""
+
+    title: str
+    text: str  # cleaned body, paragraphs separated by blank lines
+    url: str | None = None  # only a URL the source really names
+    site: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    origin: str = ""  # the path or URL it was ingested from
+    places: tuple[str, ...] = ()
+    refs: tuple[DocRef, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of an article; `embed_text` carries the title for embedding."""
+
+    article_id: int
+    ord: int
+    text: str
+    title: str
+    id: int | None = None
+
+    @property
+    def embed_text(self) -> str:
+        return f"{self.title}. {self.text}" if self.title else self.text
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a source produced before parsing: bytes or text plus hints."""
+
+    origin: str
+    text: str
+    kind: str  # "text" | "html" | "record"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def merge(self, other: "IngestReport") -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.duplicates += other.duplicates
+        self.failed += other.failed
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """An article's citation data, as the store returns it."""
+
+    id: int
+    title: str
+    url: str | None
+    site: str | None
+    published: dt.date | None
+    places: tuple[str, ...] = ()
+    ingested_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stored chunk with the citation data of its article."""
+
+    chunk_id: int
+    article: ArticleInfo
+    ord: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RefMention:
+    """An article that mentions a document, with the sentence that names it."""
+
+    ref: DocRef
+    article: ArticleInfo

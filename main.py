@@ -1,0 +1,207 @@
+"""Trợ lý Dân vận — command line.
+
+    python main.py ingest PATH_OR_URL...      add articles (files, folders, URLs, feeds, JSONL)
+    python main.py ask [--json] "câu hỏi"     answer one question
+    python main.py chat                       console chat: one question a line on stdin
+    python main.py eval --corpus C --queries Q [--mode hybrid] [--json]
+    python main.py reindex                    re-encode everything with the configured encoder
+    python main.py telegram [--webhook]       run the Telegram bot
+    python main.py zalo [--webhook]           run the Zalo bot
+    python main.py run                        what `make run` does: samples if empty, then bots or chat
+"""
+
+from __future__ import annotations
+
+import os
+
+# Thread pools of the encoder (OpenMP), FAISS and BLAS compete on a 2-core
+# machine (measured: a query takes 35 ms with one thread, over a second when two
+# pools fight); fix their sizes before any of them is imported.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, os.environ.get("DANVAN_THREADS", "1"))
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from bot.settings import Settings  # noqa: E402
+from corpus.errors import DanvanError  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent / "corpus" / "samples"
+log = logging.getLogger("danvan")
+
+
+def _encoder(settings: Settings):
+    from embeddings.factory import make_encoder
+
+    return make_encoder(settings.encoder, settings.model, settings.query_prompt, settings.passage_prompt)
+
+
+async def open_engine(settings: Settings):
+    from retrieval.engine import Engine, EngineConfig
+
+    return await Engine.open(EngineConfig(data_dir=settings.data_dir), _encoder(settings))
+
+
+def print_report(report, out=sys.stdout) -> None:
+    for label in report.added:
+        print(f"+ đã thêm: {label}", file=out)
+    for label in report.updated:
+        print(f"~ đã cập nhật: {label}", file=out)
+    for label in report.duplicates:
+        print(f"= trùng, bỏ qua: {label}", file=out)
+    for origin, why in report.failed:
+        print(f"! lỗi: {why}", file=out)
+    print(
+        f"Tổng: {len(report.added)} thêm, {len(report.updated)} cập nhật, "
+        f"{len(report.duplicates)} trùng, {len(report.failed)} lỗi.",
+        file=out,
+    )
+
+
+async def cmd_ingest(settings: Settings, args) -> int:
+    engine = await open_engine(settings)
+    try:
+        report = await engine.ingest(args.inputs)
+    finally:
+        await engine.close()
+    print_report(report)
+    return 0 if (report.added or report.updated or report.duplicates or not report.failed) else 1
+
+
+async def cmd_ask(settings: Settings, args) -> int:
+    from bot.render import answer_plain
+
+    engine = await open_engine(settings)
+    try:
+        answer = await engine.ask(args.question, mode=args.mode)
+    finally:
+        await engine.close()
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        print(answer_plain(answer))
+    return 0
+
+
+async def ensure_samples(engine) -> None:
+    if (await engine.store.counts())["articles"] == 0:
+        print("Kho dữ liệu trống: đang nạp các bài mẫu…", file=sys.stderr)
+        report = await engine.ingest([str(SAMPLES)])
+        print(f"Đã nạp {len(report.added)} bài mẫu.", file=sys.stderr)
+
+
+async def cmd_chat(settings: Settings, args) -> int:
+    from bot.console import run_console
+
+    engine = await open_engine(settings)
+    try:
+        if getattr(args, "samples", False):
+            await ensure_samples(engine)
+        await run_console(engine, settings, sys.stdin, sys.stdout)
+    finally:
+        await engine.close()
+    return 0
+
+
+async def cmd_run(settings: Settings, args) -> int:
+    engine = await open_engine(settings)
+    try:
+        await ensure_samples(engine)
+    finally:
+        await engine.close()
+    if settings.telegram_token or settings.zalo_token:
+        from bot.runner import run_bots
+
+        return await run_bots(settings, webhook=False)
+    args.samples = False
+    return await cmd_chat(settings, args)
+
+
+async def cmd_eval(settings: Settings, args) -> int:
+    from retrieval.evaluate import run_eval
+
+    result = await run_eval(settings, Path(args.corpus), Path(args.queries), mode=args.mode,
+                            strip_accents=args.strip_accents, limit=args.limit, encoder_factory=_encoder)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for key, value in result.items():
+            print(f"{key:>10}: {value}")
+    return 0
+
+
+async def cmd_reindex(settings: Settings, args) -> int:
+    from retrieval.engine import Engine, EngineConfig
+
+    n = await Engine.reindex(EngineConfig(data_dir=settings.data_dir), _encoder(settings))
+    print(f"Đã mã hóa lại {n} đoạn với bộ mã hóa {settings.encoder}.")
+    return 0
+
+
+async def cmd_telegram(settings: Settings, args) -> int:
+    from bot.runner import run_bots
+
+    return await run_bots(settings, webhook=args.webhook, platforms=("telegram",))
+
+
+async def cmd_zalo(settings: Settings, args) -> int:
+    from bot.runner import run_bots
+
+    return await run_bots(settings, webhook=args.webhook, platforms=("zalo",))
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="main.py", description="Trợ lý Dân vận")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("ingest", help="add articles from files, folders, URLs, feeds or JSONL")
+    s.add_argument("inputs", nargs="+")
+    s = sub.add_parser("ask", help="answer one question")
+    s.add_argument("question")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--mode", default="hybrid", choices=("hybrid", "lexical", "dense"))
+    s = sub.add_parser("chat", help="console chat on standard input")
+    s.add_argument("--samples", action="store_true", help="load the sample articles if the store is empty")
+    sub.add_parser("run", help="load samples if empty, then run the bots or the console chat")
+    s = sub.add_parser("eval", help="measure retrieval on a corpus and questions")
+    s.add_argument("--corpus", required=True)
+    s.add_argument("--queries", required=True)
+    s.add_argument("--mode", default="hybrid", choices=("hybrid", "lexical", "dense"))
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--strip-accents", action="store_true", help="ask every question without diacritics")
+    s.add_argument("--limit", type=int, default=0, help="only the first N questions")
+    sub.add_parser("reindex", help="re-encode every chunk with the configured encoder")
+    for name in ("telegram", "zalo"):
+        s = sub.add_parser(name, help=f"run the {name} bot")
+        s.add_argument("--webhook", action="store_true")
+    return p
+
+
+COMMANDS = {
+    "ingest": cmd_ingest, "ask": cmd_ask, "chat": cmd_chat, "run": cmd_run, "eval": cmd_eval,
+    "reindex": cmd_reindex, "telegram": cmd_telegram, "zalo": cmd_zalo,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    settings = Settings.from_env()
+    logging.basicConfig(level=getattr(logging, settings.log_level, logging.INFO), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("faiss.loader", "httpx", "trafilatura", "htmldate"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        return asyncio.run(COMMANDS[args.command](settings, args))
+    except DanvanError as exc:
+        log.error("%s", exc)
+        print(f"Lỗi: {exc.user_message}\n({exc})", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

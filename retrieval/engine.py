@@ -1,0 +1,203 @@
+"""The library as the bot and the command line use it: one object, async.
+
+Opens the store, the encoder and the vector index (checking the index
+against the store), and offers ingest, ask, search, documents, latest, stats.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.docrefs import code_matches, parse_code_query
+from corpus.errors import EncoderMismatch
+from corpus.sources import Fetcher, is_url, read_file, walk
+from corpus.store import Store
+from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
+from embeddings.base import Encoder
+from retrieval.answer import AnswerParams, compose
+from retrieval.confidence import Threshold, is_found
+from retrieval.indexer import Indexer
+from retrieval.search import SearchConfig, Searcher
+from retrieval.types import Answer
+from retrieval.vector_index import REINDEX_HINT, VectorIndex
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 500
+DB_FILE = "danvan.sqlite3"
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    data_dir: Path
+    search: SearchConfig = field(default_factory=SearchConfig)
+    threshold: Threshold = field(default_factory=Threshold)
+    answer: AnswerParams = field(default_factory=AnswerParams)
+    chunk_words: int = 150
+    fetch_timeout: float = 15.0
+
+
+class Engine:
+    def __init__(self, config: EngineConfig, store: Store, encoder: Encoder, index: VectorIndex) -> None:
+        self.config = config
+        self.store = store
+        self.encoder = encoder
+        self.index = index
+        self.indexer = Indexer(store, encoder, index, chunk_words=config.chunk_words)
+        self.searcher = Searcher(store, encoder, index, config.search)
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, config: EngineConfig, encoder: Encoder) -> "Engine":
+        store = await Store.open(config.data_dir / DB_FILE)
+        try:
+            index = await cls._load_index(config.data_dir, store, encoder)
+        except BaseException:
+            await store.close()
+            raise
+        engine = cls(config, store, encoder, index)
+        await engine.searcher.refresh_places()
+        return engine
+
+    @staticmethod
+    async def _load_index(data_dir: Path, store: Store, encoder: Encoder) -> VectorIndex:
+        other = [m for m in await store.models_in_use() if m != encoder.model_id]
+        if other:
+            raise EncoderMismatch(
+                f"the store holds vectors of encoder {other[0]!r}, not {encoder.model_id!r}: {REINDEX_HINT}"
+            )
+        expected = await store.vector_ids()
+        index = VectorIndex.load(data_dir, encoder.dim, encoder.model_id, expected)
+        if index is None:
+            index = VectorIndex(data_dir, encoder.dim, encoder.model_id)
+            ids, vectors = await store.all_vectors(encoder.model_id)
+            if len(ids):
+                log.info("rebuilding the vector index from %d stored vectors", len(ids))
+            index.add(ids, vectors)
+            index.save()
+        return index
+
+    @classmethod
+    async def reindex(cls, config: EngineConfig, encoder: Encoder) -> int:
+        """Re-encode every chunk with `encoder` (after changing the model)."""
+        store = await Store.open(config.data_dir / DB_FILE)
+        try:
+            return await _reencode(store, encoder, config.data_dir)
+        finally:
+            await store.close()
+
+    async def close(self) -> None:
+        if self.index.dirty:
+            self.index.save()
+        await self.store.close()
+
+    # -- ingest ----------------------------------------------------------
+    async def _documents(self, inputs: list[str]) -> AsyncIterator:
+        fetcher = Fetcher(timeout=self.config.fetch_timeout)
+        try:
+            for item in inputs:
+                if is_url(item):
+                    async for doc in fetcher.documents(item):
+                        yield doc
+                    continue
+                path = Path(item)
+                if not path.exists():
+                    from corpus.errors import UnreadableInput
+
+                    yield UnreadableInput(f"{item}: no such file or folder")
+                    continue
+                for file in walk(path):
+                    for doc in await asyncio.to_thread(read_file, file):
+                        yield doc
+        finally:
+            await fetcher.close()
+
+    async def ingest(self, inputs: list[str], progress: Callable | None = None) -> IngestReport:
+        async with self._lock:
+            report = await self.indexer.ingest(self._documents(inputs), progress=progress)
+        await self.searcher.refresh_places()
+        return report
+
+    async def ingest_documents(self, docs: list[RawDocument]) -> IngestReport:
+        async def gen():
+            for d in docs:
+                yield d
+
+        async with self._lock:
+            report = await self.indexer.ingest(gen())
+        await self.searcher.refresh_places()
+        return report
+
+    # -- asking ----------------------------------------------------------
+    async def ask(self, question: str, mode: str = "hybrid", k: int = 10) -> Answer:
+        start = time.perf_counter()
+        question = " ".join(question.split())[:MAX_QUESTION_CHARS]
+        ranking = await self.searcher.search(question, k=k, mode=mode)
+        found = is_found(ranking.hits, ranking.coverage, ranking.accented, self.config.threshold)
+        answer = compose(question, ranking.hits, found, self.config.answer)
+        elapsed = (time.perf_counter() - start) * 1000
+        return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
+                      citations=answer.citations, hits=answer.hits, latency_ms=elapsed)
+
+    async def search_articles(self, query: str, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
+        """Articles matching keywords, most relevant first (one entry per article)."""
+        ranking = await self.searcher.search(query[:MAX_QUESTION_CHARS], k=100, mode="lexical")
+        seen: dict[int, ArticleInfo] = {}
+        for h in ranking.hits:
+            seen.setdefault(h.article_id, h.passage.article)
+        return list(seen.values())[offset : offset + limit]
+
+    async def documents(self, code_query: str) -> list[RefMention]:
+        """Every article that mentions a document typed loosely (``18 CT TU``)."""
+        wanted = parse_code_query(code_query)
+        out: list[RefMention] = []
+        seen: set[tuple[int, str]] = set()
+        for q in wanted:
+            for m in await self.store.ref_mentions(q[0]):
+                key = (m.article.id, m.ref.key)
+                if key not in seen and code_matches(m.ref.code, m.ref.kind, m.ref.number, q):
+                    seen.add(key)
+                    out.append(m)
+        out.sort(key=lambda m: (m.article.published or dt.date.min), reverse=True)
+        return out
+
+    async def latest(self, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
+        return await self.store.latest(limit, offset)
+
+    async def stats(self) -> dict:
+        counts = await self.store.counts()
+        today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT00:00:00Z")
+        return {
+            **counts,
+            "vectors": self.index.size,
+            "encoder": self.encoder.model_id,
+            "sites": await self.store.sites(),
+            "newest": await self.store.newest_date(),
+            "last_ingest": await self.store.last_ingest(),
+            "queries_today": await self.store.queries_since(today),
+        }
+
+
+async def _reencode(store: Store, encoder: Encoder, data_dir: Path) -> int:
+    import numpy as np
+
+    from retrieval.vector_index import INDEX_FILE, META_FILE
+
+    rows = await store.chunk_texts()
+    for name in (INDEX_FILE, META_FILE):
+        (data_dir / name).unlink(missing_ok=True)
+    index = VectorIndex(data_dir, encoder.dim, encoder.model_id)
+    batch = 64
+    for i in range(0, len(rows), batch):
+        part = rows[i : i + batch]
+        vecs = encoder.encode_passages([f"{t}. {x}" for _, t, x in part])
+        await store.replace_vectors([r[0] for r in part], vecs, encoder.model_id)
+        index.add(np.array([r[0] for r in part]), vecs)
+    index.save()
+    return len(rows)

@@ -1,0 +1,138 @@
+"""Put articles into the store and the indexes: dedup, chunk, embed, write.
+
+Order of work for one article: fingerprint and dedup checks, chunking and
+encoding (slow, outside any transaction), then one store transaction, then
+the in-memory vector index. The vector file is saved every `save_every`
+articles and at the end; if the process dies in between, the next open sees
+a stale index and rebuilds it from the vectors kept in the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from corpus import dedup
+from corpus.chunking import chunk_article
+from corpus.errors import InputError
+from corpus.parse import parse
+from corpus.store import ChunkRow, Store
+from corpus.types import Article, IngestReport, RawDocument
+from embeddings.base import Encoder
+from retrieval.lexical import index_fields
+from retrieval.vector_index import VectorIndex
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # "added" | "updated" | "duplicate"
+    article_id: int
+    detail: str = ""
+
+
+class Indexer:
+    def __init__(self, store: Store, encoder: Encoder, index: VectorIndex,
+                 chunk_words: int = 150, save_every: int = 50) -> None:
+        self.store = store
+        self.encoder = encoder
+        self.index = index
+        self.chunk_words = chunk_words
+        self.save_every = save_every
+        self._sig_ids: np.ndarray | None = None
+        self._sigs: np.ndarray | None = None
+
+    async def _signatures(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._sig_ids is None:
+            self._sig_ids, self._sigs = await self.store.signatures()
+        return self._sig_ids, self._sigs
+
+    def _remember(self, article_id: int, sig: np.ndarray) -> None:
+        ids, sigs = self._sig_ids, self._sigs
+        self._sig_ids = np.append(ids, article_id)
+        self._sigs = sig[None, :] if sigs is None or sigs.size == 0 else np.vstack([sigs, sig])
+
+    async def add(self, article: Article) -> Outcome:
+        chash = dedup.content_hash(article.title + "\n" + article.text)
+        replace_id = None
+        if article.url:
+            known = await self.store.find_by_url(article.url)
+            if known:
+                if known[1] == chash:
+                    return Outcome("duplicate", known[0], "same URL, same content")
+                replace_id = known[0]
+        if replace_id is None:
+            same = await self.store.find_by_hash(chash)
+            if same is not None:
+                return Outcome("duplicate", same, "same content")
+        sig = dedup.minhash(article.text)
+        if replace_id is None:
+            ids, sigs = await self._signatures()
+            i, sim = dedup.best_match(sig, sigs)
+            if i >= 0 and sim >= dedup.NEAR_DUP_THRESHOLD:
+                of = int(ids[i])
+                await self.store.record_duplicate(article.origin, article.url, article.title, of, sim)
+                return Outcome("duplicate", of, f"near-duplicate of article #{of} ({sim:.0%} alike)")
+
+        chunks = chunk_article(0, article.title, article.text, max_words=self.chunk_words)
+        vectors = self.encoder.encode_passages([c.embed_text for c in chunks])
+        rows = []
+        for c, v in zip(chunks, vectors):
+            acc, fold = index_fields(c.title, c.text)
+            rows.append(ChunkRow(ord=c.ord, text=c.text, acc=acc, fold=fold, vector=v))
+        old_chunk_ids = await self.store.chunk_ids_of(replace_id) if replace_id is not None else []
+        article_id, chunk_ids = await self.store.save_article(
+            article, chash, sig, rows, self.encoder.model_id, replace_id=replace_id
+        )
+        self.index.remove(old_chunk_ids)
+        self.index.add(chunk_ids, vectors)
+        if replace_id is not None:
+            self._sig_ids = None  # reload signatures lazily
+            return Outcome("updated", article_id)
+        self._remember(article_id, sig)
+        return Outcome("added", article_id)
+
+    async def delete(self, article_id: int) -> None:
+        self.index.remove(await self.store.delete_article(article_id))
+        self._sig_ids = None
+        self.index.save()
+
+    async def ingest(self, docs: AsyncIterable["RawDocument | InputError"], progress=None) -> IngestReport:
+        """Parse and add every document; failures are reported, never fatal."""
+        report = IngestReport()
+        done = 0
+        try:
+            async for item in docs:
+                if isinstance(item, InputError):
+                    report.failed.append((_origin_of(item), str(item)))
+                    continue
+                try:
+                    article = parse(item)
+                    outcome = await self.add(article)
+                except InputError as exc:
+                    report.failed.append((item.origin, str(exc)))
+                    continue
+                label = f"{item.origin} — {article.title}"
+                if outcome.status == "added":
+                    report.added.append(label)
+                elif outcome.status == "updated":
+                    report.updated.append(label)
+                else:
+                    report.duplicates.append(f"{label} ({outcome.detail})")
+                done += 1
+                if progress:
+                    progress(done, outcome.status, label)
+                if self.index.dirty and done % self.save_every == 0:
+                    self.index.save()
+        finally:
+            if self.index.dirty:
+                self.index.save()
+        return report
+
+
+def _origin_of(exc: InputError) -> str:
+    return str(exc).split(": ", 1)[0]

