@@ -6,6 +6,8 @@ are Vietnamese with English aliases; button presses arrive as callback data.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import html
 import logging
 import re
@@ -56,6 +58,8 @@ COMMANDS: tuple[Command, ...] = (
 _BY_NAME = {name: cmd for cmd in COMMANDS for name in cmd.names}
 _TAG_RE = re.compile(r"<[^>]{0,200}>")
 _CMD_RE = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
+_PAGE_RE = re.compile(r"\s+(?:trang|page)\s+(\d{1,3})$", re.I)
+APOLOGY = "Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Xin thử lại sau ít phút."
 
 
 def telegram_commands() -> list[tuple[str, str]]:
@@ -71,6 +75,29 @@ def _reply(html_text: str, plain: str | None = None, buttons=(), notice: str = "
 
 def _text(plain: str) -> Reply:
     return Reply(html=html.escape(plain), plain=plain)
+
+
+class ChatLocks:
+    """One asyncio lock per chat, so that updates handled concurrently are still
+    answered in order within a chat (a question, then /nguon). Unused locks go away."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @contextlib.asynccontextmanager
+    async def __call__(self, chat_id: str):
+        lock, users = self._locks.get(chat_id, (None, 0))
+        lock = lock or asyncio.Lock()
+        self._locks[chat_id] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[chat_id]
+            if users <= 1:
+                del self._locks[chat_id]
+            else:
+                self._locks[chat_id] = (lock, users - 1)
 
 
 class RateLimiter:
@@ -135,8 +162,9 @@ class BotCore:
         """All replies to one incoming message (possibly none)."""
         text = (msg.text or "").strip()
         command = _CMD_RE.match(text) if msg.kind == "text" else None
-        if msg.kind == "text" and not msg.is_private and not msg.addressed and not command:
-            return []  # group chatter not meant for the bot
+        if not msg.is_private and not msg.addressed and msg.kind != "callback":
+            if not command or command.group(1).lower() not in _BY_NAME:
+                return []  # group chatter, stickers or another bot's command: not for us
         if not self.allowed(msg):
             return [_text("Xin lỗi, bạn chưa được cấp quyền sử dụng trợ lý này. "
                           "Vui lòng liên hệ quản trị viên của đơn vị.")]
@@ -244,6 +272,9 @@ class BotCore:
         return "\n".join(plain), "\n".join(htm)
 
     async def _cmd_tim(self, msg: Incoming, arg: str, page: int = 0) -> list[Reply]:
+        paged = _PAGE_RE.search(arg)
+        if paged:  # "/tim dân vận trang 2": the text form of the "Trang sau" button
+            page, arg = max(int(paged.group(1)) - 1, 0), arg[: paged.start()]
         query = " ".join(_TAG_RE.sub(" ", arg).split())[:MAX_QUESTION_CHARS]
         if not query:
             return [_text("Hãy gõ từ khóa sau lệnh, ví dụ: /tim dân vận khéo")]
@@ -257,7 +288,8 @@ class BotCore:
         plain, htm = self._article_lines(infos[:PAGE], start=page * PAGE + 1)
         head = f"Bài viết về «{query}» (trang {page + 1}):"
         buttons = ((Button("Trang sau", f"tim:{page + 1}"),),) if has_next else ()
-        plain_full = f"{head}\n{plain}" + ("\n\nGõ /tim để xem trang sau." if has_next and False else "")
+        plain_full = f"{head}\n{plain}" + (f"\n\nGõ /tim {query} trang {page + 2} để xem trang sau."
+                                            if has_next else "")
         return [_reply(f"{html.escape(head)}\n{htm}", plain_full, buttons)]
 
     async def _cmd_vanban(self, msg: Incoming, arg: str) -> list[Reply]:

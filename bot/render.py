@@ -47,59 +47,129 @@ def answer_html(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…\]])\s+|(?<=</b>)\s+")
+# -- splitting ---------------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
+_MARKER = re.compile(r"\[\d{1,3}\]")
+_SENTENCE_END = ".!?…;:»\"”)"
 
 
-def split_message(text: str, limit: int) -> list[str]:
+def split_message(text: str, limit: int, html: bool = True) -> list[str]:
     """Pieces of at most `limit` characters, cut at paragraphs, then lines, then
-    sentences, then spaces; an HTML tag or a ``[n]`` marker is never cut."""
+    sentences, then spaces. A cut never falls inside an HTML tag, an entity or a
+    ``[n]`` marker, and never separates a sentence from the ``[n]`` after it. With
+    ``html=True`` every piece is balanced: a cut is placed outside ``<a>``, ``<b>``,
+    ``<i>``... elements when the text allows, and otherwise the open elements are
+    closed at the end of the piece and opened again at the start of the next."""
+    text = text.strip()
     if len(text) <= limit:
-        return [text]
+        return [text] if text else []
+    if limit < 40:
+        raise ValueError("limit is too small to split a message safely")
+    scan = _Scan(text, html)
     pieces: list[str] = []
-    current = ""
-    for unit in _units(text, limit):
-        sep = "" if not current else ("\n" if unit.startswith("\n") else "")
-        if len(current) + len(sep) + len(unit) <= limit:
-            current = current + sep + unit if current else unit.lstrip("\n")
-        else:
-            if current:
-                pieces.append(current.rstrip())
-            current = unit.lstrip("\n")
-    if current.strip():
-        pieces.append(current.rstrip())
-    return pieces
+    start, carried, n = 0, "", len(text)
+    while start < n:
+        while start < n and text[start].isspace():
+            start += 1
+        if start >= n:
+            break
+        if len(carried) + n - start <= limit:
+            pieces.append(carried + text[start:])
+            break
+        end = scan.best_cut(start, limit - len(carried) - scan.reserve)
+        stack = scan.stack_at(end)
+        closers = "".join(f"</{name}>" for name, _ in reversed(stack))
+        pieces.append(carried + text[start:end].rstrip() + closers)
+        carried = "".join(tag for _, tag in stack)
+        start = end
+    return [p for p in pieces if p.strip()]
 
 
-def _units(text: str, limit: int) -> list[str]:
-    """Break text into units no longer than `limit` at the safest boundary."""
-    out: list[str] = []
-    for i, line in enumerate(text.split("\n")):
-        prefix = "\n" if i else ""
-        if len(line) + 1 <= limit:
-            out.append(prefix + line)
-            continue
-        sentences = _SENTENCE_END.split(line)
-        first = True
-        for s in sentences:
-            chunk = (prefix if first else "") + s + " "
-            first = False
-            while len(chunk) > limit:
-                cut = _safe_cut(chunk, limit)
-                out.append(chunk[:cut])
-                chunk = chunk[cut:]
-            out.append(chunk)
-    return out
+class _Scan:
+    """Positions of a text that a cut must avoid, and the open elements at each point."""
 
+    def __init__(self, text: str, html: bool) -> None:
+        self.text = text
+        n = len(text)
+        self.forbidden = bytearray(n + 1)  # 1: a cut just before this index breaks a token
+        self.inside = bytearray(n + 1)  # 1: some element is open at this index
+        self.events: list[tuple[int, bool, str, str]] = []  # (end index, opens?, name, tag)
+        spans = []
+        if html:
+            for m in _TAG.finditer(text):
+                spans.append((m.start(), m.end()))
+                self.events.append((m.end(), not m.group(1), m.group(2).lower(), m.group(0)))
+            spans += [(m.start(), m.end()) for m in _ENTITY.finditer(text)]
+        spans += [(m.start(), m.end()) for m in _MARKER.finditer(text)]
+        for a, b in spans:
+            self.forbidden[a + 1 : b] = b"\x01" * (b - a - 1)
+        self.reserve = 0  # room for the closing tags of a cut inside elements
+        prev = 0
+        stack: list[tuple[str, str]] = []
+        for end, opens, name, tag in self.events + [(n + 1, True, "", "")]:
+            if stack:
+                self.inside[prev:end] = b"\x01" * (min(end, n + 1) - prev)
+            if end > n:
+                break
+            self._apply(stack, opens, name, tag)
+            self.reserve = max(self.reserve, sum(len(x) + 3 for x, _ in stack))
+            prev = end
 
-def _safe_cut(s: str, limit: int) -> int:
-    cut = s.rfind(" ", 0, limit)
-    if cut <= 0:
-        cut = limit
-    # never inside a tag or a [n] marker
-    lt, gt = s.rfind("<", 0, cut), s.rfind(">", 0, cut)
-    if lt > gt:
-        cut = lt
-    lb, rb = s.rfind("[", 0, cut), s.rfind("]", 0, cut)
-    if lb > rb:
-        cut = lb
-    return max(cut, 1)
+    @staticmethod
+    def _apply(stack: list[tuple[str, str]], opens: bool, name: str, tag: str) -> None:
+        if opens:
+            stack.append((name, tag))
+            return
+        for j in range(len(stack) - 1, -1, -1):
+            if stack[j][0] == name:
+                del stack[j:]
+                return
+
+    def stack_at(self, pos: int) -> list[tuple[str, str]]:
+        """Elements open at `pos`: (name, opening tag), outermost first."""
+        stack: list[tuple[str, str]] = []
+        for end, opens, name, tag in self.events:
+            if end > pos:
+                break
+            self._apply(stack, opens, name, tag)
+        return stack
+
+    def best_cut(self, start: int, budget: int) -> int:
+        """The best end (exclusive) of a piece that starts at `start`, within `budget` chars."""
+        hi = min(len(self.text), start + max(budget, 1))
+        lo = start + budget // 3  # no tiny pieces when a later cut exists
+        best: dict[int, int] = {}  # rank -> the latest position with that rank
+        for i in range(hi, start, -1):
+            if self.forbidden[i]:
+                continue
+            rank = self._rank(i)
+            if rank is None:
+                continue
+            rank += 0 if self.inside[i] else 10  # outside every element is always better
+            best.setdefault(rank, i)
+        good = [(r, i) for r, i in best.items() if i >= lo]
+        if good:
+            return max(good)[1]
+        if best:
+            return max(best.items())[1]
+        for i in range(hi, start, -1):  # no boundary at all: any position outside a token
+            if not self.forbidden[i]:
+                return i
+        return hi
+
+    def _rank(self, i: int) -> int | None:
+        """How good a cut just before index i is (higher is better); None: no boundary."""
+        text = self.text
+        if not text[i].isspace():
+            return None
+        if text[i] == "\n":
+            return 4 if text[i - 1] == "\n" or text.startswith("\n\n", i) else 3
+        rest = text[i : i + 12].lstrip()
+        if rest.startswith(("[", "<b>[")):
+            return None  # never separate a sentence from its [n]
+        before = re.sub(r"(?:<[^<>]*>)+$", "", text[max(0, i - 120) : i].rstrip())
+        if before[-1:] and before[-1] in _SENTENCE_END + "]":
+            return 2
+        return 1

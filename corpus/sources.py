@@ -113,6 +113,8 @@ def _jsonl_records(path: Path) -> "list[RawDocument | InputError]":
                     obj = json.loads(line)
                     if not isinstance(obj, dict):
                         raise ValueError("not an object")
+                    if obj.get("id") is not None:
+                        origin = f"{path}#{obj['id']}"
                     out.append(_record(obj, origin))
                 except ValueError as exc:
                     out.append(UnreadableInput(f"{origin}: invalid JSON record ({exc})"))

@@ -255,16 +255,6 @@ class Store:
     async def models_in_use(self) -> list[str]:
         return [r[0] for r in await self._all("SELECT DISTINCT model FROM embeddings")]
 
-    async def lexical_search(self, match: str, weights: tuple[float, float], limit: int) -> list[tuple[int, float]]:
-        """FTS5 BM25 over the token fields; higher score is better."""
-        if not match:
-            return []
-        rows = await self._all(
-            "SELECT rowid, -bm25(chunk_fts, ?, ?) AS s FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY s DESC LIMIT ?",
-            (weights[0], weights[1], match, limit),
-        )
-        return [(r[0], r[1]) for r in rows]
-
     # -- document references ---------------------------------------------
     async def ref_mentions(self, number: int) -> list[RefMention]:
         rows = await self._all(
@@ -346,3 +336,17 @@ class Store:
         return [tuple(r) for r in await self._all(
             "SELECT c.id, a.title, c.text FROM chunks c JOIN articles a ON a.id=c.article_id ORDER BY c.id"
         )]
+
+    async def origin_map(self) -> dict[str, int]:
+        """Origin -> article id, a near-duplicate's origin mapped to the article it copies."""
+        out = {r[1]: r[0] for r in await self._all("SELECT id, origin FROM articles")}
+        for origin, of in await self._all("SELECT origin, duplicate_of FROM duplicates"):
+            out.setdefault(origin, of)
+        return out
+
+    async def lexical_rows(self) -> list[tuple[int, str, str]]:
+        """(chunk id, accented tokens, folded tokens) of every chunk."""
+        return [(r[0], r[1], r[2]) for r in await self._all("SELECT rowid, acc, fold FROM chunk_fts ORDER BY rowid")]
+
+    async def chunk_ids(self) -> np.ndarray:
+        return np.array([r[0] for r in await self._all("SELECT id FROM chunks ORDER BY id")], dtype=np.int64)

@@ -23,6 +23,7 @@ from embeddings.base import Encoder
 from retrieval.answer import AnswerParams, compose
 from retrieval.confidence import Threshold, is_found
 from retrieval.indexer import Indexer
+from retrieval.lexical_index import LexicalIndex
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer
 from retrieval.vector_index import REINDEX_HINT, VectorIndex
@@ -44,13 +45,15 @@ class EngineConfig:
 
 
 class Engine:
-    def __init__(self, config: EngineConfig, store: Store, encoder: Encoder, index: VectorIndex) -> None:
+    def __init__(self, config: EngineConfig, store: Store, encoder: Encoder, index: VectorIndex,
+                 lexical: LexicalIndex) -> None:
         self.config = config
         self.store = store
         self.encoder = encoder
         self.index = index
-        self.indexer = Indexer(store, encoder, index, chunk_words=config.chunk_words)
-        self.searcher = Searcher(store, encoder, index, config.search)
+        self.lexical = lexical
+        self.indexer = Indexer(store, encoder, index, lexical, chunk_words=config.chunk_words)
+        self.searcher = Searcher(store, encoder, index, lexical, config.search)
         self._lock = asyncio.Lock()
 
     @classmethod
@@ -58,10 +61,11 @@ class Engine:
         store = await Store.open(config.data_dir / DB_FILE)
         try:
             index = await cls._load_index(config.data_dir, store, encoder)
+            lexical = await cls._load_lexical(config, store)
         except BaseException:
             await store.close()
             raise
-        engine = cls(config, store, encoder, index)
+        engine = cls(config, store, encoder, index, lexical)
         await engine.searcher.refresh_places()
         return engine
 
@@ -83,6 +87,19 @@ class Engine:
             index.save()
         return index
 
+    @staticmethod
+    async def _load_lexical(config: EngineConfig, store: Store) -> LexicalIndex:
+        params = config.search.lexical
+        lexical = LexicalIndex.load(config.data_dir, await store.chunk_ids(), params)
+        if lexical is None:
+            lexical = LexicalIndex(params)
+            rows = await store.lexical_rows()
+            if rows:
+                log.info("rebuilding the lexical index from %d stored chunks", len(rows))
+            lexical.add([r[0] for r in rows], [(r[1], r[2]) for r in rows])
+            lexical.save(config.data_dir)
+        return lexical
+
     @classmethod
     async def reindex(cls, config: EngineConfig, encoder: Encoder) -> int:
         """Re-encode every chunk with `encoder` (after changing the model)."""
@@ -93,8 +110,8 @@ class Engine:
             await store.close()
 
     async def close(self) -> None:
-        if self.index.dirty:
-            self.index.save()
+        if self.index.dirty or self.lexical.dirty:
+            self.indexer.save()
         await self.store.close()
 
     # -- ingest ----------------------------------------------------------

@@ -23,6 +23,7 @@ from corpus.store import ChunkRow, Store
 from corpus.types import Article, IngestReport, RawDocument
 from embeddings.base import Encoder
 from retrieval.lexical import index_fields
+from retrieval.lexical_index import LexicalIndex
 from retrieval.vector_index import VectorIndex
 
 log = logging.getLogger(__name__)
@@ -36,11 +37,12 @@ class Outcome:
 
 
 class Indexer:
-    def __init__(self, store: Store, encoder: Encoder, index: VectorIndex,
+    def __init__(self, store: Store, encoder: Encoder, index: VectorIndex, lexical: LexicalIndex,
                  chunk_words: int = 150, save_every: int = 50) -> None:
         self.store = store
         self.encoder = encoder
         self.index = index
+        self.lexical = lexical
         self.chunk_words = chunk_words
         self.save_every = save_every
         self._sig_ids: np.ndarray | None = None
@@ -90,6 +92,8 @@ class Indexer:
         )
         self.index.remove(old_chunk_ids)
         self.index.add(chunk_ids, vectors)
+        self.lexical.remove(old_chunk_ids)
+        self.lexical.add(chunk_ids, [(r.acc, r.fold) for r in rows])
         if replace_id is not None:
             self._sig_ids = None  # reload signatures lazily
             return Outcome("updated", article_id)
@@ -97,9 +101,17 @@ class Indexer:
         return Outcome("added", article_id)
 
     async def delete(self, article_id: int) -> None:
-        self.index.remove(await self.store.delete_article(article_id))
+        chunk_ids = await self.store.delete_article(article_id)
+        self.index.remove(chunk_ids)
+        self.lexical.remove(chunk_ids)
         self._sig_ids = None
-        self.index.save()
+        self.save()
+
+    def save(self) -> None:
+        """Write both index caches (atomically)."""
+        if self.index.dirty:
+            self.index.save()
+        self.lexical.save(self.index.directory)
 
     async def ingest(self, docs: AsyncIterable["RawDocument | InputError"], progress=None) -> IngestReport:
         """Parse and add every document; failures are reported, never fatal."""
@@ -129,8 +141,8 @@ class Indexer:
                 if self.index.dirty and done % self.save_every == 0:
                     self.index.save()
         finally:
-            if self.index.dirty:
-                self.index.save()
+            if self.index.dirty or self.lexical.dirty:
+                self.save()
         return report
 
 

@@ -24,10 +24,16 @@ FOLDED_STOPWORDS = {fold(w) for w in QUERY_STOPWORDS}
 
 @dataclass(frozen=True)
 class LexicalQuery:
-    match: str  # FTS5 MATCH expression ("" when nothing to search)
-    weights: tuple[float, float]  # bm25 weights for (acc, fold)
+    acc_uni: tuple[str, ...]
+    acc_bi: tuple[str, ...]
+    fold_uni: tuple[str, ...]
+    fold_bi: tuple[str, ...]
     accented: bool
-    terms: tuple[str, ...]  # folded query terms kept (for answer scoring)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Folded content words (for coverage and answer scoring)."""
+        return self.fold_uni
 
 
 def _bigrams(tokens: list[str]) -> list[str]:
@@ -44,30 +50,23 @@ def index_fields(title: str, text: str) -> tuple[str, str]:
     return " ".join(acc), " ".join(fold_all)
 
 
-def _quote(token: str) -> str:
-    return '"' + token.replace('"', '""') + '"'
-
-
-def build_query(question: str, accent_weight: float = 2.0, fold_weight: float = 1.0,
-                use_bigrams: bool = True) -> LexicalQuery:
+def build_query(question: str) -> LexicalQuery:
+    """Query terms per field. Question words are dropped from unigrams; bigrams
+    are formed over the whole question, except those made only of question words."""
     toks = words(question)
     accented = has_diacritics(question)
-    if accented:
-        content = [t for t in toks if t not in QUERY_STOPWORDS or is_code(t)]
-    else:
-        content = [t for t in toks if t not in FOLDED_STOPWORDS or is_code(t)]
-    if not content:
-        content = toks
+    stop = QUERY_STOPWORDS if accented else FOLDED_STOPWORDS
+
+    def is_stop(t: str) -> bool:
+        return t in stop and not is_code(t)
+
+    content = [t for t in toks if not is_stop(t)] or toks
     content = expand_abbreviations(content)
-    folded = [fold(t) for t in content]
-    # Bigrams come from the question as typed (stopwords included) so phrases survive.
-    all_folded = [fold(t) for t in toks]
-    fold_terms = list(dict.fromkeys(folded + (_bigrams(all_folded) if use_bigrams else [])))
-    parts = []
-    if fold_terms:
-        parts.append("fold : (" + " OR ".join(_quote(t) for t in fold_terms) + ")")
-    if accented:
-        acc_terms = list(dict.fromkeys(content + (_bigrams(toks) if use_bigrams else [])))
-        parts.insert(0, "acc : (" + " OR ".join(_quote(t) for t in acc_terms) + ")")
-    weights = (accent_weight, fold_weight) if accented else (0.0, 1.0)
-    return LexicalQuery(match=" OR ".join(parts), weights=weights, accented=accented, terms=tuple(folded))
+    bigrams = [(a, b) for a, b in zip(toks, toks[1:]) if not (is_stop(a) and is_stop(b))]
+    return LexicalQuery(
+        acc_uni=tuple(content) if accented else (),
+        acc_bi=tuple(a + "_" + b for a, b in bigrams) if accented else (),
+        fold_uni=tuple(fold(t) for t in content),
+        fold_bi=tuple(fold(a) + "_" + fold(b) for a, b in bigrams),
+        accented=accented,
+    )

@@ -7,7 +7,6 @@ place named in the question, at most a few chunks per article.
 from __future__ import annotations
 
 import asyncio
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +16,7 @@ from corpus.store import Store
 from embeddings.base import Encoder
 from retrieval.fusion import FusionParams, fuse
 from retrieval.lexical import build_query
+from retrieval.lexical_index import LexicalIndex, LexicalParams
 from retrieval.normalize import fold
 from retrieval.query import QueryIntent, analyse
 from retrieval.types import Hit
@@ -30,6 +30,7 @@ class SearchConfig:
     candidates: int = 100
     per_article: int = 2
     fusion: FusionParams = field(default_factory=FusionParams)
+    lexical: LexicalParams = field(default_factory=LexicalParams)
     code_boost: float = 0.6
     quote_boost: float = 0.3
     year_boost: float = 0.15
@@ -56,11 +57,12 @@ def _chunk_codes(text: str) -> list[tuple[int, str, str]]:
 
 
 class Searcher:
-    def __init__(self, store: Store, encoder: Encoder, index: VectorIndex,
+    def __init__(self, store: Store, encoder: Encoder, index: VectorIndex, lexical: LexicalIndex,
                  config: SearchConfig | None = None) -> None:
         self.store = store
         self.encoder = encoder
         self.index = index
+        self.lexical = lexical
         self.config = config or SearchConfig()
         self.known_places: tuple[str, ...] = ()
 
@@ -82,7 +84,7 @@ class Searcher:
         intent = analyse(question, self.known_places)
         lexical: dict[int, float] = {}
         if mode in ("hybrid", "lexical"):
-            lexical = dict(await self.store.lexical_search(lq.match, lq.weights, cfg.candidates))
+            lexical = dict(self.lexical.search(lq, cfg.candidates))
         dense: dict[int, float] = {}
         qvec = None
         if mode in ("hybrid", "dense") and self.index.size:
@@ -117,7 +119,7 @@ class Searcher:
                 kept.append(h)
             if len(kept) >= k:
                 break
-        coverage = term_coverage(lq.terms, kept[0].passage.article.title + " " + kept[0].passage.text) if kept else 0.0
+        coverage = self.lexical.coverage(lq.terms, kept[0].passage.chunk_id) if kept else 0.0
         return Ranking(kept, intent, lq.accented, lq.terms, coverage)
 
     def _boost(self, text: str, article, intent: QueryIntent) -> float:
@@ -140,12 +142,3 @@ class Searcher:
         if intent.places and any(p in article.places for p in intent.places):
             boost += cfg.place_boost
         return boost
-
-
-def term_coverage(terms: tuple[str, ...], text: str) -> float:
-    """Share of the (folded) query terms present in a text."""
-    if not terms:
-        return 0.0
-    present = set(re.findall(r"[\w./,-]+", fold(text).lower()))
-    present |= set(re.findall(r"\w+", fold(text).lower()))
-    return sum(1 for t in terms if t in present) / len(terms)

@@ -150,11 +150,13 @@ class Call:
 
 
 class _ApiError(Exception):
-    def __init__(self, error_code: int, description: str, http_status: int | None = None):
+    def __init__(self, error_code: int, description: str, http_status: int | None = None,
+                 parameters: dict[str, Any] | None = None):
         super().__init__(description)
         self.error_code = error_code
         self.description = description
         self.http_status = http_status
+        self.parameters = parameters
 
 
 # --------------------------------------------------------------------------- builders
@@ -597,16 +599,18 @@ class FakeBotApi:
         *,
         http_status: int | None = None,
         times: int = 1,
+        parameters: dict[str, Any] | None = None,
     ) -> None:
         """Make the next ``times`` calls of ``method`` fail with this error.
 
         HTTP status defaults to ``error_code`` for Telegram and 200 for Zalo (Zalo
-        reports errors in the body with HTTP 200).
+        reports errors in the body with HTTP 200). ``parameters`` goes into the error
+        body as is, e.g. ``{"retry_after": 1}`` for flood control (429).
         """
         with self._cond:
             for _ in range(times):
                 self._failures.setdefault(method, []).append(
-                    _ApiError(error_code, description, http_status)
+                    _ApiError(error_code, description, http_status, parameters)
                 )
 
     def set_handler(self, method: str, func: Callable[[Call], Any] | None) -> None:
@@ -746,6 +750,8 @@ class FakeBotApi:
         except _ApiError as err:
             result = None
             payload = {"ok": False, "error_code": err.error_code, "description": err.description}
+            if err.parameters:
+                payload["parameters"] = err.parameters
             status = err.http_status or (200 if self.platform == "zalo" else err.error_code)
         with self._cond:
             call.response = result

@@ -44,11 +44,12 @@ def test_abbreviations_both_ways():
 
 
 def test_query_accented_and_folded():
-    q = build_query("Thu nhập bình quân là bao nhiêu?")
-    assert q.accented and q.match.startswith("acc :") and '"thu_nhập"' in q.match
-    assert "bao" not in q.terms and "dau" not in q.terms
+    q = build_query("Thu nhập bình quân đầu người là bao nhiêu?")
+    assert q.accented and "thu_nhập" in q.acc_bi and "thu_nhap" in q.fold_bi
+    assert "bao" not in q.terms and "dau" in q.terms  # "đầu" is content, "đâu" would not be
+    assert "người_là" in q.acc_bi and "bao_nhiêu" not in q.acc_bi  # only-question-word bigrams go
     q2 = build_query("thu nhap binh quan")
-    assert not q2.accented and "acc :" not in q2.match and q2.weights == (0.0, 1.0)
+    assert not q2.accented and q2.acc_uni == () and q2.fold_uni == ("thu", "nhap", "binh", "quan")
 
 
 def test_sentence_split_respects_numbers_and_abbreviations():

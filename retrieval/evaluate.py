@@ -1,0 +1,124 @@
+"""Measure retrieval: article-level recall and MRR, answer hits, found rate, latency.
+
+`python main.py eval --corpus C.jsonl --queries Q.jsonl [--mode M] [--json]`.
+The corpus is ingested once into its own folder under the data directory
+(`eval/<name>-<fingerprint>`), so a second run only asks the questions.
+Queries are JSONL with `question`, and optionally `positive_ids` (corpus ids
+of the articles that answer it; none for out-of-domain questions) and
+`answers` (gold answer spans).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+
+import time
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.engine import Engine, EngineConfig
+from retrieval.normalize import fold
+
+log = logging.getLogger(__name__)
+
+KEYS = ("n", "recall@1", "recall@5", "recall@10", "mrr@10", "answer_hit", "found_rate", "p50_ms", "p95_ms")
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def strip_accents(text: str) -> str:
+    return fold(text)
+
+
+def corpus_dir(data_dir: Path, corpus: Path) -> Path:
+    st = corpus.stat()
+    if corpus.is_dir():
+        st = max((p.stat() for p in corpus.rglob("*") if p.is_file()), key=lambda s: s.st_mtime, default=st)
+    fp = hashlib.sha1(f"{corpus.resolve()}:{st.st_size}:{int(st.st_mtime)}".encode()).hexdigest()[:10]
+    return data_dir / "eval" / f"{corpus.stem}-{fp}"
+
+
+def corpus_id(origin: str) -> str:
+    """The id a query file uses for an article: a JSONL record's `id`, else the file stem."""
+    if "#" in origin:
+        return origin.rsplit("#", 1)[1]
+    return Path(origin.split("://", 1)[-1]).stem
+
+
+def metrics(ranked: list[list[str]], positives: list[set[str]]) -> dict[str, float]:
+    """Article-level recall@k and MRR@10 over queries that have positives (pure)."""
+    r1 = r5 = r10 = mrr = 0.0
+    n = 0
+    for ranks, pos in zip(ranked, positives):
+        if not pos:
+            continue
+        n += 1
+        first = next((i for i, a in enumerate(ranks[:10]) if a in pos), None)
+        if first is not None:
+            mrr += 1.0 / (first + 1)
+            r10 += 1
+            r5 += first < 5
+            r1 += first < 1
+    if n == 0:
+        return {"recall@1": None, "recall@5": None, "recall@10": None, "mrr@10": None}
+    return {"recall@1": r1 / n, "recall@5": r5 / n, "recall@10": r10 / n, "mrr@10": mrr / n}
+
+
+async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", strip_accents: bool = False,
+                   limit: int = 0, encoder_factory=None, engine_config: EngineConfig | None = None) -> dict:
+    data = corpus_dir(settings.data_dir, corpus)
+    config = engine_config or EngineConfig(data_dir=data)
+    engine = await Engine.open(config, encoder_factory(settings))
+    try:
+        if await engine.store.get_meta("eval_ingested") != str(corpus.resolve()):
+            log.info("ingesting evaluation corpus %s into %s", corpus, data)
+            report = await engine.ingest([str(corpus)])
+            log.info("eval corpus: %d added, %d duplicates, %d failed",
+                     len(report.added), len(report.duplicates), len(report.failed))
+            await engine.store.set_meta("eval_ingested", str(corpus.resolve()))
+        origin_to_article = await engine.store.origin_map()
+        article_to_ids: dict[int, set[str]] = {}
+        for origin, aid in origin_to_article.items():
+            article_to_ids.setdefault(aid, set()).add(corpus_id(origin))
+        rows = [json.loads(line) for line in queries.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if limit:
+            rows = rows[:limit]
+        await engine.ask("khởi động", mode=mode)  # warm-up: first-call costs are not latency
+        ranked, positives, latencies = [], [], []
+        hits_answer = n_answer = found = 0
+        for row in rows:
+            q = row["question"]
+            if strip_accents:
+                q = fold(q)
+            t0 = time.perf_counter()
+            answer = await engine.ask(q, mode=mode)
+            latencies.append((time.perf_counter() - t0) * 1000)
+            order: list[str] = []
+            for h in answer.hits:
+                for cid in sorted(article_to_ids.get(h.article_id, {str(h.article_id)})):
+                    if cid not in order:
+                        order.append(cid)
+            ranked.append(order)
+            positives.append(set(row.get("positive_ids") or []))
+            found += answer.found
+            golds = [_norm(a) for a in row.get("answers") or [] if a.strip()]
+            if golds:
+                n_answer += 1
+                text = _norm(answer.text) if answer.found else ""
+                hits_answer += any(g in text for g in golds)
+        result = {"n": len(rows), **metrics(ranked, positives)}
+        result["answer_hit"] = hits_answer / n_answer if n_answer else None
+        result["found_rate"] = found / len(rows) if rows else None
+        result["p50_ms"] = float(np.percentile(latencies, 50)) if latencies else None
+        result["p95_ms"] = float(np.percentile(latencies, 95)) if latencies else None
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in ((k, result[k]) for k in KEYS)}
+    finally:
+        await engine.close()
+
+

@@ -1,0 +1,65 @@
+"""Shared helpers of the messenger tests: settings, the database, HTML checks."""
+
+from __future__ import annotations
+
+import re
+import socket
+import sqlite3
+from pathlib import Path
+
+from bot.settings import Settings
+
+TG_TOKEN = "123:ABC"
+ZALO_TOKEN = "1459232241454765289:fake-zalo-token"
+ADMIN = "900"
+SECRET = "s3cret-Token_for-tests"
+
+KONTUM_Q = "Thu nhập bình quân đầu người của tỉnh Kon Tum năm 2019 là bao nhiêu?"
+TUMORONG_Q = "Ban Dân vận Tỉnh ủy làm việc với huyện Tu Mơ Rông về những nội dung gì?"
+KONRAY_TITLE = "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"
+
+ARTICLE_HTML = """<!doctype html><html><head><title>Hội nghị dân vận khéo | Báo Ví Dụ</title>
+<meta property="og:title" content="Hội nghị biểu dương mô hình dân vận khéo năm 2023">
+<meta property="article:published_time" content="2023-11-05T08:00:00+07:00"></head>
+<body><article><h1>Hội nghị biểu dương mô hình dân vận khéo năm 2023</h1>
+<p>Sáng 5/11, Ban Dân vận Huyện ủy Đăk Hà tổ chức hội nghị biểu dương 45 mô hình dân vận khéo tiêu biểu trên địa bàn huyện.</p>
+<p>Các mô hình tập trung vào phát triển kinh tế, giảm nghèo bền vững và giữ gìn an ninh trật tự ở cơ sở.</p>
+</article></body></html>"""
+
+
+def settings_for(data_dir: Path, **kw) -> Settings:
+    base = dict(data_dir=data_dir, encoder="hashing", admins=frozenset({ADMIN}), rate_limit_per_minute=1000)
+    base.update(kw)
+    return Settings(**base)
+
+
+def rows(data_dir: Path, sql: str, params=()) -> list[tuple]:
+    con = sqlite3.connect(data_dir / "danvan.sqlite3")
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z]+)[^<>]*>")
+
+
+def assert_balanced_html(piece: str) -> None:
+    """Every tag closed in the same piece, properly nested; no cut tag or entity."""
+    stack = []
+    for m in _TAG.finditer(piece):
+        if m.group(1):
+            assert stack and stack[-1] == m.group(2), f"unbalanced </{m.group(2)}> in {piece[:200]!r}"
+            stack.pop()
+        else:
+            stack.append(m.group(2))
+    assert not stack, f"unclosed {stack} in piece ending {piece[-200:]!r}"
+    no_tags = _TAG.sub("", piece)
+    assert "<" not in no_tags and ">" not in no_tags, "a cut tag"
+    assert not re.search(r"&[a-z#0-9]*$", piece), "a cut entity"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
