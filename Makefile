@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install install-st run test bench eval clean
+.PHONY: install install-st run test bench eval clean docker
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py
+
+# The container image (see Dockerfile): same install, minus -e and the test extras.
+docker:
+	docker build -t tro-ly-dan-van .
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

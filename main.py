@@ -116,7 +116,8 @@ async def cmd_run(settings: Settings, args) -> int:
     if settings.telegram_token or settings.zalo_token:
         from bot.runner import run_bots
 
-        return await run_bots(settings, webhook=False)
+        # webhook mode when a public URL is configured (the Docker deployment), else long polling
+        return await run_bots(settings, webhook=bool(settings.webhook_url))
     args.samples = False
     return await cmd_chat(settings, args)
 

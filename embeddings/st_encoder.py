@@ -29,7 +29,8 @@ class SentenceTransformerEncoder:
             self._model = SentenceTransformer(model, device=device)
         except Exception as exc:  # noqa: BLE001 - the library raises many kinds
             raise EncoderError(f"cannot load sentence-transformers model {model!r}: {exc}") from exc
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         self.query_prompt = query_prompt
         self.passage_prompt = passage_prompt
         self.batch_size = batch_size

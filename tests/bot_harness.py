@@ -63,3 +63,38 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+_TEMPLATE: dict[str, Path] = {}
+
+
+def template_dir(tmp_path_factory) -> Path:
+    """A data dir with the samples ingested by the hashing encoder (built once a session)."""
+    if "dir" not in _TEMPLATE:
+        import asyncio
+
+        from conftest import SAMPLES
+        from embeddings.fake import HashingEncoder
+        from retrieval.engine import Engine, EngineConfig
+
+        d = tmp_path_factory.mktemp("bot-template")
+
+        async def build():
+            eng = await Engine.open(EngineConfig(data_dir=d), HashingEncoder())
+            await eng.ingest([str(SAMPLES)])
+            await eng.close()
+
+        asyncio.run(build())
+        _TEMPLATE["dir"] = d
+    return _TEMPLATE["dir"]
+
+
+async def open_copy(template: Path, data_dir: Path):
+    """An engine on a fresh copy of the template data dir (fast: no re-ingest)."""
+    import shutil
+
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import Engine, EngineConfig
+
+    shutil.copytree(template, data_dir, dirs_exist_ok=True)
+    return await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())

@@ -1,0 +1,181 @@
+"""The bot core through the console platform and a real engine (hashing encoder),
+the splitting of long replies, and the Docker deployment files."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from bot import render
+from bot.console import run_console
+from bot.core import BotCore, ChatLocks, RateLimiter, telegram_commands
+from bot.types import Incoming
+from bot_harness import KONTUM_Q, assert_balanced_html, open_copy, settings_for, template_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory):
+    return template_dir(tmp_path_factory)
+
+
+@pytest.fixture
+async def engine(template, data_dir):
+    eng = await open_copy(template, data_dir)
+    yield eng
+    await eng.close()
+
+
+def msg(text="", **kw) -> Incoming:
+    base = dict(platform="telegram", chat_id="1", user_id="1", text=text)
+    base.update(kw)
+    return Incoming(**base)
+
+
+async def test_console_chat_answers_and_commands(engine, data_dir):
+    out = io.StringIO()
+    await run_console(engine, settings_for(data_dir), io.StringIO(f"{KONTUM_Q}\n\n/nguon 1\n/thongke\n"), out)
+    text = out.getvalue()
+    assert "40,7 triệu đồng/năm" in text and "[1]" in text and "Nguồn:\n[1]" in text
+    assert "Bài viết: 5" in text  # the console user is an admin
+
+
+async def test_groups_ignore_chatter_stickers_and_foreign_commands(engine, data_dir):
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    group = dict(is_private=False, chat_id="-5")
+    assert await core.handle(msg(KONTUM_Q, **group)) == []
+    assert await core.handle(msg("", kind="sticker", **group)) == []
+    assert await core.handle(msg("/lenhla", **group)) == []
+    assert "40,7" in (await core.handle(msg(KONTUM_Q, addressed=True, **group)))[0].plain
+    assert (await core.handle(msg("/lenhla", addressed=True, **group)))[0].plain.startswith("Không có lệnh")
+    assert (await core.handle(msg("", kind="sticker", addressed=True, **group)))[0].plain.startswith("Tôi chỉ đọc")
+
+
+async def test_access_control_and_rate_limit_with_a_clock(engine, data_dir):
+    now = [0.0]
+    core = BotCore(engine, settings_for(data_dir, allowed_chats=frozenset({"-7"}), rate_limit_per_minute=2),
+                   "zalo", clock=lambda: now[0])
+    [refusal] = await core.handle(msg("/start", user_id="x", chat_id="x"))
+    assert refusal.plain.startswith("Xin lỗi, bạn chưa được cấp quyền") and not refusal.buttons
+    ok = dict(user_id="u", chat_id="-7", is_private=False, addressed=True)
+    assert (await core.handle(msg("/start", **ok)))[0].plain.startswith("Xin chào")
+    assert (await core.handle(msg("/start", **ok)))[0].plain.startswith("Xin chào")
+    assert (await core.handle(msg("/start", **ok)))[0].plain.startswith("Bạn gửi tin hơi nhanh")
+    assert await core.handle(msg("/start", **ok)) == []
+    now[0] = 61.0
+    assert (await core.handle(msg("/start", **ok)))[0].plain.startswith("Xin chào")
+    limiter = RateLimiter(0)
+    assert all(limiter.check("a") == "ok" for _ in range(100))
+
+
+async def test_answers_escape_html_and_offer_buttons(engine, data_dir):
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    [reply] = await core.handle(msg(f"<b>{KONTUM_Q}</b> & <script>"))
+    assert "<script" not in reply.html and "40,7" in reply.html
+    assert_balanced_html(reply.html)
+    assert [b.label for row in reply.buttons for b in row] == ["Thêm kết quả", "Xem nguồn", "👍", "👎"]
+    [reply] = await core.handle(msg("/vanban a<b>&c"))
+    assert "«a&lt;b&gt;&amp;c»" in reply.html and "«a<b>&c»" in reply.plain
+    [stale] = await core.handle(msg(kind="callback", callback_data="src:999"))
+    assert stale.plain.startswith("Câu trả lời này đã cũ")
+    [gone] = await core.handle(msg(kind="callback", callback_data="zzz"))
+    assert gone.html == "" and gone.notice == "Nút này không còn dùng được."
+
+
+def test_telegram_commands_are_vietnamese_and_valid():
+    names = [n for n, _ in telegram_commands()]
+    assert names[:3] == ["start", "help", "hoi"] and "them" not in names
+    assert all(re.fullmatch(r"[a-z0-9_]{1,32}", n) for n in names)
+    assert all(3 <= len(d) <= 256 for _, d in telegram_commands())
+
+
+async def test_chat_locks_keep_order_within_a_chat():
+    locks, order = ChatLocks(), []
+
+    async def job(chat, n, delay):
+        async with locks(chat):
+            await asyncio.sleep(delay)
+            order.append((chat, n))
+
+    await asyncio.gather(job("a", 1, 0.03), job("a", 2, 0.0), job("b", 1, 0.0))
+    assert order == [("b", 1), ("a", 1), ("a", 2)]
+    assert locks._locks == {}
+
+
+# -- splitting ---------------------------------------------------------------------
+def _long_html() -> str:
+    body = " ".join(f'Câu {i} nói về dân vận &amp; "Dân vận khéo". <b>[{i % 3 + 1}]</b>' for i in range(300))
+    links = "\n".join(f'[{i}] <a href="http://x.vn/{i}">Tiêu đề. Có dấu chấm {i}</a> — site' for i in range(60))
+    quote = "<i>«" + " ".join("Một câu rất dài trong thẻ nghiêng." for _ in range(400)) + "»</i>"
+    return f"{body}\n\n<b>Nguồn:</b>\n{links}\n{quote}"
+
+
+@pytest.mark.parametrize("limit", [200, 1000, 2000, 4096])
+def test_split_html_is_balanced_and_complete(limit):
+    text = _long_html()
+    pieces = render.split_message(text, limit)
+    assert len(pieces) > 1
+    for p in pieces:
+        assert len(p) <= limit
+        assert_balanced_html(p)
+        assert not p.startswith("<b>[") and not re.match(r"^\[\d+\]\s*$", p)
+
+    def strip(s: str) -> str:
+        return re.sub(r"\s+|<[^>]+>", "", s)
+
+    assert strip("".join(pieces)) == strip(text)
+    # links are never cut: each <a> in a piece is whole
+    assert sum(p.count("<a href=") for p in pieces) == 60
+
+
+def test_split_never_separates_a_sentence_from_its_marker():
+    text = " ".join(f"Câu số {i} là một câu có nghĩa. [{i}]" for i in range(1, 200))
+    for p in render.split_message(text, 300, html=False):
+        assert re.match(r"^Câu số \d+", p) and p.endswith("]"), p[:40]
+
+
+def test_split_plain_keeps_angle_brackets_and_hard_cuts():
+    assert render.split_message("a < b và c > d", 4000, html=False) == ["a < b và c > d"]
+    parts = render.split_message("x" * 10_000, 2000, html=False)
+    assert [len(p) for p in parts] == [2000] * 5
+    assert render.split_message("  ", 100) == []
+    with pytest.raises(ValueError):
+        render.split_message("x" * 100, 10)
+
+
+# -- deployment files ------------------------------------------------------------------
+def _dockerfile() -> list[tuple[str, str]]:
+    lines = (ROOT / "Dockerfile").read_text(encoding="utf-8").replace("\\\n", " ").splitlines()
+    return [(ln.split(None, 1)[0].upper(), ln.split(None, 1)[1] if " " in ln.strip() else "")
+            for ln in (x.strip() for x in lines) if ln and not ln.startswith("#")]
+
+
+def test_dockerfile_runs_main_as_a_non_root_user_with_a_data_volume():
+    instr = _dockerfile()
+    get = lambda name: [arg for k, arg in instr if k == name]  # noqa: E731
+    assert get("FROM")[0].startswith("python:3.11-slim")
+    assert get("WORKDIR") == ["/app"]
+    user = get("USER")
+    assert user and user[-1] not in ("root", "0")
+    assert any("/data" in v for v in get("VOLUME"))
+    assert any("DANVAN_DATA_DIR=/data" in e for e in get("ENV"))
+    assert get("ENTRYPOINT") == ['["python", "main.py"]'] and get("CMD") == ['["run"]']
+    [health] = get("HEALTHCHECK")
+    assert "/healthz" in health and "DANVAN_WEBHOOK_PORT" in health
+    # same install as the Makefile (`pip install -e '.[test]'`), minus editable and test extras
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    make_install = re.search(r"-m pip install --quiet -e '\.\[test\]'", makefile)
+    assert make_install, "the Makefile install line changed: update the Dockerfile too"
+    runs = " ".join(get("RUN"))
+    assert re.search(r"python -m pip install (--no-cache-dir )?\.(\s|$)", runs)
+    order = [k for k, _ in instr]
+    assert order.index("USER") > max(i for i, (k, a) in enumerate(instr) if k == "RUN" and "pip install" in a)
+    ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
+    assert {".venv", "data", ".env", ".git"} <= set(ignored)
+    assert shlex.split(health)  # a well-formed shell line

@@ -1,0 +1,463 @@
+"""The Telegram bot end to end: a real python-telegram-bot Application, a real engine
+(hashing encoder, sample articles) and the fake Bot API server over real HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+
+import httpx
+import pytest
+
+from bot import telegram_adapter
+from bot.core import APOLOGY, telegram_commands
+from bot.runner import SharedEngine
+from bot.types import Button, Reply
+from bot.webhook import WebhookServer
+from bot_harness import (
+    ADMIN, ARTICLE_HTML, KONRAY_TITLE, KONTUM_Q, SECRET, TG_TOKEN, TUMORONG_Q,
+    assert_balanced_html, open_copy, rows, settings_for, template_dir,
+)
+from fake_botapi import FakeBotApi, tg_callback_update, tg_text_update
+
+GROUP = -1001234567890
+pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory):
+    return template_dir(tmp_path_factory)
+
+
+@pytest.fixture
+async def engine(template, data_dir):
+    """The samples engine (hashing encoder), copied from a session template."""
+    eng = await open_copy(template, data_dir)
+    yield eng
+    await eng.close()
+
+
+class TG:
+    """The fake server and the running application, with helpers to talk to the bot."""
+
+    def __init__(self, fake: FakeBotApi, app, server: WebhookServer | None) -> None:
+        self.fake, self.app, self.server = fake, app, server
+
+    def sent(self):
+        """The messages really sent (sendMessage calls the fake accepted)."""
+        return [c for c in self.fake.calls("sendMessage") if c.response is not None]
+
+    async def send(self, update: dict, expect: int = 1, timeout: float = 5.0):
+        """Deliver an update; the `expect` messages the bot sent in answer."""
+        before = len(self.sent())
+        if self.server is not None:
+            r = await self.fake.post_webhook_async(update)
+            assert r.status_code == 200, r.text
+        else:
+            self.fake.push_update(update)
+        deadline = time.monotonic() + timeout
+        while len(self.sent()) < before + expect:
+            assert time.monotonic() < deadline, f"no answer; calls: {[c.method for c in self.fake.calls()]}"
+            await asyncio.sleep(0.01)
+        return self.sent()[before:]
+
+    async def say(self, text: str, expect: int = 1, **kw):
+        kw.setdefault("chat_id", 42)
+        return await self.send(tg_text_update(text, **kw), expect)
+
+    async def ask(self, text: str, **kw) -> str:
+        [call] = await self.say(text, **kw)
+        return call.params["text"]
+
+    async def ignored(self, update: dict, chat_id: int = GROUP, user_id: int = 1001) -> None:
+        """The update gets no answer: a /help probe from the same chat is the only reply."""
+        self.fake.push_update(update)
+        probe = tg_text_update("/help", chat_id=chat_id, user_id=user_id,
+                               chat_type="private" if chat_id > 0 else "supergroup")
+        new = await self.send(probe)
+        await _settle()
+        assert [c.params["text"].split("\n")[0] for c in self.sent()[-len(new):]] == ["Các lệnh:"]
+
+
+async def _settle(seconds: float = 0.05) -> None:
+    await asyncio.sleep(seconds)
+
+
+@contextlib.asynccontextmanager
+async def tg_bot(engine, data_dir, webhook: bool = False, **kw):
+    with FakeBotApi("telegram", max_poll_wait=0.1) as fake:
+        settings = settings_for(data_dir, telegram_token=TG_TOKEN, telegram_base_url=fake.base_url, **kw)
+        server = WebhookServer("127.0.0.1", 0) if webhook else None
+        if server is not None:
+            await server.start()
+        try:
+            url = f"http://127.0.0.1:{server.port}/telegram" if server else ""
+            async with telegram_adapter.running(settings, SharedEngine.of(engine), server=server,
+                                                webhook_url=url, secret=SECRET, poll_timeout=1) as app:
+                yield TG(fake, app, server)
+        finally:
+            if server is not None:
+                await server.stop()
+
+
+def _message_of(update: dict, **fields) -> dict:
+    msg = update["message"]
+    msg.pop("text", None)
+    msg.pop("entities", None)
+    msg.update(fields)
+    return update
+
+
+PHOTO = [{"file_id": "AgA", "file_unique_id": "AQA", "width": 90, "height": 90}]
+STICKER = {"file_id": "CAA", "file_unique_id": "AgAD", "type": "regular", "width": 512, "height": 512,
+           "is_animated": False, "is_video": False}
+
+
+# -- acceptance ----------------------------------------------------------------
+async def test_acceptance_question_answered_with_citation_and_logged(engine, data_dir):
+    async with tg_bot(engine, data_dir) as tg:
+        [call] = await tg.say(KONTUM_Q, chat_id=42)
+        text = call.params["text"]
+        assert "40,7 triệu đồng/năm" in text and "[1]" in text and "Nguồn" in text and "kontumtv.vn" in text
+        assert call.params["parse_mode"] == "HTML"
+        assert call.params["chat_id"] == 42
+        keyboard = call.reply_markup["inline_keyboard"]
+        assert [b["callback_data"].split(":")[0] for row in keyboard for b in row] == ["more", "src", "fb", "fb"]
+        # "typing" while searching, before the answer
+        methods = [c.method for c in tg.fake.calls() if c.method in ("sendChatAction", "sendMessage")]
+        assert methods[:2] == ["sendChatAction", "sendMessage"]
+        assert tg.fake.last("sendChatAction").params == {"chat_id": 42, "action": "typing"}
+        # the command menu, Vietnamese names
+        assert [c["command"] for c in tg.fake.commands] == [n for n, _ in telegram_commands()]
+        assert {"hoi", "tim", "vanban", "nguon"} <= {c["command"] for c in tg.fake.commands}
+
+        [[platform, chat, user, question, found, citations]] = rows(
+            data_dir, "SELECT platform, chat_id, user_id, question, found, citations FROM queries")
+        assert (platform, chat, user, question, found) == ("telegram", "42", "42", KONTUM_Q, 1)
+        cites = json.loads(citations)
+        assert cites[0]["n"] == 1 and cites[0]["site"] == "kontumtv.vn" and "40,7" in cites[0]["quote"]
+
+        text = await tg.ask(TUMORONG_Q)
+        assert '<a href="http://baokontum.com.vn/' in text
+
+
+async def test_acceptance_vanban_lists_the_kon_ray_article(engine, data_dir):
+    async with tg_bot(engine, data_dir) as tg:
+        for query in ("/vanban 18-CT/TU", "/vanban 18 ct tu", "/doc 18-CT/TU"):
+            text = await tg.ask(query)
+            assert KONRAY_TITLE in text, query
+            assert "Chỉ thị số 18-CT/TU" in text
+            assert text.startswith("Các bài nhắc đến Chỉ thị 18-CT/TU")
+        assert "Chưa có bài viết nào nhắc đến văn bản «99-CT/TU»" in await tg.ask("/vanban 99-CT/TU")
+
+
+# -- commands ------------------------------------------------------------------
+async def test_every_command_and_english_alias(engine, data_dir):
+    async with tg_bot(engine, data_dir) as tg:
+        for start in ("/start", "/batdau"):
+            text = await tg.ask(start)
+            assert text.startswith("Xin chào! Tôi là Trợ lý Dân vận") and "5 bài" in text
+        help_text = await tg.ask("/help")
+        assert "/vanban &lt;số hiệu&gt; (/doc)" in help_text  # escaped, not a tag
+        assert "/them" not in help_text and "/thongke" not in help_text  # admin only
+        assert "/hoi" in await tg.ask("/trogiup")
+
+        for cmd in ("/hoi", "/ask"):
+            assert "40,7 triệu đồng/năm" in await tg.ask(f"{cmd} {KONTUM_Q}")
+        assert (await tg.ask("/hoi")).startswith("Hãy gõ câu hỏi sau lệnh")
+
+        for cmd in ("/tim", "/search"):
+            text = await tg.ask(f"{cmd} dân vận")
+            assert text.startswith("Bài viết về «dân vận» (trang 1):") and "1. " in text
+        assert (await tg.ask("/moi")).startswith("Các bài mới nhất:\n1. ")
+        latest = await tg.ask("/latest")
+        assert latest.index(KONRAY_TITLE) < latest.index("Tu Mơ Rông")
+
+        await tg.ask(TUMORONG_Q)
+        for cmd in ("/nguon 1", "/source 1", "/nguon [1]"):
+            text = await tg.ask(cmd)
+            assert text.startswith("<b>[1]</b> <a href=\"http://baokontum.com.vn/")
+            assert "Nguyễn Đức Tuy" in text
+        assert (await tg.ask("/nguon 7")).startswith("Câu trả lời vừa rồi chỉ có nguồn 1 đến")
+        assert (await tg.ask("/nguon abc")).startswith("Hãy gõ số thứ tự nguồn")
+        more = await tg.ask("/xemthem")
+        assert more.startswith("Thêm kết quả liên quan:\n• ")
+        assert (await tg.ask("/more")).startswith(("Thêm kết quả liên quan:", "Không còn kết quả nào khác"))
+
+        assert await tg.ask("/tot") == "Cảm ơn bạn đã đánh giá!"
+        assert await tg.ask("/chuatot") == "Cảm ơn bạn, chúng tôi sẽ cải thiện câu trả lời."
+        assert await tg.ask("/good") == "Cảm ơn bạn đã đánh giá!"
+        assert await tg.ask("/bad") == "Cảm ơn bạn, chúng tôi sẽ cải thiện câu trả lời."
+        last_q = rows(data_dir, "SELECT max(id) FROM queries")[0][0]
+        assert rows(data_dir, "SELECT vote FROM feedback WHERE query_id=? ORDER BY id", (last_q,)) == [
+            (1,), (-1,), (1,), (-1,)]
+
+        for cmd in ("/them https://example.vn", "/add https://example.vn", "/thongke", "/stats"):
+            assert await tg.ask(cmd) == "Lệnh này chỉ dành cho quản trị viên."
+        assert await tg.ask("/khongco") == "Không có lệnh /khongco. Gõ /help để xem các lệnh."
+        assert (await tg.ask("/hoi@fake_bot " + KONTUM_Q)).count("40,7 triệu đồng/năm") == 1
+
+
+async def test_admin_commands(engine, data_dir, web):
+    web.route("/bai.html", ARTICLE_HTML)
+    admin = int(ADMIN)
+    async with tg_bot(engine, data_dir) as tg:
+        text = await tg.ask(f"/them {web.url('/bai.html')}", chat_id=admin)
+        assert text.startswith("Đã nạp: 1 bài mới, 0 cập nhật, 0 trùng, 0 lỗi.")
+        assert (await tg.ask(f"/add {web.url('/bai.html')}", chat_id=admin)).startswith("Đã nạp: 0 bài mới")
+        assert (await tg.ask("/them ftp://x", chat_id=admin)).startswith("Hãy gõ địa chỉ bài viết")
+        for cmd in ("/thongke", "/stats"):
+            stats = await tg.ask(cmd, chat_id=admin)
+            assert stats.startswith("Bài viết: 6 (đoạn:") and "Bộ mã hóa:" in stats
+        assert "/them &lt;url&gt; (/add)" in await tg.ask("/help", chat_id=admin)
+        assert "Đăk Hà" in await tg.ask("hội nghị biểu dương 45 mô hình dân vận khéo Đăk Hà", chat_id=admin)
+
+
+# -- buttons -------------------------------------------------------------------
+async def test_buttons_more_source_feedback_and_paging(engine, data_dir, web):
+    web.route("/bai.html", ARTICLE_HTML)
+    await engine.ingest([web.url("/bai.html")])  # a sixth article: two pages of "dân vận"
+    async with tg_bot(engine, data_dir) as tg:
+        [answer] = await tg.say(KONTUM_Q)
+        data = {b["text"]: b["callback_data"] for row in answer.reply_markup["inline_keyboard"] for b in row}
+        qid = rows(data_dir, "SELECT max(id) FROM queries")[0][0]
+        assert data == {"Thêm kết quả": f"more:{qid}", "Xem nguồn": f"src:{qid}",
+                        "👍": f"fb:{qid}:1", "👎": f"fb:{qid}:-1"}
+
+        def press(value: str) -> dict:
+            return tg_callback_update(value, message=answer.response, user_id=42)
+
+        [src] = await tg.send(press(data["Xem nguồn"]))
+        assert src.params["text"].startswith("<b>[1]</b> ") and "40,7 triệu đồng/năm" in src.params["text"]
+        [more] = await tg.send(press(data["Thêm kết quả"]))
+        assert more.params["text"].startswith("Thêm kết quả liên quan:")
+
+        [up] = await tg.send(press(data["👍"]))
+        assert up.params["text"] == "Cảm ơn bạn đã đánh giá!"
+        [down] = await tg.send(press(data["👎"]))
+        assert down.params["text"] == "Cảm ơn bạn, chúng tôi sẽ cải thiện câu trả lời."
+        assert rows(data_dir, "SELECT query_id, user_id, vote FROM feedback ORDER BY id") == [
+            (qid, "42", 1), (qid, "42", -1)]
+        notices = [c.params.get("text") for c in tg.fake.calls("answerCallbackQuery")]
+        assert notices[-2:] == ["Cảm ơn bạn đã đánh giá!", "Cảm ơn bạn, chúng tôi sẽ cải thiện câu trả lời."]
+        assert len(notices) == 4
+
+        # an unknown or stale button: a notice, no message
+        before = len(tg.sent())
+        tg.fake.push_update(tg_callback_update("nope:1", message=answer.response, user_id=42))
+        await tg.fake.wait_for_async("answerCallbackQuery", count=5)
+        assert tg.fake.last("answerCallbackQuery").params["text"] == "Nút này không còn dùng được."
+        await tg.ask("/help")
+        assert len(tg.sent()) == before + 1
+
+        # /tim paging: "Trang sau" shows page 2
+        [page1] = await tg.say("/tim dân vận")
+        [[button]] = page1.reply_markup["inline_keyboard"]
+        assert button == {"text": "Trang sau", "callback_data": "tim:1"}
+        [page2] = await tg.send(tg_callback_update("tim:1", message=page1.response, user_id=42))
+        assert page2.params["text"].startswith("Bài viết về «dân vận» (trang 2):\n6. ")
+        assert page2.reply_markup is None
+
+
+# -- groups --------------------------------------------------------------------
+async def test_group_answers_only_when_addressed(engine, data_dir):
+    group = dict(chat_type="supergroup", chat_id=GROUP, user_id=1001)
+    async with tg_bot(engine, data_dir) as tg:
+        await tg.ignored(tg_text_update(KONTUM_Q, **group))
+        await tg.ignored(tg_text_update(f"/hoi@other_bot {KONTUM_Q}", **group))
+        await tg.ignored(tg_text_update("/lenhla", **group))  # maybe another bot's command
+        await tg.ignored(_message_of(tg_text_update("x", **group), sticker=STICKER))
+        assert rows(data_dir, "SELECT count(*) FROM queries") == [(0,)]
+
+        [call] = await tg.say(f"@fake_bot {KONTUM_Q}", **group)
+        assert "40,7 triệu đồng/năm" in call.params["text"]
+        assert call.params["reply_parameters"]["message_id"] > 0  # threaded under the question
+        assert rows(data_dir, "SELECT question FROM queries") == [(KONTUM_Q,)]  # mention stripped
+
+        [call] = await tg.say(f"/hoi {TUMORONG_Q}", **group)
+        assert "baokontum.com.vn" in call.params["text"]
+        [call] = await tg.say(f"/hoi@fake_bot {KONTUM_Q}", **group)
+        assert "40,7" in call.params["text"]
+
+        bot_message = dict(call.response)
+        [call] = await tg.say(TUMORONG_Q, reply_to_message=bot_message, **group)
+        assert "Tu Mơ Rông" in call.params["text"]
+        assert rows(data_dir, "SELECT count(*) FROM queries") == [(4,)]
+
+
+# -- access control and rate limit -----------------------------------------------
+async def test_access_control(engine, data_dir):
+    async with tg_bot(engine, data_dir, allowed_users=frozenset({"7"}), allowed_chats=frozenset({"-100777"})) as tg:
+        [refusal] = await tg.say(KONTUM_Q, chat_id=55)
+        assert refusal.params["text"] == ("Xin lỗi, bạn chưa được cấp quyền sử dụng trợ lý này. "
+                                         "Vui lòng liên hệ quản trị viên của đơn vị.")
+        assert refusal.reply_markup is None
+        [refusal] = await tg.say("/tim dân vận", chat_id=55)
+        assert refusal.params["text"].startswith("Xin lỗi, bạn chưa được cấp quyền")
+        assert rows(data_dir, "SELECT count(*) FROM queries") == [(0,)]
+        assert tg.fake.calls("sendChatAction") == []  # nothing searched
+
+        assert "40,7" in await tg.ask(KONTUM_Q, chat_id=7)
+        assert "40,7" in await tg.ask(KONTUM_Q, chat_id=int(ADMIN))
+        assert "40,7" in await tg.ask(f"/hoi {KONTUM_Q}", chat_id=-100777, chat_type="supergroup", user_id=55)
+        assert rows(data_dir, "SELECT user_id FROM queries ORDER BY id") == [("7",), (ADMIN,), ("55",)]
+
+
+async def test_rate_limit(engine, data_dir):
+    async with tg_bot(engine, data_dir, rate_limit_per_minute=2) as tg:
+        assert "40,7" in await tg.ask(KONTUM_Q)
+        assert "Tu Mơ Rông" in await tg.ask(TUMORONG_Q)
+        assert await tg.ask(KONTUM_Q) == "Bạn gửi tin hơi nhanh. Xin chờ một chút rồi hỏi tiếp nhé."
+        await tg.ignored(tg_text_update(KONTUM_Q, chat_id=42), chat_id=43, user_id=43)  # silence, then
+        assert rows(data_dir, "SELECT count(*) FROM queries") == [(2,)]
+        assert "40,7" in await tg.ask(KONTUM_Q, chat_id=43)  # other users are not limited
+
+
+# -- splitting and escaping ----------------------------------------------------------
+async def test_long_replies_split_in_balanced_pieces(engine, data_dir):
+    sentence = 'Câu trích dẫn số {i} về công tác dân vận &amp; "Dân vận khéo" ở cơ sở. <b>[{n}]</b>'
+    body = " ".join(sentence.format(i=i, n=i % 3 + 1) for i in range(150))
+    sources = "\n".join(f'[{i}] <a href="http://baokontum.com.vn/bai-{i}.html">Bài {i}. Tiêu đề có dấu chấm.'
+                        f' Và nhiều chữ</a> — baokontum.com.vn, 23/02/2024' for i in range(1, 40))
+    quote = "<i>«" + " ".join(f"Câu {i} trong một trích dẫn nghiêng rất dài." for i in range(200)) + "»</i>"
+    html_text = f"{body}\n\n<b>Nguồn:</b>\n{sources}\n\n{quote}"
+    assert len(html_text) > 3 * 4096
+    long_reply = Reply(html=html_text, plain="x", buttons=((Button("Thêm kết quả", "more:1"),),))
+
+    async with tg_bot(engine, data_dir) as tg:
+        core = tg.app.bot_data["core"]
+
+        async def handle(msg):
+            return [long_reply]
+
+        core.handle = handle
+        await tg.say("dài", expect=4)
+        await _settle()
+        calls = tg.sent()
+        assert len(calls) >= 4
+        for c in calls:
+            assert len(c.params["text"]) <= 4096
+            assert_balanced_html(c.params["text"])
+        assert [c.reply_markup is not None for c in calls] == [False] * (len(calls) - 1) + [True]
+        joined = " ".join(c.params["text"] for c in calls)
+        for i in (0, 75, 149):
+            assert f"Câu trích dẫn số {i} " in joined
+        assert "Câu 199 trong một trích dẫn" in joined
+        # a sentence is never separated from its [n]
+        assert not any(c.params["text"].lstrip().startswith("<b>[") for c in calls)
+
+    # a long /nguon passage through the real core stays whole and balanced
+    async with tg_bot(engine, data_dir) as tg:
+        await tg.ask(KONTUM_Q)
+        [src] = await tg.say("/nguon 1")
+        assert_balanced_html(src.params["text"])
+
+
+async def test_html_in_questions_comes_back_escaped(engine, data_dir):
+    async with tg_bot(engine, data_dir) as tg:
+        text = await tg.ask("/vanban <script>alert(1)</script><b>x</b>")
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in text
+        assert "<script>" not in text and "<b>x" not in text
+        text = await tg.ask(f"<script>alert(1)</script> <b>{KONTUM_Q}</b>")
+        assert "<script" not in text and "<b>Thu" not in text and "40,7" in text
+        assert rows(data_dir, "SELECT question FROM queries") == [(f"alert(1) {KONTUM_Q}",)]  # tags dropped
+        text = await tg.ask("/tim <b>dân vận</b> & <i>khéo</i>")
+        assert text.startswith("Bài viết về «dân vận &amp; khéo» (trang 1):")
+
+
+# -- bad input -------------------------------------------------------------------
+async def test_bad_input(engine, data_dir):
+    async with tg_bot(engine, data_dir) as tg:
+        assert (await tg.ask("   ")).startswith("Bạn hãy gõ câu hỏi, ví dụ:")
+        long_text = await tg.ask("dân vận khéo " * 800)  # about 10,000 characters
+        assert long_text.startswith("(Câu hỏi dài quá, tôi chỉ dùng 500 ký tự đầu.)")
+        [[question]] = rows(data_dir, "SELECT question FROM queries")
+        assert len(question) <= 500
+
+        for fields in ({"sticker": STICKER}, {"photo": PHOTO}, {"photo": PHOTO, "caption": "ảnh"}):
+            [call] = await tg.send(_message_of(tg_text_update("x", chat_id=42), **fields))
+            assert call.params["text"].startswith("Tôi chỉ đọc được tin nhắn chữ.")
+
+        edited = tg_text_update(KONTUM_Q, chat_id=42)
+        edited["edited_message"] = dict(edited.pop("message"), edit_date=int(time.time()))
+        [call] = await tg.send(edited)
+        assert "40,7 triệu đồng/năm" in call.params["text"]
+        assert (await tg.ask("/xyz abc")) == "Không có lệnh /xyz. Gõ /help để xem các lệnh."
+        # someone joins a group: a service message, no answer
+        join = _message_of(tg_text_update("x", chat_type="supergroup", chat_id=GROUP),
+                           new_chat_members=[{"id": 5, "is_bot": False, "first_name": "A"}])
+        await tg.ignored(join)
+
+
+async def test_flood_control_retry_and_error_handler(engine, data_dir):
+    async with tg_bot(engine, data_dir) as tg:
+        tg.fake.fail_next("sendMessage", 429, "Too Many Requests: retry after 0.05", times=2,
+                          parameters={"retry_after": 0.05})
+        [call] = await tg.say("/start")
+        assert call.params["text"].startswith("Xin chào!")
+        assert [c.response is None for c in tg.fake.calls("sendMessage")] == [True, True, False]
+
+        # three refusals: the update fails, the error handler apologises, the bot goes on
+        tg.fake.fail_next("sendMessage", 429, "Too Many Requests: retry after 0.05", times=3,
+                          parameters={"retry_after": 0.05})
+        [call] = await tg.say("/start")
+        assert call.params["text"] == APOLOGY
+        assert len(tg.fake.calls("sendMessage")) == 3 + 3 + 1
+        assert "40,7" in await tg.ask(KONTUM_Q)
+
+        # a failing core: logged, apology, next update fine
+        core = tg.app.bot_data["core"]
+        real = core.handle
+
+        async def broken(msg):
+            raise RuntimeError("boom")
+
+        core.handle = broken
+        assert await tg.ask("gì đó") == APOLOGY
+        core.handle = real
+        assert "40,7" in await tg.ask(KONTUM_Q)
+
+
+# -- webhook ---------------------------------------------------------------------
+async def test_webhook_checks_the_secret(engine, data_dir):
+    async with tg_bot(engine, data_dir, webhook=True) as tg:
+        assert tg.fake.webhook_url == f"http://127.0.0.1:{tg.server.port}/telegram"
+        assert tg.fake.webhook_secret == SECRET
+        assert [c.method for c in tg.fake.calls()][:1] == ["getMe"]
+        assert not tg.fake.calls("getUpdates")
+
+        update = tg_text_update(KONTUM_Q, chat_id=42)
+        for secret in ("wrong-secret", ""):
+            r = await tg.fake.post_webhook_async(update, secret=secret)
+            assert r.status_code == 403
+        r = await tg.fake.post_webhook_async(update, secret=SECRET[:-1])
+        assert r.status_code == 403
+        async with httpx.AsyncClient() as client:
+            url = tg.fake.webhook_url
+            headers = tg.fake.webhook_headers()
+            assert (await client.post(url, content=b"{not json", headers=headers)).status_code == 400
+            assert (await client.post(url, content=b"[1, 2]", headers=headers)).status_code == 400
+            assert (await client.post(url, json={"message": {}}, headers=headers)).status_code == 400
+            assert (await client.get(url)).status_code == 405
+            health = await client.get(f"http://127.0.0.1:{tg.server.port}/healthz")
+            assert health.status_code == 200 and health.json() == {"ok": True}
+        [call] = await tg.send(tg_text_update(TUMORONG_Q, chat_id=42))
+        assert "baokontum.com.vn" in call.params["text"]
+        await _settle()
+        assert len(tg.sent()) == 1  # the refused updates were never processed
+        assert rows(data_dir, "SELECT question FROM queries") == [(TUMORONG_Q,)]
+
+
+def test_file_url():
+    assert telegram_adapter.file_url("https://api.telegram.org/bot") == "https://api.telegram.org/file/bot"
+    assert telegram_adapter.file_url("http://127.0.0.1:8081/bot/") == "http://127.0.0.1:8081/file/bot"
+
+
+@pytest.mark.parametrize("text,expected", [("x" * 5000, 2), ("😀" * 3000, 2)])
+def test_pieces_count_utf16(text, expected):
+    parts = telegram_adapter.pieces(text)
+    assert len(parts) >= expected
+    assert all(len(p.encode("utf-16-le")) // 2 <= 4096 for p in parts)
+    assert "".join(parts) == text
