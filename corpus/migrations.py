@@ -88,3 +88,15 @@ MIGRATIONS: list[tuple[int, str]] = [
         """,
     ),
 ]
+MIGRATIONS.append(
+    (
+        3,
+        """
+        CREATE TABLE article_terms (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            acc TEXT NOT NULL,
+            fold TEXT NOT NULL
+        );
+        """,
+    )
+)

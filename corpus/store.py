@@ -134,6 +134,7 @@ class Store:
         chunks: Iterable[ChunkRow],
         model: str,
         replace_id: int | None = None,
+        article_terms: tuple[str, str] | None = None,
     ) -> tuple[int, list[int]]:
         """Write an article and everything derived from it in one transaction.
 
@@ -155,6 +156,9 @@ class Store:
                  signature.astype(np.uint64).tobytes()),
             )
             article_id = cur.lastrowid
+            if article_terms is not None:
+                await db.execute("INSERT INTO article_terms(article_id, acc, fold) VALUES (?,?,?)",
+                                 (article_id, *article_terms))
             for ch in chunks:
                 cur = await db.execute(
                     "INSERT INTO chunks(article_id, ord, text) VALUES (?,?,?)", (article_id, ch.ord, ch.text)
@@ -344,9 +348,36 @@ class Store:
             out.setdefault(origin, of)
         return out
 
-    async def lexical_rows(self) -> list[tuple[int, str, str]]:
-        """(chunk id, accented tokens, folded tokens) of every chunk."""
-        return [(r[0], r[1], r[2]) for r in await self._all("SELECT rowid, acc, fold FROM chunk_fts ORDER BY rowid")]
+    async def lexical_rows(self) -> list[tuple[int, int, str, str]]:
+        """(chunk id, article id, accented tokens, folded tokens) of every chunk."""
+        rows = await self._all(
+            "SELECT f.rowid, c.article_id, f.acc, f.fold FROM chunk_fts f JOIN chunks c ON c.id=f.rowid ORDER BY f.rowid"
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    async def article_term_rows(self) -> list[tuple[int, str, str]]:
+        """(article id, accented tokens, folded tokens) of every article."""
+        return [(r[0], r[1], r[2]) for r in await self._all("SELECT article_id, acc, fold FROM article_terms ORDER BY article_id")]
+
+    async def articles_without_terms(self) -> list[tuple[int, str, str]]:
+        """(id, title, text) of articles stored before migration 3 added `article_terms`."""
+        rows = await self._all(
+            "SELECT a.id, a.title, a.text FROM articles a LEFT JOIN article_terms t ON t.article_id=a.id"
+            " WHERE t.article_id IS NULL"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    async def put_article_terms(self, rows: Sequence[tuple[int, str, str]]) -> None:
+        try:
+            await self._db.execute("BEGIN IMMEDIATE")
+            await self._db.executemany("INSERT OR REPLACE INTO article_terms(article_id, acc, fold) VALUES (?,?,?)", rows)
+            await self._db.commit()
+        except sqlite3.Error as exc:
+            await self._db.rollback()
+            raise StoreError(f"cannot store article terms: {exc}") from exc
+
+    async def article_ids(self) -> np.ndarray:
+        return np.array([r[0] for r in await self._all("SELECT id FROM articles ORDER BY id")], dtype=np.int64)
 
     async def chunk_ids(self) -> np.ndarray:
         return np.array([r[0] for r in await self._all("SELECT id FROM chunks ORDER BY id")], dtype=np.int64)

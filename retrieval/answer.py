@@ -1,87 +1,91 @@
-"""Compose an extractive answer: the sentences that answer, each with its [n] (pure)."""
+"""Compose an extractive answer: the sentences that answer, each with its [n] (pure).
+
+Sentences of the top passages are scored by the idf mass of the question's
+folded syllables (and, at half weight, syllable bigrams) they contain. The
+best few are quoted, plus the sentence right after the best one (measured: the
+answer often follows the clause that matches the question), in passage order.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
+from retrieval.lexical import build_query
 from retrieval.normalize import fold, words
 from retrieval.types import Answer, Citation, Hit, Sentence
-
-_NUMBER_Q = re.compile(r"\b(bao nhieu|may|so luong|ty le|bao lau|khi nao|nam nao|ngay nao|luc nao)\b")
 
 
 @dataclass(frozen=True)
 class AnswerParams:
     max_passages: int = 3  # passages sentences are drawn from
-    max_sentences: int = 3
-    max_chars: int = 600
-    relative_floor: float = 0.6  # a sentence must score this share of the best one
+    max_sentences: int = 3  # best-scoring sentences quoted...
+    add_next: bool = True  # ...plus the one after the best
+    max_chars: int = 700
+    relative_floor: float = 0.2  # a quoted sentence scores at least this share of the best
+    bigram_weight: float = 0.5
 
 
-def _terms(text: str) -> list[str]:
+def _folded_terms(text: str) -> tuple[set[str], set[str]]:
     toks = [fold(w) for w in words(text)]
-    return toks + [a + "_" + b for a, b in zip(toks, toks[1:])]
+    return set(toks), {a + "_" + b for a, b in zip(toks, toks[1:])}
 
 
-def score_sentence(query_terms: set[str], sentence: str, wants_number: bool, rank_bonus: float) -> float:
-    terms = _terms(sentence)
-    if not terms:
-        return 0.0
-    present = set(terms)
-    overlap = sum(2.0 if "_" in t else 1.0 for t in query_terms if t in present)
-    score = overlap / (len(terms) ** 0.15)
-    if wants_number and re.search(r"\d", sentence):
-        score *= 1.25
-    return score * (1.0 + rank_bonus)
+def sentence_score(q_uni: set[str], q_bi: set[str], sentence: str, idf: Callable[[str], float],
+                   bigram_weight: float) -> float:
+    uni, bi = _folded_terms(sentence)
+    return sum(idf(t) for t in q_uni & uni) + bigram_weight * sum(idf(t) for t in q_bi & bi)
 
 
-def compose(question: str, hits: list[Hit], found: bool, params: AnswerParams | None = None) -> Answer:
+def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], float],
+            params: AnswerParams | None = None) -> Answer:
     """The answer to `question` from ranked hits (already judged `found`)."""
     p = params or AnswerParams()
     if not found or not hits:
         return Answer(query=question, found=False, hits=tuple(hits))
-    qterms = {t for t in _terms(question)}
-    wants_number = bool(_NUMBER_Q.search(fold(question).lower()))
-    candidates: list[tuple[float, int, int, str, Hit]] = []  # score, hit rank, position, text, hit
+    q = build_query(question)
+    q_uni, q_bi = set(q.fold_uni), set(q.fold_bi)
+    # (hit rank, position) -> sentence, for the top passages
+    sentences: dict[tuple[int, int], str] = {}
     for rank, hit in enumerate(hits[: p.max_passages]):
-        bonus = 0.3 * (1.0 - rank / p.max_passages)
         for pos, sent in enumerate(split_sentences(hit.passage.text)):
-            if len(sent) < 15:
-                continue
-            candidates.append((score_sentence(qterms, sent, wants_number, bonus), rank, pos, sent, hit))
-    if not candidates:
+            sentences[(rank, pos)] = sent
+    scored = sorted(
+        ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight), key) for key, s in sentences.items() if len(s) >= 15),
+        key=lambda x: (-x[0], x[1]),
+    )
+    if not scored or scored[0][0] <= 0:
         return Answer(query=question, found=False, hits=tuple(hits))
-    candidates.sort(key=lambda c: -c[0])
-    best = candidates[0][0]
-    chosen: list[tuple[float, int, int, str, Hit]] = []
-    total = 0
-    seen: set[str] = set()
-    for cand in candidates:
-        if len(chosen) >= p.max_sentences or (chosen and cand[0] < p.relative_floor * best):
-            break
-        key = " ".join(cand[3].lower().split())
-        if key in seen:
+    best = scored[0][0]
+    picked = [key for score, key in scored[: p.max_sentences] if score >= p.relative_floor * best]
+    if p.add_next:
+        rank, pos = scored[0][1]
+        if (rank, pos + 1) in sentences and (rank, pos + 1) not in picked:
+            picked.insert(1, (rank, pos + 1))
+    # Keep within the length budget, dropping the weakest first (the best always stays).
+    kept, total, seen = [], 0, set()
+    for key in picked:
+        text = sentences[key]
+        norm = " ".join(text.lower().split())
+        if norm in seen or (kept and total + len(text) > p.max_chars):
             continue
-        if chosen and total + len(cand[3]) > p.max_chars:
-            continue
-        chosen.append(cand)
-        seen.add(key)
-        total += len(cand[3])
-    # Order: by passage rank, then position in the passage.
-    chosen.sort(key=lambda c: (c[1], c[4].passage.ord, c[2]))
+        kept.append(key)
+        seen.add(norm)
+        total += len(text)
+    kept.sort()
     numbers: dict[int, int] = {}
     quotes: dict[int, list[str]] = {}
     first_hit: dict[int, Hit] = {}
-    sentences: list[Sentence] = []
-    for _, _, _, text, hit in chosen:
+    out: list[Sentence] = []
+    for rank, pos in kept:
+        hit = hits[rank]
         aid = hit.article_id
         if aid not in numbers:
             numbers[aid] = len(numbers) + 1
             first_hit[aid] = hit
-        quotes.setdefault(aid, []).append(text)
-        sentences.append(Sentence(text=text, n=numbers[aid]))
+        quotes.setdefault(aid, []).append(sentences[(rank, pos)])
+        out.append(Sentence(text=sentences[(rank, pos)], n=numbers[aid]))
     citations = tuple(
         Citation(
             n=n, title=first_hit[aid].passage.article.title, url=first_hit[aid].passage.article.url,
@@ -91,4 +95,4 @@ def compose(question: str, hits: list[Hit], found: bool, params: AnswerParams | 
         )
         for aid, n in numbers.items()
     )
-    return Answer(query=question, found=True, sentences=tuple(sentences), citations=citations, hits=tuple(hits))
+    return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits))

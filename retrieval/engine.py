@@ -21,8 +21,9 @@ from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
 from retrieval.answer import AnswerParams, compose
-from retrieval.confidence import Threshold, is_found
+from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer
+from retrieval.lexical import index_fields
 from retrieval.lexical_index import LexicalIndex
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer
@@ -38,7 +39,7 @@ DB_FILE = "danvan.sqlite3"
 class EngineConfig:
     data_dir: Path
     search: SearchConfig = field(default_factory=SearchConfig)
-    threshold: Threshold = field(default_factory=Threshold)
+    threshold: Threshold | None = None  # None: the calibration of the encoder in use
     answer: AnswerParams = field(default_factory=AnswerParams)
     chunk_words: int = 150
     fetch_timeout: float = 15.0
@@ -89,14 +90,20 @@ class Engine:
 
     @staticmethod
     async def _load_lexical(config: EngineConfig, store: Store) -> LexicalIndex:
+        missing = await store.articles_without_terms()
+        if missing:  # articles stored before migration 3: derive their terms once
+            log.info("indexing the words of %d articles stored before migration 3", len(missing))
+            await store.put_article_terms([(aid, *index_fields(title, text)) for aid, title, text in missing])
         params = config.search.lexical
-        lexical = LexicalIndex.load(config.data_dir, await store.chunk_ids(), params)
+        lexical = LexicalIndex.load(config.data_dir, await store.article_ids(), await store.chunk_ids(), params)
         if lexical is None:
             lexical = LexicalIndex(params)
+            for aid, acc, fold in await store.article_term_rows():
+                lexical.articles.docs[aid] = (acc, fold)
             rows = await store.lexical_rows()
             if rows:
                 log.info("rebuilding the lexical index from %d stored chunks", len(rows))
-            lexical.add([r[0] for r in rows], [(r[1], r[2]) for r in rows])
+            lexical.add_chunks([r[0] for r in rows], [r[1] for r in rows], [(r[2], r[3]) for r in rows])
             lexical.save(config.data_dir)
         return lexical
 
@@ -156,15 +163,17 @@ class Engine:
         start = time.perf_counter()
         question = " ".join(question.split())[:MAX_QUESTION_CHARS]
         ranking = await self.searcher.search(question, k=k, mode=mode)
-        found = is_found(ranking.hits, ranking.coverage, ranking.accented, self.config.threshold)
-        answer = compose(question, ranking.hits, found, self.config.answer)
+        threshold = self.config.threshold or threshold_for(self.encoder.model_id)
+        found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
+                         used_dense=mode != "lexical", t=threshold)
+        answer = compose(question, ranking.hits, found, self.lexical.idf, self.config.answer)
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
                       citations=answer.citations, hits=answer.hits, latency_ms=elapsed)
 
     async def search_articles(self, query: str, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         """Articles matching keywords, most relevant first (one entry per article)."""
-        ranking = await self.searcher.search(query[:MAX_QUESTION_CHARS], k=100, mode="lexical")
+        ranking = await self.searcher.search(query[:MAX_QUESTION_CHARS], k=offset + limit, mode="lexical")
         seen: dict[int, ArticleInfo] = {}
         for h in ranking.hits:
             seen.setdefault(h.article_id, h.passage.article)

@@ -87,13 +87,15 @@ class Indexer:
             acc, fold = index_fields(c.title, c.text)
             rows.append(ChunkRow(ord=c.ord, text=c.text, acc=acc, fold=fold, vector=v))
         old_chunk_ids = await self.store.chunk_ids_of(replace_id) if replace_id is not None else []
+        terms = index_fields(article.title, article.text)
         article_id, chunk_ids = await self.store.save_article(
-            article, chash, sig, rows, self.encoder.model_id, replace_id=replace_id
+            article, chash, sig, rows, self.encoder.model_id, replace_id=replace_id, article_terms=terms
         )
         self.index.remove(old_chunk_ids)
         self.index.add(chunk_ids, vectors)
-        self.lexical.remove(old_chunk_ids)
-        self.lexical.add(chunk_ids, [(r.acc, r.fold) for r in rows])
+        if replace_id is not None:
+            self.lexical.remove_article(replace_id, old_chunk_ids)
+        self.lexical.add_article(article_id, terms, chunk_ids, [(r.acc, r.fold) for r in rows])
         if replace_id is not None:
             self._sig_ids = None  # reload signatures lazily
             return Outcome("updated", article_id)
@@ -103,7 +105,7 @@ class Indexer:
     async def delete(self, article_id: int) -> None:
         chunk_ids = await self.store.delete_article(article_id)
         self.index.remove(chunk_ids)
-        self.lexical.remove(chunk_ids)
+        self.lexical.remove_article(article_id, chunk_ids)
         self._sig_ids = None
         self.save()
 

@@ -1,12 +1,15 @@
-"""Hybrid search: lexical (FTS5 BM25) and dense (FAISS) fused into one ranking.
+"""Hybrid search: article and chunk BM25 plus dense chunks, fused per article.
 
-Boosts for document codes and quoted phrases, soft filters for a year or a
-place named in the question, at most a few chunks per article.
+Then exact boosts for document codes and quoted phrases, soft boosts for a
+year or a place named in the question, and at most `per_article` passages per
+article. A question typed without accents is searched on the folded fields,
+and its accents are restored before it is embedded.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,7 +17,8 @@ import numpy as np
 from corpus.docrefs import CODE_TOKEN_RE, canonical_code_token, code_matches
 from corpus.store import Store
 from embeddings.base import Encoder
-from retrieval.fusion import FusionParams, fuse
+from retrieval.accents import restore
+from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams
 from retrieval.normalize import fold
@@ -27,14 +31,15 @@ MODES = ("hybrid", "lexical", "dense")
 
 @dataclass(frozen=True)
 class SearchConfig:
-    candidates: int = 100
+    dense_candidates: int = 100
     per_article: int = 2
     fusion: FusionParams = field(default_factory=FusionParams)
     lexical: LexicalParams = field(default_factory=LexicalParams)
-    code_boost: float = 0.6
+    code_boost: float = 1.0
     quote_boost: float = 0.3
     year_boost: float = 0.15
     place_boost: float = 0.15
+    restore_accents: bool = True
 
 
 @dataclass(frozen=True)
@@ -42,15 +47,17 @@ class Ranking:
     hits: list[Hit]
     intent: QueryIntent
     accented: bool
-    terms: tuple[str, ...]
-    coverage: float  # share of query terms found in the best passage (folded)
+    terms: tuple[str, ...]  # folded content words of the question
+    bigrams: tuple[str, ...]  # folded bigrams of the question
+    dense_query: str  # what was embedded (accents restored when typed without)
+    top_cosine: float  # best dense cosine over all chunks (0 without dense)
+    bigram_coverage: float  # idf share of the question's bigrams in the top article
 
 
 def _chunk_codes(text: str) -> list[tuple[int, str, str]]:
     out = []
     for m in CODE_TOKEN_RE.finditer(text):
-        tok = canonical_code_token(m.group(0))
-        num, rest = tok.split("-", 1)
+        num, rest = canonical_code_token(m.group(0)).split("-", 1)
         abbr, suffix = rest.split("/", 1)
         out.append((int(num), abbr, suffix))
     return out
@@ -68,13 +75,24 @@ class Searcher:
 
     async def refresh_places(self) -> None:
         places: dict[str, int] = {}
-        for info in await self.store.latest(limit=100000):
+        for info in await self.store.latest(limit=1_000_000):
             for p in info.places:
                 places[p] = places.get(p, 0) + 1
         self.known_places = tuple(places)
 
-    def _dense(self, question: str) -> np.ndarray:
-        return self.encoder.encode_queries([question])[0]
+    def _embed(self, text: str) -> np.ndarray:
+        return self.encoder.encode_queries([text])[0]
+
+    def dense_text(self, question: str, accented: bool, article_lex: np.ndarray) -> str:
+        """The question as it should be embedded: accents restored when typed without."""
+        if accented or not self.config.restore_accents or not article_lex.size:
+            return question
+        top = np.argsort(-article_lex)[:3]
+        local = Counter()
+        for row in top:
+            if article_lex[row] > 0:
+                local.update(self.lexical.article_tokens(int(self.lexical.articles.ids[row])))
+        return restore(question, self.lexical.accent_candidates(), self.lexical.bigram_df, local)
 
     async def search(self, question: str, k: int = 10, mode: str = "hybrid") -> Ranking:
         if mode not in MODES:
@@ -82,45 +100,70 @@ class Searcher:
         cfg = self.config
         lq = build_query(question)
         intent = analyse(question, self.known_places)
-        lexical: dict[int, float] = {}
-        if mode in ("hybrid", "lexical"):
-            lexical = dict(self.lexical.search(lq, cfg.candidates))
-        dense: dict[int, float] = {}
-        qvec = None
+        lex = self.lexical
+        art_lex = lex.article_scores(lq)
+        chunk_lex = lex.chunk_scores(lq)
+        chunk_rows = lex.chunk_article_rows()
+        n_articles = len(art_lex)
+        empty = Ranking([], intent, lq.accented, lq.terms, lq.fold_bi, question, 0.0, 0.0)
+        if n_articles == 0:
+            return empty
+
+        best_lex = np.zeros(n_articles, dtype=np.float32)
+        if chunk_lex.size:
+            np.maximum.at(best_lex, chunk_rows, chunk_lex)
+        best_dense = np.zeros(n_articles, dtype=np.float32)
+        chunk_dense: dict[int, float] = {}
+        dense_query = question
+        top_cos = 0.0
         if mode in ("hybrid", "dense") and self.index.size:
-            qvec = await asyncio.to_thread(self._dense, question)
-            dense = dict(self.index.search(qvec, cfg.candidates))
-        ids = list(dict.fromkeys(list(lexical) + list(dense)))
-        if not ids:
-            return Ranking([], intent, lq.accented, lq.terms, 0.0)
-        if qvec is not None:  # exact cosines for lexical-only candidates too
-            missing = [i for i in ids if i not in dense]
-            for cid, cos in zip(missing, self.index.cosines(qvec, missing)):
-                dense[cid] = cos
-        lex_arr = np.array([lexical.get(i, 0.0) for i in ids], dtype=np.float64)
-        den_arr = np.array([dense.get(i, 0.0) for i in ids], dtype=np.float64)
-        params = cfg.fusion if mode == "hybrid" else FusionParams(strategy=mode)
-        fused = fuse(lex_arr, den_arr, lq.accented, params)
-        passages = await self.store.passages(ids)
-        lex_norm = lex_arr / lex_arr.max() if lex_arr.max() > 0 else lex_arr
+            dense_query = self.dense_text(question, lq.accented, art_lex)
+            qvec = await asyncio.to_thread(self._embed, dense_query)
+            for cid, cos in self.index.search(qvec, cfg.dense_candidates):
+                chunk_dense[cid] = cos
+                row = lex.chunks.row(cid)
+                if row is not None:
+                    a = chunk_rows[row]
+                    best_dense[a] = max(best_dense[a], cos)
+            top_cos = max(chunk_dense.values(), default=0.0)
+
+        scores = fuse(art_lex, best_lex, best_dense, cfg.fusion,
+                      use_lexical=mode != "dense", use_dense=mode != "lexical")
+        order = [int(r) for r in np.argsort(-scores)[: max(k * 3, 30)] if scores[r] > 0]
+        if not order:
+            return empty
+
+        # Passages of the candidate articles, with a chunk-level score to pick them.
+        lex_mm = minmax_top(chunk_lex, cfg.fusion.top) if chunk_lex.size else chunk_lex
+        dense_vals = np.array([chunk_dense.get(int(c), 0.0) for c in lex.chunks.ids], dtype=np.float32)
+        dense_mm = minmax_top(dense_vals, cfg.fusion.top) if dense_vals.size else dense_vals
+        chunk_score = (lex_mm if mode != "dense" else 0) + 0.5 * (dense_mm if mode != "lexical" else 0)
+        wanted_rows = set(order)
+        per_article: dict[int, list[tuple[float, int]]] = {}
+        for r in np.nonzero(np.isin(chunk_rows, list(wanted_rows)))[0]:
+            per_article.setdefault(int(chunk_rows[r]), []).append((float(chunk_score[r]), int(lex.chunks.ids[r])))
+        chosen: list[tuple[float, float, int]] = []  # (article score, chunk score, chunk id)
+        for a in order:
+            best = sorted(per_article.get(a, []), reverse=True)[: cfg.per_article]
+            chosen += [(float(scores[a]), cs, cid) for cs, cid in best]
+        passages = await self.store.passages([cid for _, _, cid in chosen])
+
         hits: list[Hit] = []
-        for j, cid in enumerate(ids):
+        for art_score, cs, cid in chosen:
             p = passages.get(cid)
             if p is None:
                 continue
-            score = float(fused[j]) + self._boost(p.text, p.article, intent)
-            hits.append(Hit(passage=p, score=score, lexical=float(lex_norm[j]), dense=float(den_arr[j])))
+            score = art_score + self._boost(p.text, p.article, intent)
+            row = lex.chunks.row(cid)
+            hits.append(Hit(passage=p, score=score + 0.01 * cs,
+                            lexical=float(lex_mm[row]) if row is not None and lex_mm.size else 0.0,
+                            dense=chunk_dense.get(cid, 0.0)))
         hits.sort(key=lambda h: -h.score)
-        kept: list[Hit] = []
-        per: dict[int, int] = {}
-        for h in hits:
-            if per.get(h.article_id, 0) < cfg.per_article:
-                per[h.article_id] = per.get(h.article_id, 0) + 1
-                kept.append(h)
-            if len(kept) >= k:
-                break
-        coverage = self.lexical.coverage(lq.terms, kept[0].passage.chunk_id) if kept else 0.0
-        return Ranking(kept, intent, lq.accented, lq.terms, coverage)
+        ranked_articles = list(dict.fromkeys(h.article_id for h in hits))[:k]
+        keep = set(ranked_articles)
+        hits = [h for h in hits if h.article_id in keep]
+        coverage = lex.bigram_coverage(lq.fold_bi, hits[0].article_id) if hits else 0.0
+        return Ranking(hits, intent, lq.accented, lq.terms, lq.fold_bi, dense_query, top_cos, coverage)
 
     def _boost(self, text: str, article, intent: QueryIntent) -> float:
         cfg = self.config
