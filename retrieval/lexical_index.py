@@ -225,3 +225,23 @@ class LexicalIndex:
         field = self.articles.fields[1]
         j = field.vocab.get(accented_bigram)
         return int(field.ptr[j + 1] - field.ptr[j]) if j is not None else 0
+
+    def chunks_with_codes(self, codes: tuple[tuple[int, str | None, str | None], ...]) -> np.ndarray:
+        """Rows of the chunks that name one of the (loosely typed) document codes."""
+        self.ensure_built()
+        if not codes or not self.chunks.fields:
+            return np.zeros(0, dtype=np.int64)
+        field = self.chunks.fields[2]
+        rows = []
+        for term in field.vocab:
+            if "-" not in term or "/" not in term:
+                continue
+            num, _, rest = term.partition("-")
+            abbr, _, suffix = rest.partition("/")
+            if not num.isdigit():
+                continue
+            for n, a, s in codes:
+                if int(num) == n and (a is None or a == abbr) and (s is None or s == suffix):
+                    rows.append(field.postings(term)[0])
+                    break
+        return np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int64)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from corpus.docrefs import CODE_TOKEN_RE, canonical_code_token, code_matches
 from corpus.store import Store
 from embeddings.base import Encoder
 from retrieval.accents import restore
@@ -52,15 +51,6 @@ class Ranking:
     dense_query: str  # what was embedded (accents restored when typed without)
     top_cosine: float  # best dense cosine over all chunks (0 without dense)
     bigram_coverage: float  # idf share of the question's bigrams in the top article
-
-
-def _chunk_codes(text: str) -> list[tuple[int, str, str]]:
-    out = []
-    for m in CODE_TOKEN_RE.finditer(text):
-        num, rest = canonical_code_token(m.group(0)).split("-", 1)
-        abbr, suffix = rest.split("/", 1)
-        out.append((int(num), abbr, suffix))
-    return out
 
 
 class Searcher:
@@ -129,6 +119,9 @@ class Searcher:
 
         scores = fuse(art_lex, best_lex, best_dense, cfg.fusion,
                       use_lexical=mode != "dense", use_dense=mode != "lexical")
+        code_rows = lex.chunks_with_codes(intent.codes)  # exact document codes win
+        if code_rows.size:
+            scores[np.unique(chunk_rows[code_rows])] += cfg.code_boost
         order = [int(r) for r in np.argsort(-scores)[: max(k * 3, 30)] if scores[r] > 0]
         if not order:
             return empty
@@ -138,6 +131,9 @@ class Searcher:
         dense_vals = np.array([chunk_dense.get(int(c), 0.0) for c in lex.chunks.ids], dtype=np.float32)
         dense_mm = minmax_top(dense_vals, cfg.fusion.top) if dense_vals.size else dense_vals
         chunk_score = (lex_mm if mode != "dense" else 0) + 0.5 * (dense_mm if mode != "lexical" else 0)
+        chunk_score = np.array(chunk_score, dtype=np.float32)
+        if code_rows.size:
+            chunk_score[code_rows] += cfg.code_boost
         wanted_rows = set(order)
         per_article: dict[int, list[tuple[float, int]]] = {}
         for r in np.nonzero(np.isin(chunk_rows, list(wanted_rows)))[0]:
@@ -168,10 +164,6 @@ class Searcher:
     def _boost(self, text: str, article, intent: QueryIntent) -> float:
         cfg = self.config
         boost = 0.0
-        if intent.codes:
-            chunk_codes = _chunk_codes(text)
-            if any(code_matches(f"{n}-{a}/{s}", "", str(n), q) for q in intent.codes for n, a, s in chunk_codes):
-                boost += cfg.code_boost
         if intent.quoted:
             ftext = fold(text).lower()
             if any(q in ftext for q in intent.quoted):

