@@ -263,12 +263,9 @@ class BotCore:
     def _article_lines(self, infos, start: int = 1) -> tuple[str, str]:
         plain, htm = [], []
         for i, a in enumerate(infos, start):
-            meta = ", ".join(x for x in (a.site, render.fmt_date(a.published)) if x)
+            meta = render.meta(a.site, a.published)
             plain.append(f"{i}. {a.title} — {meta}" + (f"\n{a.url}" if a.url else ""))
-            title = html.escape(a.title)
-            if a.url:
-                title = f'<a href="{html.escape(a.url, quote=True)}">{title}</a>'
-            htm.append(f"{i}. {title} — {html.escape(meta)}")
+            htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta)}")
         return "\n".join(plain), "\n".join(htm)
 
     async def _cmd_tim(self, msg: Incoming, arg: str, page: int = 0) -> list[Reply]:
@@ -303,12 +300,10 @@ class BotCore:
         head = f"Các bài nhắc đến {mentions[0].ref.kind} {label}:"
         for i, m in enumerate(mentions[:10], 1):
             a = m.article
-            meta = ", ".join(x for x in (a.site, render.fmt_date(a.published)) if x)
+            meta = render.meta(a.site, a.published)
             plain.append(f"{i}. {a.title} — {meta}\n«{m.ref.mention}»" + (f"\n{a.url}" if a.url else ""))
-            title = html.escape(a.title)
-            if a.url:
-                title = f'<a href="{html.escape(a.url, quote=True)}">{title}</a>'
-            htm.append(f"{i}. {title} — {html.escape(meta)}\n<i>«{html.escape(m.ref.mention)}»</i>")
+            htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta)}"
+                       f"\n<i>«{html.escape(m.ref.mention)}»</i>")
         return [_reply(html.escape(head) + "\n" + "\n\n".join(htm), head + "\n" + "\n\n".join(plain))]
 
     async def _cmd_moi(self, msg: Incoming, arg: str) -> list[Reply]:
@@ -333,11 +328,9 @@ class BotCore:
         return [self._source_reply(cite)]
 
     def _source_reply(self, c) -> Reply:
-        meta = ", ".join(x for x in (c.site, render.fmt_date(c.published)) if x)
+        meta = render.meta(c.site, c.published)
         plain = f"[{c.n}] {c.title} — {meta}\n\n{c.passage}" + (f"\n\n{c.url}" if c.url else "")
-        title = html.escape(c.title)
-        if c.url:
-            title = f'<a href="{html.escape(c.url, quote=True)}">{title}</a>'
+        title = render.title_html(c.title, c.url)
         htm = f"<b>[{c.n}]</b> {title} — {html.escape(meta)}\n\n{html.escape(c.passage)}"
         return Reply(html=htm, plain=plain)
 
@@ -360,13 +353,10 @@ class BotCore:
         plain, htm = [], []
         for h in more:
             a = h.passage.article
-            meta = ", ".join(x for x in (a.site, render.fmt_date(a.published)) if x)
+            meta = render.meta(a.site, a.published)
             snippet = h.passage.text[:300].rsplit(" ", 1)[0] + "…"
             plain.append(f"• {a.title} — {meta}\n{snippet}" + (f"\n{a.url}" if a.url else ""))
-            title = html.escape(a.title)
-            if a.url:
-                title = f'<a href="{html.escape(a.url, quote=True)}">{title}</a>'
-            htm.append(f"• {title} — {html.escape(meta)}\n{html.escape(snippet)}")
+            htm.append(f"• {render.title_html(a.title, a.url)} — {html.escape(meta)}\n{html.escape(snippet)}")
         head = "Thêm kết quả liên quan:"
         return [_reply(head + "\n" + "\n\n".join(htm), head + "\n" + "\n\n".join(plain))]
 

@@ -14,15 +14,21 @@ def fmt_date(d: dt.date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else "không rõ ngày"
 
 
-def source_line(c: Citation) -> str:
-    """`[1] Title — site, 23/02/2024 — url` (plain)."""
-    parts = [c.title]
-    meta = ", ".join(x for x in (c.site, fmt_date(c.published)) if x)
-    line = f"[{c.n}] {c.title} — {meta}"
-    if c.url:
-        line += f"\n{c.url}"
-    return line if parts else line
+def meta(site: str | None, published: dt.date | None) -> str:
+    """``site, dd/mm/yyyy`` of a source."""
+    return ", ".join(x for x in (site, fmt_date(published)) if x)
 
+
+def title_html(title: str, url: str | None) -> str:
+    """The escaped title, linked when the source names a URL."""
+    escaped = html.escape(title)
+    return f'<a href="{html.escape(url, quote=True)}">{escaped}</a>' if url else escaped
+
+
+def source_line(c: Citation) -> str:
+    """``[1] Title — site, 23/02/2024`` and the URL on the next line (plain)."""
+    line = f"[{c.n}] {c.title} — {meta(c.site, c.published)}"
+    return line + (f"\n{c.url}" if c.url else "")
 
 def answer_plain(answer: Answer) -> str:
     if not answer.found:
@@ -37,13 +43,8 @@ def answer_html(answer: Answer) -> str:
         return html.escape(answer.text)
     body = " ".join(f"{html.escape(s.text)} <b>[{s.n}]</b>" for s in answer.sentences)
     lines = [body, "", "<b>Nguồn:</b>"]
-    for c in answer.citations:
-        meta = html.escape(", ".join(x for x in (c.site, fmt_date(c.published)) if x))
-        title = html.escape(c.title)
-        if c.url:
-            lines.append(f'[{c.n}] <a href="{html.escape(c.url, quote=True)}">{title}</a> — {meta}')
-        else:
-            lines.append(f"[{c.n}] {title} — {meta}")
+    lines += [f"[{c.n}] {title_html(c.title, c.url)} — {html.escape(meta(c.site, c.published))}"
+              for c in answer.citations]
     return "\n".join(lines)
 
 

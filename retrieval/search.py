@@ -91,12 +91,19 @@ class Searcher:
         lq = build_query(question)
         intent = analyse(question, self.known_places)
         lex = self.lexical
+        use_dense = mode in ("hybrid", "dense") and self.index.size > 0
+        # An accented question is embedded as typed: start the encoder (it releases
+        # the GIL) on the other core while the lexical side is scored here.
+        early = asyncio.create_task(asyncio.to_thread(self._embed, question)) \
+            if use_dense and lq.accented else None
         art_lex = lex.article_scores(lq)
         chunk_lex = lex.chunk_scores(lq)
         chunk_rows = lex.chunk_article_rows()
         n_articles = len(art_lex)
         empty = Ranking([], intent, lq.accented, lq.terms, lq.fold_bi, question, 0.0, 0.0)
         if n_articles == 0:
+            if early:
+                await early
             return empty
 
         best_lex = np.zeros(n_articles, dtype=np.float32)
@@ -106,9 +113,12 @@ class Searcher:
         chunk_dense: dict[int, float] = {}
         dense_query = question
         top_cos = 0.0
-        if mode in ("hybrid", "dense") and self.index.size:
-            dense_query = self.dense_text(question, lq.accented, art_lex)
-            qvec = await asyncio.to_thread(self._embed, dense_query)
+        if use_dense:
+            if early is not None:
+                qvec = await early
+            else:
+                dense_query = self.dense_text(question, lq.accented, art_lex)
+                qvec = await asyncio.to_thread(self._embed, dense_query)
             for cid, cos in self.index.search(qvec, cfg.dense_candidates):
                 chunk_dense[cid] = cos
                 row = lex.chunks.row(cid)
