@@ -41,9 +41,9 @@ def _encoder(settings: Settings):
 
 
 async def open_engine(settings: Settings):
-    from retrieval.engine import Engine, EngineConfig
+    from retrieval.engine import Engine
 
-    return await Engine.open(EngineConfig(data_dir=settings.data_dir), _encoder(settings))
+    return await Engine.open(settings.engine_config(), _encoder(settings))
 
 
 def print_report(report, out=sys.stdout) -> None:
@@ -136,9 +136,9 @@ async def cmd_eval(settings: Settings, args) -> int:
 
 
 async def cmd_reindex(settings: Settings, args) -> int:
-    from retrieval.engine import Engine, EngineConfig
+    from retrieval.engine import Engine
 
-    n = await Engine.reindex(EngineConfig(data_dir=settings.data_dir), _encoder(settings))
+    n = await Engine.reindex(settings.engine_config(), _encoder(settings))
     print(f"Đã mã hóa lại {n} đoạn với bộ mã hóa {settings.encoder}.")
     return 0
 

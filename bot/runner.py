@@ -46,10 +46,10 @@ class SharedEngine:
     def from_settings(cls, settings: Settings) -> "SharedEngine":
         async def open_engine():
             from embeddings.factory import make_encoder
-            from retrieval.engine import Engine, EngineConfig
+            from retrieval.engine import Engine
 
             encoder = make_encoder(settings.encoder, settings.model, settings.query_prompt, settings.passage_prompt)
-            return await Engine.open(EngineConfig(data_dir=settings.data_dir), encoder)
+            return await Engine.open(settings.engine_config(), encoder)
 
         return cls(open_engine)
 

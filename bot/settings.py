@@ -49,6 +49,7 @@ class Settings:
     model: str = ""
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
+    reranker: str = ""
     telegram_token: str = ""
     telegram_base_url: str = "https://api.telegram.org/bot"
     zalo_token: str = ""
@@ -75,6 +76,7 @@ class Settings:
             model=env.get("DANVAN_MODEL", ""),
             query_prompt=env.get("DANVAN_QUERY_PROMPT", "query: "),
             passage_prompt=env.get("DANVAN_PASSAGE_PROMPT", "passage: "),
+            reranker=env.get("DANVAN_RERANKER", ""),
             telegram_token=env.get("TELEGRAM_BOT_TOKEN", ""),
             telegram_base_url=env.get("TELEGRAM_API_BASE_URL") or "https://api.telegram.org/bot",
             zalo_token=env.get("ZALO_BOT_TOKEN", ""),
@@ -89,3 +91,9 @@ class Settings:
             webhook_port=int(_float(env, "DANVAN_WEBHOOK_PORT", 8080)),
             log_level=env.get("DANVAN_LOG_LEVEL", "INFO").upper(),
         )
+
+    def engine_config(self, data_dir: Path | None = None):
+        """The retrieval engine's configuration (optionally on another data dir)."""
+        from retrieval.engine import EngineConfig
+
+        return EngineConfig(data_dir=data_dir or self.data_dir, reranker=self.reranker)

@@ -43,6 +43,7 @@ class EngineConfig:
     answer: AnswerParams = field(default_factory=AnswerParams)
     chunk_words: int = 150
     fetch_timeout: float = 15.0
+    reranker: str = ""  # a sentence-transformers CrossEncoder name or folder; "" = none
 
 
 class Engine:
@@ -55,6 +56,11 @@ class Engine:
         self.lexical = lexical
         self.indexer = Indexer(store, encoder, index, lexical, chunk_words=config.chunk_words)
         self.searcher = Searcher(store, encoder, index, lexical, config.search)
+        self.reranker = None
+        if config.reranker:
+            from retrieval.rerank import CrossEncoderReranker
+
+            self.reranker = CrossEncoderReranker(config.reranker)
         self._lock = asyncio.Lock()
 
     @classmethod
@@ -166,7 +172,10 @@ class Engine:
         threshold = self.config.threshold or threshold_for(self.encoder.model_id)
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
                          used_dense=mode != "lexical", t=threshold)
-        answer = compose(question, ranking.hits, found, self.lexical.idf, self.config.answer)
+        hits = ranking.hits
+        if found and self.reranker is not None:
+            hits = await self.reranker.rerank(question, hits)
+        answer = compose(question, hits, found, self.lexical.idf, self.config.answer)
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
                       citations=answer.citations, hits=answer.hits, latency_ms=elapsed)

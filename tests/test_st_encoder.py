@@ -68,3 +68,37 @@ async def test_engine_with_sentence_transformers(tiny_model, tmp_path):
     await eng.close()
     with pytest.raises(EncoderMismatch):
         await Engine.open(EngineConfig(data_dir=tmp_path), make_encoder("hashing"))
+
+
+@pytest.fixture(scope="module")
+def tiny_cross_encoder(tiny_model, tmp_path_factory):
+    """A one-label classifier on the same tiny vocabulary, saved as a folder."""
+    import torch
+
+    raw = tiny_model.parent / "raw"
+    folder = tmp_path_factory.mktemp("tiny-ce")
+    config = transformers.BertConfig.from_pretrained(raw)
+    config.num_labels = 1
+    torch.manual_seed(1)
+    transformers.BertForSequenceClassification(config).save_pretrained(folder)
+    transformers.AutoTokenizer.from_pretrained(raw).save_pretrained(folder)
+    return folder
+
+
+async def test_cross_encoder_reranks_by_its_scores(tiny_cross_encoder, tmp_path):
+    from retrieval.rerank import CrossEncoderReranker
+
+    eng = await Engine.open(EngineConfig(data_dir=tmp_path, reranker=str(tiny_cross_encoder)), make_encoder("hashing"))
+    await eng.ingest([str(SAMPLES)])
+    question = "Ban Dân vận Tỉnh ủy làm việc với huyện về công tác dân vận"
+    ranking = await eng.searcher.search(question)
+    reranker: CrossEncoderReranker = eng.reranker
+    reranked = await reranker.rerank(question, ranking.hits)
+    firsts = list(dict.fromkeys(h.article_id for h in reranked))
+    best = {a: next(h for h in ranking.hits if h.article_id == a).passage.text for a in firsts}
+    scores = reranker.scores(question, [best[a] for a in firsts])
+    assert scores == sorted(scores, reverse=True)  # articles now in the cross-encoder's order
+    assert sorted(h.passage.chunk_id for h in reranked) == sorted(h.passage.chunk_id for h in ranking.hits)
+    answer = await eng.ask(question)
+    assert answer.found and answer.hits[0].article_id == firsts[0]
+    await eng.close()
