@@ -15,10 +15,13 @@ from __future__ import annotations
 import os
 
 # Thread pools of the encoder (OpenMP), FAISS and BLAS compete on a 2-core
-# machine (measured: a query takes 35 ms with one thread, over a second when two
-# pools fight); fix their sizes before any of them is imported.
+# machine. Measured (tests/bench.py, query embedding p50/p95 ms): idle, 1 thread
+# 48/76, 2 spinning threads 28/43, 2 passive threads 36/52; with the other core
+# busy, 2 spinning threads collapse to a p95 of 225 while 2 passive threads keep
+# 50/74. So: all cores, passive waiting. Set before any of them is imported.
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, os.environ.get("DANVAN_THREADS", "1"))
+    os.environ.setdefault(_var, os.environ.get("DANVAN_THREADS", "2"))
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402

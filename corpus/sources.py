@@ -10,6 +10,7 @@ import gzip
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -40,8 +41,6 @@ _NOT_VI = set("ðþßæ×÷¤¦¨¯´¸¹²³¼½¾ñçåäëïöüÿœšž")
 def _vi_score(text: str) -> int:
     """How Vietnamese a decoding looks: its letters count, foreign letters and
     leftover combining marks (a wrong code page) count against it."""
-    import unicodedata
-
     text = unicodedata.normalize("NFC", text).lower()
     good = sum(1 for c in text if c in _VI_CHARS)
     bad = sum(1 for c in text if c in _NOT_VI or unicodedata.category(c) == "Mn")

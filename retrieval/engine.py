@@ -14,8 +14,10 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from corpus.docrefs import code_matches, parse_code_query
-from corpus.errors import EncoderMismatch
+from corpus.errors import EncoderMismatch, UnreadableInput
 from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
@@ -27,7 +29,7 @@ from retrieval.lexical import index_fields
 from retrieval.lexical_index import LexicalIndex
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer
-from retrieval.vector_index import REINDEX_HINT, VectorIndex
+from retrieval.vector_index import INDEX_FILE, META_FILE, REINDEX_HINT, VectorIndex
 
 log = logging.getLogger(__name__)
 
@@ -138,8 +140,6 @@ class Engine:
                     continue
                 path = Path(item)
                 if not path.exists():
-                    from corpus.errors import UnreadableInput
-
                     yield UnreadableInput(f"{item}: no such file or folder")
                     continue
                 for file in walk(path):
@@ -220,10 +220,6 @@ class Engine:
 
 
 async def _reencode(store: Store, encoder: Encoder, data_dir: Path) -> int:
-    import numpy as np
-
-    from retrieval.vector_index import INDEX_FILE, META_FILE
-
     rows = await store.chunk_texts()
     for name in (INDEX_FILE, META_FILE):
         (data_dir / name).unlink(missing_ok=True)

