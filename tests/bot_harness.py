@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import socket
 import sqlite3
+import time
 from pathlib import Path
 
 from bot.settings import Settings
@@ -65,36 +67,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-_TEMPLATE: dict[str, Path] = {}
+class BotDriver:
+    """Talks to a running bot through the fake server: push (or POST) an update,
+    wait for the messages it sends."""
 
+    def __init__(self, fake, server) -> None:
+        self.fake, self.server = fake, server
 
-def template_dir(tmp_path_factory) -> Path:
-    """A data dir with the samples ingested by the hashing encoder (built once a session)."""
-    if "dir" not in _TEMPLATE:
-        import asyncio
+    def sent(self):
+        """The messages really sent (sendMessage calls the fake accepted)."""
+        return [c for c in self.fake.calls("sendMessage") if c.response is not None]
 
-        from conftest import SAMPLES
-        from embeddings.fake import HashingEncoder
-        from retrieval.engine import Engine, EngineConfig
-
-        d = tmp_path_factory.mktemp("bot-template")
-
-        async def build():
-            eng = await Engine.open(EngineConfig(data_dir=d), HashingEncoder())
-            await eng.ingest([str(SAMPLES)])
-            await eng.close()
-
-        asyncio.run(build())
-        _TEMPLATE["dir"] = d
-    return _TEMPLATE["dir"]
-
-
-async def open_copy(template: Path, data_dir: Path):
-    """An engine on a fresh copy of the template data dir (fast: no re-ingest)."""
-    import shutil
-
-    from embeddings.fake import HashingEncoder
-    from retrieval.engine import Engine, EngineConfig
-
-    shutil.copytree(template, data_dir, dirs_exist_ok=True)
-    return await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    async def send(self, update: dict, expect: int = 1, timeout: float = 5.0):
+        """Deliver an update; the `expect` messages the bot sent in answer."""
+        before = len(self.sent())
+        if self.server is not None:
+            r = await self.fake.post_webhook_async(update)
+            assert r.status_code == 200, r.text
+        else:
+            self.fake.push_update(update)
+        deadline = time.monotonic() + timeout
+        while len(self.sent()) < before + expect:
+            assert time.monotonic() < deadline, f"no answer; calls: {[c.method for c in self.fake.calls()]}"
+            await asyncio.sleep(0.01)
+        return self.sent()[before:]

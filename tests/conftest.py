@@ -25,14 +25,35 @@ def data_dir(tmp_path: Path) -> Path:
     return d
 
 
-@pytest.fixture
-async def engine(data_dir):
-    """An engine with the fast hashing encoder, samples ingested."""
+@pytest.fixture(scope="session")
+def template(tmp_path_factory) -> Path:
+    """A data dir with the samples ingested by the hashing encoder (built once a session)."""
+    import asyncio
+
     from embeddings.fake import HashingEncoder
     from retrieval.engine import Engine, EngineConfig
 
+    d = tmp_path_factory.mktemp("template")
+
+    async def build():
+        eng = await Engine.open(EngineConfig(data_dir=d), HashingEncoder())
+        await eng.ingest([str(SAMPLES)])
+        await eng.close()
+
+    asyncio.run(build())
+    return d
+
+
+@pytest.fixture
+async def engine(template, data_dir):
+    """An engine with the fast hashing encoder on a fresh copy of the samples template."""
+    import shutil
+
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import Engine, EngineConfig
+
+    shutil.copytree(template, data_dir, dirs_exist_ok=True)
     eng = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
-    await eng.ingest([str(SAMPLES)])
     yield eng
     await eng.close()
 

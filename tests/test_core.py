@@ -15,21 +15,9 @@ from bot import render
 from bot.console import run_console
 from bot.core import BotCore, ChatLocks, RateLimiter, telegram_commands
 from bot.types import Incoming
-from bot_harness import KONTUM_Q, assert_balanced_html, open_copy, settings_for, template_dir
+from bot_harness import KONTUM_Q, assert_balanced_html, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory):
-    return template_dir(tmp_path_factory)
-
-
-@pytest.fixture
-async def engine(template, data_dir):
-    eng = await open_copy(template, data_dir)
-    yield eng
-    await eng.close()
 
 
 def msg(text="", **kw) -> Incoming:

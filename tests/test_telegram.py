@@ -17,8 +17,9 @@ from bot.runner import SharedEngine
 from bot.types import Button, Reply
 from bot.webhook import WebhookServer
 from bot_harness import (
+    BotDriver,
     ADMIN, ARTICLE_HTML, KONRAY_TITLE, KONTUM_Q, SECRET, TG_TOKEN, TUMORONG_Q,
-    assert_balanced_html, open_copy, rows, settings_for, template_dir,
+    assert_balanced_html, rows, settings_for,
 )
 from fake_botapi import FakeBotApi, tg_callback_update, tg_text_update
 
@@ -26,42 +27,12 @@ GROUP = -1001234567890
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 
 
-@pytest.fixture(scope="session")
-def template(tmp_path_factory):
-    return template_dir(tmp_path_factory)
-
-
-@pytest.fixture
-async def engine(template, data_dir):
-    """The samples engine (hashing encoder), copied from a session template."""
-    eng = await open_copy(template, data_dir)
-    yield eng
-    await eng.close()
-
-
-class TG:
+class TG(BotDriver):
     """The fake server and the running application, with helpers to talk to the bot."""
 
     def __init__(self, fake: FakeBotApi, app, server: WebhookServer | None) -> None:
-        self.fake, self.app, self.server = fake, app, server
-
-    def sent(self):
-        """The messages really sent (sendMessage calls the fake accepted)."""
-        return [c for c in self.fake.calls("sendMessage") if c.response is not None]
-
-    async def send(self, update: dict, expect: int = 1, timeout: float = 5.0):
-        """Deliver an update; the `expect` messages the bot sent in answer."""
-        before = len(self.sent())
-        if self.server is not None:
-            r = await self.fake.post_webhook_async(update)
-            assert r.status_code == 200, r.text
-        else:
-            self.fake.push_update(update)
-        deadline = time.monotonic() + timeout
-        while len(self.sent()) < before + expect:
-            assert time.monotonic() < deadline, f"no answer; calls: {[c.method for c in self.fake.calls()]}"
-            await asyncio.sleep(0.01)
-        return self.sent()[before:]
+        super().__init__(fake, server)
+        self.app = app
 
     async def say(self, text: str, expect: int = 1, **kw):
         kw.setdefault("chat_id", 42)

@@ -8,7 +8,6 @@ import contextlib
 import datetime as dt
 import json
 import re
-import time
 
 import httpx
 import pytest
@@ -20,8 +19,9 @@ from bot.types import Reply
 from bot.webhook import WebhookServer
 from bot.zalo_client import ZaloApiError, ZaloClient
 from bot_harness import (
+    BotDriver,
     ADMIN, KONRAY_TITLE, KONTUM_Q, SECRET, TG_TOKEN, TUMORONG_Q, ZALO_TOKEN,
-    free_port, open_copy, rows, settings_for, template_dir,
+    free_port, rows, settings_for,
 )
 from corpus.errors import MessengerError, RetryLater
 from fake_botapi import (
@@ -34,38 +34,10 @@ GROUP_ID = "9f00aa11bb22cc33dd44"
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 
 
-@pytest.fixture(scope="session")
-def template(tmp_path_factory):
-    return template_dir(tmp_path_factory)
-
-
-@pytest.fixture
-async def engine(template, data_dir):
-    """The samples engine (hashing encoder), copied from a session template."""
-    eng = await open_copy(template, data_dir)
-    yield eng
-    await eng.close()
-
-
-class Zalo:
+class Zalo(BotDriver):
     def __init__(self, fake: FakeBotApi, bot: zalo_adapter.ZaloBot, server: WebhookServer | None) -> None:
-        self.fake, self.bot, self.server = fake, bot, server
-
-    def sent(self):
-        return [c for c in self.fake.calls("sendMessage") if c.response is not None]
-
-    async def send(self, update: dict, expect: int = 1, timeout: float = 5.0):
-        before = len(self.sent())
-        if self.server is not None:
-            r = await self.fake.post_webhook_async(update)
-            assert r.status_code == 200, r.text
-        else:
-            self.fake.push_update(update)
-        deadline = time.monotonic() + timeout
-        while len(self.sent()) < before + expect:
-            assert time.monotonic() < deadline, f"no answer; calls: {[c.method for c in self.fake.calls()]}"
-            await asyncio.sleep(0.01)
-        return self.sent()[before:]
+        super().__init__(fake, server)
+        self.bot = bot
 
     async def ask(self, text: str, **kw) -> str:
         kw.setdefault("chat_id", USER)
