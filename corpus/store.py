@@ -86,6 +86,15 @@ class Store:
                     f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
                 )
 
+    _BUMP = ("INSERT INTO meta(key, value) VALUES ('generation', '1') ON CONFLICT(key)"
+             " DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+    async def generation(self) -> int:
+        """Bumped in the same transaction as every change to articles or vectors;
+        index caches record it, so a cache written before a crash is never trusted."""
+        row = await self._one("SELECT value FROM meta WHERE key='generation'")
+        return int(row[0]) if row else 0
+
     async def schema_version(self) -> int:
         async with self._db.execute("PRAGMA user_version") as cur:
             return (await cur.fetchone())[0]
@@ -170,6 +179,7 @@ class Store:
                     (cid, model, np.asarray(ch.vector, dtype=np.float32).tobytes()),
                 )
                 await db.execute("INSERT INTO chunk_fts(rowid, acc, fold) VALUES (?,?,?)", (cid, ch.acc, ch.fold))
+            await db.execute(self._BUMP)
             for ref in article.refs:
                 await db.execute(
                     "INSERT INTO doc_refs(article_id, key, kind, number, code, issuer, date, mention)"
@@ -201,6 +211,7 @@ class Store:
         try:
             await self._db.execute("BEGIN IMMEDIATE")
             await self._delete_rows(article_id)
+            await self._db.execute(self._BUMP)
             await self._db.commit()
         except sqlite3.Error as exc:
             await self._db.rollback()
@@ -330,6 +341,7 @@ class Store:
                 "INSERT OR REPLACE INTO embeddings(chunk_id, model, vector) VALUES (?,?,?)",
                 [(cid, model, np.asarray(v, dtype=np.float32).tobytes()) for cid, v in zip(chunk_ids, vectors)],
             )
+            await self._db.execute(self._BUMP)
             await self._db.commit()
         except sqlite3.Error as exc:
             await self._db.rollback()

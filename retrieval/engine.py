@@ -26,6 +26,7 @@ from retrieval.answer import AnswerParams, compose
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer
 from retrieval.lexical import index_fields
+from retrieval.lexical_index import CACHE_FILE as LEXICAL_CACHE
 from retrieval.lexical_index import LexicalIndex
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer
@@ -86,14 +87,15 @@ class Engine:
                 f"the store holds vectors of encoder {other[0]!r}, not {encoder.model_id!r}: {REINDEX_HINT}"
             )
         expected = await store.vector_ids()
-        index = VectorIndex.load(data_dir, encoder.dim, encoder.model_id, expected)
+        generation = await store.generation()
+        index = VectorIndex.load(data_dir, encoder.dim, encoder.model_id, expected, generation)
         if index is None:
             index = VectorIndex(data_dir, encoder.dim, encoder.model_id)
             ids, vectors = await store.all_vectors(encoder.model_id)
             if len(ids):
                 log.info("rebuilding the vector index from %d stored vectors", len(ids))
             index.add(ids, vectors)
-            index.save()
+            index.save(generation)
         return index
 
     @staticmethod
@@ -103,16 +105,17 @@ class Engine:
             log.info("indexing the words of %d articles stored before migration 3", len(missing))
             await store.put_article_terms([(aid, *index_fields(title, text)) for aid, title, text in missing])
         params = config.search.lexical
-        lexical = LexicalIndex.load(config.data_dir, await store.article_ids(), await store.chunk_ids(), params)
+        generation = await store.generation()
+        lexical = LexicalIndex.load(config.data_dir, generation, params)
         if lexical is None:
             lexical = LexicalIndex(params)
             for aid, acc, fold in await store.article_term_rows():
-                lexical.articles.docs[aid] = (acc, fold)
+                lexical.article_terms[aid] = (acc, fold)
             rows = await store.lexical_rows()
             if rows:
                 log.info("rebuilding the lexical index from %d stored chunks", len(rows))
             lexical.add_chunks([r[0] for r in rows], [r[1] for r in rows], [(r[2], r[3]) for r in rows])
-            lexical.save(config.data_dir)
+            lexical.save(config.data_dir, generation)
         return lexical
 
     @classmethod
@@ -126,7 +129,7 @@ class Engine:
 
     async def close(self) -> None:
         if self.index.dirty or self.lexical.dirty:
-            self.indexer.save()
+            await self.indexer.save()
         await self.store.close()
 
     # -- ingest ----------------------------------------------------------
@@ -175,7 +178,7 @@ class Engine:
         hits = ranking.hits
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
-        answer = compose(question, hits, found, self.lexical.idf, self.config.answer)
+        answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer)
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
                       citations=answer.citations, hits=answer.hits, latency_ms=elapsed)
@@ -230,5 +233,6 @@ async def _reencode(store: Store, encoder: Encoder, data_dir: Path) -> int:
         vecs = encoder.encode_passages([f"{t}. {x}" for _, t, x in part])
         await store.replace_vectors([r[0] for r in part], vecs, encoder.model_id)
         index.add(np.array([r[0] for r in part]), vecs)
-    index.save()
+    index.save(await store.generation())
+    (data_dir / LEXICAL_CACHE).unlink(missing_ok=True)  # stamped with the old generation
     return len(rows)

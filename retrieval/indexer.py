@@ -9,6 +9,7 @@ a stale index and rebuilds it from the vectors kept in the store.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ import numpy as np
 
 from corpus import dedup
 from corpus.chunking import chunk_article
-from corpus.errors import InputError
+from corpus.errors import InputError, StoreError
 from corpus.parse import parse
 from corpus.store import ChunkRow, Store
 from corpus.types import Article, IngestReport, RawDocument
@@ -67,10 +68,9 @@ class Indexer:
                 if known[1] == chash:
                     return Outcome("duplicate", known[0], "same URL, same content")
                 replace_id = known[0]
-        if replace_id is None:
-            same = await self.store.find_by_hash(chash)
-            if same is not None:
-                return Outcome("duplicate", same, "same content")
+        same = await self.store.find_by_hash(chash)
+        if same is not None:  # also when a known URL now carries another article's text
+            return Outcome("duplicate", same, "same content")
         sig = dedup.minhash(article.text)
         if replace_id is None:
             ids, sigs = await self._signatures()
@@ -81,7 +81,8 @@ class Indexer:
                 return Outcome("duplicate", of, f"near-duplicate of article #{of} ({sim:.0%} alike)")
 
         chunks = chunk_article(0, article.title, article.text, max_words=self.chunk_words)
-        vectors = self.encoder.encode_passages([c.embed_text for c in chunks])
+        # Encoding is slow CPU work: off the event loop, so the bots keep answering.
+        vectors = await asyncio.to_thread(self.encoder.encode_passages, [c.embed_text for c in chunks])
         rows = []
         for c, v in zip(chunks, vectors):
             acc, fold = index_fields(c.title, c.text)
@@ -107,13 +108,13 @@ class Indexer:
         self.index.remove(chunk_ids)
         self.lexical.remove_article(article_id, chunk_ids)
         self._sig_ids = None
-        self.save()
+        await self.save()
 
-    def save(self) -> None:
-        """Write both index caches (atomically)."""
-        if self.index.dirty:
-            self.index.save()
-        self.lexical.save(self.index.directory)
+    async def save(self) -> None:
+        """Write both index caches (atomically), stamped with the store's generation."""
+        generation = await self.store.generation()
+        self.index.save(generation)
+        self.lexical.save(self.index.directory, generation)
 
     async def ingest(self, docs: AsyncIterable["RawDocument | InputError"], progress=None) -> IngestReport:
         """Parse and add every document; failures are reported, never fatal."""
@@ -125,9 +126,10 @@ class Indexer:
                     report.failed.append((_origin_of(item), str(item)))
                     continue
                 try:
-                    article = parse(item)
+                    article = await asyncio.to_thread(parse, item)
                     outcome = await self.add(article)
-                except InputError as exc:
+                except (InputError, StoreError) as exc:
+                    log.warning("ingest of %s failed: %s", item.origin, exc)
                     report.failed.append((item.origin, str(exc)))
                     continue
                 label = f"{item.origin} — {article.title}"
@@ -141,10 +143,10 @@ class Indexer:
                 if progress:
                     progress(done, outcome.status, label)
                 if self.index.dirty and done % self.save_every == 0:
-                    self.index.save()
+                    await self.save()
         finally:
             if self.index.dirty or self.lexical.dirty:
-                self.save()
+                await self.save()
         return report
 
 

@@ -4,9 +4,13 @@ Two levels, each with four BM25 fields (accented / folded × syllables /
 syllable bigrams): whole articles ("title. text", which ranks articles best)
 and chunks (which finds the passage to quote). The store's `article_terms` and
 `chunk_fts` rows, written in the same transaction as each article, are the
-persisted lexical index; this class holds them for millisecond queries. Its
-cache file is checked against the store's ids on load and rebuilt when stale.
-Added rows mark it dirty; it is rebuilt before the next search.
+persisted lexical index; this class holds them for millisecond queries.
+
+Searches read an immutable `LexicalSnapshot`: adding or removing an article
+only edits the token maps and marks them dirty, and the next `snapshot()`
+builds a new one, so a question asked while an ingest runs never sees rows
+and ids from two different states. The cache file records the store's
+generation and is rebuilt when it differs.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import logging
 import os
 import pickle
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +31,7 @@ from retrieval.normalize import fold
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "lexical.pkl"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -39,30 +43,28 @@ class LexicalParams:
     fold_weight: float = 1.0
 
 
-def _split(field: str) -> tuple[list[str], list[str]]:
-    toks = field.split()
+def _split(terms: str) -> tuple[list[str], list[str]]:
+    toks = terms.split()
     return [t for t in toks if "_" not in t], [t for t in toks if "_" in t]
 
 
+@dataclass(frozen=True)
 class FieldSet:
-    """Four BM25 fields over one kind of document (articles or chunks)."""
+    """Four BM25 fields over one kind of document (articles or chunks); immutable."""
 
-    def __init__(self) -> None:
-        self.docs: dict[int, tuple[str, str]] = {}  # id -> (acc, fold) token strings
-        self.ids = np.zeros(0, dtype=np.int64)
-        self.fields: list[BM25Field] = []
-        self.dirty = True
+    ids: np.ndarray  # sorted document ids; row i is document ids[i]
+    fields: tuple[BM25Field, ...]
 
-    def build(self, p: LexicalParams) -> None:
-        self.ids = np.array(sorted(self.docs), dtype=np.int64)
-        split = [(_split(self.docs[i][0]), _split(self.docs[i][1])) for i in self.ids]
-        self.fields = [
+    @classmethod
+    def build(cls, docs: dict[int, tuple[str, str]], p: LexicalParams) -> "FieldSet":
+        ids = np.array(sorted(docs), dtype=np.int64)
+        split = [(_split(docs[i][0]), _split(docs[i][1])) for i in ids]
+        return cls(ids, (
             BM25Field([a[0] for a, _ in split], p.k1, p.b),
             BM25Field([a[1] for a, _ in split], p.k1, p.b),
             BM25Field([f[0] for _, f in split], p.k1, p.b),
             BM25Field([f[1] for _, f in split], p.k1, p.b),
-        ]
-        self.dirty = False
+        ))
 
     def scores(self, q: LexicalQuery, p: LexicalParams) -> np.ndarray:
         out = np.zeros(len(self.ids), dtype=np.float32)
@@ -80,55 +82,137 @@ class FieldSet:
         return r if r < len(self.ids) and self.ids[r] == doc_id else None
 
 
+@dataclass(frozen=True)
+class LexicalSnapshot:
+    """Everything one search reads, consistent with itself."""
+
+    params: LexicalParams
+    articles: FieldSet
+    chunks: FieldSet
+    chunk_article_rows: np.ndarray  # for every chunk row, the row of its article
+    article_terms: dict[int, tuple[str, str]]
+    _accents: dict = field(default_factory=dict, compare=False)
+
+    def article_scores(self, q: LexicalQuery) -> np.ndarray:
+        """BM25 of every article, in the row order of `articles.ids`."""
+        return self.articles.scores(q, self.params)
+
+    def chunk_scores(self, q: LexicalQuery) -> np.ndarray:
+        """BM25 of every chunk, in the row order of `chunks.ids`."""
+        return self.chunks.scores(q, self.params)
+
+    def article_tokens(self, article_id: int) -> list[str]:
+        """Accented syllables of an article (no bigrams)."""
+        terms = self.article_terms.get(int(article_id))
+        return [t for t in terms[0].split() if "_" not in t] if terms else []
+
+    def idf(self, term: str) -> float:
+        """Chunk-level idf of a folded syllable or bigram (0 when unknown)."""
+        if not len(self.chunks.ids):
+            return 0.0
+        f = self.chunks.fields[3] if "_" in term else self.chunks.fields[2]
+        return f.idf_of(term) or 0.0
+
+    def bigram_coverage(self, terms: tuple[str, ...], article_id: int) -> float:
+        """Share of the query's idf mass (folded bigrams) found in an article.
+        A bigram the corpus never uses counts with the highest idf: it is
+        evidence that the question is about something else."""
+        row = self.articles.row(article_id)
+        if not terms or row is None:
+            return 0.0
+        f = self.articles.fields[3]
+        top = f.max_idf()
+        total = hit = 0.0
+        for t in set(terms):
+            idf = f.idf_of(t)
+            w = top if idf is None else idf
+            total += w
+            if idf is not None and row in f.postings(t)[0]:
+                hit += w
+        return hit / total if total else 0.0
+
+    def accent_candidates(self) -> dict[str, list[tuple[str, int]]]:
+        """Folded syllable -> its accented spellings in the corpus, most frequent first."""
+        if not self._accents and len(self.articles.ids):
+            f = self.articles.fields[0]
+            df = np.diff(f.ptr)
+            acc = defaultdict(list)
+            for term, j in f.vocab.items():
+                acc[fold(term)].append((term, int(df[j])))
+            self._accents.update({k: sorted(v, key=lambda x: -x[1]) for k, v in acc.items()})
+        return self._accents
+
+    def bigram_df(self, accented_bigram: str) -> int:
+        if not len(self.articles.ids):
+            return 0
+        f = self.articles.fields[1]
+        j = f.vocab.get(accented_bigram)
+        return int(f.ptr[j + 1] - f.ptr[j]) if j is not None else 0
+
+    def chunks_with_codes(self, codes: tuple[tuple[int, str | None, str | None], ...]) -> np.ndarray:
+        """Rows of the chunks that name one of the (loosely typed) document codes."""
+        if not codes or not len(self.chunks.ids):
+            return np.zeros(0, dtype=np.int64)
+        f = self.chunks.fields[2]
+        rows = []
+        for term in f.vocab:
+            if "-" not in term or "/" not in term:
+                continue
+            num, _, rest = term.partition("-")
+            abbr, _, suffix = rest.partition("/")
+            if num.isdigit() and any(int(num) == n and a in (None, abbr) and s in (None, suffix)
+                                     for n, a, s in codes):
+                rows.append(f.postings(term)[0])
+        return np.unique(np.concatenate(rows)).astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
+
+
 class LexicalIndex:
+    """The mutable token maps, and the snapshot built from them."""
+
     def __init__(self, params: LexicalParams | None = None) -> None:
         self.params = params or LexicalParams()
-        self.articles = FieldSet()
-        self.chunks = FieldSet()
+        self.article_terms: dict[int, tuple[str, str]] = {}
+        self.chunk_terms: dict[int, tuple[str, str]] = {}
         self.chunk_article: dict[int, int] = {}
-        self._accents: dict[str, list[tuple[str, int]]] | None = None
-        self._chunk_article_rows = np.zeros(0, dtype=np.int64)
-
-    # -- content ---------------------------------------------------------
-    def add_article(self, article_id: int, terms: tuple[str, str], chunk_ids: list[int],
-                    chunk_terms: list[tuple[str, str]]) -> None:
-        self.articles.docs[int(article_id)] = terms
-        self.articles.dirty = True
-        self.add_chunks(chunk_ids, [article_id] * len(chunk_ids), chunk_terms)
-
-    def add_chunks(self, chunk_ids: list[int], article_ids: list[int], terms: list[tuple[str, str]]) -> None:
-        for cid, aid, f in zip(chunk_ids, article_ids, terms):
-            self.chunks.docs[int(cid)] = f
-            self.chunk_article[int(cid)] = int(aid)
-        self.chunks.dirty = True
-
-    def remove_article(self, article_id: int, chunk_ids: list[int]) -> None:
-        self.articles.docs.pop(int(article_id), None)
-        self.articles.dirty = True
-        for cid in chunk_ids:
-            self.chunks.docs.pop(int(cid), None)
-            self.chunk_article.pop(int(cid), None)
-        self.chunks.dirty = True
+        self._snapshot: LexicalSnapshot | None = None
 
     @property
     def dirty(self) -> bool:
-        return self.articles.dirty or self.chunks.dirty
+        return self._snapshot is None
 
-    def ensure_built(self) -> None:
-        rebuilt = self.dirty or len(self._chunk_article_rows) != len(self.chunks.ids)
-        if self.articles.dirty:
-            self.articles.build(self.params)
-            self._accents = None
-        if self.chunks.dirty:
-            self.chunks.build(self.params)
-        if rebuilt:
-            self._chunk_article_rows = np.array(
-                [self.articles.row(self.chunk_article[int(c)]) for c in self.chunks.ids], dtype=np.int64)
+    def add_article(self, article_id: int, terms: tuple[str, str], chunk_ids: list[int],
+                    chunk_terms: list[tuple[str, str]]) -> None:
+        self.article_terms[int(article_id)] = terms
+        self.add_chunks(chunk_ids, [article_id] * len(chunk_ids), chunk_terms)
+
+    def add_chunks(self, chunk_ids: list[int], article_ids: list[int], terms: list[tuple[str, str]]) -> None:
+        for cid, aid, t in zip(chunk_ids, article_ids, terms):
+            self.chunk_terms[int(cid)] = t
+            self.chunk_article[int(cid)] = int(aid)
+        self._snapshot = None
+
+    def remove_article(self, article_id: int, chunk_ids: list[int]) -> None:
+        self.article_terms.pop(int(article_id), None)
+        for cid in chunk_ids:
+            self.chunk_terms.pop(int(cid), None)
+            self.chunk_article.pop(int(cid), None)
+        self._snapshot = None
+
+    def snapshot(self) -> LexicalSnapshot:
+        """The current immutable index (built now if anything changed)."""
+        snap = self._snapshot
+        if snap is None:
+            articles = FieldSet.build(self.article_terms, self.params)
+            chunks = FieldSet.build(self.chunk_terms, self.params)
+            rows = np.array([articles.row(self.chunk_article[int(c)]) for c in chunks.ids], dtype=np.int64)
+            snap = LexicalSnapshot(self.params, articles, chunks, rows, dict(self.article_terms))
+            self._snapshot = snap
+        return snap
 
     # -- persistence -----------------------------------------------------
     @classmethod
-    def load(cls, directory: Path, article_ids: np.ndarray, chunk_ids: np.ndarray,
-             params: LexicalParams | None = None) -> "LexicalIndex | None":
+    def load(cls, directory: Path, generation: int, params: LexicalParams | None = None) -> "LexicalIndex | None":
+        """The cached index if it was saved at the store's current generation."""
         try:
             with open(directory / CACHE_FILE, "rb") as fh:
                 data = pickle.load(fh)
@@ -137,111 +221,22 @@ class LexicalIndex:
         idx = cls(params)
         if data.get("version") != CACHE_VERSION or data.get("params") != idx.params:
             return None
-        idx.articles, idx.chunks, idx.chunk_article = data["articles"], data["chunks"], data["chunk_article"]
-        if not (np.array_equal(idx.articles.ids, np.sort(article_ids))
-                and np.array_equal(idx.chunks.ids, np.sort(chunk_ids))):
+        if data.get("generation") != generation:
             log.warning("lexical index cache is stale; it will be rebuilt")
             return None
-        idx.ensure_built()
+        idx.article_terms, idx.chunk_terms, idx.chunk_article = data["articles"], data["chunks"], data["chunk_article"]
+        idx._snapshot = data["snapshot"]
         return idx
 
-    def save(self, directory: Path) -> None:
-        self.ensure_built()
+    def save(self, directory: Path, generation: int) -> None:
+        snap = self.snapshot()
         directory.mkdir(parents=True, exist_ok=True)
         tmp = directory / (CACHE_FILE + ".tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump({"version": CACHE_VERSION, "params": self.params, "articles": self.articles,
-                         "chunks": self.chunks, "chunk_article": self.chunk_article},
+            pickle.dump({"version": CACHE_VERSION, "params": self.params, "generation": generation,
+                         "articles": self.article_terms, "chunks": self.chunk_terms,
+                         "chunk_article": self.chunk_article, "snapshot": snap},
                         fh, protocol=pickle.HIGHEST_PROTOCOL)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, directory / CACHE_FILE)
-
-    # -- queries ---------------------------------------------------------
-    def article_scores(self, q: LexicalQuery) -> np.ndarray:
-        """BM25 of every article, in the row order of `articles.ids`."""
-        self.ensure_built()
-        return self.articles.scores(q, self.params)
-
-    def chunk_scores(self, q: LexicalQuery) -> np.ndarray:
-        """BM25 of every chunk, in the row order of `chunks.ids`."""
-        self.ensure_built()
-        return self.chunks.scores(q, self.params)
-
-    def chunk_article_rows(self) -> np.ndarray:
-        """For every chunk row, the row of its article."""
-        self.ensure_built()
-        return self._chunk_article_rows
-
-    def article_tokens(self, article_id: int) -> list[str]:
-        """Accented syllables of an article (no bigrams)."""
-        terms = self.articles.docs.get(int(article_id))
-        return [t for t in terms[0].split() if "_" not in t] if terms else []
-
-    def idf(self, term: str) -> float:
-        """Chunk-level idf of a folded syllable or bigram (0 when unknown)."""
-        self.ensure_built()
-        if not self.chunks.fields:
-            return 0.0
-        field = self.chunks.fields[3] if "_" in term else self.chunks.fields[2]
-        return field.idf_of(term) or 0.0
-
-    def bigram_coverage(self, terms: tuple[str, ...], article_id: int) -> float:
-        """Share of the query's idf mass (folded bigrams) found in an article.
-        A bigram the corpus never uses counts with the highest idf: it is
-        evidence that the question is about something else."""
-        self.ensure_built()
-        row = self.articles.row(article_id)
-        if not terms or row is None or not self.articles.fields:
-            return 0.0
-        field = self.articles.fields[3]
-        top = field.max_idf()
-        total = hit = 0.0
-        for t in set(terms):
-            idf = field.idf_of(t)
-            w = top if idf is None else idf
-            total += w
-            if idf is not None and row in field.postings(t)[0]:
-                hit += w
-        return hit / total if total else 0.0
-
-    def accent_candidates(self) -> dict[str, list[tuple[str, int]]]:
-        """Folded syllable -> its accented spellings in the corpus, with document frequency."""
-        self.ensure_built()
-        if self._accents is None:
-            acc = defaultdict(list)
-            if self.articles.fields:
-                field = self.articles.fields[0]
-                df = np.diff(field.ptr)
-                for term, j in field.vocab.items():
-                    acc[fold(term)].append((term, int(df[j])))
-            self._accents = {k: sorted(v, key=lambda x: -x[1]) for k, v in acc.items()}
-        return self._accents
-
-    def bigram_df(self, accented_bigram: str) -> int:
-        self.ensure_built()
-        if not self.articles.fields:
-            return 0
-        field = self.articles.fields[1]
-        j = field.vocab.get(accented_bigram)
-        return int(field.ptr[j + 1] - field.ptr[j]) if j is not None else 0
-
-    def chunks_with_codes(self, codes: tuple[tuple[int, str | None, str | None], ...]) -> np.ndarray:
-        """Rows of the chunks that name one of the (loosely typed) document codes."""
-        self.ensure_built()
-        if not codes or not self.chunks.fields:
-            return np.zeros(0, dtype=np.int64)
-        field = self.chunks.fields[2]
-        rows = []
-        for term in field.vocab:
-            if "-" not in term or "/" not in term:
-                continue
-            num, _, rest = term.partition("-")
-            abbr, _, suffix = rest.partition("/")
-            if not num.isdigit():
-                continue
-            for n, a, s in codes:
-                if int(num) == n and (a is None or a == abbr) and (s is None or s == suffix):
-                    rows.append(field.postings(term)[0])
-                    break
-        return np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int64)

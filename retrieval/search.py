@@ -19,7 +19,7 @@ from embeddings.base import Encoder
 from retrieval.accents import restore
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
-from retrieval.lexical_index import LexicalIndex, LexicalParams
+from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
 from retrieval.query import QueryIntent, analyse
 from retrieval.types import Hit
@@ -51,6 +51,7 @@ class Ranking:
     dense_query: str  # what was embedded (accents restored when typed without)
     top_cosine: float  # best dense cosine over all chunks (0 without dense)
     bigram_coverage: float  # idf share of the question's bigrams in the top article
+    lexical: LexicalSnapshot  # the lexical state this ranking was computed on
 
 
 class Searcher:
@@ -73,7 +74,7 @@ class Searcher:
     def _embed(self, text: str) -> np.ndarray:
         return self.encoder.encode_queries([text])[0]
 
-    def dense_text(self, question: str, accented: bool, article_lex: np.ndarray) -> str:
+    def dense_text(self, question: str, accented: bool, article_lex: np.ndarray, snap: LexicalSnapshot) -> str:
         """The question as it should be embedded: accents restored when typed without."""
         if accented or not self.config.restore_accents or not article_lex.size:
             return question
@@ -81,8 +82,8 @@ class Searcher:
         local = Counter()
         for row in top:
             if article_lex[row] > 0:
-                local.update(self.lexical.article_tokens(int(self.lexical.articles.ids[row])))
-        return restore(question, self.lexical.accent_candidates(), self.lexical.bigram_df, local)
+                local.update(snap.article_tokens(int(snap.articles.ids[row])))
+        return restore(question, snap.accent_candidates(), snap.bigram_df, local)
 
     async def search(self, question: str, k: int = 10, mode: str = "hybrid") -> Ranking:
         if mode not in MODES:
@@ -90,7 +91,7 @@ class Searcher:
         cfg = self.config
         lq = build_query(question)
         intent = analyse(question, self.known_places)
-        lex = self.lexical
+        lex = self.lexical.snapshot()  # one consistent state for the whole search
         use_dense = mode in ("hybrid", "dense") and self.index.size > 0
         # An accented question is embedded as typed: start the encoder (it releases
         # the GIL) on the other core while the lexical side is scored here.
@@ -98,9 +99,9 @@ class Searcher:
             if use_dense and lq.accented else None
         art_lex = lex.article_scores(lq)
         chunk_lex = lex.chunk_scores(lq)
-        chunk_rows = lex.chunk_article_rows()
+        chunk_rows = lex.chunk_article_rows
         n_articles = len(art_lex)
-        empty = Ranking([], intent, lq.accented, lq.terms, lq.fold_bi, question, 0.0, 0.0)
+        empty = Ranking([], intent, lq.accented, lq.terms, lq.fold_bi, question, 0.0, 0.0, lex)
         if n_articles == 0:
             if early:
                 await early
@@ -117,7 +118,7 @@ class Searcher:
             if early is not None:
                 qvec = await early
             else:
-                dense_query = self.dense_text(question, lq.accented, art_lex)
+                dense_query = self.dense_text(question, lq.accented, art_lex, lex)
                 qvec = await asyncio.to_thread(self._embed, dense_query)
             for cid, cos in self.index.search(qvec, cfg.dense_candidates):
                 chunk_dense[cid] = cos
@@ -169,7 +170,7 @@ class Searcher:
         keep = set(ranked_articles)
         hits = [h for h in hits if h.article_id in keep]
         coverage = lex.bigram_coverage(lq.fold_bi, hits[0].article_id) if hits else 0.0
-        return Ranking(hits, intent, lq.accented, lq.terms, lq.fold_bi, dense_query, top_cos, coverage)
+        return Ranking(hits, intent, lq.accented, lq.terms, lq.fold_bi, dense_query, top_cos, coverage, lex)
 
     def _boost(self, text: str, article, intent: QueryIntent) -> float:
         cfg = self.config

@@ -53,8 +53,10 @@ class VectorIndex:
             return None
 
     @classmethod
-    def load(cls, directory: Path, dim: int, model_id: str, expected_ids: np.ndarray) -> "VectorIndex | None":
-        """The index on disk if it matches `expected_ids` (the store's); else None.
+    def load(cls, directory: Path, dim: int, model_id: str, expected_ids: np.ndarray,
+             generation: int) -> "VectorIndex | None":
+        """The index on disk if it was saved at the store's `generation` and holds
+        exactly `expected_ids`; else None.
 
         Raises EncoderMismatch when the files were built by another encoder.
         """
@@ -66,6 +68,9 @@ class VectorIndex:
                 f"the index in {directory} was built with encoder {meta.get('model_id')!r}, "
                 f"not {model_id!r}: {REINDEX_HINT}"
             )
+        if meta.get("generation") != generation:
+            log.warning("vector index was saved at another store generation; it will be rebuilt")
+            return None
         try:
             raw = faiss.read_index(str(directory / INDEX_FILE))
         except RuntimeError as exc:
@@ -81,10 +86,10 @@ class VectorIndex:
             return None
         return idx
 
-    def save(self) -> None:
+    def save(self, generation: int) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         _atomic_write(self.directory / INDEX_FILE, lambda p: faiss.write_index(self._index, str(p)))
-        meta = {"model_id": self.model_id, "dim": self.dim, "count": self.size}
+        meta = {"model_id": self.model_id, "dim": self.dim, "count": self.size, "generation": generation}
         _atomic_write(self.directory / META_FILE, lambda p: p.write_text(json.dumps(meta)))
         self.dirty = False
 

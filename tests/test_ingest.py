@@ -90,7 +90,8 @@ async def test_stale_or_missing_index_is_rebuilt(engine, data_dir, caplog):
     assert (data_dir / INDEX_FILE).exists()
     # a stale file (fewer vectors than the store) is rebuilt too
     eng.index.remove(eng.index.ids()[:3].tolist())
-    eng.index.save()
+    eng.index.save(await eng.store.generation())
+    eng.index.dirty = False  # as if the process died with this file on disk
     await eng.close()
     caplog.set_level("WARNING")
     eng2 = await open_engine(data_dir)
@@ -155,3 +156,42 @@ def test_sigkill_mid_ingest_then_next_run_completes(tmp_path):
     meta = json.loads((data / META_FILE).read_text())
     assert meta["count"] == final["embeddings"]
     assert f"{300 - partial['articles']} thêm" in done.stdout
+
+
+async def test_search_during_ingest_stays_consistent(engine):
+    """Questions asked while articles are being added never mix two index states."""
+    import asyncio
+
+    docs = [_doc(f"Bài {i}: " + BODY.replace("Đăk Pne", f"xã số {i}") + f" Mã số riêng {i * 7919}.",
+                 url=f"https://example.vn/{i}", title=f"Bài mới số {i} về dân vận khéo") for i in range(12)]
+
+    async def ask_many():
+        for _ in range(30):
+            a = await engine.ask("thu nhập bình quân đầu người Kon Tum 2019")
+            assert a.found and "40,7" in a.text
+            await asyncio.sleep(0)
+
+    report, _ = await asyncio.gather(engine.ingest_documents(docs), ask_many())
+    assert len(report.added) + len(report.duplicates) == 12
+
+
+async def test_replaced_article_with_reused_ids_after_a_crash(engine, data_dir):
+    """Same URL, new text, process killed before the caches were saved: SQLite may
+    reuse the article's ids, and the next run must still serve the new text."""
+    url = "https://example.vn/thay-the"
+    await engine.ingest_documents([_doc(BODY, url=url)])
+    await engine.close()
+    old_caches = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.suffix in (".faiss", ".json", ".pkl")}
+    eng = await open_engine(data_dir)
+    new_body = " ".join(f"Câu {i}: hội nông dân xã Ngọc Tụ hướng dẫn trồng sâm Ngọc Linh dưới tán rừng." for i in range(40))
+    r = await eng.ingest_documents([_doc(new_body, url=url, title="Trồng sâm Ngọc Linh")])
+    assert len(r.updated) == 1
+    await eng.store.close()  # "killed": the caches on disk are the ones from before the update
+    for name, data in old_caches.items():
+        (data_dir / name).write_bytes(data)
+    eng2 = await open_engine(data_dir)
+    a = await eng2.ask("trồng sâm Ngọc Linh dưới tán rừng")
+    assert a.found and "sâm Ngọc Linh" in a.text and a.citations[0].url == url
+    old = await eng2.ask("phong trào thi đua Dân vận khéo ở xã Đăk Pne năm 2023")
+    assert all("sâm" not in c.quote for c in old.citations if c.url == url)
+    await eng2.close()
