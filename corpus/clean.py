@@ -3,7 +3,8 @@
 General rules, meant to hold on pages from any provincial news site:
 - navigation, accessibility and sharing widgets (``A- A A+ | Tăng tương phản``);
 - visit counters, rating and comment boxes, "related / newer / older" lists;
-- once such a footer marker is met after the body, the rest of the page;
+- once such a footer marker is met after the body and no paragraph of prose
+  follows it, the rest of the page (a marker inside the body drops only itself);
 - percent-encoded image names, lone numbers, lone domain names, bullets;
 - a line repeated (a title or a caption printed twice) is kept once;
 - an unaccented ALL-CAPS line in an accented article (an image slug).
@@ -83,16 +84,22 @@ def dedupe_key(line: str) -> str:
     return re.sub(r"\W+", " ", line.lower()).strip()
 
 
+def _body_follows(rest: list[str]) -> bool:
+    """A paragraph of prose after a footer marker means the marker was a box inside
+    the article ("Xem thêm" between paragraphs), not the start of the footer."""
+    return any(len(line.split()) >= 25 and not is_junk_line(line) for line in rest)
+
+
 def clean_lines(lines: list[str]) -> list[str]:
     """Body lines in order: furniture dropped, footer cut, repeats removed."""
     doc_has_accents = any(ord(c) > 127 for line in lines for c in line if c.isalpha())
     out: list[str] = []
     seen: set[str] = set()
     body_started = False
-    for raw in lines:
+    for i, raw in enumerate(lines):
         line = strip_portal_prefix(raw)
-        if is_footer_marker(line) and body_started:
-            break
+        if is_footer_marker(line) and body_started and not _body_follows(lines[i + 1 :]):
+            break  # a "related / newer" list or a comment box runs to the end of the page
         if is_junk_line(line) or is_footer_marker(line):
             continue
         if _is_unaccented_caps(line, doc_has_accents):

@@ -14,6 +14,7 @@ from corpus.types import Article, RawDocument
 log = logging.getLogger(__name__)
 
 MAX_TITLE_WORDS = 40
+MIN_TITLE_WORDS = 4
 MIN_BODY_CHARS = 40
 
 
@@ -106,6 +107,9 @@ def parse_text(raw: RawDocument) -> Article:
     # Title: the record's, else the first short line, else the lead's first clause.
     title = (raw.title or "").strip()
     if not title:
+        # Breadcrumbs and section names ("Thời sự", "Xây dựng Đảng") are not titles.
+        while len(body) > 2 and len(body[0].split()) < MIN_TITLE_WORDS:
+            body = body[1:]
         first = body[0]
         if len(first.split()) <= MAX_TITLE_WORDS and not first.endswith(".") and len(body) > 1:
             title = first

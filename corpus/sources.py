@@ -6,6 +6,7 @@ one bad input never stops the others. All network I/O is here.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 import logging
@@ -13,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import httpx
 
@@ -176,18 +178,28 @@ class Fetcher:
         await self._client.aclose()
 
     async def get(self, url: str) -> tuple[str, str, bytes]:
-        """(final url, content type, body)."""
+        """(final url, content type, body). The whole request, slow servers included,
+        must finish within the timeout, and the body is capped as it streams in."""
         try:
-            resp = await self._client.get(url)
+            async with asyncio.timeout(self.timeout):
+                async with self._client.stream("GET", url) as resp:
+                    if resp.status_code >= 400:
+                        raise FetchError(f"{url}: HTTP {resp.status_code}")
+                    declared = resp.headers.get("content-length", "")
+                    if declared.isdigit() and int(declared) > MAX_FILE_BYTES:
+                        raise UnreadableInput(f"{url}: response too large ({int(declared) / 1e6:.0f} MB)")
+                    body = bytearray()
+                    async for part in resp.aiter_bytes():
+                        body += part
+                        if len(body) > MAX_FILE_BYTES:
+                            raise UnreadableInput(f"{url}: response too large (over {MAX_FILE_BYTES / 1e6:.0f} MB)")
+                    return str(resp.url), resp.headers.get("content-type", ""), bytes(body)
+        except TimeoutError as exc:
+            raise FetchError(f"{url}: timed out after {self.timeout:.0f} s") from exc
         except httpx.TimeoutException as exc:
             raise FetchError(f"{url}: timed out after {self.timeout:.0f} s") from exc
-        except httpx.HTTPError as exc:
-            raise FetchError(f"{url}: cannot connect ({exc.__class__.__name__}: {exc})") from exc
-        if resp.status_code >= 400:
-            raise FetchError(f"{url}: HTTP {resp.status_code}")
-        if len(resp.content) > MAX_FILE_BYTES:
-            raise UnreadableInput(f"{url}: response too large")
-        return str(resp.url), resp.headers.get("content-type", ""), resp.content
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
+            raise FetchError(f"{url}: cannot fetch ({exc.__class__.__name__}: {exc})") from exc
 
     async def documents(self, url: str) -> AsyncIterator["RawDocument | InputError"]:
         """A URL: an article page, or a feed whose entries are fetched as articles."""
@@ -210,6 +222,11 @@ class Fetcher:
 
         parsed = feedparser.parse(body)
         entries = [e for e in parsed.entries if e.get("link")]
+        for e in entries:  # relative links are relative to the feed
+            try:
+                e["link"] = urljoin(url, e["link"])
+            except ValueError:
+                pass  # a malformed link: fetching it reports the error
         if not entries:
             reason = getattr(parsed, "bozo_exception", None) or "no entries"
             yield UnreadableInput(f"{url}: not a valid RSS/Atom feed ({reason})")

@@ -104,3 +104,20 @@ def test_reference_details_kon_ray():
 def test_places_found():
     assert "Tu Mơ Rông" in article("000").places
     assert "Kon Rẫy" in article("004").places
+
+
+def test_general_rules_on_another_page_layout():
+    """A breadcrumb before the title, a "Xem thêm" box inside the body, a footer list."""
+    para = ("Sáng 3/3/2024, Ban Dân vận Huyện ủy Đăk Hà tổ chức hội nghị triển khai nhiệm vụ công tác dân vận "
+            "năm 2024 với sự tham gia của các đồng chí lãnh đạo khối vận các xã, thị trấn trên địa bàn huyện.")
+    later = ("Hội nghị cũng biểu dương 12 mô hình dân vận khéo tiêu biểu trong phát triển kinh tế và xây dựng "
+             "nông thôn mới, mỗi mô hình được tặng giấy khen của Ban Thường vụ Huyện ủy.")
+    page = "\n".join([
+        "Trang chủ", "Xây dựng Đảng", "Đăk Hà triển khai nhiệm vụ công tác dân vận năm 2024", para,
+        "Xem thêm", "Kon Tum: tổng kết phong trào thi đua", later, "Tin liên quan", "Bài một", "Bài hai",
+    ])
+    a = parse(RawDocument(origin="x", text=page, kind="text"))
+    assert a.title == "Đăk Hà triển khai nhiệm vụ công tác dân vận năm 2024"
+    assert para in a.text and later in a.text  # nothing after the inner box is lost
+    assert "Bài một" not in a.text and "Tin liên quan" not in a.text and "Xem thêm" not in a.text
+    assert a.published == dt.date(2024, 3, 3)

@@ -112,3 +112,16 @@ def test_decode_legacy_and_utf16():
 def test_samples_are_plain_text_files():
     docs = sources.read_file(next(SAMPLES.glob("000_*.txt")))
     assert len(docs) == 1 and docs[0].kind == "text"
+
+
+async def test_huge_or_bad_links_are_refused(engine, web):
+    web.route("/huge.html", b"<html><body>" + b"a" * (21 * 1024 * 1024) + b"</body></html>")
+    web.route("/rss2", '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+              '<item><title>x</title><link>http://[bad-link</link></item>'
+              '<item><title>y</title><link>/bai.html</link></item></channel></rss>', ctype="application/rss+xml")
+    web.route("/bai.html", ARTICLE_HTML)
+    report = await engine.ingest([web.url("/huge.html"), web.url("/rss2")])
+    text = "\n".join(why for _, why in report.failed)
+    assert "too large" in text
+    assert "cannot fetch" in text  # the malformed link, reported, not fatal
+    assert [a.split(" — ")[0] for a in report.added] == [web.url("/bai.html")]  # relative link resolved
