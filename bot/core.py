@@ -362,7 +362,7 @@ class BotCore:
 
     async def _vote(self, msg: Incoming, vote: int, qid: int | None = None) -> list[Reply]:
         qid = qid if qid is not None else self.memory(msg.chat_id).last_query_id
-        if qid is None:
+        if qid is None or not await self.engine.store.query_exists(qid):
             return [_text("Chưa có câu trả lời nào để đánh giá.")]
         await self.engine.store.add_feedback(qid, msg.user_id, vote)
         thanks = "Cảm ơn bạn đã đánh giá!" if vote > 0 else "Cảm ơn bạn, chúng tôi sẽ cải thiện câu trả lời."

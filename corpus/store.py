@@ -106,6 +106,14 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"query failed: {exc}") from exc
 
+    async def _write(self, sql: str, params: Sequence = ()) -> int | None:
+        """One statement in its own transaction; returns the new row id."""
+        try:
+            async with self._db.execute(sql, params) as cur:
+                return cur.lastrowid
+        except sqlite3.Error as exc:
+            raise StoreError(f"write failed: {exc}") from exc
+
     async def _one(self, sql: str, params: Sequence = ()):
         rows = await self._all(sql, params)
         return rows[0] if rows else None
@@ -116,8 +124,7 @@ class Store:
         return row[0] if row else None
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
-        await self._db.commit()
+        await self._write("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     # -- articles ---------------------------------------------------------
     async def find_by_url(self, url: str) -> tuple[int, str] | None:
@@ -219,11 +226,10 @@ class Store:
         return ids
 
     async def record_duplicate(self, origin: str, url: str | None, title: str, of: int, similarity: float) -> None:
-        await self._db.execute(
+        await self._write(
             "INSERT INTO duplicates(origin, url, title, duplicate_of, similarity) VALUES (?,?,?,?,?)",
             (origin, url, title, of, similarity),
         )
-        await self._db.commit()
 
     async def article(self, article_id: int) -> ArticleInfo | None:
         row = await self._one(f"SELECT {_INFO_COLS} FROM articles a WHERE a.id=?", (article_id,))
@@ -315,17 +321,17 @@ class Store:
 
     async def log_query(self, platform: str, chat_id: str | None, user_id: str | None, question: str,
                         found: bool, citations: list[dict], latency_ms: float) -> int:
-        cur = await self._db.execute(
+        return await self._write(
             "INSERT INTO queries(platform, chat_id, user_id, question, found, citations, latency_ms)"
             " VALUES (?,?,?,?,?,?,?)",
             (platform, chat_id, user_id, question, int(found), json.dumps(citations, ensure_ascii=False), latency_ms),
         )
-        await self._db.commit()
-        return cur.lastrowid
+
+    async def query_exists(self, query_id: int) -> bool:
+        return await self._one("SELECT 1 FROM queries WHERE id=?", (query_id,)) is not None
 
     async def add_feedback(self, query_id: int | None, user_id: str | None, vote: int) -> None:
-        await self._db.execute("INSERT INTO feedback(query_id, user_id, vote) VALUES (?,?,?)", (query_id, user_id, vote))
-        await self._db.commit()
+        await self._write("INSERT INTO feedback(query_id, user_id, vote) VALUES (?,?,?)", (query_id, user_id, vote))
 
     async def feedback_for(self, query_id: int) -> list[int]:
         return [r[0] for r in await self._all("SELECT vote FROM feedback WHERE query_id=?", (query_id,))]

@@ -77,6 +77,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     numbers: dict[int, int] = {}
     quotes: dict[int, list[str]] = {}
     first_hit: dict[int, Hit] = {}
+    passages: dict[int, list[str]] = {}  # every passage a quote of the article comes from
     out: list[Sentence] = []
     for rank, pos in kept:
         hit = hits[rank]
@@ -85,13 +86,15 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             numbers[aid] = len(numbers) + 1
             first_hit[aid] = hit
         quotes.setdefault(aid, []).append(sentences[(rank, pos)])
+        if hit.passage.text not in passages.setdefault(aid, []):
+            passages[aid].append(hit.passage.text)
         out.append(Sentence(text=sentences[(rank, pos)], n=numbers[aid]))
     citations = tuple(
         Citation(
             n=n, title=first_hit[aid].passage.article.title, url=first_hit[aid].passage.article.url,
             site=first_hit[aid].passage.article.site, published=first_hit[aid].passage.article.published,
             quote=" ".join(quotes[aid]), score=first_hit[aid].score, article_id=aid,
-            chunk_id=first_hit[aid].passage.chunk_id, passage=first_hit[aid].passage.text,
+            chunk_id=first_hit[aid].passage.chunk_id, passage="\n\n[…]\n\n".join(passages[aid]),
         )
         for aid, n in numbers.items()
     )

@@ -33,7 +33,7 @@ class Citation:
     score: float
     article_id: int
     chunk_id: int
-    passage: str  # the whole passage behind the citation
+    passage: str  # the whole passages behind the quotes (joined by "[…]" when several)
 
     def to_json(self) -> dict:
         return {

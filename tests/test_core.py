@@ -167,3 +167,18 @@ def test_dockerfile_runs_main_as_a_non_root_user_with_a_data_volume():
     ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
     assert {".venv", "data", ".env", ".git"} <= set(ignored)
     assert shlex.split(health)  # a well-formed shell line
+
+
+async def test_forged_feedback_button_and_source_passages(engine, data_dir):
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    [forged] = await core.handle(msg(kind="callback", callback_data="fb:99999:1"))
+    assert forged.plain == "Chưa có câu trả lời nào để đánh giá."
+    [answer] = await core.handle(msg(KONTUM_Q))
+    qid = int(answer.buttons[1][0].data.split(":")[1])
+    [thanks] = await core.handle(msg(kind="callback", callback_data=f"fb:{qid}:1"))
+    assert thanks.notice.startswith("Cảm ơn") and await engine.store.feedback_for(qid) == [1]
+    last = core.memory("1").last_answer
+    for c in last.citations:  # "/nguon n" shows passages holding every quoted sentence
+        for s in last.sentences:
+            if s.n == c.n:
+                assert s.text in c.passage
