@@ -51,12 +51,17 @@ CODE_TOKEN_RE = re.compile(rf"(?<![\w/-]){_CODE_BODY}(?![\w/])", re.UNICODE)
 
 _KIND_ALT = "|".join(sorted(KINDS, key=len, reverse=True))
 _REF_RE = re.compile(
-    rf"(?P<kind>{_KIND_ALT})(?:\s+liên\s+tịch)?\s*(?:số\s*)?"
+    rf"(?P<kind>{_KIND_ALT})(?:\s+(?:liên\s+tịch|hành\s+động))?\s*(?P<so>số\s*)?"
     rf"(?P<num>\d{{1,4}})(?!\d|[.,]\d|/\d{{1,2}}/)"
-    rf"(?:\s*-\s*(?P<abbr>[{_L}]{{1,6}})\s*/\s*(?P<suffix>[{_L}]{{1,8}}(?:-[{_L}]{{1,8}})?))?"
+    rf"(?:\s*-\s*(?P<abbr>[{_L}]{{1,6}})\s*/\s*(?P<suffix>[{_L}]{{1,8}}(?:-[{_L}]{{1,8}})?)"
+    # State style: 45/KH-UBND, 1719/QĐ-TTg, 05/2022/NĐ-CP
+    rf"|(?:/(?P<year>\d{{4}}))?\s*/\s*(?P<sabbr>[{_L}]{{1,6}})\s*-\s*(?P<sissuer>[{_L}]{{1,8}}))?"
     rf"(?=(?P<tail>[^.;\n]{{0,160}}))",
     re.IGNORECASE | re.UNICODE,
 )
+# After a bare number ("Nghị quyết 01"), these words mean it was not a document number.
+_NOT_A_NUMBER = re.compile(r"^\s*(?:năm|tháng|ngày|tuần|lần|người|điểm|%|giờ|phút|xã|huyện|tỉnh|mô hình|nội dung)\b",
+                           re.IGNORECASE)
 _DATE_RE = re.compile(r"^\s*,?\s*(?:ngày\s*)?(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})", re.IGNORECASE)
 _ISSUER_RE = re.compile(
     r"^\s*(?:,?\s*ngày\s*\d{1,2}/\d{1,2}/\d{4}\s*)?,?\s*của\s+"
@@ -73,7 +78,7 @@ def _fold_upper(s: str) -> str:
 def canonical_code(number: str, abbr: str, suffix: str) -> str:
     """``25``, ``nq``, ``tw`` -> ``25-NQ/TW``; keeps the ``CTr`` spelling."""
     abbr_u = abbr.upper()
-    abbr_c = "CTr" if abbr_u == "CTR" else abbr_u
+    abbr_c = {"CTR": "CTr", "QĐI": "QĐi"}.get(abbr_u, abbr_u)
     suffix_u = suffix.upper().replace("TTG", "TTg")
     return f"{int(number)}-{abbr_c}/{suffix_u}"
 
@@ -115,10 +120,17 @@ def extract_refs(text: str) -> list[DocRef]:
         number = m.group("num")
         code = None
         issuer = None
+        tail = m.group("tail") or ""
         if m.group("abbr"):
             code = canonical_code(number, m.group("abbr"), m.group("suffix"))
             issuer = ISSUERS.get(code.split("/")[1])
-        tail = m.group("tail") or ""
+        elif m.group("sabbr"):
+            sissuer = m.group("sissuer").upper().replace("TTG", "TTg")
+            year = f"{m.group('year')}/" if m.group("year") else ""
+            code = f"{number}/{year}{m.group('sabbr').upper()}-{sissuer}"
+            issuer = ISSUERS.get(sissuer)
+        elif not m.group("so") and (len(number) > 3 or _NOT_A_NUMBER.match(tail)):
+            continue  # "kết luận 2 năm", "thông báo 2023": a count or a year, not a document
         date = None
         dm = _DATE_RE.match(tail)
         if dm:
@@ -169,6 +181,15 @@ def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
     return out
 
 
+def code_parts(code: str) -> tuple[str, str]:
+    """(type abbreviation, issuer) of ``25-NQ/TW`` or of ``45/KH-UBND``, ``05/2022/NĐ-CP``."""
+    m = re.match(r"^\d+-([^/]+)/(.+)$", code)
+    if m:
+        return m.group(1), m.group(2)
+    m = re.match(r"^\d+(?:/\d{4})?/([^-]+)-(.+)$", code)
+    return (m.group(1), m.group(2)) if m else ("", "")
+
+
 def code_matches(ref_code: str | None, ref_kind: str, ref_number: str,
                  query: tuple[int, str | None, str | None]) -> bool:
     """Does a stored reference match a loose query code?"""
@@ -179,8 +200,7 @@ def code_matches(ref_code: str | None, ref_kind: str, ref_number: str,
     except ValueError:
         return False
     if ref_code:
-        _, rest = ref_code.split("-", 1)
-        r_abbr, r_suffix = rest.split("/", 1)
+        r_abbr, r_suffix = code_parts(ref_code)
         if abbr and _fold(r_abbr.lower()) != abbr:
             return False
         if suffix and _fold(r_suffix.lower()) != suffix:

@@ -73,3 +73,14 @@ def test_dedup_fingerprints():
     copy = "Báo X đưa tin. " + body + " Theo báo Y."
     assert similarity(minhash(body), minhash(copy)) > 0.8
     assert similarity(minhash(body), minhash("một bài hoàn toàn khác " * 30)) < 0.2
+
+
+def test_state_style_codes_and_false_references():
+    text = ("Theo Kế hoạch số 45/KH-UBND, Quyết định số 1719/QĐ-TTg và Nghị định số 05/2022/NĐ-CP. "
+            "Chương trình hành động số 62-CTr/HU. Sau kết luận 2 năm, thông báo 2023 cho biết. "
+            "Nghị quyết 01 của tỉnh. Quy định số 8-QĐi/TW.")
+    refs = {r.key: r for r in extract_refs(text)}
+    assert set(refs) == {"45/KH-UBND", "1719/QĐ-TTg", "05/2022/NĐ-CP", "62-CTr/HU", "NQ 01", "8-QĐi/TW"}
+    assert refs["1719/QĐ-TTg"].issuer == "Thủ tướng Chính phủ" and refs["45/KH-UBND"].issuer == "Ủy ban nhân dân"
+    assert code_matches("45/KH-UBND", "Kế hoạch", "45", (45, "kh", None))
+    assert not code_matches("45/KH-UBND", "Kế hoạch", "45", (45, "kh", "tu"))
