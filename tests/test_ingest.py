@@ -156,6 +156,12 @@ def test_sigkill_mid_ingest_then_next_run_completes(tmp_path):
     meta = json.loads((data / META_FILE).read_text())
     assert meta["count"] == final["embeddings"]
     assert f"{300 - partial['articles']} thêm" in done.stdout
+    # and the indexes serve articles from both runs
+    for i in (0, 299):
+        asked = subprocess.run([sys.executable, "main.py", "ask", "--json", f"hoạt động dân vận số {i * 1000 + 7} tại xã thứ {i}"],
+                               cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        answer = json.loads(asked.stdout)
+        assert answer["found"] and answer["citations"][0]["url"] == f"https://ex.vn/{i}", answer
 
 
 async def test_search_during_ingest_stays_consistent(engine):
