@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import html
 import logging
 import re
 import warnings
@@ -52,6 +53,7 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 SEND_TRIES = 3
 _SETTINGS, _ENGINES, _CORE, _LOCKS = "settings", "engines", "core", "locks"
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_TAGS = re.compile(r"<[^<>]+>")
 
 
 def file_url(base_url: str) -> str:
@@ -196,9 +198,12 @@ async def send_replies(bot, chat_id: int, replies: list[Reply], *, reply_to: int
             except BadRequest as exc:
                 if "parse" not in str(exc).lower():
                     raise
-                log.warning("Telegram refused our HTML (%s); sending plain text", exc)
-                for plain in render.split_message(reply.plain, TEXT_LIMIT - 96, html=False):
-                    await _send(bot, text=plain, **kwargs)
+                # Only what was not delivered yet, as plain text; the buttons stay on the last piece.
+                log.warning("Telegram refused our HTML (%s); sending the rest as plain text", exc)
+                rest = [html.unescape(_TAGS.sub("", p)) for p in parts[i:]]
+                for j, plain in enumerate(rest):
+                    await _send(bot, text=plain, **{**kwargs, "reply_markup": _markup(reply) if j == len(rest) - 1
+                                                    else None})
                 break
 
 

@@ -391,6 +391,16 @@ async def test_flood_control_retry_and_error_handler(engine, data_dir):
         assert "40,7" in await tg.ask(KONTUM_Q)
 
 
+async def test_refused_html_falls_back_to_plain_text_once(engine, data_dir):
+    async with tg_bot(engine, data_dir) as tg:
+        tg.fake.fail_next("sendMessage", 400, "Bad Request: can't parse entities: unexpected end tag")
+        [call] = await tg.say(KONTUM_Q)
+        text = call.params["text"]
+        assert "parse_mode" not in call.params and "<b>" not in text and "<a" not in text
+        assert "40,7 triệu đồng/năm" in text and text.count("Nguồn:") == 1
+        assert call.reply_markup and "more:" in json.dumps(call.reply_markup)  # buttons kept
+
+
 # -- webhook ---------------------------------------------------------------------
 async def test_webhook_checks_the_secret(engine, data_dir):
     async with tg_bot(engine, data_dir, webhook=True) as tg:
