@@ -71,10 +71,6 @@ _ISSUER_RE = re.compile(
 )
 
 
-def _fold_upper(s: str) -> str:
-    return s.upper()
-
-
 def canonical_code(number: str, abbr: str, suffix: str) -> str:
     """``25``, ``nq``, ``tw`` -> ``25-NQ/TW``; keeps the ``CTr`` spelling."""
     abbr_u = abbr.upper()

@@ -57,10 +57,6 @@ def parse_date_line(line: str) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time())
 
 
-def is_date_line(line: str) -> bool:
-    return parse_date_line(line) is not None
-
-
 def context_year(lead: str, text: str, month: int) -> int | None:
     """The year an undated ``19/12`` most likely belongs to, from the text.
 

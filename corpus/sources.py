@@ -25,10 +25,8 @@ log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # one article page; JSONL files are streamed instead
 MAX_RECORD_CHARS = 2_000_000
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 USER_AGENT = "TroLyDanVan/1.0 (+article ingest)"
 _VI_CHARS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 

@@ -95,10 +95,6 @@ class Store:
         row = await self._one("SELECT value FROM meta WHERE key='generation'")
         return int(row[0]) if row else 0
 
-    async def schema_version(self) -> int:
-        async with self._db.execute("PRAGMA user_version") as cur:
-            return (await cur.fetchone())[0]
-
     async def _all(self, sql: str, params: Sequence = ()) -> list:
         try:
             async with self._db.execute(sql, params) as cur:
@@ -235,13 +231,6 @@ class Store:
         row = await self._one(f"SELECT {_INFO_COLS} FROM articles a WHERE a.id=?", (article_id,))
         return _info(row) if row else None
 
-    async def article_text(self, article_id: int) -> str | None:
-        row = await self._one("SELECT text FROM articles WHERE id=?", (article_id,))
-        return row[0] if row else None
-
-    async def article_ids_by_title(self, title: str) -> list[int]:
-        return [r[0] for r in await self._all("SELECT id FROM articles WHERE title=?", (title,))]
-
     async def latest(self, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         rows = await self._all(
             f"SELECT {_INFO_COLS} FROM articles a ORDER BY COALESCE(a.published, substr(a.ingested_at,1,10)) DESC,"
@@ -289,13 +278,6 @@ class Store:
                        article=_info(r[6:]))
             for r in rows
         ]
-
-    async def refs_of(self, article_id: int) -> list[DocRef]:
-        rows = await self._all(
-            "SELECT kind, number, code, issuer, date, mention FROM doc_refs WHERE article_id=? ORDER BY id",
-            (article_id,),
-        )
-        return [DocRef(kind=r[0], number=r[1], code=r[2], issuer=r[3], date=_date(r[4]), mention=r[5]) for r in rows]
 
     # -- stats and logs --------------------------------------------------
     async def counts(self) -> dict[str, int]:

@@ -77,12 +77,6 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
 
-    def merge(self, other: "IngestReport") -> None:
-        self.added += other.added
-        self.updated += other.updated
-        self.duplicates += other.duplicates
-        self.failed += other.failed
-
 
 @dataclass(frozen=True)
 class ArticleInfo:

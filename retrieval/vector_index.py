@@ -125,15 +125,3 @@ class VectorIndex:
         scores, ids = self._index.search(q, min(k, self.size))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
-    def cosines(self, query: np.ndarray, ids: list[int]) -> list[float]:
-        """Exact scores of given ids (vectors are reconstructed from the map)."""
-        if not ids:
-            return []
-        q = np.asarray(query, dtype=np.float32).reshape(self.dim)
-        out = []
-        for i in ids:
-            try:
-                out.append(float(self._index.reconstruct(int(i)) @ q))
-            except RuntimeError:
-                out.append(0.0)
-        return out
