@@ -231,6 +231,13 @@ class Store:
         row = await self._one(f"SELECT {_INFO_COLS} FROM articles a WHERE a.id=?", (article_id,))
         return _info(row) if row else None
 
+    async def places(self) -> tuple[str, ...]:
+        """Every place name any article mentions (only the `places` column is read)."""
+        names: dict[str, None] = {}
+        for (raw,) in await self._all("SELECT places FROM articles WHERE places != '[]'"):
+            names.update(dict.fromkeys(json.loads(raw)))
+        return tuple(names)
+
     async def latest(self, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         rows = await self._all(
             f"SELECT {_INFO_COLS} FROM articles a ORDER BY COALESCE(a.published, substr(a.ingested_at,1,10)) DESC,"

@@ -26,7 +26,6 @@ from retrieval.answer import AnswerParams, compose
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer
 from retrieval.lexical import index_fields
-from retrieval.lexical_index import CACHE_FILE as LEXICAL_CACHE
 from retrieval.lexical_index import LexicalIndex
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer
@@ -234,5 +233,4 @@ async def _reencode(store: Store, encoder: Encoder, data_dir: Path) -> int:
         await store.replace_vectors([r[0] for r in part], vecs, encoder.model_id)
         index.add(np.array([r[0] for r in part]), vecs)
     index.save(await store.generation())
-    (data_dir / LEXICAL_CACHE).unlink(missing_ok=True)  # stamped with the old generation
     return len(rows)

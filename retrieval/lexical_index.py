@@ -92,6 +92,7 @@ class LexicalSnapshot:
     chunk_article_rows: np.ndarray  # for every chunk row, the row of its article
     article_terms: dict[int, tuple[str, str]]
     _accents: dict = field(default_factory=dict, compare=False)
+    _codes: list = field(default_factory=list, compare=False)  # (number, abbr, suffix, term), lazily
 
     def article_scores(self, q: LexicalQuery) -> np.ndarray:
         """BM25 of every article, in the row order of `articles.ids`."""
@@ -154,15 +155,14 @@ class LexicalSnapshot:
         if not codes or not len(self.chunks.ids):
             return np.zeros(0, dtype=np.int64)
         f = self.chunks.fields[2]
-        rows = []
-        for term in f.vocab:
-            if "-" not in term or "/" not in term:
-                continue
-            num, _, rest = term.partition("-")
-            abbr, _, suffix = rest.partition("/")
-            if num.isdigit() and any(int(num) == n and a in (None, abbr) and s in (None, suffix)
-                                     for n, a, s in codes):
-                rows.append(f.postings(term)[0])
+        if not self._codes:  # the code tokens of the vocabulary, found once per snapshot
+            for term in f.vocab:
+                num, _, rest = term.partition("-")
+                abbr, _, suffix = rest.partition("/")
+                if num.isdigit() and abbr and suffix:
+                    self._codes.append((int(num), abbr, suffix, term))
+        rows = [f.postings(term)[0] for num, abbr, suffix, term in self._codes
+                if any(num == n and a in (None, abbr) and s in (None, suffix) for n, a, s in codes)]
         return np.unique(np.concatenate(rows)).astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
 
 

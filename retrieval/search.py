@@ -44,11 +44,7 @@ class SearchConfig:
 @dataclass(frozen=True)
 class Ranking:
     hits: list[Hit]
-    intent: QueryIntent
     accented: bool
-    terms: tuple[str, ...]  # folded content words of the question
-    bigrams: tuple[str, ...]  # folded bigrams of the question
-    dense_query: str  # what was embedded (accents restored when typed without)
     top_cosine: float  # best dense cosine over all chunks (0 without dense)
     bigram_coverage: float  # idf share of the question's bigrams in the top article
     lexical: LexicalSnapshot  # the lexical state this ranking was computed on
@@ -65,11 +61,8 @@ class Searcher:
         self.known_places: tuple[str, ...] = ()
 
     async def refresh_places(self) -> None:
-        places: dict[str, int] = {}
-        for info in await self.store.latest(limit=1_000_000):
-            for p in info.places:
-                places[p] = places.get(p, 0) + 1
-        self.known_places = tuple(places)
+        """The place names the corpus knows, for filters named in a question."""
+        self.known_places = await self.store.places()
 
     def _embed(self, text: str) -> np.ndarray:
         return self.encoder.encode_queries([text])[0]
@@ -101,7 +94,7 @@ class Searcher:
         chunk_lex = lex.chunk_scores(lq)
         chunk_rows = lex.chunk_article_rows
         n_articles = len(art_lex)
-        empty = Ranking([], intent, lq.accented, lq.terms, lq.fold_bi, question, 0.0, 0.0, lex)
+        empty = Ranking([], lq.accented, 0.0, 0.0, lex)
         if n_articles == 0:
             if early:
                 await early
@@ -110,23 +103,21 @@ class Searcher:
         best_lex = np.zeros(n_articles, dtype=np.float32)
         if chunk_lex.size:
             np.maximum.at(best_lex, chunk_rows, chunk_lex)
-        best_dense = np.zeros(n_articles, dtype=np.float32)
-        chunk_dense: dict[int, float] = {}
-        dense_query = question
+        dense_vals = np.zeros(len(lex.chunks.ids), dtype=np.float32)  # cosine per chunk row, 0 if not retrieved
         top_cos = 0.0
         if use_dense:
             if early is not None:
                 qvec = await early
             else:
-                dense_query = self.dense_text(question, lq.accented, art_lex, lex)
-                qvec = await asyncio.to_thread(self._embed, dense_query)
+                qvec = await asyncio.to_thread(self._embed, self.dense_text(question, lq.accented, art_lex, lex))
             for cid, cos in self.index.search(qvec, cfg.dense_candidates):
-                chunk_dense[cid] = cos
+                top_cos = max(top_cos, cos)
                 row = lex.chunks.row(cid)
-                if row is not None:
-                    a = chunk_rows[row]
-                    best_dense[a] = max(best_dense[a], cos)
-            top_cos = max(chunk_dense.values(), default=0.0)
+                if row is not None:  # a chunk added after this snapshot is left out
+                    dense_vals[row] = cos
+        best_dense = np.zeros(n_articles, dtype=np.float32)
+        if dense_vals.size:
+            np.maximum.at(best_dense, chunk_rows, dense_vals)
 
         scores = fuse(art_lex, best_lex, best_dense, cfg.fusion,
                       use_lexical=mode != "dense", use_dense=mode != "lexical")
@@ -138,11 +129,9 @@ class Searcher:
             return empty
 
         # Passages of the candidate articles, with a chunk-level score to pick them.
-        lex_mm = minmax_top(chunk_lex, cfg.fusion.top) if chunk_lex.size else chunk_lex
-        dense_vals = np.array([chunk_dense.get(int(c), 0.0) for c in lex.chunks.ids], dtype=np.float32)
-        dense_mm = minmax_top(dense_vals, cfg.fusion.top) if dense_vals.size else dense_vals
-        chunk_score = (lex_mm if mode != "dense" else 0) + 0.5 * (dense_mm if mode != "lexical" else 0)
-        chunk_score = np.array(chunk_score, dtype=np.float32)
+        lex_mm = minmax_top(chunk_lex, cfg.fusion.top)
+        w_lex, w_dense = (0.0 if mode == "dense" else 1.0), (0.0 if mode == "lexical" else 0.5)
+        chunk_score = (w_lex * lex_mm + w_dense * minmax_top(dense_vals, cfg.fusion.top)).astype(np.float32)
         if code_rows.size:
             chunk_score[code_rows] += cfg.code_boost
         wanted_rows = set(order)
@@ -161,16 +150,15 @@ class Searcher:
             if p is None:
                 continue
             score = art_score + self._boost(p.text, p.article, intent)
-            row = lex.chunks.row(cid)
-            hits.append(Hit(passage=p, score=score + 0.01 * cs,
-                            lexical=float(lex_mm[row]) if row is not None and lex_mm.size else 0.0,
-                            dense=chunk_dense.get(cid, 0.0)))
+            row = lex.chunks.row(cid)  # chosen chunks all come from this snapshot
+            hits.append(Hit(passage=p, score=score + 0.01 * cs, lexical=float(lex_mm[row]),
+                            dense=float(dense_vals[row])))
         hits.sort(key=lambda h: -h.score)
         ranked_articles = list(dict.fromkeys(h.article_id for h in hits))[:k]
         keep = set(ranked_articles)
         hits = [h for h in hits if h.article_id in keep]
         coverage = lex.bigram_coverage(lq.fold_bi, hits[0].article_id) if hits else 0.0
-        return Ranking(hits, intent, lq.accented, lq.terms, lq.fold_bi, dense_query, top_cos, coverage, lex)
+        return Ranking(hits, lq.accented, top_cos, coverage, lex)
 
     def _boost(self, text: str, article, intent: QueryIntent) -> float:
         cfg = self.config

@@ -110,6 +110,7 @@ def test_eval_command_prints_the_contract(tmp_path):
 
 
 async def test_unaccented_and_code_queries(engine):
+    assert {"Tu Mơ Rông", "Kon Rẫy", "Kon Tum"} <= set(engine.searcher.known_places)
     a = await engine.ask("thu nhap binh quan dau nguoi kon tum nam 2019")
     assert a.found and "40,7" in a.text
     ranking = await engine.searcher.search("18 ct tu")
