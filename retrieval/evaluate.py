@@ -37,11 +37,16 @@ def strip_accents(text: str) -> str:
 
 
 def corpus_dir(data_dir: Path, corpus: Path) -> Path:
-    st = corpus.stat()
-    if corpus.is_dir():
-        st = max((p.stat() for p in corpus.rglob("*") if p.is_file()), key=lambda s: s.st_mtime, default=st)
-    fp = hashlib.sha1(f"{corpus.resolve()}:{st.st_size}:{int(st.st_mtime)}".encode()).hexdigest()[:10]
-    return data_dir / "eval" / f"{corpus.stem}-{fp}"
+    """The corpus's own folder, named by a fingerprint of its content (not its mtime:
+    a copied or re-synced file with the same bytes reuses the ingested index)."""
+    digest = hashlib.sha1()
+    files = sorted(p for p in corpus.rglob("*") if p.is_file()) if corpus.is_dir() else [corpus]
+    for path in files:
+        digest.update(f"{path.relative_to(corpus) if corpus.is_dir() else path.name}\0".encode())
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    return data_dir / "eval" / f"{corpus.stem}-{digest.hexdigest()[:10]}"
 
 
 def corpus_id(origin: str) -> str:
@@ -76,12 +81,12 @@ async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", 
     config = engine_config or settings.engine_config(data)
     engine = await Engine.open(config, encoder_factory(settings))
     try:
-        if await engine.store.get_meta("eval_ingested") != str(corpus.resolve()):
+        if await engine.store.get_meta("eval_ingested") != data.name:
             log.info("ingesting evaluation corpus %s into %s", corpus, data)
             report = await engine.ingest([str(corpus)])
             log.info("eval corpus: %d added, %d duplicates, %d failed",
                      len(report.added), len(report.duplicates), len(report.failed))
-            await engine.store.set_meta("eval_ingested", str(corpus.resolve()))
+            await engine.store.set_meta("eval_ingested", data.name)
         origin_to_article = await engine.store.origin_map()
         article_to_ids: dict[int, set[str]] = {}
         for origin, aid in origin_to_article.items():

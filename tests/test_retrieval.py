@@ -18,7 +18,7 @@ from retrieval.accents import restore
 from retrieval.answer import AnswerParams, compose
 from retrieval.bm25 import BM25Field
 from retrieval.confidence import LEXICAL_ONLY, Threshold, is_found, threshold_for
-from retrieval.evaluate import KEYS, metrics
+from retrieval.evaluate import KEYS, corpus_dir, metrics
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.types import Hit
 
@@ -91,6 +91,18 @@ def test_answer_quotes_best_sentence_and_the_next_with_numbers():
 def test_metrics_at_article_level():
     m = metrics([["a", "b"], ["c", "d", "b"], ["x"]], [{"a"}, {"b"}, {"y"}])
     assert m == {"recall@1": 1 / 3, "recall@5": 2 / 3, "recall@10": 2 / 3, "mrr@10": (1 + 1 / 3) / 3}
+
+
+def test_eval_folder_follows_content_not_mtime(tmp_path):
+    a = tmp_path / "a" / "corpus.jsonl"
+    b = tmp_path / "b" / "corpus.jsonl"
+    for path in (a, b):
+        path.parent.mkdir()
+        path.write_text('{"id": "1", "text": "Mặt trận Tổ quốc"}\n', encoding="utf-8")
+    os.utime(b, (1, 1))  # a re-synced copy: same bytes, another mtime
+    assert corpus_dir(tmp_path, a) == corpus_dir(tmp_path, b)
+    b.write_text('{"id": "1", "text": "Hội Nông dân"}\n', encoding="utf-8")
+    assert corpus_dir(tmp_path, a) != corpus_dir(tmp_path, b)
 
 
 def test_eval_command_prints_the_contract(tmp_path):
