@@ -40,9 +40,9 @@ def corpus_dir(data_dir: Path, corpus: Path) -> Path:
     """The corpus's own folder, named by a fingerprint of its content (not its mtime:
     a copied or re-synced file with the same bytes reuses the ingested index)."""
     digest = hashlib.sha1()
-    files = sorted(p for p in corpus.rglob("*") if p.is_file()) if corpus.is_dir() else [corpus]
-    for path in files:
-        digest.update(f"{path.relative_to(corpus) if corpus.is_dir() else path.name}\0".encode())
+    root = corpus if corpus.is_dir() else corpus.parent
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file()) if corpus.is_dir() else [corpus]:
+        digest.update(f"{path.relative_to(root)}\0".encode())
         with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import socket
 import sqlite3
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 from bot.settings import Settings
+from bot.webhook import WebhookServer
 
 TG_TOKEN = "123:ABC"
 ZALO_TOKEN = "1459232241454765289:fake-zalo-token"
@@ -91,3 +93,24 @@ class BotDriver:
             assert time.monotonic() < deadline, f"no answer; calls: {[c.method for c in self.fake.calls()]}"
             await asyncio.sleep(0.01)
         return self.sent()[before:]
+
+    async def assert_ignored(self, update: dict, probe: dict) -> None:
+        """`update` gets no answer: `probe` (a /help from the same chat) is the only reply."""
+        self.fake.push_update(update)
+        new = await self.send(probe)
+        await asyncio.sleep(0.05)
+        assert [c.params["text"].split("\n")[0] for c in self.sent()[-len(new):]] == ["Các lệnh:"]
+
+
+@contextlib.asynccontextmanager
+async def webhook_server(enabled: bool):
+    """A local webhook server on a free port when `enabled`, else None (polling)."""
+    if not enabled:
+        yield None
+        return
+    server = WebhookServer("127.0.0.1", 0)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()

@@ -19,7 +19,7 @@ from bot.webhook import WebhookServer
 from bot_harness import (
     BotDriver,
     ADMIN, ARTICLE_HTML, KONRAY_TITLE, KONTUM_Q, SECRET, TG_TOKEN, TUMORONG_Q,
-    assert_balanced_html, rows, settings_for,
+    assert_balanced_html, rows, settings_for, webhook_server,
 )
 from fake_botapi import FakeBotApi, tg_callback_update, tg_text_update
 
@@ -43,13 +43,8 @@ class TG(BotDriver):
         return call.params["text"]
 
     async def ignored(self, update: dict, chat_id: int = GROUP, user_id: int = 1001) -> None:
-        """The update gets no answer: a /help probe from the same chat is the only reply."""
-        self.fake.push_update(update)
-        probe = tg_text_update("/help", chat_id=chat_id, user_id=user_id,
-                               chat_type="private" if chat_id > 0 else "supergroup")
-        new = await self.send(probe)
-        await _settle()
-        assert [c.params["text"].split("\n")[0] for c in self.sent()[-len(new):]] == ["Các lệnh:"]
+        await self.assert_ignored(update, tg_text_update("/help", chat_id=chat_id, user_id=user_id,
+                                                         chat_type="private" if chat_id > 0 else "supergroup"))
 
 
 async def _settle(seconds: float = 0.05) -> None:
@@ -60,17 +55,11 @@ async def _settle(seconds: float = 0.05) -> None:
 async def tg_bot(engine, data_dir, webhook: bool = False, **kw):
     with FakeBotApi("telegram", max_poll_wait=0.1) as fake:
         settings = settings_for(data_dir, telegram_token=TG_TOKEN, telegram_base_url=fake.base_url, **kw)
-        server = WebhookServer("127.0.0.1", 0) if webhook else None
-        if server is not None:
-            await server.start()
-        try:
+        async with webhook_server(webhook) as server:
             url = f"http://127.0.0.1:{server.port}/telegram" if server else ""
             async with telegram_adapter.running(settings, SharedEngine.of(engine), server=server,
                                                 webhook_url=url, secret=SECRET, poll_timeout=1) as app:
                 yield TG(fake, app, server)
-        finally:
-            if server is not None:
-                await server.stop()
 
 
 def _message_of(update: dict, **fields) -> dict:

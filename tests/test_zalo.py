@@ -21,7 +21,7 @@ from bot.zalo_client import ZaloApiError, ZaloClient
 from bot_harness import (
     BotDriver,
     ADMIN, KONRAY_TITLE, KONTUM_Q, SECRET, TG_TOKEN, TUMORONG_Q, ZALO_TOKEN,
-    free_port, rows, settings_for,
+    free_port, rows, settings_for, webhook_server,
 )
 from corpus.errors import MessengerError, RetryLater
 from fake_botapi import (
@@ -45,29 +45,20 @@ class Zalo(BotDriver):
         return call.params["text"]
 
     async def ignored(self, update: dict, chat_id: str = GROUP_ID, chat_type: str = "GROUP") -> None:
-        """No answer: a /help probe from the same chat is the only reply."""
-        self.fake.push_update(update)
         user = chat_id if chat_type == "PRIVATE" else USER
-        new = await self.send(zalo_text_update("/help", chat_id=chat_id, chat_type=chat_type, user_id=user))
-        await asyncio.sleep(0.05)
-        assert [c.params["text"].split("\n")[0] for c in self.sent()[-len(new):]] == ["Các lệnh:"]
+        await self.assert_ignored(update, zalo_text_update("/help", chat_id=chat_id, chat_type=chat_type,
+                                                           user_id=user))
 
 
 @contextlib.asynccontextmanager
 async def zalo_bot(engine, data_dir, webhook: bool = False, **kw):
     with FakeBotApi("zalo", max_poll_wait=0.1) as fake:
         settings = settings_for(data_dir, zalo_token=ZALO_TOKEN, zalo_base_url=fake.zalo_base, **kw)
-        server = WebhookServer("127.0.0.1", 0) if webhook else None
-        if server is not None:
-            await server.start()
-        try:
+        async with webhook_server(webhook) as server:
             url = f"http://127.0.0.1:{server.port}/zalo" if server else ""
             async with zalo_adapter.running(settings, SharedEngine.of(engine), server=server, webhook_url=url,
                                             secret=SECRET, poll_timeout=1) as bot:
                 yield Zalo(fake, bot, server)
-        finally:
-            if server is not None:
-                await server.stop()
 
 
 def assert_plain(text: str) -> None:
