@@ -86,11 +86,16 @@ class Searcher:
         intent = analyse(question, self.known_places)
         lex = self.lexical.snapshot()  # one consistent state for the whole search
         use_dense = mode in ("hybrid", "dense") and self.index.size > 0
-        # An accented question is embedded as typed: start the encoder (it releases
-        # the GIL) on the other core while the lexical side is scored here.
+        # The encoder releases the GIL: it runs on the other core while the chunk
+        # scores are computed here. An accented question is embedded as typed, at
+        # once; one typed without accents as soon as the article scores have
+        # chosen the articles its accents are restored from.
         early = asyncio.create_task(asyncio.to_thread(self._embed, question)) \
             if use_dense and lq.accented else None
         art_lex = lex.article_scores(lq)
+        if use_dense and early is None:
+            text = self.dense_text(question, lq.accented, art_lex, lex)
+            early = asyncio.create_task(asyncio.to_thread(self._embed, text))
         chunk_lex = lex.chunk_scores(lq)
         chunk_rows = lex.chunk_article_rows
         n_articles = len(art_lex)
@@ -106,10 +111,7 @@ class Searcher:
         dense_vals = np.zeros(len(lex.chunks.ids), dtype=np.float32)  # cosine per chunk row, 0 if not retrieved
         top_cos = 0.0
         if use_dense:
-            if early is not None:
-                qvec = await early
-            else:
-                qvec = await asyncio.to_thread(self._embed, self.dense_text(question, lq.accented, art_lex, lex))
+            qvec = await early
             for cid, cos in self.index.search(qvec, cfg.dense_candidates):
                 top_cos = max(top_cos, cos)
                 row = lex.chunks.row(cid)
