@@ -20,7 +20,7 @@ from retrieval.types import Answer, Citation, Hit, Sentence
 @dataclass(frozen=True)
 class AnswerParams:
     max_passages: int = 3  # passages sentences are drawn from
-    max_sentences: int = 3  # best-scoring sentences quoted...
+    max_sentences: int = 4  # best-scoring sentences quoted...
     add_next: bool = True  # ...plus the one after the best
     max_chars: int = 700
     relative_floor: float = 0.2  # a quoted sentence scores at least this share of the best

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.chunking import CHUNK_WORDS
 from corpus.docrefs import code_matches, parse_code_query
 from corpus.errors import EncoderMismatch, UnreadableInput
 from corpus.sources import Fetcher, is_url, read_file, walk
@@ -43,7 +44,7 @@ class EngineConfig:
     search: SearchConfig = field(default_factory=SearchConfig)
     threshold: Threshold | None = None  # None: the calibration of the encoder in use
     answer: AnswerParams = field(default_factory=AnswerParams)
-    chunk_words: int = 150
+    chunk_words: int = CHUNK_WORDS
     fetch_timeout: float = 15.0
     reranker: str = ""  # a sentence-transformers CrossEncoder name or folder; "" = none
 

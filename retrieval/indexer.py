@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpus import dedup
-from corpus.chunking import chunk_article
+from corpus.chunking import CHUNK_WORDS, chunk_article
 from corpus.errors import InputError, StoreError
 from corpus.parse import parse
 from corpus.store import ChunkRow, Store
@@ -39,7 +39,7 @@ class Outcome:
 
 class Indexer:
     def __init__(self, store: Store, encoder: Encoder, index: VectorIndex, lexical: LexicalIndex,
-                 chunk_words: int = 150, save_every: int = 50) -> None:
+                 chunk_words: int = CHUNK_WORDS, save_every: int = 50) -> None:
         self.store = store
         self.encoder = encoder
         self.index = index

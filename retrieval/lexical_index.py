@@ -41,6 +41,7 @@ class LexicalParams:
     bigram_weight: float = 0.5
     accent_weight: float = 1.0  # accented fields, for an accented question
     fold_weight: float = 1.0
+    chunk_b: float = 0.6  # chunks: lengths are bounded, so less length normalisation (measured)
 
 
 def _split(terms: str) -> tuple[list[str], list[str]]:
@@ -56,14 +57,14 @@ class FieldSet:
     fields: tuple[BM25Field, ...]
 
     @classmethod
-    def build(cls, docs: dict[int, tuple[str, str]], p: LexicalParams) -> "FieldSet":
+    def build(cls, docs: dict[int, tuple[str, str]], k1: float, b: float) -> "FieldSet":
         ids = np.array(sorted(docs), dtype=np.int64)
         split = [(_split(docs[i][0]), _split(docs[i][1])) for i in ids]
         return cls(ids, (
-            BM25Field([a[0] for a, _ in split], p.k1, p.b),
-            BM25Field([a[1] for a, _ in split], p.k1, p.b),
-            BM25Field([f[0] for _, f in split], p.k1, p.b),
-            BM25Field([f[1] for _, f in split], p.k1, p.b),
+            BM25Field([a[0] for a, _ in split], k1, b),
+            BM25Field([a[1] for a, _ in split], k1, b),
+            BM25Field([f[0] for _, f in split], k1, b),
+            BM25Field([f[1] for _, f in split], k1, b),
         ))
 
     def scores(self, q: LexicalQuery, p: LexicalParams) -> np.ndarray:
@@ -202,8 +203,9 @@ class LexicalIndex:
         """The current immutable index (built now if anything changed)."""
         snap = self._snapshot
         if snap is None:
-            articles = FieldSet.build(self.article_terms, self.params)
-            chunks = FieldSet.build(self.chunk_terms, self.params)
+            p = self.params
+            articles = FieldSet.build(self.article_terms, p.k1, p.b)
+            chunks = FieldSet.build(self.chunk_terms, p.k1, p.chunk_b)
             rows = np.array([articles.row(self.chunk_article[int(c)]) for c in chunks.ids], dtype=np.int64)
             snap = LexicalSnapshot(self.params, articles, chunks, rows, dict(self.article_terms))
             self._snapshot = snap

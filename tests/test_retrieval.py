@@ -68,6 +68,8 @@ def test_not_found_rule():
     assert is_found(hits, 0.90, 0.5, True, True, e5)
     assert not is_found(hits, 0.78, 0.9, True, True, e5)  # weak dense match
     assert not is_found(hits, 0.87, 0.0, True, True, e5)  # no bigram of the question
+    assert not is_found(hits, 0.95, 0.0, False, True, e5)  # a strong dense match alone is not enough
+    assert is_found(hits, 0.95, 0.02, False, True, e5)
     assert not is_found([], 0.99, 1.0, True, True, e5)
     assert is_found(hits, 0.0, 0.5, True, False, e5)  # lexical mode: coverage alone
     assert not is_found(hits, 0.99, 0.1, False, True, Threshold(0.0, None, None, 0.25, 0.25))

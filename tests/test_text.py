@@ -65,6 +65,11 @@ def test_chunks_fit_and_overlap():
     assert chunks[1].split(".")[0] in chunks[0]  # one sentence of overlap
     long = chunk_sentences(["từ " * 400], max_words=150)
     assert len(long) == 3 and all(len(c.split()) <= 150 for c in long)
+    # a sentence longer than the chunk size is kept whole (up to the cap), never cut mid-way
+    sentence = "Kinh tế tăng trưởng khá, " + "thu ngân sách vượt 3.000 tỷ đồng, " * 12 + "đời sống được nâng lên."
+    around = ["Câu mở đầu ngắn.", sentence, "Câu kết thúc ngắn."]
+    assert sentence in chunk_sentences(around, max_words=60)
+    assert len(chunk_sentences(["từ " * 400], max_words=60, max_sentence_words=150)) == 3
 
 
 def test_dedup_fingerprints():
