@@ -30,7 +30,7 @@ MODES = ("hybrid", "lexical", "dense")
 
 @dataclass(frozen=True)
 class SearchConfig:
-    dense_candidates: int = 100
+    dense_candidates: int = 200
     per_article: int = 2
     fusion: FusionParams = field(default_factory=FusionParams)
     lexical: LexicalParams = field(default_factory=LexicalParams)
