@@ -4,7 +4,7 @@
     python main.py ask [--json] "câu hỏi"     answer one question
     python main.py chat                       console chat: one question a line on stdin
     python main.py eval --corpus C --queries Q [--mode hybrid] [--json]
-    python main.py reindex                    re-encode everything with the configured encoder
+    python main.py reindex                    re-chunk and re-encode everything (new encoder or chunk size)
     python main.py telegram [--webhook]       run the Telegram bot
     python main.py zalo [--webhook]           run the Zalo bot
     python main.py run                        what `make run` does: samples if empty, then bots or chat
@@ -142,7 +142,7 @@ async def cmd_reindex(settings: Settings, args) -> int:
     from retrieval.engine import Engine
 
     n = await Engine.reindex(settings.engine_config(), _encoder(settings))
-    print(f"Đã mã hóa lại {n} đoạn với bộ mã hóa {settings.encoder}.")
+    print(f"Đã chia đoạn và mã hóa lại: {n} đoạn, bộ mã hóa {settings.encoder}.")
     return 0
 
 
@@ -177,7 +177,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--strip-accents", action="store_true", help="ask every question without diacritics")
     s.add_argument("--limit", type=int, default=0, help="only the first N questions")
-    sub.add_parser("reindex", help="re-encode every chunk with the configured encoder")
+    sub.add_parser("reindex", help="re-chunk and re-encode every article with the configured encoder")
     for name in ("telegram", "zalo"):
         s = sub.add_parser(name, help=f"run the {name} bot")
         s.add_argument("--webhook", action="store_true")

@@ -154,7 +154,6 @@ class Store:
         Returns the article id and its new chunk ids.
         """
         db = self._db
-        chunk_ids: list[int] = []
         try:
             await db.execute("BEGIN IMMEDIATE")
             if replace_id is not None:
@@ -171,17 +170,7 @@ class Store:
             if article_terms is not None:
                 await db.execute("INSERT INTO article_terms(article_id, acc, fold) VALUES (?,?,?)",
                                  (article_id, *article_terms))
-            for ch in chunks:
-                cur = await db.execute(
-                    "INSERT INTO chunks(article_id, ord, text) VALUES (?,?,?)", (article_id, ch.ord, ch.text)
-                )
-                cid = cur.lastrowid
-                chunk_ids.append(cid)
-                await db.execute(
-                    "INSERT INTO embeddings(chunk_id, model, vector) VALUES (?,?,?)",
-                    (cid, model, np.asarray(ch.vector, dtype=np.float32).tobytes()),
-                )
-                await db.execute("INSERT INTO chunk_fts(rowid, acc, fold) VALUES (?,?,?)", (cid, ch.acc, ch.fold))
+            chunk_ids = await self._insert_chunks(article_id, chunks, model)
             await db.execute(self._BUMP)
             for ref in article.refs:
                 await db.execute(
@@ -198,6 +187,46 @@ class Store:
         except BaseException:
             await db.rollback()
             raise
+
+    async def _insert_chunks(self, article_id: int, chunks: Iterable[ChunkRow], model: str) -> list[int]:
+        """Insert an article's chunks with their vectors and lexical rows (inside a transaction)."""
+        chunk_ids: list[int] = []
+        for ch in chunks:
+            cur = await self._db.execute(
+                "INSERT INTO chunks(article_id, ord, text) VALUES (?,?,?)", (article_id, ch.ord, ch.text)
+            )
+            cid = cur.lastrowid
+            chunk_ids.append(cid)
+            await self._db.execute(
+                "INSERT INTO embeddings(chunk_id, model, vector) VALUES (?,?,?)",
+                (cid, model, np.asarray(ch.vector, dtype=np.float32).tobytes()),
+            )
+            await self._db.execute("INSERT INTO chunk_fts(rowid, acc, fold) VALUES (?,?,?)", (cid, ch.acc, ch.fold))
+        return chunk_ids
+
+    async def replace_chunks(self, article_id: int, chunks: Sequence[ChunkRow], model: str) -> list[int]:
+        """Swap an article's chunks for new ones (re-chunking, re-encoding) in one transaction."""
+        db = self._db
+        try:
+            await db.execute("BEGIN IMMEDIATE")
+            await db.execute("DELETE FROM chunk_fts WHERE rowid IN (SELECT id FROM chunks WHERE article_id=?)",
+                             (article_id,))
+            await db.execute("DELETE FROM chunks WHERE article_id=?", (article_id,))
+            chunk_ids = await self._insert_chunks(article_id, chunks, model)
+            await db.execute(self._BUMP)
+            await db.commit()
+            return chunk_ids
+        except sqlite3.Error as exc:
+            await db.rollback()
+            raise StoreError(f"cannot replace the chunks of article {article_id}: {exc}") from exc
+        except BaseException:
+            await db.rollback()
+            raise
+
+    async def article_text(self, article_id: int) -> tuple[str, str] | None:
+        """(title, text) of an article."""
+        row = await self._one("SELECT title, text FROM articles WHERE id=?", (article_id,))
+        return (row[0], row[1]) if row else None
 
     async def _delete_rows(self, article_id: int) -> None:
         await self._db.execute(
@@ -327,26 +356,6 @@ class Store:
 
     async def queries_since(self, since_iso: str) -> int:
         return (await self._one("SELECT count(*) FROM queries WHERE at>=?", (since_iso,)))[0]
-
-    async def replace_vectors(self, chunk_ids: Sequence[int], vectors: np.ndarray, model: str) -> None:
-        """Store new vectors for existing chunks (re-indexing with another encoder)."""
-        try:
-            await self._db.execute("BEGIN IMMEDIATE")
-            await self._db.executemany(
-                "INSERT OR REPLACE INTO embeddings(chunk_id, model, vector) VALUES (?,?,?)",
-                [(cid, model, np.asarray(v, dtype=np.float32).tobytes()) for cid, v in zip(chunk_ids, vectors)],
-            )
-            await self._db.execute(self._BUMP)
-            await self._db.commit()
-        except sqlite3.Error as exc:
-            await self._db.rollback()
-            raise StoreError(f"cannot store vectors: {exc}") from exc
-
-    async def chunk_texts(self) -> list[tuple[int, str, str]]:
-        """(chunk id, article title, chunk text) for every chunk, in id order."""
-        return [tuple(r) for r in await self._all(
-            "SELECT c.id, a.title, c.text FROM chunks c JOIN articles a ON a.id=c.article_id ORDER BY c.id"
-        )]
 
     async def origin_map(self) -> dict[str, int]:
         """Origin -> article id, a near-duplicate's origin mapped to the article it copies."""

@@ -25,7 +25,7 @@ from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
 from retrieval.answer import AnswerParams, compose
 from retrieval.confidence import Threshold, is_found, threshold_for
-from retrieval.indexer import Indexer
+from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import index_fields
 from retrieval.lexical_index import LexicalIndex
 from retrieval.search import SearchConfig, Searcher
@@ -120,10 +120,12 @@ class Engine:
 
     @classmethod
     async def reindex(cls, config: EngineConfig, encoder: Encoder) -> int:
-        """Re-encode every chunk with `encoder` (after changing the model)."""
+        """Re-chunk and re-encode every article (after changing the model or the
+        chunk size). Each article is swapped in its own transaction, so a killed
+        run leaves every article whole; running it again finishes the work."""
         store = await Store.open(config.data_dir / DB_FILE)
         try:
-            return await _reencode(store, encoder, config.data_dir)
+            return await _rebuild(store, encoder, config.data_dir, config.chunk_words)
         finally:
             await store.close()
 
@@ -222,16 +224,19 @@ class Engine:
         }
 
 
-async def _reencode(store: Store, encoder: Encoder, data_dir: Path) -> int:
-    rows = await store.chunk_texts()
-    for name in (INDEX_FILE, META_FILE):
+async def _rebuild(store: Store, encoder: Encoder, data_dir: Path, chunk_words: int) -> int:
+    for name in (INDEX_FILE, META_FILE):  # until rebuilt, opening the engine re-reads the stored vectors
         (data_dir / name).unlink(missing_ok=True)
     index = VectorIndex(data_dir, encoder.dim, encoder.model_id)
-    batch = 64
-    for i in range(0, len(rows), batch):
-        part = rows[i : i + batch]
-        vecs = encoder.encode_passages([f"{t}. {x}" for _, t, x in part])
-        await store.replace_vectors([r[0] for r in part], vecs, encoder.model_id)
-        index.add(np.array([r[0] for r in part]), vecs)
+    n = 0
+    for article_id in (await store.article_ids()).tolist():
+        stored = await store.article_text(article_id)
+        if stored is None:  # deleted meanwhile
+            continue
+        rows = chunk_rows(encoder, *stored, chunk_words)
+        ids = await store.replace_chunks(article_id, rows, encoder.model_id)
+        if ids:
+            index.add(np.array(ids), np.stack([r.vector for r in rows]))
+        n += len(ids)
     index.save(await store.generation())
-    return len(rows)
+    return n

@@ -37,6 +37,13 @@ class Outcome:
     detail: str = ""
 
 
+def chunk_rows(encoder: Encoder, title: str, text: str, chunk_words: int = CHUNK_WORDS) -> list[ChunkRow]:
+    """An article's chunks as the store keeps them: text, lexical fields, vector."""
+    chunks = chunk_article(0, title, text, max_words=chunk_words)
+    vectors = encoder.encode_passages([c.embed_text for c in chunks])
+    return [ChunkRow(c.ord, c.text, *index_fields(c.title, c.text), vector=v) for c, v in zip(chunks, vectors)]
+
+
 class Indexer:
     def __init__(self, store: Store, encoder: Encoder, index: VectorIndex, lexical: LexicalIndex,
                  chunk_words: int = CHUNK_WORDS, save_every: int = 50) -> None:
@@ -80,13 +87,9 @@ class Indexer:
                 await self.store.record_duplicate(article.origin, article.url, article.title, of, sim)
                 return Outcome("duplicate", of, f"near-duplicate of article #{of} ({sim:.0%} alike)")
 
-        chunks = chunk_article(0, article.title, article.text, max_words=self.chunk_words)
         # Encoding is slow CPU work: off the event loop, so the bots keep answering.
-        vectors = await asyncio.to_thread(self.encoder.encode_passages, [c.embed_text for c in chunks])
-        rows = []
-        for c, v in zip(chunks, vectors):
-            acc, fold = index_fields(c.title, c.text)
-            rows.append(ChunkRow(ord=c.ord, text=c.text, acc=acc, fold=fold, vector=v))
+        rows = await asyncio.to_thread(chunk_rows, self.encoder, article.title, article.text, self.chunk_words)
+        vectors = np.stack([r.vector for r in rows]) if rows else np.zeros((0, self.encoder.dim), np.float32)
         old_chunk_ids = await self.store.chunk_ids_of(replace_id) if replace_id is not None else []
         terms = index_fields(article.title, article.text)
         article_id, chunk_ids = await self.store.save_article(
