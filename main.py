@@ -3,7 +3,7 @@
     python main.py ingest PATH_OR_URL...      add articles (files, folders, URLs, feeds, JSONL)
     python main.py ask [--json] "câu hỏi"     answer one question
     python main.py chat                       console chat: one question a line on stdin
-    python main.py eval --corpus C --queries Q [--mode hybrid] [--json]
+    python main.py eval --corpus C --queries Q [--mode hybrid] [--json] [--subset LABELS LABEL]
     python main.py reindex                    re-chunk and re-encode everything (new encoder or chunk size)
     python main.py telegram [--webhook]       run the Telegram bot
     python main.py zalo [--webhook]           run the Zalo bot
@@ -129,7 +129,8 @@ async def cmd_eval(settings: Settings, args) -> int:
     from retrieval.evaluate import run_eval
 
     result = await run_eval(settings, Path(args.corpus), Path(args.queries), mode=args.mode,
-                            strip_accents=args.strip_accents, limit=args.limit, encoder_factory=_encoder)
+                            strip_accents=args.strip_accents, limit=args.limit, encoder_factory=_encoder,
+                            subset=(Path(args.subset[0]), args.subset[1]) if args.subset else None)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -177,6 +178,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--strip-accents", action="store_true", help="ask every question without diacritics")
     s.add_argument("--limit", type=int, default=0, help="only the first N questions")
+    s.add_argument("--subset", nargs=2, metavar=("LABELS", "LABEL"),
+                   help="only the questions whose id LABELS.jsonl marks with LABEL")
     sub.add_parser("reindex", help="re-chunk and re-encode every article with the configured encoder")
     for name in ("telegram", "zalo"):
         s = sub.add_parser(name, help=f"run the {name} bot")

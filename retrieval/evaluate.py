@@ -3,9 +3,11 @@
 `python main.py eval --corpus C.jsonl --queries Q.jsonl [--mode M] [--json]`.
 The corpus is ingested once into its own folder under the data directory
 (`eval/<name>-<fingerprint>`), so a second run only asks the questions.
-Queries are JSONL with `question`, and optionally `positive_ids` (corpus ids
-of the articles that answer it; none for out-of-domain questions) and
-`answers` (gold answer spans).
+Queries are JSONL with `question`, and optionally `id`, `positive_ids` (corpus
+ids of the articles that answer it; none for out-of-domain questions) and
+`answers` (gold answer spans). `--subset LABELS LABEL` keeps the questions a
+labels file marks with LABEL (e.g. the ViNewsQA questions that name what they
+ask about, tests/data/vinewsqa_dev_specificity.jsonl).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.errors import ConfigError
 from retrieval.engine import Engine, EngineConfig
 from retrieval.normalize import fold
 
@@ -75,8 +78,18 @@ def metrics(ranked: list[list[str]], positives: list[set[str]]) -> dict[str, flo
     return {"recall@1": r1 / n, "recall@5": r5 / n, "recall@10": r10 / n, "mrr@10": mrr / n}
 
 
+def select(rows: list[dict], labels: Path, label: str) -> list[dict]:
+    """The query rows whose `id` the labels file (JSONL of `id`, `label`) marks with `label`."""
+    marks = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+    keep = {m["id"] for m in marks if m.get("label") == label}
+    if not keep:
+        raise ConfigError(f"no question is labelled {label!r} in {labels}")
+    return [r for r in rows if r.get("id") in keep]
+
+
 async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", strip_accents: bool = False,
-                   limit: int = 0, encoder_factory=None, engine_config: EngineConfig | None = None) -> dict:
+                   limit: int = 0, encoder_factory=None, engine_config: EngineConfig | None = None,
+                   subset: tuple[Path, str] | None = None) -> dict:
     data = corpus_dir(settings.data_dir, corpus)
     config = engine_config or settings.engine_config(data)
     engine = await Engine.open(config, encoder_factory(settings))
@@ -92,6 +105,8 @@ async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", 
         for origin, aid in origin_to_article.items():
             article_to_ids.setdefault(aid, set()).add(corpus_id(origin))
         rows = [json.loads(line) for line in queries.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if subset:
+            rows = select(rows, *subset)
         if limit:
             rows = rows[:limit]
         await engine.ask("khởi động", mode=mode)  # warm-up: first-call costs are not latency

@@ -18,7 +18,8 @@ from retrieval.accents import restore
 from retrieval.answer import AnswerParams, compose
 from retrieval.bm25 import BM25Field
 from retrieval.confidence import LEXICAL_ONLY, Threshold, is_found, threshold_for
-from retrieval.evaluate import KEYS, corpus_dir, metrics
+from corpus.errors import ConfigError
+from retrieval.evaluate import KEYS, corpus_dir, metrics, select
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.types import Hit
 
@@ -93,6 +94,15 @@ def test_answer_quotes_best_sentence_and_the_next_with_numbers():
 def test_metrics_at_article_level():
     m = metrics([["a", "b"], ["c", "d", "b"], ["x"]], [{"a"}, {"b"}, {"y"}])
     assert m == {"recall@1": 1 / 3, "recall@5": 2 / 3, "recall@10": 2 / 3, "mrr@10": (1 + 1 / 3) / 3}
+
+
+def test_eval_subset_by_labels(tmp_path):
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text('{"id": "a", "label": "specific"}\n{"id": "b", "label": "generic"}\n', encoding="utf-8")
+    rows = [{"id": "a", "question": "x"}, {"id": "b", "question": "y"}, {"question": "z"}]
+    assert select(rows, labels, "specific") == [rows[0]]
+    with pytest.raises(ConfigError):
+        select(rows, labels, "specfic")  # a typo is an error, not an empty run
 
 
 def test_eval_folder_follows_content_not_mtime(tmp_path):
