@@ -38,6 +38,9 @@ MAX_QUESTION_CHARS = 500
 DB_FILE = "danvan.sqlite3"
 
 
+CHUNK_WORDS_KEY = "chunk_words"  # meta: the size the stored passages were cut at
+
+
 @dataclass(frozen=True)
 class EngineConfig:
     data_dir: Path
@@ -77,7 +80,19 @@ class Engine:
             raise
         engine = cls(config, store, encoder, index, lexical)
         await engine.searcher.refresh_places()
+        await engine._check_chunking()
         return engine
+
+    async def _check_chunking(self) -> None:
+        """Warn when the stored passages were cut at another size than configured: the
+        not-found threshold is calibrated for the configured size."""
+        want = self.config.chunk_words
+        stored = await self.store.get_meta(CHUNK_WORDS_KEY)
+        if stored is None and not (await self.store.chunk_ids()).size:
+            await self.store.set_meta(CHUNK_WORDS_KEY, str(want))
+        elif stored != str(want):
+            log.warning("the stored passages were cut at %s syllables, the configuration says %d: "
+                        "run `python main.py reindex` to re-chunk them", stored or "an older size (150)", want)
 
     @staticmethod
     async def _load_index(data_dir: Path, store: Store, encoder: Encoder) -> VectorIndex:
@@ -239,4 +254,5 @@ async def _rebuild(store: Store, encoder: Encoder, data_dir: Path, chunk_words: 
             index.add(np.array(ids), np.stack([r.vector for r in rows]))
         n += len(ids)
     index.save(await store.generation())
+    await store.set_meta(CHUNK_WORDS_KEY, str(chunk_words))
     return n

@@ -2,7 +2,7 @@
 
 `python main.py eval --corpus C.jsonl --queries Q.jsonl [--mode M] [--json]`.
 The corpus is ingested once into its own folder under the data directory
-(`eval/<name>-<fingerprint>`), so a second run only asks the questions.
+(`eval/<name>-<fingerprint>-c<passage size>`), so a second run only asks the questions.
 Queries are JSONL with `question`, and optionally `id`, `positive_ids` (corpus
 ids of the articles that answer it; none for out-of-domain questions) and
 `answers` (gold answer spans). `--subset LABELS LABEL` keeps the questions a
@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.chunking import CHUNK_WORDS
 from corpus.errors import ConfigError
 from retrieval.engine import Engine, EngineConfig
 from retrieval.normalize import fold
@@ -39,9 +40,10 @@ def strip_accents(text: str) -> str:
     return fold(text)
 
 
-def corpus_dir(data_dir: Path, corpus: Path) -> Path:
+def corpus_dir(data_dir: Path, corpus: Path, chunk_words: int = CHUNK_WORDS) -> Path:
     """The corpus's own folder, named by a fingerprint of its content (not its mtime:
-    a copied or re-synced file with the same bytes reuses the ingested index)."""
+    a copied or re-synced file with the same bytes reuses the ingested index) and
+    by the passage size it is cut at."""
     digest = hashlib.sha1()
     root = corpus if corpus.is_dir() else corpus.parent
     for path in sorted(p for p in corpus.rglob("*") if p.is_file()) if corpus.is_dir() else [corpus]:
@@ -49,7 +51,7 @@ def corpus_dir(data_dir: Path, corpus: Path) -> Path:
         with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
-    return data_dir / "eval" / f"{corpus.stem}-{digest.hexdigest()[:10]}"
+    return data_dir / "eval" / f"{corpus.stem}-{digest.hexdigest()[:10]}-c{chunk_words}"
 
 
 def corpus_id(origin: str) -> str:
@@ -84,14 +86,17 @@ def select(rows: list[dict], labels: Path, label: str) -> list[dict]:
     keep = {m["id"] for m in marks if m.get("label") == label}
     if not keep:
         raise ConfigError(f"no question is labelled {label!r} in {labels}")
-    return [r for r in rows if r.get("id") in keep]
+    chosen = [r for r in rows if r.get("id") in keep]
+    if not chosen:
+        raise ConfigError(f"none of the questions has an id labelled {label!r} in {labels}")
+    return chosen
 
 
 async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", strip_accents: bool = False,
                    limit: int = 0, encoder_factory=None, engine_config: EngineConfig | None = None,
                    subset: tuple[Path, str] | None = None) -> dict:
-    data = corpus_dir(settings.data_dir, corpus)
-    config = engine_config or settings.engine_config(data)
+    config = engine_config or settings.engine_config(corpus_dir(settings.data_dir, corpus))
+    data = config.data_dir
     engine = await Engine.open(config, encoder_factory(settings))
     try:
         if await engine.store.get_meta("eval_ingested") != data.name:

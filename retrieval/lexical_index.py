@@ -31,7 +31,7 @@ from retrieval.normalize import fold
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "lexical.pkl"
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 @dataclass(frozen=True)

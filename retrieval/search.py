@@ -81,29 +81,39 @@ class Searcher:
     async def search(self, question: str, k: int = 10, mode: str = "hybrid") -> Ranking:
         if mode not in MODES:
             raise ValueError(f"unknown search mode {mode!r}; valid: {', '.join(MODES)}")
+        started: list[asyncio.Task] = []
+        try:
+            return await self._search(question, k, mode, started)
+        finally:  # an embedding left running by an error is not awaited: drop it
+            for task in started:
+                if not task.done():
+                    task.cancel()
+
+    async def _search(self, question: str, k: int, mode: str, started: list[asyncio.Task]) -> Ranking:
         cfg = self.config
         lq = build_query(question)
         intent = analyse(question, self.known_places)
         lex = self.lexical.snapshot()  # one consistent state for the whole search
         use_dense = mode in ("hybrid", "dense") and self.index.size > 0
+
+        def embed_in_thread(text: str) -> asyncio.Task:
+            started.append(asyncio.create_task(asyncio.to_thread(self._embed, text)))
+            return started[-1]
+
         # The encoder releases the GIL: it runs on the other core while the chunk
         # scores are computed here. An accented question is embedded as typed, at
         # once; one typed without accents as soon as the article scores have
         # chosen the articles its accents are restored from.
-        early = asyncio.create_task(asyncio.to_thread(self._embed, question)) \
-            if use_dense and lq.accented else None
+        early = embed_in_thread(question) if use_dense and lq.accented else None
         art_lex = lex.article_scores(lq)
-        if use_dense and early is None:
-            text = self.dense_text(question, lq.accented, art_lex, lex)
-            early = asyncio.create_task(asyncio.to_thread(self._embed, text))
-        chunk_lex = lex.chunk_scores(lq)
-        chunk_rows = lex.chunk_article_rows
         n_articles = len(art_lex)
         empty = Ranking([], lq.accented, 0.0, 0.0, lex)
         if n_articles == 0:
-            if early:
-                await early
             return empty
+        if use_dense and early is None:
+            early = embed_in_thread(self.dense_text(question, lq.accented, art_lex, lex))
+        chunk_lex = lex.chunk_scores(lq)
+        chunk_rows = lex.chunk_article_rows
 
         best_lex = np.zeros(n_articles, dtype=np.float32)
         if chunk_lex.size:

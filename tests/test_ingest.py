@@ -117,14 +117,20 @@ async def test_other_encoder_is_refused(engine, data_dir):
     await eng.close()
 
 
-async def test_reindex_rechunks_stored_articles(engine, data_dir):
+async def test_reindex_rechunks_stored_articles(engine, data_dir, caplog):
     """Data ingested with another chunk size is re-chunked from the stored article texts."""
     await engine.close()
     before = db_counts(data_dir)["chunks"]
+    caplog.set_level("WARNING")
+    other = await Engine.open(EngineConfig(data_dir=data_dir, chunk_words=150), HashingEncoder())
+    await other.close()
+    assert "cut at 60 syllables, the configuration says 150" in caplog.text and "reindex" in caplog.text
+    caplog.clear()
     n = await Engine.reindex(EngineConfig(data_dir=data_dir, chunk_words=150), HashingEncoder())
     counts = db_counts(data_dir)
     assert n == counts["chunks"] == counts["embeddings"] == counts["chunk_fts"] < before  # fewer, longer chunks
-    eng = await open_engine(data_dir)
+    eng = await Engine.open(EngineConfig(data_dir=data_dir, chunk_words=150), HashingEncoder())
+    assert "cut at" not in caplog.text  # the store now says 150
     assert eng.index.size == n and eng.lexical.snapshot().chunks.ids.size == n
     answer = await eng.ask("thu nhập bình quân đầu người Kon Tum 2019")
     assert answer.found and "40,7 triệu đồng/năm" in answer.text

@@ -103,6 +103,8 @@ def test_eval_subset_by_labels(tmp_path):
     assert select(rows, labels, "specific") == [rows[0]]
     with pytest.raises(ConfigError):
         select(rows, labels, "specfic")  # a typo is an error, not an empty run
+    with pytest.raises(ConfigError):
+        select([{"question": "no id"}], labels, "specific")
 
 
 def test_eval_folder_follows_content_not_mtime(tmp_path):
@@ -113,6 +115,7 @@ def test_eval_folder_follows_content_not_mtime(tmp_path):
         path.write_text('{"id": "1", "text": "Mặt trận Tổ quốc"}\n', encoding="utf-8")
     os.utime(b, (1, 1))  # a re-synced copy: same bytes, another mtime
     assert corpus_dir(tmp_path, a) == corpus_dir(tmp_path, b)
+    assert corpus_dir(tmp_path, a, chunk_words=150) != corpus_dir(tmp_path, a)  # another passage size
     b.write_text('{"id": "1", "text": "Hội Nông dân"}\n', encoding="utf-8")
     assert corpus_dir(tmp_path, a) != corpus_dir(tmp_path, b)
 
