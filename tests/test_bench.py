@@ -1,0 +1,19 @@
+"""The benchmark script still runs end to end (a smoke run; the ratios are read by people)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_bench_quick_run_reports_every_measure():
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "bench.py"), "--quick"], capture_output=True,
+                         text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert re.search(r"corpus: 5 articles, \d+ chunks; 5 questions", out.stdout)
+    assert re.search(r"1\. lexical search p50: FTS5 [\d.]+ ms, in-memory BM25 [\d.]+ ms -> [\d.]+x faster", out.stdout)
+    assert re.search(r"2\. ask \(hybrid\) p50 [\d.]+ ms", out.stdout)
+    assert re.search(r"4\. resident memory: encoder \d+ MB", out.stdout)
