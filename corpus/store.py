@@ -287,6 +287,11 @@ class Store:
         )
         return {r[0]: Passage(chunk_id=r[0], ord=r[1], text=r[2], article=_info(r[3:])) for r in rows}
 
+    async def article_chunks(self, article_id: int) -> list[tuple[int, str]]:
+        """(ord, text) of an article's chunks, in order."""
+        rows = await self._all("SELECT ord, text FROM chunks WHERE article_id=? ORDER BY ord", (article_id,))
+        return [(r[0], r[1]) for r in rows]
+
     async def all_vectors(self, model: str) -> tuple[np.ndarray, np.ndarray]:
         rows = await self._all("SELECT chunk_id, vector FROM embeddings WHERE model=? ORDER BY chunk_id", (model,))
         if not rows:

@@ -17,6 +17,9 @@ from retrieval.normalize import fold, words
 from retrieval.types import Answer, Citation, Hit, Sentence
 
 
+GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
+
+
 @dataclass(frozen=True)
 class AnswerParams:
     max_passages: int = 3  # passages sentences are drawn from
@@ -78,6 +81,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     quotes: dict[int, list[str]] = {}
     first_hit: dict[int, Hit] = {}
     passages: dict[int, list[str]] = {}  # every passage a quote of the article comes from
+    ords: dict[int, list[int]] = {}
     out: list[Sentence] = []
     for rank, pos in kept:
         hit = hits[rank]
@@ -88,14 +92,36 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         quotes.setdefault(aid, []).append(sentences[(rank, pos)])
         if hit.passage.text not in passages.setdefault(aid, []):
             passages[aid].append(hit.passage.text)
+            ords.setdefault(aid, []).append(hit.passage.ord)
         out.append(Sentence(text=sentences[(rank, pos)], n=numbers[aid]))
     citations = tuple(
         Citation(
             n=n, title=first_hit[aid].passage.article.title, url=first_hit[aid].passage.article.url,
             site=first_hit[aid].passage.article.site, published=first_hit[aid].passage.article.published,
             quote=" ".join(quotes[aid]), score=first_hit[aid].score, article_id=aid,
-            chunk_id=first_hit[aid].passage.chunk_id, passage="\n\n[…]\n\n".join(passages[aid]),
+            chunk_id=first_hit[aid].passage.chunk_id, passage=GAP.join(passages[aid]), ords=tuple(ords[aid]),
         )
         for aid, n in numbers.items()
     )
     return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits))
+
+
+def with_context(chunks: list[tuple[int, str]], ords: tuple[int, ...], around: int = 1) -> str:
+    """The quoted passages of an article with `around` passages either side, for reading
+    the source: (ord, text) chunks in; adjacent ones joined (the sentence two chunks
+    share is said once), gaps marked "[…]" (pure)."""
+    wanted = {o + d for o in ords for d in range(-around, around + 1)}
+    runs: list[list[str]] = []
+    last = None
+    for o, text in sorted(chunks):
+        if o not in wanted:
+            continue
+        sentences = split_sentences(text)
+        if last is not None and o == last + 1:
+            if sentences and runs[-1] and sentences[0] == runs[-1][-1]:
+                sentences = sentences[1:]  # the sentence it shares with the chunk before
+            runs[-1].extend(sentences)
+        else:
+            runs.append(list(sentences))
+        last = o
+    return GAP.join(" ".join(run) for run in runs if run)

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +23,7 @@ from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
-from retrieval.answer import AnswerParams, compose
+from retrieval.answer import AnswerParams, compose, with_context
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import index_fields
@@ -196,9 +196,13 @@ class Engine:
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer)
+        citations = tuple([  # the source view: the quoted passages and their neighbours
+            replace(c, passage=with_context(await self.store.article_chunks(c.article_id), c.ords) or c.passage)
+            for c in answer.citations
+        ])
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
-                      citations=answer.citations, hits=answer.hits, latency_ms=elapsed)
+                      citations=citations, hits=answer.hits, latency_ms=elapsed)
 
     async def search_articles(self, query: str, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         """Articles matching keywords, most relevant first (one entry per article)."""

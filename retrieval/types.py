@@ -34,6 +34,7 @@ class Citation:
     article_id: int
     chunk_id: int
     passage: str  # the whole passages behind the quotes (joined by "[…]" when several)
+    ords: tuple[int, ...] = ()  # positions in the article of those passages
 
     def to_json(self) -> dict:
         return {

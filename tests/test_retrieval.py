@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SAMPLES
 from corpus.types import ArticleInfo, Passage
 from retrieval.accents import restore
-from retrieval.answer import AnswerParams, compose
+from retrieval.answer import GAP, AnswerParams, compose, with_context
 from retrieval.bm25 import BM25Field
 from retrieval.confidence import LEXICAL_ONLY, Threshold, is_found, threshold_for
 from corpus.errors import ConfigError
@@ -159,3 +159,13 @@ async def test_articles_stored_before_migration_3_are_backfilled(engine, data_di
     assert len(await eng.store.article_term_rows()) == 5
     assert (await eng.ask("Tu Mơ Rông trồng cây gì")).found
     await eng.close()
+
+
+def test_source_view_widens_quoted_passages_with_their_neighbours():
+    chunks = [(0, "Mở đầu bài. Câu chung."), (1, "Câu chung. Câu được trích."), (2, "Câu sau đó."),
+              (3, "Câu xa."), (4, "Câu xa hơn."), (5, "Câu cũng được trích."), (6, "Câu cuối.")]
+    text = with_context(chunks, (1, 5))
+    # neighbours joined, the sentence two chunks share said once; a gap where chunks are skipped
+    assert text == "Mở đầu bài. Câu chung. Câu được trích. Câu sau đó." + GAP + "Câu xa hơn. Câu cũng được trích. Câu cuối."
+    assert with_context(chunks, (3,), around=0) == "Câu xa."
+    assert with_context(chunks, ()) == ""
