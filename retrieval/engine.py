@@ -88,7 +88,7 @@ class Engine:
         not-found threshold is calibrated for the configured size."""
         want = self.config.chunk_words
         stored = await self.store.get_meta(CHUNK_WORDS_KEY)
-        if stored is None and not (await self.store.chunk_ids()).size:
+        if stored is None and not (await self.store.counts())["chunks"]:
             await self.store.set_meta(CHUNK_WORDS_KEY, str(want))
         elif stored != str(want):
             log.warning("the stored passages were cut at %s syllables, the configuration says %d: "
