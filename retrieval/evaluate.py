@@ -6,8 +6,7 @@ The corpus is ingested once into its own folder under the data directory
 Queries are JSONL with `question`, and optionally `id`, `positive_ids` (corpus
 ids of the articles that answer it; none for out-of-domain questions) and
 `answers` (gold answer spans). `--subset LABELS LABEL` keeps the questions a
-labels file marks with LABEL (e.g. the ViNewsQA questions that name what they
-ask about, tests/data/vinewsqa_dev_specificity.jsonl).
+labels file marks with LABEL (e.g. the questions that name what they ask about).
 """
 
 from __future__ import annotations
