@@ -325,13 +325,14 @@ class BotCore:
         cite = next((c for c in answer.citations if c.n == n), None)
         if cite is None:
             return [_text(f"Câu trả lời vừa rồi chỉ có nguồn 1 đến {len(answer.citations)}.")]
-        return [self._source_reply(cite)]
+        return [await self._source_reply(cite)]
 
-    def _source_reply(self, c) -> Reply:
+    async def _source_reply(self, c) -> Reply:
+        passage = await self.engine.source_text(c)
         meta = render.meta(c.site, c.published)
-        plain = f"[{c.n}] {c.title} — {meta}\n\n{c.passage}" + (f"\n\n{c.url}" if c.url else "")
+        plain = f"[{c.n}] {c.title} — {meta}\n\n{passage}" + (f"\n\n{c.url}" if c.url else "")
         title = render.title_html(c.title, c.url)
-        htm = f"<b>[{c.n}]</b> {title} — {html.escape(meta)}\n\n{html.escape(c.passage)}"
+        htm = f"<b>[{c.n}]</b> {title} — {html.escape(meta)}\n\n{html.escape(passage)}"
         return Reply(html=htm, plain=plain)
 
     async def _cmd_xemthem(self, msg: Incoming, arg: str) -> list[Reply]:
@@ -410,7 +411,7 @@ class BotCore:
                 answer: Answer | None = mem.last_answer  # type: ignore[assignment]
                 if not answer or mem.last_query_id != int(parts[1]):
                     return [_text("Câu trả lời này đã cũ; hãy hỏi lại để xem nguồn.")]
-                return [self._source_reply(c) for c in answer.citations]
+                return [await self._source_reply(c) for c in answer.citations]
             if kind == "tim" and mem.last_search:
                 return await self._cmd_tim(msg, mem.last_search, page=int(parts[1]))
         except (ValueError, IndexError):

@@ -12,7 +12,8 @@ import datetime as dt
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,6 +139,24 @@ class Store:
         ids = np.array([r[0] for r in rows], dtype=np.int64)
         return ids, np.stack([np.frombuffer(r[1], dtype=np.uint64) for r in rows])
 
+    @asynccontextmanager
+    async def _transaction(self, what: str, bump: bool = True) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction: committed (the generation bumped when the indexed
+        content changes) or rolled back whole; SQLite errors become StoreError."""
+        db = self._db
+        try:
+            await db.execute("BEGIN IMMEDIATE")
+            yield db
+            if bump:
+                await db.execute(self._BUMP)
+            await db.commit()
+        except sqlite3.Error as exc:
+            await db.rollback()
+            raise StoreError(f"cannot {what}: {exc}") from exc
+        except BaseException:
+            await db.rollback()
+            raise
+
     async def save_article(
         self,
         article: Article,
@@ -153,9 +172,7 @@ class Store:
         With `replace_id`, that article (same URL, new content) is replaced.
         Returns the article id and its new chunk ids.
         """
-        db = self._db
-        try:
-            await db.execute("BEGIN IMMEDIATE")
+        async with self._transaction(f"save article {article.origin}") as db:
             if replace_id is not None:
                 await self._delete_rows(replace_id)
             cur = await db.execute(
@@ -171,7 +188,6 @@ class Store:
                 await db.execute("INSERT INTO article_terms(article_id, acc, fold) VALUES (?,?,?)",
                                  (article_id, *article_terms))
             chunk_ids = await self._insert_chunks(article_id, chunks, model)
-            await db.execute(self._BUMP)
             for ref in article.refs:
                 await db.execute(
                     "INSERT INTO doc_refs(article_id, key, kind, number, code, issuer, date, mention)"
@@ -179,14 +195,7 @@ class Store:
                     (article_id, ref.key, ref.kind, str(int(ref.number)), ref.code, ref.issuer,
                      ref.date.isoformat() if ref.date else None, ref.mention),
                 )
-            await db.commit()
-            return article_id, chunk_ids
-        except sqlite3.Error as exc:
-            await db.rollback()
-            raise StoreError(f"cannot save article {article.origin}: {exc}") from exc
-        except BaseException:
-            await db.rollback()
-            raise
+        return article_id, chunk_ids
 
     async def _insert_chunks(self, article_id: int, chunks: Iterable[ChunkRow], model: str) -> list[int]:
         """Insert an article's chunks with their vectors and lexical rows (inside a transaction)."""
@@ -206,32 +215,25 @@ class Store:
 
     async def replace_chunks(self, article_id: int, chunks: Sequence[ChunkRow], model: str) -> list[int]:
         """Swap an article's chunks for new ones (re-chunking, re-encoding) in one transaction."""
-        db = self._db
-        try:
-            await db.execute("BEGIN IMMEDIATE")
-            await db.execute("DELETE FROM chunk_fts WHERE rowid IN (SELECT id FROM chunks WHERE article_id=?)",
-                             (article_id,))
+        async with self._transaction(f"replace the chunks of article {article_id}") as db:
+            await self._delete_fts_rows(article_id)
             await db.execute("DELETE FROM chunks WHERE article_id=?", (article_id,))
             chunk_ids = await self._insert_chunks(article_id, chunks, model)
-            await db.execute(self._BUMP)
-            await db.commit()
-            return chunk_ids
-        except sqlite3.Error as exc:
-            await db.rollback()
-            raise StoreError(f"cannot replace the chunks of article {article_id}: {exc}") from exc
-        except BaseException:
-            await db.rollback()
-            raise
+        return chunk_ids
 
     async def article_text(self, article_id: int) -> tuple[str, str] | None:
         """(title, text) of an article."""
         row = await self._one("SELECT title, text FROM articles WHERE id=?", (article_id,))
         return (row[0], row[1]) if row else None
 
-    async def _delete_rows(self, article_id: int) -> None:
+    async def _delete_fts_rows(self, article_id: int) -> None:
+        """The lexical rows of an article's chunks (FTS5 has no cascade)."""
         await self._db.execute(
             "DELETE FROM chunk_fts WHERE rowid IN (SELECT id FROM chunks WHERE article_id=?)", (article_id,)
         )
+
+    async def _delete_rows(self, article_id: int) -> None:
+        await self._delete_fts_rows(article_id)
         await self._db.execute("DELETE FROM articles WHERE id=?", (article_id,))
 
     async def chunk_ids_of(self, article_id: int) -> list[int]:
@@ -240,14 +242,8 @@ class Store:
     async def delete_article(self, article_id: int) -> list[int]:
         """Delete an article; returns the chunk ids whose vectors must go."""
         ids = await self.chunk_ids_of(article_id)
-        try:
-            await self._db.execute("BEGIN IMMEDIATE")
+        async with self._transaction(f"delete article {article_id}"):
             await self._delete_rows(article_id)
-            await self._db.execute(self._BUMP)
-            await self._db.commit()
-        except sqlite3.Error as exc:
-            await self._db.rollback()
-            raise StoreError(f"cannot delete article {article_id}: {exc}") from exc
         return ids
 
     async def record_duplicate(self, origin: str, url: str | None, title: str, of: int, similarity: float) -> None:
@@ -389,13 +385,8 @@ class Store:
         return [(r[0], r[1], r[2]) for r in rows]
 
     async def put_article_terms(self, rows: Sequence[tuple[int, str, str]]) -> None:
-        try:
-            await self._db.execute("BEGIN IMMEDIATE")
-            await self._db.executemany("INSERT OR REPLACE INTO article_terms(article_id, acc, fold) VALUES (?,?,?)", rows)
-            await self._db.commit()
-        except sqlite3.Error as exc:
-            await self._db.rollback()
-            raise StoreError(f"cannot store article terms: {exc}") from exc
+        async with self._transaction("store article terms", bump=False) as db:
+            await db.executemany("INSERT OR REPLACE INTO article_terms(article_id, acc, fold) VALUES (?,?,?)", rows)
 
     async def article_ids(self) -> np.ndarray:
         return np.array([r[0] for r in await self._all("SELECT id FROM articles ORDER BY id")], dtype=np.int64)

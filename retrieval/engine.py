@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +29,7 @@ from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import index_fields
 from retrieval.lexical_index import LexicalIndex
 from retrieval.search import SearchConfig, Searcher
-from retrieval.types import Answer
+from retrieval.types import Answer, Citation
 from retrieval.vector_index import INDEX_FILE, META_FILE, REINDEX_HINT, VectorIndex
 
 log = logging.getLogger(__name__)
@@ -196,13 +196,15 @@ class Engine:
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer)
-        citations = tuple([  # the source view: the quoted passages and their neighbours
-            replace(c, passage=with_context(await self.store.article_chunks(c.article_id), c.ords) or c.passage)
-            for c in answer.citations
-        ])
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
-                      citations=citations, hits=answer.hits, latency_ms=elapsed)
+                      citations=answer.citations, hits=answer.hits, latency_ms=elapsed)
+
+    async def source_text(self, citation: Citation) -> str:
+        """What the source view shows: the quoted passages with their neighbours
+        (read when asked for, not on every question)."""
+        chunks = await self.store.article_chunks(citation.article_id)
+        return with_context(chunks, citation.ords) or citation.passage
 
     async def search_articles(self, query: str, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         """Articles matching keywords, most relevant first (one entry per article)."""

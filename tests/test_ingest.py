@@ -223,3 +223,14 @@ async def test_replaced_article_with_reused_ids_after_a_crash(engine, data_dir):
     old = await eng2.ask("phong trào thi đua Dân vận khéo ở xã Đăk Pne năm 2023")
     assert all("sâm" not in c.quote for c in old.citations if c.url == url)
     await eng2.close()
+
+
+async def test_source_text_adds_the_neighbouring_passages(engine):
+    answer = await engine.ask("thu nhập bình quân đầu người Kon Tum 2019")
+    cite = answer.citations[0]
+    source = await engine.source_text(cite)
+    chunks = dict(await engine.store.article_chunks(cite.article_id))
+    around = [chunks[o + d] for o in cite.ords for d in (-1, 1) if o + d in chunks]
+    assert around and len(source) > len(cite.passage)
+    for text in [*(chunks[o] for o in cite.ords), *around]:  # every sentence of them is shown
+        assert all(s in source for s in text.split(". ")[1:-1])
