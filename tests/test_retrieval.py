@@ -169,3 +169,44 @@ def test_source_view_widens_quoted_passages_with_their_neighbours():
     assert text == "Mở đầu bài. Câu chung. Câu được trích. Câu sau đó." + GAP + "Câu xa hơn. Câu cũng được trích. Câu cuối."
     assert with_context(chunks, (3,), around=0) == "Câu xa."
     assert with_context(chunks, ()) == ""
+
+
+async def test_search_error_cancels_the_embedding_it_started(engine):
+    """A search that fails while the question is being embedded does not leave the
+    embedding task running behind it."""
+    import asyncio
+    import threading
+
+    release = threading.Event()
+    searcher = engine.searcher
+    real_embed = searcher._embed
+
+    def slow_embed(text):
+        release.wait(5)
+        return real_embed(text)
+
+    class Broken(Exception):
+        pass
+
+    snapshot = searcher.lexical.snapshot()
+
+    class FailingSnapshot:  # the chunk scores fail after the embedding has started
+        def __getattr__(self, name):
+            return getattr(snapshot, name)
+
+        def chunk_scores(self, q):
+            raise Broken("chunk scores failed")
+
+    searcher._embed = slow_embed
+    searcher.lexical.snapshot = lambda: FailingSnapshot()
+    before = asyncio.all_tasks()
+    try:
+        with pytest.raises(Broken):
+            await searcher.search("Tu Mơ Rông trồng cây gì")
+        await asyncio.sleep(0)
+        left = [t for t in asyncio.all_tasks() - before if not t.done()]
+        assert left == []  # cancelled, not left pending
+    finally:
+        release.set()
+        del searcher._embed, searcher.lexical.snapshot
+    assert (await engine.ask("Tu Mơ Rông trồng cây gì")).found  # the searcher still works
