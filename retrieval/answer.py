@@ -22,7 +22,7 @@ GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
 
 @dataclass(frozen=True)
 class AnswerParams:
-    max_passages: int = 3  # passages sentences are drawn from
+    max_passages: int = 4  # passages sentences are drawn from
     max_sentences: int = 4  # best-scoring sentences quoted...
     add_next: bool = True  # ...plus the one after the best
     max_chars: int = 700

@@ -31,7 +31,7 @@ MODES = ("hybrid", "lexical", "dense")
 @dataclass(frozen=True)
 class SearchConfig:
     dense_candidates: int = 200
-    per_article: int = 2
+    per_article: int = 3
     fusion: FusionParams = field(default_factory=FusionParams)
     lexical: LexicalParams = field(default_factory=LexicalParams)
     code_boost: float = 1.0
