@@ -4,6 +4,8 @@
     python main.py ask [--json] "câu hỏi"     answer one question
     python main.py chat                       console chat: one question a line on stdin
     python main.py eval --corpus C --queries Q [--mode hybrid] [--json] [--subset LABELS LABEL]
+    python main.py calibrate --queries IN --off-topic OUT [--corpus C] [--save]
+                                              fit the "not found" threshold to a corpus
     python main.py reindex                    re-chunk and re-encode everything (new encoder or chunk size)
     python main.py telegram [--webhook]       run the Telegram bot
     python main.py zalo [--webhook]           run the Zalo bot
@@ -139,6 +141,28 @@ async def cmd_eval(settings: Settings, args) -> int:
     return 0
 
 
+async def cmd_calibrate(settings: Settings, args) -> int:
+    from retrieval.evaluate import run_calibration
+
+    cal = await run_calibration(settings, Path(args.queries), Path(args.off_topic),
+                                corpus=Path(args.corpus) if args.corpus else None, target=args.target,
+                                save=args.save, encoder_factory=_encoder)
+    if args.json:
+        print(cal.to_json())
+        return 0
+    t = cal.threshold
+    print(f"Ngưỡng \"không tìm thấy\" cho {cal.model_id}, đoạn {cal.chunk_words} âm tiết "
+          f"(điểm = cosine + {t.coverage_weight} × độ phủ cặp từ, độ phủ tối thiểu {t.coverage_floor}):")
+    for cond, label, cut in (("accented", "có dấu", t.min_score_accented), ("plain", "không dấu", t.min_score_plain)):
+        if cond in cal.n_in_domain and cal.n_in_domain[cond]:
+            print(f"  {label:>9}: ngưỡng {cut}; trả lời {cal.found_in_domain.get(cond, 0):.1%} của "
+                  f"{cal.n_in_domain[cond]} câu trong phạm vi, {cal.found_off_topic.get(cond, 0):.1%} của "
+                  f"{cal.n_off_topic.get(cond, 0)} câu ngoài phạm vi")
+    print("Đã lưu: bot dùng ngưỡng này từ lần khởi động sau." if args.save
+          else "Chưa lưu (thêm --save để bot dùng ngưỡng này).")
+    return 0
+
+
 async def cmd_reindex(settings: Settings, args) -> int:
     from retrieval.engine import Engine
 
@@ -180,6 +204,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int, default=0, help="only the first N questions")
     s.add_argument("--subset", nargs=2, metavar=("LABELS", "LABEL"),
                    help="only the questions whose id LABELS.jsonl marks with LABEL")
+    s = sub.add_parser("calibrate", help="fit the not-found threshold to the corpus and its questions")
+    s.add_argument("--queries", required=True, help="JSONL of questions the corpus answers")
+    s.add_argument("--off-topic", required=True, help="JSONL of questions it does not answer")
+    s.add_argument("--corpus", help="an evaluation corpus (its own folder); default: the live data directory")
+    s.add_argument("--target", type=float, default=0.95, help="share of in-domain questions to answer")
+    s.add_argument("--save", action="store_true", help="store the threshold with the corpus")
+    s.add_argument("--json", action="store_true")
     sub.add_parser("reindex", help="re-chunk and re-encode every article with the configured encoder")
     for name in ("telegram", "zalo"):
         s = sub.add_parser(name, help=f"run the {name} bot")
@@ -189,7 +220,7 @@ def parser() -> argparse.ArgumentParser:
 
 COMMANDS = {
     "ingest": cmd_ingest, "ask": cmd_ask, "chat": cmd_chat, "run": cmd_run, "eval": cmd_eval,
-    "reindex": cmd_reindex, "telegram": cmd_telegram, "zalo": cmd_zalo,
+    "reindex": cmd_reindex, "calibrate": cmd_calibrate, "telegram": cmd_telegram, "zalo": cmd_zalo,
 }
 
 

@@ -55,8 +55,11 @@ def threshold_for(model_id: str) -> Threshold:
 
 def is_found(hits: list[Hit], top_cosine: float, coverage: float, accented: bool, used_dense: bool,
              t: Threshold) -> bool:
-    if not hits:
-        return False
+    return bool(hits) and passes(top_cosine, coverage, accented, used_dense, t)
+
+
+def passes(top_cosine: float, coverage: float, accented: bool, used_dense: bool, t: Threshold) -> bool:
+    """The rule on the two features alone (a search with no hits is never found)."""
     min_score = t.min_score_accented if accented else t.min_score_plain
     if min_score is None or not used_dense:
         return coverage >= (LEXICAL_ONLY.min_coverage_accented if accented else LEXICAL_ONLY.min_coverage_plain)

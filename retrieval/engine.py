@@ -24,6 +24,7 @@ from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
 from retrieval.answer import AnswerParams, compose, with_context
+from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import index_fields
@@ -39,13 +40,14 @@ DB_FILE = "danvan.sqlite3"
 
 
 CHUNK_WORDS_KEY = "chunk_words"  # meta: the size the stored passages were cut at
+CALIBRATION_KEY = "calibration"  # meta: the not-found threshold fitted to this corpus (`calibrate --save`)
 
 
 @dataclass(frozen=True)
 class EngineConfig:
     data_dir: Path
     search: SearchConfig = field(default_factory=SearchConfig)
-    threshold: Threshold | None = None  # None: the calibration of the encoder in use
+    threshold: Threshold | None = None  # None: the corpus's stored calibration, else the encoder's
     answer: AnswerParams = field(default_factory=AnswerParams)
     chunk_words: int = CHUNK_WORDS
     fetch_timeout: float = 15.0
@@ -67,6 +69,7 @@ class Engine:
             from retrieval.rerank import CrossEncoderReranker
 
             self.reranker = CrossEncoderReranker(config.reranker)
+        self.threshold = config.threshold or threshold_for(encoder.model_id)
         self._lock = asyncio.Lock()
 
     @classmethod
@@ -81,7 +84,30 @@ class Engine:
         engine = cls(config, store, encoder, index, lexical)
         await engine.searcher.refresh_places()
         await engine._check_chunking()
+        await engine._load_calibration()
         return engine
+
+    async def _load_calibration(self) -> None:
+        """Use the threshold stored by `calibrate --save` if it was fitted for this
+        encoder and passage size (an explicit `EngineConfig.threshold` wins)."""
+        raw = await self.store.get_meta(CALIBRATION_KEY)
+        if self.config.threshold is not None or raw is None:
+            return
+        try:
+            cal = Calibration.from_json(raw)
+        except (ValueError, TypeError, KeyError) as exc:
+            log.warning("the stored not-found calibration is unreadable (%s); using the default", exc)
+            return
+        if cal.model_id != self.encoder.model_id or cal.chunk_words != self.config.chunk_words:
+            log.warning("the stored not-found calibration was fitted for %s at %d syllables, not %s at %d; "
+                        "using the default: run `python main.py calibrate --save` again",
+                        cal.model_id, cal.chunk_words, self.encoder.model_id, self.config.chunk_words)
+            return
+        self.threshold = cal.threshold
+
+    async def save_calibration(self, cal: Calibration) -> None:
+        await self.store.set_meta(CALIBRATION_KEY, cal.to_json())
+        self.threshold = cal.threshold
 
     async def _check_chunking(self) -> None:
         """Warn when the stored passages were cut at another size than configured: the
@@ -189,9 +215,8 @@ class Engine:
         start = time.perf_counter()
         question = " ".join(question.split())[:MAX_QUESTION_CHARS]
         ranking = await self.searcher.search(question, k=k, mode=mode)
-        threshold = self.config.threshold or threshold_for(self.encoder.model_id)
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
-                         used_dense=mode != "lexical", t=threshold)
+                         used_dense=mode != "lexical", t=self.threshold)
         hits = ranking.hits
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
@@ -199,6 +224,12 @@ class Engine:
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
                       citations=answer.citations, hits=answer.hits, latency_ms=elapsed)
+
+    async def signal(self, question: str) -> Signal:
+        """What the not-found rule sees of a question (for calibration)."""
+        question = " ".join(question.split())[:MAX_QUESTION_CHARS]
+        ranking = await self.searcher.search(question)
+        return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits))
 
     async def source_text(self, citation: Citation) -> str:
         """What the source view shows: the quoted passages with their neighbours

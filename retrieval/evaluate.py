@@ -1,4 +1,5 @@
-"""Measure retrieval: article-level recall and MRR, answer hits, found rate, latency.
+"""Measure retrieval: article-level recall and MRR, answer hits, found rate, latency;
+and fit the not-found threshold to a corpus (`calibrate`).
 
 `python main.py eval --corpus C.jsonl --queries Q.jsonl [--mode M] [--json]`.
 The corpus is ingested once into its own folder under the data directory
@@ -23,6 +24,8 @@ import numpy as np
 
 from corpus.chunking import CHUNK_WORDS
 from corpus.errors import ConfigError
+from retrieval.calibrate import Calibration, Signal, fit
+from retrieval.confidence import threshold_for
 from retrieval.engine import Engine, EngineConfig
 from retrieval.normalize import fold
 
@@ -91,9 +94,20 @@ def select(rows: list[dict], labels: Path, label: str) -> list[dict]:
     return chosen
 
 
-async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", strip_accents: bool = False,
-                   limit: int = 0, encoder_factory=None, engine_config: EngineConfig | None = None,
-                   subset: tuple[Path, str] | None = None) -> dict:
+def read_queries(path: Path) -> list[dict]:
+    """The rows of a JSONL question file (each with at least `question`)."""
+    try:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read the questions in {path}: {exc}") from exc
+    if not all(isinstance(r, dict) and isinstance(r.get("question"), str) for r in rows):
+        raise ConfigError(f"every line of {path} must be a JSON object with a \"question\"")
+    return rows
+
+
+async def open_corpus_engine(settings, corpus: Path, encoder_factory,
+                             engine_config: EngineConfig | None = None) -> Engine:
+    """An engine on the corpus's own evaluation folder, ingested on first use."""
     config = engine_config or settings.engine_config(corpus_dir(settings.data_dir, corpus))
     data = config.data_dir
     engine = await Engine.open(config, encoder_factory(settings))
@@ -104,11 +118,53 @@ async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", 
             log.info("eval corpus: %d added, %d duplicates, %d failed",
                      len(report.added), len(report.duplicates), len(report.failed))
             await engine.store.set_meta("eval_ingested", data.name)
+    except BaseException:
+        await engine.close()
+        raise
+    return engine
+
+
+async def run_calibration(settings, queries: Path, off_topic: Path, corpus: Path | None = None,
+                          target: float = 0.95, save: bool = False, encoder_factory=None) -> Calibration:
+    """Fit the not-found threshold on questions the corpus answers (`queries`) and
+    questions it does not (`off_topic`), each asked as typed and without
+    diacritics; with `save`, store it with the corpus for the engine to use.
+    Without `corpus`, the live data directory is calibrated."""
+    inside, outside = read_queries(queries), read_queries(off_topic)
+    if corpus is not None:
+        engine = await open_corpus_engine(settings, corpus, encoder_factory)
+    else:
+        engine = await Engine.open(settings.engine_config(), encoder_factory(settings))
+    try:
+        if not engine.index.size:
+            raise ConfigError("the store has no passages with vectors to calibrate on: ingest articles first")
+
+        async def signals(rows: list[dict]) -> list[Signal]:
+            out = []
+            for row in rows:
+                for q in dict.fromkeys((row["question"], fold(row["question"]))):
+                    out.append(await engine.signal(q))
+            return out
+
+        cal = fit(await signals(inside), await signals(outside), engine.encoder.model_id,
+                  engine.config.chunk_words, target=target, base=threshold_for(engine.encoder.model_id))
+        if save:
+            await engine.save_calibration(cal)
+        return cal
+    finally:
+        await engine.close()
+
+
+async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", strip_accents: bool = False,
+                   limit: int = 0, encoder_factory=None, engine_config: EngineConfig | None = None,
+                   subset: tuple[Path, str] | None = None) -> dict:
+    engine = await open_corpus_engine(settings, corpus, encoder_factory, engine_config)
+    try:
         origin_to_article = await engine.store.origin_map()
         article_to_ids: dict[int, set[str]] = {}
         for origin, aid in origin_to_article.items():
             article_to_ids.setdefault(aid, set()).add(corpus_id(origin))
-        rows = [json.loads(line) for line in queries.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = read_queries(queries)
         if subset:
             rows = select(rows, *subset)
         if limit:

@@ -210,3 +210,70 @@ async def test_search_error_cancels_the_embedding_it_started(engine):
         release.set()
         del searcher._embed, searcher.lexical.snapshot
     assert (await engine.ask("Tu Mơ Rông trồng cây gì")).found  # the searcher still works
+
+
+def test_calibration_keeps_the_target_share_of_in_domain_questions():
+    from retrieval.calibrate import Calibration, Signal, fit
+
+    inside = [Signal(0.80 + i / 100, 0.5, True, True) for i in range(20)]  # scores 0.825 .. 1.015
+    inside += [Signal(0.99, 0.0, True, True)]  # no word pair of the question in the top article: never found
+    inside += [Signal(0.70 + i / 100, 0.5, False, True) for i in range(10)]
+    outside = [Signal(0.80, 0.5, True, True), Signal(0.95, 0.5, True, True), Signal(0.99, 0.5, False, False)]
+    cal = fit(inside, outside, "enc", 60, target=0.9)
+    t = cal.threshold
+    # 19 of the 21 accented questions are needed: the 19th best of 20 eligible scores, 0.81 + 0.025
+    assert t.min_score_accented == 0.835 and t.coverage_weight == 0.05 and t.coverage_floor == 0.01
+    assert t.min_score_plain == 0.735  # 9 of 10: the 9th best, 0.71 + 0.025
+    assert cal.found_in_domain == {"accented": round(19 / 21, 4), "plain": 0.9}
+    assert cal.found_off_topic == {"accented": 0.5, "plain": 0.0}  # no hits: never found
+    assert cal.n_in_domain == {"accented": 21, "plain": 10} and cal.n_off_topic == {"accented": 2, "plain": 1}
+    assert Calibration.from_json(cal.to_json()) == cal
+    # a target no cut can reach keeps every eligible question
+    assert fit(inside, [], "enc", 60, target=1.0).threshold.min_score_accented == 0.0
+    with pytest.raises(ValueError):
+        fit(inside, outside, "enc", 60, target=0)
+
+
+async def test_engine_uses_the_stored_calibration_of_its_encoder(engine, data_dir, caplog):
+    from dataclasses import replace
+
+    from embeddings.fake import HashingEncoder
+    from retrieval.calibrate import fit
+    from retrieval.engine import Engine, EngineConfig
+
+    question = "Tu Mơ Rông trồng cây gì"
+    assert (await engine.ask(question)).found
+    signal = await engine.signal(question)
+    strict = fit([replace(signal, top_cosine=signal.top_cosine + 1)], [], engine.encoder.model_id, 60)
+    await engine.save_calibration(strict)  # a cut the question cannot reach
+    assert engine.threshold == strict.threshold and not (await engine.ask(question)).found
+    await engine.close()
+    reopened = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    assert reopened.threshold == strict.threshold and not (await reopened.ask(question)).found
+    await reopened.close()
+    other = await Engine.open(EngineConfig(data_dir=data_dir, chunk_words=150), HashingEncoder())
+    assert other.threshold == LEXICAL_ONLY  # fitted at another passage size: not used, and said so
+    assert "fitted for hashing:256 at 60 syllables" in caplog.text
+    await other.close()
+
+
+def test_calibrate_command_fits_and_saves_what_eval_then_uses(tmp_path):
+    env = {**os.environ, "DANVAN_DATA_DIR": str(tmp_path), "DANVAN_ENCODER": "hashing"}
+    data = ROOT / "tests" / "data"
+    cal_cmd = [sys.executable, "main.py", "calibrate", "--corpus", str(SAMPLES), "--queries",
+               str(data / "samples_queries.jsonl"), "--off-topic", str(data / "ood_queries.jsonl"), "--json", "--save"]
+    out = subprocess.run(cal_cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    cal = json.loads(out.stdout)
+    assert cal["model_id"] == "hashing:256" and cal["threshold"]["min_score_accented"] is not None
+    assert cal["found_in_domain"]["accented"] >= 0.95 and cal["found_in_domain"]["plain"] >= 0.95
+    ev = [sys.executable, "main.py", "eval", "--json", "--corpus", str(SAMPLES), "--queries"]
+    ood = json.loads(subprocess.run(ev + [str(data / "ood_queries.jsonl"), "--strip-accents"], cwd=ROOT, env=env,
+                                    capture_output=True, text=True, timeout=120).stdout)
+    assert ood["found_rate"] == cal["found_off_topic"]["plain"]  # eval answers with the saved threshold
+    inside = json.loads(subprocess.run(ev + [str(data / "samples_queries.jsonl"), "--strip-accents"], cwd=ROOT,
+                                       env=env, capture_output=True, text=True, timeout=120).stdout)
+    assert inside["found_rate"] == cal["found_in_domain"]["plain"]
+    bad = subprocess.run(cal_cmd[:6] + [str(tmp_path / "missing.jsonl")] + cal_cmd[7:], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "missing.jsonl" in bad.stderr
