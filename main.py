@@ -142,22 +142,31 @@ async def cmd_eval(settings: Settings, args) -> int:
 
 
 async def cmd_calibrate(settings: Settings, args) -> int:
+    from retrieval.calibrate import CONDITIONS
     from retrieval.evaluate import run_calibration
 
-    cal = await run_calibration(settings, Path(args.queries), Path(args.off_topic),
-                                corpus=Path(args.corpus) if args.corpus else None, target=args.target,
-                                save=args.save, encoder_factory=_encoder)
+    cal, current = await run_calibration(settings, Path(args.queries), Path(args.off_topic),
+                                         corpus=Path(args.corpus) if args.corpus else None, target=args.target,
+                                         save=args.save, encoder_factory=_encoder)
     if args.json:
-        print(cal.to_json())
+        print(json.dumps({**json.loads(cal.to_json()), "current": current}, ensure_ascii=False, sort_keys=True))
         return 0
+
+    def rate(rates: dict, cond: str, n: dict) -> str:
+        return f"{rates[cond]:.1%} của {n[cond]}" if n.get(cond) else "— (không có câu)"
+
     t = cal.threshold
     print(f"Ngưỡng \"không tìm thấy\" cho {cal.model_id}, đoạn {cal.chunk_words} âm tiết "
           f"(điểm = cosine + {t.coverage_weight} × độ phủ cặp từ, độ phủ tối thiểu {t.coverage_floor}):")
-    for cond, label, cut in (("accented", "có dấu", t.min_score_accented), ("plain", "không dấu", t.min_score_plain)):
-        if cond in cal.n_in_domain and cal.n_in_domain[cond]:
-            print(f"  {label:>9}: ngưỡng {cut}; trả lời {cal.found_in_domain.get(cond, 0):.1%} của "
-                  f"{cal.n_in_domain[cond]} câu trong phạm vi, {cal.found_off_topic.get(cond, 0):.1%} của "
-                  f"{cal.n_off_topic.get(cond, 0)} câu ngoài phạm vi")
+    for cond, label, cut in zip(CONDITIONS, ("có dấu", "không dấu"), (t.min_score_accented, t.min_score_plain)):
+        print(f"  {label:>9}: ngưỡng {cut}; câu trong phạm vi được trả lời "
+              f"{rate(cal.found_in_domain, cond, cal.n_in_domain)} (ngưỡng đang dùng: "
+              f"{rate(current['in_domain'], cond, cal.n_in_domain)}); câu ngoài phạm vi lọt qua "
+              f"{rate(cal.found_off_topic, cond, cal.n_off_topic)} (ngưỡng đang dùng: "
+              f"{rate(current['off_topic'], cond, cal.n_off_topic)})")
+        if not cal.target_met.get(cond, True):
+            print(f"  Cảnh báo: không ngưỡng nào trả lời được {cal.target:.0%} câu {label} trong phạm vi "
+                  "(nhiều câu không có cặp từ nào trong bài đứng đầu); xem lại bộ câu hỏi hoặc kho bài.")
     print("Đã lưu: bot dùng ngưỡng này từ lần khởi động sau." if args.save
           else "Chưa lưu (thêm --save để bot dùng ngưỡng này).")
     return 0

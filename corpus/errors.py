@@ -60,6 +60,8 @@ class EncoderError(DanvanError):
 class ConfigError(DanvanError):
     """A setting is missing or malformed."""
 
+    user_message = "Thiết lập hoặc tham số chưa đúng."
+
 
 class MessengerError(DanvanError):
     """A messenger API answered with an error."""

@@ -16,10 +16,11 @@ import json
 import math
 from dataclasses import asdict, dataclass
 
-from retrieval.confidence import Threshold, passes
+from retrieval.confidence import CALIBRATED, Threshold, passes
 
-COVERAGE_WEIGHT = 0.05
-COVERAGE_FLOOR = 0.01
+# The feature weights of the shipped e5 rule, used for an encoder without one.
+_SHIPPED = CALIBRATED["e5-small"]
+CONDITIONS = ("accented", "plain")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Calibration:
     found_off_topic: dict[str, float]
     n_in_domain: dict[str, int]
     n_off_topic: dict[str, int]
+    target_met: dict[str, bool]  # per condition with in-domain questions
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -56,54 +58,62 @@ def _condition(accented: bool) -> str:
     return "accented" if accented else "plain"
 
 
-def _cut(scores: list[float], n: int, target: float) -> float:
-    """The highest cut (rounded down to 0.001) keeping `target` of `n` questions above it."""
+def _cut(scores: list[float], n: int, target: float) -> tuple[float, bool]:
+    """The highest cut (rounded down to 0.001) keeping `target` of `n` questions above
+    it, and whether it does; when no cut can, the one keeping every eligible question."""
     need = max(1, math.ceil(target * n - 1e-9))
-    if len(scores) < need:  # even a cut at zero would miss the target: keep every eligible question
-        return 0.0
-    return math.floor(sorted(scores, reverse=True)[need - 1] * 1000) / 1000
+    ranked = sorted(scores, reverse=True)
+    if not ranked:
+        return 1.0, False  # no question is eligible: a cut no cosine reaches
+    met = len(ranked) >= need
+    return math.floor(ranked[min(need, len(ranked)) - 1] * 1000) / 1000, met
 
 
 def fit(in_domain: list[Signal], off_topic: list[Signal], model_id: str, chunk_words: int,
         target: float = 0.95, base: Threshold | None = None) -> Calibration:
-    """The threshold answering `target` of the in-domain questions in each accent condition."""
+    """The threshold answering `target` of the in-domain questions in each accent
+    condition. A condition without in-domain questions keeps the dense cut of `base`
+    (the shipped rule) when there is one, else takes the other condition's."""
     if not 0 < target <= 1:
         raise ValueError(f"target must be in (0, 1], not {target}")
-    dense_base = base is not None and base.min_score_accented is not None  # a shipped dense rule to start from
-    weight = base.coverage_weight if dense_base else COVERAGE_WEIGHT
-    floor = base.coverage_floor if dense_base else COVERAGE_FLOOR
+    if not in_domain:
+        raise ValueError("calibration needs in-domain questions")
+    start = base if base is not None and base.min_score_accented is not None else _SHIPPED
     cuts: dict[str, float] = {}
+    met: dict[str, bool] = {}
     for accented in (True, False):
         group = [s for s in in_domain if s.accented == accented]
-        eligible = [s.top_cosine + weight * s.coverage for s in group if s.has_hits and s.coverage >= floor]
-        cuts[_condition(accented)] = _cut(eligible, len(group), target) if group else math.inf
+        if group:
+            eligible = [s.top_cosine + start.coverage_weight * s.coverage for s in group
+                        if s.has_hits and s.coverage >= start.coverage_floor]
+            cuts[_condition(accented)], met[_condition(accented)] = _cut(eligible, len(group), target)
+    for cond in CONDITIONS:
+        if cond not in cuts:
+            shipped = start.min_score_accented if cond == "accented" else start.min_score_plain
+            cuts[cond] = shipped if start is base else next(iter(cuts.values()))
     t = Threshold(
-        coverage_weight=weight,
-        min_score_accented=cuts["accented"] if math.isfinite(cuts["accented"]) else None,
-        min_score_plain=cuts["plain"] if math.isfinite(cuts["plain"]) else None,
-        min_coverage_accented=base.min_coverage_accented if base else 0.25,
-        min_coverage_plain=base.min_coverage_plain if base else 0.25,
-        coverage_floor=floor,
+        coverage_weight=start.coverage_weight,
+        min_score_accented=cuts["accented"],
+        min_score_plain=cuts["plain"],
+        min_coverage_accented=start.min_coverage_accented,
+        min_coverage_plain=start.min_coverage_plain,
+        coverage_floor=start.coverage_floor,
     )
-    if t.min_score_accented is None and t.min_score_plain is not None:
-        t = Threshold(**{**asdict(t), "min_score_accented": t.min_score_plain})
-    elif t.min_score_plain is None and t.min_score_accented is not None:
-        t = Threshold(**{**asdict(t), "min_score_plain": t.min_score_accented})
     return Calibration(
         threshold=t, model_id=model_id, chunk_words=chunk_words, target=target,
         found_in_domain=found_rates(in_domain, t), found_off_topic=found_rates(off_topic, t),
-        n_in_domain=_counts(in_domain), n_off_topic=_counts(off_topic),
+        n_in_domain=_counts(in_domain), n_off_topic=_counts(off_topic), target_met=met,
     )
 
 
 def _counts(signals: list[Signal]) -> dict[str, int]:
-    return {c: sum(1 for s in signals if _condition(s.accented) == c) for c in ("accented", "plain")}
+    return {c: sum(1 for s in signals if _condition(s.accented) == c) for c in CONDITIONS}
 
 
 def found_rates(signals: list[Signal], t: Threshold) -> dict[str, float]:
     """The share of questions the threshold answers, per accent condition."""
     out: dict[str, float] = {}
-    for cond in ("accented", "plain"):
+    for cond in CONDITIONS:
         group = [s for s in signals if _condition(s.accented) == cond]
         if group:
             found = sum(s.has_hits and passes(s.top_cosine, s.coverage, s.accented, True, t) for s in group)

@@ -78,13 +78,13 @@ class Engine:
         try:
             index = await cls._load_index(config.data_dir, store, encoder)
             lexical = await cls._load_lexical(config, store)
+            engine = cls(config, store, encoder, index, lexical)
+            await engine.searcher.refresh_places()
+            await engine._check_chunking()
+            await engine._load_calibration()
         except BaseException:
             await store.close()
             raise
-        engine = cls(config, store, encoder, index, lexical)
-        await engine.searcher.refresh_places()
-        await engine._check_chunking()
-        await engine._load_calibration()
         return engine
 
     async def _load_calibration(self) -> None:
@@ -213,7 +213,7 @@ class Engine:
     # -- asking ----------------------------------------------------------
     async def ask(self, question: str, mode: str = "hybrid", k: int = 10) -> Answer:
         start = time.perf_counter()
-        question = " ".join(question.split())[:MAX_QUESTION_CHARS]
+        question = _clean(question)
         ranking = await self.searcher.search(question, k=k, mode=mode)
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
                          used_dense=mode != "lexical", t=self.threshold)
@@ -227,8 +227,7 @@ class Engine:
 
     async def signal(self, question: str) -> Signal:
         """What the not-found rule sees of a question (for calibration)."""
-        question = " ".join(question.split())[:MAX_QUESTION_CHARS]
-        ranking = await self.searcher.search(question)
+        ranking = await self.searcher.search(_clean(question))
         return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits))
 
     async def source_text(self, citation: Citation) -> str:
@@ -274,6 +273,11 @@ class Engine:
             "last_ingest": await self.store.last_ingest(),
             "queries_today": await self.store.queries_since(today),
         }
+
+
+def _clean(question: str) -> str:
+    """A question as it is searched: whitespace collapsed, at most MAX_QUESTION_CHARS."""
+    return " ".join(question.split())[:MAX_QUESTION_CHARS]
 
 
 async def _rebuild(store: Store, encoder: Encoder, data_dir: Path, chunk_words: int) -> int:

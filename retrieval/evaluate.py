@@ -24,9 +24,9 @@ import numpy as np
 
 from corpus.chunking import CHUNK_WORDS
 from corpus.errors import ConfigError
-from retrieval.calibrate import Calibration, Signal, fit
+from retrieval.calibrate import Calibration, Signal, fit, found_rates
 from retrieval.confidence import threshold_for
-from retrieval.engine import Engine, EngineConfig
+from retrieval.engine import CHUNK_WORDS_KEY, Engine, EngineConfig
 from retrieval.normalize import fold
 
 log = logging.getLogger(__name__)
@@ -84,8 +84,11 @@ def metrics(ranked: list[list[str]], positives: list[set[str]]) -> dict[str, flo
 
 def select(rows: list[dict], labels: Path, label: str) -> list[dict]:
     """The query rows whose `id` the labels file (JSONL of `id`, `label`) marks with `label`."""
-    marks = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
-    keep = {m["id"] for m in marks if m.get("label") == label}
+    try:
+        marks = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+        keep = {m["id"] for m in marks if m.get("label") == label}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"cannot read the labels in {labels} (JSONL of id, label): {exc}") from exc
     if not keep:
         raise ConfigError(f"no question is labelled {label!r} in {labels}")
     chosen = [r for r in rows if r.get("id") in keep]
@@ -108,6 +111,8 @@ def read_queries(path: Path) -> list[dict]:
 async def open_corpus_engine(settings, corpus: Path, encoder_factory,
                              engine_config: EngineConfig | None = None) -> Engine:
     """An engine on the corpus's own evaluation folder, ingested on first use."""
+    if not corpus.exists():
+        raise ConfigError(f"{corpus}: no such corpus file or folder")
     config = engine_config or settings.engine_config(corpus_dir(settings.data_dir, corpus))
     data = config.data_dir
     engine = await Engine.open(config, encoder_factory(settings))
@@ -125,12 +130,19 @@ async def open_corpus_engine(settings, corpus: Path, encoder_factory,
 
 
 async def run_calibration(settings, queries: Path, off_topic: Path, corpus: Path | None = None,
-                          target: float = 0.95, save: bool = False, encoder_factory=None) -> Calibration:
+                          target: float = 0.95, save: bool = False,
+                          encoder_factory=None) -> tuple[Calibration, dict[str, dict[str, float]]]:
     """Fit the not-found threshold on questions the corpus answers (`queries`) and
     questions it does not (`off_topic`), each asked as typed and without
     diacritics; with `save`, store it with the corpus for the engine to use.
-    Without `corpus`, the live data directory is calibrated."""
+    Without `corpus`, the live data directory is calibrated. Returns the fit and
+    the found rates of the threshold in use before it."""
+    if not 0 < target <= 1:
+        raise ConfigError(f"--target must be a share between 0 and 1, not {target}")
     inside, outside = read_queries(queries), read_queries(off_topic)
+    for rows, path in ((inside, queries), (outside, off_topic)):
+        if not rows:
+            raise ConfigError(f"{path} holds no questions")
     if corpus is not None:
         engine = await open_corpus_engine(settings, corpus, encoder_factory)
     else:
@@ -138,19 +150,22 @@ async def run_calibration(settings, queries: Path, off_topic: Path, corpus: Path
     try:
         if not engine.index.size:
             raise ConfigError("the store has no passages with vectors to calibrate on: ingest articles first")
+        stored = await engine.store.get_meta(CHUNK_WORDS_KEY)
+        if stored != str(engine.config.chunk_words):
+            raise ConfigError(f"the stored passages were cut at {stored or 'an older size'} syllables, not "
+                              f"{engine.config.chunk_words}: run `python main.py reindex` before calibrating")
 
         async def signals(rows: list[dict]) -> list[Signal]:
-            out = []
-            for row in rows:
-                for q in dict.fromkeys((row["question"], fold(row["question"]))):
-                    out.append(await engine.signal(q))
-            return out
+            return [await engine.signal(q) for row in rows
+                    for q in dict.fromkeys((row["question"], fold(row["question"])))]
 
-        cal = fit(await signals(inside), await signals(outside), engine.encoder.model_id,
-                  engine.config.chunk_words, target=target, base=threshold_for(engine.encoder.model_id))
+        ins, outs = await signals(inside), await signals(outside)
+        cal = fit(ins, outs, engine.encoder.model_id, engine.config.chunk_words, target=target,
+                  base=threshold_for(engine.encoder.model_id))
+        current = {"in_domain": found_rates(ins, engine.threshold), "off_topic": found_rates(outs, engine.threshold)}
         if save:
             await engine.save_calibration(cal)
-        return cal
+        return cal, current
     finally:
         await engine.close()
 

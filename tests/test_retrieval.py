@@ -227,19 +227,32 @@ def test_calibration_keeps_the_target_share_of_in_domain_questions():
     assert cal.found_in_domain == {"accented": round(19 / 21, 4), "plain": 0.9}
     assert cal.found_off_topic == {"accented": 0.5, "plain": 0.0}  # no hits: never found
     assert cal.n_in_domain == {"accented": 21, "plain": 10} and cal.n_off_topic == {"accented": 2, "plain": 1}
+    assert cal.target_met == {"accented": True, "plain": True}
     assert Calibration.from_json(cal.to_json()) == cal
-    # a target no cut can reach keeps every eligible question
-    assert fit(inside, [], "enc", 60, target=1.0).threshold.min_score_accented == 0.0
+    # a target no cut can reach: the cut keeps every eligible question, no lower, and says so
+    unreachable = fit(inside, outside, "enc", 60, target=1.0)
+    assert unreachable.threshold.min_score_accented == 0.825 and unreachable.target_met["accented"] is False
+    # questions of one condition only: the other takes the shipped cut when there is one
+    shipped = Threshold(0.05, 0.879, 0.881, 0.25, 0.25, coverage_floor=0.01)
+    plain_only = fit(inside[21:], outside, "enc", 60, target=0.9, base=shipped)
+    assert plain_only.threshold.min_score_accented == 0.879 and plain_only.n_in_domain["accented"] == 0
+    assert fit(inside[21:], outside, "enc", 60, target=0.9).threshold.min_score_accented == 0.735
+    for bad in ({"target": 0}, {"target": 1.5}):
+        with pytest.raises(ValueError):
+            fit(inside, outside, "enc", 60, **bad)
     with pytest.raises(ValueError):
-        fit(inside, outside, "enc", 60, target=0)
+        fit([], outside, "enc", 60)
 
 
 async def test_engine_uses_the_stored_calibration_of_its_encoder(engine, data_dir, caplog):
     from dataclasses import replace
 
+    from bot.settings import Settings
+    from corpus.errors import ConfigError
     from embeddings.fake import HashingEncoder
     from retrieval.calibrate import fit
-    from retrieval.engine import Engine, EngineConfig
+    from retrieval.engine import CALIBRATION_KEY, CHUNK_WORDS_KEY, Engine, EngineConfig
+    from retrieval.evaluate import run_calibration
 
     question = "Tu Mơ Rông trồng cây gì"
     assert (await engine.ask(question)).found
@@ -248,13 +261,41 @@ async def test_engine_uses_the_stored_calibration_of_its_encoder(engine, data_di
     await engine.save_calibration(strict)  # a cut the question cannot reach
     assert engine.threshold == strict.threshold and not (await engine.ask(question)).found
     await engine.close()
-    reopened = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
-    assert reopened.threshold == strict.threshold and not (await reopened.ask(question)).found
-    await reopened.close()
-    other = await Engine.open(EngineConfig(data_dir=data_dir, chunk_words=150), HashingEncoder())
-    assert other.threshold == LEXICAL_ONLY  # fitted at another passage size: not used, and said so
+
+    async def reopen(encoder=None, **config):
+        eng = await Engine.open(EngineConfig(data_dir=data_dir, **config), encoder or HashingEncoder())
+        try:
+            return eng.threshold, (await eng.ask(question)).found
+        finally:
+            await eng.close()
+
+    assert await reopen() == (strict.threshold, False)
+    assert await reopen(threshold=LEXICAL_ONLY) == (LEXICAL_ONLY, True)  # an explicit threshold wins
+    caplog.clear()
+    assert (await reopen(chunk_words=150))[0] == LEXICAL_ONLY  # fitted at another passage size: not used
     assert "fitted for hashing:256 at 60 syllables" in caplog.text
-    await other.close()
+
+    eng = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    try:
+        await eng.store.set_meta(CALIBRATION_KEY, strict.to_json().replace("hashing:256", "other-encoder"))
+        await eng.store.set_meta(CHUNK_WORDS_KEY, "150")  # passages cut at an older size
+    finally:
+        await eng.close()
+    caplog.clear()
+    assert await reopen() == (LEXICAL_ONLY, True)  # fitted for another encoder: not used, and said so
+    assert "fitted for other-encoder" in caplog.text
+    settings = Settings(data_dir=data_dir)
+    queries = ROOT / "tests" / "data" / "samples_queries.jsonl"
+    with pytest.raises(ConfigError, match="reindex"):  # no fit on passages of another size than configured
+        await run_calibration(settings, queries, queries, encoder_factory=lambda s: HashingEncoder())
+    eng = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    try:
+        await eng.store.set_meta(CALIBRATION_KEY, "{not json")
+    finally:
+        await eng.close()
+    caplog.clear()
+    assert await reopen() == (LEXICAL_ONLY, True)
+    assert "calibration is unreadable" in caplog.text
 
 
 def test_calibrate_command_fits_and_saves_what_eval_then_uses(tmp_path):
@@ -277,3 +318,8 @@ def test_calibrate_command_fits_and_saves_what_eval_then_uses(tmp_path):
     bad = subprocess.run(cal_cmd[:6] + [str(tmp_path / "missing.jsonl")] + cal_cmd[7:], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "missing.jsonl" in bad.stderr
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    none = subprocess.run(cal_cmd[:8] + [str(empty)] + cal_cmd[9:], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert none.returncode == 2 and "holds no questions" in none.stderr and "Thiết lập" in none.stderr
