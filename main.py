@@ -145,12 +145,13 @@ async def cmd_calibrate(settings: Settings, args) -> int:
     from retrieval.calibrate import CONDITIONS
     from retrieval.evaluate import run_calibration
 
-    cal, current = await run_calibration(settings, Path(args.queries), Path(args.off_topic),
-                                         corpus=Path(args.corpus) if args.corpus else None, target=args.target,
-                                         save=args.save, encoder_factory=_encoder)
+    report = await run_calibration(settings, Path(args.queries), Path(args.off_topic),
+                                   corpus=Path(args.corpus) if args.corpus else None, target=args.target,
+                                   save=args.save, encoder_factory=_encoder, splits=args.splits)
     if args.json:
-        print(json.dumps({**json.loads(cal.to_json()), "current": current}, ensure_ascii=False, sort_keys=True))
+        print(report.to_json())
         return 0
+    cal, current = report.calibration, report.current
 
     def rate(rates: dict, cond: str, n: dict) -> str:
         return f"{rates[cond]:.1%} của {n[cond]}" if n.get(cond) else "— (không có câu)"
@@ -167,6 +168,11 @@ async def cmd_calibrate(settings: Settings, args) -> int:
         if not cal.target_met.get(cond, True):
             print(f"  Cảnh báo: không ngưỡng nào trả lời được {cal.target:.0%} câu {label} trong phạm vi "
                   "(nhiều câu không có cặp từ nào trong bài đứng đầu); xem lại bộ câu hỏi hoặc kho bài.")
+    for key, v in report.holdout.items():
+        group, cond = key.split(".")
+        print(f"  Kiểm tra chéo ({args.splits} lần chia đôi), {'trong' if group == 'in_domain' else 'ngoài'} phạm vi, "
+              f"{'có dấu' if cond == 'accented' else 'không dấu'}: trả lời trung bình {v['mean']:.1%} "
+              f"(phân vị 5–95: {v['p5']:.1%}–{v['p95']:.1%})")
     print("Đã lưu: bot dùng ngưỡng này từ lần khởi động sau." if args.save
           else "Chưa lưu (thêm --save để bot dùng ngưỡng này).")
     return 0
@@ -219,6 +225,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--corpus", help="an evaluation corpus (its own folder); default: the live data directory")
     s.add_argument("--target", type=float, default=0.95, help="share of in-domain questions to answer")
     s.add_argument("--save", action="store_true", help="store the threshold with the corpus")
+    s.add_argument("--splits", type=int, default=0,
+                   help="also estimate the held-out found rates over N random halves of the questions")
     s.add_argument("--json", action="store_true")
     sub.add_parser("reindex", help="re-chunk and re-encode every article with the configured encoder")
     for name in ("telegram", "zalo"):

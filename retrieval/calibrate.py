@@ -119,3 +119,30 @@ def found_rates(signals: list[Signal], t: Threshold) -> dict[str, float]:
             found = sum(s.has_hits and passes(s.top_cosine, s.coverage, s.accented, True, t) for s in group)
             out[cond] = round(found / len(group), 4)
     return out
+
+
+def holdout(inside: list[list[Signal]], outside: list[list[Signal]], target: float = 0.95,
+            base: Threshold | None = None, splits: int = 200, seed: int = 0) -> dict[str, dict[str, float]]:
+    """How the cut does on questions it was not fitted on: `splits` times, fit on a
+    random half of the questions (each with all the ways it was asked) and measure
+    the other half. Mean and 5th / 95th percentiles of the found rates per condition."""
+    import random
+
+    import numpy as np
+
+    rng = random.Random(seed)
+    runs: dict[str, list[float]] = {}
+    for _ in range(splits):
+        halves = []
+        for groups in (inside, outside):
+            order = list(range(len(groups)))
+            rng.shuffle(order)
+            mid = len(order) // 2
+            halves.append(([s for i in order[:mid] for s in groups[i]], [s for i in order[mid:] for s in groups[i]]))
+        (fit_in, test_in), (fit_out, test_out) = halves
+        t = fit(fit_in, fit_out, "", 0, target=target, base=base).threshold
+        for name, signals in (("in_domain", test_in), ("off_topic", test_out)):
+            for cond, rate in found_rates(signals, t).items():
+                runs.setdefault(f"{name}.{cond}", []).append(rate)
+    return {key: {"mean": round(float(np.mean(v)), 4), "p5": round(float(np.percentile(v, 5)), 4),
+                  "p95": round(float(np.percentile(v, 95)), 4)} for key, v in sorted(runs.items())}

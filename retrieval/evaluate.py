@@ -18,13 +18,14 @@ import logging
 
 import time
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from corpus.chunking import CHUNK_WORDS
 from corpus.errors import ConfigError
-from retrieval.calibrate import Calibration, Signal, fit, found_rates
+from retrieval.calibrate import Calibration, Signal, fit, found_rates, holdout
 from retrieval.confidence import threshold_for
 from retrieval.engine import CHUNK_WORDS_KEY, Engine, EngineConfig
 from retrieval.normalize import fold
@@ -129,14 +130,25 @@ async def open_corpus_engine(settings, corpus: Path, encoder_factory,
     return engine
 
 
+@dataclass(frozen=True)
+class CalibrationReport:
+    calibration: Calibration
+    current: dict[str, dict[str, float]]  # found rates of the threshold in use before: in_domain / off_topic
+    holdout: dict[str, dict[str, float]]  # `calibrate.holdout`, when asked for
+
+    def to_json(self) -> str:
+        return json.dumps({**json.loads(self.calibration.to_json()), "current": self.current,
+                           "holdout": self.holdout}, ensure_ascii=False, sort_keys=True)
+
+
 async def run_calibration(settings, queries: Path, off_topic: Path, corpus: Path | None = None,
-                          target: float = 0.95, save: bool = False,
-                          encoder_factory=None) -> tuple[Calibration, dict[str, dict[str, float]]]:
+                          target: float = 0.95, save: bool = False, encoder_factory=None,
+                          splits: int = 0) -> CalibrationReport:
     """Fit the not-found threshold on questions the corpus answers (`queries`) and
     questions it does not (`off_topic`), each asked as typed and without
     diacritics; with `save`, store it with the corpus for the engine to use.
-    Without `corpus`, the live data directory is calibrated. Returns the fit and
-    the found rates of the threshold in use before it."""
+    Without `corpus`, the live data directory is calibrated; `splits` adds the
+    held-out estimate of `calibrate.holdout`."""
     if not 0 < target <= 1:
         raise ConfigError(f"--target must be a share between 0 and 1, not {target}")
     inside, outside = read_queries(queries), read_queries(off_topic)
@@ -155,17 +167,22 @@ async def run_calibration(settings, queries: Path, off_topic: Path, corpus: Path
             raise ConfigError(f"the stored passages were cut at {stored or 'an older size'} syllables, not "
                               f"{engine.config.chunk_words}: run `python main.py reindex` before calibrating")
 
-        async def signals(rows: list[dict]) -> list[Signal]:
-            return [await engine.signal(q) for row in rows
-                    for q in dict.fromkeys((row["question"], fold(row["question"])))]
+        async def signals(rows: list[dict]) -> list[list[Signal]]:  # per question: as typed, without accents
+            return [[await engine.signal(q) for q in dict.fromkeys((row["question"], fold(row["question"])))]
+                    for row in rows]
 
-        ins, outs = await signals(inside), await signals(outside)
-        cal = fit(ins, outs, engine.encoder.model_id, engine.config.chunk_words, target=target,
-                  base=threshold_for(engine.encoder.model_id))
-        current = {"in_domain": found_rates(ins, engine.threshold), "off_topic": found_rates(outs, engine.threshold)}
+        in_groups, out_groups = await signals(inside), await signals(outside)
+        ins, outs = [s for g in in_groups for s in g], [s for g in out_groups for s in g]
+        base = threshold_for(engine.encoder.model_id)
+        cal = fit(ins, outs, engine.encoder.model_id, engine.config.chunk_words, target=target, base=base)
+        report = CalibrationReport(
+            calibration=cal,
+            current={"in_domain": found_rates(ins, engine.threshold), "off_topic": found_rates(outs, engine.threshold)},
+            holdout=holdout(in_groups, out_groups, target=target, base=base, splits=splits) if splits else {},
+        )
         if save:
             await engine.save_calibration(cal)
-        return cal, current
+        return report
     finally:
         await engine.close()
 

@@ -244,6 +244,20 @@ def test_calibration_keeps_the_target_share_of_in_domain_questions():
         fit([], outside, "enc", 60)
 
 
+def test_holdout_measures_the_cut_on_questions_it_was_not_fitted_on():
+    from retrieval.calibrate import Signal, holdout
+
+    # in-domain questions score about 0.80 .. 0.90, each asked two ways; off-topic ones 0.70 .. 0.80
+    inside = [[Signal(0.80 + i / 1000, 0.5, True, True), Signal(0.79 + i / 1000, 0.5, False, True)] for i in range(100)]
+    outside = [[Signal(0.70 + i / 1000, 0.5, True, True), Signal(0.69 + i / 1000, 0.5, False, True)] for i in range(100)]
+    est = holdout(inside, outside, target=0.9, splits=40)
+    assert set(est) == {"in_domain.accented", "in_domain.plain", "off_topic.accented", "off_topic.plain"}
+    ins = est["in_domain.accented"]
+    assert 0.8 < ins["mean"] < 0.97 and ins["p5"] <= ins["mean"] <= ins["p95"]  # near the target, not exactly
+    assert est["off_topic.accented"]["mean"] == 0.0  # the two populations do not overlap
+    assert holdout(inside, outside, target=0.9, splits=40) == est  # seeded: reproducible
+
+
 async def test_engine_uses_the_stored_calibration_of_its_encoder(engine, data_dir, caplog):
     from dataclasses import replace
 
@@ -302,12 +316,14 @@ def test_calibrate_command_fits_and_saves_what_eval_then_uses(tmp_path):
     env = {**os.environ, "DANVAN_DATA_DIR": str(tmp_path), "DANVAN_ENCODER": "hashing"}
     data = ROOT / "tests" / "data"
     cal_cmd = [sys.executable, "main.py", "calibrate", "--corpus", str(SAMPLES), "--queries",
-               str(data / "samples_queries.jsonl"), "--off-topic", str(data / "ood_queries.jsonl"), "--json", "--save"]
+               str(data / "samples_queries.jsonl"), "--off-topic", str(data / "ood_queries.jsonl"), "--json", "--save",
+               "--splits", "5"]
     out = subprocess.run(cal_cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     cal = json.loads(out.stdout)
     assert cal["model_id"] == "hashing:256" and cal["threshold"]["min_score_accented"] is not None
     assert cal["found_in_domain"]["accented"] >= 0.95 and cal["found_in_domain"]["plain"] >= 0.95
+    assert cal["holdout"]["in_domain.plain"]["mean"] > 0.5 and cal["current"]["in_domain"]["plain"] >= 0.9
     ev = [sys.executable, "main.py", "eval", "--json", "--corpus", str(SAMPLES), "--queries"]
     ood = json.loads(subprocess.run(ev + [str(data / "ood_queries.jsonl"), "--strip-accents"], cwd=ROOT, env=env,
                                     capture_output=True, text=True, timeout=120).stdout)
