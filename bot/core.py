@@ -67,6 +67,15 @@ def telegram_commands() -> list[tuple[str, str]]:
     return [(c.names[0], c.help) for c in COMMANDS if not c.admin]
 
 
+def _threshold_line(t, source: str) -> str:
+    """Which "not found" rule answers, for the admin's statistics."""
+    origin = {"calibrated": "đã hiệu chỉnh cho kho này", "configured": "do cấu hình đặt"}.get(
+        source, "mặc định của bộ mã hóa")
+    if t.min_score_accented is None:
+        return f"Ngưỡng “không tìm thấy”: theo độ phủ từ khóa ({origin}; chạy `calibrate` để hiệu chỉnh)"
+    return (f"Ngưỡng “không tìm thấy”: {t.min_score_accented} có dấu, {t.min_score_plain} không dấu ({origin})")
+
+
 def _reply(html_text: str, plain: str | None = None, buttons=(), notice: str = "") -> Reply:
     if plain is None:
         plain = html.unescape(_TAG_RE.sub("", html_text))
@@ -393,7 +402,7 @@ class BotCore:
             f"Bản trùng đã bỏ qua: {st['duplicates']}\nVăn bản được nhắc: {st['references']}\n"
             f"Nguồn: {sites}\nBài mới nhất: {render.fmt_date(st['newest'])}\n"
             f"Lần nạp gần nhất: {st['last_ingest'] or '—'}\nCâu hỏi hôm nay: {st['queries_today']}\n"
-            f"Bộ mã hóa: {st['encoder']}"
+            f"Bộ mã hóa: {st['encoder']}\n{_threshold_line(st['threshold'], st['threshold_source'])}"
         )
         return [_text(plain)]
 

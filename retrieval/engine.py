@@ -70,6 +70,7 @@ class Engine:
 
             self.reranker = CrossEncoderReranker(config.reranker)
         self.threshold = config.threshold or threshold_for(encoder.model_id)
+        self.threshold_source = "configured" if config.threshold else "shipped"  # or "calibrated"
         self._lock = asyncio.Lock()
 
     @classmethod
@@ -103,11 +104,11 @@ class Engine:
                         "using the default: run `python main.py calibrate --save` again",
                         cal.model_id, cal.chunk_words, self.encoder.model_id, self.config.chunk_words)
             return
-        self.threshold = cal.threshold
+        self.threshold, self.threshold_source = cal.threshold, "calibrated"
 
     async def save_calibration(self, cal: Calibration) -> None:
         await self.store.set_meta(CALIBRATION_KEY, cal.to_json())
-        self.threshold = cal.threshold
+        self.threshold, self.threshold_source = cal.threshold, "calibrated"
 
     async def _check_chunking(self) -> None:
         """Warn when the stored passages were cut at another size than configured: the
@@ -268,6 +269,8 @@ class Engine:
             **counts,
             "vectors": self.index.size,
             "encoder": self.encoder.model_id,
+            "threshold": self.threshold,
+            "threshold_source": self.threshold_source,
             "sites": await self.store.sites(),
             "newest": await self.store.newest_date(),
             "last_ingest": await self.store.last_ingest(),

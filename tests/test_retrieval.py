@@ -274,6 +274,12 @@ async def test_engine_uses_the_stored_calibration_of_its_encoder(engine, data_di
     strict = fit([replace(signal, top_cosine=signal.top_cosine + 1)], [], engine.encoder.model_id, 60)
     await engine.save_calibration(strict)  # a cut the question cannot reach
     assert engine.threshold == strict.threshold and not (await engine.ask(question)).found
+    stats = await engine.stats()
+    assert stats["threshold_source"] == "calibrated" and stats["threshold"] == strict.threshold
+    from bot.core import _threshold_line
+
+    line = _threshold_line(stats["threshold"], stats["threshold_source"])
+    assert f"{strict.threshold.min_score_accented} có dấu" in line and "đã hiệu chỉnh cho kho này" in line
     await engine.close()
 
     async def reopen(encoder=None, **config):
