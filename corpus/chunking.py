@@ -56,9 +56,9 @@ def chunk_sentences(sentences: list[str], max_words: int = CHUNK_WORDS, overlap_
     than dropped.
     """
     pieces: list[str] = []
+    cap = max(max_words, max_sentence_words)
     for s in sentences:
         words = s.split()
-        cap = max(max_words, max_sentence_words)
         if len(words) <= cap:
             pieces.append(s)
         else:

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from dataclasses import asdict, dataclass
+
+import numpy as np
 
 from retrieval.confidence import CALIBRATED, Threshold, passes
 
@@ -126,10 +129,6 @@ def holdout(inside: list[list[Signal]], outside: list[list[Signal]], target: flo
     """How the cut does on questions it was not fitted on: `splits` times, fit on a
     random half of the questions (each with all the ways it was asked) and measure
     the other half. Mean and 5th / 95th percentiles of the found rates per condition."""
-    import random
-
-    import numpy as np
-
     rng = random.Random(seed)
     runs: dict[str, list[float]] = {}
     for _ in range(splits):

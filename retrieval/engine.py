@@ -71,6 +71,7 @@ class Engine:
             self.reranker = CrossEncoderReranker(config.reranker)
         self.threshold = config.threshold or threshold_for(encoder.model_id)
         self.threshold_source = "configured" if config.threshold else "shipped"  # or "calibrated"
+        self.stored_chunk_words: str | None = None  # meta: the size the stored passages were cut at
         self._lock = asyncio.Lock()
 
     @classmethod
@@ -114,12 +115,19 @@ class Engine:
         """Warn when the stored passages were cut at another size than configured: the
         not-found threshold is calibrated for the configured size."""
         want = self.config.chunk_words
-        stored = await self.store.get_meta(CHUNK_WORDS_KEY)
-        if stored is None and not (await self.store.counts())["chunks"]:
+        self.stored_chunk_words = await self.store.get_meta(CHUNK_WORDS_KEY)
+        if self.stored_chunk_words is None and not (await self.store.counts())["chunks"]:
             await self.store.set_meta(CHUNK_WORDS_KEY, str(want))
-        elif stored != str(want):
+            self.stored_chunk_words = str(want)
+        elif not self.passages_current:
             log.warning("the stored passages were cut at %s syllables, the configuration says %d: "
-                        "run `python main.py reindex` to re-chunk them", stored or "an older size (150)", want)
+                        "run `python main.py reindex` to re-chunk them",
+                        self.stored_chunk_words or "an older size (150)", want)
+
+    @property
+    def passages_current(self) -> bool:
+        """Were the stored passages cut at the configured size?"""
+        return self.stored_chunk_words == str(self.config.chunk_words)
 
     @staticmethod
     async def _load_index(data_dir: Path, store: Store, encoder: Encoder) -> VectorIndex:

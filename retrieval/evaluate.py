@@ -18,7 +18,7 @@ import logging
 
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +27,7 @@ from corpus.chunking import CHUNK_WORDS
 from corpus.errors import ConfigError
 from retrieval.calibrate import Calibration, Signal, fit, found_rates, holdout
 from retrieval.confidence import threshold_for
-from retrieval.engine import CHUNK_WORDS_KEY, Engine, EngineConfig
+from retrieval.engine import Engine, EngineConfig
 from retrieval.normalize import fold
 
 log = logging.getLogger(__name__)
@@ -137,8 +137,8 @@ class CalibrationReport:
     holdout: dict[str, dict[str, float]]  # `calibrate.holdout`, when asked for
 
     def to_json(self) -> str:
-        return json.dumps({**json.loads(self.calibration.to_json()), "current": self.current,
-                           "holdout": self.holdout}, ensure_ascii=False, sort_keys=True)
+        return json.dumps({**asdict(self.calibration), "current": self.current, "holdout": self.holdout},
+                          ensure_ascii=False, sort_keys=True)
 
 
 async def run_calibration(settings, queries: Path, off_topic: Path, corpus: Path | None = None,
@@ -162,10 +162,10 @@ async def run_calibration(settings, queries: Path, off_topic: Path, corpus: Path
     try:
         if not engine.index.size:
             raise ConfigError("the store has no passages with vectors to calibrate on: ingest articles first")
-        stored = await engine.store.get_meta(CHUNK_WORDS_KEY)
-        if stored != str(engine.config.chunk_words):
-            raise ConfigError(f"the stored passages were cut at {stored or 'an older size'} syllables, not "
-                              f"{engine.config.chunk_words}: run `python main.py reindex` before calibrating")
+        if not engine.passages_current:
+            raise ConfigError(f"the stored passages were cut at {engine.stored_chunk_words or 'an older size'} "
+                              f"syllables, not {engine.config.chunk_words}: run `python main.py reindex` "
+                              "before calibrating")
 
         async def signals(rows: list[dict]) -> list[list[Signal]]:  # per question: as typed, without accents
             return [[await engine.signal(q) for q in dict.fromkeys((row["question"], fold(row["question"])))]

@@ -232,6 +232,10 @@ def test_calibration_keeps_the_target_share_of_in_domain_questions():
     # a target no cut can reach: the cut keeps every eligible question, no lower, and says so
     unreachable = fit(inside, outside, "enc", 60, target=1.0)
     assert unreachable.threshold.min_score_accented == 0.825 and unreachable.target_met["accented"] is False
+    # no question shares a word pair with its top article: a cut no score reaches, and said so
+    none = fit(inside[20:21], outside, "enc", 60)
+    assert none.threshold.min_score_accented == 1.0 and none.target_met == {"accented": False}
+    assert none.found_in_domain["accented"] == 0.0
     # questions of one condition only: the other takes the shipped cut when there is one
     shipped = Threshold(0.05, 0.879, 0.881, 0.25, 0.25, coverage_floor=0.01)
     plain_only = fit(inside[21:], outside, "enc", 60, target=0.9, base=shipped)
