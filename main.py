@@ -58,8 +58,8 @@ def print_report(report, out=sys.stdout) -> None:
         print(f"~ đã cập nhật: {label}", file=out)
     for label in report.duplicates:
         print(f"= trùng, bỏ qua: {label}", file=out)
-    for origin, why in report.failed:
-        print(f"! lỗi: {why}", file=out)
+    for failure in report.failed:
+        print(f"! lỗi: {failure.origin}: {failure.reason}", file=out)
     print(
         f"Tổng: {len(report.added)} thêm, {len(report.updated)} cập nhật, "
         f"{len(report.duplicates)} trùng, {len(report.failed)} lỗi.",
@@ -74,12 +74,16 @@ async def cmd_ingest(settings: Settings, args) -> int:
     finally:
         await engine.close()
     print_report(report)
-    return 0 if (report.added or report.updated or report.duplicates or not report.failed) else 1
+    return 1 if report.failed else 0  # the inputs that could be read are stored either way
 
 
 async def cmd_ask(settings: Settings, args) -> int:
     from bot.render import answer_plain
 
+    from retrieval.engine import MAX_QUESTION_CHARS
+
+    if len(" ".join(args.question.split())) > MAX_QUESTION_CHARS:
+        print(f"(Câu hỏi dài quá, chỉ dùng {MAX_QUESTION_CHARS} ký tự đầu.)", file=sys.stderr)
     engine = await open_engine(settings)
     try:
         answer = await engine.ask(args.question, mode=args.mode)

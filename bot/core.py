@@ -391,7 +391,7 @@ class BotCore:
         report = await self.engine.ingest([url])
         lines = [f"Đã nạp: {len(report.added)} bài mới, {len(report.updated)} cập nhật, "
                  f"{len(report.duplicates)} trùng, {len(report.failed)} lỗi."]
-        lines += [f"• lỗi: {why}" for _, why in report.failed[:5]]
+        lines += [f"• lỗi: {f.origin}: {f.reason}" for f in report.failed[:5]]
         return [_text("\n".join(lines))]
 
     async def _cmd_thongke(self, msg: Incoming, arg: str) -> list[Reply]:
@@ -399,7 +399,7 @@ class BotCore:
         sites = ", ".join(f"{s} ({n})" for s, n in st["sites"][:8]) or "—"
         plain = (
             f"Bài viết: {st['articles']} (đoạn: {st['chunks']}, vectơ: {st['vectors']})\n"
-            f"Bản trùng đã bỏ qua: {st['duplicates']}\nVăn bản được nhắc: {st['references']}\n"
+            f"Bài gần trùng (đăng lại nơi khác) đã bỏ qua: {st['duplicates']}\nVăn bản được nhắc: {st['references']}\n"
             f"Nguồn: {sites}\nBài mới nhất: {render.fmt_date(st['newest'])}\n"
             f"Lần nạp gần nhất: {st['last_ingest'] or '—'}\nCâu hỏi hôm nay: {st['queries_today']}\n"
             f"Bộ mã hóa: {st['encoder']}\n{_threshold_line(st['threshold'], st['threshold_source'])}"

@@ -26,9 +26,15 @@ class DanvanError(Exception):
 
 
 class InputError(DanvanError):
-    """One ingest input could not be used."""
+    """One ingest input could not be used. `origin` names it; the message says
+    why in English (for logs), `reason` in Vietnamese (for the user)."""
 
     user_message = "Không đọc được nguồn này."
+
+    def __init__(self, origin: str, detail: str, reason: str | None = None) -> None:
+        super().__init__(f"{origin}: {detail}")
+        self.origin = origin
+        self.reason = reason or self.user_message
 
 
 class UnreadableInput(InputError):
@@ -43,6 +49,8 @@ class FetchError(InputError):
 
 class StoreError(DanvanError):
     """The SQLite store failed."""
+
+    user_message = "Lỗi kho dữ liệu, xin thử lại sau."
 
 
 class IndexError_(DanvanError):  # noqa: N801 - avoid shadowing builtins.IndexError

@@ -16,13 +16,13 @@ def html_to_raw(raw: RawDocument) -> RawDocument:
             include_tables=True, favor_recall=True,
         )
     except Exception as exc:  # noqa: BLE001 - trafilatura/lxml raise many kinds
-        raise UnreadableInput(f"{raw.origin}: cannot parse HTML: {exc}") from exc
+        raise UnreadableInput(raw.origin, f"cannot parse HTML: {exc}", "không đọc được trang HTML") from exc
     if doc is None:
-        raise UnreadableInput(f"{raw.origin}: no article text found in the HTML page")
+        raise UnreadableInput(raw.origin, "no article text found in the HTML page", "không tìm thấy nội dung bài viết trong trang")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = data.get("text") or ""
     if not text.strip():
-        raise UnreadableInput(f"{raw.origin}: no article text found in the HTML page")
+        raise UnreadableInput(raw.origin, "no article text found in the HTML page", "không tìm thấy nội dung bài viết trong trang")
     # Only a URL the page really names (the fetched one or its canonical link).
     url = raw.url or (data.get("url") if str(data.get("url") or "").startswith("http") else None)
     return RawDocument(

@@ -89,7 +89,7 @@ def parse_text(raw: RawDocument) -> Article:
 
     body = clean.clean_lines(top)
     if not body:
-        raise UnreadableInput(f"{raw.origin}: no article text found after cleaning")
+        raise UnreadableInput(raw.origin, "no article text found after cleaning", "không tìm thấy nội dung bài viết")
 
     # By-line at the end (labelled anywhere in the last lines, or a bare name).
     author = raw.author
@@ -122,7 +122,8 @@ def parse_text(raw: RawDocument) -> Article:
 
     text = "\n\n".join(body)
     if len(text) < MIN_BODY_CHARS:
-        raise UnreadableInput(f"{raw.origin}: article text too short ({len(text)} characters)")
+        raise UnreadableInput(raw.origin, f"article text too short ({len(text)} characters)",
+                              f"nội dung bài quá ngắn ({len(text)} ký tự)")
 
     if published is None:
         published, inferred = metadata.lead_date(body[0], text)

@@ -50,12 +50,12 @@ def _vi_score(text: str) -> int:
 def decode_bytes(data: bytes, origin: str) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16, or a legacy code page."""
     if not data.strip():
-        raise UnreadableInput(f"{origin}: empty file")
+        raise UnreadableInput(origin, "empty file", "tệp rỗng")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     head = data[:8192]
     if b"\x00" in head:
-        raise UnreadableInput(f"{origin}: binary file, not text")
+        raise UnreadableInput(origin, "binary file, not text", "tệp nhị phân, không phải văn bản")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -75,11 +75,11 @@ def decode_bytes(data: bytes, origin: str) -> str:
     except Exception:  # noqa: BLE001 - a detector failure only removes a candidate
         pass
     if not candidates:
-        raise UnreadableInput(f"{origin}: unknown text encoding")
+        raise UnreadableInput(origin, "unknown text encoding", "không nhận ra bảng mã của văn bản")
     text = max(candidates, key=_vi_score)
     controls = sum(1 for c in text[:4000] if ord(c) < 32 and c not in "\n\r\t")
     if controls > 20:
-        raise UnreadableInput(f"{origin}: binary file, not text")
+        raise UnreadableInput(origin, "binary file, not text", "tệp nhị phân, không phải văn bản")
     log.info("%s: decoded from a legacy encoding", origin)
     return text
 
@@ -87,9 +87,10 @@ def decode_bytes(data: bytes, origin: str) -> str:
 def _record(obj: dict, origin: str) -> RawDocument:
     text = obj.get("text") or obj.get("content") or obj.get("body") or ""
     if not isinstance(text, str) or not text.strip():
-        raise UnreadableInput(f"{origin}: record has no text")
+        raise UnreadableInput(origin, "record has no text", "bản ghi không có nội dung")
     if len(text) > MAX_RECORD_CHARS:
-        raise UnreadableInput(f"{origin}: record text too large ({len(text)} characters)")
+        raise UnreadableInput(origin, f"record text too large ({len(text)} characters)",
+                              f"bản ghi quá dài ({len(text)} ký tự)")
     url = obj.get("url") if isinstance(obj.get("url"), str) and is_url(obj.get("url")) else None
     published = obj.get("published") or obj.get("date")
     return RawDocument(
@@ -116,11 +117,11 @@ def _jsonl_records(path: Path) -> "list[RawDocument | InputError]":
                         origin = f"{path}#{obj['id']}"
                     out.append(_record(obj, origin))
                 except ValueError as exc:
-                    out.append(UnreadableInput(f"{origin}: invalid JSON record ({exc})"))
+                    out.append(UnreadableInput(origin, f"invalid JSON record ({exc})", "bản ghi JSON không hợp lệ"))
                 except InputError as exc:
                     out.append(exc)
     except (OSError, UnicodeDecodeError, EOFError) as exc:
-        out.append(UnreadableInput(f"{path}: cannot read JSONL ({exc})"))
+        out.append(UnreadableInput(str(path), f"cannot read JSONL ({exc})", "không đọc được tệp JSONL"))
     return out
 
 
@@ -132,17 +133,19 @@ def read_file(path: Path) -> "list[RawDocument | InputError]":
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return [UnreadableInput(f"{path}: file too large ({size / 1e6:.0f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB)")]
+            return [UnreadableInput(str(path), f"file too large ({size / 1e6:.0f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB)",
+                                     f"tệp quá lớn ({size / 1e6:.0f} MB, tối đa {MAX_FILE_BYTES / 1e6:.0f} MB)")]
         data = path.read_bytes()
     except OSError as exc:
-        return [UnreadableInput(f"{path}: cannot read ({exc.strerror or exc})")]
+        return [UnreadableInput(str(path), f"cannot read ({exc.strerror or exc})", "không đọc được tệp")]
     try:
         text = decode_bytes(data, str(path))
     except InputError as exc:
         return [exc]
     suffix = path.suffix.lower()
     if suffix in FEED_SUFFIXES or _looks_like_feed(text):
-        return [UnreadableInput(f"{path}: a feed file; give its URL to ingest its articles")]
+        return [UnreadableInput(str(path), "a feed file; give its URL to ingest its articles",
+                                 "đây là tệp nguồn tin RSS/Atom: hãy nạp bằng địa chỉ URL của nguồn")]
     kind = "html" if suffix in HTML_SUFFIXES or _looks_like_html(text) else "text"
     return [RawDocument(origin=str(path), text=text, kind=kind)]
 
@@ -182,22 +185,24 @@ class Fetcher:
             async with asyncio.timeout(self.timeout):
                 async with self._client.stream("GET", url) as resp:
                     if resp.status_code >= 400:
-                        raise FetchError(f"{url}: HTTP {resp.status_code}")
+                        raise FetchError(url, f"HTTP {resp.status_code}", f"máy chủ trả lỗi HTTP {resp.status_code}")
                     declared = resp.headers.get("content-length", "")
                     if declared.isdigit() and int(declared) > MAX_FILE_BYTES:
-                        raise UnreadableInput(f"{url}: response too large ({int(declared) / 1e6:.0f} MB)")
+                        raise UnreadableInput(url, f"response too large ({int(declared) / 1e6:.0f} MB)", "trang quá lớn")
                     body = bytearray()
                     async for part in resp.aiter_bytes():
                         body += part
                         if len(body) > MAX_FILE_BYTES:
-                            raise UnreadableInput(f"{url}: response too large (over {MAX_FILE_BYTES / 1e6:.0f} MB)")
+                            raise UnreadableInput(url, f"response too large (over {MAX_FILE_BYTES / 1e6:.0f} MB)",
+                                                              "trang quá lớn")
                     return str(resp.url), resp.headers.get("content-type", ""), bytes(body)
         except TimeoutError as exc:
-            raise FetchError(f"{url}: timed out after {self.timeout:.0f} s") from exc
+            raise FetchError(url, f"timed out after {self.timeout:.0f} s", f"quá thời gian chờ ({self.timeout:.0f} giây)") from exc
         except httpx.TimeoutException as exc:
-            raise FetchError(f"{url}: timed out after {self.timeout:.0f} s") from exc
+            raise FetchError(url, f"timed out after {self.timeout:.0f} s", f"quá thời gian chờ ({self.timeout:.0f} giây)") from exc
         except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
-            raise FetchError(f"{url}: cannot fetch ({exc.__class__.__name__}: {exc})") from exc
+            raise FetchError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})",
+                             "không kết nối được hoặc địa chỉ không hợp lệ") from exc
 
     async def documents(self, url: str) -> AsyncIterator["RawDocument | InputError"]:
         """A URL: an article page, or a feed whose entries are fetched as articles."""
@@ -227,7 +232,7 @@ class Fetcher:
                 pass  # a malformed link: fetching it reports the error
         if not entries:
             reason = getattr(parsed, "bozo_exception", None) or "no entries"
-            yield UnreadableInput(f"{url}: not a valid RSS/Atom feed ({reason})")
+            yield UnreadableInput(url, f"not a valid RSS/Atom feed ({reason})", "không phải nguồn tin RSS/Atom hợp lệ")
             return
         for entry in entries:
             link = entry.get("link")

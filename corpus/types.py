@@ -70,12 +70,21 @@ class RawDocument:
     author: str | None = None
 
 
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be ingested."""
+
+    origin: str  # the file, record or URL
+    reason: str  # why, in Vietnamese, for the user
+    detail: str  # why, in English, for logs
+
+
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 Sentences of the top passages are scored by the idf mass of the question's
 folded syllables (and, at half weight, syllable bigrams) they contain. The
 best few are quoted, plus the sentence right after the best one (measured: the
-answer often follows the clause that matches the question), in passage order.
+answer often follows the clause that matches the question): articles in rank
+order, each one's sentences in the order they stand in the article.
 """
 
 from __future__ import annotations
@@ -76,7 +77,12 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         kept.append(key)
         seen.add(norm)
         total += len(text)
-    kept.sort()
+    # Read as the articles read: articles in rank order, each article's sentences
+    # in the order they stand in it (passages of one article may rank out of order).
+    first_rank: dict[int, int] = {}
+    for rank, _ in sorted(kept):
+        first_rank.setdefault(hits[rank].article_id, rank)
+    kept.sort(key=lambda key: (first_rank[hits[key[0]].article_id], hits[key[0]].passage.ord, key[1]))
     numbers: dict[int, int] = {}
     quotes: dict[int, list[str]] = {}
     first_hit: dict[int, Hit] = {}

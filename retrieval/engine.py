@@ -195,7 +195,7 @@ class Engine:
                     continue
                 path = Path(item)
                 if not path.exists():
-                    yield UnreadableInput(f"{item}: no such file or folder")
+                    yield UnreadableInput(item, "no such file or folder", "không có tệp hoặc thư mục này")
                     continue
                 for file in walk(path):
                     for doc in await asyncio.to_thread(read_file, file):

@@ -21,7 +21,7 @@ from corpus.chunking import CHUNK_WORDS, chunk_article
 from corpus.errors import InputError, StoreError
 from corpus.parse import parse
 from corpus.store import ChunkRow, Store
-from corpus.types import Article, IngestReport, RawDocument
+from corpus.types import Article, Failure, IngestReport, RawDocument
 from embeddings.base import Encoder
 from retrieval.lexical import index_fields
 from retrieval.lexical_index import LexicalIndex
@@ -73,11 +73,11 @@ class Indexer:
             known = await self.store.find_by_url(article.url)
             if known:
                 if known[1] == chash:
-                    return Outcome("duplicate", known[0], "same URL, same content")
+                    return Outcome("duplicate", known[0], "cùng địa chỉ, cùng nội dung")
                 replace_id = known[0]
         same = await self.store.find_by_hash(chash)
         if same is not None:  # also when a known URL now carries another article's text
-            return Outcome("duplicate", same, "same content")
+            return Outcome("duplicate", same, "cùng nội dung")
         sig = dedup.minhash(article.text)
         if replace_id is None:
             ids, sigs = await self._signatures()
@@ -85,7 +85,7 @@ class Indexer:
             if i >= 0 and sim >= dedup.NEAR_DUP_THRESHOLD:
                 of = int(ids[i])
                 await self.store.record_duplicate(article.origin, article.url, article.title, of, sim)
-                return Outcome("duplicate", of, f"near-duplicate of article #{of} ({sim:.0%} alike)")
+                return Outcome("duplicate", of, f"gần trùng với bài #{of} (giống {sim:.0%})")
 
         # Encoding is slow CPU work: off the event loop, so the bots keep answering.
         rows = await asyncio.to_thread(chunk_rows, self.encoder, article.title, article.text, self.chunk_words)
@@ -126,14 +126,19 @@ class Indexer:
         try:
             async for item in docs:
                 if isinstance(item, InputError):
-                    report.failed.append((_origin_of(item), str(item)))
+                    log.warning("input skipped: %s", item)
+                    report.failed.append(Failure(item.origin, item.reason, str(item)))
                     continue
                 try:
                     article = await asyncio.to_thread(parse, item)
                     outcome = await self.add(article)
-                except (InputError, StoreError) as exc:
+                except InputError as exc:
+                    log.warning("input skipped: %s", exc)
+                    report.failed.append(Failure(item.origin, exc.reason, str(exc)))
+                    continue
+                except StoreError as exc:
                     log.warning("ingest of %s failed: %s", item.origin, exc)
-                    report.failed.append((item.origin, str(exc)))
+                    report.failed.append(Failure(item.origin, exc.user_message, str(exc)))
                     continue
                 label = f"{item.origin} — {article.title}"
                 if outcome.status == "added":
@@ -152,6 +157,3 @@ class Indexer:
                 await self.save()
         return report
 
-
-def _origin_of(exc: InputError) -> str:
-    return str(exc).split(": ", 1)[0]

@@ -81,56 +81,45 @@ class Searcher:
     async def search(self, question: str, k: int = 10, mode: str = "hybrid") -> Ranking:
         if mode not in MODES:
             raise ValueError(f"unknown search mode {mode!r}; valid: {', '.join(MODES)}")
-        started: list[asyncio.Task] = []
-        try:
-            return await self._search(question, k, mode, started)
-        finally:  # an embedding left running by an error is not awaited: drop it
-            for task in started:
-                if not task.done():
-                    task.cancel()
-
-    async def _search(self, question: str, k: int, mode: str, started: list[asyncio.Task]) -> Ranking:
         cfg = self.config
         lq = build_query(question)
         intent = analyse(question, self.known_places)
         lex = self.lexical.snapshot()  # one consistent state for the whole search
         use_dense = mode in ("hybrid", "dense") and self.index.size > 0
+        empty = Ranking([], lq.accented, 0.0, 0.0, lex)
 
-        def embed_in_thread(text: str) -> asyncio.Task:
-            started.append(asyncio.create_task(asyncio.to_thread(self._embed, text)))
-            return started[-1]
-
-        # The encoder releases the GIL: it runs on the other core while the chunk
+        # The encoder releases the GIL: it runs on the other core while the lexical
         # scores are computed here. An accented question is embedded as typed, at
         # once; one typed without accents as soon as the article scores have
         # chosen the articles its accents are restored from.
-        early = embed_in_thread(question) if use_dense and lq.accented else None
-        art_lex = lex.article_scores(lq)
-        n_articles = len(art_lex)
-        empty = Ranking([], lq.accented, 0.0, 0.0, lex)
-        if n_articles == 0:
-            return empty
-        if use_dense and early is None:
-            early = embed_in_thread(self.dense_text(question, lq.accented, art_lex, lex))
-        chunk_lex = lex.chunk_scores(lq)
-        chunk_rows = lex.chunk_article_rows
+        early: asyncio.Task | None = None
+        try:
+            if use_dense and lq.accented:
+                early = self._embed_soon(question)
+            art_lex = lex.article_scores(lq)
+            if len(art_lex) == 0:
+                return empty
+            if use_dense and early is None:
+                early = self._embed_soon(self.dense_text(question, lq.accented, art_lex, lex))
+            chunk_lex = lex.chunk_scores(lq)
+            dense_vals = np.zeros(len(lex.chunks.ids), dtype=np.float32)  # cosine per chunk row, 0 if not retrieved
+            top_cos = 0.0
+            if early is not None:
+                for cid, cos in self.index.search(await early, cfg.dense_candidates):
+                    top_cos = max(top_cos, cos)
+                    row = lex.chunks.row(cid)
+                    if row is not None:  # a chunk added after this snapshot is left out
+                        dense_vals[row] = cos
+        finally:  # an embedding left running by an error is not awaited: drop it
+            if early is not None and not early.done():
+                early.cancel()
 
-        best_lex = np.zeros(n_articles, dtype=np.float32)
+        chunk_rows = lex.chunk_article_rows
+        best_lex = np.zeros(len(art_lex), dtype=np.float32)
+        best_dense = np.zeros(len(art_lex), dtype=np.float32)
         if chunk_lex.size:
             np.maximum.at(best_lex, chunk_rows, chunk_lex)
-        dense_vals = np.zeros(len(lex.chunks.ids), dtype=np.float32)  # cosine per chunk row, 0 if not retrieved
-        top_cos = 0.0
-        if use_dense:
-            qvec = await early
-            for cid, cos in self.index.search(qvec, cfg.dense_candidates):
-                top_cos = max(top_cos, cos)
-                row = lex.chunks.row(cid)
-                if row is not None:  # a chunk added after this snapshot is left out
-                    dense_vals[row] = cos
-        best_dense = np.zeros(n_articles, dtype=np.float32)
-        if dense_vals.size:
             np.maximum.at(best_dense, chunk_rows, dense_vals)
-
         scores = fuse(art_lex, best_lex, best_dense, cfg.fusion,
                       use_lexical=mode != "dense", use_dense=mode != "lexical")
         code_rows = lex.chunks_with_codes(intent.codes)  # exact document codes win
@@ -146,9 +135,8 @@ class Searcher:
         chunk_score = (w_lex * lex_mm + w_dense * minmax_top(dense_vals, cfg.fusion.top)).astype(np.float32)
         if code_rows.size:
             chunk_score[code_rows] += cfg.code_boost
-        wanted_rows = set(order)
         per_article: dict[int, list[tuple[float, int]]] = {}
-        for r in np.nonzero(np.isin(chunk_rows, list(wanted_rows)))[0]:
+        for r in np.nonzero(np.isin(chunk_rows, order))[0]:
             per_article.setdefault(int(chunk_rows[r]), []).append((float(chunk_score[r]), int(lex.chunks.ids[r])))
         chosen: list[tuple[float, float, int]] = []  # (article score, chunk score, chunk id)
         for a in order:
@@ -166,11 +154,14 @@ class Searcher:
             hits.append(Hit(passage=p, score=score + 0.01 * cs, lexical=float(lex_mm[row]),
                             dense=float(dense_vals[row])))
         hits.sort(key=lambda h: -h.score)
-        ranked_articles = list(dict.fromkeys(h.article_id for h in hits))[:k]
-        keep = set(ranked_articles)
+        keep = set(list(dict.fromkeys(h.article_id for h in hits))[:k])
         hits = [h for h in hits if h.article_id in keep]
         coverage = lex.bigram_coverage(lq.fold_bi, hits[0].article_id) if hits else 0.0
         return Ranking(hits, lq.accented, top_cos, coverage, lex)
+
+    def _embed_soon(self, text: str) -> asyncio.Task:
+        """Embed on the other core while this one scores (the encoder releases the GIL)."""
+        return asyncio.create_task(asyncio.to_thread(self._embed, text))
 
     def _boost(self, text: str, article, intent: QueryIntent) -> float:
         cfg = self.config

@@ -53,6 +53,15 @@ def test_tu_mo_rong_cites_the_named_url(e5_data_dir):
     assert c["site"] == "baokontum.com.vn" and c["published"] == "2024-02-23"
 
 
+def test_long_question_is_cut_and_says_so(e5_data_dir):
+    question = "Thu nhập bình quân đầu người của tỉnh Kon Tum năm 2019 là bao nhiêu? " + "xin cảm ơn " * 900
+    out = run(e5_data_dir, "ask", "--json", question)
+    assert out.returncode == 0, out.stderr
+    assert "(Câu hỏi dài quá, chỉ dùng 500 ký tự đầu.)" in out.stderr
+    a = json.loads(out.stdout)  # standard output stays one JSON object
+    assert len(a["query"]) <= 500 and a["found"] and "40,7 triệu đồng/năm" in a["answer"]
+
+
 @pytest.mark.parametrize("question", ["Giá vàng SJC hôm nay?", "kết quả bóng đá ngoại hạng anh", "cong thuc nau pho bo"])
 def test_out_of_domain_is_not_found(e5_data_dir, question):
     a = ask(e5_data_dir, question)
@@ -71,5 +80,9 @@ def test_run_loads_samples_then_exits_at_end_of_input(tmp_path):
     out = run(tmp_path / "fresh", "run", stdin="", encoder="hashing")
     assert out.returncode == 0, out.stderr
     assert "Đã nạp 5 bài mẫu" in out.stderr
-    again = run(tmp_path / "fresh", "ingest", str(ROOT / "corpus" / "samples"), encoder="hashing")
-    assert "0 thêm" in again.stdout and "5 trùng" in again.stdout
+    missing = tmp_path / "khongco.txt"
+    again = run(tmp_path / "fresh", "ingest", str(ROOT / "corpus" / "samples"), str(missing), encoder="hashing")
+    assert "Tổng: 0 thêm, 0 cập nhật, 5 trùng, 1 lỗi." in again.stdout
+    assert f"! lỗi: {missing}: không có tệp hoặc thư mục này" in again.stdout
+    assert again.returncode == 1  # a script sees that an input failed
+    assert f"input skipped: {missing}: no such file or folder" in again.stderr  # the log, in English

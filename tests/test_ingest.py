@@ -66,7 +66,7 @@ async def test_same_url_updates_near_duplicate_is_recorded(engine, data_dir):
     assert engine.index.size == db_counts(data_dir)["chunks"] >= n_chunks
     syndicated = "Theo báo Kon Tum. " + BODY + " Câu bổ sung mới. Bản quyền thuộc về báo."
     r3 = await engine.ingest_documents([_doc(syndicated, url="https://other.vn/copy", title="Bản đăng lại")])
-    assert r3.added == [] and "near-duplicate" in r3.duplicates[0]
+    assert r3.added == [] and "gần trùng với bài" in r3.duplicates[0]
     con = sqlite3.connect(data_dir / DB_FILE)
     assert con.execute("SELECT count(*) FROM duplicates").fetchone()[0] == 1
     con.close()

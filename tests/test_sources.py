@@ -69,11 +69,17 @@ async def test_bad_inputs_reported_good_ones_ingested(engine, tmp_path, web):
     engine.config = type(engine.config)(data_dir=engine.config.data_dir, fetch_timeout=1.0)
     report = await engine.ingest([str(bad), web.url("/missing.html"), web.url("/slow.html"),
                                   web.url("/notxml.rss"), web.url("/bai.html"), "/no/such/path"])
-    failed = {origin.split("/")[-1]: why for origin, why in report.failed}
-    text = "\n".join(why for _, why in report.failed)
-    assert "binary file" in failed["binary.txt"]
-    assert "empty file" in failed["empty.txt"]
-    assert "too large" in failed["huge.txt"]
+    failed = {f.origin.split("/")[-1]: f for f in report.failed}
+    text = "\n".join(f.detail for f in report.failed)  # English, as logged
+    # each says why in Vietnamese for the user, and in English for the log
+    assert failed["binary.txt"].reason == "tệp nhị phân, không phải văn bản"
+    assert "binary file" in failed["binary.txt"].detail
+    assert failed["empty.txt"].reason == "tệp rỗng" and "empty file" in failed["empty.txt"].detail
+    assert failed["huge.txt"].reason.startswith("tệp quá lớn") and "too large" in failed["huge.txt"].detail
+    reasons = {f.reason for f in report.failed}
+    assert {"bản ghi JSON không hợp lệ", "máy chủ trả lỗi HTTP 404", "quá thời gian chờ (1 giây)",
+            "không phải nguồn tin RSS/Atom hợp lệ", "không có tệp hoặc thư mục này"} <= reasons
+    assert failed["path"].origin == "/no/such/path"
     assert "invalid JSON" in text
     assert "HTTP 404" in text
     assert "timed out" in text
@@ -99,7 +105,8 @@ async def test_feed_entries_fetched_as_articles(engine, web):
               ctype="application/rss+xml")
     report = await engine.ingest([web.url("/rss")])
     assert len(report.added) == 2, report
-    assert any("HTTP 404" in why for _, why in report.failed)
+    assert [f.reason for f in report.failed] == ["máy chủ trả lỗi HTTP 404"]
+    assert report.failed[0].origin == web.url("/gone.html") and "HTTP 404" in report.failed[0].detail
 
 
 def test_decode_legacy_and_utf16():
@@ -121,7 +128,7 @@ async def test_huge_or_bad_links_are_refused(engine, web):
               '<item><title>y</title><link>/bai.html</link></item></channel></rss>', ctype="application/rss+xml")
     web.route("/bai.html", ARTICLE_HTML)
     report = await engine.ingest([web.url("/huge.html"), web.url("/rss2")])
-    text = "\n".join(why for _, why in report.failed)
+    text = "\n".join(f.detail for f in report.failed)
     assert "too large" in text
     assert "cannot fetch" in text  # the malformed link, reported, not fatal
     assert [a.split(" — ")[0] for a in report.added] == [web.url("/bai.html")]  # relative link resolved

@@ -167,6 +167,9 @@ async def test_admin_commands(engine, data_dir, web):
         text = await tg.ask(f"/them {web.url('/bai.html')}", chat_id=admin)
         assert text.startswith("Đã nạp: 1 bài mới, 0 cập nhật, 0 trùng, 0 lỗi.")
         assert (await tg.ask(f"/add {web.url('/bai.html')}", chat_id=admin)).startswith("Đã nạp: 0 bài mới")
+        missing = web.url("/khongco.html")
+        assert await tg.ask(f"/them {missing}", chat_id=admin) == (
+            f"Đã nạp: 0 bài mới, 0 cập nhật, 0 trùng, 1 lỗi.\n• lỗi: {missing}: máy chủ trả lỗi HTTP 404")
         assert (await tg.ask("/them ftp://x", chat_id=admin)).startswith("Hãy gõ địa chỉ bài viết")
         for cmd in ("/thongke", "/stats"):
             stats = await tg.ask(cmd, chat_id=admin)
