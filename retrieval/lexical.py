@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retrieval.normalize import expand_abbreviations, fold, has_diacritics, is_code, words
+from retrieval.normalize import expand_abbreviations, fold, has_diacritics, is_code, period_variants, words
 
 # Question words and function words that carry no topic (folded forms).
 QUERY_STOPWORDS = set(
@@ -29,6 +29,7 @@ class LexicalQuery:
     fold_uni: tuple[str, ...]
     fold_bi: tuple[str, ...]
     accented: bool
+    typed_bi: tuple[str, ...]  # fold_bi as typed, without added spellings (for coverage)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -63,10 +64,16 @@ def build_query(question: str) -> LexicalQuery:
     content = [t for t in toks if not is_stop(t)] or toks
     content = expand_abbreviations(content)
     bigrams = [(a, b) for a, b in zip(toks, toks[1:]) if not (is_stop(a) and is_stop(b))]
+    typed_bi = tuple(fold(a) + "_" + fold(b) for a, b in bigrams)
+    # A period written another way ("sáu tháng" / "6 tháng"): its other spellings.
+    for word, pair in period_variants(toks):
+        content.append(word)
+        bigrams.append(pair)
     return LexicalQuery(
         acc_uni=tuple(content) if accented else (),
         acc_bi=tuple(a + "_" + b for a, b in bigrams) if accented else (),
         fold_uni=tuple(fold(t) for t in content),
         fold_bi=tuple(fold(a) + "_" + fold(b) for a, b in bigrams),
         accented=accented,
+        typed_bi=typed_bi,
     )

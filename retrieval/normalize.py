@@ -6,7 +6,10 @@ Two token streams are produced for any text:
   without accents matches.
 Numbers keep their inner separators (``40,7``, ``3.000``) and document codes
 (``25-NQ/TW``, typed ``25-nq/tw`` or ``25 NQ TW``) stay single tokens.
-Abbreviations of the field are expanded both ways at indexing time.
+Abbreviations of the field are expanded both ways at indexing time. Periods
+typed in words (``sáu tháng``, ``tháng sáu``, ``quý một``, ``quý I``) gain their
+other spellings in a question (``6 tháng``, ``tháng 6``, ``quý 1``), so a
+question matches however the report wrote them.
 """
 
 from __future__ import annotations
@@ -117,3 +120,48 @@ def expand_abbreviations(tokens: list[str]) -> list[str]:
 
 def is_code(token: str) -> bool:
     return "-" in token and "/" in token
+
+
+# Number words and Roman numerals as periods use them (accented, lower).
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
+                 "tám": 8, "chín": 9, "mười": 10}
+_SPELLED = {1: "một", 2: "hai", 3: "ba", 4: "bốn", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _number(token: str, roman: bool = False) -> int | None:
+    if token.isdigit() and 1 <= int(token) <= 12:
+        return int(token)
+    if roman and token in _ROMAN:
+        return _ROMAN[token]
+    return _NUMBER_WORDS.get(token)
+
+
+def _spellings(n: int, roman: bool = False) -> list[str]:
+    out = [str(n)] + ([_SPELLED[n]] if n in _SPELLED else [])
+    if roman:
+        out += [r for r, v in _ROMAN.items() if v == n]
+    return out
+
+
+def period_variants(tokens: list[str]) -> list[tuple[str, tuple[str, str]]]:
+    """Other spellings of the periods in tokens: ``sáu tháng`` gives ``6`` and
+    (``6``, ``tháng``); ``tháng 6`` gives ``sáu`` and (``tháng``, ``sáu``); ``quý I``
+    gives ``1``, ``một`` and their pairs with ``quý``. Units may be typed without
+    accents; number words only with them (``sau`` is also "after")."""
+    out: list[tuple[str, tuple[str, str]]] = []
+    for i, tok in enumerate(tokens):
+        unit = fold(tok)
+        if unit not in ("thang", "quy"):
+            continue
+        spans = [(i + 1, unit == "quy")] if i + 1 < len(tokens) else []  # "tháng sáu", "quý I"
+        if unit == "thang" and i > 0:
+            spans.append((i - 1, False))  # "sáu tháng": a duration
+        for j, roman in spans:
+            n = _number(tokens[j], roman)
+            if n is None or (roman and n > 4):
+                continue
+            for other in _spellings(n, roman):
+                if other != tokens[j]:
+                    out.append((other, (tok, other) if j > i else (other, tok)))
+    return out

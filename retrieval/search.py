@@ -156,7 +156,7 @@ class Searcher:
         hits.sort(key=lambda h: -h.score)
         keep = set(list(dict.fromkeys(h.article_id for h in hits))[:k])
         hits = [h for h in hits if h.article_id in keep]
-        coverage = lex.bigram_coverage(lq.fold_bi, hits[0].article_id) if hits else 0.0
+        coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id) if hits else 0.0
         return Ranking(hits, lq.accented, top_cos, coverage, lex)
 
     def _embed_soon(self, text: str) -> asyncio.Task:

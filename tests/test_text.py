@@ -52,6 +52,20 @@ def test_query_accented_and_folded():
     assert not q2.accented and q2.acc_uni == () and q2.fold_uni == ("thu", "nhap", "binh", "quan")
 
 
+def test_periods_match_however_they_are_spelled():
+    q = build_query("Kết quả sáu tháng đầu năm 2022?")
+    assert {"sáu_tháng", "6_tháng"} <= set(q.acc_bi) and "6" in q.acc_uni
+    assert "6_thang" in q.fold_bi and "6_thang" not in q.typed_bi  # coverage counts what was typed
+    assert {"tháng_6", "tháng_sáu"} <= set(build_query("Tháng 6 có hội nghị gì?").acc_bi)
+    assert {"quý_i", "quý_1", "quý_một"} <= set(build_query("quý I năm 2023").acc_bi)
+    assert {"quy_2", "quy_hai", "quy_ii"} <= set(build_query("quy 2 nam 2023").fold_bi)
+    plain = build_query("so ket 6 thang dau nam")
+    assert {"6_thang", "sau_thang"} <= set(plain.fold_bi)
+    # without accents a number word is not read as one: "sau" may be "after"
+    assert build_query("sau thang dau nam").fold_bi == ("sau_thang", "thang_dau", "dau_nam")
+    assert build_query("quý V").acc_bi == ("quý_v",)  # only four quarters
+
+
 def test_sentence_split_respects_numbers_and_abbreviations():
     s = split_sentences("Vượt 3.000 tỷ đồng. Đạt 40,7 triệu. Đ/c Anh ở TP. Hồ Chí Minh phát biểu. Xong!")
     assert s == ["Vượt 3.000 tỷ đồng.", "Đạt 40,7 triệu.", "Đ/c Anh ở TP. Hồ Chí Minh phát biểu.", "Xong!"]
