@@ -81,8 +81,9 @@ async def cmd_ask(settings: Settings, args) -> int:
     from bot.render import answer_plain
 
     from retrieval.engine import MAX_QUESTION_CHARS
+    from retrieval.normalize import clean_question
 
-    if len(" ".join(args.question.split())) > MAX_QUESTION_CHARS:
+    if len(clean_question(args.question)) > MAX_QUESTION_CHARS:
         print(f"(Câu hỏi dài quá, chỉ dùng {MAX_QUESTION_CHARS} ký tự đầu.)", file=sys.stderr)
     engine = await open_engine(settings)
     try:

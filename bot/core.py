@@ -21,6 +21,7 @@ from bot.settings import Settings
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
 from retrieval.engine import MAX_QUESTION_CHARS
+from retrieval.normalize import clean_question
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -197,7 +198,7 @@ class BotCore:
 
     # -- questions ---------------------------------------------------------
     async def _question(self, msg: Incoming, text: str) -> list[Reply]:
-        question = " ".join(_TAG_RE.sub(" ", text).split())
+        question = clean_question(text)
         if not question:
             return [_text("Bạn hãy gõ câu hỏi, ví dụ: «" + EXAMPLES[0] + "». Gõ /help để xem các lệnh.")]
         prefix = ""
@@ -281,7 +282,7 @@ class BotCore:
         paged = _PAGE_RE.search(arg)
         if paged:  # "/tim dân vận trang 2": the text form of the "Trang sau" button
             page, arg = max(int(paged.group(1)) - 1, 0), arg[: paged.start()]
-        query = " ".join(_TAG_RE.sub(" ", arg).split())[:MAX_QUESTION_CHARS]
+        query = clean_question(arg)[:MAX_QUESTION_CHARS]
         if not query:
             return [_text("Hãy gõ từ khóa sau lệnh, ví dụ: /tim dân vận khéo")]
         infos = await self.engine.search_articles(query, limit=PAGE + 1, offset=page * PAGE)

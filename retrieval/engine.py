@@ -29,6 +29,7 @@ from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import index_fields
 from retrieval.lexical_index import LexicalIndex
+from retrieval.normalize import clean_question
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer, Citation
 from retrieval.vector_index import INDEX_FILE, META_FILE, REINDEX_HINT, VectorIndex
@@ -247,7 +248,7 @@ class Engine:
 
     async def search_articles(self, query: str, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         """Articles matching keywords, most relevant first (one entry per article)."""
-        ranking = await self.searcher.search(query[:MAX_QUESTION_CHARS], k=offset + limit, mode="lexical")
+        ranking = await self.searcher.search(_clean(query), k=offset + limit, mode="lexical")
         seen: dict[int, ArticleInfo] = {}
         for h in ranking.hits:
             seen.setdefault(h.article_id, h.passage.article)
@@ -287,8 +288,9 @@ class Engine:
 
 
 def _clean(question: str) -> str:
-    """A question as it is searched: whitespace collapsed, at most MAX_QUESTION_CHARS."""
-    return " ".join(question.split())[:MAX_QUESTION_CHARS]
+    """A question as it is searched: markup dropped, whitespace collapsed, at most
+    MAX_QUESTION_CHARS."""
+    return clean_question(question)[:MAX_QUESTION_CHARS]
 
 
 async def _rebuild(store: Store, encoder: Encoder, data_dir: Path, chunk_words: int) -> int:

@@ -14,6 +14,7 @@ question matches however the report wrote them.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -56,6 +57,15 @@ ABBREVIATIONS: dict[str, str] = {
     "hccb": "hội cựu chiến binh",
     "dtncshcm": "đoàn thanh niên cộng sản hồ chí minh",
 }
+
+_TAG_RE = re.compile(r"</?[a-zA-Z!][^<>]{0,200}>")  # a tag starts with a letter: "1 < 2" stays
+
+
+def clean_question(text: str) -> str:
+    """A question as typed, minus markup: HTML tags dropped, entities decoded,
+    whitespace collapsed (``<b>MTTQ</b>  &amp; dân vận`` → ``MTTQ & dân vận``)."""
+    return " ".join(html.unescape(_TAG_RE.sub(" ", text)).split())
+
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
 

@@ -6,7 +6,7 @@ from corpus.chunking import chunk_sentences, split_sentences
 from corpus.dedup import content_hash, minhash, similarity
 from corpus.docrefs import code_matches, extract_refs, parse_code_query
 from retrieval.lexical import build_query, index_fields
-from retrieval.normalize import expand_abbreviations, fold, has_diacritics, words
+from retrieval.normalize import clean_question, expand_abbreviations, fold, has_diacritics, words
 
 
 def test_fold_and_diacritics():
@@ -50,6 +50,11 @@ def test_query_accented_and_folded():
     assert "người_là" in q.acc_bi and "bao_nhiêu" not in q.acc_bi  # only-question-word bigrams go
     q2 = build_query("thu nhap binh quan")
     assert not q2.accented and q2.acc_uni == () and q2.fold_uni == ("thu", "nhap", "binh", "quan")
+
+
+def test_question_markup_is_dropped():
+    assert clean_question("<b>MTTQ</b>  huyện &amp; xã\n<i>dân vận</i>") == "MTTQ huyện & xã dân vận"
+    assert clean_question("1 < 2 và 3 > 2") == "1 < 2 và 3 > 2"  # not a tag
 
 
 def test_periods_match_however_they_are_spelled():
