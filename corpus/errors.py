@@ -33,8 +33,11 @@ class InputError(DanvanError):
 
     def __init__(self, origin: str, detail: str, reason: str | None = None) -> None:
         super().__init__(f"{origin}: {detail}")
-        self.origin = origin
+        self.origin, self.detail = origin, detail
         self.reason = reason or self.user_message
+
+    def __reduce__(self):  # pickle and copy rebuild it from its three parts
+        return type(self), (self.origin, self.detail, self.reason)
 
 
 class UnreadableInput(InputError):

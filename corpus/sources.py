@@ -50,12 +50,12 @@ def _vi_score(text: str) -> int:
 def decode_bytes(data: bytes, origin: str) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16, or a legacy code page."""
     if not data.strip():
-        raise UnreadableInput(origin, "empty file", "tệp rỗng")
+        raise UnreadableInput(origin, "empty file", "không có nội dung")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     head = data[:8192]
     if b"\x00" in head:
-        raise UnreadableInput(origin, "binary file, not text", "tệp nhị phân, không phải văn bản")
+        raise UnreadableInput(origin, "binary file, not text", "không phải văn bản (dữ liệu nhị phân)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -79,7 +79,7 @@ def decode_bytes(data: bytes, origin: str) -> str:
     text = max(candidates, key=_vi_score)
     controls = sum(1 for c in text[:4000] if ord(c) < 32 and c not in "\n\r\t")
     if controls > 20:
-        raise UnreadableInput(origin, "binary file, not text", "tệp nhị phân, không phải văn bản")
+        raise UnreadableInput(origin, "binary file, not text", "không phải văn bản (dữ liệu nhị phân)")
     log.info("%s: decoded from a legacy encoding", origin)
     return text
 

@@ -76,7 +76,7 @@ class Failure:
 
     origin: str  # the file, record or URL
     reason: str  # why, in Vietnamese, for the user
-    detail: str  # why, in English, for logs
+    detail: str  # why, in English, as logged
 
 
 @dataclass

@@ -94,7 +94,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         aid = hit.article_id
         if aid not in numbers:
             numbers[aid] = len(numbers) + 1
-            first_hit[aid] = hit
+            first_hit[aid] = hits[first_rank[aid]]  # its best-ranked passage: the citation's score
         quotes.setdefault(aid, []).append(sentences[(rank, pos)])
         if hit.passage.text not in passages.setdefault(aid, []):
             passages[aid].append(hit.passage.text)

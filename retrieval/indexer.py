@@ -127,14 +127,14 @@ class Indexer:
             async for item in docs:
                 if isinstance(item, InputError):
                     log.warning("input skipped: %s", item)
-                    report.failed.append(Failure(item.origin, item.reason, str(item)))
+                    report.failed.append(Failure(item.origin, item.reason, item.detail))
                     continue
                 try:
                     article = await asyncio.to_thread(parse, item)
                     outcome = await self.add(article)
                 except InputError as exc:
                     log.warning("input skipped: %s", exc)
-                    report.failed.append(Failure(item.origin, exc.reason, str(exc)))
+                    report.failed.append(Failure(item.origin, exc.reason, exc.detail))
                     continue
                 except StoreError as exc:
                     log.warning("ingest of %s failed: %s", item.origin, exc)

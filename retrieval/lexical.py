@@ -66,9 +66,7 @@ def build_query(question: str) -> LexicalQuery:
     bigrams = [(a, b) for a, b in zip(toks, toks[1:]) if not (is_stop(a) and is_stop(b))]
     typed_bi = tuple(fold(a) + "_" + fold(b) for a, b in bigrams)
     # A period written another way ("sáu tháng" / "6 tháng"): its other spellings.
-    for word, pair in period_variants(toks):
-        content.append(word)
-        bigrams.append(pair)
+    bigrams += period_variants(toks, accented)
     return LexicalQuery(
         acc_uni=tuple(content) if accented else (),
         acc_bi=tuple(a + "_" + b for a, b in bigrams) if accented else (),

@@ -14,7 +14,6 @@ question matches however the report wrote them.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -58,13 +57,15 @@ ABBREVIATIONS: dict[str, str] = {
     "dtncshcm": "đoàn thanh niên cộng sản hồ chí minh",
 }
 
-_TAG_RE = re.compile(r"</?[a-zA-Z!][^<>]{0,200}>")  # a tag starts with a letter: "1 < 2" stays
+# An HTML tag or comment: an ASCII name, then a space, "/" or ">". "1 < 2" and
+# "<Nghị quyết 25>" are not tags.
+_TAG_RE = re.compile(r"<!--.*?-->|</?[a-zA-Z][a-zA-Z0-9]*(?:[\s/][^<>]{0,200})?>", re.S)
 
 
 def clean_question(text: str) -> str:
-    """A question as typed, minus markup: HTML tags dropped, entities decoded,
-    whitespace collapsed (``<b>MTTQ</b>  &amp; dân vận`` → ``MTTQ & dân vận``)."""
-    return " ".join(html.unescape(_TAG_RE.sub(" ", text)).split())
+    """A question as typed, minus markup: HTML tags dropped, whitespace collapsed
+    (``<b>MTTQ</b>  huyện`` → ``MTTQ huyện``). Idempotent, so cleaning twice is harmless."""
+    return " ".join(_TAG_RE.sub(" ", text).split())
 
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
@@ -132,46 +133,55 @@ def is_code(token: str) -> bool:
     return "-" in token and "/" in token
 
 
-# Number words and Roman numerals as periods use them (accented, lower).
-_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
-                 "tám": 8, "chín": 9, "mười": 10}
-_SPELLED = {1: "một", 2: "hai", 3: "ba", 4: "bốn", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Spelled numbers as periods use them (accented, lower). "năm" (five) is left out
+# of durations: "năm tháng" mostly means "years and months"; months say "tháng tư".
+_DURATION_WORDS = {1: "một", 2: "hai", 3: "ba", 4: "bốn", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
+_MONTH_WORDS = {2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
+_QUARTER_WORDS = {1: "một", 2: "hai", 3: "ba", 4: "bốn"}
+_ROMAN = {1: "i", 2: "ii", 3: "iii", 4: "iv"}
+_NUMBER_PARTS = {"một", "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "mốt"}
+_AFTER_SPELLED_MONTH = {"một", "mốt", "hai", "mươi", "lăm", "lần"}  # "tháng mười hai", "tháng hai lần"
 
 
-def _number(token: str, roman: bool = False) -> int | None:
-    if token.isdigit() and 1 <= int(token) <= 12:
-        return int(token)
-    if roman and token in _ROMAN:
-        return _ROMAN[token]
-    return _NUMBER_WORDS.get(token)
+def _digit(token: str, top: int) -> int | None:
+    return int(token) if token.isascii() and token.isdigit() and 1 <= int(token) <= top else None
 
 
-def _spellings(n: int, roman: bool = False) -> list[str]:
-    out = [str(n)] + ([_SPELLED[n]] if n in _SPELLED else [])
-    if roman:
-        out += [r for r, v in _ROMAN.items() if v == n]
-    return out
+def _read(token: str, words: dict[int, str], top: int, spelled: bool) -> int | None:
+    n = _digit(token, top)
+    if n is None and spelled:
+        n = next((k for k, w in words.items() if w == token), None)
+    return n
 
 
-def period_variants(tokens: list[str]) -> list[tuple[str, tuple[str, str]]]:
-    """Other spellings of the periods in tokens: ``sáu tháng`` gives ``6`` and
-    (``6``, ``tháng``); ``tháng 6`` gives ``sáu`` and (``tháng``, ``sáu``); ``quý I``
-    gives ``1``, ``một`` and their pairs with ``quý``. Units may be typed without
-    accents; number words only with them (``sau`` is also "after")."""
-    out: list[tuple[str, tuple[str, str]]] = []
+def period_variants(tokens: list[str], accented: bool) -> list[tuple[str, str]]:
+    """Word pairs spelling the periods of a question another way: ``sáu tháng`` →
+    (``6``, ``tháng``); ``tháng 6`` → (``tháng``, ``sáu``); ``quý I`` → (``quý``, ``1``),
+    (``quý``, ``một``). Number words are read only in an accented question (``sau``
+    is also "after", ``ba`` also "Mrs"), and not where they are part of a longer
+    number (``mười hai tháng``) or a date (``ngày 5 tháng 6``, ``9 tháng năm 2023``)."""
+    out: list[tuple[str, str]] = []
+
+    def nxt(k: int) -> str:
+        return tokens[k] if 0 <= k < len(tokens) else ""
+
     for i, tok in enumerate(tokens):
-        unit = fold(tok)
-        if unit not in ("thang", "quy"):
-            continue
-        spans = [(i + 1, unit == "quy")] if i + 1 < len(tokens) else []  # "tháng sáu", "quý I"
-        if unit == "thang" and i > 0:
-            spans.append((i - 1, False))  # "sáu tháng": a duration
-        for j, roman in spans:
-            n = _number(tokens[j], roman)
-            if n is None or (roman and n > 4):
-                continue
-            for other in _spellings(n, roman):
-                if other != tokens[j]:
-                    out.append((other, (tok, other) if j > i else (other, tok)))
+        unit = tok if accented else fold(tok)
+        if unit in ("tháng", "thang"):
+            # a duration before it, unless it is a day (a month number follows, or
+            # "ngày" comes before) or the end of a longer number
+            n = _read(nxt(i - 1), _DURATION_WORDS, 12, accented)
+            if n is not None and _digit(nxt(i + 1), 12) is None and nxt(i - 2) != "ngày" \
+                    and nxt(i - 2) not in _NUMBER_PARTS and not nxt(i - 2).isdigit():
+                out += [(w, tok) for w in (str(n), _DURATION_WORDS.get(n)) if w and w != nxt(i - 1)]
+            # a month after it; a spelled one not when a longer number, "lần" or a year follows
+            n = _read(nxt(i + 1), _MONTH_WORDS, 12, accented)
+            spelled = nxt(i + 1) in _MONTH_WORDS.values()
+            if n is not None and not (spelled and (nxt(i + 2) in _AFTER_SPELLED_MONTH or nxt(i + 2).isdigit())):
+                out += [(tok, w) for w in (str(n), _MONTH_WORDS.get(n)) if w and w != nxt(i + 1)]
+        elif unit in ("quý", "quy"):
+            nx = nxt(i + 1)
+            n = _read(nx, _QUARTER_WORDS, 4, accented) or next((k for k, r in _ROMAN.items() if r == nx), None)
+            if n is not None:
+                out += [(tok, w) for w in (str(n), _QUARTER_WORDS[n], _ROMAN[n]) if w != nx]
     return out

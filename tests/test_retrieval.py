@@ -95,18 +95,19 @@ def test_answer_reads_in_article_order():
     info_a = ArticleInfo(id=1, title="Bài A", url=None, site="x.vn", published=None)
     info_b = ArticleInfo(id=2, title="Bài B", url=None, site="y.vn", published=None)
 
-    def hit(info, ord_, text):
-        return Hit(passage=Passage(chunk_id=info.id * 10 + ord_, article=info, ord=ord_, text=text), score=1.0)
+    def hit(info, ord_, text, score):
+        return Hit(passage=Passage(chunk_id=info.id * 10 + ord_, article=info, ord=ord_, text=text), score=score)
 
     hits = [  # ranked: a later passage of A first, then B, then an earlier passage of A
-        hit(info_a, 5, "Mô hình dân vận khéo ở xã Đăk Hà được nhân rộng toàn huyện."),
-        hit(info_b, 0, "Huyện Ngọc Hồi cũng có mô hình dân vận khéo về giảm nghèo."),
-        hit(info_a, 1, "Năm 2023, xã Đăk Hà xây dựng mô hình dân vận khéo đầu tiên."),
+        hit(info_a, 5, "Mô hình dân vận khéo ở xã Đăk Hà được nhân rộng toàn huyện.", 0.9),
+        hit(info_b, 0, "Huyện Ngọc Hồi cũng có mô hình dân vận khéo về giảm nghèo.", 0.8),
+        hit(info_a, 1, "Năm 2023, xã Đăk Hà xây dựng mô hình dân vận khéo đầu tiên.", 0.7),
     ]
     a = compose("mô hình dân vận khéo ở Đăk Hà", hits, True, lambda t: 1.0, AnswerParams(add_next=False))
     assert [s.text[:8] for s in a.sentences] == ["Năm 2023", "Mô hình ", "Huyện Ng"]
     assert [s.n for s in a.sentences] == [1, 1, 2]
     assert a.citations[0].ords == (1, 5)  # the passages behind the quotes, in article order
+    assert (a.citations[0].score, a.citations[0].chunk_id) == (0.9, 15)  # scored by its best passage
 
 
 def test_metrics_at_article_level():
@@ -160,6 +161,17 @@ async def test_unaccented_and_code_queries(engine):
     assert a.found and "40,7" in a.text
     ranking = await engine.searcher.search("18 ct tu")
     assert "Kon Rẫy" in ranking.hits[0].passage.article.title
+
+
+async def test_not_found_coverage_counts_the_question_as_typed(engine):
+    from retrieval.lexical import build_query
+
+    question = "Sơ kết công tác dân vận sáu tháng đầu năm 2022 ở xã Minh Tâm"
+    ranking = await engine.searcher.search(question)
+    lq, top = build_query(question), ranking.hits[0].article_id
+    assert "6_thang" in lq.fold_bi and "6_thang" not in lq.typed_bi
+    typed = ranking.lexical.bigram_coverage(lq.typed_bi, top)
+    assert ranking.bigram_coverage == typed != ranking.lexical.bigram_coverage(lq.fold_bi, top)
 
 
 async def test_articles_stored_before_migration_3_are_backfilled(engine, data_dir):

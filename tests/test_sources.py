@@ -6,6 +6,7 @@ import unicodedata
 
 from conftest import SAMPLES
 from corpus import sources
+from corpus.errors import FetchError
 from corpus.parse import parse
 from corpus.types import RawDocument
 
@@ -72,9 +73,9 @@ async def test_bad_inputs_reported_good_ones_ingested(engine, tmp_path, web):
     failed = {f.origin.split("/")[-1]: f for f in report.failed}
     text = "\n".join(f.detail for f in report.failed)  # English, as logged
     # each says why in Vietnamese for the user, and in English for the log
-    assert failed["binary.txt"].reason == "tệp nhị phân, không phải văn bản"
+    assert failed["binary.txt"].reason == "không phải văn bản (dữ liệu nhị phân)"
     assert "binary file" in failed["binary.txt"].detail
-    assert failed["empty.txt"].reason == "tệp rỗng" and "empty file" in failed["empty.txt"].detail
+    assert failed["empty.txt"].reason == "không có nội dung" and "empty file" in failed["empty.txt"].detail
     assert failed["huge.txt"].reason.startswith("tệp quá lớn") and "too large" in failed["huge.txt"].detail
     reasons = {f.reason for f in report.failed}
     assert {"bản ghi JSON không hợp lệ", "máy chủ trả lỗi HTTP 404", "quá thời gian chờ (1 giây)",
@@ -107,6 +108,16 @@ async def test_feed_entries_fetched_as_articles(engine, web):
     assert len(report.added) == 2, report
     assert [f.reason for f in report.failed] == ["máy chủ trả lỗi HTTP 404"]
     assert report.failed[0].origin == web.url("/gone.html") and "HTTP 404" in report.failed[0].detail
+
+
+def test_input_errors_survive_pickle_and_copy():
+    import copy
+    import pickle
+
+    err = FetchError("https://x.vn/a", "timed out after 15 s", "quá thời gian chờ (15 giây)")
+    for clone in (pickle.loads(pickle.dumps(err)), copy.copy(err)):
+        assert type(clone) is FetchError and str(clone) == "https://x.vn/a: timed out after 15 s"
+        assert (clone.origin, clone.detail, clone.reason) == (err.origin, err.detail, err.reason)
 
 
 def test_decode_legacy_and_utf16():

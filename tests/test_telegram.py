@@ -174,6 +174,7 @@ async def test_admin_commands(engine, data_dir, web):
         for cmd in ("/thongke", "/stats"):
             stats = await tg.ask(cmd, chat_id=admin)
             assert stats.startswith("Bài viết: 6 (đoạn:") and "Bộ mã hóa:" in stats
+            assert "Bài gần trùng (đăng lại nơi khác) đã bỏ qua: 0" in stats
             assert "Ngưỡng “không tìm thấy”: theo độ phủ từ khóa (mặc định" in stats  # hashing: not calibrated
         assert "/them &lt;url&gt; (/add)" in await tg.ask("/help", chat_id=admin)
         assert "Đăk Hà" in await tg.ask("hội nghị biểu dương 45 mô hình dân vận khéo Đăk Hà", chat_id=admin)
