@@ -34,6 +34,7 @@ class Signal:
     coverage: float
     accented: bool
     has_hits: bool
+    code_match: bool = False  # answered whatever the cut (the top article names its document code)
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,11 @@ def _condition(accented: bool) -> str:
     return "accented" if accented else "plain"
 
 
-def _cut(scores: list[float], n: int, target: float) -> tuple[float, bool]:
+def _cut(scores: list[float], n: int, target: float, answered: int = 0) -> tuple[float, bool]:
     """The highest cut (rounded down to 0.001) keeping `target` of `n` questions above
-    it, and whether it does; when no cut can, the one keeping every eligible question."""
-    need = max(1, math.ceil(target * n - 1e-9))
+    it, `answered` of them being answered whatever the cut, and whether it does; when
+    no cut can, the one keeping every eligible question."""
+    need = max(1, math.ceil(target * n - 1e-9) - answered)
     ranked = sorted(scores, reverse=True)
     if not ranked:
         return 1.0, False  # no question is eligible: a cut no cosine reaches
@@ -88,8 +90,9 @@ def fit(in_domain: list[Signal], off_topic: list[Signal], model_id: str, chunk_w
         group = [s for s in in_domain if s.accented == accented]
         if group:
             eligible = [s.top_cosine + start.coverage_weight * s.coverage for s in group
-                        if s.has_hits and s.coverage >= start.coverage_floor]
-            cuts[_condition(accented)], met[_condition(accented)] = _cut(eligible, len(group), target)
+                        if s.has_hits and not s.code_match and s.coverage >= start.coverage_floor]
+            answered = sum(1 for s in group if s.has_hits and s.code_match)
+            cuts[_condition(accented)], met[_condition(accented)] = _cut(eligible, len(group), target, answered)
     for cond in CONDITIONS:
         if cond not in cuts:
             shipped = start.min_score_accented if cond == "accented" else start.min_score_plain
@@ -119,7 +122,8 @@ def found_rates(signals: list[Signal], t: Threshold) -> dict[str, float]:
     for cond in CONDITIONS:
         group = [s for s in signals if _condition(s.accented) == cond]
         if group:
-            found = sum(s.has_hits and passes(s.top_cosine, s.coverage, s.accented, True, t) for s in group)
+            found = sum(s.has_hits and (s.code_match or passes(s.top_cosine, s.coverage, s.accented, True, t))
+                        for s in group)
             out[cond] = round(found / len(group), 4)
     return out
 

@@ -226,7 +226,7 @@ class Engine:
         question = _clean(question)
         ranking = await self.searcher.search(question, k=k, mode=mode)
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
-                         used_dense=mode != "lexical", t=self.threshold)
+                         used_dense=mode != "lexical", t=self.threshold, code_match=ranking.code_match)
         hits = ranking.hits
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
@@ -238,7 +238,8 @@ class Engine:
     async def signal(self, question: str) -> Signal:
         """What the not-found rule sees of a question (for calibration)."""
         ranking = await self.searcher.search(_clean(question))
-        return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits))
+        return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits),
+                      ranking.code_match)
 
     async def source_text(self, citation: Citation) -> str:
         """What the source view shows: the quoted passages with their neighbours

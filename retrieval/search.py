@@ -48,6 +48,7 @@ class Ranking:
     top_cosine: float  # best dense cosine over all chunks (0 without dense)
     bigram_coverage: float  # idf share of the question's bigrams in the top article
     lexical: LexicalSnapshot  # the lexical state this ranking was computed on
+    code_match: bool = False  # the top article names a document code the question names
 
 
 class Searcher:
@@ -123,8 +124,8 @@ class Searcher:
         scores = fuse(art_lex, best_lex, best_dense, cfg.fusion,
                       use_lexical=mode != "dense", use_dense=mode != "lexical")
         code_rows = lex.chunks_with_codes(intent.codes)  # exact document codes win
-        if code_rows.size:
-            scores[np.unique(chunk_rows[code_rows])] += cfg.code_boost
+        code_articles = np.unique(chunk_rows[code_rows])
+        scores[code_articles] += cfg.code_boost
         order = [int(r) for r in np.argsort(-scores)[: max(k * 3, 30)] if scores[r] > 0]
         if not order:
             return empty
@@ -156,8 +157,11 @@ class Searcher:
         hits.sort(key=lambda h: -h.score)
         keep = set(list(dict.fromkeys(h.article_id for h in hits))[:k])
         hits = [h for h in hits if h.article_id in keep]
-        coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id) if hits else 0.0
-        return Ranking(hits, lq.accented, top_cos, coverage, lex)
+        if not hits:
+            return empty
+        coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id)
+        code_match = lex.articles.row(hits[0].article_id) in code_articles
+        return Ranking(hits, lq.accented, top_cos, coverage, lex, bool(code_match))
 
     def _embed_soon(self, text: str) -> asyncio.Task:
         """Embed on the other core while this one scores (the encoder releases the GIL)."""

@@ -74,6 +74,8 @@ def test_not_found_rule():
     assert not is_found([], 0.99, 1.0, True, True, e5)
     assert is_found(hits, 0.0, 0.5, True, False, e5)  # lexical mode: coverage alone
     assert not is_found(hits, 0.99, 0.1, False, True, Threshold(0.0, None, None, 0.25, 0.25))
+    assert is_found(hits, 0.50, 0.0, True, True, e5, code_match=True)  # the top article names its code
+    assert not is_found([], 0.99, 1.0, True, True, e5, code_match=True)
 
 
 def test_answer_quotes_best_sentence_and_the_next_with_numbers():
@@ -266,6 +268,13 @@ def test_calibration_keeps_the_target_share_of_in_domain_questions():
     none = fit(inside[20:21], outside, "enc", 60)
     assert none.threshold.min_score_accented == 1.0 and none.target_met == {"accented": False}
     assert none.found_in_domain["accented"] == 0.0
+    # questions naming a document their top article names are answered whatever the cut,
+    # so fewer others need to be: 20 of 22 (0.9 · 22 = 19.8), two of them such, so the
+    # 18th best of the 20 scored ones (0.82 + 0.025)
+    coded = fit(inside[:20] + [Signal(0.5, 0.0, True, True, code_match=True)] * 2 + inside[21:], outside,
+                "enc", 60, target=0.9)
+    assert coded.threshold.min_score_accented == 0.845
+    assert coded.found_in_domain["accented"] == round(20 / 22, 4)
     # questions of one condition only: the other takes the shipped cut when there is one
     shipped = Threshold(0.05, 0.879, 0.881, 0.25, 0.25, coverage_floor=0.01)
     plain_only = fit(inside[21:], outside, "enc", 60, target=0.9, base=shipped)
