@@ -58,10 +58,13 @@ def threshold_for(model_id: str) -> Threshold:
 
 
 def is_found(hits: list[Hit], top_cosine: float, coverage: float, accented: bool, used_dense: bool,
-             t: Threshold, code_match: bool = False) -> bool:
-    """A question naming a document code the top article names is answered whatever
-    the scores (a code is as exact as a question gets); any other by the rule."""
-    return bool(hits) and (code_match or passes(top_cosine, coverage, accented, used_dense, t))
+             t: Threshold, code_match: bool = False, contradicted: bool = False) -> bool:
+    """Never when the question names what the top article does not (a place it does
+    not mention, a document no article names); always when it names a document code
+    the top article names (a code is as exact as a question gets); else by the rule."""
+    if not hits or contradicted:
+        return False
+    return code_match or passes(top_cosine, coverage, accented, used_dense, t)
 
 
 def passes(top_cosine: float, coverage: float, accented: bool, used_dense: bool, t: Threshold) -> bool:

@@ -226,14 +226,15 @@ class Engine:
         question = _clean(question)
         ranking = await self.searcher.search(question, k=k, mode=mode)
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
-                         used_dense=mode != "lexical", t=self.threshold, code_match=ranking.code_match)
+                         used_dense=mode != "lexical", t=self.threshold, code_match=ranking.code_match,
+                         contradicted=bool(ranking.unknown))
         hits = ranking.hits
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer)
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
-                      citations=answer.citations, hits=answer.hits, latency_ms=elapsed)
+                      citations=answer.citations, hits=answer.hits, latency_ms=elapsed, unknown=ranking.unknown)
 
     async def signal(self, question: str) -> Signal:
         """What the not-found rule sees of a question (for calibration)."""

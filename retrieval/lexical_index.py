@@ -133,6 +133,21 @@ class LexicalSnapshot:
                 hit += w
         return hit / total if total else 0.0
 
+    def articles_mentioning(self, key: str) -> np.ndarray:
+        """Rows of the articles whose folded words hold `key` (a folded name of one
+        or more syllables; several must all occur as word pairs)."""
+        words = key.split()
+        if not words or not len(self.articles.ids):
+            return np.zeros(0, dtype=np.int64)
+        if len(words) == 1:
+            return self.articles.fields[2].postings(words[0])[0].astype(np.int64)
+        f = self.articles.fields[3]
+        rows = None
+        for a, b in zip(words, words[1:]):
+            docs = f.postings(f"{a}_{b}")[0]
+            rows = docs if rows is None else np.intersect1d(rows, docs)
+        return np.asarray(rows, dtype=np.int64)
+
     def accent_candidates(self) -> dict[str, list[tuple[str, int]]]:
         """Folded syllable -> its accented spellings in the corpus, most frequent first."""
         if not self._accents and len(self.articles.ids):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
+from retrieval.places import named_places
 from retrieval.query import QueryIntent, analyse
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
@@ -38,6 +39,7 @@ class SearchConfig:
     quote_boost: float = 0.3
     year_boost: float = 0.15
     place_boost: float = 0.15
+    named_place_boost: float = 2.0  # above any fused score: articles mentioning the place come first
     restore_accents: bool = True
 
 
@@ -49,6 +51,7 @@ class Ranking:
     bigram_coverage: float  # idf share of the question's bigrams in the top article
     lexical: LexicalSnapshot  # the lexical state this ranking was computed on
     code_match: bool = False  # the top article names a document code the question names
+    unknown: tuple[str, ...] = ()  # places or document codes the question names that no article does
 
 
 class Searcher:
@@ -126,9 +129,19 @@ class Searcher:
         code_rows = lex.chunks_with_codes(intent.codes)  # exact document codes win
         code_articles = np.unique(chunk_rows[code_rows])
         scores[code_articles] += cfg.code_boost
+        # A place the question names puts the articles that mention it first (the
+        # others stay after them, for "more results").
+        places = named_places(question)
+        place_rows = [np.concatenate([lex.articles_mentioning(k) for k in p.keys]) for p in places]
+        unknown = tuple(p.name for p, rows in zip(places, place_rows) if not rows.size)
+        if intent.codes and not code_rows.size:
+            unknown += tuple(_code_text(c) for c in intent.codes)
+        mentioned = np.concatenate(place_rows) if place_rows else np.zeros(0, dtype=np.int64)
+        if mentioned.size:
+            scores[np.unique(mentioned)] += cfg.named_place_boost
         order = [int(r) for r in np.argsort(-scores)[: max(k * 3, 30)] if scores[r] > 0]
         if not order:
-            return empty
+            return replace(empty, unknown=unknown)
 
         # Passages of the candidate articles, with a chunk-level score to pick them.
         lex_mm = minmax_top(chunk_lex, cfg.fusion.top)
@@ -158,10 +171,10 @@ class Searcher:
         keep = set(list(dict.fromkeys(h.article_id for h in hits))[:k])
         hits = [h for h in hits if h.article_id in keep]
         if not hits:
-            return empty
+            return replace(empty, unknown=unknown)
         coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id)
-        code_match = lex.articles.row(hits[0].article_id) in code_articles
-        return Ranking(hits, lq.accented, top_cos, coverage, lex, bool(code_match))
+        code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
+        return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, unknown)
 
     def _embed_soon(self, text: str) -> asyncio.Task:
         """Embed on the other core while this one scores (the encoder releases the GIL)."""
@@ -183,3 +196,11 @@ class Searcher:
         if intent.places and any(p in article.places for p in intent.places):
             boost += cfg.place_boost
         return boost
+
+
+def _code_text(code: tuple[int, str | None, str | None]) -> str:
+    """A loosely typed document code as it is usually written: ``99-QĐ/TW``, ``QĐ 99``."""
+    num, kind, issuer = code
+    kind = (kind or "").upper().replace("QD", "QĐ").replace("HD", "HĐ")
+    return f"{num}-{kind}/{issuer.upper()}" if issuer else f"{kind} {num}".strip()
+

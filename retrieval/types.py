@@ -62,11 +62,15 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     hits: tuple[Hit, ...] = field(default=(), repr=False)
     latency_ms: float = 0.0
+    unknown: tuple[str, ...] = ()  # places or documents the question names that no article does
 
     @property
     def text(self) -> str:
-        """The quoted sentences, each followed by its [n]; or the not-found line."""
+        """The quoted sentences, each followed by its [n]; or the not-found line,
+        naming what the store has nothing on when that is why."""
         if not self.found:
+            if self.unknown:
+                return UNKNOWN_TEXT.format(names=", ".join(self.unknown))
             return NOT_FOUND_TEXT
         return " ".join(f"{s.text} [{s.n}]" for s in self.sentences)
 
@@ -79,6 +83,10 @@ class Answer:
         }
 
 
+UNKNOWN_TEXT = (
+    "Xin lỗi, kho dữ liệu chưa có bài viết nào nhắc đến {names}, nên tôi chưa trả lời được câu hỏi này. "
+    "Bạn có thể dùng /tim để tìm bài theo từ khóa."
+)
 NOT_FOUND_TEXT = (
     "Xin lỗi, tôi không tìm thấy bài viết nào trong kho dữ liệu trả lời câu hỏi này. "
     "Bạn có thể hỏi cách khác, dùng từ khóa cụ thể hơn, hoặc dùng /tim để tìm bài theo từ khóa."

