@@ -52,18 +52,13 @@ def chunk_sentences(sentences: list[str], max_words: int = CHUNK_WORDS, overlap_
 
     Consecutive chunks share `overlap_sentences` sentences. A sentence is never
     cut below `max_sentence_words` (a long one makes a chunk of its own, so an
-    answer quotes it whole); a longer run-on is split at word boundaries rather
-    than dropped.
+    answer quotes it whole); a longer run-on is split, at a clause break when
+    there is one, rather than dropped.
     """
     pieces: list[str] = []
     cap = max(max_words, max_sentence_words)
     for s in sentences:
-        words = s.split()
-        if len(words) <= cap:
-            pieces.append(s)
-        else:
-            for i in range(0, len(words), cap):
-                pieces.append(" ".join(words[i : i + cap]))
+        pieces += split_long(s, cap)
     chunks: list[str] = []
     current: list[str] = []
     count = 0
@@ -86,6 +81,28 @@ def chunk_sentences(sentences: list[str], max_words: int = CHUNK_WORDS, overlap_
     if current and fresh:
         chunks.append(" ".join(current))
     return chunks
+
+
+def split_long(sentence: str, cap: int) -> list[str]:
+    """A sentence of more than `cap` syllables in pieces of at most `cap`, cut after
+    the last ";" or "," of the second half of each window when there is one; a cut
+    is marked "…" on both sides, so a quote never looks complete when it is not."""
+    words = sentence.split()
+    if len(words) <= cap:
+        return [sentence]
+    pieces: list[list[str]] = []
+    start = 0
+    while len(words) - start > cap:
+        end = start + cap
+        for j in range(end - 1, start + cap // 2, -1):
+            if words[j].endswith((";", ",")):
+                end = j + 1
+                break
+        pieces.append(words[start:end])
+        start = end
+    pieces.append(words[start:])
+    out = [" ".join(p) for p in pieces]
+    return [("… " if i else "") + p + (" …" if i < len(out) - 1 else "") for i, p in enumerate(out)]
 
 
 def chunk_article(article_id: int, title: str, text: str, max_words: int = CHUNK_WORDS) -> list[Chunk]:

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
+from corpus.docrefs import parse_code_query
 from retrieval.lexical import build_query
-from retrieval.normalize import fold, words
+from retrieval.normalize import fold, is_code, words
 from retrieval.types import Answer, Citation, Hit, Sentence
 
 
@@ -42,6 +43,16 @@ def sentence_score(q_uni: set[str], q_bi: set[str], sentence: str, idf: Callable
     return sum(idf(t) for t in q_uni & uni) + bigram_weight * sum(idf(t) for t in q_bi & bi)
 
 
+def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) -> bool:
+    """Whether a sentence names one of the (loosely typed) document codes."""
+    for token in words(sentence):
+        if is_code(token):
+            for num, kind, issuer in parse_code_query(token):
+                if any(num == n and k in (None, kind) and i in (None, issuer) for n, k, i in codes):
+                    return True
+    return False
+
+
 def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], float],
             params: AnswerParams | None = None) -> Answer:
     """The answer to `question` from ranked hits (already judged `found`)."""
@@ -55,8 +66,13 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     for rank, hit in enumerate(hits[: p.max_passages]):
         for pos, sent in enumerate(split_sentences(hit.passage.text)):
             sentences[(rank, pos)] = sent
+    # A sentence naming a document code the question names scores as if it held
+    # every word of the question too ("18 ct tu ban hành ngày nào").
+    codes = parse_code_query(question)
+    code_bonus = sum(idf(t) for t in q_uni) if codes else 0.0
     scored = sorted(
-        ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight), key) for key, s in sentences.items() if len(s) >= 15),
+        ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0),
+          key) for key, s in sentences.items() if len(s) >= 15),
         key=lambda x: (-x[0], x[1]),
     )
     if not scored or scored[0][0] <= 0:
@@ -71,8 +87,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     kept, total, seen = [], 0, set()
     for key in picked:
         text = sentences[key]
-        norm = " ".join(text.lower().split())
-        if norm in seen or (kept and total + len(text) > p.max_chars):
+        norm = " ".join(text.lower().split()).rstrip(" .!?…;:,")
+        # a sentence already quoted, or one holding it (a caption run into the next line)
+        if any(norm in other or other in norm for other in seen) or (kept and total + len(text) > p.max_chars):
             continue
         kept.append(key)
         seen.add(norm)

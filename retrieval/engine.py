@@ -228,13 +228,15 @@ class Engine:
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
                          used_dense=mode != "lexical", t=self.threshold, code_match=ranking.code_match,
                          contradicted=bool(ranking.unknown))
-        hits = ranking.hits
+        hits = ranking.answer_hits
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer)
+        quoted_from = {id(h) for h in ranking.answer_hits}
+        more = [h for h in ranking.hits if id(h) not in quoted_from]  # still offered as "more results"
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
-                      citations=answer.citations, hits=answer.hits, latency_ms=elapsed, unknown=ranking.unknown)
+                      citations=answer.citations, hits=(*hits, *more), latency_ms=elapsed, unknown=ranking.unknown)
 
     async def signal(self, question: str) -> Signal:
         """What the not-found rule sees of a question (for calibration)."""

@@ -52,6 +52,15 @@ class Ranking:
     lexical: LexicalSnapshot  # the lexical state this ranking was computed on
     code_match: bool = False  # the top article names a document code the question names
     unknown: tuple[str, ...] = ()  # places or document codes the question names that no article does
+    place_articles: frozenset[int] | None = None  # ids of the articles mentioning a place it names
+
+    @property
+    def answer_hits(self) -> list[Hit]:
+        """The hits an answer quotes: those of articles that mention the place the
+        question names, when it names one the store knows; all of them otherwise."""
+        if not self.place_articles:
+            return self.hits
+        return [h for h in self.hits if h.article_id in self.place_articles]
 
 
 class Searcher:
@@ -174,7 +183,8 @@ class Searcher:
             return replace(empty, unknown=unknown)
         coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id)
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
-        return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, unknown)
+        place_articles = frozenset(int(a) for a in lex.articles.ids[mentioned]) if mentioned.size else None
+        return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, unknown, place_articles)
 
     def _embed_soon(self, text: str) -> asyncio.Task:
         """Embed on the other core while this one scores (the encoder releases the GIL)."""

@@ -112,6 +112,22 @@ def test_answer_reads_in_article_order():
     assert (a.citations[0].score, a.citations[0].chunk_id) == (0.9, 15)  # scored by its best passage
 
 
+def test_answer_quotes_the_sentence_naming_the_code_and_no_repeats():
+    code = ("Kế hoạch số 136-KH/HU, ngày 25/7/2023 thực hiện Chỉ thị số 18-CT/TU, ngày 21/6/2023 "
+            "của Ban Thường vụ Tỉnh ủy.")
+    wordy = "Văn bản ban hành ngày nào thì các xã triển khai ngay trong tháng đó."
+    one = AnswerParams(max_sentences=1, add_next=False)
+    a = compose("18 ct tu ban hành ngày nào", [_hit(f"{wordy} {code}")], True, lambda t: 1.0, one)
+    assert [s.text for s in a.sentences] == [code]  # the words alone would pick `wordy`
+    assert [s.text for s in compose("ban hành ngày nào", [_hit(f"{wordy} {code}")], True,
+                                    lambda t: 1.0, one).sentences] == [wordy]
+    caption = "Câu lạc bộ tiêu sạch xã Minh Tâm ra mắt hội viên"
+    merged = caption + " Ông Vũ Xuân Trường phát biểu tại hội nghị."
+    a = compose("câu lạc bộ tiêu sạch Minh Tâm", [_hit(caption + "."), _hit(merged, 2, "Bài B")], True,
+                lambda t: 1.0, AnswerParams(add_next=False))
+    assert len(a.sentences) == 1  # the caption run into the next line repeats it: left out
+
+
 def test_metrics_at_article_level():
     m = metrics([["a", "b"], ["c", "d", "b"], ["x"]], [{"a"}, {"b"}, {"y"}])
     assert m == {"recall@1": 1 / 3, "recall@5": 2 / 3, "recall@10": 2 / 3, "mrr@10": (1 + 1 / 3) / 3}
@@ -193,6 +209,9 @@ async def test_a_place_or_document_the_store_lacks_is_named_not_guessed(engine):
     titles = list(dict.fromkeys(h.passage.article.title for h in ranking.hits))
     assert titles[0] == "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"
     assert len(titles) > 1  # still there for "more results"
+    a = await engine.ask("mô hình dân vận khéo về kinh tế ở huyện Kon Rẫy")
+    assert a.found and {c.title for c in a.citations} == {titles[0]}  # quoted: only articles naming it
+    assert len({h.article_id for h in a.hits}) > 1  # the others are offered as more results
     unfiltered = await engine.searcher.search("sơ kết công tác dân vận 6 tháng đầu năm")
     assert "Kon Rẫy" not in unfiltered.hits[0].passage.article.title  # what the filter changed
 

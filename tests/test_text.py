@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.chunking import chunk_sentences, split_sentences
+from corpus.chunking import chunk_sentences, split_long, split_sentences
 from corpus.dedup import content_hash, minhash, similarity
 from corpus.docrefs import code_matches, extract_refs, parse_code_query
 from retrieval.lexical import build_query, index_fields
@@ -121,12 +121,18 @@ def test_chunks_fit_and_overlap():
     assert all(s in " ".join(chunks) for s in sents)  # nothing lost
     assert chunks[1].split(".")[0] in chunks[0]  # one sentence of overlap
     long = chunk_sentences(["từ " * 400], max_words=150)
-    assert len(long) == 3 and all(len(c.split()) <= 150 for c in long)
+    assert len(long) == 3 and all(len(c.replace("…", "").split()) <= 150 for c in long)  # cut marks aside
     # a sentence longer than the chunk size is kept whole (up to the cap), never cut mid-way
     sentence = "Kinh tế tăng trưởng khá, " + "thu ngân sách vượt 3.000 tỷ đồng, " * 12 + "đời sống được nâng lên."
     around = ["Câu mở đầu ngắn.", sentence, "Câu kết thúc ngắn."]
     assert sentence in chunk_sentences(around, max_words=60)
     assert len(chunk_sentences(["từ " * 400], max_words=60, max_sentence_words=150)) == 3
+    # a run-on past the cap is cut after a clause when it can be, and the cut is marked
+    run_on = " ".join(f"w{i}" + ("," if i == 119 else "") for i in range(200)) + "."
+    first, second = split_long(run_on, 150)
+    assert first.endswith("w118 w119, …") and second.startswith("… w120 w121")
+    assert first.replace(" …", "") + " " + second.replace("… ", "") == run_on  # nothing lost
+    assert split_long("Câu ngắn.", 150) == ["Câu ngắn."]
 
 
 def test_dedup_fingerprints():
