@@ -384,6 +384,22 @@ class Store:
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
+    async def texts(self) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
+        """(id, title, text) of every article and (id, title, text) of every chunk:
+        what the lexical rows are derived from."""
+        articles = await self._all("SELECT id, title, text FROM articles ORDER BY id")
+        chunks = await self._all("SELECT c.id, a.title, c.text FROM chunks c JOIN articles a ON a.id=c.article_id"
+                                 " ORDER BY c.id")
+        return [(r[0], r[1], r[2]) for r in articles], [(r[0], r[1], r[2]) for r in chunks]
+
+    async def replace_terms(self, articles: Sequence[tuple[int, str, str]],
+                            chunks: Sequence[tuple[int, str, str]]) -> None:
+        """Swap every article's and chunk's lexical rows for new ones, in one transaction."""
+        async with self._transaction("replace the lexical rows") as db:
+            await db.executemany("INSERT OR REPLACE INTO article_terms(article_id, acc, fold) VALUES (?,?,?)", articles)
+            await db.executemany("DELETE FROM chunk_fts WHERE rowid=?", [(c[0],) for c in chunks])
+            await db.executemany("INSERT INTO chunk_fts(rowid, acc, fold) VALUES (?,?,?)", chunks)
+
     async def put_article_terms(self, rows: Sequence[tuple[int, str, str]]) -> None:
         async with self._transaction("store article terms", bump=False) as db:
             await db.executemany("INSERT OR REPLACE INTO article_terms(article_id, acc, fold) VALUES (?,?,?)", rows)

@@ -27,7 +27,7 @@ from retrieval.answer import AnswerParams, compose, with_context
 from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
-from retrieval.lexical import index_fields
+from retrieval.lexical import TOKENS_VERSION, index_fields
 from retrieval.lexical_index import LexicalIndex
 from retrieval.normalize import clean_question
 from retrieval.search import SearchConfig, Searcher
@@ -41,6 +41,7 @@ DB_FILE = "danvan.sqlite3"
 
 
 CHUNK_WORDS_KEY = "chunk_words"  # meta: the size the stored passages were cut at
+TOKENS_KEY = "tokens_version"  # meta: the tokeniser version the lexical rows were split by
 CALIBRATION_KEY = "calibration"  # meta: the not-found threshold fitted to this corpus (`calibrate --save`)
 
 
@@ -151,6 +152,14 @@ class Engine:
 
     @staticmethod
     async def _load_lexical(config: EngineConfig, store: Store) -> LexicalIndex:
+        if await store.get_meta(TOKENS_KEY) != TOKENS_VERSION:
+            articles, chunks = await store.texts()
+            if articles:  # split by an older version of the tokeniser: split again
+                log.info("re-splitting the words of %d articles and %d chunks (tokeniser version %s)",
+                         len(articles), len(chunks), TOKENS_VERSION)
+                await store.replace_terms([(i, *index_fields(t, x)) for i, t, x in articles],
+                                          [(i, *index_fields(t, x)) for i, t, x in chunks])
+            await store.set_meta(TOKENS_KEY, TOKENS_VERSION)
         missing = await store.articles_without_terms()
         if missing:  # articles stored before migration 3: derive their terms once
             log.info("indexing the words of %d articles stored before migration 3", len(missing))

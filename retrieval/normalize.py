@@ -87,9 +87,13 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != text
 
 
+_GLUED_RE = re.compile(r"\b(số)(?=\d)")  # "số136-KH/HU": a number glued to "số"
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased NFC syllables; numbers and document codes kept whole."""
-    text = nfc(text).lower()
+    """Lower-cased NFC syllables; numbers and document codes kept whole. (Changing
+    how text is split: bump `retrieval.lexical.TOKENS_VERSION`.)"""
+    text = _GLUED_RE.sub(r"\1 ", nfc(text).lower())
     out: list[str] = []
     pos = 0
     for m in CODE_TOKEN_RE.finditer(text):

@@ -244,6 +244,36 @@ async def test_articles_stored_before_migration_3_are_backfilled(engine, data_di
     await eng.close()
 
 
+async def test_words_split_by_an_older_tokeniser_are_split_again_on_open(engine, data_dir):
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import DB_FILE, Engine, EngineConfig
+
+    # "Kế hoạch số136-KH/HU" (sample 004): the code is glued to "số", and found.
+    assert (await engine.searcher.search("Kế hoạch 136-KH/HU ban hành ngày nào")).code_match
+    await engine.close()
+    con = sqlite3.connect(data_dir / DB_FILE)  # as an older version left it
+    con.execute("UPDATE article_terms SET acc = replace(acc, ' 136-kh/hu', ' số136'), "
+                "fold = replace(fold, ' 136-kh/hu', ' so136')")
+    for rowid, acc, fold in con.execute("SELECT rowid, acc, fold FROM chunk_fts").fetchall():
+        if "136-kh/hu" in acc:
+            con.execute("DELETE FROM chunk_fts WHERE rowid=?", (rowid,))
+            con.execute("INSERT INTO chunk_fts(rowid, acc, fold) VALUES (?,?,?)",
+                        (rowid, acc.replace("136-kh/hu", "số136"), fold.replace("136-kh/hu", "so136")))
+    con.execute("UPDATE meta SET value='1' WHERE key='tokens_version'")
+    con.execute("UPDATE meta SET value = value + 1 WHERE key='generation'")  # the caches are stale
+    con.commit()
+    con.close()
+    eng = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    try:
+        assert await eng.store.get_meta("tokens_version") == "2"
+        assert (await eng.searcher.search("Kế hoạch 136-KH/HU ban hành ngày nào")).code_match
+    finally:
+        await eng.close()
+    con = sqlite3.connect(data_dir / DB_FILE)
+    assert con.execute("SELECT count(*) FROM chunk_fts WHERE acc LIKE '%số136%'").fetchone()[0] == 0
+    con.close()
+
+
 def test_source_view_widens_quoted_passages_with_their_neighbours():
     chunks = [(0, "Mở đầu bài. Câu chung."), (1, "Câu chung. Câu được trích."), (2, "Câu sau đó."),
               (3, "Câu xa."), (4, "Câu xa hơn."), (5, "Câu cũng được trích."), (6, "Câu cuối.")]
