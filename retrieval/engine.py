@@ -251,7 +251,7 @@ class Engine:
         """What the not-found rule sees of a question (for calibration)."""
         ranking = await self.searcher.search(_clean(question))
         return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits),
-                      ranking.code_match)
+                      ranking.code_match, bool(ranking.unknown))
 
     async def source_text(self, citation: Citation) -> str:
         """What the source view shows: the quoted passages with their neighbours

@@ -101,7 +101,12 @@ def words(text: str) -> list[str]:
         out.append(canonical_code_token(m.group(0)))
         pos = m.end()
     out.extend(_WORD_RE.findall(text[pos:]))
-    return [w.replace("_", "") for w in out if w.strip("_")]
+    return [_number(w.replace("_", "")) for w in out if w.strip("_")]
+
+
+def _number(token: str) -> str:
+    """``01`` and ``1`` are the same number ("Nghị quyết 01", "kết quả 1 năm")."""
+    return token.lstrip("0") or "0" if token.isascii() and token.isdigit() and token[0] == "0" else token
 
 
 _EXPANSION_WORDS = {abbr: exp.split() for abbr, exp in ABBREVIATIONS.items()}

@@ -72,6 +72,12 @@ def test_places_a_question_names():
     assert names("công tác dân vận khéo") == []
 
 
+def test_numbers_with_leading_zeros_are_the_same_number():
+    assert words("Nghị quyết 01, kết quả 1 năm, ngày 07/07/2022, 0,5 tỷ, 0 đồng") == [
+        "nghị", "quyết", "1", "kết", "quả", "1", "năm", "ngày", "7", "7", "2022", "0,5", "tỷ", "0", "đồng"]
+    assert words("Kế hoạch số136-KH/HU") == ["kế", "hoạch", "số", "136-kh/hu"]  # a code glued to "số"
+
+
 def test_question_markup_is_dropped():
     dirty = '<b>MTTQ</b>  huyện\n<a href="x">dân vận</a><br/><!-- x --> & <script>alert(1)</script>'
     assert clean_question(dirty) == "MTTQ huyện dân vận & alert(1)"
