@@ -157,8 +157,10 @@ class Engine:
             if articles:  # split by an older version of the tokeniser: split again
                 log.info("re-splitting the words of %d articles and %d chunks (tokeniser version %s)",
                          len(articles), len(chunks), TOKENS_VERSION)
-                await store.replace_terms([(i, *index_fields(t, x)) for i, t, x in articles],
-                                          [(i, *index_fields(t, x)) for i, t, x in chunks])
+                def split() -> tuple[list, list]:  # CPU work, off the event loop
+                    return ([(i, *index_fields(t, x)) for i, t, x in articles],
+                            [(i, *index_fields(t, x)) for i, t, x in chunks])
+                await store.replace_terms(*await asyncio.to_thread(split))
             await store.set_meta(TOKENS_KEY, TOKENS_VERSION)
         missing = await store.articles_without_terms()
         if missing:  # articles stored before migration 3: derive their terms once
@@ -237,15 +239,13 @@ class Engine:
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
                          used_dense=mode != "lexical", t=self.threshold, code_match=ranking.code_match,
                          contradicted=bool(ranking.unknown))
-        hits = ranking.answer_hits
+        hits = ranking.hits
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer)
-        quoted_from = {id(h) for h in ranking.answer_hits}
-        more = [h for h in ranking.hits if id(h) not in quoted_from]  # still offered as "more results"
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
-                      citations=answer.citations, hits=(*hits, *more), latency_ms=elapsed, unknown=ranking.unknown)
+                      citations=answer.citations, hits=answer.hits, latency_ms=elapsed, unknown=ranking.unknown)
 
     async def signal(self, question: str) -> Signal:
         """What the not-found rule sees of a question (for calibration)."""
@@ -317,9 +317,11 @@ async def _rebuild(store: Store, encoder: Encoder, data_dir: Path, chunk_words: 
             continue
         rows = chunk_rows(encoder, *stored, chunk_words)
         ids = await store.replace_chunks(article_id, rows, encoder.model_id)
+        await store.put_article_terms([(article_id, *index_fields(*stored))])
         if ids:
             index.add(np.array(ids), np.stack([r.vector for r in rows]))
         n += len(ids)
     index.save(await store.generation())
     await store.set_meta(CHUNK_WORDS_KEY, str(chunk_words))
+    await store.set_meta(TOKENS_KEY, TOKENS_VERSION)  # every word split again above
     return n

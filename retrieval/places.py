@@ -32,17 +32,19 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "Hồ Chí Minh": ("HCM", "TPHCM", "Sài Gòn"), "Trà Vinh": (), "Tuyên Quang": (), "Vĩnh Long": (),
     "Vĩnh Phúc": (), "Yên Bái": (),
 }
-# Names that are also everyday words ("hòa bình": peace): a place only after "tỉnh" or "TP".
-_AMBIGUOUS = {"hoa binh", "thai binh", "binh dinh", "long an", "hue"}
-_UNIT = r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|thị trấn|xã|phường)(?:\s+ủy|\s+uỷ)?"
-_PREFIXED_RE = re.compile(rf"(?i:\b({_UNIT}))\s+((?:[A-ZĐ][\wÀ-ỹ]*)(?:[ ]+[A-ZĐ][\wÀ-ỹ]*){{0,3}})", re.UNICODE)
-_UNIT_FOLDED = r"(?:tinh|thanh pho|tp|huyen|quan|thi xa|thi tran|xa|phuong)"
+# Names that are also everyday words ("hòa bình": peace) or other things ("tư tưởng Hồ
+# Chí Minh"): a place only after "tỉnh", "thành phố" or "TP".
+_AMBIGUOUS = {"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi minh"}
+_UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
+          "tinh uy", "huyen uy", "thanh uy", "dang uy"}
+_PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
 
 
 @dataclass(frozen=True)
 class Place:
     name: str  # as it is written (the province's proper spelling, or as typed)
     keys: tuple[str, ...]  # folded, lower case, single-spaced: the ways it may be written
+    alt: "Place | None" = None  # the province a name typed after "tỉnh" may be a typo of
 
 
 def _folded_words(text: str) -> str:
@@ -51,43 +53,80 @@ def _folded_words(text: str) -> str:
 
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(_folded_words(n) for n in (name, *alts))))
                     for name, alts in PROVINCES.items()}
-# (key, place), longest keys first so that "thua thien hue" is seen before "hue"
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
+# Words that stop a capitalised name and, capitalised themselves, show a question
+# typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…").
+_QUESTION_WORDS = {"co", "la", "gi", "nao", "bao", "nhieu", "dau", "the", "nhu", "khi", "ai", "nam", "va", "cua",
+                   "cac", "nhung", "ve", "trong", "duoc", "voi", "cho", "tai"}
+
+
+# First words of bodies, not places ("Tỉnh Hội Nông dân", "Huyện Đoàn").
+_NOT_NAMES = {"hoi", "ban", "dang", "uy", "mat", "doan", "so", "bo", "cong", "chu", "pho", "truong", "bi",
+              "thuong", "trung", "vien", "phong", "uban"}
+
+
+def _clauses(question: str) -> list[list[str]]:
+    """The question's words, clause by clause (a name never spans a comma)."""
+    return [re.findall(r"\w+", part) for part in re.split(r"[,.;:!?()\[\]\"“”–—]|\s-\s(?=\w+\s+-)", question)]
 
 
 def named_places(question: str) -> tuple[Place, ...]:
-    """The places a question names, provinces first (no repeats)."""
-    q = " " + _folded_words(question) + " "
+    """The places a question names. A province counts when its name is written
+    with capitals or after "tỉnh / thành phố / TP"; any other place when written
+    with capitals after its unit ("huyện Kon Rẫy", "xã Minh Tâm"). Questions typed
+    all in capitals or in title case name no place but provinces after a unit."""
     found: list[Place] = []
-    seen: list[str] = []  # keys matched, so that "hue" inside "thua thien hue" is not a second place
-    for key, place in _PROVINCE_KEYS:
-        if f" {key} " not in q or any(f" {key} " in f" {s} " for s in seen):
-            continue
-        if key in _AMBIGUOUS and not re.search(rf" {_UNIT_FOLDED} {key} ", q):
-            continue
-        seen.append(key)
-        if place not in found:
-            found.append(place)
-    for m in _PREFIXED_RE.finditer(question):
-        key = _folded_words(m.group(2))
-        if not key or any(f" {key} " in f" {s} " or f" {s} " in f" {key} " for s in seen):
-            continue
-        place = Place(m.group(2), (key,))
-        if fold(m.group(1)).lower().startswith(("tinh", "thanh pho", "tp")):
-            place = _province_like(place)  # "tỉnh Quảng Nhin": a typo of a province
-        seen.append(key)
-        if place not in found:
-            found.append(place)
+    words_all = [w for c in _clauses(question) for w in c if w[0].isalpha()]
+    shouting = (len(words_all) >= 3 and all(w.isupper() for w in words_all)) or any(
+        w[0].isupper() and fold(w).lower() in _QUESTION_WORDS for w in words_all[1:])
+    for words in _clauses(question):
+        folded = [fold(w).lower() for w in words]
+        i = 0
+        while i < len(words):
+            hit = _match_at(words, folded, i, shouting)
+            if hit is None:
+                i += 1
+                continue
+            place, width = hit
+            if place not in found:
+                found.append(place)
+            i += width
     return tuple(found)
 
 
-def _province_like(place: Place) -> Place:
-    """The province a name after "tỉnh" is a typo of (one letter off, two in long names)."""
-    key = place.keys[0]
+def _after_unit(folded: list[str], i: int, units) -> bool:
+    return any(" ".join(folded[max(0, i - n):i]) in units for n in (1, 2))
+
+
+def _match_at(words: list[str], folded: list[str], i: int, shouting: bool) -> tuple[Place, int] | None:
+    for key, place in _PROVINCE_KEYS:
+        n = len(key.split())
+        if " ".join(folded[i:i + n]) != key:
+            continue
+        capitals = all(w[0].isupper() for w in words[i:i + n]) and not shouting
+        unit = _after_unit(folded, i, _PROVINCE_UNITS)
+        if unit or (capitals and key not in _AMBIGUOUS):
+            return place, n
+    if shouting or not _after_unit(folded, i, _UNITS):
+        return None
+    n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
+    while i + n < len(words) and n < 4 and words[i + n][0].isupper() and folded[i + n] not in _QUESTION_WORDS:
+        n += 1
+    if not n or folded[i] in _NOT_NAMES:
+        return None
+    name = " ".join(words[i:i + n])
+    place = Place(name, (" ".join(folded[i:i + n]),))
+    if _after_unit(folded, i, _PROVINCE_UNITS):
+        place = Place(name, place.keys, _province_like(place.keys[0]))  # "tỉnh Quảng Nhin": a typo?
+    return place, n
+
+
+def _province_like(key: str) -> Place | None:
+    """The province a name after "tỉnh" may be a typo of (one letter off, two in long names)."""
     if len(key) < 5:
-        return place
+        return None
     best_key, best = min(_PROVINCE_KEYS, key=lambda kp: _distance(key, kp[0]))
-    return best if 0 < _distance(key, best_key) <= (1 if len(key) < 8 else 2) else place
+    return best if 0 < _distance(key, best_key) <= (1 if len(key) < 8 else 2) else None
 
 
 def _distance(a: str, b: str) -> int:

@@ -21,8 +21,8 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import named_places
-from retrieval.query import QueryIntent, analyse
+from retrieval.places import Place, named_places
+from retrieval.query import QueryIntent, analyse, full_codes
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
 
@@ -39,7 +39,6 @@ class SearchConfig:
     quote_boost: float = 0.3
     year_boost: float = 0.15
     place_boost: float = 0.15
-    named_place_boost: float = 2.0  # above any fused score: articles mentioning the place come first
     restore_accents: bool = True
 
 
@@ -52,15 +51,6 @@ class Ranking:
     lexical: LexicalSnapshot  # the lexical state this ranking was computed on
     code_match: bool = False  # the top article names a document code the question names
     unknown: tuple[str, ...] = ()  # places or document codes the question names that no article does
-    place_articles: frozenset[int] | None = None  # ids of the articles mentioning a place it names
-
-    @property
-    def answer_hits(self) -> list[Hit]:
-        """The hits an answer quotes: those of articles that mention the place the
-        question names, when it names one the store knows; all of them otherwise."""
-        if not self.place_articles:
-            return self.hits
-        return [h for h in self.hits if h.article_id in self.place_articles]
 
 
 class Searcher:
@@ -138,16 +128,12 @@ class Searcher:
         code_rows = lex.chunks_with_codes(intent.codes)  # exact document codes win
         code_articles = np.unique(chunk_rows[code_rows])
         scores[code_articles] += cfg.code_boost
-        # A place the question names puts the articles that mention it first (the
-        # others stay after them, for "more results").
-        places = named_places(question)
-        place_rows = [np.concatenate([lex.articles_mentioning(k) for k in p.keys]) for p in places]
-        unknown = tuple(p.name for p, rows in zip(places, place_rows) if not rows.size)
-        if intent.codes and not code_rows.size:
-            unknown += tuple(_code_text(c) for c in intent.codes)
-        mentioned = np.concatenate(place_rows) if place_rows else np.zeros(0, dtype=np.int64)
-        if mentioned.size:
-            scores[np.unique(mentioned)] += cfg.named_place_boost
+        # Places and full document codes the question names that no article does:
+        # the store cannot answer it (a place is known when any article mentions it,
+        # or the start of its name: "Kon Rẫy Có Bao" typed in title case).
+        unknown = tuple(p.name for p in named_places(question) if not self._mentioned(lex, p))
+        unknown += tuple(text for code, text in full_codes(question)
+                         if not lex.chunks_with_codes((code,)).size)
         order = [int(r) for r in np.argsort(-scores)[: max(k * 3, 30)] if scores[r] > 0]
         if not order:
             return replace(empty, unknown=unknown)
@@ -183,8 +169,16 @@ class Searcher:
             return replace(empty, unknown=unknown)
         coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id)
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
-        place_articles = frozenset(int(a) for a in lex.articles.ids[mentioned]) if mentioned.size else None
-        return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, unknown, place_articles)
+        return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, unknown)
+
+    @staticmethod
+    def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:
+        for key in place.keys:
+            words = key.split()
+            if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), 0, -1)
+                   if n == len(words) or n >= 2):
+                return True
+        return place.alt is not None and Searcher._mentioned(lex, place.alt)
 
     def _embed_soon(self, text: str) -> asyncio.Task:
         """Embed on the other core while this one scores (the encoder releases the GIL)."""
@@ -206,11 +200,4 @@ class Searcher:
         if intent.places and any(p in article.places for p in intent.places):
             boost += cfg.place_boost
         return boost
-
-
-def _code_text(code: tuple[int, str | None, str | None]) -> str:
-    """A loosely typed document code as it is usually written: ``99-QĐ/TW``, ``QĐ 99``."""
-    num, kind, issuer = code
-    kind = (kind or "").upper().replace("QD", "QĐ").replace("HD", "HĐ")
-    return f"{num}-{kind}/{issuer.upper()}" if issuer else f"{kind} {num}".strip()
 
