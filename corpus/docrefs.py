@@ -186,6 +186,13 @@ def code_parts(code: str) -> tuple[str, str]:
     return (m.group(1), m.group(2)) if m else ("", "")
 
 
+def fits_query(code: tuple[int, str, str], queries) -> bool:
+    """Does a code (number, folded type, folded issuer) fit one of the loosely typed
+    query codes, whose type or issuer may be None (left open)?"""
+    num, kind, issuer = code
+    return any(num == n and k in (None, kind) and i in (None, issuer) for n, k, i in queries)
+
+
 def code_matches(ref_code: str | None, ref_kind: str, ref_number: str,
                  query: tuple[int, str | None, str | None]) -> bool:
     """Does a stored reference match a loose query code?"""

@@ -213,9 +213,14 @@ class Store:
             await self._db.execute("INSERT INTO chunk_fts(rowid, acc, fold) VALUES (?,?,?)", (cid, ch.acc, ch.fold))
         return chunk_ids
 
-    async def replace_chunks(self, article_id: int, chunks: Sequence[ChunkRow], model: str) -> list[int]:
-        """Swap an article's chunks for new ones (re-chunking, re-encoding) in one transaction."""
+    async def replace_chunks(self, article_id: int, chunks: Sequence[ChunkRow], model: str,
+                             article_terms: tuple[str, str] | None = None) -> list[int]:
+        """Swap an article's chunks (and its lexical terms, when given) for new ones
+        (re-chunking, re-encoding) in one transaction."""
         async with self._transaction(f"replace the chunks of article {article_id}") as db:
+            if article_terms is not None:
+                await db.execute("INSERT OR REPLACE INTO article_terms(article_id, acc, fold) VALUES (?,?,?)",
+                                 (article_id, *article_terms))
             await self._delete_fts_rows(article_id)
             await db.execute("DELETE FROM chunks WHERE article_id=?", (article_id,))
             chunk_ids = await self._insert_chunks(article_id, chunks, model)
@@ -376,13 +381,10 @@ class Store:
         """(article id, accented tokens, folded tokens) of every article."""
         return [(r[0], r[1], r[2]) for r in await self._all("SELECT article_id, acc, fold FROM article_terms ORDER BY article_id")]
 
-    async def articles_without_terms(self) -> list[tuple[int, str, str]]:
-        """(id, title, text) of articles stored before migration 3 added `article_terms`."""
-        rows = await self._all(
-            "SELECT a.id, a.title, a.text FROM articles a LEFT JOIN article_terms t ON t.article_id=a.id"
-            " WHERE t.article_id IS NULL"
-        )
-        return [(r[0], r[1], r[2]) for r in rows]
+    async def terms_missing(self) -> bool:
+        """Are there articles stored before migration 3 added `article_terms`?"""
+        return await self._one("SELECT 1 FROM articles a LEFT JOIN article_terms t ON t.article_id=a.id"
+                               " WHERE t.article_id IS NULL LIMIT 1") is not None
 
     async def texts(self) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
         """(id, title, text) of every article and (id, title, text) of every chunk:
@@ -399,10 +401,6 @@ class Store:
             await db.executemany("INSERT OR REPLACE INTO article_terms(article_id, acc, fold) VALUES (?,?,?)", articles)
             await db.executemany("DELETE FROM chunk_fts WHERE rowid=?", [(c[0],) for c in chunks])
             await db.executemany("INSERT INTO chunk_fts(rowid, acc, fold) VALUES (?,?,?)", chunks)
-
-    async def put_article_terms(self, rows: Sequence[tuple[int, str, str]]) -> None:
-        async with self._transaction("store article terms", bump=False) as db:
-            await db.executemany("INSERT OR REPLACE INTO article_terms(article_id, acc, fold) VALUES (?,?,?)", rows)
 
     async def article_ids(self) -> np.ndarray:
         return np.array([r[0] for r in await self._all("SELECT id FROM articles ORDER BY id")], dtype=np.int64)

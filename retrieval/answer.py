@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
-from corpus.docrefs import parse_code_query
+from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
 from retrieval.normalize import fold, is_code, words
 from retrieval.types import Answer, Citation, Hit, Sentence
@@ -47,9 +47,8 @@ def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) 
     """Whether a sentence names one of the (loosely typed) document codes."""
     for token in words(sentence):
         if is_code(token):
-            for num, kind, issuer in parse_code_query(token):
-                if any(num == n and k in (None, kind) and i in (None, issuer) for n, k, i in codes):
-                    return True
+            if any(fits_query(c, codes) for c in parse_code_query(token)):
+                return True
     return False
 
 

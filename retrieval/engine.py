@@ -152,20 +152,19 @@ class Engine:
 
     @staticmethod
     async def _load_lexical(config: EngineConfig, store: Store) -> LexicalIndex:
-        if await store.get_meta(TOKENS_KEY) != TOKENS_VERSION:
+        # Words split by an older tokeniser, or articles stored before migration 3
+        # added their terms: derive every lexical row again from the stored texts.
+        if await store.get_meta(TOKENS_KEY) != TOKENS_VERSION or await store.terms_missing():
             articles, chunks = await store.texts()
-            if articles:  # split by an older version of the tokeniser: split again
+            if articles:
                 log.info("re-splitting the words of %d articles and %d chunks (tokeniser version %s)",
                          len(articles), len(chunks), TOKENS_VERSION)
+
                 def split() -> tuple[list, list]:  # CPU work, off the event loop
                     return ([(i, *index_fields(t, x)) for i, t, x in articles],
                             [(i, *index_fields(t, x)) for i, t, x in chunks])
                 await store.replace_terms(*await asyncio.to_thread(split))
             await store.set_meta(TOKENS_KEY, TOKENS_VERSION)
-        missing = await store.articles_without_terms()
-        if missing:  # articles stored before migration 3: derive their terms once
-            log.info("indexing the words of %d articles stored before migration 3", len(missing))
-            await store.put_article_terms([(aid, *index_fields(title, text)) for aid, title, text in missing])
         params = config.search.lexical
         generation = await store.generation()
         lexical = LexicalIndex.load(config.data_dir, generation, params)
@@ -316,8 +315,7 @@ async def _rebuild(store: Store, encoder: Encoder, data_dir: Path, chunk_words: 
         if stored is None:  # deleted meanwhile
             continue
         rows = chunk_rows(encoder, *stored, chunk_words)
-        ids = await store.replace_chunks(article_id, rows, encoder.model_id)
-        await store.put_article_terms([(article_id, *index_fields(*stored))])
+        ids = await store.replace_chunks(article_id, rows, encoder.model_id, index_fields(*stored))
         if ids:
             index.add(np.array(ids), np.stack([r.vector for r in rows]))
         n += len(ids)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.docrefs import fits_query
 from retrieval.bm25 import BM25Field
 from retrieval.lexical import LexicalQuery
 from retrieval.normalize import fold
@@ -177,8 +178,7 @@ class LexicalSnapshot:
                 abbr, _, suffix = rest.partition("/")
                 if num.isdigit() and abbr and suffix:
                     self._codes.append((int(num), abbr, suffix, term))
-        rows = [f.postings(term)[0] for num, abbr, suffix, term in self._codes
-                if any(num == n and a in (None, abbr) and s in (None, suffix) for n, a, s in codes)]
+        rows = [f.postings(term)[0] for num, abbr, suffix, term in self._codes if fits_query((num, abbr, suffix), codes)]
         return np.unique(np.concatenate(rows)).astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
 
 

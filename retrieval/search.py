@@ -173,10 +173,9 @@ class Searcher:
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:
-        for key in place.keys:
+        for key in place.keys:  # the whole name, or its start of two words or more
             words = key.split()
-            if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), 0, -1)
-                   if n == len(words) or n >= 2):
+            if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), min(len(words), 2) - 1, -1)):
                 return True
         return place.alt is not None and Searcher._mentioned(lex, place.alt)
 
