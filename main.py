@@ -78,13 +78,11 @@ async def cmd_ingest(settings: Settings, args) -> int:
 
 
 async def cmd_ask(settings: Settings, args) -> int:
-    from bot.render import answer_plain
+    from bot.render import LONG_QUESTION_NOTE, answer_plain
+    from retrieval.normalize import shorten_question
 
-    from retrieval.engine import MAX_QUESTION_CHARS
-    from retrieval.normalize import clean_question
-
-    if len(clean_question(args.question)) > MAX_QUESTION_CHARS:
-        print(f"(Câu hỏi dài quá, chỉ dùng {MAX_QUESTION_CHARS} ký tự đầu.)", file=sys.stderr)
+    if shorten_question(args.question)[1]:
+        print(LONG_QUESTION_NOTE, file=sys.stderr)
     engine = await open_engine(settings)
     try:
         answer = await engine.ask(args.question, mode=args.mode)

@@ -20,8 +20,7 @@ from bot import render
 from bot.settings import Settings
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
-from retrieval.engine import MAX_QUESTION_CHARS
-from retrieval.normalize import clean_question
+from retrieval.normalize import shorten_question
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -198,13 +197,10 @@ class BotCore:
 
     # -- questions ---------------------------------------------------------
     async def _question(self, msg: Incoming, text: str) -> list[Reply]:
-        question = clean_question(text)
+        question, cut = shorten_question(text)
         if not question:
             return [_text("Bạn hãy gõ câu hỏi, ví dụ: «" + EXAMPLES[0] + "». Gõ /help để xem các lệnh.")]
-        prefix = ""
-        if len(question) > MAX_QUESTION_CHARS:
-            question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
-            prefix = f"(Câu hỏi dài quá, tôi chỉ dùng {MAX_QUESTION_CHARS} ký tự đầu.)\n\n"
+        prefix = render.LONG_QUESTION_NOTE + "\n\n" if cut else ""
         if self.on_typing:
             try:
                 await self.on_typing(msg)
@@ -282,7 +278,7 @@ class BotCore:
         paged = _PAGE_RE.search(arg)
         if paged:  # "/tim dân vận trang 2": the text form of the "Trang sau" button
             page, arg = max(int(paged.group(1)) - 1, 0), arg[: paged.start()]
-        query = clean_question(arg)[:MAX_QUESTION_CHARS]
+        query = shorten_question(arg)[0]
         if not query:
             return [_text("Hãy gõ từ khóa sau lệnh, ví dụ: /tim dân vận khéo")]
         infos = await self.engine.search_articles(query, limit=PAGE + 1, offset=page * PAGE)

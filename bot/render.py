@@ -7,7 +7,10 @@ import datetime as dt
 import html
 import re
 
+from retrieval.normalize import MAX_QUESTION_CHARS
 from retrieval.types import Answer, Citation
+
+LONG_QUESTION_NOTE = f"(Câu hỏi dài quá, tôi chỉ dùng {MAX_QUESTION_CHARS} ký tự đầu.)"
 
 
 def fmt_date(d: dt.date | None) -> str:

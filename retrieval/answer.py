@@ -131,7 +131,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
 def with_context(chunks: list[tuple[int, str]], ords: tuple[int, ...], around: int = 1) -> str:
     """The quoted passages of an article with `around` passages either side, for reading
     the source: (ord, text) chunks in; adjacent ones joined (the sentence two chunks
-    share is said once), gaps marked "[…]" (pure)."""
+    share is said once, a sentence cut between them made whole), gaps marked "[…]" (pure)."""
     wanted = {o + d for o in ords for d in range(-around, around + 1)}
     runs: list[list[str]] = []
     last = None
@@ -142,6 +142,10 @@ def with_context(chunks: list[tuple[int, str]], ords: tuple[int, ...], around: i
         if last is not None and o == last + 1:
             if sentences and runs[-1] and sentences[0] == runs[-1][-1]:
                 sentences = sentences[1:]  # the sentence it shares with the chunk before
+            elif sentences and runs[-1] and runs[-1][-1].endswith(" …") and sentences[0].startswith("… "):
+                # a long sentence cut between the two chunks (corpus.chunking.split_long): whole again
+                runs[-1][-1] = runs[-1][-1][:-2] + " " + sentences[0][2:]
+                sentences = sentences[1:]
             runs[-1].extend(sentences)
         else:
             runs.append(list(sentences))

@@ -29,14 +29,13 @@ from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import TOKENS_VERSION, index_fields
 from retrieval.lexical_index import LexicalIndex
-from retrieval.normalize import clean_question
+from retrieval.normalize import shorten_question
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer, Citation
 from retrieval.vector_index import INDEX_FILE, META_FILE, REINDEX_HINT, VectorIndex
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = 500
 DB_FILE = "danvan.sqlite3"
 
 
@@ -300,9 +299,8 @@ class Engine:
 
 
 def _clean(question: str) -> str:
-    """A question as it is searched: markup dropped, whitespace collapsed, at most
-    MAX_QUESTION_CHARS."""
-    return clean_question(question)[:MAX_QUESTION_CHARS]
+    """A question as it is searched (see `shorten_question`)."""
+    return shorten_question(question)[0]
 
 
 async def _rebuild(store: Store, encoder: Encoder, data_dir: Path, chunk_words: int) -> int:

@@ -68,6 +68,21 @@ def clean_question(text: str) -> str:
     return " ".join(_TAG_RE.sub(" ", text).split())
 
 
+MAX_QUESTION_CHARS = 500
+
+
+def shorten_question(text: str) -> tuple[str, bool]:
+    """A question as it is searched: cleaned (`clean_question`), then cut to at most
+    MAX_QUESTION_CHARS at a word boundary; and whether it was cut. Idempotent."""
+    question = clean_question(text)
+    if len(question) <= MAX_QUESTION_CHARS:
+        return question, False
+    head = question[:MAX_QUESTION_CHARS]
+    if question[MAX_QUESTION_CHARS] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]  # no half word at the end
+    return head.rstrip(), True
+
+
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
 
 

@@ -67,7 +67,7 @@ def test_long_question_is_cut_and_says_so(e5_data_dir):
     question = "Thu nhập bình quân đầu người của tỉnh Kon Tum năm 2019 là bao nhiêu? " + "xin cảm ơn " * 900
     out = run(e5_data_dir, "ask", "--json", question)
     assert out.returncode == 0, out.stderr
-    assert "(Câu hỏi dài quá, chỉ dùng 500 ký tự đầu.)" in out.stderr
+    assert "(Câu hỏi dài quá, tôi chỉ dùng 500 ký tự đầu.)" in out.stderr
     a = json.loads(out.stdout)  # standard output stays one JSON object
     assert len(a["query"]) <= 500 and a["found"] and "40,7 triệu đồng/năm" in a["answer"]
 

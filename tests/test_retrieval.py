@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, SAMPLES
+from corpus.chunking import split_long
 from corpus.types import ArticleInfo, Passage
 from retrieval.accents import restore
 from retrieval.answer import GAP, AnswerParams, compose, with_context
@@ -278,6 +279,16 @@ def test_source_view_widens_quoted_passages_with_their_neighbours():
     assert text == "Mở đầu bài. Câu chung. Câu được trích. Câu sau đó." + GAP + "Câu xa hơn. Câu cũng được trích. Câu cuối."
     assert with_context(chunks, (3,), around=0) == "Câu xa."
     assert with_context(chunks, ()) == ""
+
+
+def test_source_view_makes_a_sentence_cut_between_passages_whole_again():
+    words = [f"từ{i}," if i % 40 == 39 else f"từ{i}" for i in range(200)]
+    long = " ".join(words) + "."
+    first, second = split_long(long, 150)
+    chunks = [(0, "Câu đầu. " + first), (1, second + " Câu cuối.")]
+    text = with_context(chunks, (0,))
+    assert "…" not in text
+    assert text == "Câu đầu. " + long + " Câu cuối."
 
 
 async def test_search_error_cancels_the_embedding_it_started(engine):

@@ -8,7 +8,7 @@ from corpus.chunking import chunk_sentences, split_long, split_sentences
 from corpus.dedup import content_hash, minhash, similarity
 from corpus.docrefs import code_matches, extract_refs, parse_code_query
 from retrieval.lexical import build_query, index_fields
-from retrieval.normalize import clean_question, expand_abbreviations, fold, has_diacritics, words
+from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, expand_abbreviations, fold, has_diacritics, shorten_question, words
 
 
 def test_fold_and_diacritics():
@@ -96,6 +96,16 @@ def test_question_markup_is_dropped():
     assert clean_question(clean_question(dirty)) == clean_question(dirty)
     for kept in ("1 < 2 và 3 > 2", "<Nghị quyết 25>", "a<b"):  # not tags
         assert clean_question(kept) == kept
+
+
+def test_a_long_question_is_cut_at_a_word_boundary():
+    long = "<b>Dân vận</b> " + "khéo " * 200
+    cut, was_cut = shorten_question(long)
+    assert was_cut and len(cut) <= MAX_QUESTION_CHARS
+    assert cut.startswith("Dân vận khéo") and cut.split()[-1] == "khéo"  # no half word
+    assert shorten_question(cut) == (cut, False)  # idempotent
+    assert shorten_question("x" * 900)[0] == "x" * MAX_QUESTION_CHARS  # one endless word is still cut
+    assert shorten_question(" Dân  vận ") == ("Dân vận", False)
 
 
 def test_periods_match_however_they_are_spelled():
