@@ -17,10 +17,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot import render
+from bot.digest import LABEL, parse_subscription, topic_label
 from bot.settings import Settings
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
-from retrieval.normalize import shorten_question
+from retrieval.normalize import fold, shorten_question
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ COMMANDS: tuple[Command, ...] = (
     Command(("xemthem", "more"), "", "thêm kết quả cho câu hỏi vừa rồi"),
     Command(("tot", "good"), "", "đánh giá câu trả lời vừa rồi là hữu ích"),
     Command(("chuatot", "bad"), "", "đánh giá câu trả lời vừa rồi là chưa đúng"),
+    Command(("theodoi", "subscribe"), "[hằng ngày|hằng tuần] [chủ đề]", "nhận bản tin các bài mới, có thể theo chủ đề hoặc địa danh"),
+    Command(("huytheodoi", "unsubscribe"), "[chủ đề]", "ngừng nhận bản tin"),
     Command(("them", "add"), "<url>", "nạp bài viết hoặc nguồn RSS (quản trị)", admin=True),
     Command(("thongke", "stats"), "", "thống kê kho dữ liệu (quản trị)", admin=True),
 )
@@ -247,7 +250,10 @@ class BotCore:
             "Xin chào! Tôi là Trợ lý Dân vận: tôi trả lời câu hỏi về công tác dân vận bằng cách "
             "trích dẫn nguyên văn các bài viết, kèm nguồn và ngày đăng.\n"
             f"Kho dữ liệu: {st['articles']} bài từ {sites}, mới nhất đến {newest}.\n\n"
-            f"Bạn có thể hỏi, ví dụ:\n{examples}\n\nGõ /help để xem các lệnh."
+            f"Bạn có thể hỏi, ví dụ:\n{examples}\n\n"
+            + ("Gõ /theodoi hằng ngày để nhận bản tin các bài mới. "
+               if msg.platform in ("telegram", "zalo") and self.settings.digest_hour >= 0 else "")
+            + "Gõ /help để xem các lệnh."
         )
         return [_text(plain)]
 
@@ -380,6 +386,52 @@ class BotCore:
 
     async def _cmd_chuatot(self, msg: Incoming, arg: str) -> list[Reply]:
         return await self._vote(msg, -1)
+
+    # -- digests -----------------------------------------------------------
+    def _when(self, frequency: str) -> str:
+        hour = self.settings.digest_hour
+        day = "mỗi sáng" if hour < 12 else "mỗi ngày"
+        return f"lúc {hour}:00 {day if frequency == 'daily' else 'thứ Hai hằng tuần'}"
+
+    async def _cmd_theodoi(self, msg: Incoming, arg: str) -> list[Reply]:
+        if msg.platform not in ("telegram", "zalo"):
+            return [_text("Bản tin chỉ được gửi qua Telegram hoặc Zalo.")]
+        if self.settings.digest_hour < 0:
+            return [_text("Đơn vị chưa bật bản tin định kỳ. Bạn có thể gõ /moi để xem các bài mới nhất.")]
+        store = self.engine.store
+        usage = ("Gõ /theodoi hằng ngày (hoặc hằng tuần), có thể kèm chủ đề hay địa danh, ví dụ:\n"
+                 "• /theodoi hằng ngày\n• /theodoi hằng tuần dân vận khéo\n• /theodoi Kon Tum")
+        if not arg:
+            subs = await store.subscriptions(msg.platform, msg.chat_id)
+            if not subs:
+                return [_text("Bạn chưa đăng ký bản tin nào. " + usage)]
+            lines = [f"• {LABEL[s.frequency]} {topic_label(s.topic)}, {self._when(s.frequency)}" for s in subs]
+            return [_text("Các bản tin bạn đã đăng ký:\n" + "\n".join(lines) + "\n\n" + usage
+                          + "\nGõ /huytheodoi để hủy.")]
+        frequency, topic = parse_subscription(arg)
+        sub, new = await store.subscribe(msg.platform, msg.chat_id, msg.user_id, frequency, topic)
+        what = f"bản tin {LABEL[sub.frequency]} {topic_label(sub.topic)}"
+        head = f"Đã đăng ký {what}" if new else f"Đã cập nhật: {what}"
+        return [_text(f"{head}. Tôi sẽ gửi các bài mới được đưa vào kho {self._when(sub.frequency)} "
+                      "(không gửi khi không có bài mới). Gõ /huytheodoi để hủy.")]
+
+    async def _cmd_huytheodoi(self, msg: Incoming, arg: str) -> list[Reply]:
+        store = self.engine.store
+        subs = await store.subscriptions(msg.platform, msg.chat_id)
+        if not subs:
+            return [_text("Bạn chưa đăng ký bản tin nào.")]
+        if not arg:
+            await store.unsubscribe(msg.platform, msg.chat_id)
+            return [_text(f"Đã hủy {len(subs)} bản tin. Gõ /theodoi để đăng ký lại.")]
+        _, topic = parse_subscription(arg)
+        key = fold(topic).lower()
+        ended = [s for s in subs if fold(s.topic).lower() == key]
+        for s in ended:
+            await store.unsubscribe(msg.platform, msg.chat_id, s.topic)
+        if not ended:
+            names = ", ".join(f"«{s.topic}»" if s.topic else "mọi bài mới" for s in subs)
+            return [_text(f"Không có bản tin nào về «{topic}». Các bản tin của bạn: {names}.")]
+        return [_text(f"Đã hủy bản tin {topic_label(ended[0].topic)}.")]
 
     async def _cmd_them(self, msg: Incoming, arg: str) -> list[Reply]:
         url = arg.strip()

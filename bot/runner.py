@@ -84,6 +84,31 @@ def webhook_secret(settings: Settings) -> str:
     return settings.webhook_secret
 
 
+@contextlib.asynccontextmanager
+async def digests_running(settings: Settings, engines: SharedEngine, messengers: dict):
+    """A digest scheduler per platform (bot.scheduler), stopped on exit after the
+    pass in hand (10 s at most); none when DANVAN_DIGEST_HOUR is off."""
+    if settings.digest_hour < 0 or not messengers:
+        yield []
+        return
+    from bot.scheduler import DigestScheduler
+
+    engine = await engines.acquire()
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(DigestScheduler(engine.store, platform, messenger, hour=settings.digest_hour,
+                                                 interval=settings.digest_check_seconds).run(stop),
+                                 name=f"{platform}-digests")
+             for platform, messenger in messengers.items()]
+    try:
+        yield tasks
+    finally:
+        stop.set()
+        _, late = await asyncio.wait(tasks, timeout=10)
+        for task in late:
+            task.cancel()
+        await engines.release()
+
+
 async def run_bots(settings: Settings, webhook: bool, platforms=("telegram", "zalo"), *,
                    engines: SharedEngine | None = None, stop: asyncio.Event | None = None,
                    poll_timeout: int = 30) -> int:
@@ -128,6 +153,12 @@ async def run_bots(settings: Settings, webhook: bool, platforms=("telegram", "za
                 health.append(lambda: zbot.healthy)
                 if zbot.poll_task is not None:
                     watch.append(zbot.poll_task)
+            messengers: dict = {}
+            if "telegram" in wanted:
+                messengers["telegram"] = telegram_adapter.TelegramMessenger(app.bot)
+            if "zalo" in wanted:
+                messengers["zalo"] = zbot
+            await stack.enter_async_context(digests_running(settings, engines, messengers))
             if server is not None:
                 server.healthy = lambda: all(h() for h in health)
             log.info("running: %s (%s); Ctrl-C to stop", ", ".join(wanted), "webhook" if webhook else "polling")

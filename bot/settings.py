@@ -42,6 +42,17 @@ def _float(env: dict, key: str, default: float) -> float:
         raise ConfigError(f"{key} must be a number, not {raw!r}") from exc
 
 
+def _hour(raw: str) -> int:
+    """DANVAN_DIGEST_HOUR: 0-23, or "off" (-1); 7 when unset."""
+    if raw.strip() == "":
+        return 7
+    if raw.strip().lower() in ("off", "-1", "none"):
+        return -1
+    if raw.strip().isdigit() and 0 <= int(raw) <= 23:
+        return int(raw)
+    raise ConfigError(f"DANVAN_DIGEST_HOUR must be an hour from 0 to 23 or 'off', not {raw!r}")
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -63,6 +74,8 @@ class Settings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8080
     log_level: str = "INFO"
+    digest_hour: int = 7  # local hour (UTC+7) digests go out; -1: no digests
+    digest_check_seconds: float = 60.0
 
     @classmethod
     def from_env(cls, env: dict | None = None, dotenv: Path | None = Path(".env")) -> "Settings":
@@ -90,6 +103,8 @@ class Settings:
             webhook_listen=env.get("DANVAN_WEBHOOK_LISTEN", "0.0.0.0"),
             webhook_port=int(_float(env, "DANVAN_WEBHOOK_PORT", 8080)),
             log_level=env.get("DANVAN_LOG_LEVEL", "INFO").upper(),
+            digest_hour=_hour(env.get("DANVAN_DIGEST_HOUR", "")),
+            digest_check_seconds=max(_float(env, "DANVAN_DIGEST_CHECK_SECONDS", 60.0), 1.0),
         )
 
     def engine_config(self, data_dir: Path | None = None):

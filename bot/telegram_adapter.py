@@ -28,7 +28,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -43,7 +43,7 @@ from bot.core import APOLOGY, BotCore, ChatLocks, telegram_commands
 from bot.settings import Settings
 from bot.types import Incoming, Reply
 from bot.webhook import Request, Response, WebhookServer
-from corpus.errors import MessengerError
+from corpus.errors import MessengerError, RecipientGone
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +226,25 @@ async def _send(bot, **kwargs) -> Message:
 
 async def _sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
+
+
+class TelegramMessenger:
+    """Sends the scheduler's digests (bot.scheduler.Messenger), Telegram errors translated."""
+
+    def __init__(self, bot) -> None:
+        self.bot = bot
+
+    async def send(self, chat_id: str, replies: list[Reply]) -> None:
+        try:
+            await send_replies(self.bot, int(chat_id), replies)
+        except Forbidden as exc:  # blocked by the user, or removed from the group
+            raise RecipientGone(f"Telegram chat {chat_id}: {exc}") from exc
+        except BadRequest as exc:
+            if "chat not found" in str(exc).lower():
+                raise RecipientGone(f"Telegram chat {chat_id}: {exc}") from exc
+            raise MessengerError(f"Telegram sendMessage to {chat_id}: {exc}") from exc
+        except TelegramError as exc:
+            raise MessengerError(f"Telegram sendMessage to {chat_id}: {exc}") from exc
 
 
 # -- webhook -----------------------------------------------------------------

@@ -218,6 +218,10 @@ class ZaloBot:
                 with contextlib.suppress(Exception):
                     await self._send(incoming.chat_id, APOLOGY)
 
+    async def send(self, chat_id: str, replies: list[Reply]) -> None:
+        """The scheduler's digests (bot.scheduler.Messenger): Zalo errors are MessengerErrors already."""
+        await self.send_replies(chat_id, replies)
+
     async def send_replies(self, chat_id: str, replies: list[Reply]) -> None:
         for reply in replies:
             text = reply.plain.strip() or reply.notice.strip()

@@ -10,7 +10,8 @@
     ├── EncoderError               the encoder could not be loaded or run
     ├── ConfigError                a setting is missing or malformed
     └── MessengerError             a messenger API answered an error
-        └── RetryLater             flood control: retry after `retry_after` seconds
+        ├── RetryLater             flood control: retry after `retry_after` seconds
+        └── RecipientGone          the chat blocked the bot or no longer exists
 
 Foreign exceptions are translated at the boundary with ``raise ... from exc``.
 Each error carries an English message for logs; `user_message` is Vietnamese.
@@ -84,3 +85,7 @@ class RetryLater(MessengerError):
     def __init__(self, message: str, retry_after: float) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class RecipientGone(MessengerError):
+    """The chat can no longer be written to (the user blocked the bot, or it left the group)."""

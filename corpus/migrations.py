@@ -100,3 +100,33 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        4,
+        """
+        CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            chat_id TEXT NOT NULL,
+            user_id TEXT,
+            frequency TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly')),
+            topic TEXT NOT NULL DEFAULT '',
+            cursor INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            UNIQUE (platform, chat_id, topic)
+        );
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('sent', 'empty', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 1,
+            articles TEXT NOT NULL DEFAULT '[]',
+            error TEXT,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            UNIQUE (subscription_id, period)
+        );
+        """,
+    )
+)

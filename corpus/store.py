@@ -22,7 +22,7 @@ import numpy as np
 
 from corpus.errors import StoreError
 from corpus.migrations import MIGRATIONS
-from corpus.types import Article, ArticleInfo, DocRef, Passage, RefMention
+from corpus.types import Article, ArticleInfo, Delivery, DocRef, Passage, RefMention, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,18 @@ def _date(value: str | None) -> dt.date | None:
 
 
 _INFO_COLS = "a.id, a.title, a.url, a.site, a.published, a.places, a.ingested_at"
+
+
+def _utc(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+_SUB_COLS = "id, platform, chat_id, frequency, topic, cursor, created_at"
+
+
+def _subscription(row: Sequence) -> Subscription:
+    return Subscription(id=row[0], platform=row[1], chat_id=row[2], frequency=row[3], topic=row[4],
+                        cursor=row[5], created_at=_utc(row[6]))
 
 
 def _info(row: Sequence) -> ArticleInfo:
@@ -407,3 +419,73 @@ class Store:
 
     async def chunk_ids(self) -> np.ndarray:
         return np.array([r[0] for r in await self._all("SELECT id FROM chunks ORDER BY id")], dtype=np.int64)
+
+    # -- subscriptions and digests ----------------------------------------
+    async def subscribe(self, platform: str, chat_id: str, user_id: str | None, frequency: str,
+                        topic: str) -> tuple[Subscription, bool]:
+        """Add a chat's subscription, or change the frequency of the one it has on the
+        same topic; (subscription, whether it is new). A new one starts after the newest
+        stored article: its first digest holds only articles stored from now on."""
+        async with self._transaction("subscribe", bump=False) as db:
+            async with db.execute("SELECT id FROM subscriptions WHERE platform=? AND chat_id=? AND topic=?"
+                                  " AND active=1", (platform, chat_id, topic)) as cur:
+                existing = await cur.fetchone()
+            await db.execute(
+                "INSERT INTO subscriptions(platform, chat_id, user_id, frequency, topic, cursor)"
+                " VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM articles))"
+                " ON CONFLICT(platform, chat_id, topic) DO UPDATE SET frequency=excluded.frequency,"
+                " user_id=excluded.user_id,"
+                " cursor=CASE WHEN active THEN cursor ELSE excluded.cursor END,"
+                " created_at=CASE WHEN active THEN created_at ELSE excluded.created_at END, active=1",
+                (platform, chat_id, user_id, frequency, topic))
+            async with db.execute(f"SELECT {_SUB_COLS} FROM subscriptions WHERE platform=? AND chat_id=?"
+                                  " AND topic=?", (platform, chat_id, topic)) as cur:
+                row = await cur.fetchone()
+        return _subscription(row), existing is None
+
+    async def unsubscribe(self, platform: str, chat_id: str, topic: str | None = None) -> int:
+        """End a chat's subscriptions (one topic, or all); how many ended."""
+        sql = "UPDATE subscriptions SET active=0 WHERE platform=? AND chat_id=? AND active=1"
+        params: tuple = (platform, chat_id)
+        if topic is not None:
+            sql, params = sql + " AND topic=?", params + (topic,)
+        async with self._transaction("unsubscribe", bump=False) as db:
+            async with db.execute(sql, params) as cur:
+                return cur.rowcount
+
+    async def subscriptions(self, platform: str, chat_id: str | None = None) -> list[Subscription]:
+        """The active subscriptions of a platform (or of one chat), oldest first."""
+        sql = f"SELECT {_SUB_COLS} FROM subscriptions WHERE active=1 AND platform=?"
+        params: tuple = (platform,)
+        if chat_id is not None:
+            sql, params = sql + " AND chat_id=?", params + (chat_id,)
+        return [_subscription(r) for r in await self._all(sql + " ORDER BY id", params)]
+
+    async def articles_after(self, cursor: int, limit: int = 500) -> list[ArticleInfo]:
+        """Articles stored after article id `cursor`, in the order they were stored."""
+        rows = await self._all(f"SELECT {_INFO_COLS} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?",
+                               (cursor, limit))
+        return [_info(r) for r in rows]
+
+    async def delivery(self, subscription_id: int, period: str) -> Delivery | None:
+        row = await self._one("SELECT status, attempts, at FROM deliveries WHERE subscription_id=? AND period=?",
+                              (subscription_id, period))
+        return Delivery(status=row[0], attempts=row[1], at=_utc(row[2])) if row else None
+
+    async def record_delivery(self, subscription_id: int, period: str, status: str, at: dt.datetime,
+                              article_ids: Sequence[int] = (), upto: int | None = None, error: str = "") -> None:
+        """Log a period's digest; when it was sent (or had nothing new), move the
+        subscription's cursor to `upto` in the same transaction, so a restart neither
+        repeats it nor skips an article."""
+        async with self._transaction("record a digest", bump=False) as db:
+            await db.execute(
+                "INSERT INTO deliveries(subscription_id, period, status, articles, error, at) VALUES (?,?,?,?,?,?)"
+                " ON CONFLICT(subscription_id, period) DO UPDATE SET status=excluded.status,"
+                " articles=excluded.articles, error=excluded.error, attempts=attempts+1, at=excluded.at",
+                (subscription_id, period, status, json.dumps(list(article_ids)), error or None,
+                 at.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
+            if status in ("sent", "empty") and upto is not None:
+                await db.execute("UPDATE subscriptions SET cursor=MAX(cursor, ?) WHERE id=?", (upto, subscription_id))
+
+    async def deactivate_subscription(self, subscription_id: int) -> None:
+        await self._write("UPDATE subscriptions SET active=0 WHERE id=?", (subscription_id,))

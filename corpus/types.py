@@ -116,3 +116,25 @@ class RefMention:
 
     ref: DocRef
     article: ArticleInfo
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A chat's standing order for a digest of new articles."""
+
+    id: int
+    platform: str  # "telegram" | "zalo"
+    chat_id: str
+    frequency: str  # "daily" | "weekly"
+    topic: str  # words every article of the digest mentions; "" for every new article
+    cursor: int  # the newest article id already considered for this chat
+    created_at: dt.datetime  # UTC
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What happened to one period's digest of one subscription."""
+
+    status: str  # "sent" | "empty" (nothing new) | "failed" (tried `attempts` times)
+    attempts: int
+    at: dt.datetime  # UTC, of the last attempt

@@ -34,6 +34,17 @@ async def test_console_chat_answers_and_commands(engine, data_dir):
     assert "Bài viết: 5" in text  # the console user is an admin
 
 
+async def test_digest_commands_where_there_is_no_digest(engine, data_dir):
+    console = BotCore(engine, settings_for(data_dir), "console")
+    [reply] = await console.handle(msg("/theodoi hằng ngày", platform="console"))
+    assert reply.plain == "Bản tin chỉ được gửi qua Telegram hoặc Zalo."
+    off = BotCore(engine, settings_for(data_dir, digest_hour=-1), "telegram")
+    [reply] = await off.handle(msg("/subscribe"))
+    assert reply.plain.startswith("Đơn vị chưa bật bản tin định kỳ")
+    assert "/theodoi" not in (await off.handle(msg("/start")))[0].plain
+    assert await engine.store.subscriptions("telegram") == [] and await engine.store.subscriptions("console") == []
+
+
 async def test_groups_ignore_chatter_stickers_and_foreign_commands(engine, data_dir):
     core = BotCore(engine, settings_for(data_dir), "telegram")
     group = dict(is_private=False, chat_id="-5")

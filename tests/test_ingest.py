@@ -45,7 +45,10 @@ async def test_ingest_twice_adds_nothing(engine, data_dir):
 async def test_wal_mode_and_migrations(engine, data_dir):
     con = sqlite3.connect(data_dir / DB_FILE)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    from corpus.migrations import MIGRATIONS
+
+    assert con.execute("PRAGMA user_version").fetchone()[0] == MIGRATIONS[-1][0] == 4
+    assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))  # numbered, none skipped
     con.close()
 
 

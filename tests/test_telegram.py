@@ -118,7 +118,7 @@ async def test_every_command_and_english_alias(engine, data_dir):
     async with tg_bot(engine, data_dir) as tg:
         for start in ("/start", "/batdau"):
             text = await tg.ask(start)
-            assert text.startswith("Xin chào! Tôi là Trợ lý Dân vận") and "5 bài" in text
+            assert text.startswith("Xin chào! Tôi là Trợ lý Dân vận") and "5 bài" in text and "/theodoi hằng ngày" in text
         help_text = await tg.ask("/help")
         assert "/vanban &lt;số hiệu&gt; (/doc)" in help_text  # escaped, not a tag
         assert "/them" not in help_text and "/thongke" not in help_text  # admin only
@@ -436,3 +436,38 @@ def test_pieces_count_utf16(text, expected):
     assert len(parts) >= expected
     assert all(len(p.encode("utf-16-le")) // 2 <= 4096 for p in parts)
     assert "".join(parts) == text
+
+
+# -- digests ---------------------------------------------------------------------
+async def test_digest_subscribed_in_chat_is_sent_through_the_bot_api(engine, data_dir, tmp_path):
+    from bot.scheduler import DigestScheduler
+    from test_digests import BODY_A, BODY_B, Clock, _add_article
+
+    async with tg_bot(engine, data_dir) as tg:
+        text = await tg.ask("/theodoi hằng ngày dân vận khéo")
+        assert text.startswith("Đã đăng ký bản tin hằng ngày về «dân vận khéo»") and "7:00" in text
+        assert "hằng ngày về «dân vận khéo», lúc 7:00" in await tg.ask("/theodoi")
+        assert await tg.ask("/theodoi hằng ngày Kon Tum", chat_id=77, user_id=77)
+        await _add_article(engine, tmp_path, "a", "Đăk Hà biểu dương 45 mô hình dân vận khéo",
+                           BODY_A)
+        clock = Clock()
+        scheduler = DigestScheduler(engine.store, "telegram", telegram_adapter.TelegramMessenger(tg.app.bot),
+                                    min_gap=0, clock=clock)
+        clock.at(1, 7, 1)
+        before = len(tg.sent())
+        assert await scheduler.tick() == 1  # chat 77 (Kon Tum) has nothing new
+        [call] = tg.sent()[before:]
+        assert call.params["chat_id"] == 42 and call.params["parse_mode"] == "HTML"
+        assert "Bản tin hằng ngày" in call.params["text"]
+        assert "Đăk Hà biểu dương 45 mô hình dân vận khéo" in call.params["text"]
+        assert_balanced_html(call.params["text"])
+
+        # the user blocks the bot: the next digest fails with 403 and the subscription ends
+        await _add_article(engine, tmp_path, "b", "Sa Thầy: nông dân làm đường, dân vận khéo ở thôn", BODY_B)
+        tg.fake.fail_next("sendMessage", error_code=403, description="Forbidden: bot was blocked by the user")
+        clock.at(2, 7, 1)
+        assert await scheduler.tick() == 0
+        assert rows(data_dir, "SELECT chat_id, active FROM subscriptions ORDER BY id") == [("42", 0), ("77", 1)]
+
+        assert (await tg.ask("/huytheodoi", chat_id=77, user_id=77)).startswith("Đã hủy 1 bản tin")
+        assert await tg.ask("/huytheodoi", chat_id=77, user_id=77) == "Bạn chưa đăng ký bản tin nào."

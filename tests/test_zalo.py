@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import json
 import re
+import sqlite3
 
 import httpx
 import pytest
@@ -304,13 +305,21 @@ async def test_run_bots_runs_telegram_and_zalo_together(engine, data_dir):
     with FakeBotApi("telegram", max_poll_wait=0.1) as tg, FakeBotApi("zalo", max_poll_wait=0.1) as zl:
         settings = settings_for(data_dir, telegram_token=TG_TOKEN, telegram_base_url=tg.base_url,
                                 zalo_token=ZALO_TOKEN, zalo_base_url=zl.zalo_base)
+        # a daily digest subscribed long ago on each platform: due at once, it holds the five samples
+        for platform, chat in (("telegram", "4242"), ("zalo", GROUP_ID)):
+            await engine.store.subscribe(platform, chat, "1", "daily", "")
+        with sqlite3.connect(data_dir / "danvan.sqlite3") as con:
+            con.execute("UPDATE subscriptions SET cursor=0, created_at='2000-01-01T00:00:00Z'")
         stop = asyncio.Event()
         task = asyncio.create_task(run_bots(settings, webhook=False, engines=SharedEngine.of(engine),
                                             stop=stop, poll_timeout=1))
+        digests = [await fake.wait_for_async("sendMessage") for fake in (tg, zl)]
+        assert [d.params["chat_id"] for [d] in digests] == [4242, GROUP_ID]
+        assert all("Bản tin hằng ngày" in d.params["text"] and "5 bài mới" in d.params["text"] for [d] in digests)
         tg.push_update(tg_text_update(KONTUM_Q, chat_id=42))
         zl.push_update(zalo_text_update(KONTUM_Q, chat_id=USER))
-        [t] = await tg.wait_for_async("sendMessage")
-        [z] = await zl.wait_for_async("sendMessage")
+        [_, t] = await tg.wait_for_async("sendMessage", 2)
+        [_, z] = await zl.wait_for_async("sendMessage", 2)
         assert "40,7" in t.params["text"] and "<b>[1]</b>" in t.params["text"]
         assert "40,7" in z.params["text"] and "<b>" not in z.params["text"]
         stop.set()
@@ -358,3 +367,36 @@ async def test_run_bots_needs_a_token_and_a_webhook_url(data_dir):
     with pytest.raises(ConfigError, match="DANVAN_WEBHOOK_SECRET"):
         await run_bots(settings_for(data_dir, zalo_token="x", webhook_url="https://x", webhook_secret="a b"),
                        webhook=True)
+
+
+# -- digests ---------------------------------------------------------------------
+async def test_digest_subscribed_in_chat_is_sent_as_plain_text(engine, data_dir, tmp_path):
+    from bot.scheduler import DigestScheduler
+    from test_digests import BODY_A, Clock, _add_article
+
+    async with zalo_bot(engine, data_dir) as z:
+        assert (await z.ask("/theodoi hang tuan")).startswith("Đã đăng ký bản tin hằng tuần (mọi bài mới)")
+        # one subscription per topic: asking again changes its frequency
+        assert (await z.ask("/theodoi hằng ngày")).startswith("Đã cập nhật: bản tin hằng ngày (mọi bài mới)")
+        assert (await z.ask("/theodoi hằng tuần MTTQ")).startswith("Đã đăng ký bản tin hằng tuần về «MTTQ»")
+        await _add_article(engine, tmp_path, "a", "Đăk Hà biểu dương 45 mô hình dân vận khéo",
+                           BODY_A)
+        clock = Clock()
+        scheduler = DigestScheduler(engine.store, "zalo", z.bot, min_gap=0, clock=clock)
+        clock.at(1, 7, 1)
+        before = len(z.sent())
+        # an API error: the digest is tried again on a later pass, where flood control is waited out
+        z.fake.fail_next("sendMessage", error_code=-201, description="Internal error")
+        assert await scheduler.tick() == 0
+        assert rows(data_dir, "SELECT status, error FROM deliveries") == [
+            ("failed", "Zalo sendMessage failed: -201 Internal error")]
+        z.fake.fail_next("sendMessage", 429, "Too many requests", parameters={"retry_after": 0.05})
+        clock.now += dt.timedelta(minutes=2)
+        assert await scheduler.tick() == 1
+        sent = [c for c in z.sent()[before:] if c.params["chat_id"] == USER]
+        assert sent and "Đăk Hà biểu dương 45 mô hình dân vận khéo" in sent[-1].params["text"]
+        assert_plain(sent[-1].params["text"])
+        assert "/huytheodoi" in sent[-1].params["text"]
+        assert (await z.ask("/huytheodoi hang ngay")).startswith("Đã hủy bản tin (mọi bài mới)")
+        assert [(s.frequency, s.topic) for s in await engine.store.subscriptions("zalo", USER)] == [("weekly", "MTTQ")]
+        assert (await z.ask("/huytheodoi Kon Tum")).startswith("Không có bản tin nào về «Kon Tum». Các bản tin của bạn: «MTTQ»")

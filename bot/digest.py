@@ -1,0 +1,118 @@
+"""Digests of new articles (pure): when a digest is due, what a subscription
+command asks for, and the digest message itself.
+
+Times are those of Vietnam (UTC+7, no daylight saving). A daily digest is due
+every day at the configured hour, a weekly one on Mondays at that hour; the
+period key names the day (``2026-11-25``) or the week (``W2026-11-23``, its
+Monday), so a digest is sent once per period whatever restarts happen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+
+from bot import render
+from bot.types import Reply
+from corpus.types import ArticleInfo, Subscription
+from retrieval.normalize import ABBREVIATIONS, fold, nfc, words
+
+VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+FREQUENCIES = ("daily", "weekly")
+LABEL = {"daily": "hằng ngày", "weekly": "hằng tuần"}
+MAX_TOPIC_CHARS = 100
+MAX_LISTED = 10  # articles listed in one digest; the rest are counted
+
+# How a frequency may be typed at the start of /theodoi (folded, lower case).
+# "ngày"/"tuần" alone only as the whole argument: "Ngày hội đại đoàn kết" is a topic.
+_FREQ_RE = re.compile(r"^(?:(?:hang|moi) (ngay|tuan)\b|(daily|weekly)\b|(ngay|tuan)$)[\s,:;-]*")
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str  # "2026-11-25" (daily) or "W2026-11-23" (weekly, its Monday)
+    start: dt.datetime  # when its digest becomes due (aware, UTC+7)
+
+
+def current_period(now: dt.datetime, frequency: str, hour: int) -> Period:
+    """The latest period whose digest time has come at `now` (an aware datetime)."""
+    local = now.astimezone(VN_TZ)
+    day = local.date()
+    if local.hour < hour:
+        day -= dt.timedelta(days=1)
+    if frequency == "weekly":
+        day -= dt.timedelta(days=day.weekday())  # back to Monday
+        if dt.datetime.combine(day, dt.time(hour), VN_TZ) > local:
+            day -= dt.timedelta(days=7)
+        key = f"W{day.isoformat()}"
+    elif frequency == "daily":
+        key = day.isoformat()
+    else:
+        raise ValueError(f"unknown digest frequency {frequency!r}; valid: {', '.join(FREQUENCIES)}")
+    return Period(key, dt.datetime.combine(day, dt.time(hour), VN_TZ))
+
+
+def due_period(sub: Subscription, now: dt.datetime, hour: int) -> Period | None:
+    """The period whose digest this subscription should get now: the current one,
+    unless the subscription started after it did (its first digest is the next one)."""
+    period = current_period(now, sub.frequency, hour)
+    return period if period.start >= sub.created_at else None
+
+
+def parse_subscription(arg: str) -> tuple[str, str]:
+    """``/theodoi [hằng ngày|hằng tuần] [chủ đề]`` → (frequency, topic). Daily by default."""
+    text = nfc(" ".join(arg.split()))
+    m = _FREQ_RE.match(fold(text).lower())
+    if not m:
+        return "daily", text[:MAX_TOPIC_CHARS].strip()
+    word = m.group(1) or m.group(2) or m.group(3)
+    frequency = "weekly" if word in ("tuan", "weekly") else "daily"
+    return frequency, text[m.end():][:MAX_TOPIC_CHARS].strip()
+
+
+def topic_forms(topic: str) -> list[str]:
+    """The folded word sequences an article may write a topic as: as typed, and an
+    abbreviation of the field in its other form (``MTTQ`` / ``Mặt trận Tổ quốc``)."""
+    typed = " ".join(fold(w) for w in words(topic))
+    if not typed:
+        return []
+    forms = [typed]
+    for abbr, phrase in ABBREVIATIONS.items():
+        folded_phrase = fold(phrase)
+        if f" {abbr} " in f" {typed} ":
+            forms.append(f" {typed} ".replace(f" {abbr} ", f" {folded_phrase} ").strip())
+        elif f" {folded_phrase} " in f" {typed} ":
+            forms.append(f" {typed} ".replace(f" {folded_phrase} ", f" {abbr} ").strip())
+    return forms
+
+
+def mentions(forms: list[str], title: str, text: str) -> bool:
+    """Whether an article writes one of a topic's forms (whole words, any accents)."""
+    folded = " " + " ".join(fold(w) for w in words(f"{title}. {text}")) + " "
+    return any(f" {form} " in folded for form in forms)
+
+
+def topic_label(topic: str) -> str:
+    return f"về «{topic}»" if topic else "(mọi bài mới)"
+
+
+def digest_reply(sub: Subscription, period: Period, articles: list[ArticleInfo]) -> Reply:
+    """The digest message: a heading, then the new articles, newest first."""
+    when = period.start.strftime("%d/%m/%Y")
+    head = f"📰 Bản tin {LABEL[sub.frequency]} {when} {topic_label(sub.topic)}: {len(articles)} bài mới"
+    shown = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id), reverse=True)[:MAX_LISTED]
+    plain, htm = [head], [html.escape(head)]
+    for i, a in enumerate(shown, 1):
+        meta = render.meta(a.site, a.published)
+        plain.append(f"{i}. {a.title} — {meta}" + (f"\n{a.url}" if a.url else ""))
+        htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta)}")
+    if len(articles) > len(shown):
+        more = f"… và {len(articles) - len(shown)} bài khác (gõ /moi để xem)."
+        plain.append(more)
+        htm.append(html.escape(more))
+    tail = "Hỏi tôi về bất kỳ bài nào; gõ /huytheodoi để ngừng nhận bản tin."
+    plain.append(tail)
+    htm.append(html.escape(tail))
+    return Reply(html="\n".join(htm), plain="\n".join(plain))

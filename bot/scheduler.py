@@ -1,0 +1,119 @@
+"""Send the digests that are due: one pass over a platform's subscriptions
+(`tick`), and a loop that makes a pass every `interval` seconds until stopped.
+
+For each subscription whose period has come and whose digest is not yet sent,
+the articles stored after its cursor that mention its topic go out as one
+message; then the delivery and the moved cursor are written in one transaction,
+so a restart neither repeats a digest nor skips an article. A period with
+nothing new is logged as "empty" (no message). A failed send is tried again on
+later passes, waiting longer each time, at most MAX_TRIES times; its articles
+then go into the next period's digest. A chat that blocked the bot loses its
+subscriptions. Sends are spaced by `min_gap` seconds (the platforms' rate limits).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from bot.digest import digest_reply, due_period, mentions, topic_forms
+from bot.types import Reply
+from corpus.errors import DanvanError, RecipientGone
+from corpus.store import Store
+from corpus.types import ArticleInfo, Subscription
+
+log = logging.getLogger(__name__)
+
+MAX_TRIES = 5
+MAX_ARTICLES = 500  # considered for one digest; later ones wait for the next
+
+
+class Messenger(Protocol):
+    """What the scheduler needs of a platform: send replies to a chat."""
+
+    async def send(self, chat_id: str, replies: list[Reply]) -> None: ...
+
+
+def retry_wait(attempts: int) -> dt.timedelta:
+    """How long after its `attempts`-th failure a digest is tried again: 1, 2, 4, 8 minutes."""
+    return dt.timedelta(minutes=2 ** (attempts - 1))
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class DigestScheduler:
+    def __init__(self, store: Store, platform: str, messenger: Messenger, *, hour: int = 7,
+                 interval: float = 60.0, min_gap: float = 0.05,
+                 clock: Callable[[], dt.datetime] = _utc_now) -> None:
+        self.store = store
+        self.platform = platform
+        self.messenger = messenger
+        self.hour = hour
+        self.interval = interval
+        self.min_gap = min_gap
+        self.clock = clock
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """A pass every `interval` seconds until `stop` is set; a failing pass is logged, not fatal."""
+        log.info("%s digests: checked every %.0f s, sent from %d:00 (UTC+7)", self.platform, self.interval, self.hour)
+        while not stop.is_set():
+            try:
+                await self.tick()
+            except Exception:  # noqa: BLE001 - the bot keeps answering whatever a pass does
+                log.error("%s digest pass failed", self.platform, exc_info=True)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(stop.wait(), self.interval)
+
+    async def tick(self) -> int:
+        """One pass: send every digest that is due; how many were sent."""
+        now = self.clock()
+        sent = 0
+        for sub in await self.store.subscriptions(self.platform):
+            period = due_period(sub, now, self.hour)
+            if period is None:
+                continue
+            done = await self.store.delivery(sub.id, period.key)
+            if done is not None and (done.status != "failed" or done.attempts >= MAX_TRIES
+                                     or now < done.at + retry_wait(done.attempts)):
+                continue
+            new = await self.store.articles_after(sub.cursor, MAX_ARTICLES)
+            upto = new[-1].id if new else sub.cursor
+            chosen = await self._on_topic(sub, new)
+            if not chosen:
+                await self.store.record_delivery(sub.id, period.key, "empty", now, upto=upto)
+                continue
+            try:
+                await self.messenger.send(sub.chat_id, [digest_reply(sub, period, chosen)])
+            except RecipientGone as exc:
+                log.warning("%s chat %s is gone (%s): its subscriptions end", self.platform, sub.chat_id, exc)
+                await self.store.unsubscribe(self.platform, sub.chat_id)
+                continue
+            except (DanvanError, OSError) as exc:
+                tries = (done.attempts + 1) if done else 1
+                log.warning("%s digest %s to chat %s failed (try %d of %d): %s", self.platform, period.key,
+                            sub.chat_id, tries, MAX_TRIES, exc)
+                await self.store.record_delivery(sub.id, period.key, "failed", now, error=str(exc)[:500])
+                continue
+            await self.store.record_delivery(sub.id, period.key, "sent", now, [a.id for a in chosen], upto)
+            log.info("%s digest %s sent to chat %s: %d articles", self.platform, period.key, sub.chat_id, len(chosen))
+            sent += 1
+            await asyncio.sleep(self.min_gap)
+        return sent
+
+    async def _on_topic(self, sub: Subscription, articles: list[ArticleInfo]) -> list[ArticleInfo]:
+        """The articles that mention the subscription's topic (all of them without one)."""
+        if not sub.topic:
+            return articles
+        forms = topic_forms(sub.topic)
+        chosen = []
+        for a in articles:
+            stored = await self.store.article_text(a.id)
+            if stored is not None and mentions(forms, *stored):
+                chosen.append(a)
+        return chosen
