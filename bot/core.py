@@ -17,11 +17,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot import render
-from bot.digest import LABEL, parse_subscription, topic_label
+from bot.digest import LABEL, MAX_PER_CHAT, parse_subscription, subscription_problem, topic_key, topic_label
 from bot.settings import Settings
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
-from retrieval.normalize import fold, shorten_question
+from retrieval.normalize import shorten_question
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -162,12 +162,7 @@ class BotCore:
         return msg.user_id in self.settings.admins or msg.platform == "console"
 
     def allowed(self, msg: Incoming) -> bool:
-        s = self.settings
-        if msg.platform == "console" or msg.user_id in s.admins:
-            return True
-        if not s.allowed_users and not s.allowed_chats:
-            return True
-        return msg.user_id in s.allowed_users or msg.chat_id in s.allowed_chats
+        return msg.platform == "console" or self.settings.admits(msg.user_id, msg.chat_id)
 
     # -- entry point -------------------------------------------------------
     async def handle(self, msg: Incoming) -> list[Reply]:
@@ -408,8 +403,16 @@ class BotCore:
             lines = [f"• {LABEL[s.frequency]} {topic_label(s.topic)}, {self._when(s.frequency)}" for s in subs]
             return [_text("Các bản tin bạn đã đăng ký:\n" + "\n".join(lines) + "\n\n" + usage
                           + "\nGõ /huytheodoi để hủy.")]
+        problem = subscription_problem(arg)
+        if problem:
+            return [_text(problem)]
         frequency, topic = parse_subscription(arg)
-        sub, new = await store.subscribe(msg.platform, msg.chat_id, msg.user_id, frequency, topic)
+        key = topic_key(topic)
+        held = await store.subscriptions(msg.platform, msg.chat_id)
+        if len(held) >= MAX_PER_CHAT and all(s.key != key for s in held):
+            return [_text(f"Mỗi cuộc trò chuyện nhận tối đa {MAX_PER_CHAT} bản tin. "
+                          "Gõ /huytheodoi <chủ đề> để bớt một bản tin trước.")]
+        sub, new = await store.subscribe(msg.platform, msg.chat_id, msg.user_id, frequency, topic, key)
         what = f"bản tin {LABEL[sub.frequency]} {topic_label(sub.topic)}"
         head = f"Đã đăng ký {what}" if new else f"Đã cập nhật: {what}"
         return [_text(f"{head}. Tôi sẽ gửi các bài mới được đưa vào kho {self._when(sub.frequency)} "
@@ -424,11 +427,11 @@ class BotCore:
             await store.unsubscribe(msg.platform, msg.chat_id)
             return [_text(f"Đã hủy {len(subs)} bản tin. Gõ /theodoi để đăng ký lại.")]
         _, topic = parse_subscription(arg)
-        key = fold(topic).lower()
-        ended = [s for s in subs if fold(s.topic).lower() == key]
-        for s in ended:
-            await store.unsubscribe(msg.platform, msg.chat_id, s.topic)
-        if not ended:
+        key = topic_key(topic)
+        ended = [s for s in subs if s.key == key]
+        if ended:
+            await store.unsubscribe(msg.platform, msg.chat_id, key)
+        else:
             names = ", ".join(f"«{s.topic}»" if s.topic else "mọi bài mới" for s in subs)
             return [_text(f"Không có bản tin nào về «{topic}». Các bản tin của bạn: {names}.")]
         return [_text(f"Đã hủy bản tin {topic_label(ended[0].topic)}.")]

@@ -24,6 +24,8 @@ FREQUENCIES = ("daily", "weekly")
 LABEL = {"daily": "hằng ngày", "weekly": "hằng tuần"}
 MAX_TOPIC_CHARS = 100
 MAX_LISTED = 10  # articles listed in one digest; the rest are counted
+MAX_CHARS = 1800  # one message on every platform (Zalo's limit is 2,000), so a retry never repeats a part
+MAX_PER_CHAT = 10  # subscriptions a chat may hold
 
 # How a frequency may be typed at the start of /theodoi (folded, lower case).
 # "ngày"/"tuần" alone only as the whole argument: "Ngày hội đại đoàn kết" is a topic.
@@ -61,6 +63,19 @@ def due_period(sub: Subscription, now: dt.datetime, hour: int) -> Period | None:
     return period if period.start >= sub.created_at else None
 
 
+_OTHER_FREQ_RE = re.compile(r"^(?:hang|moi) (thang|quy|nam|gio|phut)\b")
+
+
+def subscription_problem(arg: str) -> str | None:
+    """Why `/theodoi <arg>` cannot be honoured (Vietnamese), or None."""
+    if _OTHER_FREQ_RE.match(fold(" ".join(arg.split())).lower()):
+        return "Bản tin chỉ có hằng ngày hoặc hằng tuần, ví dụ: /theodoi hằng tuần dân vận khéo"
+    _, topic = parse_subscription(arg)
+    if topic and not topic_key(topic):
+        return "Chủ đề cần có chữ, ví dụ: /theodoi dân vận khéo hoặc /theodoi Kon Tum"
+    return None
+
+
 def parse_subscription(arg: str) -> tuple[str, str]:
     """``/theodoi [hằng ngày|hằng tuần] [chủ đề]`` → (frequency, topic). Daily by default."""
     text = nfc(" ".join(arg.split()))
@@ -72,10 +87,15 @@ def parse_subscription(arg: str) -> tuple[str, str]:
     return frequency, text[m.end():][:MAX_TOPIC_CHARS].strip()
 
 
+def topic_key(topic: str) -> str:
+    """A topic normalised: its words folded ("Kon Tum", "kon  tum", "Kon Tum." are one)."""
+    return " ".join(fold(w) for w in words(topic))
+
+
 def topic_forms(topic: str) -> list[str]:
     """The folded word sequences an article may write a topic as: as typed, and an
     abbreviation of the field in its other form (``MTTQ`` / ``Mặt trận Tổ quốc``)."""
-    typed = " ".join(fold(w) for w in words(topic))
+    typed = topic_key(topic)
     if not typed:
         return []
     forms = [typed]
@@ -88,31 +108,48 @@ def topic_forms(topic: str) -> list[str]:
     return forms
 
 
+def article_words(title: str, text: str) -> str:
+    """An article's folded words, space-delimited (what `written_in` searches)."""
+    return " " + " ".join(fold(w) for w in words(f"{title}. {text}")) + " "
+
+
+def written_in(forms: list[str], folded_words: str) -> bool:
+    """Whether one of a topic's forms occurs, as whole words, in `article_words`."""
+    return any(f" {form} " in folded_words for form in forms)
+
+
 def mentions(forms: list[str], title: str, text: str) -> bool:
     """Whether an article writes one of a topic's forms (whole words, any accents)."""
-    folded = " " + " ".join(fold(w) for w in words(f"{title}. {text}")) + " "
-    return any(f" {form} " in folded for form in forms)
+    return written_in(forms, article_words(title, text))
 
 
 def topic_label(topic: str) -> str:
     return f"về «{topic}»" if topic else "(mọi bài mới)"
 
 
-def digest_reply(sub: Subscription, period: Period, articles: list[ArticleInfo]) -> Reply:
-    """The digest message: a heading, then the new articles, newest first."""
+def digest_reply(sub: Subscription, period: Period, articles: list[ArticleInfo],
+                 max_chars: int = MAX_CHARS) -> Reply:
+    """The digest message: a heading, then the new articles, newest first, as many
+    as fit in one message (at most MAX_LISTED); the rest are counted."""
     when = period.start.strftime("%d/%m/%Y")
     head = f"📰 Bản tin {LABEL[sub.frequency]} {when} {topic_label(sub.topic)}: {len(articles)} bài mới"
-    shown = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id), reverse=True)[:MAX_LISTED]
+    tail = "Hỏi tôi về bất kỳ bài nào; gõ /huytheodoi để ngừng nhận bản tin."
+    newest = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id), reverse=True)
     plain, htm = [head], [html.escape(head)]
-    for i, a in enumerate(shown, 1):
+    budget = max_chars - len(head) - len(tail) - 60  # room for the "… và N bài khác" line
+    for i, a in enumerate(newest[:MAX_LISTED], 1):
         meta = render.meta(a.site, a.published)
-        plain.append(f"{i}. {a.title} — {meta}" + (f"\n{a.url}" if a.url else ""))
+        line = f"{i}. {a.title} — {meta}" + (f"\n{a.url}" if a.url else "")
+        if i > 1 and len(line) + 1 > budget:
+            break
+        budget -= len(line) + 1
+        plain.append(line)
         htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta)}")
-    if len(articles) > len(shown):
-        more = f"… và {len(articles) - len(shown)} bài khác (gõ /moi để xem)."
+    shown = len(plain) - 1
+    if len(articles) > shown:
+        more = f"… và {len(articles) - shown} bài khác (gõ /moi để xem)."
         plain.append(more)
         htm.append(html.escape(more))
-    tail = "Hỏi tôi về bất kỳ bài nào; gõ /huytheodoi để ngừng nhận bản tin."
     plain.append(tail)
     htm.append(html.escape(tail))
     return Reply(html="\n".join(htm), plain="\n".join(plain))

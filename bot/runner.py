@@ -95,8 +95,11 @@ async def digests_running(settings: Settings, engines: SharedEngine, messengers:
 
     engine = await engines.acquire()
     stop = asyncio.Event()
+    def allowed(sub) -> bool:  # access lists are checked again at every digest, not only when subscribing
+        return settings.admits(sub.user_id or "", sub.chat_id)
+
     tasks = [asyncio.create_task(DigestScheduler(engine.store, platform, messenger, hour=settings.digest_hour,
-                                                 interval=settings.digest_check_seconds).run(stop),
+                                                 interval=settings.digest_check_seconds, allowed=allowed).run(stop),
                                  name=f"{platform}-digests")
              for platform, messenger in messengers.items()]
     try:

@@ -3,12 +3,15 @@
 
 For each subscription whose period has come and whose digest is not yet sent,
 the articles stored after its cursor that mention its topic go out as one
-message; then the delivery and the moved cursor are written in one transaction,
-so a restart neither repeats a digest nor skips an article. A period with
-nothing new is logged as "empty" (no message). A failed send is tried again on
-later passes, waiting longer each time, at most MAX_TRIES times; its articles
-then go into the next period's digest. A chat that blocked the bot loses its
-subscriptions. Sends are spaced by `min_gap` seconds (the platforms' rate limits).
+message; then the delivery and the moved cursor are written in one transaction
+(the write is retried if the store is busy), so a restart neither repeats a
+digest nor skips an article. A period with nothing new is logged as "empty" (no
+message). A failed send is tried again on later passes, waiting longer each
+time, at most MAX_TRIES times; its articles then go into the next period's
+digest. A chat that blocked the bot loses its subscriptions; one that moved (a
+Telegram group become a supergroup) keeps them under its new id; one no longer
+allowed (`allowed`) loses them. One failing subscription never stops the pass.
+Sends are spaced by `min_gap` seconds (the platforms' rate limits).
 """
 
 from __future__ import annotations
@@ -20,16 +23,17 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from bot.digest import digest_reply, due_period, mentions, topic_forms
+from bot.digest import article_words, digest_reply, due_period, topic_forms, written_in
 from bot.types import Reply
-from corpus.errors import DanvanError, RecipientGone
+from corpus.errors import ChatMoved, RecipientGone, StoreError
 from corpus.store import Store
 from corpus.types import ArticleInfo, Subscription
 
 log = logging.getLogger(__name__)
 
 MAX_TRIES = 5
-MAX_ARTICLES = 500  # considered for one digest; later ones wait for the next
+MAX_ARTICLES = 5000  # considered for one digest; later ones wait for the next
+RECORD_TRIES = 3  # writing a sent digest down, when the store is busy (another process ingesting)
 
 
 class Messenger(Protocol):
@@ -50,7 +54,8 @@ def _utc_now() -> dt.datetime:
 class DigestScheduler:
     def __init__(self, store: Store, platform: str, messenger: Messenger, *, hour: int = 7,
                  interval: float = 60.0, min_gap: float = 0.05,
-                 clock: Callable[[], dt.datetime] = _utc_now) -> None:
+                 clock: Callable[[], dt.datetime] = _utc_now,
+                 allowed: Callable[[Subscription], bool] = lambda sub: True) -> None:
         self.store = store
         self.platform = platform
         self.messenger = messenger
@@ -58,6 +63,8 @@ class DigestScheduler:
         self.interval = interval
         self.min_gap = min_gap
         self.clock = clock
+        self.allowed = allowed
+        self._words: dict[int, str] = {}
 
     async def run(self, stop: asyncio.Event) -> None:
         """A pass every `interval` seconds until `stop` is set; a failing pass is logged, not fatal."""
@@ -74,37 +81,70 @@ class DigestScheduler:
         """One pass: send every digest that is due; how many were sent."""
         now = self.clock()
         sent = 0
+        self._words = {}  # article id -> its folded words, read once a pass
+        skip: set[str] = set()  # chats gone or moved during this pass
         for sub in await self.store.subscriptions(self.platform):
-            period = due_period(sub, now, self.hour)
-            if period is None:
-                continue
-            done = await self.store.delivery(sub.id, period.key)
-            if done is not None and (done.status != "failed" or done.attempts >= MAX_TRIES
-                                     or now < done.at + retry_wait(done.attempts)):
-                continue
-            new = await self.store.articles_after(sub.cursor, MAX_ARTICLES)
-            upto = new[-1].id if new else sub.cursor
-            chosen = await self._on_topic(sub, new)
-            if not chosen:
-                await self.store.record_delivery(sub.id, period.key, "empty", now, upto=upto)
+            if sub.chat_id in skip:
                 continue
             try:
-                await self.messenger.send(sub.chat_id, [digest_reply(sub, period, chosen)])
-            except RecipientGone as exc:
-                log.warning("%s chat %s is gone (%s): its subscriptions end", self.platform, sub.chat_id, exc)
-                await self.store.unsubscribe(self.platform, sub.chat_id)
+                outcome = await self._one(sub, now)
+            except Exception:  # noqa: BLE001 - one subscription never stops the others
+                log.error("%s digest for chat %s failed", self.platform, sub.chat_id, exc_info=True)
                 continue
-            except (DanvanError, OSError) as exc:
-                tries = (done.attempts + 1) if done else 1
-                log.warning("%s digest %s to chat %s failed (try %d of %d): %s", self.platform, period.key,
-                            sub.chat_id, tries, MAX_TRIES, exc)
-                await self.store.record_delivery(sub.id, period.key, "failed", now, error=str(exc)[:500])
-                continue
-            await self.store.record_delivery(sub.id, period.key, "sent", now, [a.id for a in chosen], upto)
-            log.info("%s digest %s sent to chat %s: %d articles", self.platform, period.key, sub.chat_id, len(chosen))
-            sent += 1
-            await asyncio.sleep(self.min_gap)
+            if outcome in ("gone", "moved"):
+                skip.add(sub.chat_id)
+            if outcome in ("sent", "failed", "gone", "moved"):
+                sent += outcome == "sent"
+                await asyncio.sleep(self.min_gap)
         return sent
+
+    async def _one(self, sub: Subscription, now: dt.datetime) -> str:
+        """Deliver one subscription's due digest: "", "empty", "sent", "failed", "gone" or "moved"."""
+        if not self.allowed(sub):
+            log.info("%s chat %s is no longer allowed: its subscription %d ends", self.platform, sub.chat_id, sub.id)
+            await self.store.deactivate_subscription(sub.id)
+            return ""
+        period = due_period(sub, now, self.hour)
+        if period is None:
+            return ""
+        done = await self.store.delivery(sub.id, period.key)
+        if done is not None and (done.status != "failed" or done.attempts >= MAX_TRIES
+                                 or now < done.at + retry_wait(done.attempts)):
+            return ""
+        new = await self.store.articles_after(sub.cursor, MAX_ARTICLES)
+        upto = new[-1].id if new else sub.cursor
+        chosen = await self._on_topic(sub, new)
+        if not chosen:
+            await self.store.record_delivery(sub.id, period.key, "empty", now, upto=upto)
+            return "empty"
+        try:
+            await self.messenger.send(sub.chat_id, [digest_reply(sub, period, chosen)])
+        except RecipientGone as exc:
+            log.warning("%s chat %s is gone (%s): its subscriptions end", self.platform, sub.chat_id, exc)
+            await self.store.unsubscribe(self.platform, sub.chat_id)
+            return "gone"
+        except ChatMoved as exc:
+            log.info("%s chat %s moved to %s: its subscriptions follow", self.platform, sub.chat_id, exc.new_chat_id)
+            await self.store.move_chat(self.platform, sub.chat_id, exc.new_chat_id)
+            return "moved"  # sent to the new id on the next pass
+        except Exception as exc:  # noqa: BLE001 - any failure of the platform is retried later
+            tries = (done.attempts + 1) if done else 1
+            log.warning("%s digest %s to chat %s failed (try %d of %d): %s", self.platform, period.key,
+                        sub.chat_id, tries, MAX_TRIES, exc)
+            await self.store.record_delivery(sub.id, period.key, "failed", now, error=str(exc)[:500])
+            return "failed"
+        for attempt in range(1, RECORD_TRIES + 1):  # sent: it must be written down, or it is sent again
+            try:
+                await self.store.record_delivery(sub.id, period.key, "sent", now, [a.id for a in chosen], upto)
+                break
+            except StoreError:
+                if attempt == RECORD_TRIES:
+                    raise
+                log.warning("%s digest %s sent to chat %s but not recorded yet: retrying", self.platform,
+                            period.key, sub.chat_id)
+                await asyncio.sleep(attempt)
+        log.info("%s digest %s sent to chat %s: %d articles", self.platform, period.key, sub.chat_id, len(chosen))
+        return "sent"
 
     async def _on_topic(self, sub: Subscription, articles: list[ArticleInfo]) -> list[ArticleInfo]:
         """The articles that mention the subscription's topic (all of them without one)."""
@@ -113,7 +153,9 @@ class DigestScheduler:
         forms = topic_forms(sub.topic)
         chosen = []
         for a in articles:
-            stored = await self.store.article_text(a.id)
-            if stored is not None and mentions(forms, *stored):
+            if a.id not in self._words:
+                stored = await self.store.article_text(a.id)
+                self._words[a.id] = article_words(*stored) if stored else ""
+            if written_in(forms, self._words[a.id]):
                 chosen.append(a)
         return chosen

@@ -107,6 +107,13 @@ class Settings:
             digest_check_seconds=max(_float(env, "DANVAN_DIGEST_CHECK_SECONDS", 60.0), 1.0),
         )
 
+    def admits(self, user_id: str, chat_id: str) -> bool:
+        """Whether this user in this chat may use the bot (admins always; everyone
+        when no access list is set)."""
+        if user_id in self.admins or (not self.allowed_users and not self.allowed_chats):
+            return True
+        return user_id in self.allowed_users or chat_id in self.allowed_chats
+
     def engine_config(self, data_dir: Path | None = None):
         """The retrieval engine's configuration (optionally on another data dir)."""
         from retrieval.engine import EngineConfig

@@ -28,7 +28,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -43,7 +43,7 @@ from bot.core import APOLOGY, BotCore, ChatLocks, telegram_commands
 from bot.settings import Settings
 from bot.types import Incoming, Reply
 from bot.webhook import Request, Response, WebhookServer
-from corpus.errors import MessengerError, RecipientGone
+from corpus.errors import ChatMoved, MessengerError, RecipientGone
 
 log = logging.getLogger(__name__)
 
@@ -239,6 +239,8 @@ class TelegramMessenger:
             await send_replies(self.bot, int(chat_id), replies)
         except Forbidden as exc:  # blocked by the user, or removed from the group
             raise RecipientGone(f"Telegram chat {chat_id}: {exc}") from exc
+        except ChatMigrated as exc:  # a group upgraded to a supergroup
+            raise ChatMoved(f"Telegram chat {chat_id} is now {exc.new_chat_id}", str(exc.new_chat_id)) from exc
         except BadRequest as exc:
             if "chat not found" in str(exc).lower():
                 raise RecipientGone(f"Telegram chat {chat_id}: {exc}") from exc

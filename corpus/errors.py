@@ -11,7 +11,8 @@
     ├── ConfigError                a setting is missing or malformed
     └── MessengerError             a messenger API answered an error
         ├── RetryLater             flood control: retry after `retry_after` seconds
-        └── RecipientGone          the chat blocked the bot or no longer exists
+        ├── RecipientGone          the chat blocked the bot or no longer exists
+        └── ChatMoved              the chat has a new id (`new_chat_id`)
 
 Foreign exceptions are translated at the boundary with ``raise ... from exc``.
 Each error carries an English message for logs; `user_message` is Vietnamese.
@@ -89,3 +90,11 @@ class RetryLater(MessengerError):
 
 class RecipientGone(MessengerError):
     """The chat can no longer be written to (the user blocked the bot, or it left the group)."""
+
+
+class ChatMoved(MessengerError):
+    """The chat has a new id (a Telegram group upgraded to a supergroup)."""
+
+    def __init__(self, message: str, new_chat_id: str) -> None:
+        super().__init__(message)
+        self.new_chat_id = new_chat_id

@@ -111,10 +111,11 @@ MIGRATIONS.append(
             user_id TEXT,
             frequency TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly')),
             topic TEXT NOT NULL DEFAULT '',
+            topic_key TEXT NOT NULL DEFAULT '',
             cursor INTEGER NOT NULL DEFAULT 0,
             active INTEGER NOT NULL DEFAULT 1,
             created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-            UNIQUE (platform, chat_id, topic)
+            UNIQUE (platform, chat_id, topic_key)
         );
         CREATE TABLE deliveries (
             id INTEGER PRIMARY KEY,

@@ -8,6 +8,7 @@ sqlite3 errors are translated to `StoreError`.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import logging
@@ -49,12 +50,16 @@ def _utc(value: str) -> dt.datetime:
     return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-_SUB_COLS = "id, platform, chat_id, frequency, topic, cursor, created_at"
+def _utc_text(at: dt.datetime) -> str:
+    return at.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_SUB_COLS = "id, platform, chat_id, user_id, frequency, topic, topic_key, cursor, created_at"
 
 
 def _subscription(row: Sequence) -> Subscription:
-    return Subscription(id=row[0], platform=row[1], chat_id=row[2], frequency=row[3], topic=row[4],
-                        cursor=row[5], created_at=_utc(row[6]))
+    return Subscription(id=row[0], platform=row[1], chat_id=row[2], user_id=row[3], frequency=row[4],
+                        topic=row[5], key=row[6], cursor=row[7], created_at=_utc(row[8]))
 
 
 def _info(row: Sequence) -> ArticleInfo:
@@ -70,6 +75,9 @@ class Store:
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
         self._db = db
         self.path = path
+        # One connection serves every coroutine (bots, digests, ingest): writes take
+        # turns, or one's BEGIN would fail inside another's transaction.
+        self._write_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path) -> "Store":
@@ -118,7 +126,7 @@ class Store:
     async def _write(self, sql: str, params: Sequence = ()) -> int | None:
         """One statement in its own transaction; returns the new row id."""
         try:
-            async with self._db.execute(sql, params) as cur:
+            async with self._write_lock, self._db.execute(sql, params) as cur:
                 return cur.lastrowid
         except sqlite3.Error as exc:
             raise StoreError(f"write failed: {exc}") from exc
@@ -156,18 +164,19 @@ class Store:
         """One write transaction: committed (the generation bumped when the indexed
         content changes) or rolled back whole; SQLite errors become StoreError."""
         db = self._db
-        try:
-            await db.execute("BEGIN IMMEDIATE")
-            yield db
-            if bump:
-                await db.execute(self._BUMP)
-            await db.commit()
-        except sqlite3.Error as exc:
-            await db.rollback()
-            raise StoreError(f"cannot {what}: {exc}") from exc
-        except BaseException:
-            await db.rollback()
-            raise
+        async with self._write_lock:
+            try:
+                await db.execute("BEGIN IMMEDIATE")
+                yield db
+                if bump:
+                    await db.execute(self._BUMP)
+                await db.commit()
+            except sqlite3.Error as exc:
+                await db.rollback()
+                raise StoreError(f"cannot {what}: {exc}") from exc
+            except BaseException:
+                await db.rollback()
+                raise
 
     async def save_article(
         self,
@@ -421,34 +430,38 @@ class Store:
         return np.array([r[0] for r in await self._all("SELECT id FROM chunks ORDER BY id")], dtype=np.int64)
 
     # -- subscriptions and digests ----------------------------------------
-    async def subscribe(self, platform: str, chat_id: str, user_id: str | None, frequency: str,
-                        topic: str) -> tuple[Subscription, bool]:
+    async def subscribe(self, platform: str, chat_id: str, user_id: str | None, frequency: str, topic: str,
+                        key: str, at: dt.datetime | None = None) -> tuple[Subscription, bool]:
         """Add a chat's subscription, or change the frequency of the one it has on the
-        same topic; (subscription, whether it is new). A new one starts after the newest
-        stored article: its first digest holds only articles stored from now on."""
+        same topic (`key`: the topic normalised, so "Kon Tum" and "kon tum" are one);
+        (subscription, whether it is new). A new one starts after the newest stored
+        article and at `at` (now): its first digest is the first one due after that.
+        A changed frequency starts again from `at` too (no digest off its schedule)."""
+        at_text = _utc_text(at or dt.datetime.now(dt.timezone.utc))
         async with self._transaction("subscribe", bump=False) as db:
-            async with db.execute("SELECT id FROM subscriptions WHERE platform=? AND chat_id=? AND topic=?"
-                                  " AND active=1", (platform, chat_id, topic)) as cur:
+            async with db.execute("SELECT id FROM subscriptions WHERE platform=? AND chat_id=? AND topic_key=?"
+                                  " AND active=1", (platform, chat_id, key)) as cur:
                 existing = await cur.fetchone()
             await db.execute(
-                "INSERT INTO subscriptions(platform, chat_id, user_id, frequency, topic, cursor)"
-                " VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM articles))"
-                " ON CONFLICT(platform, chat_id, topic) DO UPDATE SET frequency=excluded.frequency,"
-                " user_id=excluded.user_id,"
+                "INSERT INTO subscriptions(platform, chat_id, user_id, frequency, topic, topic_key, cursor, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM articles), ?)"
+                " ON CONFLICT(platform, chat_id, topic_key) DO UPDATE SET"
                 " cursor=CASE WHEN active THEN cursor ELSE excluded.cursor END,"
-                " created_at=CASE WHEN active THEN created_at ELSE excluded.created_at END, active=1",
-                (platform, chat_id, user_id, frequency, topic))
+                " created_at=CASE WHEN active AND frequency=excluded.frequency THEN created_at"
+                " ELSE excluded.created_at END,"
+                " frequency=excluded.frequency, user_id=excluded.user_id, topic=excluded.topic, active=1",
+                (platform, chat_id, user_id, frequency, topic, key, at_text))
             async with db.execute(f"SELECT {_SUB_COLS} FROM subscriptions WHERE platform=? AND chat_id=?"
-                                  " AND topic=?", (platform, chat_id, topic)) as cur:
+                                  " AND topic_key=?", (platform, chat_id, key)) as cur:
                 row = await cur.fetchone()
         return _subscription(row), existing is None
 
-    async def unsubscribe(self, platform: str, chat_id: str, topic: str | None = None) -> int:
-        """End a chat's subscriptions (one topic, or all); how many ended."""
+    async def unsubscribe(self, platform: str, chat_id: str, key: str | None = None) -> int:
+        """End a chat's subscriptions (the one on a topic key, or all); how many ended."""
         sql = "UPDATE subscriptions SET active=0 WHERE platform=? AND chat_id=? AND active=1"
         params: tuple = (platform, chat_id)
-        if topic is not None:
-            sql, params = sql + " AND topic=?", params + (topic,)
+        if key is not None:
+            sql, params = sql + " AND topic_key=?", params + (key,)
         async with self._transaction("unsubscribe", bump=False) as db:
             async with db.execute(sql, params) as cur:
                 return cur.rowcount
@@ -482,10 +495,14 @@ class Store:
                 "INSERT INTO deliveries(subscription_id, period, status, articles, error, at) VALUES (?,?,?,?,?,?)"
                 " ON CONFLICT(subscription_id, period) DO UPDATE SET status=excluded.status,"
                 " articles=excluded.articles, error=excluded.error, attempts=attempts+1, at=excluded.at",
-                (subscription_id, period, status, json.dumps(list(article_ids)), error or None,
-                 at.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
+                (subscription_id, period, status, json.dumps(list(article_ids)), error or None, _utc_text(at)))
             if status in ("sent", "empty") and upto is not None:
                 await db.execute("UPDATE subscriptions SET cursor=MAX(cursor, ?) WHERE id=?", (upto, subscription_id))
 
     async def deactivate_subscription(self, subscription_id: int) -> None:
         await self._write("UPDATE subscriptions SET active=0 WHERE id=?", (subscription_id,))
+
+    async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> None:
+        """A chat's subscriptions follow it to its new id (those the new id already has stay)."""
+        await self._write("UPDATE OR IGNORE subscriptions SET chat_id=? WHERE platform=? AND chat_id=?",
+                          (new_chat_id, platform, old_chat_id))

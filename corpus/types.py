@@ -125,10 +125,12 @@ class Subscription:
     id: int
     platform: str  # "telegram" | "zalo"
     chat_id: str
+    user_id: str | None  # who subscribed
     frequency: str  # "daily" | "weekly"
-    topic: str  # words every article of the digest mentions; "" for every new article
+    topic: str  # words every article of the digest mentions, as typed; "" for every new article
+    key: str  # the topic normalised (folded words): one subscription per chat and key
     cursor: int  # the newest article id already considered for this chat
-    created_at: dt.datetime  # UTC
+    created_at: dt.datetime  # UTC: when it started (or last changed frequency)
 
 
 @dataclass(frozen=True)

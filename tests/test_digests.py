@@ -10,13 +10,16 @@ import datetime as dt
 import pytest
 
 from bot.digest import (
-    VN_TZ, current_period, digest_reply, due_period, mentions, parse_subscription, topic_forms,
+    MAX_CHARS, VN_TZ, current_period, digest_reply, due_period, mentions, parse_subscription, subscription_problem,
+    topic_forms, topic_key,
 )
+import asyncio
+
 from bot.scheduler import MAX_TRIES, DigestScheduler
 from bot.settings import Settings
 from bot.types import Reply
 from bot_harness import rows
-from corpus.errors import ConfigError, MessengerError, RecipientGone
+from corpus.errors import ChatMoved, ConfigError, MessengerError, RecipientGone
 from corpus.types import ArticleInfo, Subscription
 
 UTC = dt.timezone.utc
@@ -31,8 +34,8 @@ def _local(y, mo, d, h, mi=0) -> dt.datetime:
 
 
 def _sub(frequency="daily", topic="", created=_local(2026, 11, 1, 12)) -> Subscription:
-    return Subscription(id=1, platform="telegram", chat_id="42", frequency=frequency, topic=topic, cursor=0,
-                        created_at=created.astimezone(UTC))
+    return Subscription(id=1, platform="telegram", chat_id="42", user_id="7", frequency=frequency, topic=topic,
+                        key=topic_key(topic), cursor=0, created_at=created.astimezone(UTC))
 
 
 # -- pure rules ------------------------------------------------------------------
@@ -66,6 +69,12 @@ def test_subscription_commands_read_frequency_and_topic():
     # "Ngày" opening a topic is not a frequency
     assert parse_subscription("Ngày hội Đại đoàn kết") == ("daily", "Ngày hội Đại đoàn kết")
     assert len(parse_subscription("dân vận " * 100)[1]) <= 100
+    # what cannot be honoured is said, not silently stored
+    assert subscription_problem("hằng tháng Kon Tum").startswith("Bản tin chỉ có hằng ngày hoặc hằng tuần")
+    assert subscription_problem("???").startswith("Chủ đề cần có chữ")
+    assert subscription_problem("hằng tuần dân vận khéo") is None and subscription_problem("") is None
+    # one topic however it is typed
+    assert topic_key("Kon Tum") == topic_key("kon  tum.") == topic_key("Kon Tum") == "kon tum"
 
 
 def test_topics_match_whole_words_with_or_without_accents_and_abbreviations():
@@ -90,6 +99,13 @@ def test_digest_message_lists_new_articles_newest_first_and_escapes_titles():
     assert "/huytheodoi" in reply.plain
     assert "Bài &lt;13&gt; &amp; tin" in reply.html and "<13>" not in reply.html
     assert '<a href="https://ví-dụ.vn/13">' in reply.html
+    # long titles and links: as many as fit in one message (Zalo: 2,000 characters), the rest counted
+    long = [ArticleInfo(id=i, title="Hội nghị tổng kết công tác dân vận " * 4, url="https://kontumtv.vn/" + "x" * 150,
+                        site="kontumtv.vn", published=dt.date(2026, 11, 1)) for i in range(1, 13)]
+    reply = digest_reply(_sub(), current_period(_local(2026, 11, 25, 8), "daily", 7), long)
+    assert len(reply.plain) <= MAX_CHARS and len(reply.html) <= 4096
+    listed = sum(1 for line in reply.plain.split("\n") if line[:1].isdigit())
+    assert 3 <= listed < 10 and f"… và {12 - listed} bài khác" in reply.plain
 
 
 def test_digest_settings():
@@ -111,15 +127,23 @@ class Recorder:
     async def send(self, chat_id: str, replies: list[Reply]) -> None:
         if self.fail_with:
             raise self.fail_with.pop(0)
+        await asyncio.sleep(0)  # a real send awaits: let other coroutines run
         self.sent.append((chat_id, replies))
+
+    def chats(self) -> list[str]:
+        return [chat for chat, _ in self.sent]
+
+
+# Subscriptions in these tests are made on Tuesday 1/12/2026 at 23:00 (Vietnam time);
+# the clock starts the next day, a Wednesday, so weekly digests come on Monday 7/12 (day 5).
+MADE = _local(2026, 12, 1, 23)
 
 
 class Clock:
-    """Digest times after the subscriptions made now: day n at `hour`:mm, Vietnam time."""
+    """The scheduler's clock: day n after Wednesday 2/12/2026, at hour:minute, Vietnam time."""
 
     def __init__(self) -> None:
-        tomorrow = dt.datetime.now(VN_TZ).date() + dt.timedelta(days=1)
-        self.base = dt.datetime.combine(tomorrow, dt.time(0), VN_TZ)
+        self.base = _local(2026, 12, 2, 0)
         self.now = self.base
 
     def at(self, day: int, hour: int, minute: int = 0) -> None:
@@ -127,6 +151,19 @@ class Clock:
 
     def __call__(self) -> dt.datetime:
         return self.now
+
+
+def pin_subscriptions(data_dir) -> None:
+    """Subscriptions made through a chat (now) as if made at MADE, so that the Clock applies."""
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "danvan.sqlite3") as con:
+        con.execute("UPDATE subscriptions SET created_at=?", (MADE.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),))
+
+
+async def _subscribe(store, chat: str, frequency: str = "daily", topic: str = "", platform: str = "telegram",
+                     at: dt.datetime = MADE):
+    return await store.subscribe(platform, chat, "u" + chat, frequency, topic, topic_key(topic), at=at)
 
 
 async def _add_article(engine, tmp_path, name: str, title: str, body: str) -> int:
@@ -140,93 +177,128 @@ async def _add_article(engine, tmp_path, name: str, title: str, body: str) -> in
     return max(a.id for a in await engine.store.articles_after(0))
 
 
+TITLE_A = "Đăk Hà biểu dương 45 mô hình dân vận khéo"
+TITLE_B = "Hội Nông dân ra quân làm đường giao thông nông thôn"
+
+
 async def test_a_digest_goes_out_once_per_period_even_across_restarts(engine, data_dir, tmp_path):
     store, clock, messenger = engine.store, Clock(), Recorder()
-    sub, new = await store.subscribe("telegram", "42", "7", "daily", "")
+    sub, new = await _subscribe(store, "42")
     assert new and sub.cursor == max(a.id for a in await store.articles_after(0))  # only what comes next
     scheduler = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock)
 
     clock.at(0, 7, 5)
     assert await scheduler.tick() == 0 and messenger.sent == []  # nothing new: no message
-    assert rows(data_dir, "SELECT period, status FROM deliveries") == [(clock.now.date().isoformat(), "empty")]
+    assert rows(data_dir, "SELECT period, status FROM deliveries") == [("2026-12-02", "empty")]
 
-    first = await _add_article(engine, tmp_path, "a", "Đăk Hà biểu dương 45 mô hình dân vận khéo",
-                               BODY_A)
+    first = await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
     clock.at(0, 20)
     assert await scheduler.tick() == 0  # today's digest is done: the article waits for tomorrow
     clock.at(1, 7, 1)
     assert await scheduler.tick() == 1
     [(chat, [reply])] = messenger.sent
-    assert chat == "42" and "Đăk Hà biểu dương 45 mô hình dân vận khéo" in reply.plain
-    assert "1 bài mới" in reply.plain
+    assert chat == "42" and TITLE_A in reply.plain and "1 bài mới" in reply.plain
+    assert reply.plain.startswith("📰 Bản tin hằng ngày 03/12/2026 (mọi bài mới)")
     assert await scheduler.tick() == 0  # once per period
     restarted = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock)
     assert await restarted.tick() == 0  # a restart does not repeat it
     assert rows(data_dir, "SELECT cursor FROM subscriptions") == [(first,)]
     assert rows(data_dir, "SELECT status, articles FROM deliveries ORDER BY id")[-1] == ("sent", f"[{first}]")
 
-    await _add_article(engine, tmp_path, "b", "Hội Nông dân ra quân làm đường giao thông nông thôn",
-                       BODY_B)
+    await _add_article(engine, tmp_path, "b", TITLE_B, BODY_B)
     clock.at(2, 7, 1)
     assert await restarted.tick() == 1
     plain = messenger.sent[-1][1][0].plain
-    assert "Hội Nông dân ra quân" in plain and "Đăk Hà biểu dương" not in plain  # only what is new
+    assert TITLE_B in plain and TITLE_A not in plain  # only what is new
 
 
 async def test_topic_subscriptions_get_only_the_articles_that_mention_the_topic(engine, tmp_path):
     store, clock, messenger = engine.store, Clock(), Recorder()
-    await store.subscribe("zalo", "kheo", "u1", "daily", "dan van kheo")  # typed without accents
-    await store.subscribe("zalo", "gialai", "u2", "daily", "Gia Lai")
-    await store.subscribe("zalo", "weekly", "u3", "weekly", "")
-    await _add_article(engine, tmp_path, "a", "Đăk Hà biểu dương 45 mô hình dân vận khéo",
-                       BODY_A)
+    await _subscribe(store, "kheo", topic="dan van kheo", platform="zalo")  # typed without accents
+    await _subscribe(store, "gialai", topic="Gia Lai", platform="zalo")
+    await _subscribe(store, "weekly", "weekly", platform="zalo")
+    await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
+    await _add_article(engine, tmp_path, "b", TITLE_B, BODY_B)
     scheduler = DigestScheduler(store, "zalo", messenger, hour=7, min_gap=0, clock=clock)
     clock.at(1, 7, 1)
+    assert await scheduler.tick() == 1
+    [(chat, [reply])] = messenger.sent
+    assert chat == "kheo" and TITLE_A in reply.plain and TITLE_B not in reply.plain
+    assert reply.plain.startswith("📰 Bản tin hằng ngày 03/12/2026 về «dan van kheo»: 1 bài mới")
+    clock.at(4, 23)  # Sunday night: the weekly one still waits for Monday
     await scheduler.tick()
-    chats = [chat for chat, _ in messenger.sent]
-    assert "kheo" in chats and "gialai" not in chats
-    assert messenger.sent[chats.index("kheo")][1][0].plain.startswith("📰 Bản tin hằng ngày")
-    # the weekly one waits for a Monday 07:00 after it was made
-    monday_passed = current_period(clock.now, "weekly", 7).start > dt.datetime.now(UTC)
-    assert ("weekly" in chats) == monday_passed
-    days_to_monday = (7 - clock.now.weekday()) % 7 or 7
-    clock.at(1 + days_to_monday, 7, 1)
+    assert "weekly" not in messenger.chats()
+    clock.at(5, 7)
     await scheduler.tick()
-    if not monday_passed:
-        assert [chat for chat, _ in messenger.sent].count("weekly") == 1
-        assert "Bản tin hằng tuần" in messenger.sent[-1][1][0].plain
-        assert "Đăk Hà biểu dương" in messenger.sent[-1][1][0].plain
+    assert messenger.chats() == ["kheo", "weekly"]
+    assert "Bản tin hằng tuần 07/12/2026 (mọi bài mới): 2 bài mới" in messenger.sent[-1][1][0].plain
 
 
-async def test_a_failed_send_is_retried_later_and_a_blocked_chat_is_unsubscribed(engine, data_dir, tmp_path):
+async def test_a_changed_frequency_waits_for_its_own_schedule(engine, tmp_path):
     store, clock, messenger = engine.store, Clock(), Recorder()
-    await store.subscribe("telegram", "42", "7", "daily", "")
-    await store.subscribe("telegram", "43", "8", "daily", "")
-    article = await _add_article(engine, tmp_path, "a", "Đăk Hà biểu dương 45 mô hình dân vận khéo",
-                                 BODY_A)
+    await _subscribe(store, "42", topic="Kon Tum")
+    await _add_article(engine, tmp_path, "a", "Kon Tum: " + TITLE_A, BODY_A)
     scheduler = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock)
-    messenger.fail_with = [MessengerError("timed out"), RecipientGone("Forbidden: bot was blocked by the user")]
+    clock.at(0, 7, 5)
+    assert await scheduler.tick() == 1
+    # the same topic typed another way is the same subscription: its frequency changes
+    sub, new = await _subscribe(store, "42", "weekly", topic="kon tum", at=clock.now + dt.timedelta(hours=2))
+    assert not new and sub.frequency == "weekly" and len(await store.subscriptions("telegram", "42")) == 1
+    await _add_article(engine, tmp_path, "b", "Kon Tum: " + TITLE_B, BODY_B)
+    clock.at(0, 12)
+    assert await scheduler.tick() == 0  # no weekly digest off schedule, on a Wednesday
+    clock.at(5, 7)
+    assert await scheduler.tick() == 1 and TITLE_B in messenger.sent[-1][1][0].plain
+
+
+async def test_two_platforms_subscribing_and_ingesting_at_once_share_the_store_safely(engine, tmp_path):
+    store, clock = engine.store, Clock()
+    for i in range(6):
+        await _subscribe(store, f"t{i}")
+        await _subscribe(store, f"z{i}", platform="zalo")
+    await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
+    tg, zl = Recorder(), Recorder()
+    schedulers = [DigestScheduler(store, "telegram", tg, min_gap=0, clock=clock),
+                  DigestScheduler(store, "zalo", zl, min_gap=0, clock=clock)]
+    clock.at(1, 7, 1)
+    # both passes, new subscriptions and an ingest, all interleaved on one connection
+    results = await asyncio.gather(*(s.tick() for s in schedulers),
+                                   *(_subscribe(store, f"late{i}", at=clock.now) for i in range(5)),
+                                   _add_article(engine, tmp_path, "b", TITLE_B, BODY_B))
+    assert results[:2] == [6, 6]
+    assert sorted(tg.chats()) == [f"t{i}" for i in range(6)] and sorted(zl.chats()) == [f"z{i}" for i in range(6)]
+    assert [await s.tick() for s in schedulers] == [0, 0]  # every send was recorded: none repeats
+    assert len(await store.subscriptions("telegram")) == 11
+
+
+async def test_failures_are_retried_later_and_never_stop_the_others(engine, data_dir, tmp_path):
+    store, clock, messenger = engine.store, Clock(), Recorder()
+    for chat in ("42", "43", "44"):
+        await _subscribe(store, chat)
+    article = await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
+    scheduler = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock)
+    # 42: a platform error; 43: blocked the bot; 44: an unexpected error from a library
+    messenger.fail_with = [MessengerError("timed out"), RecipientGone("Forbidden: bot was blocked by the user"),
+                           ValueError("text is too long")]
     clock.at(1, 7, 0)
     assert await scheduler.tick() == 0
-    # chat 42 failed (kept, cursor not moved); chat 43 blocked the bot: its subscription ended
     assert rows(data_dir, "SELECT chat_id, active, cursor < ? FROM subscriptions ORDER BY id", (article,)) == [
-        ("42", 1, 1), ("43", 0, 1)]
-    assert rows(data_dir, "SELECT status, attempts, error FROM deliveries") == [("failed", 1, "timed out")]
-    clock.at(1, 7, 0)
+        ("42", 1, 1), ("43", 0, 1), ("44", 1, 1)]
+    assert rows(data_dir, "SELECT subscription_id, status, attempts, error FROM deliveries ORDER BY id") == [
+        (1, "failed", 1, "timed out"), (3, "failed", 1, "text is too long")]
     clock.now += dt.timedelta(seconds=30)
     assert await scheduler.tick() == 0  # waits a minute before trying again
     clock.now += dt.timedelta(minutes=1)
-    assert await scheduler.tick() == 1
-    assert [chat for chat, _ in messenger.sent] == ["42"]
-    assert rows(data_dir, "SELECT status, attempts FROM deliveries") == [("sent", 2)]
+    assert await scheduler.tick() == 2
+    assert messenger.chats() == ["42", "44"]
+    assert rows(data_dir, "SELECT status, attempts FROM deliveries ORDER BY id") == [("sent", 2), ("sent", 2)]
     assert rows(data_dir, "SELECT cursor FROM subscriptions WHERE chat_id='42'") == [(article,)]
 
 
 async def test_after_the_last_try_the_articles_wait_for_the_next_period(engine, data_dir, tmp_path):
     store, clock, messenger = engine.store, Clock(), Recorder()
-    await store.subscribe("telegram", "42", "7", "daily", "")
-    await _add_article(engine, tmp_path, "a", "Đăk Hà biểu dương 45 mô hình dân vận khéo",
-                       BODY_A)
+    await _subscribe(store, "42")
+    await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
     scheduler = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock)
     messenger.fail_with = [MessengerError("HTTP 502")] * (MAX_TRIES + 3)
     clock.at(1, 7)
@@ -237,18 +309,37 @@ async def test_after_the_last_try_the_articles_wait_for_the_next_period(engine, 
     messenger.fail_with = []
     clock.at(2, 7)
     assert await scheduler.tick() == 1
-    assert "Đăk Hà biểu dương" in messenger.sent[0][1][0].plain  # not lost
+    assert TITLE_A in messenger.sent[0][1][0].plain  # not lost
 
 
-async def test_subscribe_again_changes_the_frequency_and_unsubscribe_ends_it(engine, data_dir):
+async def test_a_moved_chat_keeps_its_digest_and_one_no_longer_allowed_loses_it(engine, data_dir, tmp_path):
+    store, clock, messenger = engine.store, Clock(), Recorder()
+    await _subscribe(store, "-100")
+    await _subscribe(store, "55")
+    await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
+    scheduler = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock,
+                                allowed=lambda sub: sub.chat_id != "55")
+    messenger.fail_with = [ChatMoved("group upgraded", "-100999")]
+    clock.at(1, 7)
+    assert await scheduler.tick() == 0
+    assert rows(data_dir, "SELECT chat_id, active FROM subscriptions ORDER BY id") == [("-100999", 1), ("55", 0)]
+    assert await scheduler.tick() == 1 and messenger.chats() == ["-100999"]
+
+
+async def test_subscribe_again_changes_the_frequency_and_unsubscribe_ends_it(engine, data_dir, tmp_path):
     store = engine.store
-    first, new = await store.subscribe("telegram", "42", "7", "daily", "Kon Tum")
-    again, new_again = await store.subscribe("telegram", "42", "7", "weekly", "Kon Tum")
+    first, new = await _subscribe(store, "42", topic="Kon Tum")
+    again, new_again = await _subscribe(store, "42", "weekly", topic="Kon Tum")
     assert new and not new_again and again.id == first.id and again.frequency == "weekly"
-    await store.subscribe("telegram", "42", "7", "daily", "")
+    await _subscribe(store, "42")
     assert [s.topic for s in await store.subscriptions("telegram", "42")] == ["Kon Tum", ""]
-    assert await store.unsubscribe("telegram", "42", "Kon Tum") == 1
+    assert await store.unsubscribe("telegram", "42", "kon tum") == 1
     assert [s.topic for s in await store.subscriptions("telegram", "42")] == [""]
     assert await store.unsubscribe("telegram", "42") == 1
     assert await store.subscriptions("telegram") == []
     assert rows(data_dir, "SELECT count(*) FROM subscriptions") == [(2,)]  # kept, inactive
+    # subscribing again later starts afresh: after the newest article, from that time
+    newest = await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
+    later = MADE + dt.timedelta(days=3)
+    back, new_back = await _subscribe(store, "42", "daily", topic="Kon Tum", at=later)
+    assert new_back and back.id == first.id and back.cursor == newest and back.created_at == later

@@ -441,7 +441,7 @@ def test_pieces_count_utf16(text, expected):
 # -- digests ---------------------------------------------------------------------
 async def test_digest_subscribed_in_chat_is_sent_through_the_bot_api(engine, data_dir, tmp_path):
     from bot.scheduler import DigestScheduler
-    from test_digests import BODY_A, BODY_B, Clock, _add_article
+    from test_digests import BODY_A, BODY_B, Clock, _add_article, pin_subscriptions
 
     async with tg_bot(engine, data_dir) as tg:
         text = await tg.ask("/theodoi hằng ngày dân vận khéo")
@@ -450,6 +450,7 @@ async def test_digest_subscribed_in_chat_is_sent_through_the_bot_api(engine, dat
         assert await tg.ask("/theodoi hằng ngày Kon Tum", chat_id=77, user_id=77)
         await _add_article(engine, tmp_path, "a", "Đăk Hà biểu dương 45 mô hình dân vận khéo",
                            BODY_A)
+        pin_subscriptions(data_dir)
         clock = Clock()
         scheduler = DigestScheduler(engine.store, "telegram", telegram_adapter.TelegramMessenger(tg.app.bot),
                                     min_gap=0, clock=clock)
@@ -468,6 +469,20 @@ async def test_digest_subscribed_in_chat_is_sent_through_the_bot_api(engine, dat
         clock.at(2, 7, 1)
         assert await scheduler.tick() == 0
         assert rows(data_dir, "SELECT chat_id, active FROM subscriptions ORDER BY id") == [("42", 0), ("77", 1)]
+
+        # a group that became a supergroup: its digest follows it to the new id
+        await tg.ask("/theodoi", chat_id=GROUP, chat_type="supergroup")  # lists (none), subscribes nothing
+        await tg.say("/theodoi@" + tg.app.bot.username + " hằng ngày", chat_id=GROUP, chat_type="supergroup")
+        pin_subscriptions(data_dir)
+        await _add_article(engine, tmp_path, "c", "Kon Plông: hội nghị dân vận chính quyền năm 2026",
+                           BODY_A.replace("Đăk Hà", "Kon Plông"))
+        tg.fake.fail_next("sendMessage", 400, "Bad Request: group chat was upgraded to a supergroup chat",
+                          parameters={"migrate_to_chat_id": GROUP - 1})
+        clock.at(3, 7, 1)
+        assert await scheduler.tick() == 0  # the group's send failed: it moved (chat 77: nothing on Kon Tum)
+        assert rows(data_dir, "SELECT chat_id FROM subscriptions WHERE active=1 AND topic=''") == [(str(GROUP - 1),)]
+        assert await scheduler.tick() == 1
+        assert tg.sent()[-1].params["chat_id"] == GROUP - 1 and "hội nghị dân vận chính quyền" in tg.sent()[-1].params["text"]
 
         assert (await tg.ask("/huytheodoi", chat_id=77, user_id=77)).startswith("Đã hủy 1 bản tin")
         assert await tg.ask("/huytheodoi", chat_id=77, user_id=77) == "Bạn chưa đăng ký bản tin nào."

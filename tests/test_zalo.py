@@ -307,7 +307,7 @@ async def test_run_bots_runs_telegram_and_zalo_together(engine, data_dir):
                                 zalo_token=ZALO_TOKEN, zalo_base_url=zl.zalo_base)
         # a daily digest subscribed long ago on each platform: due at once, it holds the five samples
         for platform, chat in (("telegram", "4242"), ("zalo", GROUP_ID)):
-            await engine.store.subscribe(platform, chat, "1", "daily", "")
+            await engine.store.subscribe(platform, chat, "1", "daily", "", "")
         with sqlite3.connect(data_dir / "danvan.sqlite3") as con:
             con.execute("UPDATE subscriptions SET cursor=0, created_at='2000-01-01T00:00:00Z'")
         stop = asyncio.Event()
@@ -372,7 +372,7 @@ async def test_run_bots_needs_a_token_and_a_webhook_url(data_dir):
 # -- digests ---------------------------------------------------------------------
 async def test_digest_subscribed_in_chat_is_sent_as_plain_text(engine, data_dir, tmp_path):
     from bot.scheduler import DigestScheduler
-    from test_digests import BODY_A, Clock, _add_article
+    from test_digests import BODY_A, Clock, _add_article, pin_subscriptions
 
     async with zalo_bot(engine, data_dir) as z:
         assert (await z.ask("/theodoi hang tuan")).startswith("Đã đăng ký bản tin hằng tuần (mọi bài mới)")
@@ -381,6 +381,7 @@ async def test_digest_subscribed_in_chat_is_sent_as_plain_text(engine, data_dir,
         assert (await z.ask("/theodoi hằng tuần MTTQ")).startswith("Đã đăng ký bản tin hằng tuần về «MTTQ»")
         await _add_article(engine, tmp_path, "a", "Đăk Hà biểu dương 45 mô hình dân vận khéo",
                            BODY_A)
+        pin_subscriptions(data_dir)
         clock = Clock()
         scheduler = DigestScheduler(engine.store, "zalo", z.bot, min_gap=0, clock=clock)
         clock.at(1, 7, 1)
