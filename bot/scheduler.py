@@ -65,6 +65,8 @@ class DigestScheduler:
         self.clock = clock
         self.allowed = allowed
         self._words: dict[int, str] = {}
+        self._matches: dict[tuple[str, int], bool] = {}
+        self._after: dict[int, list[ArticleInfo]] = {}
 
     async def run(self, stop: asyncio.Event) -> None:
         """A pass every `interval` seconds until `stop` is set; a failing pass is logged, not fatal."""
@@ -82,6 +84,8 @@ class DigestScheduler:
         now = self.clock()
         sent = 0
         self._words = {}  # article id -> its folded words, read once a pass
+        self._matches = {}  # (topic key, article id) -> whether the article writes the topic
+        self._after = {}  # cursor -> the articles stored after it
         skip: set[str] = set()  # chats gone or moved during this pass
         for sub in await self.store.subscriptions(self.platform):
             if sub.chat_id in skip:
@@ -111,7 +115,9 @@ class DigestScheduler:
         if done is not None and (done.status != "failed" or done.attempts >= MAX_TRIES
                                  or now < done.at + retry_wait(done.attempts)):
             return ""
-        new = await self.store.articles_after(sub.cursor, MAX_ARTICLES)
+        new = self._after.get(sub.cursor)  # chats subscribed alike share a cursor: read once a pass
+        if new is None:
+            new = self._after[sub.cursor] = await self.store.articles_after(sub.cursor, MAX_ARTICLES)
         upto = new[-1].id if new else sub.cursor
         chosen = await self._on_topic(sub, new)
         if not chosen:
@@ -153,9 +159,12 @@ class DigestScheduler:
         forms = topic_forms(sub.topic)
         chosen = []
         for a in articles:
-            if a.id not in self._words:
-                stored = await self.store.article_text(a.id)
-                self._words[a.id] = article_words(*stored) if stored else ""
-            if written_in(forms, self._words[a.id]):
+            seen = self._matches.get((sub.key, a.id))  # many chats share a topic: match it once a pass
+            if seen is None:
+                if a.id not in self._words:
+                    stored = await self.store.article_text(a.id)
+                    self._words[a.id] = article_words(*stored) if stored else ""
+                seen = self._matches[(sub.key, a.id)] = written_in(forms, self._words[a.id])
+            if seen:
                 chosen.append(a)
         return chosen

@@ -8,7 +8,10 @@
 3. query embedding with 2 OpenMP threads (spinning or passive) against 1, on an
    idle machine and with the other core kept busy (separate processes, since
    the pool is fixed at load);
-4. memory: resident size added by opening the engine, against the store file size.
+4. memory: resident size added by opening the engine, against the store file size;
+5. digests: a pass over 1,000 subscriptions (most with a topic) with 200 new
+   articles, and a quiet pass (all sent), against reading those articles once;
+   and questions asked while a digest pass runs, against questions alone.
 
 Without --data it ingests the sample articles into a temp folder. This machine is
 shared and noisy: read the ratios, not the milliseconds.
@@ -159,7 +162,77 @@ async def main() -> None:
     store_mb = sum(p.stat().st_size for p in data.glob(DB_FILE + "*")) / 1e6
     print(f"4. resident memory: encoder {rss_enc - rss0:.0f} MB; engine and indexes {rss_engine - rss_enc:.0f} MB "
           f"for a {store_mb:.1f} MB store -> {(rss_engine - rss_enc) / max(store_mb, 0.1):.1f}x the store size")
+    await digests(engine, data, questions, quick=args.quick)
     await engine.close()
+
+
+async def digests(engine, data: Path, questions: list[str], quick: bool) -> None:
+    """5. The digest scheduler on a copy of the store (nothing is sent: a null messenger)."""
+    import datetime as dt
+
+    from bot.digest import VN_TZ, article_words, topic_key
+    from bot.scheduler import DigestScheduler
+    from corpus.store import Store
+    from retrieval.engine import DB_FILE
+
+    folder = Path(tempfile.mkdtemp())
+    with sqlite3.connect(data / DB_FILE) as src, sqlite3.connect(folder / DB_FILE) as dst:
+        src.backup(dst)
+    store = await Store.open(folder / DB_FILE)
+    n_subs, n_new = (50, 20) if quick else (1000, 200)
+    articles = await store.articles_after(0, 10**9)
+    n_new = min(n_new, len(articles))
+    cursor = articles[-n_new].id - 1
+    topics = ["", "dân vận khéo", "Kon Tum", "MTTQ", "bệnh viện", "ung thư", "Hà Nội", "trẻ em", "vắc xin"]
+    made = dt.datetime(2026, 12, 1, 23, tzinfo=VN_TZ)
+    for i in range(n_subs):
+        topic = topics[i % len(topics)]
+        await store.subscribe("bench", f"c{i}", "u", "daily", topic, topic_key(topic), at=made)
+    with sqlite3.connect(folder / DB_FILE) as con:
+        con.execute("UPDATE subscriptions SET cursor=?", (cursor,))
+
+    class Null:
+        async def send(self, chat_id, replies):
+            return None
+
+    t = time.perf_counter()
+    for a in await store.articles_after(cursor, 10**9):
+        article_words(*await store.article_text(a.id))
+    base = (time.perf_counter() - t) * 1000
+
+    def scheduler():
+        return DigestScheduler(store, "bench", Null(), min_gap=0,
+                               clock=lambda: made + dt.timedelta(days=1, hours=8))
+
+    t = time.perf_counter()
+    sent = await scheduler().tick()
+    due = (time.perf_counter() - t) * 1000
+    t = time.perf_counter()
+    await scheduler().tick()
+    quiet = (time.perf_counter() - t) * 1000
+    print(f"5. digests: {n_subs} subscriptions, {n_new} new articles ({sent} digests): a due pass {due:.0f} ms, "
+          f"a quiet pass {quiet:.0f} ms; reading the new articles once {base:.0f} ms -> {due / max(base, 1e-6):.1f}x "
+          f"and {quiet / max(base, 1e-6):.2f}x")
+
+    # questions while a due pass runs (the same event loop) against questions alone
+    with sqlite3.connect(folder / DB_FILE) as con:
+        con.execute("DELETE FROM deliveries")
+        con.execute("UPDATE subscriptions SET cursor=?", (cursor,))
+    sample = questions[: min(len(questions), 40)]
+
+    async def ask_all() -> list[float]:
+        out = []
+        for q in sample:
+            t = time.perf_counter()
+            await engine.ask(q)
+            out.append((time.perf_counter() - t) * 1000)
+        return out
+
+    alone = await ask_all()
+    during, _ = await asyncio.gather(ask_all(), scheduler().tick())
+    print(f"   questions during a due pass p50/p95 {pct(during, 50):.1f}/{pct(during, 95):.1f} ms, alone "
+          f"{pct(alone, 50):.1f}/{pct(alone, 95):.1f} ms -> p95 ratio {pct(during, 95) / max(pct(alone, 95), 1e-6):.2f}")
+    await store.close()
 
 
 if __name__ == "__main__":

@@ -17,3 +17,6 @@ def test_bench_quick_run_reports_every_measure():
     assert re.search(r"1\. lexical search p50: FTS5 [\d.]+ ms, in-memory BM25 [\d.]+ ms -> [\d.]+x faster", out.stdout)
     assert re.search(r"2\. ask \(hybrid\) p50 [\d.]+ ms", out.stdout)
     assert re.search(r"4\. resident memory: encoder \d+ MB", out.stdout)
+    m = re.search(r"5\. digests: 50 subscriptions, 5 new articles \((\d+) digests\)", out.stdout)
+    assert m and 6 <= int(m.group(1)) < 50  # those without a topic, and those whose topic the samples write
+    assert re.search(r"questions during a due pass p50/p95 [\d.]+/[\d.]+ ms", out.stdout)
