@@ -9,8 +9,8 @@ digest nor skips an article. A period with nothing new is logged as "empty" (no
 message). A failed send is tried again on later passes, waiting longer each
 time, at most MAX_TRIES times; its articles then go into the next period's
 digest. A chat that blocked the bot loses its subscriptions; one that moved (a
-Telegram group become a supergroup) keeps them under its new id; one no longer
-allowed (`allowed`) loses them. One failing subscription never stops the pass.
+Telegram group become a supergroup) keeps them under its new id; one not
+allowed now (`allowed`) gets nothing while it is not. One failing subscription never stops the pass.
 Sends are spaced by `min_gap` seconds (the platforms' rate limits).
 """
 
@@ -104,16 +104,15 @@ class DigestScheduler:
 
     async def _one(self, sub: Subscription, now: dt.datetime) -> str:
         """Deliver one subscription's due digest: "", "empty", "sent", "failed", "gone" or "moved"."""
-        if not self.allowed(sub):
-            log.info("%s chat %s is no longer allowed: its subscription %d ends", self.platform, sub.chat_id, sub.id)
-            await self.store.deactivate_subscription(sub.id)
-            return ""
         period = due_period(sub, now, self.hour)
         if period is None:
             return ""
         done = await self.store.delivery(sub.id, period.key)
         if done is not None and (done.status != "failed" or done.attempts >= MAX_TRIES
                                  or now < done.at + retry_wait(done.attempts)):
+            return ""
+        if not self.allowed(sub):  # skipped, not ended: a mistyped access list must not end every digest
+            log.info("%s chat %s is not allowed now: its digest %s is skipped", self.platform, sub.chat_id, period.key)
             return ""
         new = self._after.get(sub.cursor)  # chats subscribed alike share a cursor: read once a pass
         if new is None:

@@ -475,9 +475,11 @@ class Store:
         return [_subscription(r) for r in await self._all(sql + " ORDER BY id", params)]
 
     async def articles_after(self, cursor: int, limit: int = 500) -> list[ArticleInfo]:
-        """Articles stored after article id `cursor`, in the order they were stored."""
-        rows = await self._all(f"SELECT {_INFO_COLS} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?",
-                               (cursor, limit))
+        """Articles stored after article id `cursor`, in the order they were stored. Read
+        between writes: never an article another coroutine's transaction may yet roll back."""
+        async with self._write_lock:
+            rows = await self._all(f"SELECT {_INFO_COLS} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?",
+                                   (cursor, limit))
         return [_info(r) for r in rows]
 
     async def delivery(self, subscription_id: int, period: str) -> Delivery | None:
@@ -499,10 +501,13 @@ class Store:
             if status in ("sent", "empty") and upto is not None:
                 await db.execute("UPDATE subscriptions SET cursor=MAX(cursor, ?) WHERE id=?", (upto, subscription_id))
 
-    async def deactivate_subscription(self, subscription_id: int) -> None:
-        await self._write("UPDATE subscriptions SET active=0 WHERE id=?", (subscription_id,))
-
     async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> None:
         """A chat's subscriptions follow it to its new id (those the new id already has stay)."""
-        await self._write("UPDATE OR IGNORE subscriptions SET chat_id=? WHERE platform=? AND chat_id=?",
-                          (new_chat_id, platform, old_chat_id))
+        async with self._transaction("move a chat's subscriptions", bump=False) as db:
+            # ended subscriptions at the new id make way; those it already holds win
+            await db.execute("DELETE FROM subscriptions WHERE platform=? AND chat_id=? AND active=0",
+                             (platform, new_chat_id))
+            await db.execute("UPDATE OR IGNORE subscriptions SET chat_id=? WHERE platform=? AND chat_id=?",
+                             (new_chat_id, platform, old_chat_id))
+            await db.execute("UPDATE subscriptions SET active=0 WHERE platform=? AND chat_id=?",
+                             (platform, old_chat_id))
