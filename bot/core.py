@@ -268,12 +268,8 @@ class BotCore:
         return await self._question(msg, arg)
 
     def _article_lines(self, infos, start: int = 1) -> tuple[str, str]:
-        plain, htm = [], []
-        for i, a in enumerate(infos, start):
-            meta = render.meta(a.site, a.published)
-            plain.append(f"{i}. {a.title} — {meta}" + (f"\n{a.url}" if a.url else ""))
-            htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta)}")
-        return "\n".join(plain), "\n".join(htm)
+        lines = [render.article_line(i, a) for i, a in enumerate(infos, start)]
+        return "\n".join(p for p, _ in lines), "\n".join(h for _, h in lines)
 
     async def _cmd_tim(self, msg: Incoming, arg: str, page: int = 0) -> list[Reply]:
         paged = _PAGE_RE.search(arg)

@@ -45,9 +45,7 @@ def current_period(now: dt.datetime, frequency: str, hour: int) -> Period:
     if local.hour < hour:
         day -= dt.timedelta(days=1)
     if frequency == "weekly":
-        day -= dt.timedelta(days=day.weekday())  # back to Monday
-        if dt.datetime.combine(day, dt.time(hour), VN_TZ) > local:
-            day -= dt.timedelta(days=7)
+        day -= dt.timedelta(days=day.weekday())  # back to Monday (its hour has passed: `day` is not after today's)
         key = f"W{day.isoformat()}"
     elif frequency == "daily":
         key = day.isoformat()
@@ -138,13 +136,12 @@ def digest_reply(sub: Subscription, period: Period, articles: list[ArticleInfo],
     plain, htm = [head], [html.escape(head)]
     budget = max_chars - len(head) - len(tail) - 60  # room for the "… và N bài khác" line
     for i, a in enumerate(newest[:MAX_LISTED], 1):
-        meta = render.meta(a.site, a.published)
-        line = f"{i}. {a.title} — {meta}" + (f"\n{a.url}" if a.url else "")
+        line, line_html = render.article_line(i, a)
         if i > 1 and len(line) + 1 > budget:
             break
         budget -= len(line) + 1
         plain.append(line)
-        htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta)}")
+        htm.append(line_html)
     shown = len(plain) - 1
     if len(articles) > shown:
         more = f"… và {len(articles) - shown} bài khác (gõ /moi để xem)."

@@ -28,6 +28,14 @@ def title_html(title: str, url: str | None) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{escaped}</a>' if url else escaped
 
 
+def article_line(i: int, a) -> tuple[str, str]:
+    """``i. Title — site, date`` of an article (`ArticleInfo`): plain (the URL on the
+    next line) and HTML (the title linked)."""
+    m = meta(a.site, a.published)
+    plain = f"{i}. {a.title} — {m}" + (f"\n{a.url}" if a.url else "")
+    return plain, f"{i}. {title_html(a.title, a.url)} — {html.escape(m)}"
+
+
 def source_line(c: Citation) -> str:
     """``[1] Title — site, 23/02/2024`` and the URL on the next line (plain)."""
     line = f"[{c.n}] {c.title} — {meta(c.site, c.published)}"
