@@ -289,6 +289,12 @@ class Store:
             names.update(dict.fromkeys(json.loads(raw)))
         return tuple(names)
 
+    async def published_years(self) -> tuple[int, ...]:
+        """The years the stored articles were published in."""
+        rows = await self._all("SELECT DISTINCT CAST(substr(published, 1, 4) AS INTEGER) FROM articles"
+                               " WHERE published IS NOT NULL ORDER BY 1")
+        return tuple(int(y) for (y,) in rows)
+
     async def latest(self, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         rows = await self._all(
             f"SELECT {_INFO_COLS} FROM articles a ORDER BY COALESCE(a.published, substr(a.ingested_at,1,10)) DESC,"

@@ -82,7 +82,7 @@ class Engine:
             index = await cls._load_index(config.data_dir, store, encoder)
             lexical = await cls._load_lexical(config, store)
             engine = cls(config, store, encoder, index, lexical)
-            await engine.searcher.refresh_places()
+            await engine.searcher.refresh_known()
             await engine._check_chunking()
             await engine._load_calibration()
         except BaseException:
@@ -216,7 +216,7 @@ class Engine:
     async def ingest(self, inputs: list[str], progress: Callable | None = None) -> IngestReport:
         async with self._lock:
             report = await self.indexer.ingest(self._documents(inputs), progress=progress)
-        await self.searcher.refresh_places()
+        await self.searcher.refresh_known()
         return report
 
     async def ingest_documents(self, docs: list[RawDocument]) -> IngestReport:
@@ -226,7 +226,7 @@ class Engine:
 
         async with self._lock:
             report = await self.indexer.ingest(gen())
-        await self.searcher.refresh_places()
+        await self.searcher.refresh_known()
         return report
 
     # -- asking ----------------------------------------------------------

@@ -203,9 +203,21 @@ def period_variants(tokens: list[str], accented: bool) -> list[tuple[str, str]]:
             spelled = nxt(i + 1) in _MONTH_WORDS.values()
             if n is not None and not (spelled and (nxt(i + 2) in _AFTER_SPELLED_MONTH or nxt(i + 2).isdigit())):
                 out += [(tok, w) for w in (str(n), _MONTH_WORDS.get(n)) if w and w != nxt(i + 1)]
-        elif unit in ("quý", "quy"):
-            nx = nxt(i + 1)
-            n = _read(nx, _QUARTER_WORDS, 4, accented) or next((k for k, r in _ROMAN.items() if r == nx), None)
+        else:
+            n = quarter_at(tokens, i, accented)
             if n is not None:
-                out += [(tok, w) for w in (str(n), _QUARTER_WORDS[n], _ROMAN[n]) if w != nx]
+                out += [(tok, w) for w in quarter_spellings(n) if w != nxt(i + 1)]
     return out
+
+
+def quarter_at(tokens: list[str], i: int, accented: bool) -> int | None:
+    """The quarter ``tokens[i:i+2]`` names (``quý I``, ``quý 2``, ``quý ba``), else None."""
+    if i + 1 >= len(tokens) or (tokens[i] if accented else fold(tokens[i])) not in ("quý", "quy"):
+        return None
+    nx = tokens[i + 1]
+    return _read(nx, _QUARTER_WORDS, 4, accented) or next((k for k, r in _ROMAN.items() if r == nx), None)
+
+
+def quarter_spellings(n: int) -> tuple[str, ...]:
+    """The words that follow "quý" for quarter `n` (accented, lower case)."""
+    return str(n), _QUARTER_WORDS[n], _ROMAN[n]

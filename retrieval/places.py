@@ -56,7 +56,7 @@ _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(_folded_words(n) for n
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 # Words that stop a capitalised name and, capitalised themselves, show a question
 # typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…").
-_QUESTION_WORDS = {"co", "la", "gi", "nao", "bao", "nhieu", "dau", "the", "nhu", "khi", "ai", "nam", "va", "cua",
+QUESTION_WORDS = {"co", "la", "gi", "nao", "bao", "nhieu", "dau", "the", "nhu", "khi", "ai", "nam", "va", "cua",
                    "cac", "nhung", "ve", "trong", "duoc", "voi", "cho", "tai"}
 
 
@@ -65,7 +65,7 @@ _NOT_NAMES = {"hoi", "ban", "dang", "uy", "mat", "doan", "so", "bo", "cong", "ch
               "thuong", "trung", "vien", "phong", "uban"}
 
 
-def _clauses(question: str) -> list[list[str]]:
+def clauses(question: str) -> list[list[str]]:
     """The question's words, clause by clause (a name never spans a comma)."""
     return [re.findall(r"\w+", part) for part in re.split(r"[,.;:!?()\[\]\"“”–—]|\s-\s(?=\w+\s+-)", question)]
 
@@ -76,10 +76,8 @@ def named_places(question: str) -> tuple[Place, ...]:
     with capitals after its unit ("huyện Kon Rẫy", "xã Minh Tâm"). Questions typed
     all in capitals or in title case name no place but provinces after a unit."""
     found: list[Place] = []
-    words_all = [w for c in _clauses(question) for w in c if w[0].isalpha()]
-    shouting = (len(words_all) >= 3 and all(w.isupper() for w in words_all)) or any(
-        w[0].isupper() and fold(w).lower() in _QUESTION_WORDS for w in words_all[1:])
-    for words in _clauses(question):
+    shouting = title_cased(question)
+    for words in clauses(question):
         folded = [fold(w).lower() for w in words]
         i = 0
         while i < len(words):
@@ -92,6 +90,14 @@ def named_places(question: str) -> tuple[Place, ...]:
                 found.append(place)
             i += width
     return tuple(found)
+
+
+def title_cased(question: str) -> bool:
+    """Is the question typed all in capitals or in title case ("Huyện Kon Rẫy Có
+    Bao Nhiêu…")? Then its capitals say nothing about names."""
+    words_all = [w for c in clauses(question) for w in c if w[0].isalpha()]
+    return (len(words_all) >= 3 and all(w.isupper() for w in words_all)) or any(
+        w[0].isupper() and fold(w).lower() in QUESTION_WORDS for w in words_all[1:])
 
 
 def _after_unit(folded: list[str], i: int, units) -> bool:
@@ -110,7 +116,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool) -> tu
     if shouting or not _after_unit(folded, i, _UNITS):
         return None
     n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
-    while i + n < len(words) and n < 4 and words[i + n][0].isupper() and folded[i + n] not in _QUESTION_WORDS:
+    while i + n < len(words) and n < 4 and words[i + n][0].isupper() and folded[i + n] not in QUESTION_WORDS:
         n += 1
     if not n or folded[i] in _NOT_NAMES:
         return None

@@ -1,4 +1,5 @@
-"""What a question asks for besides its words: years, places, document codes (pure)."""
+"""What a question asks for besides its words: years, places, document codes,
+and the laws and periods it names (pure)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from corpus.docrefs import parse_code_query
-from retrieval.normalize import fold
+from retrieval.normalize import fold, quarter_at, quarter_spellings, words
+from retrieval.places import clauses, title_cased
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
@@ -45,3 +47,78 @@ def full_codes(question: str) -> list[tuple[tuple[int, str, str], str]]:
                 out.append(((code[0], code[1], code[2]), m.group(0)))
     return out
 
+
+
+@dataclass(frozen=True)
+class Named:
+    """A law, a quarter or a year a question names. As with places and document
+    codes, the store cannot answer the question unless some article mentions it."""
+
+    text: str  # as the reply names it
+    keys: tuple[str, ...]  # folded word sequences; an article mentioning any one is enough
+    year: int | None = None  # a year also counts when an article was published in it
+
+
+# Words that end a law's name: question words and the verbs asked about it
+# ("Luật Đất đai quy định gì", "… có hiệu lực từ ngày nào", "… được ban hành …").
+_LAW_NAME_ENDS = set(
+    "có là gì nào bao nhiêu đâu thế như khi ai năm và của các những về trong được với cho tại "
+    "quy nói ban sửa hiệu thi áp mới này".split())
+_FOLDED_LAW_NAME_ENDS = {fold(w) for w in _LAW_NAME_ENDS}
+_YEAR_AFTER_RE = re.compile(r"(?:\bnam\s+|/)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def named_laws(question: str) -> tuple[Named, ...]:
+    """Laws named with capitals: "Luật Thực hiện dân chủ ở cơ sở", "Bộ luật Lao
+    động" (not "pháp luật Việt Nam", nor a question in title case). An article
+    mentions the law when it holds "luật" and the first two words of its name."""
+    if title_cased(question):
+        return ()
+    out: list[Named] = []
+    for ws in clauses(question):
+        folded = [fold(w).lower() for w in ws]
+        ends = [w.lower() in _LAW_NAME_ENDS or (f == w.lower() and f in _FOLDED_LAW_NAME_ENDS)
+                for w, f in zip(ws, folded)]
+        for i, f in enumerate(folded[:-1]):
+            if f != "luat" or not ws[i + 1][0].isupper() or (i and folded[i - 1] == "phap"):
+                continue
+            j = i + 2
+            while j < len(ws) and j - i <= 8 and not ends[j] and not ws[j].isdigit():
+                j += 1
+            start = i - 1 if i and folded[i - 1] == "bo" else i
+            key = " ".join(folded[i:i + 3] if j - i >= 3 else folded[i:j])
+            named = Named(" ".join(ws[start:j]), (key,))
+            if named not in out:
+                out.append(named)
+    return tuple(out)
+
+
+def named_quarters(question: str) -> tuple[Named, ...]:
+    """Quarters: "quý I", "quy 2"; the first also as "3 tháng đầu năm"."""
+    toks = words(question)
+    accented = any(fold(t) != t for t in toks)
+    out: list[Named] = []
+    for i in range(len(toks) - 1):
+        n = quarter_at(toks, i, accented)
+        if n is None:
+            continue
+        keys = tuple(f"quy {fold(w)}" for w in quarter_spellings(n))
+        if n == 1:
+            keys += ("3 thang dau nam", "ba thang dau nam")
+        roman = quarter_spellings(n)[2].upper()
+        named = Named(f"quý {roman}", keys)
+        if named not in out:
+            out.append(named)
+    return tuple(out)
+
+
+def named_years(question: str) -> tuple[Named, ...]:
+    """Years written as years: after "năm" or in a date ("năm 2023", "quý I/2023",
+    "6/2022"); a bare 2000 may be a count ("2000 hộ")."""
+    years = dict.fromkeys(int(y) for y in _YEAR_AFTER_RE.findall(fold(question).lower()))
+    return tuple(Named(f"năm {y}", (str(y),), y) for y in years)
+
+
+def named_requirements(question: str) -> tuple[Named, ...]:
+    """The laws, quarters and years a question names (see `Named`)."""
+    return named_laws(question) + named_quarters(question) + named_years(question)

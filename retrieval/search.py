@@ -2,7 +2,8 @@
 
 Then exact boosts for document codes and quoted phrases, soft boosts for a
 year or a place named in the question, and at most `per_article` passages per
-article. A question typed without accents is searched on the folded fields,
+article. Places, document codes, laws, quarters and years the question names
+that no article mentions are reported as `unknown`: the store cannot answer it. A question typed without accents is searched on the folded fields,
 and its accents are restored before it is embedded.
 """
 
@@ -22,7 +23,7 @@ from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
 from retrieval.places import Place, named_places
-from retrieval.query import QueryIntent, analyse, full_codes
+from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
 
@@ -50,7 +51,7 @@ class Ranking:
     bigram_coverage: float  # idf share of the question's bigrams in the top article
     lexical: LexicalSnapshot  # the lexical state this ranking was computed on
     code_match: bool = False  # the top article names a document code the question names
-    unknown: tuple[str, ...] = ()  # places or document codes the question names that no article does
+    unknown: tuple[str, ...] = ()  # places, document codes, laws, quarters, years named that no article mentions
 
 
 class Searcher:
@@ -62,10 +63,13 @@ class Searcher:
         self.lexical = lexical
         self.config = config or SearchConfig()
         self.known_places: tuple[str, ...] = ()
+        self.known_years: frozenset[int] = frozenset()
 
-    async def refresh_places(self) -> None:
-        """The place names the corpus knows, for filters named in a question."""
+    async def refresh_known(self) -> None:
+        """The place names the corpus knows (for filters named in a question) and
+        the years its articles were published in."""
         self.known_places = await self.store.places()
+        self.known_years = frozenset(await self.store.published_years())
 
     def _embed(self, text: str) -> np.ndarray:
         return self.encoder.encode_queries([text])[0]
@@ -134,6 +138,7 @@ class Searcher:
         unknown = tuple(p.name for p in named_places(question) if not self._mentioned(lex, p))
         unknown += tuple(text for code, text in full_codes(question)
                          if not lex.chunks_with_codes((code,)).size)
+        unknown += tuple(n.text for n in named_requirements(question) if not self._named_known(lex, n))
         order = [int(r) for r in np.argsort(-scores)[: max(k * 3, 30)] if scores[r] > 0]
         if not order:
             return replace(empty, unknown=unknown)
@@ -178,6 +183,11 @@ class Searcher:
             if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), min(len(words), 2) - 1, -1)):
                 return True
         return place.alt is not None and Searcher._mentioned(lex, place.alt)
+
+    def _named_known(self, lex: LexicalSnapshot, named: Named) -> bool:
+        if named.year is not None and named.year in self.known_years:
+            return True
+        return any(lex.articles_mentioning(key).size for key in named.keys)
 
     def _embed_soon(self, text: str) -> asyncio.Task:
         """Embed on the other core while this one scores (the encoder releases the GIL)."""

@@ -62,7 +62,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     hits: tuple[Hit, ...] = field(default=(), repr=False)
     latency_ms: float = 0.0
-    unknown: tuple[str, ...] = ()  # places or documents the question names that no article does
+    unknown: tuple[str, ...] = ()  # places, documents, laws, quarters, years named that no article mentions
 
     @property
     def text(self) -> str:

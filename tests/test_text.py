@@ -90,6 +90,29 @@ def test_no_place_where_there_is_none(question):
     assert named_places(question) == ()
 
 
+def test_laws_quarters_and_years_a_question_names():
+    from retrieval.query import named_laws, named_quarters, named_years
+
+    def texts(named):
+        return [n.text for n in named]
+
+    assert texts(named_laws("Luật Thực hiện dân chủ ở cơ sở có hiệu lực từ ngày nào")) == [
+        "Luật Thực hiện dân chủ ở cơ sở"]  # "cơ" is not the question word "có"
+    assert named_laws("Luật Thực hiện dân chủ ở cơ sở có hiệu lực")[0].keys == ("luat thuc hien",)
+    assert texts(named_laws("Bộ luật Lao động năm 2019 quy định gì")) == ["Bộ luật Lao động"]
+    assert texts(named_laws("Luật Tín ngưỡng, tôn giáo có từ khi nào")) == ["Luật Tín ngưỡng"]
+    assert texts(named_laws("Luat Dat dai co hieu luc khi nao")) == ["Luat Dat dai"]
+    for question in ("tuyên truyền pháp luật Việt Nam", "Luật Sư Nguyễn Văn A Là Ai", "LUẬT ĐẤT ĐAI",
+                     "luật sư tư vấn miễn phí", "chấp hành luật giao thông"):
+        assert named_laws(question) == (), question
+    q1 = named_quarters("ket qua dan van quy I nam 2023")
+    assert texts(q1) == ["quý I"] and {"quy 1", "quy i", "3 thang dau nam"} <= set(q1[0].keys)
+    assert texts(named_quarters("Kết quả quý ba")) == ["quý III"]
+    assert named_quarters("quy chế dân chủ ở cơ sở") == ()
+    assert [n.year for n in named_years("quý I/2023 và năm 2019, 6/2022")] == [2023, 2019, 2022]
+    assert named_years("xã có 2000 hộ, 2019 người") == ()  # bare numbers may be counts
+
+
 def test_question_markup_is_dropped():
     dirty = '<b>MTTQ</b>  huyện\n<a href="x">dân vận</a><br/><!-- x --> & <script>alert(1)</script>'
     assert clean_question(dirty) == "MTTQ huyện dân vận & alert(1)"
