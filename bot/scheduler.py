@@ -117,7 +117,7 @@ class DigestScheduler:
         new = self._after.get(sub.cursor)  # chats subscribed alike share a cursor: read once a pass
         if new is None:
             new = self._after[sub.cursor] = await self.store.articles_after(sub.cursor, MAX_ARTICLES)
-        upto = new[-1].id if new else sub.cursor
+        upto = new[-1].seq if new else sub.cursor
         chosen = await self._on_topic(sub, new)
         if not chosen:
             await self.store.record_delivery(sub.id, period.key, "empty", now, upto=upto)

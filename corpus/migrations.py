@@ -131,3 +131,25 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        5,
+        # The digests' cursor: a number each stored article gets that never comes back.
+        # Row ids do (SQLite gives the newest id again after that row is deleted), so a
+        # cursor of ids could skip the article stored after a deletion. Existing rows
+        # keep their id as their number; an article replaced at its URL keeps its number
+        # (store.save_article), so an edited page is not sent again as new.
+        """
+        ALTER TABLE articles ADD COLUMN seq INTEGER;
+        UPDATE articles SET seq = id;
+        CREATE UNIQUE INDEX articles_seq ON articles(seq);
+        INSERT INTO meta(key, value) SELECT 'article_seq', COALESCE(MAX(id), 0) FROM articles
+            WHERE true ON CONFLICT(key) DO NOTHING;
+        CREATE TRIGGER articles_seq AFTER INSERT ON articles WHEN NEW.seq IS NULL BEGIN
+            UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'article_seq';
+            UPDATE articles SET seq = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'article_seq')
+                WHERE id = NEW.id;
+        END;
+        """,
+    )
+)

@@ -43,7 +43,7 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-_INFO_COLS = "a.id, a.title, a.url, a.site, a.published, a.places, a.ingested_at"
+_INFO_COLS = "a.id, a.title, a.url, a.site, a.published, a.places, a.ingested_at, a.seq"
 
 
 def _utc(value: str) -> dt.datetime:
@@ -65,7 +65,7 @@ def _subscription(row: Sequence) -> Subscription:
 def _info(row: Sequence) -> ArticleInfo:
     return ArticleInfo(
         id=row[0], title=row[1], url=row[2], site=row[3], published=_date(row[4]),
-        places=tuple(json.loads(row[5] or "[]")), ingested_at=row[6],
+        places=tuple(json.loads(row[5] or "[]")), ingested_at=row[6], seq=row[7],
     )
 
 
@@ -194,15 +194,19 @@ class Store:
         Returns the article id and its new chunk ids.
         """
         async with self._transaction(f"save article {article.origin}") as db:
+            seq = None  # a new article gets the next number (a trigger of migration 5)
             if replace_id is not None:
+                async with db.execute("SELECT seq FROM articles WHERE id=?", (replace_id,)) as cur:
+                    row = await cur.fetchone()
+                seq = row[0] if row else None  # an edited page keeps its place in the digests' order
                 await self._delete_rows(replace_id)
             cur = await db.execute(
-                "INSERT INTO articles(url, title, text, site, published, author, origin, places, content_hash, minhash)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO articles(url, title, text, site, published, author, origin, places, content_hash, minhash,"
+                " seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (article.url, article.title, article.text, article.site,
                  article.published.isoformat() if article.published else None, article.author,
                  article.origin, json.dumps(list(article.places), ensure_ascii=False), content_hash,
-                 signature.astype(np.uint64).tobytes()),
+                 signature.astype(np.uint64).tobytes(), seq),
             )
             article_id = cur.lastrowid
             if article_terms is not None:
@@ -450,7 +454,7 @@ class Store:
                 existing = await cur.fetchone()
             await db.execute(
                 "INSERT INTO subscriptions(platform, chat_id, user_id, frequency, topic, topic_key, cursor, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM articles), ?)"
+                " VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM articles), ?)"
                 " ON CONFLICT(platform, chat_id, topic_key) DO UPDATE SET"
                 " cursor=CASE WHEN active THEN cursor ELSE excluded.cursor END,"
                 " created_at=CASE WHEN active AND frequency=excluded.frequency THEN created_at"
@@ -481,10 +485,11 @@ class Store:
         return [_subscription(r) for r in await self._all(sql + " ORDER BY id", params)]
 
     async def articles_after(self, cursor: int, limit: int = 500) -> list[ArticleInfo]:
-        """Articles stored after article id `cursor`, in the order they were stored. Read
-        between writes: never an article another coroutine's transaction may yet roll back."""
+        """Articles stored after `cursor` (an `ArticleInfo.seq`), in the order they were
+        stored. Read between writes: never an article another coroutine's transaction
+        may yet roll back."""
         async with self._write_lock:
-            rows = await self._all(f"SELECT {_INFO_COLS} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?",
+            rows = await self._all(f"SELECT {_INFO_COLS} FROM articles a WHERE a.seq > ? ORDER BY a.seq LIMIT ?",
                                    (cursor, limit))
         return [_info(r) for r in rows]
 

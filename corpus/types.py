@@ -98,6 +98,7 @@ class ArticleInfo:
     published: dt.date | None
     places: tuple[str, ...] = ()
     ingested_at: str | None = None
+    seq: int = 0  # the order it was stored in; never reused (the digests' cursor)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ class Subscription:
     frequency: str  # "daily" | "weekly"
     topic: str  # words every article of the digest mentions, as typed; "" for every new article
     key: str  # the topic normalised (folded words): one subscription per chat and key
-    cursor: int  # the newest article id already considered for this chat
+    cursor: int  # the `seq` of the newest article already considered for this chat
     created_at: dt.datetime  # UTC: when it started (or last changed frequency)
 
 

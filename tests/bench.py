@@ -182,7 +182,7 @@ async def digests(engine, data: Path, questions: list[str], quick: bool) -> None
     n_subs, n_new = (50, 20) if quick else (1000, 200)
     articles = await store.articles_after(0, 10**9)
     n_new = min(n_new, len(articles))
-    cursor = articles[-n_new].id - 1
+    cursor = articles[-n_new].seq - 1
     topics = ["", "dân vận khéo", "Kon Tum", "MTTQ", "bệnh viện", "ung thư", "Hà Nội", "trẻ em", "vắc xin"]
     made = dt.datetime(2026, 12, 1, 23, tzinfo=VN_TZ)
     for i in range(n_subs):

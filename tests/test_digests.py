@@ -166,15 +166,15 @@ async def _subscribe(store, chat: str, frequency: str = "daily", topic: str = ""
     return await store.subscribe(platform, chat, "u" + chat, frequency, topic, topic_key(topic), at=at)
 
 
-async def _add_article(engine, tmp_path, name: str, title: str, body: str) -> int:
-    """Ingest a small HTML article (its own words, so it is no near-duplicate); its id."""
+async def _add_article(engine, tmp_path, name: str, title: str, body: str) -> ArticleInfo:
+    """Ingest a small HTML article (its own words, so it is no near-duplicate)."""
     path = tmp_path / f"{name}.html"
     path.write_text(f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
                     f"<p>{body}</p><p>{body.split(',')[0]}, bài số {name}: {title.lower()}.</p>"
                     "</article></body></html>", encoding="utf-8")
     report = await engine.ingest([str(path)])
     assert len(report.added) == 1, report
-    return max(a.id for a in await engine.store.articles_after(0))
+    return (await engine.store.articles_after(0))[-1]
 
 
 TITLE_A = "Đăk Hà biểu dương 45 mô hình dân vận khéo"
@@ -184,7 +184,7 @@ TITLE_B = "Hội Nông dân ra quân làm đường giao thông nông thôn"
 async def test_a_digest_goes_out_once_per_period_even_across_restarts(engine, data_dir, tmp_path):
     store, clock, messenger = engine.store, Clock(), Recorder()
     sub, new = await _subscribe(store, "42")
-    assert new and sub.cursor == max(a.id for a in await store.articles_after(0))  # only what comes next
+    assert new and sub.cursor == max(a.seq for a in await store.articles_after(0))  # only what comes next
     scheduler = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock)
 
     clock.at(0, 7, 5)
@@ -202,14 +202,69 @@ async def test_a_digest_goes_out_once_per_period_even_across_restarts(engine, da
     assert await scheduler.tick() == 0  # once per period
     restarted = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock)
     assert await restarted.tick() == 0  # a restart does not repeat it
-    assert rows(data_dir, "SELECT cursor FROM subscriptions") == [(first,)]
-    assert rows(data_dir, "SELECT status, articles FROM deliveries ORDER BY id")[-1] == ("sent", f"[{first}]")
+    assert rows(data_dir, "SELECT cursor FROM subscriptions") == [(first.seq,)]
+    assert rows(data_dir, "SELECT status, articles FROM deliveries ORDER BY id")[-1] == ("sent", f"[{first.id}]")
 
     await _add_article(engine, tmp_path, "b", TITLE_B, BODY_B)
     clock.at(2, 7, 1)
     assert await restarted.tick() == 1
     plain = messenger.sent[-1][1][0].plain
     assert TITLE_B in plain and TITLE_A not in plain  # only what is new
+
+
+async def test_a_deleted_or_edited_article_neither_hides_nor_repeats_news(engine, data_dir):
+    from corpus.types import RawDocument
+
+    def doc(name: str, body: str) -> RawDocument:
+        return RawDocument(origin=f"mem#{name}", kind="record", url=f"https://danvan.example/{name}",
+                           title=f"Tin {name}", text=body, published="2026-12-01")
+
+    store, clock, messenger = engine.store, Clock(), Recorder()
+    await _subscribe(store, "42")
+    scheduler = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock)
+    await engine.ingest_documents([doc("a", BODY_A)])
+    [gone] = await store.articles_after((await store.subscriptions("telegram"))[0].cursor)
+    await engine.indexer.delete(gone.id)  # the newest article goes before any digest
+    await engine.ingest_documents([doc("b", BODY_B)])
+    [b] = await store.articles_after(gone.seq - 1)
+    assert b.id == gone.id and b.seq > gone.seq  # SQLite gave the id again; the order number is new
+    clock.at(1, 7, 1)
+    assert await scheduler.tick() == 1 and "Tin b" in messenger.sent[-1][1][0].plain  # not skipped
+
+    # the same page edited: replaced in the store, but not news again
+    await engine.ingest_documents([doc("b", BODY_B.replace("12 km", "15 km"))])
+    [edited] = rows(data_dir, "SELECT id, seq FROM articles WHERE url='https://danvan.example/b'")
+    assert edited[1] == b.seq and "15 km" in rows(data_dir, "SELECT text FROM articles WHERE seq=?", (b.seq,))[0][0]
+    clock.at(2, 7, 1)
+    assert await scheduler.tick() == 0 and len(messenger.sent) == 1
+    assert rows(data_dir, "SELECT status FROM deliveries ORDER BY id") == [("sent",), ("empty",)]
+
+
+async def test_a_store_from_before_the_order_numbers_keeps_its_cursors(tmp_path):
+    import sqlite3
+
+    from corpus.migrations import MIGRATIONS
+    from corpus.store import Store
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as con:  # a store as schema version 4 left it
+        for number, script in MIGRATIONS[:4]:
+            con.executescript(script)
+        con.execute("PRAGMA user_version=4")
+        for i in (1, 2, 5):
+            con.execute("INSERT INTO articles(id, title, text, origin, content_hash, minhash) VALUES (?,?,?,?,?,?)",
+                        (i, f"t{i}", "x", f"o{i}", f"h{i}", b""))
+        con.execute("INSERT INTO subscriptions(platform, chat_id, frequency, cursor) VALUES ('zalo', '9', 'daily', 2)")
+    store = await Store.open(path)
+    try:
+        assert [a.seq for a in await store.articles_after(0)] == [1, 2, 5]  # their ids
+        assert [a.id for a in await store.articles_after(2)] == [5]  # the stored cursor means what it meant
+    finally:
+        await store.close()
+    with sqlite3.connect(path) as con:  # after the newest is deleted, SQLite's next id is 3; its number is 6
+        con.execute("DELETE FROM articles WHERE id=5")
+        con.execute("INSERT INTO articles(title, text, origin, content_hash, minhash) VALUES ('n', 'x', 'o', 'h', x'')")
+        assert con.execute("SELECT id, seq FROM articles WHERE title='n'").fetchone() == (3, 6)
 
 
 async def test_topic_subscriptions_get_only_the_articles_that_mention_the_topic(engine, tmp_path):
@@ -282,7 +337,7 @@ async def test_failures_are_retried_later_and_never_stop_the_others(engine, data
                            ValueError("text is too long")]
     clock.at(1, 7, 0)
     assert await scheduler.tick() == 0
-    assert rows(data_dir, "SELECT chat_id, active, cursor < ? FROM subscriptions ORDER BY id", (article,)) == [
+    assert rows(data_dir, "SELECT chat_id, active, cursor < ? FROM subscriptions ORDER BY id", (article.seq,)) == [
         ("42", 1, 1), ("43", 0, 1), ("44", 1, 1)]
     assert rows(data_dir, "SELECT subscription_id, status, attempts, error FROM deliveries ORDER BY id") == [
         (1, "failed", 1, "timed out"), (3, "failed", 1, "text is too long")]
@@ -292,7 +347,7 @@ async def test_failures_are_retried_later_and_never_stop_the_others(engine, data
     assert await scheduler.tick() == 2
     assert messenger.chats() == ["42", "44"]
     assert rows(data_dir, "SELECT status, attempts FROM deliveries ORDER BY id") == [("sent", 2), ("sent", 2)]
-    assert rows(data_dir, "SELECT cursor FROM subscriptions WHERE chat_id='42'") == [(article,)]
+    assert rows(data_dir, "SELECT cursor FROM subscriptions WHERE chat_id='42'") == [(article.seq,)]
 
 
 async def test_after_the_last_try_the_articles_wait_for_the_next_period(engine, data_dir, tmp_path):
@@ -349,4 +404,4 @@ async def test_subscribe_again_changes_the_frequency_and_unsubscribe_ends_it(eng
     newest = await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
     later = MADE + dt.timedelta(days=3)
     back, new_back = await _subscribe(store, "42", "daily", topic="Kon Tum", at=later)
-    assert new_back and back.id == first.id and back.cursor == newest and back.created_at == later
+    assert new_back and back.id == first.id and back.cursor == newest.seq and back.created_at == later
