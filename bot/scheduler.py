@@ -122,6 +122,8 @@ class DigestScheduler:
         if not chosen:
             await self.store.record_delivery(sub.id, period.key, "empty", now, upto=upto)
             return "empty"
+        if not await self.store.is_subscribed(sub.id):  # ended since this pass began (a long pass)
+            return ""
         try:
             await self.messenger.send(sub.chat_id, [digest_reply(sub, period, chosen)])
         except RecipientGone as exc:

@@ -476,6 +476,11 @@ class Store:
             async with db.execute(sql, params) as cur:
                 return cur.rowcount
 
+    async def is_subscribed(self, subscription_id: int) -> bool:
+        """Is this subscription still active (not ended since it was read)?"""
+        row = await self._one("SELECT active FROM subscriptions WHERE id=?", (subscription_id,))
+        return bool(row and row[0])
+
     async def subscriptions(self, platform: str, chat_id: str | None = None) -> list[Subscription]:
         """The active subscriptions of a platform (or of one chat), oldest first."""
         sql = f"SELECT {_SUB_COLS} FROM subscriptions WHERE active=1 AND platform=?"

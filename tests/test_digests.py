@@ -267,6 +267,25 @@ async def test_a_store_from_before_the_order_numbers_keeps_its_cursors(tmp_path)
         assert con.execute("SELECT id, seq FROM articles WHERE title='n'").fetchone() == (3, 6)
 
 
+async def test_a_chat_that_unsubscribes_during_a_pass_gets_nothing(engine, data_dir, tmp_path):
+    store, clock = engine.store, Clock()
+
+    class Slow(Recorder):  # while the first digest is sent, the second chat unsubscribes
+        async def send(self, chat_id, replies):
+            await super().send(chat_id, replies)
+            if chat_id == "42":
+                assert await store.unsubscribe("telegram", "43") == 1
+
+    for chat in ("42", "43"):
+        await _subscribe(store, chat)
+    await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
+    messenger = Slow()
+    clock.at(1, 7, 1)
+    assert await DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock).tick() == 1
+    assert messenger.chats() == ["42"]
+    assert rows(data_dir, "SELECT subscription_id, status FROM deliveries") == [(1, "sent")]
+
+
 async def test_topic_subscriptions_get_only_the_articles_that_mention_the_topic(engine, tmp_path):
     store, clock, messenger = engine.store, Clock(), Recorder()
     await _subscribe(store, "kheo", topic="dan van kheo", platform="zalo")  # typed without accents
