@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import html
 import logging
 import re
@@ -17,7 +18,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot import render
-from bot.digest import LABEL, MAX_PER_CHAT, parse_subscription, subscription_problem, topic_key, topic_label
+from bot.digest import (
+    LABEL, MAX_PER_CHAT, VN_TZ, article_words, parse_subscription, subscription_problem, topic_forms, topic_key,
+    topic_label, written_in,
+)
+from bot.recent import RecentAsk, parse_recent, recent_reply
 from bot.settings import Settings
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
@@ -27,10 +32,12 @@ from retrieval.types import Answer
 log = logging.getLogger(__name__)
 
 PAGE = 5
+RECENT_SCAN = 300  # newest articles read for a what's-new question on a topic
 EXAMPLES = (
     "Chỉ thị 18-CT/TU nói gì về phong trào Dân vận khéo?",
     "thu nhap binh quan kon tum 2019",
     "Ban Dân vận Tỉnh ủy làm việc với huyện Tu Mơ Rông về những nội dung gì?",
+    "Bài mới về công tác tôn giáo tuần này?",
 )
 
 
@@ -48,7 +55,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(("hoi", "ask"), "<câu hỏi>", "hỏi (dùng trong nhóm)"),
     Command(("tim", "search"), "<từ khóa>", "tìm bài viết theo từ khóa"),
     Command(("vanban", "doc"), "<số hiệu>", "các bài nhắc đến một văn bản, ví dụ 18-CT/TU"),
-    Command(("moi", "latest"), "", "các bài mới nhất"),
+    Command(("moi", "latest"), "[chủ đề]", "các bài mới nhất, có thể theo chủ đề hoặc địa danh"),
     Command(("nguon", "source"), "<n>", "đoạn văn đầy đủ của nguồn [n] trong câu trả lời vừa rồi"),
     Command(("xemthem", "more"), "", "thêm kết quả cho câu hỏi vừa rồi"),
     Command(("tot", "good"), "", "đánh giá câu trả lời vừa rồi là hữu ích"),
@@ -199,6 +206,9 @@ class BotCore:
         if not question:
             return [_text("Bạn hãy gõ câu hỏi, ví dụ: «" + EXAMPLES[0] + "». Gõ /help để xem các lệnh.")]
         prefix = render.LONG_QUESTION_NOTE + "\n\n" if cut else ""
+        recent = parse_recent(question, dt.datetime.now(VN_TZ).date())
+        if recent is not None:  # "Bài mới về công tác tôn giáo tuần này?": a list, not quotes
+            return await self._recent(msg, recent, question)
         if self.on_typing:
             try:
                 await self.on_typing(msg)
@@ -309,7 +319,28 @@ class BotCore:
                        f"\n<i>«{html.escape(m.ref.mention)}»</i>")
         return [_reply(html.escape(head) + "\n" + "\n\n".join(htm), head + "\n" + "\n\n".join(plain))]
 
+    async def _recent(self, msg: Incoming, ask: RecentAsk, question: str) -> list[Reply]:
+        """The newest articles on a topic (all of them without one), newest first."""
+        forms = topic_forms(ask.topic)
+        on_topic = []
+        for a in await self.engine.latest(RECENT_SCAN if forms else PAGE):
+            if forms:
+                stored = await self.engine.store.article_text(a.id)
+                if stored is None or not written_in(forms, article_words(*stored)):
+                    continue
+            on_topic.append(a)
+            if len(on_topic) == PAGE:
+                break
+        follow = ""
+        if msg.platform in ("telegram", "zalo") and self.settings.digest_hour >= 0:
+            follow = f"Gõ /theodoi hằng tuần {ask.topic}".rstrip() + " để nhận bản tin các bài mới mỗi tuần."
+        await self.engine.store.log_query(msg.platform, msg.chat_id, msg.user_id, question, bool(on_topic), [], 0.0)
+        return [recent_reply(ask, on_topic, PAGE, follow)]
+
     async def _cmd_moi(self, msg: Incoming, arg: str) -> list[Reply]:
+        topic = shorten_question(arg)[0]
+        if topic:  # "/moi dân vận khéo": the newest on a topic
+            return await self._recent(msg, RecentAsk(topic), f"/moi {topic}")
         infos = await self.engine.latest(PAGE)
         if not infos:
             return [_text("Kho dữ liệu chưa có bài viết nào.")]

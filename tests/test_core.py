@@ -193,3 +193,47 @@ async def test_forged_feedback_button_and_source_passages(engine, data_dir):
         for s in last.sentences:
             if s.n == c.n:
                 assert s.text in c.passage
+
+
+async def test_whats_new_questions_get_the_newest_articles_on_their_topic(engine, data_dir):
+    import datetime as dt
+
+    from bot.digest import VN_TZ
+    from bot_harness import rows
+    from corpus.types import RawDocument
+
+    today = dt.datetime.now(VN_TZ).date()
+    body = ("Ban Dân vận Huyện ủy Sa Thầy phối hợp tổ chức hội nghị về công tác tôn giáo, đối thoại với "
+            "{n} chức sắc, chức việc các tôn giáo trên địa bàn về {what}.")
+    await engine.ingest_documents([
+        RawDocument(origin="mem#new", kind="record", url="https://danvan.example/moi", title="Đối thoại tôn giáo mới",
+                    published=today.isoformat(), text=body.format(n=45, what="giữ gìn an ninh nông thôn")),
+        RawDocument(origin="mem#old", kind="record", url="https://danvan.example/cu", title="Đối thoại tôn giáo cũ",
+                    published=(today - dt.timedelta(days=60)).isoformat(),
+                    text=body.format(n=30, what="xây dựng nông thôn mới và giảm nghèo")),
+    ])
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    [week] = await core.handle(msg("Bài mới về công tác tôn giáo tuần này?"))
+    lines = week.plain.splitlines()
+    assert lines[0].startswith("Các bài mới về «công tác tôn giáo» trong tuần này (từ ")
+    assert lines[1].startswith("1. Đối thoại tôn giáo mới — danvan.example, ") and "tôn giáo cũ" not in week.plain
+    assert lines[-1] == "Gõ /theodoi hằng tuần công tác tôn giáo để nhận bản tin các bài mới mỗi tuần."
+    assert '<a href="https://danvan.example/moi">' in week.html and not week.buttons
+    # typed without accents: the articles that write the topic, newest first (two samples too,
+    # not the three samples that do not write "công tác tôn giáo")
+    [latest] = await core.handle(msg("co bai moi nao ve cong tac ton giao khong"))
+    titles = [line.split(" — ")[0] for line in latest.plain.splitlines() if line[:1].isdigit()]
+    assert titles[:3] == ["1. Đối thoại tôn giáo mới", "2. Đối thoại tôn giáo cũ", "3. Sơ kết công tác dân vận 6 "
+                          "tháng đầu năm và triển khai phương hướng nhiệm vụ 6 tháng cuối năm 2022"]
+    assert len(titles) == 4 and titles[3].startswith("4. Ban Dân vận Tỉnh ủy Kon Tum tổ chức Hội nghị")
+    [same] = await core.handle(msg("/moi công tác tôn giáo"))
+    assert same.plain.splitlines()[1:3] == latest.plain.splitlines()[1:3]
+    [none] = await core.handle(msg("/moi bóng đá"))
+    assert none.plain.startswith("Kho dữ liệu chưa có bài nào về «bóng đá».")
+    assert rows(data_dir, "SELECT question, found FROM queries ORDER BY id") == [
+        ("Bài mới về công tác tôn giáo tuần này?", 1), ("co bai moi nao ve cong tac ton giao khong", 1),
+        ("/moi công tác tôn giáo", 1), ("/moi bóng đá", 0)]
+    # in the console there is no digest to offer
+    console = BotCore(engine, settings_for(data_dir), "console")
+    [plain] = await console.handle(msg("Bài mới về công tác tôn giáo tuần này?", platform="console"))
+    assert "/theodoi" not in plain.plain
