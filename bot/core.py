@@ -32,7 +32,7 @@ from retrieval.types import Answer
 log = logging.getLogger(__name__)
 
 PAGE = 5
-RECENT_SCAN = 300  # newest articles read for a what's-new question on a topic
+RECENT_BATCH, RECENT_SCAN = 20, 300  # what's-new on a topic: candidates read at a time, and at most
 EXAMPLES = (
     "Chỉ thị 18-CT/TU nói gì về phong trào Dân vận khéo?",
     "thu nhap binh quan kon tum 2019",
@@ -322,15 +322,20 @@ class BotCore:
     async def _recent(self, msg: Incoming, ask: RecentAsk, question: str) -> list[Reply]:
         """The newest articles on a topic (all of them without one), newest first."""
         forms = topic_forms(ask.topic)
-        on_topic = []
-        for a in await self.engine.latest(RECENT_SCAN if forms else PAGE):
-            if forms:
+        on_topic = [] if forms else await self.engine.latest(PAGE)
+        offset = 0
+        while forms and len(on_topic) < PAGE and offset < RECENT_SCAN:
+            # the newest articles holding the topic's words, then the phrase checked in their text
+            batch = await self.engine.newest_mentioning(forms, RECENT_BATCH, offset)
+            for a in batch:
                 stored = await self.engine.store.article_text(a.id)
-                if stored is None or not written_in(forms, article_words(*stored)):
-                    continue
-            on_topic.append(a)
-            if len(on_topic) == PAGE:
+                if stored is not None and written_in(forms, article_words(*stored)):
+                    on_topic.append(a)
+                    if len(on_topic) == PAGE:
+                        break
+            if len(batch) < RECENT_BATCH:
                 break
+            offset += RECENT_BATCH
         follow = ""
         if msg.platform in ("telegram", "zalo") and self.settings.digest_hour >= 0:
             follow = f"Gõ /theodoi hằng tuần {ask.topic}".rstrip() + " để nhận bản tin các bài mới mỗi tuần."

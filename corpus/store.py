@@ -299,11 +299,16 @@ class Store:
                                " WHERE published IS NOT NULL ORDER BY 1")
         return tuple(int(y) for (y,) in rows)
 
-    async def latest(self, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
+    async def latest(self, limit: int = 5, offset: int = 0, among: Sequence[int] | None = None) -> list[ArticleInfo]:
+        """The newest articles (by publication date, else the day stored), or the newest
+        of the articles `among` (ids)."""
+        where, params = "", (limit, offset)
+        if among is not None:
+            where, params = "WHERE a.id IN (SELECT value FROM json_each(?))", (json.dumps(list(among)), *params)
         rows = await self._all(
-            f"SELECT {_INFO_COLS} FROM articles a ORDER BY COALESCE(a.published, substr(a.ingested_at,1,10)) DESC,"
-            " a.id DESC LIMIT ? OFFSET ?",
-            (limit, offset),
+            f"SELECT {_INFO_COLS} FROM articles a {where}"
+            " ORDER BY COALESCE(a.published, substr(a.ingested_at,1,10)) DESC, a.id DESC LIMIT ? OFFSET ?",
+            params,
         )
         return [_info(r) for r in rows]
 

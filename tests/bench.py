@@ -11,7 +11,11 @@
 4. memory: resident size added by opening the engine, against the store file size;
 5. digests: a pass over 1,000 subscriptions (most with a topic) with 200 new
    articles, and a quiet pass (all sent), against reading those articles once;
-   and questions asked while a digest pass runs, against questions alone.
+   and questions asked while a digest pass runs, against questions alone;
+6. what's-new questions through the bot core ("Bài mới về X tuần này?"): a topic
+   no article writes (the lexical index says so at once) and common ones (the
+   newest candidates' texts are read until five write the phrase), against a
+   hybrid question (`Engine.ask`) alone.
 
 Without --data it ingests the sample articles into a temp folder. This machine is
 shared and noisy: read the ratios, not the milliseconds.
@@ -163,7 +167,35 @@ async def main() -> None:
     print(f"4. resident memory: encoder {rss_enc - rss0:.0f} MB; engine and indexes {rss_engine - rss_enc:.0f} MB "
           f"for a {store_mb:.1f} MB store -> {(rss_engine - rss_enc) / max(store_mb, 0.1):.1f}x the store size")
     await digests(engine, data, questions, quick=args.quick)
+    await whats_new(engine, data, questions, quick=args.quick)
     await engine.close()
+
+
+async def whats_new(engine, data: Path, questions: list[str], quick: bool) -> None:
+    """6. What's-new questions through the core (console: each is logged, as in the bot)."""
+    from bot.core import BotCore
+    from bot.settings import Settings
+    from bot.types import Incoming
+
+    core = BotCore(engine, Settings(data_dir=data, rate_limit_per_minute=10**6), "console")
+    n = 3 if quick else 30
+
+    async def timed_async(fn, items) -> list[float]:
+        out = []
+        for item in items:
+            t = time.perf_counter()
+            await fn(item)
+            out.append((time.perf_counter() - t) * 1000)
+        return out
+
+    base = await timed_async(engine.ask, questions[:n])
+    ask = lambda text: core.handle(Incoming(platform="console", chat_id="bench", user_id="bench", text=text))  # noqa: E731
+    rare = await timed_async(ask, [f"Bài mới về giải bóng đá số {i} tuần này?" for i in range(n)])
+    common = await timed_async(ask, ["Bài mới về bệnh viện tuần này?", "co bai moi nao ve tre em khong"] * (n // 2))
+    print(f"6. what's-new questions p50/p95: a topic no article writes {pct(rare, 50):.1f}/{pct(rare, 95):.1f} ms, "
+          f"a common one {pct(common, 50):.1f}/{pct(common, 95):.1f} ms; a hybrid question "
+          f"{pct(base, 50):.1f}/{pct(base, 95):.1f} ms -> p95 ratios {pct(rare, 95) / pct(base, 95):.2f} and "
+          f"{pct(common, 95) / pct(base, 95):.2f}")
 
 
 async def digests(engine, data: Path, questions: list[str], quick: bool) -> None:

@@ -20,3 +20,4 @@ def test_bench_quick_run_reports_every_measure():
     m = re.search(r"5\. digests: 50 subscriptions, 5 new articles \((\d+) digests\)", out.stdout)
     assert m and 6 <= int(m.group(1)) < 50  # those without a topic, and those whose topic the samples write
     assert re.search(r"questions during a due pass p50/p95 [\d.]+/[\d.]+ ms", out.stdout)
+    assert re.search(r"6\. what's-new questions p50/p95: a topic no article writes [\d.]+/[\d.]+ ms", out.stdout)
