@@ -32,7 +32,7 @@ from retrieval.types import Answer
 log = logging.getLogger(__name__)
 
 PAGE = 5
-RECENT_BATCH, RECENT_SCAN = 20, 300  # what's-new on a topic: candidates read at a time, and at most
+RECENT_BATCH, RECENT_SCAN = 20, 300  # what's-new on a topic: candidate texts read at a time, and in all
 EXAMPLES = (
     "Chỉ thị 18-CT/TU nói gì về phong trào Dân vận khéo?",
     "thu nhap binh quan kon tum 2019",

@@ -77,11 +77,11 @@ def parse_recent(text: str, today: dt.date) -> RecentAsk | None:
             break
     # the words outside the news and window phrases, in runs; fillers trimmed off each run's ends
     runs: list[list[tuple[str, str]]] = [[]]
-    pos = 0
+    start = 0  # where each word starts in `folded`
     for word, f in pairs:
-        start = folded.index(f, pos)
-        pos = start + len(f)
-        if any(a <= start < b for a, b in used):
+        inside = any(a <= start < b for a, b in used)
+        start += len(f) + 1
+        if inside:
             runs.append([])
         else:
             runs[-1].append((word, f))
@@ -109,20 +109,18 @@ def article_day(a: ArticleInfo, tz: dt.tzinfo) -> dt.date | None:
 def recent_reply(ask: RecentAsk, on_topic: list[ArticleInfo], limit: int, follow: str = "") -> Reply:
     """The list a what's-new question gets. `on_topic`: the newest articles on its
     topic, newest first; `follow`: a closing hint (how to subscribe), may be empty."""
-    about = f"về «{ask.topic}»" if ask.topic else ""
+    about = f" về «{ask.topic}»" if ask.topic else ""
+    when = f" {ask.window} (từ {render.fmt_date(ask.since)})" if ask.since else ""
     fresh = [a for a in on_topic if ask.since is None or (article_day(a, VN_TZ) or dt.date.min) >= ask.since]
     if fresh:
-        when = f" {ask.window} (từ {render.fmt_date(ask.since)})" if ask.since else ""
-        head = f"Các bài mới {about}{when}:" if ask.since else f"Các bài mới nhất {about}:"
+        head = f"Các bài mới{about}{when}:" if ask.since else f"Các bài mới nhất{about}:"
         shown = fresh[:limit]
     elif on_topic:
-        head = (f"Chưa có bài mới {about} {ask.window} (từ {render.fmt_date(ask.since)}). "
-                "Các bài gần nhất:")
+        head = f"Chưa có bài mới{about}{when}. Các bài gần nhất:"
         shown = on_topic[:limit]
     else:
-        head = f"Kho dữ liệu chưa có bài nào {about}." if about else "Kho dữ liệu chưa có bài viết nào."
+        head = f"Kho dữ liệu chưa có bài nào{about}." if about else "Kho dữ liệu chưa có bài viết nào."
         shown = []
-    head = " ".join(head.split()).replace(" :", ":").replace(" .", ".")
     lines = [render.article_line(i, a) for i, a in enumerate(shown, 1)]
     plain = [head] + [p for p, _ in lines] + ([follow] if follow else [])
     htm = [html.escape(head)] + [h for _, h in lines] + ([html.escape(follow)] if follow else [])

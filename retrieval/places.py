@@ -56,7 +56,7 @@ _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(_folded_words(n) for n
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 # Words that stop a capitalised name and, capitalised themselves, show a question
 # typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…").
-QUESTION_WORDS = {"co", "la", "gi", "nao", "bao", "nhieu", "dau", "the", "nhu", "khi", "ai", "nam", "va", "cua",
+_QUESTION_WORDS = {"co", "la", "gi", "nao", "bao", "nhieu", "dau", "the", "nhu", "khi", "ai", "nam", "va", "cua",
                    "cac", "nhung", "ve", "trong", "duoc", "voi", "cho", "tai"}
 
 
@@ -97,7 +97,7 @@ def title_cased(question: str) -> bool:
     Bao Nhiêu…")? Then its capitals say nothing about names."""
     words_all = [w for c in clauses(question) for w in c if w[0].isalpha()]
     return (len(words_all) >= 3 and all(w.isupper() for w in words_all)) or any(
-        w[0].isupper() and fold(w).lower() in QUESTION_WORDS for w in words_all[1:])
+        w[0].isupper() and fold(w).lower() in _QUESTION_WORDS for w in words_all[1:])
 
 
 def _after_unit(folded: list[str], i: int, units) -> bool:
@@ -116,7 +116,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool) -> tu
     if shouting or not _after_unit(folded, i, _UNITS):
         return None
     n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
-    while i + n < len(words) and n < 4 and words[i + n][0].isupper() and folded[i + n] not in QUESTION_WORDS:
+    while i + n < len(words) and n < 4 and words[i + n][0].isupper() and folded[i + n] not in _QUESTION_WORDS:
         n += 1
     if not n or folded[i] in _NOT_NAMES:
         return None

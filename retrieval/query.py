@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.docrefs import parse_code_query
-from retrieval.normalize import fold, quarter_at, quarter_spellings, words
+from retrieval.normalize import fold, has_diacritics, quarter_at, quarter_spellings, words
 from retrieval.places import clauses, title_cased
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -46,7 +46,6 @@ def full_codes(question: str) -> list[tuple[tuple[int, str, str], str]]:
             if code[1] and code[2]:
                 out.append(((code[0], code[1], code[2]), m.group(0)))
     return out
-
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ def named_laws(question: str) -> tuple[Named, ...]:
 def named_quarters(question: str) -> tuple[Named, ...]:
     """Quarters: "quý I", "quy 2"; the first also as "3 tháng đầu năm"."""
     toks = words(question)
-    accented = any(fold(t) != t for t in toks)
+    accented = has_diacritics(question)
     out: list[Named] = []
     for i in range(len(toks) - 1):
         n = quarter_at(toks, i, accented)

@@ -60,6 +60,16 @@ def timed(fn, items) -> list[float]:
     return out
 
 
+async def timed_async(fn, items) -> list[float]:
+    """Milliseconds of `await fn(item)` for each item."""
+    out = []
+    for item in items:
+        t = time.perf_counter()
+        await fn(item)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -143,11 +153,7 @@ async def main() -> None:
     encoder.encode_queries(questions[:2])
     enc = timed(lambda q: encoder.encode_queries([q]), questions)
     await engine.ask(questions[0])
-    asks = []
-    for q in questions:
-        t = time.perf_counter()
-        await engine.ask(q)
-        asks.append((time.perf_counter() - t) * 1000)
+    asks = await timed_async(engine.ask, questions)
     print(f"2. ask (hybrid) p50 {pct(asks, 50):.1f} ms, p95 {pct(asks, 95):.1f} ms; query embedding alone "
           f"p50 {pct(enc, 50):.1f} ms -> a whole question costs {statistics.median(asks) / max(statistics.median(enc), 1e-6):.2f}x "
           f"its query embedding")
@@ -179,15 +185,6 @@ async def whats_new(engine, data: Path, questions: list[str], quick: bool) -> No
 
     core = BotCore(engine, Settings(data_dir=data, rate_limit_per_minute=10**6), "console")
     n = 3 if quick else 30
-
-    async def timed_async(fn, items) -> list[float]:
-        out = []
-        for item in items:
-            t = time.perf_counter()
-            await fn(item)
-            out.append((time.perf_counter() - t) * 1000)
-        return out
-
     base = await timed_async(engine.ask, questions[:n])
     ask = lambda text: core.handle(Incoming(platform="console", chat_id="bench", user_id="bench", text=text))  # noqa: E731
     rare = await timed_async(ask, [f"Bài mới về giải bóng đá số {i} tuần này?" for i in range(n)])
@@ -251,17 +248,8 @@ async def digests(engine, data: Path, questions: list[str], quick: bool) -> None
         con.execute("DELETE FROM deliveries")
         con.execute("UPDATE subscriptions SET cursor=?", (cursor,))
     sample = questions[: min(len(questions), 40)]
-
-    async def ask_all() -> list[float]:
-        out = []
-        for q in sample:
-            t = time.perf_counter()
-            await engine.ask(q)
-            out.append((time.perf_counter() - t) * 1000)
-        return out
-
-    alone = await ask_all()
-    during, _ = await asyncio.gather(ask_all(), scheduler().tick())
+    alone = await timed_async(engine.ask, sample)
+    during, _ = await asyncio.gather(timed_async(engine.ask, sample), scheduler().tick())
     print(f"   questions during a due pass p50/p95 {pct(during, 50):.1f}/{pct(during, 95):.1f} ms, alone "
           f"{pct(alone, 50):.1f}/{pct(alone, 95):.1f} ms -> p95 ratio {pct(during, 95) / max(pct(alone, 95), 1e-6):.2f}")
     await store.close()
