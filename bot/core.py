@@ -19,13 +19,14 @@ from dataclasses import dataclass
 
 from bot import render
 from bot.digest import (
-    LABEL, MAX_PER_CHAT, VN_TZ, article_words, parse_subscription, subscription_problem, topic_forms, topic_key,
-    topic_label, written_in,
+    LABEL, MAX_PER_CHAT, VN_TZ, parse_subscription, subscription_problem, topic_forms, topic_key, topic_label,
 )
-from bot.recent import RecentAsk, parse_recent, recent_reply
+from bot.recent import RecentAsk, in_window, parse_recent, parse_topic_window, recent_reply
 from bot.settings import Settings
+from bot.topic_match import TopicMatcher
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
+from corpus.types import ArticleInfo
 from retrieval.normalize import shorten_question
 from retrieval.types import Answer
 
@@ -55,7 +56,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(("hoi", "ask"), "<câu hỏi>", "hỏi (dùng trong nhóm)"),
     Command(("tim", "search"), "<từ khóa>", "tìm bài viết theo từ khóa"),
     Command(("vanban", "doc"), "<số hiệu>", "các bài nhắc đến một văn bản, ví dụ 18-CT/TU"),
-    Command(("moi", "latest"), "[chủ đề]", "các bài mới nhất, có thể theo chủ đề hoặc địa danh"),
+    Command(("moi", "latest"), "[chủ đề] [thời gian]", "các bài mới nhất, có thể theo chủ đề, địa danh, thời gian (tuần này, tháng này)"),
     Command(("nguon", "source"), "<n>", "đoạn văn đầy đủ của nguồn [n] trong câu trả lời vừa rồi"),
     Command(("xemthem", "more"), "", "thêm kết quả cho câu hỏi vừa rồi"),
     Command(("tot", "good"), "", "đánh giá câu trả lời vừa rồi là hữu ích"),
@@ -154,6 +155,7 @@ class BotCore:
         self.limiter = RateLimiter(settings.rate_limit_per_minute, clock)
         self._memory: OrderedDict[str, ChatMemory] = OrderedDict()
         self.on_typing: Callable[[Incoming], Awaitable[None]] | None = None
+        self._topics = TopicMatcher(engine.store)  # what's-new lists: article texts read once
 
     # -- helpers -----------------------------------------------------------
     def memory(self, chat_id: str) -> ChatMemory:
@@ -320,32 +322,49 @@ class BotCore:
         return [_reply(html.escape(head) + "\n" + "\n\n".join(htm), head + "\n" + "\n\n".join(plain))]
 
     async def _recent(self, msg: Incoming, ask: RecentAsk, question: str) -> list[Reply]:
-        """The newest articles on a topic (all of them without one), newest first."""
+        """The newest articles on a topic (all of them without one) for a what's-new question."""
+        started = time.perf_counter()
         forms = topic_forms(ask.topic)
-        on_topic = [] if forms else await self.engine.latest(PAGE)
-        offset = 0
-        while forms and len(on_topic) < PAGE and offset < RECENT_SCAN:
-            # the newest articles holding the topic's words, then the phrase checked in their text
-            batch = await self.engine.newest_mentioning(forms, RECENT_BATCH, offset)
-            for a in batch:
-                stored = await self.engine.store.article_text(a.id)
-                if stored is not None and written_in(forms, article_words(*stored)):
-                    on_topic.append(a)
-                    if len(on_topic) == PAGE:
-                        break
-            if len(batch) < RECENT_BATCH:
-                break
-            offset += RECENT_BATCH
+        scanned = 0
+        if forms:
+            on_topic, scanned = await self._newest_on_topic(forms, ask)
+        else:
+            on_topic = await self.engine.latest(PAGE, until=ask.until)
         follow = ""
         if msg.platform in ("telegram", "zalo") and self.settings.digest_hour >= 0:
             follow = f"Gõ /theodoi hằng tuần {ask.topic}".rstrip() + " để nhận bản tin các bài mới mỗi tuần."
-        await self.engine.store.log_query(msg.platform, msg.chat_id, msg.user_id, question, bool(on_topic), [], 0.0)
-        return [recent_reply(ask, on_topic, PAGE, follow)]
+            if ask.since is not None and ask.since >= dt.datetime.now(VN_TZ).date() - dt.timedelta(days=1):
+                follow = f"Gõ /theodoi hằng ngày {ask.topic}".rstrip() + " để nhận bản tin các bài mới mỗi sáng."
+        reply = recent_reply(ask, on_topic, PAGE, follow, scanned if scanned >= RECENT_SCAN else 0)
+        latency = (time.perf_counter() - started) * 1000
+        qid = await self.engine.store.log_query(msg.platform, msg.chat_id, msg.user_id, question,
+                                                bool(in_window(ask, on_topic)), [], latency)
+        mem = self.memory(msg.chat_id)  # a list, not an answer: /nguon and /xemthem have nothing to show
+        mem.last_query_id, mem.last_answer, mem.shown_hits = qid, None, 0
+        return [reply]
+
+    async def _newest_on_topic(self, forms: list[str], ask: RecentAsk) -> tuple[list[ArticleInfo], int]:
+        """The newest articles (up to the window's end) that write the topic, and how
+        many candidates were read: those holding its words, from the lexical index,
+        whose text is then checked for the phrase, at most RECENT_SCAN of them."""
+        found: list[ArticleInfo] = []
+        offset = 0
+        while len(found) < PAGE and offset < RECENT_SCAN:
+            batch = await self.engine.newest_mentioning(forms, RECENT_BATCH, offset, until=ask.until)
+            for a in batch:
+                if await self._topics.writes(forms, a):
+                    found.append(a)
+                    if len(found) == PAGE:
+                        break
+            offset += len(batch)
+            if len(batch) < RECENT_BATCH:
+                break
+        return found, offset
 
     async def _cmd_moi(self, msg: Incoming, arg: str) -> list[Reply]:
-        topic = shorten_question(arg)[0]
-        if topic:  # "/moi dân vận khéo": the newest on a topic
-            return await self._recent(msg, RecentAsk(topic), f"/moi {topic}")
+        arg = shorten_question(arg)[0]
+        if arg:  # "/moi dân vận khéo", "/moi tuần này", "/moi MTTQ tháng này"
+            return await self._recent(msg, parse_topic_window(arg, dt.datetime.now(VN_TZ).date()), f"/moi {arg}")
         infos = await self.engine.latest(PAGE)
         if not infos:
             return [_text("Kho dữ liệu chưa có bài viết nào.")]

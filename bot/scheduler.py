@@ -23,7 +23,8 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from bot.digest import article_words, digest_reply, due_period, topic_forms, written_in
+from bot.digest import digest_reply, due_period, topic_forms
+from bot.topic_match import TopicMatcher
 from bot.types import Reply
 from corpus.errors import ChatMoved, RecipientGone, StoreError
 from corpus.store import Store
@@ -64,8 +65,7 @@ class DigestScheduler:
         self.min_gap = min_gap
         self.clock = clock
         self.allowed = allowed
-        self._words: dict[int, str] = {}
-        self._matches: dict[tuple[str, int], bool] = {}
+        self._topics = TopicMatcher(store)
         self._after: dict[int, list[ArticleInfo]] = {}
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -83,8 +83,7 @@ class DigestScheduler:
         """One pass: send every digest that is due; how many were sent."""
         now = self.clock()
         sent = 0
-        self._words = {}  # article id -> its folded words, read once a pass
-        self._matches = {}  # (topic key, article id) -> whether the article writes the topic
+        self._topics = TopicMatcher(self.store, capacity=MAX_ARTICLES)  # each article read once a pass
         self._after = {}  # cursor -> the articles stored after it
         skip: set[str] = set()  # chats gone or moved during this pass
         for sub in await self.store.subscriptions(self.platform):
@@ -122,8 +121,8 @@ class DigestScheduler:
         if not chosen:
             await self.store.record_delivery(sub.id, period.key, "empty", now, upto=upto)
             return "empty"
-        if not await self.store.is_subscribed(sub.id):  # ended since this pass began (a long pass)
-            return ""
+        if await self.store.subscription(sub.id) != sub:  # ended or changed since this pass began (a long
+            return ""  # pass): a changed one is sent as it is now on the next pass
         try:
             await self.messenger.send(sub.chat_id, [digest_reply(sub, period, chosen)])
         except RecipientGone as exc:
@@ -158,14 +157,4 @@ class DigestScheduler:
         if not sub.topic:
             return articles
         forms = topic_forms(sub.topic)
-        chosen = []
-        for a in articles:
-            seen = self._matches.get((sub.key, a.id))  # many chats share a topic: match it once a pass
-            if seen is None:
-                if a.id not in self._words:
-                    stored = await self.store.article_text(a.id)
-                    self._words[a.id] = article_words(*stored) if stored else ""
-                seen = self._matches[(sub.key, a.id)] = written_in(forms, self._words[a.id])
-            if seen:
-                chosen.append(a)
-        return chosen
+        return [a for a in articles if await self._topics.writes(forms, a)]

@@ -153,3 +153,16 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        6,
+        # A store at version 4 whose newest articles were deleted had cursors (then
+        # article ids) above every id left: migration 5 started the order numbers at
+        # the highest id, so the next articles would have come in under those cursors.
+        """
+        UPDATE meta SET value = MAX(CAST(value AS INTEGER),
+                                    (SELECT COALESCE(MAX(cursor), 0) FROM subscriptions))
+            WHERE key = 'article_seq';
+        """,
+    )
+)

@@ -299,16 +299,22 @@ class Store:
                                " WHERE published IS NOT NULL ORDER BY 1")
         return tuple(int(y) for (y,) in rows)
 
-    async def latest(self, limit: int = 5, offset: int = 0, among: Sequence[int] | None = None) -> list[ArticleInfo]:
+    async def latest(self, limit: int = 5, offset: int = 0, among: Sequence[int] | None = None,
+                     until: dt.date | None = None) -> list[ArticleInfo]:
         """The newest articles (by publication date, else the day stored), or the newest
-        of the articles `among` (ids)."""
-        where, params = "", (limit, offset)
+        of the articles `among` (ids); with `until`, those of that day or before."""
+        day = "COALESCE(a.published, substr(a.ingested_at,1,10))"
+        where, params = ["1"], []
         if among is not None:
-            where, params = "WHERE a.id IN (SELECT value FROM json_each(?))", (json.dumps(list(among)), *params)
+            where.append("a.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(among)))
+        if until is not None:
+            where.append(f"{day} <= ?")
+            params.append(until.isoformat())
         rows = await self._all(
-            f"SELECT {_INFO_COLS} FROM articles a {where}"
-            " ORDER BY COALESCE(a.published, substr(a.ingested_at,1,10)) DESC, a.id DESC LIMIT ? OFFSET ?",
-            params,
+            f"SELECT {_INFO_COLS} FROM articles a WHERE {' AND '.join(where)}"
+            f" ORDER BY {day} DESC, a.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         )
         return [_info(r) for r in rows]
 
@@ -481,10 +487,10 @@ class Store:
             async with db.execute(sql, params) as cur:
                 return cur.rowcount
 
-    async def is_subscribed(self, subscription_id: int) -> bool:
-        """Is this subscription still active (not ended since it was read)?"""
-        row = await self._one("SELECT active FROM subscriptions WHERE id=?", (subscription_id,))
-        return bool(row and row[0])
+    async def subscription(self, subscription_id: int) -> Subscription | None:
+        """A subscription as it is now, or None once it has ended."""
+        row = await self._one(f"SELECT {_SUB_COLS} FROM subscriptions WHERE id=? AND active=1", (subscription_id,))
+        return _subscription(row) if row else None
 
     async def subscriptions(self, platform: str, chat_id: str | None = None) -> list[Subscription]:
         """The active subscriptions of a platform (or of one chat), oldest first."""

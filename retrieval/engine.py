@@ -279,18 +279,19 @@ class Engine:
         out.sort(key=lambda m: (m.article.published or dt.date.min), reverse=True)
         return out
 
-    async def latest(self, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
-        return await self.store.latest(limit, offset)
+    async def latest(self, limit: int = 5, offset: int = 0, until: dt.date | None = None) -> list[ArticleInfo]:
+        return await self.store.latest(limit, offset, until=until)
 
-    async def newest_mentioning(self, keys: list[str], limit: int, offset: int = 0) -> list[ArticleInfo]:
-        """The newest articles whose words hold one of `keys` (folded word sequences;
-        every word pair of a key must occur, not necessarily together: callers that
-        need the phrase check the text)."""
+    async def newest_mentioning(self, keys: list[str], limit: int, offset: int = 0,
+                                until: dt.date | None = None) -> list[ArticleInfo]:
+        """The newest articles (of `until` or before) whose words hold one of `keys`
+        (folded word sequences; every word pair of a key must occur, not necessarily
+        together: callers that need the phrase check the text)."""
         snap = self.lexical.snapshot()
         rows = np.unique(np.concatenate([snap.articles_mentioning(k) for k in keys] or [np.zeros(0, np.int64)]))
         if not rows.size:
             return []
-        return await self.store.latest(limit, offset, among=snap.articles.ids[rows].tolist())
+        return await self.store.latest(limit, offset, among=snap.articles.ids[rows].tolist(), until=until)
 
     async def stats(self) -> dict:
         counts = await self.store.counts()

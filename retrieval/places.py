@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.normalize import fold
+from retrieval.normalize import fold, has_diacritics
 
 # The 63 provinces and centrally-run cities before the 2025 merger (older articles
 # use them; the 34 after it are among them), with the other ways they are written.
@@ -55,9 +55,15 @@ _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(_folded_words(n) for n
                     for name, alts in PROVINCES.items()}
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 # Words that stop a capitalised name and, capitalised themselves, show a question
-# typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…").
-_QUESTION_WORDS = {"co", "la", "gi", "nao", "bao", "nhieu", "dau", "the", "nhu", "khi", "ai", "nam", "va", "cua",
-                   "cac", "nhung", "ve", "trong", "duoc", "voi", "cho", "tai"}
+# typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…"). In an accented question
+# they are compared with their accents: "Nam" (a name) is not "năm".
+_QUESTION_WORDS_ACCENTED = {"có", "là", "gì", "nào", "bao", "nhiêu", "đâu", "thế", "như", "khi", "ai", "năm", "và",
+                            "của", "các", "những", "về", "trong", "được", "với", "cho", "tại"}
+_QUESTION_WORDS = {fold(w) for w in _QUESTION_WORDS_ACCENTED}
+
+
+def _question_word(word: str, accented: bool) -> bool:
+    return word.lower() in _QUESTION_WORDS_ACCENTED if accented else fold(word).lower() in _QUESTION_WORDS
 
 
 # First words of bodies, not places ("Tỉnh Hội Nông dân", "Huyện Đoàn").
@@ -77,11 +83,12 @@ def named_places(question: str) -> tuple[Place, ...]:
     all in capitals or in title case name no place but provinces after a unit."""
     found: list[Place] = []
     shouting = title_cased(question)
+    accented = has_diacritics(question)
     for words in clauses(question):
         folded = [fold(w).lower() for w in words]
         i = 0
         while i < len(words):
-            hit = _match_at(words, folded, i, shouting)
+            hit = _match_at(words, folded, i, shouting, accented)
             if hit is None:
                 i += 1
                 continue
@@ -96,15 +103,17 @@ def title_cased(question: str) -> bool:
     """Is the question typed all in capitals or in title case ("Huyện Kon Rẫy Có
     Bao Nhiêu…")? Then its capitals say nothing about names."""
     words_all = [w for c in clauses(question) for w in c if w[0].isalpha()]
+    accented = has_diacritics(question)
     return (len(words_all) >= 3 and all(w.isupper() for w in words_all)) or any(
-        w[0].isupper() and fold(w).lower() in _QUESTION_WORDS for w in words_all[1:])
+        w[0].isupper() and _question_word(w, accented) for w in words_all[1:])
 
 
 def _after_unit(folded: list[str], i: int, units) -> bool:
     return any(" ".join(folded[max(0, i - n):i]) in units for n in (1, 2))
 
 
-def _match_at(words: list[str], folded: list[str], i: int, shouting: bool) -> tuple[Place, int] | None:
+def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
+              accented: bool) -> tuple[Place, int] | None:
     for key, place in _PROVINCE_KEYS:
         n = len(key.split())
         if " ".join(folded[i:i + n]) != key:
@@ -116,7 +125,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool) -> tu
     if shouting or not _after_unit(folded, i, _UNITS):
         return None
     n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
-    while i + n < len(words) and n < 4 and words[i + n][0].isupper() and folded[i + n] not in _QUESTION_WORDS:
+    while i + n < len(words) and n < 4 and words[i + n][0].isupper() and not _question_word(words[i + n], accented):
         n += 1
     if not n or folded[i] in _NOT_NAMES:
         return None

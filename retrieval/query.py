@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.docrefs import parse_code_query
-from retrieval.normalize import fold, has_diacritics, quarter_at, quarter_spellings, words
+from retrieval.normalize import ABBREVIATIONS, fold, has_diacritics, quarter_at, quarter_spellings, words
 from retrieval.places import clauses, title_cased
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -59,25 +59,41 @@ class Named:
 
 
 # Words that end a law's name: question words and the verbs asked about it
-# ("Luật Đất đai quy định gì", "… có hiệu lực từ ngày nào", "… được ban hành …").
+# ("Luật Đất đai quy định gì", "… có hiệu lực từ ngày nào", "… được ban hành …",
+# "Luật Biển nêu …"). Only the reply's wording depends on them: an article
+# mentions the law when it holds "luật" and the name's first word.
 _LAW_NAME_ENDS = set(
     "có là gì nào bao nhiêu đâu thế như khi ai năm và của các những về trong được với cho tại "
-    "quy nói ban sửa hiệu thi áp mới này".split())
+    "quy nói ban sửa hiệu thi áp mới này nêu đã thì sẽ đang lấy giúp hướng ra mà cần đối gồm yêu".split())
 _FOLDED_LAW_NAME_ENDS = {fold(w) for w in _LAW_NAME_ENDS}
 _YEAR_AFTER_RE = re.compile(r"(?:\bnam\s+|/)(19[5-9]\d|20\d\d)(?!\d)")
 
 
+def _law_keys(name: list[str]) -> tuple[str, ...]:
+    """How an article may mention a law whose name's folded words are `name`:
+    "luật" and the first word, the first word's abbreviation of the field written
+    out, or the abbreviation of the words it starts with ("Luật MTTQ" / "Luật Mặt
+    trận Tổ quốc Việt Nam")."""
+    keys = [f"luat {name[0]}"]
+    if name[0] in ABBREVIATIONS:
+        keys.append("luat " + " ".join(fold(ABBREVIATIONS[name[0]]).split()[:2]))
+    for abbr, phrase in ABBREVIATIONS.items():
+        spelled = fold(phrase).split()
+        if name[:len(spelled)] == spelled:
+            keys.append(f"luat {abbr}")
+    return tuple(dict.fromkeys(keys))
+
+
 def named_laws(question: str) -> tuple[Named, ...]:
     """Laws named with capitals: "Luật Thực hiện dân chủ ở cơ sở", "Bộ luật Lao
-    động" (not "pháp luật Việt Nam", nor a question in title case). An article
-    mentions the law when it holds "luật" and the first two words of its name."""
+    động" (not "pháp luật Việt Nam", nor a question in title case)."""
     if title_cased(question):
         return ()
+    accented = has_diacritics(question)  # then "Nam" is a name, not "năm"
     out: list[Named] = []
     for ws in clauses(question):
         folded = [fold(w).lower() for w in ws]
-        ends = [w.lower() in _LAW_NAME_ENDS or (f == w.lower() and f in _FOLDED_LAW_NAME_ENDS)
-                for w, f in zip(ws, folded)]
+        ends = [w.lower() in _LAW_NAME_ENDS if accented else f in _FOLDED_LAW_NAME_ENDS for w, f in zip(ws, folded)]
         for i, f in enumerate(folded[:-1]):
             if f != "luat" or not ws[i + 1][0].isupper() or (i and folded[i - 1] == "phap"):
                 continue
@@ -85,8 +101,7 @@ def named_laws(question: str) -> tuple[Named, ...]:
             while j < len(ws) and j - i <= 8 and not ends[j] and not ws[j].isdigit():
                 j += 1
             start = i - 1 if i and folded[i - 1] == "bo" else i
-            key = " ".join(folded[i:i + 3] if j - i >= 3 else folded[i:j])
-            named = Named(" ".join(ws[start:j]), (key,))
+            named = Named(" ".join(ws[start:j]), _law_keys(folded[i + 1:j]))
             if named not in out:
                 out.append(named)
     return tuple(out)

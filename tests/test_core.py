@@ -210,7 +210,7 @@ async def test_whats_new_questions_get_the_newest_articles_on_their_topic(engine
                     published=today.isoformat(), text=body.format(n=45, what="giữ gìn an ninh nông thôn")),
         RawDocument(origin="mem#old", kind="record", url="https://danvan.example/cu", title="Đối thoại tôn giáo cũ",
                     published=(today - dt.timedelta(days=60)).isoformat(),
-                    text=body.format(n=30, what="xây dựng nông thôn mới và giảm nghèo")),
+                    text=body.format(n=30, what="xây dựng nông thôn mới và giảm nghèo ở làng Kon Khôn")),
     ])
     core = BotCore(engine, settings_for(data_dir), "telegram")
     [week] = await core.handle(msg("Bài mới về công tác tôn giáo tuần này?"))
@@ -230,9 +230,22 @@ async def test_whats_new_questions_get_the_newest_articles_on_their_topic(engine
     assert same.plain.splitlines()[1:3] == latest.plain.splitlines()[1:3]
     [none] = await core.handle(msg("/moi bóng đá"))
     assert none.plain.startswith("Kho dữ liệu chưa có bài nào về «bóng đá».")
+    # a window alone; today's news points to the daily digest; a list leaves nothing for /nguon
+    [week_all] = await core.handle(msg("/moi tuần này"))
+    assert week_all.plain.startswith("Các bài mới trong tuần này (từ ") and "tôn giáo cũ" not in week_all.plain
+    [today_all] = await core.handle(msg("Hôm nay có bài mới không?"))
+    assert "1. Đối thoại tôn giáo mới" in today_all.plain
+    assert today_all.plain.endswith("Gõ /theodoi hằng ngày để nhận bản tin các bài mới mỗi sáng.")
+    [no_source] = await core.handle(msg("/nguon 1"))
+    assert no_source.plain.startswith("Chưa có câu trả lời nào có nguồn")
+    # logged with their time, found only when something is in the window
+    [old_only] = await core.handle(msg("Bài mới về làng Kon Khôn tuần này"))
+    assert old_only.plain.startswith("Chưa có bài mới về «làng Kon Khôn» trong tuần này")
     assert rows(data_dir, "SELECT question, found FROM queries ORDER BY id") == [
         ("Bài mới về công tác tôn giáo tuần này?", 1), ("co bai moi nao ve cong tac ton giao khong", 1),
-        ("/moi công tác tôn giáo", 1), ("/moi bóng đá", 0)]
+        ("/moi công tác tôn giáo", 1), ("/moi bóng đá", 0), ("/moi tuần này", 1),
+        ("Hôm nay có bài mới không?", 1), ("Bài mới về làng Kon Khôn tuần này", 0)]
+    assert rows(data_dir, "SELECT count(*) FROM queries WHERE latency_ms > 0") == [(7,)]
     # in the console there is no digest to offer
     console = BotCore(engine, settings_for(data_dir), "console")
     [plain] = await console.handle(msg("Bài mới về công tác tôn giáo tuần này?", platform="console"))

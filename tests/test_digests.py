@@ -255,28 +255,31 @@ async def test_a_store_from_before_the_order_numbers_keeps_its_cursors(tmp_path)
             con.execute("INSERT INTO articles(id, title, text, origin, content_hash, minhash) VALUES (?,?,?,?,?,?)",
                         (i, f"t{i}", "x", f"o{i}", f"h{i}", b""))
         con.execute("INSERT INTO subscriptions(platform, chat_id, frequency, cursor) VALUES ('zalo', '9', 'daily', 2)")
+        # a chat whose cursor is the id of an article deleted before the upgrade (7 > 5, the highest left)
+        con.execute("INSERT INTO subscriptions(platform, chat_id, frequency, cursor) VALUES ('zalo', '8', 'daily', 7)")
     store = await Store.open(path)
     try:
         assert [a.seq for a in await store.articles_after(0)] == [1, 2, 5]  # their ids
         assert [a.id for a in await store.articles_after(2)] == [5]  # the stored cursor means what it meant
     finally:
         await store.close()
-    with sqlite3.connect(path) as con:  # after the newest is deleted, SQLite's next id is 3; its number is 6
-        con.execute("DELETE FROM articles WHERE id=5")
+    with sqlite3.connect(path) as con:  # after the newest is deleted, SQLite's next id is 3; its number is 8,
+        con.execute("DELETE FROM articles WHERE id=5")  # above every cursor: every chat gets it
         con.execute("INSERT INTO articles(title, text, origin, content_hash, minhash) VALUES ('n', 'x', 'o', 'h', x'')")
-        assert con.execute("SELECT id, seq FROM articles WHERE title='n'").fetchone() == (3, 6)
+        assert con.execute("SELECT id, seq FROM articles WHERE title='n'").fetchone() == (3, 8)
 
 
-async def test_a_chat_that_unsubscribes_during_a_pass_gets_nothing(engine, data_dir, tmp_path):
+async def test_a_chat_that_unsubscribes_or_changes_during_a_pass_gets_nothing_stale(engine, data_dir, tmp_path):
     store, clock = engine.store, Clock()
 
-    class Slow(Recorder):  # while the first digest is sent, the second chat unsubscribes
+    class Slow(Recorder):  # while the first digest is sent, the second chat unsubscribes, the third goes weekly
         async def send(self, chat_id, replies):
             await super().send(chat_id, replies)
             if chat_id == "42":
                 assert await store.unsubscribe("telegram", "43") == 1
+                await _subscribe(store, "44", "weekly", at=clock.now)
 
-    for chat in ("42", "43"):
+    for chat in ("42", "43", "44"):
         await _subscribe(store, chat)
     await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
     messenger = Slow()

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from bot.recent import RecentAsk, parse_recent, recent_reply
+from bot.recent import RecentAsk, parse_recent, parse_topic_window, recent_reply
 from corpus.types import ArticleInfo
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
@@ -22,6 +22,23 @@ TODAY = dt.date(2026, 11, 25)  # a Wednesday
     ("bai viet moi ve 18-CT/TU thang nay", "18-CT/TU", dt.date(2026, 11, 1)),
     ("Các bài gần đây về chủ đề giảm nghèo", "giảm nghèo", None),
     ("Có tin tức mới trong 7 ngày qua không?", "", dt.date(2026, 11, 19)),
+    # an accented question keeps its accented topic words: not the fillers "đăng", "cho", "mới"
+    ("Bài mới về Đảng", "Đảng", None),
+    ("Bài mới về dân chủ ở cơ sở tuần này?", "dân chủ ở cơ sở", dt.date(2026, 11, 23)),
+    ("Có bài mới nào về cho vay vốn không?", "cho vay vốn", None),
+    ("Bài mới về nông thôn mới", "nông thôn mới", None),
+    ("Cho tôi xem các bài mới nhất về chủ đề Đề án 06", "Đề án 06", None),
+    ("Về công tác tôn giáo có bài mới nào không?", "công tác tôn giáo", None),
+    ("bài mới liên quan đến an ninh trật tự", "an ninh trật tự", None),
+    # folded words that may be topic words are never trimmed ("dang" may be Đảng, "chua" chùa)
+    ("bai moi ve dang", "dang", None),
+    ("co bai moi nao ve chua chien khong", "chua chien", None),
+    ("bai moi ve cho vay von", "cho vay von", None),
+    # more windows
+    ("Bài mới về MTTQ trong 10 ngày qua", "MTTQ", dt.date(2026, 11, 16)),
+    ("tin mới hai tuần qua", "", dt.date(2026, 11, 12)),
+    ("Tin mới về dân vận năm nay", "dân vận", dt.date(2026, 1, 1)),
+    ("bai moi ve mttq nam 2024", "mttq", dt.date(2024, 1, 1)),
 ])
 def test_whats_new_questions_are_read(question, topic, since):
     ask = parse_recent(question, TODAY)
@@ -34,9 +51,22 @@ def test_whats_new_questions_are_read(question, topic, since):
     "thu nhap binh quan kon tum 2019",
     "Mô hình mới ở xã Đăk Ruồng tuần này ra sao?",
     "Bài học kinh nghiệm mới trong công tác dân vận",
+    "Tin môi trường hôm nay", "tin moi truong hom nay",  # môi trường, not mới
+    "Bản tin mỗi tuần gửi lúc mấy giờ", "ban tin moi tuan gui luc may gio",
+    "Niềm tin mới của nhân dân vào Đảng", "niem tin moi cua nhan dan",
 ])
 def test_other_questions_are_not_whats_new(question):
     assert parse_recent(question, TODAY) is None
+
+
+def test_a_past_year_is_a_closed_window_and_moi_reads_a_window_alone():
+    ask = parse_recent("bai moi ve mttq nam 2024", TODAY)
+    assert (ask.until, ask.window) == (dt.date(2024, 12, 31), "trong năm 2024")
+    assert parse_topic_window("tuần này", TODAY) == RecentAsk("", dt.date(2026, 11, 23), "trong tuần này")
+    assert parse_topic_window("MTTQ tháng này", TODAY) == RecentAsk("MTTQ", dt.date(2026, 11, 1), "trong tháng này")
+    assert parse_topic_window("dân vận khéo", TODAY) == RecentAsk("dân vận khéo")
+    # a topic that happens to hold a question word is still a topic for /moi
+    assert parse_topic_window("vì sao", TODAY) == RecentAsk("vì sao")
 
 
 def _art(i: int, title: str, published: dt.date | None, ingested: str = "2026-11-01T03:00:00Z") -> ArticleInfo:
@@ -61,3 +91,13 @@ def test_the_list_keeps_to_the_window_or_says_there_is_nothing_new():
     undated = _art(3, "Không ngày", None, ingested="2026-11-22T23:30:00Z")
     assert "Không ngày" in recent_reply(week, [undated], 5).plain.splitlines()[1]
     assert recent_reply(RecentAsk("", dt.date(2026, 11, 24), "từ hôm qua"), [undated], 5).plain.startswith("Chưa có")
+    # a past year: only that year's articles; none, then said so, with the newest before it
+    y2024 = RecentAsk("tôn giáo", dt.date(2024, 1, 1), "trong năm 2024", dt.date(2024, 12, 31))
+    in_2024, in_2023 = _art(4, "Tôn giáo 2024", dt.date(2024, 5, 1)), _art(5, "Tôn giáo 2023", dt.date(2023, 5, 1))
+    assert recent_reply(y2024, [in_2024, in_2023], 5).plain.splitlines()[:2] == [
+        "Các bài về «tôn giáo» trong năm 2024:", "1. Tôn giáo 2024 — danvan.example, 01/05/2024"]
+    assert recent_reply(y2024, [in_2023], 5).plain.startswith(
+        "Chưa có bài nào về «tôn giáo» trong năm 2024. Các bài gần nhất:\n1. Tôn giáo 2023")
+    # the search stopped after reading its limit of candidates: not "the store has none"
+    assert recent_reply(week, [], 5, scanned=300).plain == (
+        "Chưa tìm thấy bài nào về «tôn giáo» trong 300 bài gần nhất có các từ này.")

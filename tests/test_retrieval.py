@@ -229,6 +229,14 @@ async def test_a_law_quarter_or_year_the_store_lacks_is_named_not_guessed(engine
                      "Kế hoạch 136-KH/HU ngày 25/7/2023 nói gì", "có 2000 hộ nghèo không",
                      "Tuyên truyền pháp luật Nhà nước cho đồng bào thế nào"):
         assert (await engine.searcher.search(question)).unknown == (), question
+    # a law an article writes in full is known by its abbreviation, and the other way round
+    await engine.ingest_documents([RawDocument(
+        origin="mem#law", kind="record", title="Tuyên truyền Luật Mặt trận Tổ quốc Việt Nam và Luật Biển",
+        text="Ủy ban MTTQ huyện Đăk Tô tuyên truyền Luật Mặt trận Tổ quốc Việt Nam và Luật Biển Việt Nam cho "
+             "đồng bào các dân tộc thiểu số.")])
+    for question in ("Luật MTTQ quy định gì về giám sát?", "Luật Biển nêu gì về chủ quyền?",
+                     "Luật Mặt trận Tổ quốc Việt Nam có hiệu lực khi nào"):
+        assert (await engine.searcher.search(question)).unknown == (), question
     # a year counts when an article was published in it, though its text never writes it;
     # the first quarter also when an article says "3 tháng đầu năm"
     await engine.ingest_documents([RawDocument(

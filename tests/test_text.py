@@ -67,6 +67,7 @@ def test_places_a_question_names():
     assert names("Người phụ nữ ở Thừa Thiên - Huế") == ["Thừa Thiên Huế"]
     assert names("Huyện ủy Tu Mơ Rông và xã Đăk Pne") == ["Tu Mơ Rông", "Đăk Pne"]  # any unit, with capitals
     assert names("huyện Đắk Hà, tỉnh Kon Tum") == ["Đắk Hà", "Kon Tum"]
+    assert names("huyện Nam Giang có bao nhiêu hộ nghèo") == ["Nam Giang"]  # accented: "Nam" is no "năm"
     typo = named_places("lãnh đạo tỉnh Quảng Nhin")[0]
     assert typo.name == "Quảng Nhin" and typo.alt.name == "Quảng Ninh"  # a typo, if the store lacks the name
 
@@ -98,7 +99,13 @@ def test_laws_quarters_and_years_a_question_names():
 
     assert texts(named_laws("Luật Thực hiện dân chủ ở cơ sở có hiệu lực từ ngày nào")) == [
         "Luật Thực hiện dân chủ ở cơ sở"]  # "cơ" is not the question word "có"
-    assert named_laws("Luật Thực hiện dân chủ ở cơ sở có hiệu lực")[0].keys == ("luat thuc hien",)
+    # an article mentions the law when it holds "luật" and the name's first word, or its
+    # abbreviation of the field either way: the name's end is only the reply's wording
+    assert named_laws("Luật Thực hiện dân chủ ở cơ sở có hiệu lực")[0].keys == ("luat thuc",)
+    assert named_laws("Luật Biển nêu gì về chủ quyền?")[0].text == "Luật Biển"
+    assert named_laws("Luật MTTQ quy định gì")[0].keys == ("luat mttq", "luat mat tran")
+    mttq = named_laws("Luật Mặt trận Tổ quốc Việt Nam quy định gì")[0]  # "Nam" is a name here, not "năm"
+    assert mttq.text == "Luật Mặt trận Tổ quốc Việt Nam" and "luat mttq" in mttq.keys
     assert texts(named_laws("Bộ luật Lao động năm 2019 quy định gì")) == ["Bộ luật Lao động"]
     assert texts(named_laws("Luật Tín ngưỡng, tôn giáo có từ khi nào")) == ["Luật Tín ngưỡng"]
     assert texts(named_laws("Luat Dat dai co hieu luc khi nao")) == ["Luat Dat dai"]
