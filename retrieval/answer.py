@@ -1,6 +1,7 @@
 """Compose an extractive answer: the sentences that answer, each with its [n] (pure).
 
-Sentences of the top passages are scored by the idf mass of the question's
+Sentences of the top passages (of articles that fit the year and place the
+question names, when the first one does) are scored by the idf mass of the question's
 folded syllables (and, at half weight, syllable bigrams) they contain. The
 best few are quoted, plus the sentence right after the best one (measured: the
 answer often follows the clause that matches the question): articles in rank
@@ -61,9 +62,12 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     q = build_query(question)
     q_uni, q_bi = set(q.fold_uni), set(q.fold_bi)
     # (hit rank, position) -> sentence, for the top passages
+    ranks: list[int] = list(range(min(len(hits), p.max_passages)))
+    if hits[0].fits:  # a year or place the question names: not quoted from articles of another one
+        ranks = [r for r, h in enumerate(hits) if h.fits][: p.max_passages]
     sentences: dict[tuple[int, int], str] = {}
-    for rank, hit in enumerate(hits[: p.max_passages]):
-        for pos, sent in enumerate(split_sentences(hit.passage.text)):
+    for rank in ranks:
+        for pos, sent in enumerate(split_sentences(hits[rank].passage.text)):
             sentences[(rank, pos)] = sent
     # A sentence naming a document code the question names scores as if it held
     # every word of the question too ("18 ct tu ban hành ngày nào").

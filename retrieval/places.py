@@ -53,6 +53,7 @@ def _folded_words(text: str) -> str:
 
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(_folded_words(n) for n in (name, *alts))))
                     for name, alts in PROVINCES.items()}
+PROVINCE_KEYS = frozenset(k for p in _PROVINCE_PLACES.values() for k in p.keys)  # every way a province is written
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 # Words that stop a capitalised name and, capitalised themselves, show a question
 # typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…"). In an accented question

@@ -2,7 +2,8 @@
 
 Then exact boosts for document codes and quoted phrases, soft boosts for a
 year or a place named in the question, and at most `per_article` passages per
-article. Places, document codes, laws, quarters and years the question names
+article. Each hit says whether its article fits the year and the place below a
+province that the question names (the answer quotes only those that do). Places, document codes, laws, quarters and years the question names
 that no article mentions are reported as `unknown`: the store cannot answer it. A question typed without accents is searched on the folded fields,
 and its accents are restored before it is embedded.
 """
@@ -10,20 +11,22 @@ and its accents are restored before it is embedded.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from corpus.store import Store
+from corpus.types import ArticleInfo
 from embeddings.base import Encoder
 from retrieval.accents import restore
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import Place, named_places
-from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements
+from retrieval.places import PROVINCE_KEYS, Place, named_places
+from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
 
@@ -52,6 +55,26 @@ class Ranking:
     lexical: LexicalSnapshot  # the lexical state this ranking was computed on
     code_match: bool = False  # the top article names a document code the question names
     unknown: tuple[str, ...] = ()  # places, document codes, laws, quarters, years named that no article mentions
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The articles that fit the years and places a question names: published in
+    one of the years or mentioning one, and each place in their metadata or text."""
+
+    years: frozenset[int]
+    year_rows: frozenset[int] | None  # articles mentioning one of the years (None: no year named)
+    place_rows: dict[str, frozenset[int]]  # place -> articles mentioning it
+
+    def fits(self, row: int, article: ArticleInfo) -> bool:
+        if self.year_rows is not None and row not in self.year_rows and not (
+                article.published is not None and article.published.year in self.years):
+            return False
+        return all(row in rows or place in article.places for place, rows in self.place_rows.items())
+
+
+def _folded_name(place: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(place).lower()))
 
 
 class Searcher:
@@ -158,6 +181,7 @@ class Searcher:
             chosen += [(float(scores[a]), cs, cid) for cs, cid in best]
         passages = await self.store.passages([cid for _, _, cid in chosen])
 
+        fitting = self._fitting(lex, question, intent)
         hits: list[Hit] = []
         for art_score, cs, cid in chosen:
             p = passages.get(cid)
@@ -165,8 +189,9 @@ class Searcher:
                 continue
             score = art_score + self._boost(p.text, p.article, intent)
             row = lex.chunks.row(cid)  # chosen chunks all come from this snapshot
+            fits = fitting is None or fitting.fits(int(chunk_rows[row]), p.article)
             hits.append(Hit(passage=p, score=score + 0.01 * cs, lexical=float(lex_mm[row]),
-                            dense=float(dense_vals[row])))
+                            dense=float(dense_vals[row]), fits=fits))
         hits.sort(key=lambda h: -h.score)
         keep = set(list(dict.fromkeys(h.article_id for h in hits))[:k])
         hits = [h for h in hits if h.article_id in keep]
@@ -183,6 +208,19 @@ class Searcher:
             if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), min(len(words), 2) - 1, -1)):
                 return True
         return place.alt is not None and Searcher._mentioned(lex, place.alt)
+
+    @staticmethod
+    def _fitting(lex: LexicalSnapshot, question: str, intent: QueryIntent) -> Fit | None:
+        """What fits the years (after "năm" or in a date) and the stored places below
+        a province the question names; None when it names neither."""
+        years = frozenset(n.year for n in named_years(question) if n.year is not None)
+        year_rows = None
+        if years:
+            year_rows = frozenset(np.concatenate([lex.articles_mentioning(str(y)) for y in years]).tolist())
+        # a province is not required: an article on one of its districts may not write its name
+        place_rows = {place: frozenset(lex.articles_mentioning(_folded_name(place)).tolist())
+                      for place in intent.places if _folded_name(place) not in PROVINCE_KEYS}
+        return Fit(years, year_rows, place_rows) if years or place_rows else None
 
     def _named_known(self, lex: LexicalSnapshot, named: Named) -> bool:
         if named.year is not None and named.year in self.known_years:

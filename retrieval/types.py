@@ -16,6 +16,7 @@ class Hit:
     score: float  # fused
     lexical: float = 0.0  # normalised lexical score in [0, 1]
     dense: float = 0.0  # cosine similarity
+    fits: bool = True  # its article mentions the years and places the question names (or it names none)
 
     @property
     def article_id(self) -> int:

@@ -113,6 +113,26 @@ def test_answer_reads_in_article_order():
     assert (a.citations[0].score, a.citations[0].chunk_id) == (0.9, 15)  # scored by its best passage
 
 
+def test_answer_quotes_only_articles_that_fit_the_year_or_place_named():
+    from dataclasses import replace
+
+    q = "Kết quả dân vận khéo ở xã Đăk Ruồng năm 2023"
+    ours = _hit("Năm 2023, xã Đăk Ruồng có 12 mô hình dân vận khéo.")
+    other = replace(_hit("Năm 2019, xã Đăk Tờ Re có 9 mô hình dân vận khéo.", 2, "Bài khác"), fits=False)
+    assert [c.title for c in compose(q, [ours, other], True, lambda t: 1.0).citations] == ["Bài"]
+    # when the first article does not fit either, the ranking decides, as without a year or place
+    assert len(compose(q, [replace(ours, fits=False), other], True, lambda t: 1.0).citations) == 2
+
+
+async def test_hits_say_whether_their_article_fits_the_year_and_place_named(engine):
+    ranking = await engine.searcher.search("Huyện Kon Rẫy có bao nhiêu mô hình dân vận khéo về kinh tế?")
+    fits = {h.passage.article.title: h.fits for h in ranking.hits}
+    assert fits[next(t for t in fits if "Kon Rẫy" in t)] and not all(fits.values())
+    # a province named is not required: an article on one of its districts may not write it
+    ranking = await engine.searcher.search("Trưởng ban Dân vận Tỉnh ủy Kon Tum năm 2024 là ai")
+    assert {h.passage.article.published.year for h in ranking.hits if h.fits} == {2024}
+
+
 def test_answer_quotes_the_sentence_naming_the_code_and_no_repeats():
     code = ("Kế hoạch số 136-KH/HU, ngày 25/7/2023 thực hiện Chỉ thị số 18-CT/TU, ngày 21/6/2023 "
             "của Ban Thường vụ Tỉnh ủy.")
