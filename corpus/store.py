@@ -335,6 +335,16 @@ class Store:
         rows = await self._all("SELECT ord, text FROM chunks WHERE article_id=? ORDER BY ord", (article_id,))
         return [(r[0], r[1]) for r in rows]
 
+    async def following_chunks(self, chunk_ids: Sequence[int]) -> dict[int, str]:
+        """chunk id -> the text of the chunk after it in its article (for those that have one)."""
+        if not chunk_ids:
+            return {}
+        marks = ",".join("?" * len(chunk_ids))
+        rows = await self._all(
+            f"SELECT c.id, n.text FROM chunks c JOIN chunks n ON n.article_id=c.article_id AND n.ord=c.ord+1"
+            f" WHERE c.id IN ({marks})", list(chunk_ids))
+        return {r[0]: r[1] for r in rows}
+
     async def all_vectors(self, model: str) -> tuple[np.ndarray, np.ndarray]:
         rows = await self._all("SELECT chunk_id, vector FROM embeddings WHERE model=? ORDER BY chunk_id", (model,))
         if not rows:

@@ -10,7 +10,7 @@ order, each one's sentences in the order they stand in the article.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
@@ -53,9 +53,20 @@ def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) 
     return False
 
 
+def _sentence_after(last: str, following: str) -> str:
+    """The sentence after `last` (a passage's last sentence) in the passage that follows
+    it: chunks share their boundary sentence, or continue a long one cut between them."""
+    nxt = split_sentences(following)
+    if nxt and nxt[0] == last:
+        nxt = nxt[1:]
+    return nxt[0] if nxt else ""
+
+
 def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], float],
-            params: AnswerParams | None = None) -> Answer:
-    """The answer to `question` from ranked hits (already judged `found`)."""
+            params: AnswerParams | None = None, following: Mapping[int, str] | None = None) -> Answer:
+    """The answer to `question` from ranked hits (already judged `found`). `following`:
+    chunk id -> the text of the passage after it, for the sentence after the best
+    one when the best ends its passage."""
     p = params or AnswerParams()
     if not found or not hits:
         return Answer(query=question, found=False, hits=tuple(hits))
@@ -82,10 +93,19 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         return Answer(query=question, found=False, hits=tuple(hits))
     best = scored[0][0]
     picked = [key for score, key in scored[: p.max_sentences] if score >= p.relative_floor * best]
+    spilled: dict[tuple[int, int], tuple[str, int]] = {}  # sentences from the passage after a hit's: (text, ord)
     if p.add_next:
         rank, pos = scored[0][1]
-        if (rank, pos + 1) in sentences and (rank, pos + 1) not in picked:
-            picked.insert(1, (rank, pos + 1))
+        after = (rank, pos + 1)
+        hit = hits[rank]
+        if after not in sentences and following and hit.passage.chunk_id in following:
+            text = following[hit.passage.chunk_id]
+            nxt = _sentence_after(sentences[(rank, pos)], text)
+            if len(nxt) >= 15:
+                sentences[after] = nxt
+                spilled[after] = (text, hit.passage.ord + 1)
+        if after in sentences and after not in picked:
+            picked.insert(1, after)
     # Keep within the length budget, dropping the weakest first (the best always stays).
     kept, total, seen = [], 0, set()
     for key in picked:
@@ -116,9 +136,10 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             numbers[aid] = len(numbers) + 1
             first_hit[aid] = hits[first_rank[aid]]  # its best-ranked passage: the citation's score
         quotes.setdefault(aid, []).append(sentences[(rank, pos)])
-        if hit.passage.text not in passages.setdefault(aid, []):
-            passages[aid].append(hit.passage.text)
-            ords.setdefault(aid, []).append(hit.passage.ord)
+        text, ord_ = spilled.get((rank, pos), (hit.passage.text, hit.passage.ord))
+        if text not in passages.setdefault(aid, []):
+            passages[aid].append(text)
+            ords.setdefault(aid, []).append(ord_)
         out.append(Sentence(text=sentences[(rank, pos)], n=numbers[aid]))
     citations = tuple(
         Citation(

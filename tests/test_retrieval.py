@@ -113,6 +113,20 @@ def test_answer_reads_in_article_order():
     assert (a.citations[0].score, a.citations[0].chunk_id) == (0.9, 15)  # scored by its best passage
 
 
+def test_the_sentence_after_the_best_comes_from_the_next_passage_when_the_best_ends_its_own():
+    best = "Theo bác sĩ, khi thiếu insulin cơ thể bắt đầu phân hủy chất béo làm nhiên liệu."
+    passage = _hit("Bệnh nhân nhập viện trong tình trạng mệt lả. " + best)
+    answer = "Quá trình này tạo ra ceton trong máu, dẫn đến nhiễm toan ceton."
+    following = {passage.passage.chunk_id: f"{best} {answer} Bệnh nhân cần được cấp cứu ngay."}  # shares `best`
+    q = "Cơ thể phân hủy chất béo làm nhiên liệu dẫn đến gì?"
+    one = AnswerParams(max_sentences=1)
+    a = compose(q, [passage], True, lambda t: 1.0, one, following)
+    assert [s.text for s in a.sentences] == [best, answer]
+    cite = a.citations[0]  # /nguon shows both passages: every quoted sentence is in them
+    assert cite.ords == (0, 1) and answer in cite.passage and best in cite.passage
+    assert [s.text for s in compose(q, [passage], True, lambda t: 1.0, one).sentences] == [best]
+
+
 def test_answer_quotes_only_articles_that_fit_the_year_or_place_named():
     from dataclasses import replace
 
