@@ -155,7 +155,7 @@ class BotCore:
         self.limiter = RateLimiter(settings.rate_limit_per_minute, clock)
         self._memory: OrderedDict[str, ChatMemory] = OrderedDict()
         self.on_typing: Callable[[Incoming], Awaitable[None]] | None = None
-        self._topics = TopicMatcher(engine.store)  # what's-new lists: article texts read once
+        self._topics = TopicMatcher(engine.store, capacity=500)  # what's-new lists: recent texts read once
 
     # -- helpers -----------------------------------------------------------
     def memory(self, chat_id: str) -> ChatMemory:
@@ -333,7 +333,7 @@ class BotCore:
         follow = ""
         if msg.platform in ("telegram", "zalo") and self.settings.digest_hour >= 0:
             follow = f"Gõ /theodoi hằng tuần {ask.topic}".rstrip() + " để nhận bản tin các bài mới mỗi tuần."
-            if ask.since is not None and ask.since >= dt.datetime.now(VN_TZ).date() - dt.timedelta(days=1):
+            if ask.daily:
                 follow = f"Gõ /theodoi hằng ngày {ask.topic}".rstrip() + " để nhận bản tin các bài mới mỗi sáng."
         reply = recent_reply(ask, on_topic, PAGE, follow, scanned if scanned >= RECENT_SCAN else 0)
         latency = (time.perf_counter() - started) * 1000

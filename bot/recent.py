@@ -29,28 +29,36 @@ from corpus.types import ArticleInfo
 from retrieval.normalize import fold, has_diacritics, nfc
 
 MAX_TOPIC_WORDS = 6  # a longer remainder is a real question about the news, not a listing
+MAX_ABOUT_WORDS = 10  # what follows "về" may be a long name ("Hội Liên hiệp Phụ nữ Việt Nam")
 
-# "bài mới", "bài viết mới nhất", "tin tức gần đây", "bài nào mới"; not "niềm tin mới", "thông tin mới".
-# Folded, "moi" is also mỗi/môi/mọi: "tin moi truong", "ban tin moi tuan" are not news.
-_NEWS_RE = {
-    True: re.compile(r"(?<!niềm )(?<!thông )(?<!lòng )\b(?:bài viết|bài báo|bài|tin tức|tin)(?: nào)?"
-                     r" (?:mới nhất|mới|gần đây)\b"),
-    False: re.compile(r"(?<!niem )(?<!thong )(?<!long )\b(?:bai viet|bai bao|bai|tin tuc|tin)(?: nao)?"
-                      r" (?:moi nhat|gan day|moi\b(?! (?:truong|tuan|ngay|thang|nam|nguoi|khi|luc|noi|quan|lien"
-                      r"|gioi|cap|mat|ben|nha|la|thu|lan)\b))"),
-}
-_QUESTION_RE = re.compile(r"\b(?:nhu the nao|the nao|ra sao|bao nhieu|vi sao|tai sao|khi nao|o dau|lam gi|la gi"
-                          r"|noi gi|noi ve gi|gom nhung gi)\b")
+_ITEM = r"(?:bài viết|bài báo|bài đăng|bài|tin tức|tin)"
+# "bài mới", "bài viết mới nhất", "tin gì mới", "gần đây có bài nào"; not "niềm tin mới", "thông tin mới".
+_NEWS_ACCENTED = (rf"(?<!niềm )(?<!thông )(?<!lòng )\b(?:{_ITEM}(?: nào| gì)? (?:mới nhất|mới|gần đây)"
+                  rf"|gần đây (?:có )?{_ITEM}(?: nào| gì)?)\b")
+# Folded, "moi" is also mỗi/môi/mọi/mối: "tin moi truong", "ban tin moi tuan", "moi nguoi" are not
+# news, but "tin moi tuan nay", "bai moi nam 2024" are.
+_NEWS_PLAIN = (fold(_NEWS_ACCENTED).replace("(?:moi nhat|moi|gan day)", "(?:moi nhat|gan day|moi\\b"
+               r"(?! (?:truong|nguoi|khi|luc|noi|quan|gioi|cap|mat|ben|nha|la|thu|lan)\b)"
+               r"(?! (?:tuan|thang|nam|ngay)\b(?! (?:nay|qua|truoc|ngoai|hom|\d))))"))
+_NEWS_RE = {True: re.compile(_NEWS_ACCENTED), False: re.compile(_NEWS_PLAIN)}
+# "Tin dân vận mới nhất", "Các bài về dân vận mới nhất": the topic between the item and "mới nhất"
+# (not "bài học", "tin tưởng", "tin nhắn" …).
+_NEWEST_ACCENTED = (rf"\b({_ITEM})(?! (?:học|hát|thuốc|toán|thơ|tập|giảng|phát|tưởng|cậy|nhắn|đồn)\b)"
+                    r"(?: [^\W\d_]+){1,8}? (mới nhất)\b")
+_NEWEST_RE = {True: re.compile(_NEWEST_ACCENTED), False: re.compile(fold(_NEWEST_ACCENTED))}
+_QUESTION_RE = re.compile(r"\b(?:nhu the nao|the nao|ra sao|bao nhieu|vi sao|tai sao|khi nao|luc nao|o dau|lam gi"
+                          r"|la gi|noi gi|noi ve gi|gom nhung gi|nhung gi|noi dung gi|nhung noi dung|lam sao|cach nao"
+                          r"|dang ky|nhan tin moi|nhan bai moi|nhan ban tin)\b|^cach\b")
 
 # Words around a topic that are not part of it, as word sequences (accented).
 _LEADING = ("có", "hãy", "cho tôi", "cho mình", "cho em", "cho xem", "xem", "liệt kê", "tìm", "đọc", "tôi", "mình",
             "muốn", "cần", "xin", "bạn", "những", "các", "nào", "gì", "ở", "tại", "trong", "của", "về", "chủ đề",
-            "vấn đề", "lĩnh vực", "liên quan đến", "liên quan tới")
+            "vấn đề", "lĩnh vực", "liên quan đến", "liên quan tới", "mọi người", "anh chị", "các bạn")
 _TOPIC_LEADING = ("chủ đề", "vấn đề", "lĩnh vực", "các", "những")  # after "về": "về chủ đề giảm nghèo"
 _TRAILING = ("không", "nào", "nhé", "ạ", "vậy", "chưa", "hả", "gì", "với", "đi", "có", "khác", "được đăng", "đăng",
-             "trong", "ở", "tại", "của", "hay", "thế", "không ạ", "nhỉ")
+             "trong", "ở", "tại", "của", "hay", "thế", "không ạ", "nhỉ", "được")
 # Folded fillers that are also topic words (đăng/Đảng, tại/tài chính, vậy/cho vay, chưa/chùa, …).
-_AMBIGUOUS = {"dang", "tai", "vay", "chua", "di", "ha", "voi", "the", "nhi"}
+_AMBIGUOUS = {"dang", "tai", "vay", "chua", "di", "ha", "voi", "the", "nhi", "duoc"}
 
 
 def _forms(phrases: tuple[str, ...], accented: bool) -> list[tuple[str, ...]]:
@@ -63,10 +71,8 @@ def _forms(phrases: tuple[str, ...], accented: bool) -> list[tuple[str, ...]]:
 
 _FILLERS = {acc: (_forms(_LEADING, acc), _forms(_TOPIC_LEADING, acc), _forms(_TRAILING, acc)) for acc in (True, False)}
 
-_COUNTS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
-_UNIT_DAYS = {"ngay": 1, "tuan": 7, "thang": 30}
-_LABEL_UNIT = {"ngay": "ngày", "tuan": "tuần", "thang": "tháng"}
-MAX_WINDOW_DAYS = 366
+_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_UNITS = {"ngày": 1, "tuần": 7, "tháng": 30, "năm": 365}
 
 
 @dataclass(frozen=True)
@@ -76,23 +82,26 @@ class RecentAsk:
     window: str = ""  # how the reply names the window ("trong tuần này")
     until: dt.date | None = None  # the window's last day, for a past period ("năm 2024"); None: up to today
 
+    @property
+    def daily(self) -> bool:
+        """Asks for today's or yesterday's news (the daily digest's)."""
+        return self.window in ("hôm nay", "từ hôm qua")
+
 
 Window = tuple[dt.date, dt.date | None, str]  # since, until, label
 
 
 def _last(m: re.Match, today: dt.date) -> Window | None:
-    """ "7 ngày qua", "hai tuần gần đây", "3 tháng qua"."""
-    n = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1)]
-    days = n * _UNIT_DAYS[m.group(2)]
-    if not 0 < days <= MAX_WINDOW_DAYS:
+    """ "7 ngày qua", "hai tuần gần đây", "3 tháng qua" (the accented words of the match)."""
+    count, unit = m.group(1), nfc(m.group(2))
+    n = int(count) if count.isdigit() else _COUNTS[nfc(count)]
+    if not 0 < n < 100:
         return None
-    return today - dt.timedelta(days=days - 1), None, f"trong {n} {_LABEL_UNIT[m.group(2)]} qua"
+    return today - dt.timedelta(days=n * _UNITS[unit] - 1), None, f"trong {n} {unit} qua"
 
 
-def _year(m: re.Match, today: dt.date) -> Window | None:
+def _year(m: re.Match, today: dt.date) -> Window:
     year = int(m.group(1))
-    if not 1900 < year <= today.year:
-        return None
     if year == today.year:
         return dt.date(year, 1, 1), None, "trong năm nay"
     return dt.date(year, 1, 1), dt.date(year, 12, 31), f"trong năm {year}"
@@ -106,47 +115,61 @@ def _days_ago(days: int) -> Callable[[dt.date], dt.date]:
     return lambda today: today - dt.timedelta(days=days)
 
 
-_N = r"(\d{1,3}|" + "|".join(_COUNTS) + ")"
-# (folded pattern, its window from the match and today); the first that matches counts
-_WINDOWS: tuple[tuple[re.Pattern, Callable[[re.Match, dt.date], Window | None]], ...] = (
-    (re.compile(r"\bhom nay\b"), _fixed(_days_ago(0), "hôm nay")),
-    (re.compile(r"\bhom qua\b"), _fixed(_days_ago(1), "từ hôm qua")),
-    (re.compile(r"\btuan nay\b"), _fixed(lambda today: today - dt.timedelta(days=today.weekday()), "trong tuần này")),
-    (re.compile(rf"\b{_N} (ngay|tuan|thang) (?:qua|vua qua|gan day|gan nhat|truoc|nay)\b"), _last),
-    (re.compile(r"\b(?:tuan qua|tuan truoc)\b"), _fixed(_days_ago(6), "trong 7 ngày qua")),
-    (re.compile(r"\bthang nay\b"), _fixed(lambda today: today.replace(day=1), "trong tháng này")),
-    (re.compile(r"\b(?:thang qua|thang truoc)\b"), _fixed(_days_ago(29), "trong 30 ngày qua")),
-    (re.compile(r"\bnam nay\b"), _fixed(lambda today: today.replace(month=1, day=1), "trong năm nay")),
-    (re.compile(r"\b(?:nam ngoai|nam truoc)\b"), _fixed(
-        lambda today: dt.date(today.year - 1, 1, 1), "trong năm ngoái", lambda today: dt.date(today.year - 1, 12, 31))),
-    (re.compile(r"\bnam ((?:19|20)\d\d)\b"), _year),
+def _monday(today: dt.date) -> dt.date:
+    return today - dt.timedelta(days=today.weekday())
+
+
+def _last_month(today: dt.date) -> dt.date:
+    return (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+
+# (accented pattern, its window from the match and today); the first that matches counts. A
+# question typed without accents is matched by the folded patterns: "nam" is then also "năm".
+_WINDOW_RULES: tuple[tuple[str, Callable[[re.Match, dt.date], Window | None]], ...] = (
+    (rf"\b(\d{{1,2}}|{'|'.join(_COUNTS)}) ({'|'.join(_UNITS)}) (?:qua|vừa qua|gần đây|gần nhất|trước|nay)\b", _last),
+    (r"\b(?:(?:mấy|vài|những) (?:hôm|ngày) (?:nay|qua|gần đây)|(?:các )?ngày (?:qua|gần đây)|dạo này|tuần qua)\b",
+     _fixed(_days_ago(6), "trong 7 ngày qua")),
+    (r"\b(?:(?:trong )?ngày )?(?:hôm|sáng|chiều|tối) nay\b", _fixed(_days_ago(0), "hôm nay")),
+    (r"\bhôm qua\b", _fixed(_days_ago(1), "từ hôm qua")),
+    (r"\btuần này\b", _fixed(_monday, "trong tuần này")),
+    (r"\btuần trước\b", _fixed(lambda today: _monday(today) - dt.timedelta(days=7), "trong tuần trước",
+                               lambda today: _monday(today) - dt.timedelta(days=1))),
+    (r"\btháng này\b", _fixed(lambda today: today.replace(day=1), "trong tháng này")),
+    (r"\btháng qua\b", _fixed(_days_ago(29), "trong 30 ngày qua")),
+    (r"\btháng trước\b", _fixed(_last_month, "trong tháng trước",
+                                lambda today: today.replace(day=1) - dt.timedelta(days=1))),
+    (r"\bquý này\b", _fixed(lambda today: today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1),
+                            "trong quý này")),
+    (r"\b(?:năm nay|từ đầu năm)\b", _fixed(lambda today: today.replace(month=1, day=1), "trong năm nay")),
+    (r"\bnăm qua\b", _fixed(_days_ago(364), "trong 12 tháng qua")),
+    (r"\b(?:năm ngoái|năm trước)\b", _fixed(lambda today: dt.date(today.year - 1, 1, 1), "trong năm ngoái",
+                                            lambda today: dt.date(today.year - 1, 12, 31))),
+    (r"\bnăm ((?:19|20)\d\d)\b", _year),
 )
+_WINDOWS = {acc: tuple((re.compile(pattern if acc else fold(pattern)), read) for pattern, read in _WINDOW_RULES)
+            for acc in (True, False)}
 
 
 @dataclass(frozen=True)
 class _Word:
     typed: str
-    key: str  # compared with the fillers: lower case, folded when the question has no accents
-    folded: str
+    key: str  # compared with the patterns and fillers: lower case, folded unless read with accents
 
 
 def _words(text: str, accented: bool) -> list[_Word]:
-    out = []
-    for w in re.findall(r"[^\W_]+(?:[-/][^\W_]+)*", nfc(text)):
-        folded = fold(w).lower()
-        out.append(_Word(w, w.lower() if accented else folded, folded))
-    return out
+    return [_Word(w, w.lower() if accented else fold(w).lower())
+            for w in re.findall(r"[^\W_]+(?:[-/][^\W_]+)*", nfc(text))]
 
 
-def _span(words: list[str], m: re.Match) -> range:
-    """The word indices a match over " ".join(words) covers."""
-    start, first, last = 0, None, None
+def _span(words: list[str], start: int, end: int) -> range:
+    """The word indices the characters start:end of " ".join(words) cover."""
+    at, first, last = 0, None, None
     for i, w in enumerate(words):
-        if first is None and start >= m.start():
+        if first is None and at >= start:
             first = i
-        if start < m.end():
+        if at < end:
             last = i
-        start += len(w) + 1
+        at += len(w) + 1
     return range(first if first is not None else len(words), (last or 0) + 1)
 
 
@@ -169,27 +192,47 @@ def _trim(run: list[_Word], leading: list[tuple[str, ...]], trailing: list[tuple
 
 
 def parse_recent(text: str, today: dt.date) -> RecentAsk | None:
-    """A what's-new question's topic and time window, or None for any other question."""
-    accented = has_diacritics(text)
-    words = _words(text, accented)
-    keys, folded = [w.key for w in words], [w.folded for w in words]
-    news = _NEWS_RE[accented].search(" ".join(keys))
-    if not news or _QUESTION_RE.search(" ".join(folded)):
+    """A what's-new question's topic and time window, or None for any other question.
+    A question with accents is read with them; one whose news words are typed
+    without ("bai moi ve Đắk Lắk") is read folded."""
+    if _QUESTION_RE.search(fold(nfc(text)).lower()):
         return None
-    used = set(_span(keys, news))
+    if has_diacritics(text):
+        ask = _parse(text, today, accented=True)
+        if ask is not None:
+            return ask
+    return _parse(text, today, accented=False, typed_plain=has_diacritics(text))
+
+
+def _parse(text: str, today: dt.date, accented: bool, typed_plain: bool = False) -> RecentAsk | None:
+    words = _words(text, accented)
+    keys = [w.key for w in words]
+    joined = " ".join(keys)
+    news = _NEWS_RE[accented].search(joined)
+    if news:
+        used = set(_span(keys, *news.span()))
+    elif (newest := _NEWEST_RE[accented].search(joined)) is not None:
+        used = set(_span(keys, *newest.span(1))) | set(_span(keys, *newest.span(2)))
+    else:
+        return None
+    news_start = min(used)
+    if typed_plain and any(has_diacritics(words[i].typed) for i in used):
+        return None  # an accented question that is not news ("Tin môi trường …"), read folded
     since = until = None
     window = ""
-    for pattern, read in _WINDOWS:
-        m = pattern.search(" ".join(folded))
+    for pattern, read in _WINDOWS[accented]:
+        m = pattern.search(joined)
         if m and (found := read(m, today)) is not None:
             since, until, window = found
-            used |= set(_span(folded, m))
+            used |= set(_span(keys, *m.span()))
             break
     leading, topic_leading, trailing = _FILLERS[accented]
-    about = next((i for i, k in enumerate(keys) if i not in used and k == ("về" if accented else "ve")), None)
+    abouts = [i for i, k in enumerate(keys) if i not in used and k == ("về" if accented else "ve")]
+    about = next((i for i in abouts if i > news_start), abouts[0] if abouts else None)
     if about is not None:  # "… về <topic> [tuần này] không?"
         end = next((i for i in range(about + 1, len(words)) if i in used), len(words))
         topic = _trim(words[about + 1:end], topic_leading, trailing)
+        most = MAX_ABOUT_WORDS
     else:  # the words outside the news and window phrases, fillers trimmed off each run
         runs: list[list[_Word]] = [[]]
         for i, w in enumerate(words):
@@ -198,14 +241,16 @@ def parse_recent(text: str, today: dt.date) -> RecentAsk | None:
             else:
                 runs[-1].append(w)
         topic = [w for run in runs for w in _trim(run, leading, trailing)]
-    if len(topic) > MAX_TOPIC_WORDS:
+        most = MAX_TOPIC_WORDS
+    if len(topic) > most:
         return None
     return RecentAsk(" ".join(w.typed for w in topic), since, window, until)
 
 
 def parse_topic_window(arg: str, today: dt.date) -> RecentAsk:
     """What `/moi <arg>` asks for: a topic, a window, or both ("/moi tuần này", "/moi MTTQ tháng này")."""
-    return parse_recent("bài mới " + arg, today) or RecentAsk(" ".join(arg.split()))
+    prefix = "bài mới " if has_diacritics(arg) else "bai moi "
+    return parse_recent(prefix + arg, today) or RecentAsk(" ".join(arg.split()))
 
 
 def article_day(a: ArticleInfo, tz: dt.tzinfo) -> dt.date | None:

@@ -34,6 +34,8 @@ class TopicMatcher:
         if seen is None:
             seen = written_in(forms, await self._article_words(article))
             _put(self._answers, key, seen, self.capacity * 4)
+        else:
+            self._answers.move_to_end(key)
         return seen
 
     async def _article_words(self, article: ArticleInfo) -> str:

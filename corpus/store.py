@@ -308,8 +308,8 @@ class Store:
         if among is not None:
             where.append("a.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(among)))
-        if until is not None:
-            where.append(f"{day} <= ?")
+        if until is not None:  # an undated article's day is the day it was stored, in Vietnam time
+            where.append("COALESCE(a.published, date(a.ingested_at, '+7 hours')) <= ?")
             params.append(until.isoformat())
         rows = await self._all(
             f"SELECT {_INFO_COLS} FROM articles a WHERE {' AND '.join(where)}"

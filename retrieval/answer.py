@@ -104,8 +104,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             if len(nxt) >= 15:
                 sentences[after] = nxt
                 spilled[after] = (text, hit.passage.ord + 1)
-        if after in sentences and after not in picked:
-            picked.insert(1, after)
+        if after in sentences and after not in picked:  # from the next passage: after the second best
+            picked.insert(2 if after in spilled else 1, after)
     # Keep within the length budget, dropping the weakest first (the best always stays).
     kept, total, seen = [], 0, set()
     for key in picked:

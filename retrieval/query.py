@@ -60,8 +60,8 @@ class Named:
 
 # Words that end a law's name: question words and the verbs asked about it
 # ("Luật Đất đai quy định gì", "… có hiệu lực từ ngày nào", "… được ban hành …",
-# "Luật Biển nêu …"). Only the reply's wording depends on them: an article
-# mentions the law when it holds "luật" and the name's first word.
+# "Luật Biển nêu …"): the name ends there ("Luật Biển"), and an article mentions
+# the law when it holds "luật" and the name's first two words.
 _LAW_NAME_ENDS = set(
     "có là gì nào bao nhiêu đâu thế như khi ai năm và của các những về trong được với cho tại "
     "quy nói ban sửa hiệu thi áp mới này nêu đã thì sẽ đang lấy giúp hướng ra mà cần đối gồm yêu".split())
@@ -71,10 +71,10 @@ _YEAR_AFTER_RE = re.compile(r"(?:\bnam\s+|/)(19[5-9]\d|20\d\d)(?!\d)")
 
 def _law_keys(name: list[str]) -> tuple[str, ...]:
     """How an article may mention a law whose name's folded words are `name`:
-    "luật" and the first word, the first word's abbreviation of the field written
-    out, or the abbreviation of the words it starts with ("Luật MTTQ" / "Luật Mặt
-    trận Tổ quốc Việt Nam")."""
-    keys = [f"luat {name[0]}"]
+    "luật" and the name's first two words (one if it has one), the first word's
+    abbreviation of the field written out, or the abbreviation of the words it
+    starts with ("Luật MTTQ" / "Luật Mặt trận Tổ quốc Việt Nam")."""
+    keys = [" ".join(["luat", *name[:2]])]
     if name[0] in ABBREVIATIONS:
         keys.append("luat " + " ".join(fold(ABBREVIATIONS[name[0]]).split()[:2]))
     for abbr, phrase in ABBREVIATIONS.items():

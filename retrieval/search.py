@@ -25,7 +25,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import PROVINCE_KEYS, Place, named_places
+from retrieval.places import PROVINCE_KEYS, Place, named_places, title_cased
 from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
@@ -64,17 +64,27 @@ class Fit:
 
     years: frozenset[int]
     year_rows: frozenset[int] | None  # articles mentioning one of the years (None: no year named)
-    place_rows: dict[str, frozenset[int]]  # place -> articles mentioning it
+    place_rows: dict[tuple[str, ...], frozenset[int]]  # a place's folded names -> articles mentioning it
 
     def fits(self, row: int, article: ArticleInfo) -> bool:
         if self.year_rows is not None and row not in self.year_rows and not (
                 article.published is not None and article.published.year in self.years):
             return False
-        return all(row in rows or place in article.places for place, rows in self.place_rows.items())
+        stored = {_folded_name(p) for p in article.places}
+        return all(row in rows or stored.intersection(keys) for keys, rows in self.place_rows.items())
 
 
 def _folded_name(place: str) -> str:
     return " ".join(re.findall(r"\w+", fold(place).lower()))
+
+
+def _capitalised_in(question: str, key: str) -> bool:
+    """Whether the question writes the folded name `key` with capitals (and is not in title case)."""
+    typed = re.findall(r"\w+", question)
+    folded, want = [fold(w).lower() for w in typed], key.split()
+    return not title_cased(question) and any(
+        folded[i:i + len(want)] == want and all(w[0].isupper() for w in typed[i:i + len(want)])
+        for i in range(len(typed) - len(want) + 1))
 
 
 class Searcher:
@@ -181,7 +191,7 @@ class Searcher:
             chosen += [(float(scores[a]), cs, cid) for cs, cid in best]
         passages = await self.store.passages([cid for _, _, cid in chosen])
 
-        fitting = self._fitting(lex, question, intent)
+        fitting = self._fitting(lex, question, intent.places)
         hits: list[Hit] = []
         for art_score, cs, cid in chosen:
             p = passages.get(cid)
@@ -210,16 +220,23 @@ class Searcher:
         return place.alt is not None and Searcher._mentioned(lex, place.alt)
 
     @staticmethod
-    def _fitting(lex: LexicalSnapshot, question: str, intent: QueryIntent) -> Fit | None:
-        """What fits the years (after "năm" or in a date) and the stored places below
-        a province the question names; None when it names neither."""
+    def _fitting(lex: LexicalSnapshot, question: str, known_places: tuple[str, ...]) -> Fit | None:
+        """What fits the years (after "năm" or in a date) and the places below a
+        province the question names (after their unit, or a stored place written
+        with capitals: "Tu Mơ Rông", not the words "thống nhất");
+        None when it names neither. A province is not required: an article on one
+        of its districts may not write its name."""
         years = frozenset(n.year for n in named_years(question) if n.year is not None)
         year_rows = None
         if years:
             year_rows = frozenset(np.concatenate([lex.articles_mentioning(str(y)) for y in years]).tolist())
-        # a province is not required: an article on one of its districts may not write its name
-        place_rows = {place: frozenset(lex.articles_mentioning(_folded_name(place)).tolist())
-                      for place in intent.places if _folded_name(place) not in PROVINCE_KEYS}
+        place_rows = {}
+        named = list(named_places(question))
+        named += [Place(p, (_folded_name(p),)) for p in known_places if _capitalised_in(question, _folded_name(p))]
+        for place in named:
+            if not PROVINCE_KEYS.intersection(place.keys):
+                rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
+                place_rows[place.keys] = frozenset(rows.tolist())
         return Fit(years, year_rows, place_rows) if years or place_rows else None
 
     def _named_known(self, lex: LexicalSnapshot, named: Named) -> bool:

@@ -39,6 +39,26 @@ TODAY = dt.date(2026, 11, 25)  # a Wednesday
     ("tin mới hai tuần qua", "", dt.date(2026, 11, 12)),
     ("Tin mới về dân vận năm nay", "dân vận", dt.date(2026, 1, 1)),
     ("bai moi ve mttq nam 2024", "mttq", dt.date(2024, 1, 1)),
+    # typed without accents, a window right after "moi" is still news ("mới tuần này", not "mỗi tuần")
+    ("tin moi tuan nay", "", dt.date(2026, 11, 23)),
+    ("bai moi nam nay ve giam ngheo", "giam ngheo", dt.date(2026, 1, 1)),
+    ("tin moi ngay hom nay", "", TODAY),
+    ("tin moi lien quan den ton giao", "ton giao", None),
+    # an accented "Nam" is a name, not the count "năm"
+    ("Bài mới về Việt Nam tháng này", "Việt Nam", dt.date(2026, 11, 1)),
+    ("Tin mới ở miền Nam tuần qua", "miền Nam", dt.date(2026, 11, 19)),
+    # news words typed without accents around an accented name
+    ("bai moi ve Đắk Lắk", "Đắk Lắk", None),
+    ("tin moi ve MTTQ tuần này", "MTTQ", dt.date(2026, 11, 23)),
+    # long names after "về"; other phrasings of the same request
+    ("Bài mới về Hội Liên hiệp Phụ nữ Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam", None),
+    ("Tin dân vận mới nhất", "dân vận", None),
+    ("Các bài về dân vận mới nhất", "dân vận", None),
+    ("Có bài gì mới về bầu cử không?", "bầu cử", None),
+    ("Gần đây có bài nào về dân vận khéo không?", "dân vận khéo", None),
+    ("Mình mới về xã, có bài mới về Kon Tum không", "Kon Tum", None),  # the "về" after the news words
+    ("Bài mới về dân vận mấy hôm nay", "dân vận", dt.date(2026, 11, 19)),
+    ("Bài mới quý này", "", dt.date(2026, 10, 1)),
 ])
 def test_whats_new_questions_are_read(question, topic, since):
     ask = parse_recent(question, TODAY)
@@ -54,6 +74,9 @@ def test_whats_new_questions_are_read(question, topic, since):
     "Tin môi trường hôm nay", "tin moi truong hom nay",  # môi trường, not mới
     "Bản tin mỗi tuần gửi lúc mấy giờ", "ban tin moi tuan gui luc may gio",
     "Niềm tin mới của nhân dân vào Đảng", "niem tin moi cua nhan dan",
+    "Làm sao để xem bài mới", "Tôi muốn đăng ký nhận tin mới", "Cách nhận tin mới mỗi ngày",
+    "Tin mới được cập nhật lúc nào", "Tin mới về dân vận có những nội dung gì",
+    "Bài học kinh nghiệm mới nhất về dân vận", "Tin nhắn mới nhất",
 ])
 def test_other_questions_are_not_whats_new(question):
     assert parse_recent(question, TODAY) is None
@@ -65,6 +88,12 @@ def test_a_past_year_is_a_closed_window_and_moi_reads_a_window_alone():
     assert parse_topic_window("tuần này", TODAY) == RecentAsk("", dt.date(2026, 11, 23), "trong tuần này")
     assert parse_topic_window("MTTQ tháng này", TODAY) == RecentAsk("MTTQ", dt.date(2026, 11, 1), "trong tháng này")
     assert parse_topic_window("dân vận khéo", TODAY) == RecentAsk("dân vận khéo")
+    assert parse_topic_window("ve dan van", TODAY) == RecentAsk("dan van")  # read folded, as typed
+    assert parse_topic_window("Đắk Lắk tuần này", TODAY).topic == "Đắk Lắk"
+    # calendar periods: last week and last month are closed windows
+    assert parse_recent("Bài mới tuần trước", TODAY) == RecentAsk(
+        "", dt.date(2026, 11, 16), "trong tuần trước", dt.date(2026, 11, 22))
+    assert parse_recent("Bài mới tháng trước", TODAY).until == dt.date(2026, 10, 31)
     # a topic that happens to hold a question word is still a topic for /moi
     assert parse_topic_window("vì sao", TODAY) == RecentAsk("vì sao")
 
