@@ -159,6 +159,7 @@ MIGRATIONS.append(
         # A store at version 4 whose newest articles were deleted had cursors (then
         # article ids) above every id left: migration 5 started the order numbers at
         # the highest id, so the next articles would have come in under those cursors.
+        # (Articles a store numbered under such a cursor before this ran stay skipped.)
         """
         UPDATE meta SET value = MAX(CAST(value AS INTEGER),
                                     (SELECT COALESCE(MAX(cursor), 0) FROM subscriptions))

@@ -2,7 +2,8 @@
 
 Sentences of the top passages (of articles that fit the year and place the
 question names, when the first one does) are scored by the idf mass of the question's
-folded syllables (and, at half weight, syllable bigrams) they contain. The
+folded syllables (and, at half weight, syllable bigrams) they contain; for "bao
+nhiêu <noun>", a sentence that counts the noun ("25 mô hình") scores more. The
 best few are quoted, plus the sentence right after the best one (measured: the
 answer often follows the clause that matches the question): articles in rank
 order, each one's sentences in the order they stand in the article.
@@ -10,13 +11,14 @@ order, each one's sentences in the order they stand in the article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
 from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
-from retrieval.normalize import fold, is_code, words
+from retrieval.normalize import fold, has_diacritics, is_code, nfc, words
 from retrieval.types import Answer, Citation, Hit, Sentence
 
 
@@ -42,6 +44,21 @@ def sentence_score(q_uni: set[str], q_bi: set[str], sentence: str, idf: Callable
                    bigram_weight: float) -> float:
     uni, bi = _folded_terms(sentence)
     return sum(idf(t) for t in q_uni & uni) + bigram_weight * sum(idf(t) for t in q_bi & bi)
+
+
+COUNT_WEIGHT = 0.3  # of the question's idf mass (ViNewsQA dev answer_hit +0.001; cadre questions like it)
+_HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)"),
+                False: re.compile(r"\b(?:bao nhieu|may)\s+([^\W\d_]+)")}
+
+
+def counted_noun(question: str) -> re.Pattern | None:
+    """For "bao nhiêu <noun>" / "mấy <noun>", a pattern (over folded lower-case text)
+    of a number written before the noun: "25 mô hình", "1.200 hộ"."""
+    accented = has_diacritics(question)
+    m = _HOW_MANY_RE[accented].search(nfc(question).lower() if accented else fold(question).lower())
+    if not m:
+        return None
+    return re.compile(rf"\b\d[\d.,]*\s+{re.escape(fold(m.group(1)))}\b")
 
 
 def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) -> bool:
@@ -84,8 +101,12 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # every word of the question too ("18 ct tu ban hành ngày nào").
     codes = parse_code_query(question)
     code_bonus = sum(idf(t) for t in q_uni) if codes else 0.0
+    # "bao nhiêu mô hình": a sentence counting them ("25 mô hình kinh tế") holds the answer
+    counted = counted_noun(question)
+    count_bonus = COUNT_WEIGHT * sum(idf(t) for t in q_uni) if counted else 0.0
     scored = sorted(
-        ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0),
+        ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0)
+          + (count_bonus if counted and counted.search(fold(s).lower()) else 0.0),
           key) for key, s in sentences.items() if len(s) >= 15),
         key=lambda x: (-x[0], x[1]),
     )

@@ -127,6 +127,20 @@ def test_the_sentence_after_the_best_comes_from_the_next_passage_when_the_best_e
     assert [s.text for s in compose(q, [passage], True, lambda t: 1.0, one).sentences] == [best]
 
 
+def test_a_how_many_question_quotes_the_sentence_that_counts():
+    from retrieval.answer import counted_noun
+
+    words = "Phong trào Dân vận khéo ở Kon Rẫy lan tỏa, mô hình hay được nhân rộng."
+    counts = "Có 25 mô hình Dân vận khéo về kinh tế."
+    one = AnswerParams(max_sentences=1, add_next=False)
+    for q in ("Kon Rẫy có bao nhiêu mô hình dân vận khéo?", "kon ray co bao nhieu mo hinh dan van kheo"):
+        assert [s.text for s in compose(q, [_hit(f"{words} {counts}")], True, lambda t: 1.0, one).sentences] == [counts]
+    assert [s.text for s in compose("mô hình dân vận khéo ở Kon Rẫy", [_hit(f"{words} {counts}")], True,
+                                    lambda t: 1.0, one).sentences] == [words]  # not asked to count
+    assert counted_noun("Máy chụp CT ở đâu?") is None  # "máy" is not "mấy"
+    assert counted_noun("có mấy hộ nghèo").search("xã có 1.200 ho ngheo")
+
+
 def test_answer_quotes_only_articles_that_fit_the_year_or_place_named():
     from dataclasses import replace
 
