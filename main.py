@@ -67,10 +67,30 @@ def print_report(report, out=sys.stdout) -> None:
     )
 
 
+class IngestProgress:
+    """Logs how an ingest goes, every `every` seconds: a long one is not silent."""
+
+    def __init__(self, every: float = 10.0, clock=None) -> None:
+        import time
+
+        self.clock = clock or time.monotonic
+        self.every = every
+        self.start = self.last = self.clock()
+        self.counts: dict[str, int] = {}
+
+    def __call__(self, done: int, status: str, label: str) -> None:
+        self.counts[status] = self.counts.get(status, 0) + 1
+        now = self.clock()
+        if now - self.last >= self.every:
+            self.last = now
+            detail = ", ".join(f"{n} {s}" for s, n in sorted(self.counts.items()))
+            log.info("ingest: %d documents so far (%s), %.1f a second", done, detail, done / (now - self.start))
+
+
 async def cmd_ingest(settings: Settings, args) -> int:
     engine = await open_engine(settings)
     try:
-        report = await engine.ingest(args.inputs)
+        report = await engine.ingest(args.inputs, progress=IngestProgress())
     finally:
         await engine.close()
     print_report(report)

@@ -96,3 +96,18 @@ def test_run_loads_samples_then_exits_at_end_of_input(tmp_path):
     assert f"! lỗi: {missing}: không có tệp hoặc thư mục này" in again.stdout
     assert again.returncode == 1  # a script sees that an input failed
     assert f"input skipped: {missing}: no such file or folder" in again.stderr  # the log, in English
+
+
+def test_a_long_ingest_logs_its_progress(caplog):
+    import logging
+
+    from main import IngestProgress
+
+    now = [0.0]
+    progress = IngestProgress(every=10.0, clock=lambda: now[0])
+    with caplog.at_level(logging.INFO, logger="danvan"):
+        for i in range(1, 31):
+            now[0] = i * 0.5  # two documents a second
+            progress(i, "duplicate" if i % 10 == 0 else "added", f"doc {i}")
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines == ["ingest: 20 documents so far (18 added, 2 duplicate), 2.0 a second"]
