@@ -107,6 +107,17 @@ def _year(m: re.Match, today: dt.date) -> Window:
     return dt.date(year, 1, 1), dt.date(year, 12, 31), f"trong năm {year}"
 
 
+def _month(m: re.Match, today: dt.date) -> Window | None:
+    """ "tháng 10 năm 2020", "tháng 10/2020", "tháng 10" (the latest October up to today)."""
+    month = int(m.group(1))
+    if not 1 <= month <= 12:
+        return None
+    year = int(m.group(2)) if m.group(2) else today.year if month <= today.month else today.year - 1
+    first = dt.date(year, month, 1)
+    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    return first, (last if last < today else None), f"trong tháng {month}/{year}"
+
+
 def _fixed(since: Callable[[dt.date], dt.date], label: str, until: Callable[[dt.date], dt.date] | None = None):
     return lambda m, today: (since(today), until(today) if until else None, label)
 
@@ -126,7 +137,7 @@ def _last_month(today: dt.date) -> dt.date:
 # (accented pattern, its window from the match and today); the first that matches counts. A
 # question typed without accents is matched by the folded patterns: "nam" is then also "năm".
 _WINDOW_RULES: tuple[tuple[str, Callable[[re.Match, dt.date], Window | None]], ...] = (
-    (rf"\b(\d{{1,2}}|{'|'.join(_COUNTS)}) ({'|'.join(_UNITS)}) (?:qua|vừa qua|gần đây|gần nhất|trước|nay)\b", _last),
+    (rf"(?<!tháng )\b(\d{{1,2}}|{'|'.join(_COUNTS)}) ({'|'.join(_UNITS)}) (?:qua|vừa qua|gần đây|gần nhất|trước|nay)\b", _last),
     (r"\b(?:(?:mấy|vài|những) (?:hôm|ngày) (?:nay|qua|gần đây)|(?:các )?ngày (?:qua|gần đây)|dạo này|tuần qua)\b",
      _fixed(_days_ago(6), "trong 7 ngày qua")),
     (r"\b(?:(?:trong )?ngày )?(?:hôm|sáng|chiều|tối) nay\b", _fixed(_days_ago(0), "hôm nay")),
@@ -140,6 +151,7 @@ _WINDOW_RULES: tuple[tuple[str, Callable[[re.Match, dt.date], Window | None]], .
                                 lambda today: today.replace(day=1) - dt.timedelta(days=1))),
     (r"\bquý này\b", _fixed(lambda today: today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1),
                             "trong quý này")),
+    (r"\btháng (\d{1,2})(?:(?:/| năm )((?:19|20)\d\d)| năm nay)?\b(?![/.]\d)", _month),
     (r"\b(?:năm nay|từ đầu năm)\b", _fixed(lambda today: today.replace(month=1, day=1), "trong năm nay")),
     (r"\bnăm qua\b", _fixed(_days_ago(364), "trong 12 tháng qua")),
     (r"\b(?:năm ngoái|năm trước)\b", _fixed(lambda today: dt.date(today.year - 1, 1, 1), "trong năm ngoái",
@@ -292,6 +304,9 @@ def recent_reply(ask: RecentAsk, on_topic: list[ArticleInfo], limit: int, follow
         shown = on_topic[:limit]
     elif scanned:
         head = f"Chưa tìm thấy bài nào{about} trong {scanned} bài gần nhất có các từ này."
+        shown = []
+    elif ask.until:  # nothing up to the end of a past period; later articles were not looked at
+        head = f"Chưa có bài nào{about}{when}."
         shown = []
     else:
         head = f"Kho dữ liệu chưa có bài nào{about}." if about else "Kho dữ liệu chưa có bài viết nào."

@@ -59,6 +59,11 @@ TODAY = dt.date(2026, 11, 25)  # a Wednesday
     ("Mình mới về xã, có bài mới về Kon Tum không", "Kon Tum", None),  # the "về" after the news words
     ("Bài mới về dân vận mấy hôm nay", "dân vận", dt.date(2026, 11, 19)),
     ("Bài mới quý này", "", dt.date(2026, 10, 1)),
+    # a month: of a year, or the latest one up to today
+    ("bài mới về mưa lũ tháng 10 năm 2020", "mưa lũ", dt.date(2020, 10, 1)),
+    ("bai moi ve mua lu thang 10/2020", "mua lu", dt.date(2020, 10, 1)),
+    ("Tin mới về bầu cử tháng 3 năm nay", "bầu cử", dt.date(2026, 3, 1)),  # not "3 năm nay"
+    ("Bài mới tháng 12", "", dt.date(2025, 12, 1)),
 ])
 def test_whats_new_questions_are_read(question, topic, since):
     ask = parse_recent(question, TODAY)
@@ -94,6 +99,8 @@ def test_a_past_year_is_a_closed_window_and_moi_reads_a_window_alone():
     assert parse_recent("Bài mới tuần trước", TODAY) == RecentAsk(
         "", dt.date(2026, 11, 16), "trong tuần trước", dt.date(2026, 11, 22))
     assert parse_recent("Bài mới tháng trước", TODAY).until == dt.date(2026, 10, 31)
+    assert parse_recent("bài mới về mưa lũ tháng 10 năm 2020", TODAY).until == dt.date(2020, 10, 31)
+    assert parse_recent("Bài mới tháng 11", TODAY).until is None  # this month: up to today
     # a topic that happens to hold a question word is still a topic for /moi
     assert parse_topic_window("vì sao", TODAY) == RecentAsk("vì sao")
 
@@ -127,6 +134,7 @@ def test_the_list_keeps_to_the_window_or_says_there_is_nothing_new():
         "Các bài về «tôn giáo» trong năm 2024:", "1. Tôn giáo 2024 — danvan.example, 01/05/2024"]
     assert recent_reply(y2024, [in_2023], 5).plain.startswith(
         "Chưa có bài nào về «tôn giáo» trong năm 2024. Các bài gần nhất:\n1. Tôn giáo 2023")
+    assert recent_reply(y2024, [], 5).plain == "Chưa có bài nào về «tôn giáo» trong năm 2024."
     # the search stopped after reading its limit of candidates: not "the store has none"
     assert recent_reply(week, [], 5, scanned=300).plain == (
         "Chưa tìm thấy bài nào về «tôn giáo» trong 300 bài gần nhất có các từ này.")
