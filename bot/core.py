@@ -316,7 +316,7 @@ class BotCore:
         for i, m in enumerate(mentions[:10], 1):
             a = m.article
             meta = render.meta(a.site, a.published)
-            plain.append(f"{i}. {a.title} — {meta}\n«{m.ref.mention}»" + (f"\n{a.url}" if a.url else ""))
+            plain.append(f"{i}. {render.short_title(a.title)} — {meta}\n«{m.ref.mention}»" + (f"\n{a.url}" if a.url else ""))
             htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta)}"
                        f"\n<i>«{html.escape(m.ref.mention)}»</i>")
         return [_reply(html.escape(head) + "\n" + "\n\n".join(htm), head + "\n" + "\n\n".join(plain))]
@@ -388,7 +388,7 @@ class BotCore:
     async def _source_reply(self, c) -> Reply:
         passage = await self.engine.source_text(c)
         meta = render.meta(c.site, c.published)
-        plain = f"[{c.n}] {c.title} — {meta}\n\n{passage}" + (f"\n\n{c.url}" if c.url else "")
+        plain = f"[{c.n}] {render.short_title(c.title)} — {meta}\n\n{passage}" + (f"\n\n{c.url}" if c.url else "")
         title = render.title_html(c.title, c.url)
         htm = f"<b>[{c.n}]</b> {title} — {html.escape(meta)}\n\n{html.escape(passage)}"
         return Reply(html=htm, plain=plain)
@@ -414,7 +414,7 @@ class BotCore:
             a = h.passage.article
             meta = render.meta(a.site, a.published)
             snippet = h.passage.text[:300].rsplit(" ", 1)[0] + "…"
-            plain.append(f"• {a.title} — {meta}\n{snippet}" + (f"\n{a.url}" if a.url else ""))
+            plain.append(f"• {render.short_title(a.title)} — {meta}\n{snippet}" + (f"\n{a.url}" if a.url else ""))
             htm.append(f"• {render.title_html(a.title, a.url)} — {html.escape(meta)}\n{html.escape(snippet)}")
         head = "Thêm kết quả liên quan:"
         return [_reply(head + "\n" + "\n\n".join(htm), head + "\n" + "\n\n".join(plain))]

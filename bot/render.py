@@ -22,9 +22,20 @@ def meta(site: str | None, published: dt.date | None) -> str:
     return ", ".join(x for x in (site, fmt_date(published)) if x)
 
 
+MAX_TITLE_CHARS = 120
+
+
+def short_title(title: str) -> str:
+    """A title as a list shows it: a long one (a record whose "title" is its lead or
+    a photo caption) cut at a word boundary, marked "…"."""
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    return title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–") + "…"
+
+
 def title_html(title: str, url: str | None) -> str:
-    """The escaped title, linked when the source names a URL."""
-    escaped = html.escape(title)
+    """The escaped (shortened) title, linked when the source names a URL."""
+    escaped = html.escape(short_title(title))
     return f'<a href="{html.escape(url, quote=True)}">{escaped}</a>' if url else escaped
 
 
@@ -32,13 +43,13 @@ def article_line(i: int, a) -> tuple[str, str]:
     """``i. Title — site, date`` of an article (`ArticleInfo`): plain (the URL on the
     next line) and HTML (the title linked)."""
     m = meta(a.site, a.published)
-    plain = f"{i}. {a.title} — {m}" + (f"\n{a.url}" if a.url else "")
+    plain = f"{i}. {short_title(a.title)} — {m}" + (f"\n{a.url}" if a.url else "")
     return plain, f"{i}. {title_html(a.title, a.url)} — {html.escape(m)}"
 
 
 def source_line(c: Citation) -> str:
     """``[1] Title — site, 23/02/2024`` and the URL on the next line (plain)."""
-    line = f"[{c.n}] {c.title} — {meta(c.site, c.published)}"
+    line = f"[{c.n}] {short_title(c.title)} — {meta(c.site, c.published)}"
     return line + (f"\n{c.url}" if c.url else "")
 
 def answer_plain(answer: Answer) -> str:

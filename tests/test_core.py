@@ -139,6 +139,23 @@ def test_split_never_separates_a_sentence_from_its_marker():
         assert re.match(r"^Câu số \d+", p) and p.endswith("]"), p[:40]
 
 
+def test_a_long_title_is_shortened_in_lists_and_sources():
+    import datetime as dt
+
+    from corpus.types import ArticleInfo
+
+    caption = ("Phó Chủ tịch UBND TP Hà Nội Chử Xuân Dũng (áo xanh) kiểm tra công tác phòng dịch tại khu cách ly "
+               "tập trung vào sáng 1/5, đề nghị các quận, huyện không bỏ lọt ca lây nhiễm (Ảnh: Thành Trung).")
+    a = ArticleInfo(id=1, title=caption, url="https://dantri.example/1", site="dantri.example",
+                    published=dt.date(2021, 5, 1))
+    plain, htm = render.article_line(1, a)
+    shown = plain.split(" — ")[0][3:]
+    assert shown.endswith("…") and len(shown) <= render.MAX_TITLE_CHARS + 1 and caption.startswith(shown[:-1])
+    assert f">{shown}</a>" in htm
+    assert render.short_title("Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông") == (
+        "Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông")
+
+
 def test_split_plain_keeps_angle_brackets_and_hard_cuts():
     assert render.split_message("a < b và c > d", 4000, html=False) == ["a < b và c > d"]
     parts = render.split_message("x" * 10_000, 2000, html=False)
