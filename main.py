@@ -30,6 +30,7 @@ import asyncio  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import sys  # noqa: E402
+import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from bot.settings import Settings  # noqa: E402
@@ -71,10 +72,8 @@ class IngestProgress:
     """Logs how an ingest goes, every `every` seconds: a long one is not silent."""
 
     def __init__(self, every: float = 10.0, clock=None) -> None:
-        import time
-
         self.clock = clock or time.monotonic
-        self.every = every
+        self.every = max(every, 0.001)
         self.start = self.last = self.clock()
         self.counts: dict[str, int] = {}
 
@@ -84,7 +83,7 @@ class IngestProgress:
         if now - self.last >= self.every:
             self.last = now
             detail = ", ".join(f"{n} {s}" for s, n in sorted(self.counts.items()))
-            log.info("ingest: %d documents so far (%s), %.1f a second", done, detail, done / (now - self.start))
+            log.info("ingest: %d documents so far (%s), %.1f a second", done, detail, done / max(now - self.start, 1e-9))
 
 
 async def cmd_ingest(settings: Settings, args) -> int:

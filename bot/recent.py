@@ -33,27 +33,32 @@ MAX_ABOUT_WORDS = 10  # what follows "về" may be a long name ("Hội Liên hi�
 
 _ITEM = r"(?:bài viết|bài báo|bài đăng|bài|tin tức|tin)"
 # "bài mới", "bài viết mới nhất", "tin gì mới", "gần đây có bài nào"; not "niềm tin mới", "thông tin mới".
-_NEWS_ACCENTED = (rf"(?<!niềm )(?<!thông )(?<!lòng )\b(?:{_ITEM}(?: nào| gì)? (?:mới nhất|mới|gần đây)"
+_NEWS_ACCENTED = (rf"(?<!niềm )(?<!thông )(?<!lòng )(?<!bản )\b(?:{_ITEM}(?: nào| gì)? (?:mới nhất|mới|gần đây)"
                   rf"|gần đây (?:có )?{_ITEM}(?: nào| gì)?)\b")
 # Folded, "moi" is also mỗi/môi/mọi/mối: "tin moi truong", "ban tin moi tuan", "moi nguoi" are not
 # news, but "tin moi tuan nay", "bai moi nam 2024" are.
-_NEWS_PLAIN = (fold(_NEWS_ACCENTED).replace("(?:moi nhat|moi|gan day)", "(?:moi nhat|gan day|moi\\b"
-               r"(?! (?:truong|nguoi|khi|luc|noi|quan|gioi|cap|mat|ben|nha|la|thu|lan)\b)"
-               r"(?! (?:tuan|thang|nam|ngay)\b(?! (?:nay|qua|truoc|ngoai|hom|\d))))"))
+_FOLDED_NEW = "(?:moi nhat|moi|gan day)"
+assert _FOLDED_NEW in fold(_NEWS_ACCENTED)
+_NEWS_PLAIN = fold(_NEWS_ACCENTED).replace(_FOLDED_NEW, "(?:moi nhat|gan day|moi\\b"
+                                           r"(?! (?:truong|nguoi|khi|luc|noi|quan|gioi|cap|mat|ben|nha|la|thu|lan)\b)"
+                                           r"(?! (?:tuan|thang|nam|ngay)\b(?! (?:nay|qua|vua|truoc|ngoai|roi|hom|\d))))")
 _NEWS_RE = {True: re.compile(_NEWS_ACCENTED), False: re.compile(_NEWS_PLAIN)}
 # "Tin dân vận mới nhất", "Các bài về dân vận mới nhất": the topic between the item and "mới nhất"
 # (not "bài học", "tin tưởng", "tin nhắn" …).
-_NEWEST_ACCENTED = (rf"\b({_ITEM})(?! (?:học|hát|thuốc|toán|thơ|tập|giảng|phát|tưởng|cậy|nhắn|đồn)\b)"
+_NEWEST_ACCENTED = (rf"(?<!bản )\b({_ITEM})(?! (?:học|hát|thuốc|toán|thơ|tập|giảng|phát|tưởng|cậy|nhắn|đồn)\b)"
                     r"(?: [^\W\d_]+){1,8}? (mới nhất)\b")
 _NEWEST_RE = {True: re.compile(_NEWEST_ACCENTED), False: re.compile(fold(_NEWEST_ACCENTED))}
-_QUESTION_RE = re.compile(r"\b(?:nhu the nao|the nao|ra sao|bao nhieu|vi sao|tai sao|khi nao|luc nao|o dau|lam gi"
-                          r"|la gi|noi gi|noi ve gi|gom nhung gi|nhung gi|noi dung gi|nhung noi dung|lam sao|cach nao"
-                          r"|dang ky|nhan tin moi|nhan bai moi|nhan ban tin)\b|^cach\b")
+# Folded: questions about the news, or about writing or getting it, not a request for a list.
+_QUESTION_RE = re.compile(r"\b(?:nhu the nao|the nao|ra sao|bao nhieu|vi sao|tai sao|khi nao|luc nao|o dau|den dau"
+                          r"|lam gi|la gi|noi gi|noi ve gi|gom nhung gi|nhung gi|noi dung gi|nhung noi dung|lam sao"
+                          r"|cach nao|(?<!bai )bao nao|trang nao|dang ky (?:nhan|theo doi)|nhan tin moi|nhan bai moi"
+                          r"|nhan ban tin|viet bai|soan bai|ai viet|ai dang)\b|^(?:cach|ai)\b")
 
 # Words around a topic that are not part of it, as word sequences (accented).
 _LEADING = ("có", "hãy", "cho tôi", "cho mình", "cho em", "cho xem", "xem", "liệt kê", "tìm", "đọc", "tôi", "mình",
             "muốn", "cần", "xin", "bạn", "những", "các", "nào", "gì", "ở", "tại", "trong", "của", "về", "chủ đề",
-            "vấn đề", "lĩnh vực", "liên quan đến", "liên quan tới", "mọi người", "anh chị", "các bạn")
+            "vấn đề", "lĩnh vực", "liên quan đến", "liên quan tới", "mọi người", "anh chị", "các bạn", "gửi",
+            "gửi cho", "gửi mình", "gửi tôi")
 _TOPIC_LEADING = ("chủ đề", "vấn đề", "lĩnh vực", "các", "những")  # after "về": "về chủ đề giảm nghèo"
 _TRAILING = ("không", "nào", "nhé", "ạ", "vậy", "chưa", "hả", "gì", "với", "đi", "có", "khác", "được đăng", "đăng",
              "trong", "ở", "tại", "của", "hay", "thế", "không ạ", "nhỉ", "được")
@@ -73,6 +78,9 @@ _FILLERS = {acc: (_forms(_LEADING, acc), _forms(_TOPIC_LEADING, acc), _forms(_TR
 
 _COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _UNITS = {"ngày": 1, "tuần": 7, "tháng": 30, "năm": 365}
+# Both readings look the matched words up folded ("ngay" or "ngày"; "nam" is then also "năm").
+_FOLDED_COUNTS = {fold(w): n for w, n in _COUNTS.items()}
+_FOLDED_UNITS = {fold(w): (w, days) for w, days in _UNITS.items()}
 
 
 @dataclass(frozen=True)
@@ -93,11 +101,12 @@ Window = tuple[dt.date, dt.date | None, str]  # since, until, label
 
 def _last(m: re.Match, today: dt.date) -> Window | None:
     """ "7 ngày qua", "hai tuần gần đây", "3 tháng qua" (the accented words of the match)."""
-    count, unit = m.group(1), nfc(m.group(2))
-    n = int(count) if count.isdigit() else _COUNTS[nfc(count)]
+    count = m.group(1)
+    n = int(count) if count.isdigit() else _FOLDED_COUNTS[fold(count)]
+    unit, days = _FOLDED_UNITS[fold(m.group(2))]
     if not 0 < n < 100:
         return None
-    return today - dt.timedelta(days=n * _UNITS[unit] - 1), None, f"trong {n} {unit} qua"
+    return today - dt.timedelta(days=n * days - 1), None, f"trong {n} {unit} qua"
 
 
 def _year(m: re.Match, today: dt.date) -> Window:
@@ -112,7 +121,12 @@ def _month(m: re.Match, today: dt.date) -> Window | None:
     month = int(m.group(1))
     if not 1 <= month <= 12:
         return None
-    year = int(m.group(2)) if m.group(2) else today.year if month <= today.month else today.year - 1
+    if m.group(2):
+        year = int(m.group(2))
+    elif m.group(3):  # "năm nay" / "năm ngoái", "năm trước"
+        year = today.year if fold(m.group(3)) == "nam nay" else today.year - 1
+    else:
+        year = today.year if month <= today.month else today.year - 1
     first = dt.date(year, month, 1)
     last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
     return first, (last if last < today else None), f"trong tháng {month}/{year}"
@@ -130,6 +144,10 @@ def _monday(today: dt.date) -> dt.date:
     return today - dt.timedelta(days=today.weekday())
 
 
+def _quarter_start(day: dt.date) -> dt.date:
+    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+
+
 def _last_month(today: dt.date) -> dt.date:
     return (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 
@@ -138,23 +156,25 @@ def _last_month(today: dt.date) -> dt.date:
 # question typed without accents is matched by the folded patterns: "nam" is then also "năm".
 _WINDOW_RULES: tuple[tuple[str, Callable[[re.Match, dt.date], Window | None]], ...] = (
     (rf"(?<!tháng )\b(\d{{1,2}}|{'|'.join(_COUNTS)}) ({'|'.join(_UNITS)}) (?:qua|vừa qua|gần đây|gần nhất|trước|nay)\b", _last),
-    (r"\b(?:(?:mấy|vài|những) (?:hôm|ngày) (?:nay|qua|gần đây)|(?:các )?ngày (?:qua|gần đây)|dạo này|tuần qua)\b",
-     _fixed(_days_ago(6), "trong 7 ngày qua")),
+    (r"\b(?:(?:mấy|vài|những) (?:hôm|ngày) (?:nay|qua|gần đây)|(?:các )?ngày (?:qua|gần đây)|dạo này"
+     r"|tuần (?:vừa )?qua)\b", _fixed(_days_ago(6), "trong 7 ngày qua")),
+    (r"\b(?:mấy|vài|những) tuần (?:nay|qua|gần đây)\b", _fixed(_days_ago(29), "trong 30 ngày qua")),
     (r"\b(?:(?:trong )?ngày )?(?:hôm|sáng|chiều|tối) nay\b", _fixed(_days_ago(0), "hôm nay")),
-    (r"\bhôm qua\b", _fixed(_days_ago(1), "từ hôm qua")),
+    (r"\b(?:hôm|tối|đêm) qua\b", _fixed(_days_ago(1), "từ hôm qua")),
     (r"\btuần này\b", _fixed(_monday, "trong tuần này")),
-    (r"\btuần trước\b", _fixed(lambda today: _monday(today) - dt.timedelta(days=7), "trong tuần trước",
+    (r"\btuần (?:trước|rồi)\b", _fixed(lambda today: _monday(today) - dt.timedelta(days=7), "trong tuần trước",
                                lambda today: _monday(today) - dt.timedelta(days=1))),
-    (r"\btháng này\b", _fixed(lambda today: today.replace(day=1), "trong tháng này")),
-    (r"\btháng qua\b", _fixed(_days_ago(29), "trong 30 ngày qua")),
-    (r"\btháng trước\b", _fixed(_last_month, "trong tháng trước",
+    (r"\b(?:tháng này|từ đầu tháng)\b", _fixed(lambda today: today.replace(day=1), "trong tháng này")),
+    (r"\btháng (?:vừa )?qua\b", _fixed(_days_ago(29), "trong 30 ngày qua")),
+    (r"\btháng (?:trước|rồi)\b", _fixed(_last_month, "trong tháng trước",
                                 lambda today: today.replace(day=1) - dt.timedelta(days=1))),
-    (r"\bquý này\b", _fixed(lambda today: today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1),
-                            "trong quý này")),
-    (r"\btháng (\d{1,2})(?:(?:/| năm )((?:19|20)\d\d)| năm nay)?\b(?![/.]\d)", _month),
+    (r"\bquý này\b", _fixed(_quarter_start, "trong quý này")),
+    (r"\bquý (?:trước|rồi)\b", _fixed(lambda today: _quarter_start(_quarter_start(today) - dt.timedelta(days=1)),
+                                      "trong quý trước", lambda today: _quarter_start(today) - dt.timedelta(days=1))),
+    (r"\btháng (\d{1,2})(?:(?:[/.-]| năm )((?:19|20)\d\d)| (năm nay|năm ngoái|năm trước))?\b(?![/.-]\d)", _month),
     (r"\b(?:năm nay|từ đầu năm)\b", _fixed(lambda today: today.replace(month=1, day=1), "trong năm nay")),
-    (r"\bnăm qua\b", _fixed(_days_ago(364), "trong 12 tháng qua")),
-    (r"\b(?:năm ngoái|năm trước)\b", _fixed(lambda today: dt.date(today.year - 1, 1, 1), "trong năm ngoái",
+    (r"\bnăm (?:vừa )?qua\b", _fixed(_days_ago(364), "trong năm qua")),
+    (r"\b(?:năm ngoái|năm trước|năm rồi)\b", _fixed(lambda today: dt.date(today.year - 1, 1, 1), "trong năm ngoái",
                                             lambda today: dt.date(today.year - 1, 12, 31))),
     (r"\bnăm ((?:19|20)\d\d)\b", _year),
 )
@@ -166,11 +186,14 @@ _WINDOWS = {acc: tuple((re.compile(pattern if acc else fold(pattern)), read) for
 class _Word:
     typed: str
     key: str  # compared with the patterns and fillers: lower case, folded unless read with accents
+    clause: int = 0
 
 
 def _words(text: str, accented: bool) -> list[_Word]:
-    return [_Word(w, w.lower() if accented else fold(w).lower())
-            for w in re.findall(r"[^\W_]+(?:[-/][^\W_]+)*", nfc(text))]
+    """The words, each with its clause's number (a topic never runs past a comma)."""
+    return [_Word(w, w.lower() if accented else fold(w).lower(), n)
+            for n, clause in enumerate(re.split(r"[,;:!?()…]|\.(?!\d)", nfc(text)))
+            for w in re.findall(r"[^\W_]+(?:[-/.][^\W_]+)*", clause)]
 
 
 def _span(words: list[str], start: int, end: int) -> range:
@@ -203,17 +226,29 @@ def _trim(run: list[_Word], leading: list[tuple[str, ...]], trailing: list[tuple
     return run
 
 
+# Words a question typed partly without accents shows that way ("Bài mới ve Đắk Lắk", "Tin mới 7 ngay qua").
+_PLAIN_MARKERS = {"ve", "moi", "bai", "ngay", "tuan", "thang", "khong", "nao", "hom", "gan"}  # not "qua", "nay"
+
+
 def parse_recent(text: str, today: dt.date) -> RecentAsk | None:
     """A what's-new question's topic and time window, or None for any other question.
-    A question with accents is read with them; one whose news words are typed
-    without ("bai moi ve Đắk Lắk") is read folded."""
+    A question with accents is read with them; one typed partly without ("bai moi
+    ve Đắk Lắk", "Bài mới ve Đắk Lắk") also folded, and the reading that finds a
+    window or the shorter topic wins."""
     if _QUESTION_RE.search(fold(nfc(text)).lower()):
         return None
-    if has_diacritics(text):
-        ask = _parse(text, today, accented=True)
-        if ask is not None:
-            return ask
-    return _parse(text, today, accented=False, typed_plain=has_diacritics(text))
+    if not has_diacritics(text):
+        return _parse(text, today, accented=False)
+    ask = _parse(text, today, accented=True)
+    mixed = any(w in _PLAIN_MARKERS for w in re.findall(r"\w+", nfc(text).lower()))
+    if ask is not None and not mixed:
+        return ask
+    plain = _parse(text, today, accented=False, typed_plain=True)
+    if ask is None or plain is None:
+        return ask or plain
+    if (plain.since is not None, -len(plain.topic.split())) > (ask.since is not None, -len(ask.topic.split())):
+        return plain
+    return ask
 
 
 def _parse(text: str, today: dt.date, accented: bool, typed_plain: bool = False) -> RecentAsk | None:
@@ -228,8 +263,9 @@ def _parse(text: str, today: dt.date, accented: bool, typed_plain: bool = False)
     else:
         return None
     news_start = min(used)
-    if typed_plain and any(has_diacritics(words[i].typed) for i in used):
-        return None  # an accented question that is not news ("Tin môi trường …"), read folded
+    typed = " ".join(words[i].typed.lower() for i in sorted(used))
+    if typed_plain and has_diacritics(typed) and not _NEWS_RE[True].search(typed):
+        return None  # accented words that are not news ("Tin môi trường …"), read folded
     since = until = None
     window = ""
     for pattern, read in _WINDOWS[accented]:
@@ -242,15 +278,16 @@ def _parse(text: str, today: dt.date, accented: bool, typed_plain: bool = False)
     abouts = [i for i, k in enumerate(keys) if i not in used and k == ("về" if accented else "ve")]
     about = next((i for i in abouts if i > news_start), abouts[0] if abouts else None)
     if about is not None:  # "… về <topic> [tuần này] không?"
-        end = next((i for i in range(about + 1, len(words)) if i in used), len(words))
+        end = next((i for i in range(about + 1, len(words)) if i in used or words[i].clause != words[about].clause),
+                   len(words))
         topic = _trim(words[about + 1:end], topic_leading, trailing)
         most = MAX_ABOUT_WORDS
     else:  # the words outside the news and window phrases, fillers trimmed off each run
         runs: list[list[_Word]] = [[]]
         for i, w in enumerate(words):
-            if i in used:
+            if i in used or (i and w.clause != words[i - 1].clause):
                 runs.append([])
-            else:
+            if i not in used:
                 runs[-1].append(w)
         topic = [w for run in runs for w in _trim(run, leading, trailing)]
         most = MAX_TOPIC_WORDS

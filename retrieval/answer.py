@@ -47,18 +47,20 @@ def sentence_score(q_uni: set[str], q_bi: set[str], sentence: str, idf: Callable
 
 
 COUNT_WEIGHT = 0.3  # of the question's idf mass (ViNewsQA dev answer_hit +0.001; cadre questions like it)
+# Without accents "may" is also máy (a machine) or may (sewing): only "bao nhieu" counts.
 _HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)"),
-                False: re.compile(r"\b(?:bao nhieu|may)\s+([^\W\d_]+)")}
+                False: re.compile(r"\bbao nhieu\s+([^\W\d_]+)")}
 
 
 def counted_noun(question: str) -> re.Pattern | None:
     """For "bao nhiêu <noun>" / "mấy <noun>", a pattern (over folded lower-case text)
-    of a number written before the noun: "25 mô hình", "1.200 hộ"."""
+    of a number written before the noun: "25 mô hình", "1.200 hộ"; not a year
+    ("Năm 2023, mô hình …")."""
     accented = has_diacritics(question)
     m = _HOW_MANY_RE[accented].search(nfc(question).lower() if accented else fold(question).lower())
     if not m:
         return None
-    return re.compile(rf"\b\d[\d.,]*\s+{re.escape(fold(m.group(1)))}\b")
+    return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+{re.escape(fold(m.group(1)))}\b")
 
 
 def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) -> bool:

@@ -240,7 +240,7 @@ class Engine:
         hits = ranking.hits
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
-        following = await self.store.following_chunks([h.passage.chunk_id for h in hits[:10]]) if found else {}
+        following = await self.store.following_chunks([h.passage.chunk_id for h in hits]) if found else {}
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer, following)
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,

@@ -123,22 +123,30 @@ class Indexer:
         """Parse and add every document; failures are reported, never fatal."""
         report = IngestReport()
         done = 0
+
+        def failed(origin: str, reason: str, detail: str) -> None:
+            nonlocal done
+            report.failed.append(Failure(origin, reason, detail))
+            done += 1
+            if progress:
+                progress(done, "failed", origin)
+
         try:
             async for item in docs:
                 if isinstance(item, InputError):
                     log.warning("input skipped: %s", item)
-                    report.failed.append(Failure(item.origin, item.reason, item.detail))
+                    failed(item.origin, item.reason, item.detail)
                     continue
                 try:
                     article = await asyncio.to_thread(parse, item)
                     outcome = await self.add(article)
                 except InputError as exc:
                     log.warning("input skipped: %s", exc)
-                    report.failed.append(Failure(item.origin, exc.reason, exc.detail))
+                    failed(item.origin, exc.reason, exc.detail)
                     continue
                 except StoreError as exc:
                     log.warning("ingest of %s failed: %s", item.origin, exc)
-                    report.failed.append(Failure(item.origin, exc.user_message, str(exc)))
+                    failed(item.origin, exc.user_message, str(exc))
                     continue
                 label = f"{item.origin} — {article.title}"
                 if outcome.status == "added":

@@ -74,6 +74,8 @@ def _law_keys(name: list[str]) -> tuple[str, ...]:
     "luật" and the name's first two words (one if it has one), the first word's
     abbreviation of the field written out, or the abbreviation of the words it
     starts with ("Luật MTTQ" / "Luật Mặt trận Tổ quốc Việt Nam")."""
+    while len(name) > 2 and name[-2:] == ["viet", "nam"]:  # "Luật Biển Việt Nam" is written "Luật Biển" too
+        name = name[:-2]
     keys = [" ".join(["luat", *name[:2]])]
     if name[0] in ABBREVIATIONS:
         keys.append("luat " + " ".join(fold(ABBREVIATIONS[name[0]]).split()[:2]))

@@ -84,6 +84,7 @@ def _capitalised_in(question: str, key: str) -> bool:
     folded, want = [fold(w).lower() for w in typed], key.split()
     return not title_cased(question) and any(
         folded[i:i + len(want)] == want and all(w[0].isupper() for w in typed[i:i + len(want)])
+        and (i or len(want) > 1)  # one capitalised first word is just the question's start ("Vinh danh …")
         for i in range(len(typed) - len(want) + 1))
 
 

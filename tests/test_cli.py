@@ -108,6 +108,6 @@ def test_a_long_ingest_logs_its_progress(caplog):
     with caplog.at_level(logging.INFO, logger="danvan"):
         for i in range(1, 31):
             now[0] = i * 0.5  # two documents a second
-            progress(i, "duplicate" if i % 10 == 0 else "added", f"doc {i}")
+            progress(i, "duplicate" if i % 10 == 0 else "failed" if i % 7 == 0 else "added", f"doc {i}")
     lines = [r.getMessage() for r in caplog.records]
-    assert lines == ["ingest: 20 documents so far (18 added, 2 duplicate), 2.0 a second"]
+    assert lines == ["ingest: 20 documents so far (16 added, 2 duplicate, 2 failed), 2.0 a second"]

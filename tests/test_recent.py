@@ -64,6 +64,22 @@ TODAY = dt.date(2026, 11, 25)  # a Wednesday
     ("bai moi ve mua lu thang 10/2020", "mua lu", dt.date(2020, 10, 1)),
     ("Tin mới về bầu cử tháng 3 năm nay", "bầu cử", dt.date(2026, 3, 1)),  # not "3 năm nay"
     ("Bài mới tháng 12", "", dt.date(2025, 12, 1)),
+    ("Tin mới tháng 10 năm ngoái", "", dt.date(2025, 10, 1)),
+    ("Tin mới tháng 10-2024", "", dt.date(2024, 10, 1)),
+    # counted windows typed without accents (the words are looked up folded)
+    ("tin moi 7 ngay qua", "", dt.date(2026, 11, 19)),
+    ("tin moi bon tuan qua", "", dt.date(2026, 10, 29)),
+    ("tin moi ve Đà Nẵng 3 thang qua", "Đà Nẵng", dt.date(2026, 8, 28)),
+    # typed partly without accents: the folded reading finds the window or the shorter topic
+    ("Tin mới 7 ngay qua", "", dt.date(2026, 11, 19)),
+    ("Bài mới ve Đắk Lắk", "Đắk Lắk", None),
+    ("Bài mới về Hà Nam ngày qua", "Hà Nam", dt.date(2026, 11, 19)),
+    # a topic stops at a comma
+    ("Có bài mới nào về dân vận khéo không ạ, gửi mình với", "dân vận khéo", None),
+    ("Gửi mình bài mới nhất nhé", "", None),
+    ("Bài mới về đăng ký kết hôn", "đăng ký kết hôn", None),
+    ("Bài mới quý trước", "", dt.date(2026, 7, 1)),
+    ("Tin mới tối qua", "", dt.date(2026, 11, 24)),
 ])
 def test_whats_new_questions_are_read(question, topic, since):
     ask = parse_recent(question, TODAY)
@@ -82,6 +98,8 @@ def test_whats_new_questions_are_read(question, topic, since):
     "Làm sao để xem bài mới", "Tôi muốn đăng ký nhận tin mới", "Cách nhận tin mới mỗi ngày",
     "Tin mới được cập nhật lúc nào", "Tin mới về dân vận có những nội dung gì",
     "Bài học kinh nghiệm mới nhất về dân vận", "Tin nhắn mới nhất",
+    "Ai viết bài mới về dân vận khéo?", "Bài mới về dân vận khéo được đăng ở báo nào?",
+    "Tin mới về bão số 3 ảnh hưởng đến đâu?", "Bản tin mới nhất", "Tôi muốn viết bài mới về dân vận",
 ])
 def test_other_questions_are_not_whats_new(question):
     assert parse_recent(question, TODAY) is None

@@ -138,7 +138,9 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
     assert [s.text for s in compose("mô hình dân vận khéo ở Kon Rẫy", [_hit(f"{words} {counts}")], True,
                                     lambda t: 1.0, one).sentences] == [words]  # not asked to count
     assert counted_noun("Máy chụp CT ở đâu?") is None  # "máy" is not "mấy"
+    assert counted_noun("nha may co bao nhieu cong nhan").search("co 300 cong nhan")  # "may" unaccented: máy
     assert counted_noun("có mấy hộ nghèo").search("xã có 1.200 ho ngheo")
+    assert not counted_noun("có bao nhiêu mô hình").search("nam 2023, mo hinh duoc nhan rong")  # a year
 
 
 def test_answer_quotes_only_articles_that_fit_the_year_or_place_named():

@@ -68,8 +68,14 @@ async def test_bad_inputs_reported_good_ones_ingested(engine, tmp_path, web):
     web.route("/slow.html", ARTICLE_HTML, delay=3)
     web.route("/notxml.rss", "this is not xml at all", ctype="application/rss+xml")
     engine.config = type(engine.config)(data_dir=engine.config.data_dir, fetch_timeout=1.0)
+    seen: list[tuple[int, str]] = []
     report = await engine.ingest([str(bad), web.url("/missing.html"), web.url("/slow.html"),
-                                  web.url("/notxml.rss"), web.url("/bai.html"), "/no/such/path"])
+                                  web.url("/notxml.rss"), web.url("/bai.html"), "/no/such/path"],
+                                 progress=lambda done, status, label: seen.append((done, status)))
+    # the progress callback hears of every input, the failed ones too, in order
+    assert [d for d, _ in seen] == list(range(1, len(seen) + 1))
+    assert sum(s == "failed" for _, s in seen) == len(report.failed) and len(seen) == len(report.failed) + len(
+        report.added) + len(report.updated) + len(report.duplicates)
     failed = {f.origin.split("/")[-1]: f for f in report.failed}
     text = "\n".join(f.detail for f in report.failed)  # English, as logged
     # each says why in Vietnamese for the user, and in English for the log

@@ -103,6 +103,7 @@ def test_laws_quarters_and_years_a_question_names():
     # an abbreviation of the field either way; verbs asked about it end the name
     assert named_laws("Luật Thực hiện dân chủ ở cơ sở có hiệu lực")[0].keys == ("luat thuc hien",)
     assert named_laws("Luật Biển nêu gì về chủ quyền?")[0].keys == ("luat bien",)
+    assert named_laws("Luật Biển Việt Nam quy định gì")[0].keys == ("luat bien",)  # also written "Luật Biển"
     assert named_laws("Luật MTTQ quy định gì")[0].keys == ("luat mttq", "luat mat tran")
     mttq = named_laws("Luật Mặt trận Tổ quốc Việt Nam quy định gì")[0]  # "Nam" is a name here, not "năm"
     assert mttq.text == "Luật Mặt trận Tổ quốc Việt Nam" and "luat mttq" in mttq.keys
