@@ -156,3 +156,27 @@ def test_the_list_keeps_to_the_window_or_says_there_is_nothing_new():
     # the search stopped after reading its limit of candidates: not "the store has none"
     assert recent_reply(week, [], 5, scanned=300).plain == (
         "Chưa tìm thấy bài nào về «tôn giáo» trong 300 bài gần nhất có các từ này.")
+
+
+def test_no_question_of_our_sets_is_a_listing_and_no_mix_of_words_breaks_the_parser():
+    import json
+    import random
+    from pathlib import Path
+
+    from retrieval.normalize import fold
+
+    data = Path(__file__).parent / "data"
+    questions = [json.loads(line)["question"] for name in ("cadre_queries", "samples_queries", "ood_queries",
+                                                           "cadre_unanswerable")
+                 for line in (data / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(questions) > 100
+    assert [q for q in questions for v in (q, fold(q)) if parse_recent(v, TODAY) is not None] == []
+    # random mixes of the words the parser looks for, with and without accents: an answer or None, never an error
+    words = ("bài mới tin về tuần này ngày qua tháng năm 2024 7 hai nay hôm có không nào gì Đảng Nam Việt mỗi môi "
+             "trường niềm , . ? ạ với cho vay vốn 10/2020 quý trước rồi vừa mấy nhất gần đây").split()
+    rng = random.Random(7)
+    for _ in range(3000):
+        q = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        for v in (q, fold(q)):
+            ask = parse_recent(v, TODAY)
+            assert ask is None or set(ask.topic.split()) <= set(v.replace(",", " ").replace(".", " ").split()), v
