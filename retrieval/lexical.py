@@ -16,7 +16,8 @@ from retrieval.normalize import expand_abbreviations, fold, has_diacritics, is_c
 # by another version re-derives its lexical rows when it is opened (no re-encoding).
 # 2: "số136-KH/HU" is split as "số 136-KH/HU" (a document code glued to "số").
 # 3: leading zeros dropped from numbers ("01" is "1").
-TOKENS_VERSION = "3"
+# 4: compound abbreviations of ministries expanded ("Bộ NN&PTNT", "Sở GD&ĐT").
+TOKENS_VERSION = "4"
 
 # Question words and function words that carry no topic (folded forms).
 QUERY_STOPWORDS = set(

@@ -55,6 +55,27 @@ ABBREVIATIONS: dict[str, str] = {
     "hnd": "hội nông dân",
     "hccb": "hội cựu chiến binh",
     "dtncshcm": "đoàn thanh niên cộng sản hồ chí minh",
+    # ministries and departments, as one token ("Sở GDĐT")
+    "nnptnt": "nông nghiệp và phát triển nông thôn",
+    "tnmt": "tài nguyên và môi trường",
+    "gddt": "giáo dục và đào tạo",
+    "ldtbxh": "lao động thương binh và xã hội",
+    "khcn": "khoa học và công nghệ",
+    "khdt": "kế hoạch và đầu tư",
+    "vhttdl": "văn hóa thể thao và du lịch",
+    "gtvt": "giao thông vận tải",
+}
+# The same written with "&" or "-" ("Bộ NN&PTNT", "Sở GD&ĐT", "LĐ-TB&XH"), which `words`
+# splits into their parts: folded parts -> the expansion.
+COMPOUND_ABBREVIATIONS: dict[tuple[str, ...], str] = {
+    ("nn", "ptnt"): ABBREVIATIONS["nnptnt"],
+    ("tn", "mt"): ABBREVIATIONS["tnmt"],
+    ("gd", "dt"): ABBREVIATIONS["gddt"],
+    ("ld", "tb", "xh"): ABBREVIATIONS["ldtbxh"],
+    ("kh", "cn"): ABBREVIATIONS["khcn"],
+    ("kh", "dt"): ABBREVIATIONS["khdt"],
+    ("vh", "tt", "dl"): ABBREVIATIONS["vhttdl"],
+    ("tt", "tt"): "thông tin và truyền thông",
 }
 
 # An HTML tag or comment: an ASCII name, then a space, "/" or ">". "1 < 2" and
@@ -132,6 +153,9 @@ for _abbr, _exp in ABBREVIATIONS.items():
     _PHRASES.setdefault(_f[0], []).append((_abbr, _f))
 for _lst in _PHRASES.values():
     _lst.sort(key=lambda item: -len(item[1]))
+_COMPOUNDS: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
+for _parts, _exp in COMPOUND_ABBREVIATIONS.items():
+    _COMPOUNDS.setdefault(_parts[0], []).append((_parts, _exp.split()))
 
 
 def expand_abbreviations(tokens: list[str]) -> list[str]:
@@ -146,6 +170,9 @@ def expand_abbreviations(tokens: list[str]) -> list[str]:
         exp = _EXPANSION_WORDS.get(f)
         if exp:
             extra.extend(exp)
+        for parts, words_ in _COMPOUNDS.get(f, ()):
+            if tuple(folded[i : i + len(parts)]) == parts:
+                extra.extend(words_)
         for abbr, phrase in _PHRASES.get(f, ()):
             if folded[i : i + len(phrase)] == phrase:
                 extra.append(abbr)

@@ -41,6 +41,11 @@ def test_refs_glued_and_bare():
 def test_abbreviations_both_ways():
     assert {"dân", "tộc", "thiểu", "số"} <= set(expand_abbreviations(["dtts"]))
     assert "dtts" in expand_abbreviations(["dân", "tộc", "thiểu", "số"])
+    # ministries written with "&" ("Bộ NN&PTNT", "Sở GD&ĐT") or as one token are expanded too
+    assert {"nông", "nghiệp", "phát", "triển", "thôn"} <= set(expand_abbreviations(words("Bộ NN&PTNT")))
+    assert {"giáo", "dục", "đào", "tạo"} <= set(expand_abbreviations(words("Sở GD&ĐT tỉnh")))
+    assert {"lao", "động", "thương", "binh"} <= set(expand_abbreviations(words("Sở LĐ-TB&XH")))
+    assert "giáo" not in expand_abbreviations(words("gd và đt"))  # only the parts written together
     acc, folded = index_fields("", "đồng bào DTTS")
     assert "thieu" in folded.split() and "dtts" in folded.split()
 
