@@ -10,8 +10,8 @@ words left around the news and window phrases.
 
 A topic is matched as digest topics are (`bot.digest.topic_forms`): whole words,
 with or without diacritics, abbreviations of the field both ways. An article's
-date is its publication date, or the day it was stored when it has none; time
-windows are those of Vietnam (UTC+7), a week starting on Monday.
+date is its publication date, or the day it was stored when it has none; the
+time windows (`bot.windows`) are those of Vietnam (UTC+7).
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot import render
 from bot.digest import VN_TZ
 from bot.types import Reply
+from bot.windows import find_window
 from corpus.types import ArticleInfo
 from retrieval.normalize import fold, has_diacritics, nfc
 
@@ -76,13 +76,6 @@ def _forms(phrases: tuple[str, ...], accented: bool) -> list[tuple[str, ...]]:
 
 _FILLERS = {acc: (_forms(_LEADING, acc), _forms(_TOPIC_LEADING, acc), _forms(_TRAILING, acc)) for acc in (True, False)}
 
-_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_UNITS = {"ngày": 1, "tuần": 7, "tháng": 30, "năm": 365}
-# Both readings look the matched words up folded ("ngay" or "ngày"; "nam" is then also "năm").
-_FOLDED_COUNTS = {fold(w): n for w, n in _COUNTS.items()}
-_FOLDED_UNITS = {fold(w): (w, days) for w, days in _UNITS.items()}
-
-
 @dataclass(frozen=True)
 class RecentAsk:
     topic: str  # as typed ("" for every article)
@@ -94,92 +87,6 @@ class RecentAsk:
     def daily(self) -> bool:
         """Asks for today's or yesterday's news (the daily digest's)."""
         return self.window in ("hôm nay", "từ hôm qua")
-
-
-Window = tuple[dt.date, dt.date | None, str]  # since, until, label
-
-
-def _last(m: re.Match, today: dt.date) -> Window | None:
-    """ "7 ngày qua", "hai tuần gần đây", "3 tháng qua" (the accented words of the match)."""
-    count = m.group(1)
-    n = int(count) if count.isdigit() else _FOLDED_COUNTS[fold(count)]
-    unit, days = _FOLDED_UNITS[fold(m.group(2))]
-    if not 0 < n < 100:
-        return None
-    return today - dt.timedelta(days=n * days - 1), None, f"trong {n} {unit} qua"
-
-
-def _year(m: re.Match, today: dt.date) -> Window:
-    year = int(m.group(1))
-    if year == today.year:
-        return dt.date(year, 1, 1), None, "trong năm nay"
-    return dt.date(year, 1, 1), dt.date(year, 12, 31), f"trong năm {year}"
-
-
-def _month(m: re.Match, today: dt.date) -> Window | None:
-    """ "tháng 10 năm 2020", "tháng 10/2020", "tháng 10" (the latest October up to today)."""
-    month = int(m.group(1))
-    if not 1 <= month <= 12:
-        return None
-    if m.group(2):
-        year = int(m.group(2))
-    elif m.group(3):  # "năm nay" / "năm ngoái", "năm trước"
-        year = today.year if fold(m.group(3)) == "nam nay" else today.year - 1
-    else:
-        year = today.year if month <= today.month else today.year - 1
-    first = dt.date(year, month, 1)
-    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
-    return first, (last if last < today else None), f"trong tháng {month}/{year}"
-
-
-def _fixed(since: Callable[[dt.date], dt.date], label: str, until: Callable[[dt.date], dt.date] | None = None):
-    return lambda m, today: (since(today), until(today) if until else None, label)
-
-
-def _days_ago(days: int) -> Callable[[dt.date], dt.date]:
-    return lambda today: today - dt.timedelta(days=days)
-
-
-def _monday(today: dt.date) -> dt.date:
-    return today - dt.timedelta(days=today.weekday())
-
-
-def _quarter_start(day: dt.date) -> dt.date:
-    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
-
-
-def _last_month(today: dt.date) -> dt.date:
-    return (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-
-
-# (accented pattern, its window from the match and today); the first that matches counts. A
-# question typed without accents is matched by the folded patterns: "nam" is then also "năm".
-_WINDOW_RULES: tuple[tuple[str, Callable[[re.Match, dt.date], Window | None]], ...] = (
-    (rf"(?<!tháng )\b(\d{{1,2}}|{'|'.join(_COUNTS)}) ({'|'.join(_UNITS)}) (?:qua|vừa qua|gần đây|gần nhất|trước|nay)\b", _last),
-    (r"\b(?:(?:mấy|vài|những) (?:hôm|ngày) (?:nay|qua|gần đây)|(?:các )?ngày (?:qua|gần đây)|dạo này"
-     r"|tuần (?:vừa )?qua)\b", _fixed(_days_ago(6), "trong 7 ngày qua")),
-    (r"\b(?:mấy|vài|những) tuần (?:nay|qua|gần đây)\b", _fixed(_days_ago(29), "trong 30 ngày qua")),
-    (r"\b(?:(?:trong )?ngày )?(?:hôm|sáng|chiều|tối) nay\b", _fixed(_days_ago(0), "hôm nay")),
-    (r"\b(?:hôm|tối|đêm) qua\b", _fixed(_days_ago(1), "từ hôm qua")),
-    (r"\btuần này\b", _fixed(_monday, "trong tuần này")),
-    (r"\btuần (?:trước|rồi)\b", _fixed(lambda today: _monday(today) - dt.timedelta(days=7), "trong tuần trước",
-                               lambda today: _monday(today) - dt.timedelta(days=1))),
-    (r"\b(?:tháng này|từ đầu tháng)\b", _fixed(lambda today: today.replace(day=1), "trong tháng này")),
-    (r"\btháng (?:vừa )?qua\b", _fixed(_days_ago(29), "trong 30 ngày qua")),
-    (r"\btháng (?:trước|rồi)\b", _fixed(_last_month, "trong tháng trước",
-                                lambda today: today.replace(day=1) - dt.timedelta(days=1))),
-    (r"\bquý này\b", _fixed(_quarter_start, "trong quý này")),
-    (r"\bquý (?:trước|rồi)\b", _fixed(lambda today: _quarter_start(_quarter_start(today) - dt.timedelta(days=1)),
-                                      "trong quý trước", lambda today: _quarter_start(today) - dt.timedelta(days=1))),
-    (r"\btháng (\d{1,2})(?:(?:[/.-]| năm )((?:19|20)\d\d)| (năm nay|năm ngoái|năm trước))?\b(?![/.-]\d)", _month),
-    (r"\b(?:năm nay|từ đầu năm)\b", _fixed(lambda today: today.replace(month=1, day=1), "trong năm nay")),
-    (r"\bnăm (?:vừa )?qua\b", _fixed(_days_ago(364), "trong năm qua")),
-    (r"\b(?:năm ngoái|năm trước|năm rồi)\b", _fixed(lambda today: dt.date(today.year - 1, 1, 1), "trong năm ngoái",
-                                            lambda today: dt.date(today.year - 1, 12, 31))),
-    (r"\bnăm ((?:19|20)\d\d)\b", _year),
-)
-_WINDOWS = {acc: tuple((re.compile(pattern if acc else fold(pattern)), read) for pattern, read in _WINDOW_RULES)
-            for acc in (True, False)}
 
 
 @dataclass(frozen=True)
@@ -268,12 +175,10 @@ def _parse(text: str, today: dt.date, accented: bool, typed_plain: bool = False)
         return None  # accented words that are not news ("Tin môi trường …"), read folded
     since = until = None
     window = ""
-    for pattern, read in _WINDOWS[accented]:
-        m = pattern.search(joined)
-        if m and (found := read(m, today)) is not None:
-            since, until, window = found
-            used |= set(_span(keys, *m.span()))
-            break
+    found = find_window(joined, accented, today)
+    if found is not None:
+        since, until, window = found.since, found.until, found.label
+        used |= set(_span(keys, found.start, found.end))
     leading, topic_leading, trailing = _FILLERS[accented]
     abouts = [i for i, k in enumerate(keys) if i not in used and k == ("về" if accented else "ve")]
     about = next((i for i in abouts if i > news_start), abouts[0] if abouts else None)
