@@ -3,9 +3,12 @@
 Then exact boosts for document codes and quoted phrases, soft boosts for a
 year or a place named in the question, and at most `per_article` passages per
 article. Each hit says whether its article fits the year and the place below a
-province that the question names (the answer quotes only those that do). Places, document codes, laws, quarters and years the question names
-that no article mentions are reported as `unknown`: the store cannot answer it. A question typed without accents is searched on the folded fields,
-and its accents are restored before it is embedded.
+province that the question names; those that do rank first (a filter that never
+empties the list), and the answer quotes only them. Places, document codes,
+laws, quarters and years the question names that no article mentions are
+reported as `unknown`: the store cannot answer it. A question typed without
+accents is searched on the folded fields, and its accents are restored before
+it is embedded.
 """
 
 from __future__ import annotations
@@ -203,7 +206,7 @@ class Searcher:
             fits = fitting is None or fitting.fits(int(chunk_rows[row]), p.article)
             hits.append(Hit(passage=p, score=score + 0.01 * cs, lexical=float(lex_mm[row]),
                             dense=float(dense_vals[row]), fits=fits))
-        hits.sort(key=lambda h: -h.score)
+        hits.sort(key=lambda h: (not h.fits, -h.score))  # a filter: what fits the year and place named first
         keep = set(list(dict.fromkeys(h.article_id for h in hits))[:k])
         hits = [h for h in hits if h.article_id in keep]
         if not hits:

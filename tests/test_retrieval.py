@@ -158,6 +158,8 @@ async def test_hits_say_whether_their_article_fits_the_year_and_place_named(engi
     ranking = await engine.searcher.search("Huyện Kon Rẫy có bao nhiêu mô hình dân vận khéo về kinh tế?")
     fits = {h.passage.article.title: h.fits for h in ranking.hits}
     assert fits[next(t for t in fits if "Kon Rẫy" in t)] and not all(fits.values())
+    flags = [h.fits for h in ranking.hits]
+    assert flags == sorted(flags, reverse=True)  # a filter: the articles that fit come first
     # a stored place written with capitals counts without its unit ("đề nghị Tu Mơ Rông")
     ranking = await engine.searcher.search("Trưởng Ban Dân vận Tỉnh ủy đề nghị Tu Mơ Rông phát triển cây trồng nào?")
     fits = {h.passage.article.title: h.fits for h in ranking.hits}
