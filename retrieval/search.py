@@ -196,6 +196,7 @@ class Searcher:
         passages = await self.store.passages([cid for _, _, cid in chosen])
 
         fitting = self._fitting(lex, question, intent.places)
+        coded = set(code_articles.tolist())
         hits: list[Hit] = []
         for art_score, cs, cid in chosen:
             p = passages.get(cid)
@@ -203,7 +204,8 @@ class Searcher:
                 continue
             score = art_score + self._boost(p.text, p.article, intent)
             row = lex.chunks.row(cid)  # chosen chunks all come from this snapshot
-            fits = fitting is None or fitting.fits(int(chunk_rows[row]), p.article)
+            # an article naming a document code the question names is never filtered down
+            fits = fitting is None or fitting.fits(int(chunk_rows[row]), p.article) or int(chunk_rows[row]) in coded
             hits.append(Hit(passage=p, score=score + 0.01 * cs, lexical=float(lex_mm[row]),
                             dense=float(dense_vals[row]), fits=fits))
         hits.sort(key=lambda h: (not h.fits, -h.score))  # a filter: what fits the year and place named first

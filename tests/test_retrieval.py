@@ -160,6 +160,10 @@ async def test_hits_say_whether_their_article_fits_the_year_and_place_named(engi
     assert fits[next(t for t in fits if "Kon Rẫy" in t)] and not all(fits.values())
     flags = [h.fits for h in ranking.hits]
     assert flags == sorted(flags, reverse=True)  # a filter: the articles that fit come first
+    # an article naming the document code asked about is never filtered down by the year
+    ranking = await engine.searcher.search("Chỉ thị 18-CT/TU năm 2019 nói gì?")
+    assert all(h.fits for h in ranking.hits if "18-CT/TU" in h.passage.text)
+    assert any("18-CT/TU" in h.passage.text for h in ranking.hits)
     # a stored place written with capitals counts without its unit ("đề nghị Tu Mơ Rông")
     ranking = await engine.searcher.search("Trưởng Ban Dân vận Tỉnh ủy đề nghị Tu Mơ Rông phát triển cây trồng nào?")
     fits = {h.passage.article.title: h.fits for h in ranking.hits}
