@@ -93,7 +93,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     q_uni, q_bi = set(q.fold_uni), set(q.fold_bi)
     # (hit rank, position) -> sentence, for the top passages
     ranks: list[int] = list(range(min(len(hits), p.max_passages)))
-    if hits[0].fits:  # a year or place the question names: not quoted from articles of another one
+    if any(h.fits for h in hits):  # a year or place the question names: not quoted from articles of another one
         ranks = [r for r, h in enumerate(hits) if h.fits][: p.max_passages]
     sentences: dict[tuple[int, int], str] = {}
     for rank in ranks:

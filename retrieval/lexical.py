@@ -17,7 +17,8 @@ from retrieval.normalize import expand_abbreviations, fold, has_diacritics, is_c
 # 2: "số136-KH/HU" is split as "số 136-KH/HU" (a document code glued to "số").
 # 3: leading zeros dropped from numbers ("01" is "1").
 # 4: compound abbreviations of ministries expanded ("Bộ NN&PTNT", "Sở GD&ĐT").
-TOKENS_VERSION = "4"
+# 5: ... and kept as one token, only when written with their "&" ("nnptnt").
+TOKENS_VERSION = "5"
 
 # Question words and function words that carry no topic (folded forms).
 QUERY_STOPWORDS = set(

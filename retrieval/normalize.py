@@ -55,28 +55,24 @@ ABBREVIATIONS: dict[str, str] = {
     "hnd": "hội nông dân",
     "hccb": "hội cựu chiến binh",
     "dtncshcm": "đoàn thanh niên cộng sản hồ chí minh",
-    # ministries and departments, as one token ("Sở GDĐT")
+    # ministries and departments, however their "&" is written ("Sở GD&ĐT", "Sở GDĐT"; see `words`)
     "nnptnt": "nông nghiệp và phát triển nông thôn",
     "tnmt": "tài nguyên và môi trường",
     "gddt": "giáo dục và đào tạo",
     "ldtbxh": "lao động thương binh và xã hội",
-    "khcn": "khoa học và công nghệ",
-    "khdt": "kế hoạch và đầu tư",
     "vhttdl": "văn hóa thể thao và du lịch",
     "gtvt": "giao thông vận tải",
+    "khcnbo": "khoa học và công nghệ",  # only from "KH&CN" ("KHCN" is also "khách hàng cá nhân")
+    "khdtbo": "kế hoạch và đầu tư",  # only from "KH&ĐT"
+    "tttt": "thông tin và truyền thông",
 }
-# The same written with "&" or "-" ("Bộ NN&PTNT", "Sở GD&ĐT", "LĐ-TB&XH"), which `words`
-# splits into their parts: folded parts -> the expansion.
-COMPOUND_ABBREVIATIONS: dict[tuple[str, ...], str] = {
-    ("nn", "ptnt"): ABBREVIATIONS["nnptnt"],
-    ("tn", "mt"): ABBREVIATIONS["tnmt"],
-    ("gd", "dt"): ABBREVIATIONS["gddt"],
-    ("ld", "tb", "xh"): ABBREVIATIONS["ldtbxh"],
-    ("kh", "cn"): ABBREVIATIONS["khcn"],
-    ("kh", "dt"): ABBREVIATIONS["khdt"],
-    ("vh", "tt", "dl"): ABBREVIATIONS["vhttdl"],
-    ("tt", "tt"): "thông tin và truyền thông",
-}
+# Compound abbreviations written with "&" ("Bộ NN&PTNT", "LĐ-TB&XH"): `words` makes each
+# one token, never from parts a comma or a document code ("45/KH-CN") separates.
+_COMPOUND_RE = re.compile(
+    r"(?<![\w&/-])(?:(nn)\s?&\s?(ptnt)|(tn)\s?&\s?(mt)|(gd)\s?&\s?(đt|dt)|(lđ|ld)-(tb)\s?&\s?(xh)|(vh)-(tt)\s?&\s?(dl)"
+    r"|(tt)\s?&\s?(tt))(?![\w&/-])")
+_COMPOUND_TOKENS = {"khcn": "khcnbo", "khđt": "khdtbo", "khdt": "khdtbo"}
+_KH_RE = re.compile(r"(?<![\w&/-])kh\s?&\s?(cn|đt|dt)(?![\w&/-])")
 
 # An HTML tag or comment: an ASCII name, then a space, "/" or ">". "1 < 2" and
 # "<Nghị quyết 25>" are not tags.
@@ -126,10 +122,17 @@ def has_diacritics(text: str) -> bool:
 _GLUED_RE = re.compile(r"\b(số)(?=\d)")  # "số136-KH/HU": a number glued to "số"
 
 
+def _joined(m: re.Match) -> str:
+    return fold("".join(g for g in m.groups() if g))
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased NFC syllables; numbers and document codes kept whole. (Changing
-    how text is split: bump `retrieval.lexical.TOKENS_VERSION`.)"""
+    """Lower-cased NFC syllables; numbers and document codes kept whole; compound
+    abbreviations as one folded token ("NN&PTNT" -> "nnptnt"). (Changing how text
+    is split: bump `retrieval.lexical.TOKENS_VERSION`.)"""
     text = _GLUED_RE.sub(r"\1 ", nfc(text).lower())
+    text = _COMPOUND_RE.sub(_joined, text)
+    text = _KH_RE.sub(lambda m: _COMPOUND_TOKENS[fold("kh" + m.group(1))], text)
     out: list[str] = []
     pos = 0
     for m in CODE_TOKEN_RE.finditer(text):
@@ -153,9 +156,6 @@ for _abbr, _exp in ABBREVIATIONS.items():
     _PHRASES.setdefault(_f[0], []).append((_abbr, _f))
 for _lst in _PHRASES.values():
     _lst.sort(key=lambda item: -len(item[1]))
-_COMPOUNDS: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
-for _parts, _exp in COMPOUND_ABBREVIATIONS.items():
-    _COMPOUNDS.setdefault(_parts[0], []).append((_parts, _exp.split()))
 
 
 def expand_abbreviations(tokens: list[str]) -> list[str]:
@@ -170,9 +170,6 @@ def expand_abbreviations(tokens: list[str]) -> list[str]:
         exp = _EXPANSION_WORDS.get(f)
         if exp:
             extra.extend(exp)
-        for parts, words_ in _COMPOUNDS.get(f, ()):
-            if tuple(folded[i : i + len(parts)]) == parts:
-                extra.extend(words_)
         for abbr, phrase in _PHRASES.get(f, ()):
             if folded[i : i + len(phrase)] == phrase:
                 extra.append(abbr)

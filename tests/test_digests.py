@@ -84,6 +84,9 @@ def test_topics_match_whole_words_with_or_without_accents_and_abbreviations():
     assert mentions(topic_forms("Kon Rẫy"), "", text)
     assert not mentions(topic_forms("Kon Tum"), "", text)
     assert not mentions(topic_forms("dân"), "", "Dâng hương tưởng niệm")  # whole words only
+    # a department's compound abbreviation, either way
+    assert mentions(topic_forms("Sở GD&ĐT"), "", "Sở Giáo dục và Đào tạo tỉnh Kon Tum khen thưởng học sinh.")
+    assert mentions(topic_forms("giáo dục và đào tạo"), "", "Sở GD&ĐT tỉnh khen thưởng học sinh.")
     assert topic_forms("  ") == []
 
 

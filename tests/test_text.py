@@ -45,7 +45,10 @@ def test_abbreviations_both_ways():
     assert {"nông", "nghiệp", "phát", "triển", "thôn"} <= set(expand_abbreviations(words("Bộ NN&PTNT")))
     assert {"giáo", "dục", "đào", "tạo"} <= set(expand_abbreviations(words("Sở GD&ĐT tỉnh")))
     assert {"lao", "động", "thương", "binh"} <= set(expand_abbreviations(words("Sở LĐ-TB&XH")))
-    assert "giáo" not in expand_abbreviations(words("gd và đt"))  # only the parts written together
+    assert "giáo" not in expand_abbreviations(words("gd và đt"))  # only the parts written with their "&"
+    for text in ("Trung tâm VH-TT&TT huyện", "Đoàn TN, MT các cấp", "Kế hoạch số 45/KH-CN", "KHCN ngân hàng"):
+        assert not {"truyền", "tài", "khoa"} & set(expand_abbreviations(words(text))), text
+    assert {"khoa", "học", "công", "nghệ"} <= set(expand_abbreviations(words("Sở KH&CN")))
     acc, folded = index_fields("", "đồng bào DTTS")
     assert "thieu" in folded.split() and "dtts" in folded.split()
 
