@@ -174,9 +174,18 @@ def test_no_question_of_our_sets_is_a_listing_and_no_mix_of_words_breaks_the_par
     # random mixes of the words the parser looks for, with and without accents: an answer or None, never an error
     words = ("bài mới tin về tuần này ngày qua tháng năm 2024 7 hai nay hôm có không nào gì Đảng Nam Việt mỗi môi "
              "trường niềm , . ? ạ với cho vay vốn 10/2020 quý trước rồi vừa mấy nhất gần đây").split()
+    words += ["tuần này", "7 ngày qua", "tháng 10/2020", "năm 2024", "hôm nay", "tháng 3 năm nay", "quý trước"]
     rng = random.Random(7)
+    listings = windows = 0
     for _ in range(3000):
-        q = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        q = "Bài mới " * rng.randint(0, 1) + " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
         for v in (q, fold(q)):
             ask = parse_recent(v, TODAY)
-            assert ask is None or set(ask.topic.split()) <= set(v.replace(",", " ").replace(".", " ").split()), v
+            if ask is None:
+                continue
+            listings += 1
+            windows += ask.since is not None
+            assert set(ask.topic.split()) <= set(v.replace(",", " ").replace(".", " ").split()), v
+            assert (ask.since is None) == (ask.window == "") and (ask.until is None or ask.since <= ask.until), v
+            assert ask.since is None or ask.since.year >= 1900, v
+    assert listings > 1000 and windows > 300  # the mixes do reach the window rules
