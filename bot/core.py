@@ -332,9 +332,8 @@ class BotCore:
             on_topic = await self.engine.latest(PAGE, until=ask.until)
         follow = ""
         if msg.platform in ("telegram", "zalo") and self.settings.digest_hour >= 0:
-            follow = f"Gõ /theodoi hằng tuần {ask.topic}".rstrip() + " để nhận bản tin các bài mới mỗi tuần."
-            if ask.daily:
-                follow = f"Gõ /theodoi hằng ngày {ask.topic}".rstrip() + " để nhận bản tin các bài mới mỗi sáng."
+            every, when = ("ngày", "mỗi sáng") if ask.daily else ("tuần", "mỗi tuần")
+            follow = f"Gõ /theodoi hằng {every} {ask.topic}".rstrip() + f" để nhận bản tin các bài mới {when}."
         reply = recent_reply(ask, on_topic, PAGE, follow, scanned if scanned >= RECENT_SCAN else 0)
         latency = (time.perf_counter() - started) * 1000
         qid = await self.engine.store.log_query(msg.platform, msg.chat_id, msg.user_id, question,

@@ -65,8 +65,11 @@ class DigestScheduler:
         self.min_gap = min_gap
         self.clock = clock
         self.allowed = allowed
-        self._topics = TopicMatcher(store)
+        self._topics = self._new_matcher()
         self._after: dict[int, list[ArticleInfo]] = {}
+
+    def _new_matcher(self) -> TopicMatcher:
+        return TopicMatcher(self.store, capacity=MAX_ARTICLES)
 
     async def run(self, stop: asyncio.Event) -> None:
         """A pass every `interval` seconds until `stop` is set; a failing pass is logged, not fatal."""
@@ -83,7 +86,7 @@ class DigestScheduler:
         """One pass: send every digest that is due; how many were sent."""
         now = self.clock()
         sent = 0
-        self._topics = TopicMatcher(self.store, capacity=MAX_ARTICLES)  # each article read once a pass
+        self._topics = self._new_matcher()  # each article read once a pass
         self._after = {}  # cursor -> the articles stored after it
         skip: set[str] = set()  # chats gone or moved during this pass
         for sub in await self.store.subscriptions(self.platform):

@@ -1,7 +1,7 @@
 """Compose an extractive answer: the sentences that answer, each with its [n] (pure).
 
-Sentences of the top passages (of articles that fit the year and place the
-question names, when the first one does) are scored by the idf mass of the question's
+Sentences of the top passages (only of articles that fit the year and place the
+question names, when any does) are scored by the idf mass of the question's
 folded syllables (and, at half weight, syllable bigrams) they contain; for "bao
 nhiêu <noun>", a sentence that counts the noun ("25 mô hình") scores more. The
 best few are quoted, plus the sentence right after the best one (measured: the

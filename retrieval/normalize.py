@@ -67,12 +67,11 @@ ABBREVIATIONS: dict[str, str] = {
     "tttt": "thông tin và truyền thông",
 }
 # Compound abbreviations written with "&" ("Bộ NN&PTNT", "LĐ-TB&XH"): `words` makes each
-# one token, never from parts a comma or a document code ("45/KH-CN") separates.
-_COMPOUND_RE = re.compile(
-    r"(?<![\w&/-])(?:(nn)\s?&\s?(ptnt)|(tn)\s?&\s?(mt)|(gd)\s?&\s?(đt|dt)|(lđ|ld)-(tb)\s?&\s?(xh)|(vh)-(tt)\s?&\s?(dl)"
-    r"|(tt)\s?&\s?(tt))(?![\w&/-])")
-_COMPOUND_TOKENS = {"khcn": "khcnbo", "khđt": "khdtbo", "khdt": "khdtbo"}
-_KH_RE = re.compile(r"(?<![\w&/-])kh\s?&\s?(cn|đt|dt)(?![\w&/-])")
+# one token (its folded letters -> the token), never from parts a comma or a document
+# code ("45/KH-CN") separates.
+_COMPOUND_TOKENS = {"nnptnt": "nnptnt", "tnmt": "tnmt", "gddt": "gddt", "ldtbxh": "ldtbxh", "vhttdl": "vhttdl",
+                    "tttt": "tttt", "khcn": "khcnbo", "khdt": "khdtbo"}
+_COMPOUND_RE = re.compile(r"(?<![\w&/-])(?:(\w{2})-)?(\w{2})\s?&\s?(\w{2,4})(?![\w&/-])")
 
 # An HTML tag or comment: an ASCII name, then a space, "/" or ">". "1 < 2" and
 # "<Nghị quyết 25>" are not tags.
@@ -123,7 +122,8 @@ _GLUED_RE = re.compile(r"\b(số)(?=\d)")  # "số136-KH/HU": a number glued to 
 
 
 def _joined(m: re.Match) -> str:
-    return fold("".join(g for g in m.groups() if g))
+    """A compound abbreviation's token, or the text as it was."""
+    return _COMPOUND_TOKENS.get(fold("".join(g for g in m.groups() if g)), m.group(0))
 
 
 def words(text: str) -> list[str]:
@@ -132,7 +132,6 @@ def words(text: str) -> list[str]:
     is split: bump `retrieval.lexical.TOKENS_VERSION`.)"""
     text = _GLUED_RE.sub(r"\1 ", nfc(text).lower())
     text = _COMPOUND_RE.sub(_joined, text)
-    text = _KH_RE.sub(lambda m: _COMPOUND_TOKENS[fold("kh" + m.group(1))], text)
     out: list[str] = []
     pos = 0
     for m in CODE_TOKEN_RE.finditer(text):

@@ -47,11 +47,11 @@ class Place:
     alt: "Place | None" = None  # the province a name typed after "tỉnh" may be a typo of
 
 
-def _folded_words(text: str) -> str:
+def folded_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text).lower()))
 
 
-_PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(_folded_words(n) for n in (name, *alts))))
+_PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))))
                     for name, alts in PROVINCES.items()}
 PROVINCE_KEYS = frozenset(k for p in _PROVINCE_PLACES.values() for k in p.keys)  # every way a province is written
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from corpus.docrefs import parse_code_query
 from retrieval.normalize import ABBREVIATIONS, fold, has_diacritics, quarter_at, quarter_spellings, words
-from retrieval.places import clauses, title_cased
+from retrieval.places import clauses, folded_words, title_cased
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
@@ -21,13 +21,9 @@ class QueryIntent:
     quoted: tuple[str, ...]  # "quoted phrases" (folded)
 
 
-def _folded_words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text).lower()))
-
-
 def analyse(question: str, known_places: tuple[str, ...] = ()) -> QueryIntent:
-    folded_q = " " + _folded_words(question) + " "
-    places = tuple(p for p in known_places if len(p) >= 3 and " " + _folded_words(p) + " " in folded_q)
+    folded_q = " " + folded_words(question) + " "
+    places = tuple(p for p in known_places if len(p) >= 3 and " " + folded_words(p) + " " in folded_q)
     quoted = tuple(fold(q).lower() for q in re.findall(r"[\"“]([^\"”]{3,80})[\"”]", question))
     return QueryIntent(
         years=tuple(int(y) for y in _YEAR_RE.findall(question)),

@@ -28,7 +28,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import PROVINCE_KEYS, Place, named_places, title_cased
+from retrieval.places import PROVINCE_KEYS, Place, folded_words, named_places, title_cased
 from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
@@ -73,12 +73,8 @@ class Fit:
         if self.year_rows is not None and row not in self.year_rows and not (
                 article.published is not None and article.published.year in self.years):
             return False
-        stored = {_folded_name(p) for p in article.places}
+        stored = {folded_words(p) for p in article.places}
         return all(row in rows or stored.intersection(keys) for keys, rows in self.place_rows.items())
-
-
-def _folded_name(place: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(place).lower()))
 
 
 def _capitalised_in(question: str, key: str) -> bool:
@@ -172,7 +168,8 @@ class Searcher:
         # Places and full document codes the question names that no article does:
         # the store cannot answer it (a place is known when any article mentions it,
         # or the start of its name: "Kon Rẫy Có Bao" typed in title case).
-        unknown = tuple(p.name for p in named_places(question) if not self._mentioned(lex, p))
+        places = named_places(question)
+        unknown = tuple(p.name for p in places if not self._mentioned(lex, p))
         unknown += tuple(text for code, text in full_codes(question)
                          if not lex.chunks_with_codes((code,)).size)
         unknown += tuple(n.text for n in named_requirements(question) if not self._named_known(lex, n))
@@ -195,7 +192,7 @@ class Searcher:
             chosen += [(float(scores[a]), cs, cid) for cs, cid in best]
         passages = await self.store.passages([cid for _, _, cid in chosen])
 
-        fitting = self._fitting(lex, question, intent.places)
+        fitting = self._fitting(lex, question, places, intent.places)
         coded = set(code_articles.tolist())
         hits: list[Hit] = []
         for art_score, cs, cid in chosen:
@@ -226,7 +223,8 @@ class Searcher:
         return place.alt is not None and Searcher._mentioned(lex, place.alt)
 
     @staticmethod
-    def _fitting(lex: LexicalSnapshot, question: str, known_places: tuple[str, ...]) -> Fit | None:
+    def _fitting(lex: LexicalSnapshot, question: str, places: tuple[Place, ...],
+                 known_places: tuple[str, ...]) -> Fit | None:
         """What fits the years (after "năm" or in a date) and the places below a
         province the question names (after their unit, or a stored place written
         with capitals: "Tu Mơ Rông", not the words "thống nhất");
@@ -237,8 +235,8 @@ class Searcher:
         if years:
             year_rows = frozenset(np.concatenate([lex.articles_mentioning(str(y)) for y in years]).tolist())
         place_rows = {}
-        named = list(named_places(question))
-        named += [Place(p, (_folded_name(p),)) for p in known_places if _capitalised_in(question, _folded_name(p))]
+        named = list(places)  # `named_places(question)`
+        named += [Place(p, (folded_words(p),)) for p in known_places if _capitalised_in(question, folded_words(p))]
         for place in named:
             if not PROVINCE_KEYS.intersection(place.keys):
                 rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
