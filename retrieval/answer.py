@@ -31,7 +31,10 @@ class AnswerParams:
     max_sentences: int = 4  # best-scoring sentences quoted...
     add_next: bool = True  # ...plus the one after the best
     max_chars: int = 700
-    relative_floor: float = 0.2  # a quoted sentence scores at least this share of the best
+    # A quoted sentence scores at least this share of the best. 0.4 rather than 0.2: on
+    # ViNewsQA dev answer_hit 0.760 -> 0.757 (3 questions) for answers 13% shorter, and
+    # a cadre's answer keeps off sentences that share only a word pair with the question.
+    relative_floor: float = 0.4
     bigram_weight: float = 0.5
 
 

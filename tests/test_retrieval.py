@@ -94,6 +94,17 @@ def test_answer_quotes_best_sentence_and_the_next_with_numbers():
     assert not compose("gì", hits, False, lambda t: 1.0).found
 
 
+def test_a_sentence_sharing_little_with_the_question_is_not_quoted():
+    best = "Năm 2022, toàn huyện đã đăng ký 39 mô hình giảm nghèo bền vững."
+    weak = "Cây tiêu được trồng bền vững."  # a third of the best sentence's score
+    a = compose("Năm 2022 huyện đã làm gì để giảm nghèo bền vững?", [_hit(f"{best} Trời mưa to. {weak}")], True,
+                lambda t: 1.0, AnswerParams(add_next=False))
+    assert [s.text for s in a.sentences] == [best]
+    a = compose("Năm 2022 huyện đã làm gì để giảm nghèo bền vững?", [_hit(f"{best} Trời mưa to. {weak}")], True,
+                lambda t: 1.0, AnswerParams(add_next=False, relative_floor=0.2))
+    assert [s.text for s in a.sentences] == [best, weak]
+
+
 def test_answer_reads_in_article_order():
     info_a = ArticleInfo(id=1, title="Bài A", url=None, site="x.vn", published=None)
     info_b = ArticleInfo(id=2, title="Bài B", url=None, site="y.vn", published=None)
