@@ -12,6 +12,7 @@ order, each one's sentences in the order they stand in the article.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -75,6 +76,25 @@ def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) 
     return False
 
 
+NEAR_DUPLICATE = 0.8  # share of the shorter sentence's words found in the other
+
+
+def repeats(a: str, b: str) -> bool:
+    """Whether one sentence repeats the other: one holds the other (a caption run into
+    the next line), or nearly all the shorter one's words are in the longer (a caption
+    restating the paragraph: "Bộ trưởng Y tế Nguyễn Thanh Long lưu ý…" after
+    "Bên cạnh đó, Bộ trưởng Y tế cũng lưu ý…"), and no figure of it is new (pure)."""
+    na, nb = (" ".join(t.lower().split()).rstrip(" .!?…;:,") for t in (a, b))
+    if na in nb or nb in na:
+        return True
+    wa, wb = Counter(words(na)), Counter(words(nb))
+    shorter, longer = (wa, wb) if sum(wa.values()) <= sum(wb.values()) else (wb, wa)
+    size = sum(shorter.values())
+    if any(w[0].isdigit() and w not in longer for w in shorter):  # other figures: another fact
+        return False
+    return size >= 6 and sum((shorter & longer).values()) >= NEAR_DUPLICATE * size
+
+
 def _sentence_after(last: str, following: str) -> str:
     """The sentence after `last` (a passage's last sentence) in the passage that follows
     it: chunks share their boundary sentence, or continue a long one cut between them."""
@@ -133,15 +153,13 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         if after in sentences and after not in picked:  # from the next passage: after the second best
             picked.insert(2 if after in spilled else 1, after)
     # Keep within the length budget, dropping the weakest first (the best always stays).
-    kept, total, seen = [], 0, set()
+    kept, total, seen = [], 0, []
     for key in picked:
         text = sentences[key]
-        norm = " ".join(text.lower().split()).rstrip(" .!?…;:,")
-        # a sentence already quoted, or one holding it (a caption run into the next line)
-        if any(norm in other or other in norm for other in seen) or (kept and total + len(text) > p.max_chars):
+        if any(repeats(text, other) for other in seen) or (kept and total + len(text) > p.max_chars):
             continue
         kept.append(key)
-        seen.add(norm)
+        seen.append(text)
         total += len(text)
     # Read as the articles read: articles in rank order, each article's sentences
     # in the order they stand in it (passages of one article may rank out of order).

@@ -105,6 +105,20 @@ def test_a_sentence_sharing_little_with_the_question_is_not_quoted():
     assert [s.text for s in a.sentences] == [best, weak]
 
 
+def test_a_caption_restating_a_quoted_sentence_is_left_out_but_other_figures_stay():
+    from retrieval.answer import repeats
+
+    said = "Bên cạnh đó, Bộ trưởng Y tế cũng lưu ý kiểm soát dịch bệnh tại nhà hàng, siêu thị, khu vui chơi."
+    caption = "Bộ trưởng Y tế Nguyễn Thanh Long lưu ý kiểm soát dịch bệnh tại nhà hàng, siêu thị, khu vui chơi"
+    a = compose("Bộ trưởng Y tế lưu ý gì về kiểm soát dịch bệnh?", [_hit(said), _hit(caption + ".", 2, "Bài B")],
+                True, lambda t: 1.0, AnswerParams(add_next=False))
+    assert len(a.sentences) == 1 and len(a.citations) == 1
+    assert not repeats("Năm 2019 thu nhập bình quân đạt 40 triệu đồng.", "Năm 2018 thu nhập bình quân đạt 37 triệu đồng.")
+    assert repeats("Xã có 5 thôn.", "Xã có 5 thôn và 2 làng.")  # held whole by the other
+    assert not repeats("Hội nghị tổng kết công tác dân vận năm 2019 ở huyện.",
+                       "Hội nghị triển khai nhiệm vụ công tác dân vận năm 2020 ở tỉnh.")
+
+
 def test_answer_reads_in_article_order():
     info_a = ArticleInfo(id=1, title="Bài A", url=None, site="x.vn", published=None)
     info_b = ArticleInfo(id=2, title="Bài B", url=None, site="y.vn", published=None)
