@@ -34,7 +34,7 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 }
 # Names that are also everyday words ("hòa bình": peace) or other things ("tư tưởng Hồ
 # Chí Minh"): a place only after "tỉnh", "thành phố" or "TP".
-_AMBIGUOUS = {"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi minh"}
+AMBIGUOUS_PROVINCE_KEYS = frozenset({"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi minh"})
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy"}
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
@@ -54,6 +54,7 @@ def folded_words(text: str) -> str:
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))))
                     for name, alts in PROVINCES.items()}
 PROVINCE_KEYS = frozenset(k for p in _PROVINCE_PLACES.values() for k in p.keys)  # every way a province is written
+PROVINCE_BY_KEY = {k: p for p in _PROVINCE_PLACES.values() for k in p.keys}
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 # Words that stop a capitalised name and, capitalised themselves, show a question
 # typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…"). In an accented question
@@ -121,7 +122,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
             continue
         capitals = all(w[0].isupper() for w in words[i:i + n]) and not shouting
         unit = _after_unit(folded, i, _PROVINCE_UNITS)
-        if unit or (capitals and key not in _AMBIGUOUS):
+        if unit or (capitals and key not in AMBIGUOUS_PROVINCE_KEYS):
             return place, n
     if shouting or not _after_unit(folded, i, _UNITS):
         return None

@@ -201,6 +201,28 @@ async def test_hits_say_whether_their_article_fits_the_year_and_place_named(engi
     assert {h.passage.article.published.year for h in ranking.hits if h.fits} == {2024}
 
 
+async def test_an_article_naming_another_province_does_not_fit_a_province_named(engine):
+    from corpus.types import RawDocument
+
+    await engine.ingest_documents([RawDocument(
+        origin="mem#gl", kind="record", title="Phong trào Dân vận khéo ở Gia Lai",
+        text="Ban Dân vận Tỉnh ủy Gia Lai cho biết phong trào thi đua Dân vận khéo có 300 mô hình kinh tế "
+             "và nhiều mô hình Dân vận khéo về văn hóa.")])
+    for question in ("Phong trào Dân vận khéo ở Kon Tum có bao nhiêu mô hình kinh tế?",
+                     "phong trao dan van kheo o tinh Kon Tum co bao nhieu mo hinh kinh te"):
+        ranking = await engine.searcher.search(question)
+        fits = {h.passage.article.title: h.fits for h in ranking.hits}
+        assert not fits["Phong trào Dân vận khéo ở Gia Lai"], question
+        # an article naming the province fits, and so does one on a district that names no province
+        assert fits[next(t for t in fits if t.startswith("Ban Dân vận Tỉnh ủy Kon Tum"))]
+        assert fits["Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"]
+        answer = await engine.ask(question)
+        assert "300 mô hình" not in answer.text and all("Gia Lai" not in c.title for c in answer.citations)
+    # asked about Gia Lai, the Gia Lai article fits and is quoted
+    ranking = await engine.searcher.search("Phong trào Dân vận khéo ở Gia Lai có bao nhiêu mô hình kinh tế?")
+    assert ranking.hits[0].passage.article.title == "Phong trào Dân vận khéo ở Gia Lai" and ranking.hits[0].fits
+
+
 def test_answer_quotes_the_sentence_naming_the_code_and_no_repeats():
     code = ("Kế hoạch số 136-KH/HU, ngày 25/7/2023 thực hiện Chỉ thị số 18-CT/TU, ngày 21/6/2023 "
             "của Ban Thường vụ Tỉnh ủy.")
