@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.normalize import fold, has_diacritics
+from retrieval.normalize import fold, has_diacritics, nfc
 
 # The 63 provinces and centrally-run cities before the 2025 merger (older articles
 # use them; the 34 after it are among them), with the other ways they are written.
@@ -35,6 +35,16 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 # Names that are also everyday words ("hòa bình": peace) or other things ("tư tưởng Hồ
 # Chí Minh"): a place only after "tỉnh", "thành phố" or "TP".
 AMBIGUOUS_PROVINCE_KEYS = frozenset({"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi minh"})
+# Typed in lower case, a province counts when written with its accents ("hà nội",
+# but not "cao bằng" or "hải dương", everyday words),
+# or without them when its folded name is no everyday phrase: not "da nang"
+# (đa năng), "hai phong" (hai phòng), "dien bien" (diễn biến), "cao bang", "lam dong"
+# (làm đồng), "can tho" (cần thợ), "son la", nor a name holding "nam" (năm: "5 nam
+# dinh huong", "quang nam 2019" for quãng năm).
+_ACCENTED_NAMES = {nfc(n).lower() for name, alts in PROVINCES.items() for n in (name, *alts)}
+_EVERYDAY_ACCENTED = {"cao bang", "hai duong"}  # "cao bằng nhau", "hải dương" (the ocean)
+_FOLDED_RISKY = {"da nang", "hai phong", "hai duong", "dien bien", "cao bang", "lam dong", "can tho", "son la",
+                 "quang binh"}
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy"}
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
@@ -80,7 +90,8 @@ def clauses(question: str) -> list[list[str]]:
 
 def named_places(question: str) -> tuple[Place, ...]:
     """The places a question names. A province counts when its name is written
-    with capitals or after "tỉnh / thành phố / TP"; any other place when written
+    with capitals, after "tỉnh / thành phố / TP", or in lower case with its accents
+    or, when no everyday phrase folds to it, without them; any other place when written
     with capitals after its unit ("huyện Kon Rẫy", "xã Minh Tâm"). Questions typed
     all in capitals or in title case name no place but provinces after a unit."""
     found: list[Place] = []
@@ -120,9 +131,10 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         n = len(key.split())
         if " ".join(folded[i:i + n]) != key:
             continue
-        capitals = all(w[0].isupper() for w in words[i:i + n]) and not shouting
+        typed = words[i:i + n]
+        capitals = all(w[0].isupper() for w in typed) and not shouting
         unit = _after_unit(folded, i, _PROVINCE_UNITS)
-        if unit or (capitals and key not in AMBIGUOUS_PROVINCE_KEYS):
+        if unit or (key not in AMBIGUOUS_PROVINCE_KEYS and (capitals or _lower_case_name(typed, key))):
             return place, n
     if shouting or not _after_unit(folded, i, _UNITS):
         return None
@@ -136,6 +148,16 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
     if _after_unit(folded, i, _PROVINCE_UNITS):
         place = Place(name, place.keys, _province_like(place.keys[0]))  # "tỉnh Quảng Nhin": a typo?
     return place, n
+
+
+def _lower_case_name(typed: list[str], key: str) -> bool:
+    """A province's name typed in lower case: with its accents, or without them when
+    the folded name is no everyday phrase."""
+    if not all(w.islower() for w in typed) or key in _EVERYDAY_ACCENTED:
+        return False
+    if any(has_diacritics(w) for w in typed):
+        return nfc(" ".join(typed)) in _ACCENTED_NAMES
+    return key not in _FOLDED_RISKY and "nam" not in key.split()
 
 
 def _province_like(key: str) -> Place | None:
