@@ -7,7 +7,8 @@ General rules, meant to hold on pages from any provincial news site:
   follows it, the rest of the page (a marker inside the body drops only itself);
 - percent-encoded image names, lone numbers, lone domain names, bullets;
 - a line repeated (a title or a caption printed twice) is kept once;
-- an unaccented ALL-CAPS line in an accented article (an image slug).
+- an unaccented ALL-CAPS line in an accented article (an image slug);
+- photo credits: "(Ảnh: Thành Trung)", "(ảnh minh họa)", a caption's closing "Ảnh: HN".
 """
 
 from __future__ import annotations
@@ -73,6 +74,22 @@ def strip_portal_prefix(line: str) -> str:
     return re.sub(r"^null\s+", "", line)
 
 
+_PHOTO_CREDIT = re.compile(r"(?P<stop>[.!?…])?\s*[(\[](?:ảnh|nguồn ảnh|ảnh minh h(?:ọa|oạ))(?:\s*:[^()\[\]]{0,60})?[)\]]"
+                           r"(?P<again>\.)?", re.I)
+# "… kết luận buổi làm việc. Ảnh: HN": a credit closing a caption (at most six words)
+_TAIL_CREDIT = re.compile(r"(?:^|(?<=[.!?…\"”])\s+)Ảnh\s*:\s*[^.!?:\s][^.!?:]{0,40}$")
+
+
+def strip_photo_credit(line: str) -> str:
+    """A photo credit removed from a line; the caption it closes stays."""
+    # "Hà Nam. (Ảnh: Đức Văn)." keeps one full stop
+    line = _PHOTO_CREDIT.sub(lambda m: m["stop"] or m["again"] or "", line)
+    m = _TAIL_CREDIT.search(line)
+    if m and len(m.group(0).split()) <= 7:
+        line = line[: m.start()]
+    return line.strip() if re.search(r"\w", line) else ""
+
+
 def _is_unaccented_caps(line: str, doc_has_accents: bool) -> bool:
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 8 or not doc_has_accents:
@@ -97,7 +114,7 @@ def clean_lines(lines: list[str]) -> list[str]:
     seen: set[str] = set()
     body_started = False
     for i, raw in enumerate(lines):
-        line = strip_portal_prefix(raw)
+        line = strip_photo_credit(strip_portal_prefix(raw))
         if is_footer_marker(line) and body_started and not _body_follows(lines[i + 1 :]):
             break  # a "related / newer" list or a comment box runs to the end of the page
         if is_junk_line(line) or is_footer_marker(line):

@@ -24,8 +24,9 @@ SEEDS = {
         refs=set(),
         keeps=["Chiều 22/2, Đoàn công tác của Ban Dân vận Tỉnh ủy",
                "kết nối với các doanh nghiệp để phối hợp giúp người dân phát triển các hợp tác xã",
-               "quan tâm đến cơ sở vật chất, trang thiết bị phục vụ cho công tác dân vận trên địa bàn"],
-        loses=["%C4%90", "Nguồn bài viết", "\n30\n", "baokontum.com.vn\n"],
+               "quan tâm đến cơ sở vật chất, trang thiết bị phục vụ cho công tác dân vận trên địa bàn",
+               "Trưởng Ban Dân vận Tỉnh ủy kết luận buổi làm việc.\n"],  # the caption, without its credit
+        loses=["%C4%90", "Nguồn bài viết", "\n30\n", "baokontum.com.vn\n", "Ảnh: HN"],
     ),
     "001": dict(
         title="Tiếp và làm việc với Tổ khảo sát của Ban Dân vận Tỉnh ủy về kết quả 01 năm thực hiện Nghị quyết 01",
@@ -88,6 +89,31 @@ def test_seed_cleaning_and_metadata(stem):
     lines = [line for line in a.text.split("\n") if line]
     assert len(lines) == len(set(lines))
     assert a.title not in lines
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Ông Dũng tại buổi họp chiều 30/4 (Ảnh: Nguyễn Trường). Ông nói thêm.", "Ông Dũng tại buổi họp chiều 30/4. Ông nói thêm."),
+    ("Thôn Quan Nhân, xã Đạo Lý - Hà Nam. (Ảnh: Đức Văn).", "Thôn Quan Nhân, xã Đạo Lý - Hà Nam."),
+    ("Chuyện tăng giá vé đang gây tranh cãi (Ảnh minh hoạ)", "Chuyện tăng giá vé đang gây tranh cãi"),
+    ("(ảnh minh họa)", ""),
+    ("Ảnh: Thành Trung", ""),
+    # not credits: a sentence about pictures, "ảnh hưởng", a photo's date
+    ("Hình ảnh: người dân xếp hàng chờ tiêm vắc xin.", "Hình ảnh: người dân xếp hàng chờ tiêm vắc xin."),
+    ("Ông nói: Ảnh hưởng của dịch rất lớn.", "Ông nói: Ảnh hưởng của dịch rất lớn."),
+    ("Tiến độ dự án (ảnh chụp ngày 5/5) vẫn chậm.", "Tiến độ dự án (ảnh chụp ngày 5/5) vẫn chậm."),
+])
+def test_photo_credits_are_removed(line, kept):
+    from corpus.clean import strip_photo_credit
+
+    assert strip_photo_credit(line) == kept
+
+
+def test_a_record_titled_only_by_a_photo_credit_gets_a_title_from_its_lead():
+    lead = "Chiều 1/5, xã Đạo Lý tổ chức phun khử khuẩn toàn bộ khu vực thôn Quan Nhân. " * 3
+    a = parse(RawDocument(origin="mem#1", kind="record", title="(Ảnh minh họa).", text=lead))
+    assert a.title.startswith("Xã Đạo Lý tổ chức phun khử khuẩn")
+    a = parse(RawDocument(origin="mem#2", kind="record", title="Phun khử khuẩn ở Đạo Lý (Ảnh: Đức Văn)", text=lead))
+    assert a.title == "Phun khử khuẩn ở Đạo Lý"
 
 
 def test_reference_details_kon_ray():
