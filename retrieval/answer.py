@@ -104,6 +104,15 @@ def _sentence_after(last: str, following: str) -> str:
     return nxt[0] if nxt else ""
 
 
+def drawn_from(hits: list[Hit], params: AnswerParams | None = None) -> list[int]:
+    """The ranks of the hits an answer quotes from: the top passages, only of articles
+    that fit the year and place the question names when any does."""
+    p = params or AnswerParams()
+    if any(h.fits for h in hits):
+        return [r for r, h in enumerate(hits) if h.fits][: p.max_passages]
+    return list(range(min(len(hits), p.max_passages)))
+
+
 def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], float],
             params: AnswerParams | None = None, following: Mapping[int, str] | None = None) -> Answer:
     """The answer to `question` from ranked hits (already judged `found`). `following`:
@@ -115,9 +124,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     q = build_query(question)
     q_uni, q_bi = set(q.fold_uni), set(q.fold_bi)
     # (hit rank, position) -> sentence, for the top passages
-    ranks: list[int] = list(range(min(len(hits), p.max_passages)))
-    if any(h.fits for h in hits):  # a year or place the question names: not quoted from articles of another one
-        ranks = [r for r, h in enumerate(hits) if h.fits][: p.max_passages]
+    ranks = drawn_from(hits, p)
     sentences: dict[tuple[int, int], str] = {}
     for rank in ranks:
         for pos, sent in enumerate(split_sentences(hits[rank].passage.text)):

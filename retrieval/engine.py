@@ -23,7 +23,7 @@ from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
-from retrieval.answer import AnswerParams, compose, with_context
+from retrieval.answer import AnswerParams, compose, drawn_from, with_context
 from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
@@ -240,7 +240,8 @@ class Engine:
         hits = ranking.hits
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
-        following = await self.store.following_chunks([h.passage.chunk_id for h in hits]) if found else {}
+        drawn = [hits[r].passage.chunk_id for r in drawn_from(hits, self.config.answer)] if found else []
+        following = await self.store.following_chunks(drawn) if drawn else {}
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer, following)
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
