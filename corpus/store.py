@@ -43,6 +43,14 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+# A list of ids as one bound JSON parameter (no limit on the number of ids).
+_IDS = "(SELECT value FROM json_each(?))"
+
+
+def _ids(ids: Sequence[int]) -> str:
+    return json.dumps([int(i) for i in ids])
+
+
 _INFO_COLS = "a.id, a.title, a.url, a.site, a.published, a.places, a.ingested_at, a.seq"
 
 
@@ -306,8 +314,8 @@ class Store:
         day = "COALESCE(a.published, substr(a.ingested_at,1,10))"
         where, params = ["1"], []
         if among is not None:
-            where.append("a.id IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(list(among)))
+            where.append(f"a.id IN {_IDS}")
+            params.append(_ids(among))
         if until is not None:  # an undated article's day is the day it was stored, in Vietnam time
             where.append("COALESCE(a.published, date(a.ingested_at, '+7 hours')) <= ?")
             params.append(until.isoformat())
@@ -322,12 +330,9 @@ class Store:
     async def passages(self, chunk_ids: Sequence[int]) -> dict[int, Passage]:
         if not chunk_ids:
             return {}
-        marks = ",".join("?" * len(chunk_ids))
         rows = await self._all(
             f"SELECT c.id, c.ord, c.text, {_INFO_COLS} FROM chunks c JOIN articles a ON a.id=c.article_id"
-            f" WHERE c.id IN ({marks})",
-            list(chunk_ids),
-        )
+            f" WHERE c.id IN {_IDS}", (_ids(chunk_ids),))
         return {r[0]: Passage(chunk_id=r[0], ord=r[1], text=r[2], article=_info(r[3:])) for r in rows}
 
     async def article_chunks(self, article_id: int) -> list[tuple[int, str]]:
@@ -339,10 +344,9 @@ class Store:
         """chunk id -> the text of the chunk after it in its article (for those that have one)."""
         if not chunk_ids:
             return {}
-        marks = ",".join("?" * len(chunk_ids))
         rows = await self._all(
-            f"SELECT c.id, n.text FROM chunks c JOIN chunks n ON n.article_id=c.article_id AND n.ord=c.ord+1"
-            f" WHERE c.id IN ({marks})", list(chunk_ids))
+            "SELECT c.id, n.text FROM chunks c JOIN chunks n ON n.article_id=c.article_id AND n.ord=c.ord+1"
+            f" WHERE c.id IN {_IDS}", (_ids(chunk_ids),))
         return {r[0]: r[1] for r in rows}
 
     async def all_vectors(self, model: str) -> tuple[np.ndarray, np.ndarray]:
