@@ -27,7 +27,7 @@ from bot.topic_match import TopicMatcher
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
 from corpus.types import ArticleInfo
-from retrieval.normalize import shorten_question
+from retrieval.normalize import nfc, shorten_question
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -176,7 +176,7 @@ class BotCore:
     # -- entry point -------------------------------------------------------
     async def handle(self, msg: Incoming) -> list[Reply]:
         """All replies to one incoming message (possibly none)."""
-        text = (msg.text or "").strip()
+        text = nfc(msg.text or "").strip()  # tone marks typed as separate characters, composed
         command = _CMD_RE.match(text) if msg.kind == "text" else None
         if not msg.is_private and not msg.addressed and msg.kind != "callback":
             if not command or command.group(1).lower() not in _BY_NAME:

@@ -74,10 +74,12 @@ def strip_portal_prefix(line: str) -> str:
     return re.sub(r"^null\s+", "", line)
 
 
-_PHOTO_CREDIT = re.compile(r"(?P<stop>[.!?…])?\s*[(\[](?:ảnh|nguồn ảnh|ảnh minh h(?:ọa|oạ))(?:\s*:[^()\[\]]{0,60})?[)\]]"
-                           r"(?P<again>\.)?", re.I)
-# "… kết luận buổi làm việc. Ảnh: HN": a credit closing a caption (at most six words)
-_TAIL_CREDIT = re.compile(r"(?:^|(?<=[.!?…\"”])\s+)Ảnh\s*:\s*[^.!?:\s][^.!?:]{0,40}$")
+# "(Ảnh: Thành Trung)": a credit names someone (letters, no figures: "(ảnh: 5, video: 7)" is content)
+_PHOTO_CREDIT = re.compile(r"(?P<stop>[.!?…])?\s*[(\[](?:ảnh|nguồn ảnh|ảnh minh h(?:ọa|oạ))"
+                           r"(?:\s*:\s*[^\W\d_][^()\[\]\d]{0,59})?[)\]](?P<again>\.)?", re.I)
+# "… kết luận buổi làm việc. Ảnh: HN", "… - Ảnh: T.Hương": a credit closing a caption (at most six words)
+_TAIL_CREDIT = re.compile(r"(?:^|(?<=[.!?…\"”])\s+|\s+[-–]\s+)(?:Ảnh|ẢNH|ảnh)\s*:\s*"
+                          r"[^\W\d_]+(?:\.?\s?[^\W\d_]+)*\.?$")
 
 
 def strip_photo_credit(line: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 
 from corpus import clean, metadata
 from corpus.docrefs import extract_refs
@@ -105,7 +106,7 @@ def parse_text(raw: RawDocument) -> Article:
             body.pop()
 
     # Title: the record's, else the first short line, else the lead's first clause.
-    title = clean.strip_photo_credit((raw.title or "").strip())  # a record's title may be a caption
+    title = clean.strip_photo_credit(unicodedata.normalize("NFC", raw.title or "").strip())  # may be a caption
     if not title:
         # Breadcrumbs and section names ("Thời sự", "Xây dựng Đảng") are not titles.
         while len(body) > 2 and len(body[0].split()) < MIN_TITLE_WORDS:

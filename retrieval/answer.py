@@ -77,22 +77,34 @@ def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) 
 
 
 NEAR_DUPLICATE = 0.8  # share of the shorter sentence's words found in the other
+_NEGATIONS = {"không", "chưa", "chẳng", "chả", "đã", "khong", "chua", "chang", "da"}
 
 
-def repeats(a: str, b: str) -> bool:
+def repeats(a: str, b: str, near: bool = False) -> bool:
     """Whether one sentence repeats the other: one holds the other (a caption run into
-    the next line), or nearly all the shorter one's words are in the longer (a caption
-    restating the paragraph: "Bộ trưởng Y tế Nguyễn Thanh Long lưu ý…" after
-    "Bên cạnh đó, Bộ trưởng Y tế cũng lưu ý…"), and no figure of it is new (pure)."""
+    the next line); with `near` (sentences of two articles: a syndicated copy), also
+    when nearly all the shorter one's words are in the longer and the two differ in
+    no figure, no negation and no name each has of its own ("xã Đắk Ruồng đạt chuẩn…"
+    is no repeat of "xã Tân Lập đạt chuẩn…") (pure)."""
     na, nb = (" ".join(t.lower().split()).rstrip(" .!?…;:,") for t in (a, b))
     if na in nb or nb in na:
         return True
+    if not near:
+        return False
     wa, wb = Counter(words(na)), Counter(words(nb))
+    only_a, only_b = set(wa) - set(wb), set(wb) - set(wa)
+    if any(w[0].isdigit() or w in _NEGATIONS for w in only_a | only_b):  # another figure, or its opposite
+        return False
+    if _names(a) - set(wb) and _names(b) - set(wa):  # the same words about another place or person
+        return False
     shorter, longer = (wa, wb) if sum(wa.values()) <= sum(wb.values()) else (wb, wa)
     size = sum(shorter.values())
-    if any(w[0].isdigit() and w not in longer for w in shorter):  # other figures: another fact
-        return False
     return size >= 6 and sum((shorter & longer).values()) >= NEAR_DUPLICATE * size
+
+
+def _names(sentence: str) -> set[str]:
+    """Capitalised words past the first, lower-cased."""
+    return {w.lower() for w in re.findall(r"\w+", sentence)[1:] if w[:1].isupper()}
 
 
 def _sentence_after(last: str, following: str) -> str:
@@ -160,13 +172,14 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         if after in sentences and after not in picked:  # from the next passage: after the second best
             picked.insert(2 if after in spilled else 1, after)
     # Keep within the length budget, dropping the weakest first (the best always stays).
-    kept, total, seen = [], 0, []
+    kept, total, seen = [], 0, []  # seen: (article id, text) of the sentences kept
     for key in picked:
-        text = sentences[key]
-        if any(repeats(text, other) for other in seen) or (kept and total + len(text) > p.max_chars):
+        text, aid = sentences[key], hits[key[0]].article_id
+        if any(repeats(text, other, near=aid != other_aid) for other_aid, other in seen) or (
+                kept and total + len(text) > p.max_chars):
             continue
         kept.append(key)
-        seen.append(text)
+        seen.append((aid, text))
         total += len(text)
     # Read as the articles read: articles in rank order, each article's sentences
     # in the order they stand in it (passages of one article may rank out of order).

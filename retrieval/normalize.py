@@ -80,8 +80,9 @@ _TAG_RE = re.compile(r"<!--.*?-->|</?[a-zA-Z][a-zA-Z0-9]*(?:[\s/][^<>]{0,200})?>
 
 def clean_question(text: str) -> str:
     """A question as typed, minus markup: HTML tags dropped, whitespace collapsed
-    (``<b>MTTQ</b>  huyện`` → ``MTTQ huyện``). Idempotent, so cleaning twice is harmless."""
-    return " ".join(_TAG_RE.sub(" ", text).split())
+    (``<b>MTTQ</b>  huyện`` → ``MTTQ huyện``), in NFC (a keyboard may send tone marks
+    as separate characters). Idempotent, so cleaning twice is harmless."""
+    return " ".join(_TAG_RE.sub(" ", unicodedata.normalize("NFC", text)).split())
 
 
 MAX_QUESTION_CHARS = 500

@@ -36,18 +36,62 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 # Chí Minh"): a place only after "tỉnh", "thành phố" or "TP".
 AMBIGUOUS_PROVINCE_KEYS = frozenset({"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi minh"})
 # Typed in lower case, a province counts when written with its accents ("hà nội",
-# but not "cao bằng" or "hải dương", everyday words),
-# or without them when its folded name is no everyday phrase: not "da nang"
-# (đa năng), "hai phong" (hai phòng), "dien bien" (diễn biến), "cao bang", "lam dong"
-# (làm đồng), "can tho" (cần thợ), "son la", nor a name holding "nam" (năm: "5 nam
-# dinh huong", "quang nam 2019" for quãng năm).
+# but not "cao bằng" or "hải dương", everyday words), or without them at the start
+# of the question or after "o / tai / cua / ve" ("so mo hinh o gia lai", not "danh
+# gia lai" for đánh giá lại, nor "dak ha noi bat" for Đắk Hà nổi bật), and then only
+# when no everyday phrase folds to it: not "da nang" (đa năng), "hai phong" (hai
+# phòng), "dien bien" (diễn biến), "lam dong" (làm đồng), "can tho" (cần thợ),
+# "bac can" (bác cần), nor a name holding "nam" (năm: "nam dinh huong").
 _ACCENTED_NAMES = {nfc(n).lower() for name, alts in PROVINCES.items() for n in (name, *alts)}
 _EVERYDAY_ACCENTED = {"cao bang", "hai duong"}  # "cao bằng nhau", "hải dương" (the ocean)
 _FOLDED_RISKY = {"da nang", "hai phong", "hai duong", "dien bien", "cao bang", "lam dong", "can tho", "son la",
-                 "quang binh"}
+                 "quang binh", "bac can", "bac kan", "hcm"}
+_FOLDED_CUES = {"o", "tai", "cua", "ve"}
+_FOLDED_AFTER_CUE_ONLY = {"gia lai"}  # "gia lai tang" at the start is giá lại tăng
+# "Đoàn TNCS HCM", "tư tưởng, đạo đức, phong cách HCM", "Chủ tịch HCM": the man, not the city
+_NOT_THE_CITY_AFTER = {"tncs", "tuong", "duc", "cach", "tich", "bac"}
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy"}
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
+
+
+# The 2025 merger (63 provinces into 34): articles since mid-2025 name the new
+# province ("xã Đăk Ruồng, tỉnh Quảng Ngãi"), older ones the old. A question naming
+# one of a group is about the others' articles too.
+MERGED: tuple[tuple[str, ...], ...] = (
+    ("Tuyên Quang", "Hà Giang"), ("Lào Cai", "Yên Bái"), ("Thái Nguyên", "Bắc Kạn"),
+    ("Phú Thọ", "Vĩnh Phúc", "Hòa Bình"), ("Bắc Ninh", "Bắc Giang"), ("Hưng Yên", "Thái Bình"),
+    ("Hải Phòng", "Hải Dương"), ("Ninh Bình", "Hà Nam", "Nam Định"), ("Quảng Trị", "Quảng Bình"),
+    ("Đà Nẵng", "Quảng Nam"), ("Quảng Ngãi", "Kon Tum"), ("Gia Lai", "Bình Định"), ("Khánh Hòa", "Ninh Thuận"),
+    ("Lâm Đồng", "Đắk Nông", "Bình Thuận"), ("Đắk Lắk", "Phú Yên"), ("Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"),
+    ("Đồng Nai", "Bình Phước"), ("Tây Ninh", "Long An"), ("Cần Thơ", "Sóc Trăng", "Hậu Giang"),
+    ("Vĩnh Long", "Bến Tre", "Trà Vinh"), ("Đồng Tháp", "Tiền Giang"), ("Cà Mau", "Bạc Liêu"), ("An Giang", "Kiên Giang"),
+)
+_MERGED_WITH = {name: group for group in MERGED for name in group}
+
+
+def merged_with(name: str) -> tuple[str, ...]:
+    """A province and those merged with it in 2025 (itself alone if none)."""
+    return _MERGED_WITH.get(name, (name,))
+
+
+def _written_forms(name: str, alts: tuple[str, ...]) -> tuple[str, ...]:
+    """How an article's text names a province, accented and lower case, that no
+    everyday phrase reads as: "gia lai", not "giá lại"; "tỉnh hòa bình", not "hòa bình"
+    (peace); "tp hcm", not "tư tưởng Hồ Chí Minh"."""
+    if name == "Hồ Chí Minh":
+        return ("phố hồ chí minh", "tp hồ chí minh", "tp hcm", "tphcm", "sài gòn")
+    forms = []
+    for n in (name, *alts):
+        lower = " ".join(re.findall(r"\w+", nfc(n).lower()))
+        key = fold(lower)
+        if len(lower.split()) < 2 or key == "hue":
+            forms += [f"thành phố {lower}", f"tp {lower}"] if key == "hue" else []
+        elif key in AMBIGUOUS_PROVINCE_KEYS or key in _EVERYDAY_ACCENTED:
+            forms.append(f"tỉnh {lower}")
+        else:
+            forms.append(lower)
+    return tuple(dict.fromkeys(forms))
 
 
 @dataclass(frozen=True)
@@ -64,7 +108,9 @@ def folded_words(text: str) -> str:
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))))
                     for name, alts in PROVINCES.items()}
 PROVINCE_KEYS = frozenset(k for p in _PROVINCE_PLACES.values() for k in p.keys)  # every way a province is written
+PROVINCE_PLACES = _PROVINCE_PLACES  # name -> Place
 PROVINCE_BY_KEY = {k: p for p in _PROVINCE_PLACES.values() for k in p.keys}
+PROVINCE_WRITTEN = {name: _written_forms(name, alts) for name, alts in PROVINCES.items()}
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 # Words that stop a capitalised name and, capitalised themselves, show a question
 # typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…"). In an accented question
@@ -134,7 +180,10 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         typed = words[i:i + n]
         capitals = all(w[0].isupper() for w in typed) and not shouting
         unit = _after_unit(folded, i, _PROVINCE_UNITS)
-        if unit or (key not in AMBIGUOUS_PROVINCE_KEYS and (capitals or _lower_case_name(typed, key))):
+        if place.name == "Hồ Chí Minh" and i and folded[i - 1] in _NOT_THE_CITY_AFTER:
+            continue
+        if unit or (key not in AMBIGUOUS_PROVINCE_KEYS
+                    and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key)))):
             return place, n
     if shouting or not _after_unit(folded, i, _UNITS):
         return None
@@ -150,14 +199,20 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
     return place, n
 
 
-def _lower_case_name(typed: list[str], key: str) -> bool:
-    """A province's name typed in lower case: with its accents, or without them when
-    the folded name is no everyday phrase."""
+def _lower_case_name(typed: list[str], key: str, cue: bool) -> bool:
+    """A province's name typed in lower case: with its accents, or without them after
+    a cue (`cue`: the question's start, "o", "tai"…) when no everyday phrase folds to it."""
     if not all(w.islower() for w in typed) or key in _EVERYDAY_ACCENTED:
         return False
     if any(has_diacritics(w) for w in typed):
         return nfc(" ".join(typed)) in _ACCENTED_NAMES
-    return key not in _FOLDED_RISKY and "nam" not in key.split()
+    return cue and key not in _FOLDED_RISKY and "nam" not in key.split()
+
+
+def _cue_before(folded: list[str], i: int, key: str) -> bool:
+    """What may stand before an unaccented lower-case province name: the question's
+    start, or "o / tai / cua / ve"."""
+    return (i == 0 and key not in _FOLDED_AFTER_CUE_ONLY) or (i > 0 and folded[i - 1] in _FOLDED_CUES)
 
 
 def _province_like(key: str) -> Place | None:

@@ -28,8 +28,8 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import (AMBIGUOUS_PROVINCE_KEYS, PROVINCE_BY_KEY, PROVINCE_KEYS, Place, folded_words,
-                              named_places, title_cased)
+from retrieval.places import (PROVINCE_BY_KEY, PROVINCE_KEYS, PROVINCE_PLACES, PROVINCE_WRITTEN, Place,
+                              folded_words, merged_with, named_places, title_cased)
 from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
@@ -248,13 +248,16 @@ class Searcher:
             if not PROVINCE_KEYS.intersection(place.keys):
                 rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
                 place_rows[place.keys] = frozenset(rows.tolist())
-        provinces = {k for p in places for k in p.keys if k in PROVINCE_KEYS}
+        # A province named: articles that write another province's name (with its accents:
+        # "tự diễn biến" is no Điện Biên) and none of this one's (or of a province merged with it).
+        named_provinces = {PROVINCE_BY_KEY[k].name for p in places for k in p.keys if k in PROVINCE_KEYS}
         other = frozenset()
-        if provinces:
-            own = {k for key in provinces for k in PROVINCE_BY_KEY[key].keys}
-            mentioning = [lex.articles_mentioning(k) for k in own]
-            others = [lex.articles_mentioning(k) for k in PROVINCE_KEYS - own - AMBIGUOUS_PROVINCE_KEYS]
-            other = frozenset(np.setdiff1d(np.concatenate(others), np.concatenate(mentioning)).tolist())
+        if named_provinces:
+            own = {n for name in named_provinces for n in merged_with(name)}
+            own_rows = [lex.articles_mentioning(k) for n in own for k in PROVINCE_PLACES[n].keys]
+            own_rows += [lex.articles_writing(f) for n in own for f in PROVINCE_WRITTEN[n]]
+            others = [lex.articles_writing(f) for n, forms in PROVINCE_WRITTEN.items() if n not in own for f in forms]
+            other = frozenset(np.setdiff1d(np.concatenate(others), np.concatenate(own_rows)).tolist())
         return Fit(years, year_rows, place_rows, other) if years or place_rows or other else None
 
     def _named_known(self, lex: LexicalSnapshot, named: Named) -> bool:

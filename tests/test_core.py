@@ -34,6 +34,17 @@ async def test_console_chat_answers_and_commands(engine, data_dir):
     assert "Bài viết: 5" in text  # the console user is an admin
 
 
+async def test_a_message_with_separate_tone_marks_reads_as_typed_normally(engine, data_dir):
+    import unicodedata
+
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    composed = (await core.handle(msg(KONTUM_Q)))[0].plain
+    assert "40,7 triệu đồng/năm" in composed
+    assert (await core.handle(msg(unicodedata.normalize("NFD", KONTUM_Q))))[0].plain == composed
+    [new] = await core.handle(msg(unicodedata.normalize("NFD", "Bài mới về công tác dân vận tuần này?")))
+    assert "«công tác dân vận»" in new.plain
+
+
 async def test_digest_commands_where_there_is_no_digest(engine, data_dir):
     console = BotCore(engine, settings_for(data_dir), "console")
     [reply] = await console.handle(msg("/theodoi hằng ngày", platform="console"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 
@@ -97,6 +98,11 @@ def test_seed_cleaning_and_metadata(stem):
     ("Chuyện tăng giá vé đang gây tranh cãi (Ảnh minh hoạ)", "Chuyện tăng giá vé đang gây tranh cãi"),
     ("(ảnh minh họa)", ""),
     ("Ảnh: Thành Trung", ""),
+    ("Lãnh đạo dự hội nghị. Ảnh: T.Hương", "Lãnh đạo dự hội nghị."),
+    ("Lãnh đạo dự hội nghị - Ảnh: HN", "Lãnh đạo dự hội nghị"),
+    ("Lãnh đạo dự hội nghị. ẢNH: HN", "Lãnh đạo dự hội nghị."),
+    ("Có 12 tác phẩm đạt giải (ảnh: 5, video: 7).", "Có 12 tác phẩm đạt giải (ảnh: 5, video: 7)."),  # figures
+    ("Bài, ảnh: Hữu Nam", "Bài, ảnh: Hữu Nam"),  # a by-line: the author is read from it
     # not credits: a sentence about pictures, "ảnh hưởng", a photo's date
     ("Hình ảnh: người dân xếp hàng chờ tiêm vắc xin.", "Hình ảnh: người dân xếp hàng chờ tiêm vắc xin."),
     ("Ông nói: Ảnh hưởng của dịch rất lớn.", "Ông nói: Ảnh hưởng của dịch rất lớn."),
@@ -114,6 +120,8 @@ def test_a_record_titled_only_by_a_photo_credit_gets_a_title_from_its_lead():
     assert a.title.startswith("Xã Đạo Lý tổ chức phun khử khuẩn")
     a = parse(RawDocument(origin="mem#2", kind="record", title="Phun khử khuẩn ở Đạo Lý (Ảnh: Đức Văn)", text=lead))
     assert a.title == "Phun khử khuẩn ở Đạo Lý"
+    nfd = unicodedata.normalize("NFD", "Phun khử khuẩn ở Đạo Lý (Ảnh: Đức Văn)")
+    assert parse(RawDocument(origin="mem#3", kind="record", title=nfd, text=lead)).title == "Phun khử khuẩn ở Đạo Lý"
 
 
 def test_reference_details_kon_ray():
