@@ -159,8 +159,17 @@ _LOOSE_ABBR_FIRST_RE = re.compile(
 )
 
 
+# "Nghị quyết 25", "chi thi so 18": a kind of document and its number (not "báo cáo 6 tháng")
+_KIND_NUMBER_RE = re.compile(
+    r"(?<![\w])(" + "|".join(sorted({_fold(k) for k in KINDS}, key=len, reverse=True)) + r")\s+(?:so\s*)?(\d{1,4})"
+    r"(?![\w/-])(?!\s+(?:nam|thang|ngay|tuan|quy)\b)"
+)
+_KIND_ABBR = {_fold(k): _fold(v.lower()) for k, v in KINDS.items()}
+
+
 def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
-    """Loose document codes in a query: ``18 CT TU`` -> ``[(18, "ct", "tu")]``.
+    """Loose document codes in a query: ``18 CT TU`` -> ``[(18, "ct", "tu")]``;
+    ``Nghị quyết 25`` -> ``[(25, "nq", None)]``.
 
     Returns (number, folded lower abbr or None, folded lower suffix or None).
     """
@@ -174,6 +183,9 @@ def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
         out.append((int(m.group(1)), _fold(m.group(2).lower()), suffix))
     for m in _LOOSE_ABBR_FIRST_RE.finditer(text):
         out.append((int(m.group(2)), _fold(m.group(1).lower()), None))
+    if not out:
+        for m in _KIND_NUMBER_RE.finditer(_fold(text).lower()):
+            out.append((int(m.group(2)), _KIND_ABBR[m.group(1)], None))
     return out
 
 

@@ -24,6 +24,7 @@ from retrieval.types import Answer, Citation, Hit, Sentence
 
 
 GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
+MIN_SENTENCE = 15  # characters: shorter pieces (a credit, a stray heading) are never quoted
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0)
           + (count_bonus if counted and counted.search(fold(s).lower()) else 0.0),
-          key) for key, s in sentences.items() if len(s) >= 15),
+          key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE),
         key=lambda x: (-x[0], x[1]),
     )
     if not scored or scored[0][0] <= 0:
@@ -166,10 +167,12 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         if after not in sentences and following and hit.passage.chunk_id in following:
             text = following[hit.passage.chunk_id]
             nxt = _sentence_after(sentences[(rank, pos)], text)
-            if len(nxt) >= 15:
+            if len(nxt) >= MIN_SENTENCE:
                 sentences[after] = nxt
                 spilled[after] = (text, hit.passage.ord + 1)
-        if after in sentences and after not in picked:  # from the next passage: after the second best
+        # the sentence after the best (not a fragment such as a caption's "Ảnh: HN"): right
+        # after the best, or after the second best when it comes from the next passage
+        if after in sentences and after not in picked and len(sentences[after]) >= MIN_SENTENCE:
             picked.insert(2 if after in spilled else 1, after)
     # Keep within the length budget, dropping the weakest first (the best always stays).
     kept, total, seen = [], 0, []  # seen: (article id, text) of the sentences kept

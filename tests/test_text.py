@@ -29,6 +29,11 @@ def test_code_typed_loosely_is_one_token():
     assert parse_code_query("18 CT TU") == [(18, "ct", "tu")]
     assert parse_code_query("nq25") == [(25, "nq", None)]
     assert parse_code_query("Quyết định 217-QĐ/TW") == [(217, "qd", "tw")]
+    # a kind of document and its number, with or without accents and "số"
+    assert parse_code_query("Nghị quyết 25 nói gì?") == [(25, "nq", None)]
+    assert parse_code_query("chi thi so 18 ve dan van kheo") == [(18, "ct", None)]
+    assert parse_code_query("Quy định 08 là gì") == [(8, "qdi", None)]
+    assert parse_code_query("báo cáo 6 tháng đầu năm") == parse_code_query("kế hoạch 5 năm") == []  # periods
     assert code_matches("18-CT/TU", "Chỉ thị", "18", (18, "ct", None))
     assert not code_matches("18-CT/TU", "Chỉ thị", "18", (18, "nq", None))
     assert code_matches(None, "Nghị quyết", "01", (1, "nq", None))
