@@ -77,9 +77,12 @@ def strip_portal_prefix(line: str) -> str:
 # "(Ảnh: Thành Trung)": a credit names someone (letters, no figures: "(ảnh: 5, video: 7)" is content)
 _PHOTO_CREDIT = re.compile(r"(?P<stop>[.!?…])?\s*[(\[](?:ảnh|nguồn ảnh|ảnh minh h(?:ọa|oạ))"
                            r"(?:\s*:\s*[^\W\d_][^()\[\]\d]{0,59})?[)\]](?P<again>\.)?", re.I)
-# "… kết luận buổi làm việc. Ảnh: HN", "… - Ảnh: T.Hương": a credit closing a caption (at most six words)
+# "… kết luận buổi làm việc. Ảnh: HN", "… - Ảnh: T.Hương", ". Ảnh: VGP/Nhật Bắc": a credit closing
+# a caption (a few words)
+# Names are letters joined by one separator each (". ", " ", "/", ", ", " - "): never two
+# ways to split a run of words, so a line that is no credit fails fast.
 _TAIL_CREDIT = re.compile(r"(?:^|(?<=[.!?…\"”])\s+|\s+[-–]\s+)(?:Ảnh|ẢNH|ảnh)\s*:\s*"
-                          r"[^\W\d_]+(?:\.?\s?[^\W\d_]+)*\.?$")
+                          r"[^\W\d_]+(?:(?:\.\s?|\s|\s?[/,]\s?|\s[-–]\s)[^\W\d_]+)*\.?(?:\s*\([^()\d]{1,30}\))?$")
 
 
 def strip_photo_credit(line: str) -> str:
@@ -87,7 +90,7 @@ def strip_photo_credit(line: str) -> str:
     # "Hà Nam. (Ảnh: Đức Văn)." keeps one full stop
     line = _PHOTO_CREDIT.sub(lambda m: m["stop"] or m["again"] or "", line)
     m = _TAIL_CREDIT.search(line)
-    if m and len(m.group(0).split()) <= 7:
+    if m and len(m.group(0).split()) <= 9:
         line = line[: m.start()]
     return line.strip() if re.search(r"\w", line) else ""
 

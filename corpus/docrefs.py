@@ -159,12 +159,27 @@ _LOOSE_ABBR_FIRST_RE = re.compile(
 )
 
 
-# "Nghị quyết 25", "chi thi so 18": a kind of document and its number (not "báo cáo 6 tháng")
-_KIND_NUMBER_RE = re.compile(
-    r"(?<![\w])(" + "|".join(sorted({_fold(k) for k in KINDS}, key=len, reverse=True)) + r")\s+(?:so\s*)?(\d{1,4})"
-    r"(?![\w/-])(?!\s+(?:nam|thang|ngay|tuan|quy)\b)"
-)
-_KIND_ABBR = {_fold(k): _fold(v.lower()) for k, v in KINDS.items()}
+# "Nghị quyết 25 nói gì", "chi thi so 18 ve …": a kind of document and its number, read
+# only where a question about a document goes on (a question word, "về", "của", a date,
+# its issuer, the end) and never from a count ("Đề án 1 triệu ha", "kế hoạch 2 đợt",
+# "100%", "1.200 hộ") or a year ("Nghị quyết 2020"). Accented questions are read with
+# their accents ("để ăn 2 bữa" is no "đề án 2").
+_FOLLOWER_WORDS = ("nói|về|của|là|ban|có|được|đã|gì|thế|như|quy|yêu|hướng|trong|thực|triển|đề|nêu|gồm|còn|hiệu"
+                   "|áp|khi|và|do|ra|mới|này|với|cho|thì|tw|tu|hu")
+_DOC_FOLLOWERS = {
+    accented: re.compile(r"\s*(?:[?.,;:!)]|$)|\s+(?:(?:" + (_FOLLOWER_WORDS if accented else _fold(_FOLLOWER_WORDS))
+                         + r")\b|(?:" + ("ngày|năm" if accented else "ngay|nam") + r")\s+\d)")
+    for accented in (True, False)
+}
+_KIND_NUMBER_RE = {
+    accented: re.compile(
+        r"(?<![\w])(" + "|".join(sorted({k if accented else _fold(k) for k in KINDS}, key=len, reverse=True))
+        + r")(?:\s+(?:hành động|hanh dong))?\s+(?:số\s*|so\s*)?(?!(?:19|20)\d\d\b)(\d{1,4})(?![\w.,%/-])")
+    for accented in (True, False)
+}
+_KIND_ABBRS = {k: (_fold(v.lower()),) for k, v in KINDS.items()}
+_KIND_ABBRS["quy định"] = ("qdi", "qd")  # Party regulations are coded QĐi or QĐ ("69-QĐ/TW")
+_KIND_ABBRS.update({_fold(k): v for k, v in list(_KIND_ABBRS.items())})
 
 
 def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
@@ -183,10 +198,13 @@ def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
         out.append((int(m.group(1)), _fold(m.group(2).lower()), suffix))
     for m in _LOOSE_ABBR_FIRST_RE.finditer(text):
         out.append((int(m.group(2)), _fold(m.group(1).lower()), None))
-    if not out:
-        for m in _KIND_NUMBER_RE.finditer(_fold(text).lower()):
-            out.append((int(m.group(2)), _KIND_ABBR[m.group(1)], None))
-    return out
+    accented = text != _fold(text)
+    typed = unicodedata.normalize("NFC", text).lower()
+    folded = _fold(typed)  # same length as `typed`: one letter for one letter
+    for m in _KIND_NUMBER_RE[accented].finditer(typed if accented else folded):
+        if _DOC_FOLLOWERS[accented].match(typed if accented else folded, m.end()):
+            out += [(int(m.group(2)), abbr, None) for abbr in _KIND_ABBRS[m.group(1)]]
+    return list(dict.fromkeys(out))
 
 
 def code_parts(code: str) -> tuple[str, str]:

@@ -96,7 +96,8 @@ def repeats(a: str, b: str, near: bool = False) -> bool:
     only_a, only_b = set(wa) - set(wb), set(wb) - set(wa)
     if any(w[0].isdigit() or w in _NEGATIONS for w in only_a | only_b):  # another figure, or its opposite
         return False
-    if _names(a) - set(wb) and _names(b) - set(wa):  # the same words about another place or person
+    plain_a, plain_b = (set(re.findall(r"\w+", n)) for n in (na, nb))  # as _names splits ("25-NQ/TW")
+    if _names(a) - plain_b and _names(b) - plain_a:  # the same words about another place or person
         return False
     shorter, longer = (wa, wb) if sum(wa.values()) <= sum(wb.values()) else (wb, wa)
     size = sum(shorter.values())

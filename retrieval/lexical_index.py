@@ -32,7 +32,7 @@ from retrieval.normalize import fold
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "lexical.pkl"
-CACHE_VERSION = 5  # bump when LexicalSnapshot gains a field (5: _written)
+CACHE_VERSION = 6  # bump when LexicalSnapshot's fields change (5 had _written)
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,6 @@ class LexicalSnapshot:
     article_terms: dict[int, tuple[str, str]]
     _accents: dict = field(default_factory=dict, compare=False)
     _codes: list = field(default_factory=list, compare=False)  # (number, abbr, suffix, term), lazily
-    _written: dict = field(default_factory=dict, compare=False)  # phrase -> article rows, lazily
 
     def article_scores(self, q: LexicalQuery) -> np.ndarray:
         """BM25 of every article, in the row order of `articles.ids`."""
@@ -149,25 +148,6 @@ class LexicalSnapshot:
             docs = f.postings(f"{a}_{b}")[0]
             rows = docs if rows is None else np.intersect1d(rows, docs)
         return np.asarray(rows, dtype=np.int64)
-
-    def articles_writing(self, phrase: str) -> np.ndarray:
-        """Rows of the articles whose text holds `phrase` with its accents (lower case:
-        one word, or word pairs that must all occur); cached for this snapshot."""
-        rows = self._written.get(phrase)
-        if rows is None:
-            words = phrase.split()
-            if not words or not len(self.articles.ids):
-                rows = np.zeros(0, dtype=np.int64)
-            elif len(words) == 1:
-                rows = self.articles.fields[0].postings(words[0])[0].astype(np.int64)
-            else:
-                f = self.articles.fields[1]
-                for a, b in zip(words, words[1:]):
-                    docs = f.postings(f"{a}_{b}")[0]
-                    rows = docs if rows is None else np.intersect1d(rows, docs)
-                rows = np.asarray(rows, dtype=np.int64)
-            self._written[phrase] = rows
-        return rows
 
     def accent_candidates(self) -> dict[str, list[tuple[str, int]]]:
         """Folded syllable -> its accented spellings in the corpus, most frequent first."""

@@ -49,49 +49,13 @@ _FOLDED_RISKY = {"da nang", "hai phong", "hai duong", "dien bien", "cao bang", "
 _FOLDED_CUES = {"o", "tai", "cua", "ve"}
 _FOLDED_AFTER_CUE_ONLY = {"gia lai"}  # "gia lai tang" at the start is giá lại tăng
 # "Đoàn TNCS HCM", "tư tưởng, đạo đức, phong cách HCM", "Chủ tịch HCM": the man, not the city
-_NOT_THE_CITY_AFTER = {"tncs", "tuong", "duc", "cach", "tich", "bac"}
+_NOT_THE_CITY_AFTER = {"tncs", "bac", "tu tuong", "dao duc", "phong cach", "chu tich"}
+# "Thái Bình Dương" (the ocean), "Điện Biên Phủ", "Việt Nam định hướng": no province
+_NOT_A_PROVINCE_BEFORE = {"dien bien": "phu"}
+_NOT_A_PROVINCE_AFTER = {"nam dinh": "viet", "binh duong": "thai"}
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy"}
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
-
-
-# The 2025 merger (63 provinces into 34): articles since mid-2025 name the new
-# province ("xã Đăk Ruồng, tỉnh Quảng Ngãi"), older ones the old. A question naming
-# one of a group is about the others' articles too.
-MERGED: tuple[tuple[str, ...], ...] = (
-    ("Tuyên Quang", "Hà Giang"), ("Lào Cai", "Yên Bái"), ("Thái Nguyên", "Bắc Kạn"),
-    ("Phú Thọ", "Vĩnh Phúc", "Hòa Bình"), ("Bắc Ninh", "Bắc Giang"), ("Hưng Yên", "Thái Bình"),
-    ("Hải Phòng", "Hải Dương"), ("Ninh Bình", "Hà Nam", "Nam Định"), ("Quảng Trị", "Quảng Bình"),
-    ("Đà Nẵng", "Quảng Nam"), ("Quảng Ngãi", "Kon Tum"), ("Gia Lai", "Bình Định"), ("Khánh Hòa", "Ninh Thuận"),
-    ("Lâm Đồng", "Đắk Nông", "Bình Thuận"), ("Đắk Lắk", "Phú Yên"), ("Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"),
-    ("Đồng Nai", "Bình Phước"), ("Tây Ninh", "Long An"), ("Cần Thơ", "Sóc Trăng", "Hậu Giang"),
-    ("Vĩnh Long", "Bến Tre", "Trà Vinh"), ("Đồng Tháp", "Tiền Giang"), ("Cà Mau", "Bạc Liêu"), ("An Giang", "Kiên Giang"),
-)
-_MERGED_WITH = {name: group for group in MERGED for name in group}
-
-
-def merged_with(name: str) -> tuple[str, ...]:
-    """A province and those merged with it in 2025 (itself alone if none)."""
-    return _MERGED_WITH.get(name, (name,))
-
-
-def _written_forms(name: str, alts: tuple[str, ...]) -> tuple[str, ...]:
-    """How an article's text names a province, accented and lower case, that no
-    everyday phrase reads as: "gia lai", not "giá lại"; "tỉnh hòa bình", not "hòa bình"
-    (peace); "tp hcm", not "tư tưởng Hồ Chí Minh"."""
-    if name == "Hồ Chí Minh":
-        return ("phố hồ chí minh", "tp hồ chí minh", "tp hcm", "tphcm", "sài gòn")
-    forms = []
-    for n in (name, *alts):
-        lower = " ".join(re.findall(r"\w+", nfc(n).lower()))
-        key = fold(lower)
-        if len(lower.split()) < 2 or key == "hue":
-            forms += [f"thành phố {lower}", f"tp {lower}"] if key == "hue" else []
-        elif key in AMBIGUOUS_PROVINCE_KEYS or key in _EVERYDAY_ACCENTED:
-            forms.append(f"tỉnh {lower}")
-        else:
-            forms.append(lower)
-    return tuple(dict.fromkeys(forms))
 
 
 @dataclass(frozen=True)
@@ -108,9 +72,6 @@ def folded_words(text: str) -> str:
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))))
                     for name, alts in PROVINCES.items()}
 PROVINCE_KEYS = frozenset(k for p in _PROVINCE_PLACES.values() for k in p.keys)  # every way a province is written
-PROVINCE_PLACES = _PROVINCE_PLACES  # name -> Place
-PROVINCE_BY_KEY = {k: p for p in _PROVINCE_PLACES.values() for k in p.keys}
-PROVINCE_WRITTEN = {name: _written_forms(name, alts) for name, alts in PROVINCES.items()}
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 # Words that stop a capitalised name and, capitalised themselves, show a question
 # typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…"). In an accented question
@@ -180,7 +141,10 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         typed = words[i:i + n]
         capitals = all(w[0].isupper() for w in typed) and not shouting
         unit = _after_unit(folded, i, _PROVINCE_UNITS)
-        if place.name == "Hồ Chí Minh" and i and folded[i - 1] in _NOT_THE_CITY_AFTER:
+        if key in ("hcm", "ho chi minh") and _after_unit(folded, i, _NOT_THE_CITY_AFTER):
+            continue
+        if (i + n < len(folded) and _NOT_A_PROVINCE_BEFORE.get(key) == folded[i + n]) or (
+                i and _NOT_A_PROVINCE_AFTER.get(key) == folded[i - 1]):
             continue
         if unit or (key not in AMBIGUOUS_PROVINCE_KEYS
                     and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key)))):

@@ -2,8 +2,8 @@
 
 Then exact boosts for document codes and quoted phrases, soft boosts for a
 year or a place named in the question, and at most `per_article` passages per
-article. Each hit says whether its article fits the year and the place that the
-question names (an article naming only other provinces does not); those that do rank first (a filter that never
+article. Each hit says whether its article fits the year and the place below a
+province that the question names; those that do rank first (a filter that never
 empties the list), and the answer quotes only them. Places, document codes,
 laws, quarters and years the question names that no article mentions are
 reported as `unknown`: the store cannot answer it. A question typed without
@@ -28,8 +28,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import (PROVINCE_BY_KEY, PROVINCE_KEYS, PROVINCE_PLACES, PROVINCE_WRITTEN, Place,
-                              folded_words, merged_with, named_places, title_cased)
+from retrieval.places import PROVINCE_KEYS, Place, folded_words, named_places, title_cased
 from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
@@ -64,20 +63,16 @@ class Ranking:
 @dataclass(frozen=True)
 class Fit:
     """The articles that fit the years and places a question names: published in
-    one of the years or mentioning one, each place below a province in their
-    metadata or text, and a province named either mentioned or no other province
-    mentioned instead (an article on one of its districts may not write its name)."""
+    one of the years or mentioning one, and each place below a province in their
+    metadata or text."""
 
     years: frozenset[int]
     year_rows: frozenset[int] | None  # articles mentioning one of the years (None: no year named)
     place_rows: dict[tuple[str, ...], frozenset[int]]  # a place's folded names -> articles mentioning it
-    other_province_rows: frozenset[int] = frozenset()  # articles naming another province, not the one named
 
     def fits(self, row: int, article: ArticleInfo) -> bool:
         if self.year_rows is not None and row not in self.year_rows and not (
                 article.published is not None and article.published.year in self.years):
-            return False
-        if row in self.other_province_rows:
             return False
         stored = {folded_words(p) for p in article.places}
         return all(row in rows or stored.intersection(keys) for keys, rows in self.place_rows.items())
@@ -234,9 +229,8 @@ class Searcher:
         """What fits the years (after "năm" or in a date) and the places below a
         province the question names (after their unit, or a stored place written
         with capitals: "Tu Mơ Rông", not the words "thống nhất");
-        None when it names neither. A province named is not required (an article on
-        one of its districts may not write its name), but an article naming another
-        province and not this one does not fit."""
+        None when it names neither. A province is not required: an article on one
+        of its districts may not write its name."""
         years = frozenset(n.year for n in named_years(question) if n.year is not None)
         year_rows = None
         if years:
@@ -248,17 +242,7 @@ class Searcher:
             if not PROVINCE_KEYS.intersection(place.keys):
                 rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
                 place_rows[place.keys] = frozenset(rows.tolist())
-        # A province named: articles that write another province's name (with its accents:
-        # "tự diễn biến" is no Điện Biên) and none of this one's (or of a province merged with it).
-        named_provinces = {PROVINCE_BY_KEY[k].name for p in places for k in p.keys if k in PROVINCE_KEYS}
-        other = frozenset()
-        if named_provinces:
-            own = {n for name in named_provinces for n in merged_with(name)}
-            own_rows = [lex.articles_mentioning(k) for n in own for k in PROVINCE_PLACES[n].keys]
-            own_rows += [lex.articles_writing(f) for n in own for f in PROVINCE_WRITTEN[n]]
-            others = [lex.articles_writing(f) for n, forms in PROVINCE_WRITTEN.items() if n not in own for f in forms]
-            other = frozenset(np.setdiff1d(np.concatenate(others), np.concatenate(own_rows)).tolist())
-        return Fit(years, year_rows, place_rows, other) if years or place_rows or other else None
+        return Fit(years, year_rows, place_rows) if years or place_rows else None
 
     def _named_known(self, lex: LexicalSnapshot, named: Named) -> bool:
         if named.year is not None and named.year in self.known_years:

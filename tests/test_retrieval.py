@@ -130,6 +130,8 @@ def test_a_copy_of_a_quoted_sentence_in_another_article_is_left_out_but_parallel
                         "Huyện Đắk Hà có 20 mô hình dân vận khéo về kinh tế và văn hóa.")):
         assert not repeats(one, other, near=True), one
     assert repeats(said, copy, near=True) and not repeats(said, copy)
+    assert repeats("Thực hiện Nghị quyết số 25-NQ/TW về công tác dân vận, huyện đạt nhiều kết quả.",
+                   "Triển khai Nghị quyết số 25-NQ/TW về công tác dân vận, huyện đạt nhiều kết quả", near=True)
     assert repeats("Xã có 5 thôn.", "Xã có 5 thôn và 2 làng.")  # held whole by the other
 
 
@@ -220,41 +222,6 @@ async def test_hits_say_whether_their_article_fits_the_year_and_place_named(engi
     # a province named is not required: an article on one of its districts may not write it
     ranking = await engine.searcher.search("Trưởng ban Dân vận Tỉnh ủy Kon Tum năm 2024 là ai")
     assert {h.passage.article.published.year for h in ranking.hits if h.fits} == {2024}
-
-
-async def test_an_article_naming_another_province_does_not_fit_a_province_named(engine):
-    from corpus.types import RawDocument
-
-    await engine.ingest_documents([RawDocument(
-        origin="mem#gl", kind="record", title="Phong trào Dân vận khéo ở Gia Lai",
-        text="Ban Dân vận Tỉnh ủy Gia Lai cho biết phong trào thi đua Dân vận khéo có 300 mô hình kinh tế "
-             "và nhiều mô hình Dân vận khéo về văn hóa.")])
-    for question in ("Phong trào Dân vận khéo ở Kon Tum có bao nhiêu mô hình kinh tế?",
-                     "phong trao dan van kheo o tinh Kon Tum co bao nhieu mo hinh kinh te"):
-        ranking = await engine.searcher.search(question)
-        fits = {h.passage.article.title: h.fits for h in ranking.hits}
-        assert not fits["Phong trào Dân vận khéo ở Gia Lai"], question
-        # an article naming the province fits, and so does one on a district that names no province
-        assert fits[next(t for t in fits if t.startswith("Ban Dân vận Tỉnh ủy Kon Tum"))]
-        assert fits["Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"]
-        answer = await engine.ask(question)
-        assert "300 mô hình" not in answer.text and all("Gia Lai" not in c.title for c in answer.citations)
-    # asked about Gia Lai, the Gia Lai article fits and is quoted
-    ranking = await engine.searcher.search("Phong trào Dân vận khéo ở Gia Lai có bao nhiêu mô hình kinh tế?")
-    assert ranking.hits[0].passage.article.title == "Phong trào Dân vận khéo ở Gia Lai" and ranking.hits[0].fits
-    # everyday words that fold to a province's name are no province; an article naming
-    # the province Kon Tum was merged into (2025) still fits a question about Kon Tum
-    everyday = {"Đắk Tô": "Huyện Đắk Tô có 45 mô hình dân vận khéo, đấu tranh chống tự diễn biến, tự chuyển hóa.",
-                "Sa Thầy": "Huyện Sa Thầy xây 12 nhà văn hóa đa năng cho mô hình dân vận khéo, đánh giá lại hằng năm.",
-                "Ngọc Hồi": "Huyện Ngọc Hồi có mô hình dân vận khéo học tập và làm theo phong cách Hồ Chí Minh.",
-                "Đăk Hà": "Huyện Đắk Hà năm 2023 có 30 mô hình dân vận khéo, Đắk Hà tính đến nay nổi bật.",
-                "Kon Plông": "Xã Đăk Long, tỉnh Quảng Ngãi (trước là huyện Kon Plông) có 9 mô hình dân vận khéo."}
-    await engine.ingest_documents([RawDocument(origin=f"mem#{name}", kind="record", title=f"Dân vận khéo ở {name}",
-                                               text=text) for name, text in everyday.items()])
-    ranking = await engine.searcher.search("Kon Tum có bao nhiêu mô hình dân vận khéo?", k=20)
-    fits = {h.passage.article.title: h.fits for h in ranking.hits}
-    assert all(fits[f"Dân vận khéo ở {name}"] for name in everyday), fits
-    assert not fits["Phong trào Dân vận khéo ở Gia Lai"]
 
 
 def test_answer_quotes_the_sentence_naming_the_code_and_no_repeats():
