@@ -196,3 +196,59 @@ def _distance(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
+
+
+# The 2025 merger (63 provinces into 34): articles since mid-2025 name the new province
+# ("xã Đăk Long, tỉnh Quảng Ngãi"), older ones the old; one of a group stands for all.
+MERGED: tuple[tuple[str, ...], ...] = (
+    ("Tuyên Quang", "Hà Giang"), ("Lào Cai", "Yên Bái"), ("Thái Nguyên", "Bắc Kạn"),
+    ("Phú Thọ", "Vĩnh Phúc", "Hòa Bình"), ("Bắc Ninh", "Bắc Giang"), ("Hưng Yên", "Thái Bình"),
+    ("Hải Phòng", "Hải Dương"), ("Ninh Bình", "Hà Nam", "Nam Định"), ("Quảng Trị", "Quảng Bình"),
+    ("Đà Nẵng", "Quảng Nam"), ("Quảng Ngãi", "Kon Tum"), ("Gia Lai", "Bình Định"), ("Khánh Hòa", "Ninh Thuận"),
+    ("Lâm Đồng", "Đắk Nông", "Bình Thuận"), ("Đắk Lắk", "Phú Yên"),
+    ("Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"), ("Đồng Nai", "Bình Phước"), ("Tây Ninh", "Long An"),
+    ("Cần Thơ", "Sóc Trăng", "Hậu Giang"), ("Vĩnh Long", "Bến Tre", "Trà Vinh"), ("Đồng Tháp", "Tiền Giang"),
+    ("Cà Mau", "Bạc Liêu"), ("An Giang", "Kiên Giang"),
+)
+_MERGED_WITH = {name: group for group in MERGED for name in group}
+
+
+def merged_with(name: str) -> tuple[str, ...]:
+    """A province and those merged with it in 2025 (itself alone if none)."""
+    return _MERGED_WITH.get(name, (name,))
+
+
+# How an article's text names a province: written with capitals, as a word of its own;
+# the names that are also everyday words or a person's name ("Hòa Bình", "Huế", "Hồ Chí
+# Minh") only after "tỉnh / thành phố / TP"; not inside a longer name ("Thái Bình Dương",
+# "Điện Biên Phủ", "Việt Nam Định…", "Nguyễn Thị Hà Giang").
+_SPELLINGS = sorted(((n, name) for name, alts in PROVINCES.items() for n in (name, *alts)
+                     if len(n.split()) > 1 or n in ("HCM", "TPHCM", "Huế")), key=lambda s: -len(s[0]))
+_SPELLING_OF = {n: name for n, name in _SPELLINGS}
+_TEXT_PROVINCE_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n, _ in _SPELLINGS) + r")(?![\w])")
+_UNIT_BEFORE_RE = re.compile(r"(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)\s*$")
+_NAME_PARTS = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+               "Ngô", "Dương", "Lý", "Đinh", "Lương", "Trịnh", "Mai", "Đào", "Cao", "Lâm", "Tạ", "Chu", "Trương",
+               "Thị", "Văn", "Hữu", "Đức", "Công", "Quang", "Ngọc", "Xuân", "Thu", "Kim", "Bá", "Đình", "Y"}
+_LONGER_NAMES = {"Thái Bình": "Dương", "Điện Biên": "Phủ"}
+
+
+def provinces_named_in(text: str) -> frozenset[str]:
+    """The provinces an article's text names (their PROVINCES names; pure)."""
+    found = set()
+    for m in _TEXT_PROVINCE_RE.finditer(text):
+        name = _SPELLING_OF[m.group(1)]
+        before = text[max(0, m.start() - 14):m.start()]
+        previous = before.split()[-1] if before.split() else ""
+        following = re.match(r"\s+(\w+)", text[m.end():m.end() + 8])
+        if previous in _NAME_PARTS or (name == "Nam Định" and previous == "Việt"):
+            continue  # a person's name, "Việt Nam Định hướng"
+        if following and _LONGER_NAMES.get(name) == following.group(1):
+            continue  # "Thái Bình Dương", "Điện Biên Phủ"
+        if name == "Bình Dương" and previous == "Thái":
+            continue
+        key = folded_words(m.group(1))
+        if (key in AMBIGUOUS_PROVINCE_KEYS or key == "hcm") and not _UNIT_BEFORE_RE.search(before):
+            continue  # "hòa bình", "tư tưởng Hồ Chí Minh", "Đoàn TNCS HCM"
+        found.add(name)
+    return frozenset(found)
