@@ -264,13 +264,6 @@ class Store:
         row = await self._one("SELECT title, text FROM articles WHERE id=?", (article_id,))
         return (row[0], row[1]) if row else None
 
-    async def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]:
-        """id -> text of the articles asked for (those still stored)."""
-        if not article_ids:
-            return {}
-        rows = await self._all(f"SELECT id, text FROM articles WHERE id IN {_IDS}", (_ids(article_ids),))
-        return {r[0]: r[1] for r in rows}
-
     async def _delete_fts_rows(self, article_id: int) -> None:
         """The lexical rows of an article's chunks (FTS5 has no cascade)."""
         await self._db.execute(

@@ -2,10 +2,9 @@
 
 Then exact boosts for document codes and quoted phrases, soft boosts for a
 year or a place named in the question, and at most `per_article` passages per
-article. Each hit says whether its article fits the year and the place that the
-question names (a province: an article naming only other provinces does not); those
-that do rank first (a filter that never empties the list), and the answer quotes
-only them. Places, document codes,
+article. Each hit says whether its article fits the year and the place below a
+province that the question names; those that do rank first (a filter that never
+empties the list), and the answer quotes only them. Places, document codes,
 laws, quarters and years the question names that no article mentions are
 reported as `unknown`: the store cannot answer it. A question typed without
 accents is searched on the folded fields, and its accents are restored before
@@ -16,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -29,8 +28,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import (PROVINCE_KEYS, Place, folded_words, merged_with, named_places,
-                              provinces_named_in, title_cased)
+from retrieval.places import PROVINCE_KEYS, Place, folded_words, named_places, title_cased
 from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
@@ -90,9 +88,6 @@ def _capitalised_in(question: str, key: str) -> bool:
         for i in range(len(typed) - len(want) + 1))
 
 
-PROVINCE_CACHE = 20_000  # articles whose named provinces are kept
-
-
 class Searcher:
     def __init__(self, store: Store, encoder: Encoder, index: VectorIndex, lexical: LexicalIndex,
                  config: SearchConfig | None = None) -> None:
@@ -103,7 +98,6 @@ class Searcher:
         self.config = config or SearchConfig()
         self.known_places: tuple[str, ...] = ()
         self.known_years: frozenset[int] = frozenset()
-        self._province_cache: OrderedDict[tuple[int, str | None], frozenset[str]] = OrderedDict()
 
     async def refresh_known(self) -> None:
         """The place names the corpus knows (for filters named in a question) and
@@ -200,13 +194,6 @@ class Searcher:
         passages = await self.store.passages([cid for _, _, cid in chosen])
 
         fitting = self._fitting(lex, question, places, intent.places)
-        # A province named: an article whose text names other provinces, and not this
-        # one (or one merged with it in 2025), does not fit. One naming none still does.
-        asked = {n for p in places if PROVINCE_KEYS.intersection(p.keys) for n in merged_with(p.name)}
-        elsewhere: set[int] = set()
-        if asked:
-            named = await self._provinces_named(list({p.article.id: p.article for p in passages.values()}.values()))
-            elsewhere = {aid for aid, provinces in named.items() if provinces and not provinces & asked}
         coded = set(code_articles.tolist())
         hits: list[Hit] = []
         for art_score, cs, cid in chosen:
@@ -215,9 +202,8 @@ class Searcher:
                 continue
             score = art_score + self._boost(p.text, p.article, intent)
             row = lex.chunks.row(cid)  # chosen chunks all come from this snapshot
-            article_row = int(chunk_rows[row])
-            fits = (fitting is None or fitting.fits(article_row, p.article)) and p.article.id not in elsewhere
-            fits = fits or article_row in coded  # naming a document code asked about: never filtered down
+            # an article naming a document code the question names is never filtered down
+            fits = fitting is None or fitting.fits(int(chunk_rows[row]), p.article) or int(chunk_rows[row]) in coded
             hits.append(Hit(passage=p, score=score + 0.01 * cs, lexical=float(lex_mm[row]),
                             dense=float(dense_vals[row]), fits=fits))
         hits.sort(key=lambda h: (not h.fits, -h.score))  # a filter: what fits the year and place named first
@@ -228,27 +214,6 @@ class Searcher:
         coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id)
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, unknown)
-
-    async def _provinces_named(self, articles: list[ArticleInfo]) -> dict[int, frozenset[str]]:
-        """The provinces each article's title and text name with capitals (read once per
-        stored version of an article, then kept: at most `PROVINCE_CACHE` articles)."""
-        out: dict[int, frozenset[str]] = {}
-        missing = []
-        for a in articles:
-            got = self._province_cache.get((a.id, a.ingested_at))
-            if got is None:
-                missing.append(a)
-            else:
-                self._province_cache.move_to_end((a.id, a.ingested_at))
-                out[a.id] = got
-        if missing:
-            texts = await self.store.article_texts([a.id for a in missing])
-            for a in missing:
-                named = provinces_named_in(f"{a.title}\n{texts.get(a.id, '')}")
-                self._province_cache[(a.id, a.ingested_at)] = out[a.id] = named
-            while len(self._province_cache) > PROVINCE_CACHE:
-                self._province_cache.popitem(last=False)
-        return out
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:

@@ -100,32 +100,6 @@ def test_places_a_question_names():
     assert typo.name == "Quảng Nhin" and typo.alt.name == "Quảng Ninh"  # a typo, if the store lacks the name
 
 
-@pytest.mark.parametrize("text, named", [
-    ("UBND tỉnh Kon Tum và Sở Y tế Hà Nội", {"Kon Tum", "Hà Nội"}),
-    ("xã Đăk Long, tỉnh Quảng Ngãi; Vũng Tàu; Công an TP.HCM; thành phố Huế",
-     {"Quảng Ngãi", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh", "Thừa Thiên Huế"}),
-    ("tỉnh Hòa Bình, tỉnh Thái Bình", {"Hòa Bình", "Thái Bình"}),
-    # everyday words, longer names and people: no province
-    ("đấu tranh chống tự diễn biến; an ninh, bình yên; gia lai tạo giống; tương lai châu Á", set()),
-    ("Hiệp định xuyên Thái Bình Dương; Chiến thắng Điện Biên Phủ; Việt Nam Định hướng", set()),
-    ("chị Nguyễn Thị Hà Giang và ông Nguyễn Thái Nguyên", set()),
-    ("giữ gìn hòa bình ở Hòa Bình; học tập tư tưởng Hồ Chí Minh; Đoàn TNCS HCM; hoa ở Huế", set()),
-])
-def test_provinces_an_article_names(text, named):
-    from retrieval.places import provinces_named_in
-
-    assert provinces_named_in(text) == named
-
-
-def test_the_2025_merger_groups_cover_every_province_once():
-    from retrieval.places import MERGED, PROVINCES, merged_with
-
-    merged = [n for group in MERGED for n in group]
-    assert len(merged) == len(set(merged)) == 52 and set(merged) <= set(PROVINCES)
-    assert len(MERGED) + len(PROVINCES) - len(merged) == 34  # provinces after the merger
-    assert merged_with("Kon Tum") == ("Quảng Ngãi", "Kon Tum") and merged_with("Hà Nội") == ("Hà Nội",)
-
-
 @pytest.mark.parametrize("question", [
     "ke hoach 5 nam dinh huong",  # năm định hướng, not "Nam Định"
     "quang nam 2019 co gi",  # quãng năm
