@@ -42,7 +42,7 @@ class SearchConfig:
     per_article: int = 3
     fusion: FusionParams = field(default_factory=FusionParams)
     lexical: LexicalParams = field(default_factory=LexicalParams)
-    code_boost: float = 1.0
+    code_boost: float = 2.0  # the fused score is at most about 2: an article naming the code asked about comes first
     quote_boost: float = 0.3
     year_boost: float = 0.15
     place_boost: float = 0.15
