@@ -44,12 +44,46 @@ def _parse_published(value: str | None) -> dt.date | None:
         return None
 
 
-def _sentence_case(title: str) -> str:
+def _core(word: str) -> str:
+    """A word without the punctuation around it."""
+    return re.sub(r"^\W+|\W+$", "", word)
+
+
+def _sentence_case(title: str, body: str = "") -> str:
+    """A title typed in capitals, in the capitals the article's text gives its words:
+    the longest runs of title words found in the text take the text's casing
+    ("BAN DÂN VẬN TỈNH ỦY KON TUM TỔ CHỨC…" -> "Ban Dân vận Tỉnh ủy Kon Tum tổ chức…"),
+    other words are lower-cased, the first letter is a capital."""
     letters = [c for c in title if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
-        lower = title.lower()
-        return lower[:1].upper() + lower[1:]
-    return title
+    if not letters or not all(c.isupper() for c in letters):
+        return title
+    words = title.split()
+    cased = [w.lower() for w in words]
+    keys = [_core(w).lower() for w in words]
+    body_words = body.split()
+    body_keys = [_core(w).lower() for w in body_words]
+    positions: dict[str, list[int]] = {}
+    for n, key in enumerate(body_keys):
+        positions.setdefault(key, []).append(n)
+    i = 0
+    while i < len(words):
+        best_start, best_len = -1, 0
+        for start in positions.get(keys[i], ())[:200]:
+            length = 0
+            while (i + length < len(words) and start + length < len(body_keys)
+                   and body_keys[start + length] == keys[i + length] != ""):
+                length += 1
+            if length > best_len:
+                best_start, best_len = start, length
+        if best_len >= 2:  # a run of the text: its casing (one word alone may open a sentence there)
+            for k in range(best_len):  # the text's letters, the title's punctuation
+                core = _core(cased[i + k])
+                cased[i + k] = cased[i + k].replace(core, _core(body_words[best_start + k]), 1)
+            i += best_len
+        else:
+            i += 1
+    out = " ".join(cased)
+    return out[:1].upper() + out[1:]
 
 
 def _title_from_lead(lead: str) -> str:
@@ -117,7 +151,7 @@ def parse_text(raw: RawDocument) -> Article:
             body = body[1:]
         else:
             title = _title_from_lead(first)
-    title = _sentence_case(" ".join(title.split()))
+    title = _sentence_case(" ".join(title.split()), " ".join(body))
     if body and clean.dedupe_key(body[0]) == clean.dedupe_key(title):
         body = body[1:]
 

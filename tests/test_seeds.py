@@ -129,6 +129,18 @@ def test_a_long_line_that_is_no_credit_is_read_once_and_kept():
         assert strip_photo_credit(line) == line.strip()
 
 
+def test_a_title_in_capitals_takes_the_capitals_its_text_gives_its_words():
+    text = ("Chiều 19/12, Ban Dân vận Tỉnh ủy Kon Tum tổ chức Hội nghị trực tuyến tổng kết công tác dân vận "
+            "năm 2019. Huyện Đăk Hà, tỉnh Kon Tum phát huy phong trào “Dân vận khéo” ở cơ sở. ") * 2
+    a = parse(RawDocument(origin="mem#caps", kind="record", text=text,
+                          title="BAN DÂN VẬN TỈNH ỦY KON TUM TỔ CHỨC HỘI NGHỊ TRỰC TUYẾN TỔNG KẾT CÔNG TÁC DÂN VẬN"))
+    assert a.title == "Ban Dân vận Tỉnh ủy Kon Tum tổ chức Hội nghị trực tuyến tổng kết công tác dân vận"
+    a = parse(RawDocument(origin="mem#caps2", kind="record", text=text, title="KON TUM: “DÂN VẬN KHÉO” Ở ĐĂK HÀ"))
+    assert a.title == "Kon Tum: “Dân vận khéo” ở Đăk Hà"
+    a = parse(RawDocument(origin="mem#caps3", kind="record", text=text, title="THÔNG BÁO MỚI"))
+    assert a.title == "Thông báo mới"  # words the text does not hold: lower case
+
+
 def test_a_record_titled_only_by_a_photo_credit_gets_a_title_from_its_lead():
     lead = "Chiều 1/5, xã Đạo Lý tổ chức phun khử khuẩn toàn bộ khu vực thôn Quan Nhân. " * 3
     a = parse(RawDocument(origin="mem#1", kind="record", title="(Ảnh minh họa).", text=lead))
