@@ -200,9 +200,10 @@ def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
         out.append((int(m.group(2)), _fold(m.group(1).lower()), None))
     accented = text != _fold(text)
     typed = unicodedata.normalize("NFC", text).lower()
-    folded = _fold(typed)  # same length as `typed`: one letter for one letter
-    for m in _KIND_NUMBER_RE[accented].finditer(typed if accented else folded):
-        if _DOC_FOLLOWERS[accented].match(typed if accented else folded, m.end()):
+    folded = _fold(typed)
+    read = typed if accented else folded
+    for m in _KIND_NUMBER_RE[accented].finditer(read):
+        if _DOC_FOLLOWERS[accented].match(read, m.end()):
             out += [(int(m.group(2)), abbr, None) for abbr in _KIND_ABBRS[m.group(1)]]
     return list(dict.fromkeys(out))
 

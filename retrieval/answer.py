@@ -34,7 +34,7 @@ class AnswerParams:
     add_next: bool = True  # ...plus the one after the best
     max_chars: int = 700
     # A quoted sentence scores at least this share of the best. 0.4 rather than 0.2: on
-    # ViNewsQA dev answer_hit 0.760 -> 0.757 (3 questions) for answers 13% shorter, and
+    # ViNewsQA dev answer_hit 0.759 -> 0.755 (3 questions) for answers 13% shorter, and
     # a cadre's answer keeps off sentences that share only a word pair with the question.
     relative_floor: float = 0.4
     bigram_weight: float = 0.5
@@ -167,10 +167,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         hit = hits[rank]
         if after not in sentences and following and hit.passage.chunk_id in following:
             text = following[hit.passage.chunk_id]
-            nxt = _sentence_after(sentences[(rank, pos)], text)
-            if len(nxt) >= MIN_SENTENCE:
-                sentences[after] = nxt
-                spilled[after] = (text, hit.passage.ord + 1)
+            sentences[after] = _sentence_after(sentences[(rank, pos)], text)
+            spilled[after] = (text, hit.passage.ord + 1)
         # the sentence after the best (not a fragment such as a caption's "Ảnh: HN"): right
         # after the best, or after the second best when it comes from the next passage
         if after in sentences and after not in picked and len(sentences[after]) >= MIN_SENTENCE:

@@ -32,7 +32,7 @@ from retrieval.normalize import fold
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "lexical.pkl"
-CACHE_VERSION = 6  # bump when LexicalSnapshot's fields change (5 had _written)
+CACHE_VERSION = 4
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 }
 # Names that are also everyday words ("hòa bình": peace) or other things ("tư tưởng Hồ
 # Chí Minh"): a place only after "tỉnh", "thành phố" or "TP".
-AMBIGUOUS_PROVINCE_KEYS = frozenset({"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi minh"})
+_AMBIGUOUS = {"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi minh"}
 # Typed in lower case, a province counts when written with its accents ("hà nội",
 # but not "cao bằng" or "hải dương", everyday words), or without them at the start
 # of the question or after "o / tai / cua / ve" ("so mo hinh o gia lai", not "danh
@@ -44,8 +44,8 @@ AMBIGUOUS_PROVINCE_KEYS = frozenset({"hoa binh", "thai binh", "binh dinh", "long
 # "bac can" (bác cần), nor a name holding "nam" (năm: "nam dinh huong").
 _ACCENTED_NAMES = {nfc(n).lower() for name, alts in PROVINCES.items() for n in (name, *alts)}
 _EVERYDAY_ACCENTED = {"cao bang", "hai duong"}  # "cao bằng nhau", "hải dương" (the ocean)
-_FOLDED_RISKY = {"da nang", "hai phong", "hai duong", "dien bien", "cao bang", "lam dong", "can tho", "son la",
-                 "quang binh", "bac can", "bac kan", "hcm"}
+_FOLDED_RISKY = {"da nang", "hai phong", "dien bien", "lam dong", "can tho", "son la", "quang binh", "bac can",
+                 "bac kan", "hcm"}  # (and _EVERYDAY_ACCENTED, refused first)
 _FOLDED_CUES = {"o", "tai", "cua", "ve"}
 _FOLDED_AFTER_CUE_ONLY = {"gia lai"}  # "gia lai tang" at the start is giá lại tăng
 # "Đoàn TNCS HCM", "tư tưởng, đạo đức, phong cách HCM", "Chủ tịch HCM": the man, not the city
@@ -146,7 +146,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         if (i + n < len(folded) and _NOT_A_PROVINCE_BEFORE.get(key) == folded[i + n]) or (
                 i and _NOT_A_PROVINCE_AFTER.get(key) == folded[i - 1]):
             continue
-        if unit or (key not in AMBIGUOUS_PROVINCE_KEYS
+        if unit or (key not in _AMBIGUOUS
                     and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key)))):
             return place, n
     if shouting or not _after_unit(folded, i, _UNITS):
