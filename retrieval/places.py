@@ -11,8 +11,10 @@ written several ways (``TP HCM``, ``Hồ Chí Minh``, ``Sài Gòn``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from retrieval.districts import DISTRICTS
 from retrieval.normalize import fold, has_diacritics, nfc
 
 # The 63 provinces and centrally-run cities before the 2025 merger (older articles
@@ -63,15 +65,32 @@ class Place:
     name: str  # as it is written (the province's proper spelling, or as typed)
     keys: tuple[str, ...]  # folded, lower case, single-spaced: the ways it may be written
     alt: "Place | None" = None  # the province a name typed after "tỉnh" may be a typo of
+    # a province's districts, after their unit ("huyen thap muoi"), folded: an article on
+    # one of them is on the province even when it never writes the province's name
+    within: tuple[str, ...] = ()
 
 
 def folded_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text).lower()))
 
 
-_PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))))
-                    for name, alts in PROVINCES.items()}
-PROVINCE_KEYS = frozenset(k for p in _PROVINCE_PLACES.values() for k in p.keys)  # every way a province is written
+PROVINCE_KEYS = frozenset(folded_words(n) for name, alts in PROVINCES.items() for n in (name, *alts))
+# "huyện Tháp Mười", "Huyện ủy Tu Mơ Rông", "thị xã Sa Đéc", "TP Bảo Lộc"
+_DISTRICT_UNITS = ("huyen", "huyen uy", "quan", "quan uy", "thi xa", "thi uy", "thanh pho", "thanh uy", "tp")
+_DISTRICT_OWNERS = Counter(k for names in DISTRICTS.values() for k in {folded_words(n) for n in names})
+
+
+def _within(province: str) -> tuple[str, ...]:
+    """The district names that place an article in `province`: those no other province
+    has ("Châu Thành" is in nine) and that are not a province's name (the towns Kon Tum,
+    Cao Bằng; "Quang Bình" in Hà Giang folds like Quảng Bình)."""
+    keys = dict.fromkeys(folded_words(n) for n in DISTRICTS.get(province, ()))
+    return tuple(f"{unit} {k}" for k in keys if _DISTRICT_OWNERS[k] == 1 and k not in PROVINCE_KEYS
+                 for unit in _DISTRICT_UNITS)
+
+
+_PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))), None,
+                                _within(name)) for name, alts in PROVINCES.items()}
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 # Words that stop a capitalised name and, capitalised themselves, show a question
 # typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…"). In an accented question

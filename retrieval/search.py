@@ -221,6 +221,8 @@ class Searcher:
             words = key.split()
             if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), min(len(words), 2) - 1, -1)):
                 return True
+        if any(lex.articles_mentioning(key).size for key in place.within):  # "huyện Tháp Mười" is in Đồng Tháp
+            return True
         return place.alt is not None and Searcher._mentioned(lex, place.alt)
 
     @staticmethod
