@@ -11,6 +11,7 @@ written several ways (``TP HCM``, ``Hồ Chí Minh``, ``Sài Gòn``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -88,6 +89,19 @@ def _within(province: str) -> tuple[str, ...]:
     return tuple(f"{unit} {k}" for k in keys if _DISTRICT_OWNERS[k] == 1 and k not in PROVINCE_KEYS
                  for unit in _DISTRICT_UNITS)
 
+
+# Every district name, folded -> as the GSO writes it ("kon ray" -> "Kon Rẫy"), for
+# districts typed in lower case or in a question all in capitals: they count after
+# their unit or after "ở / tại" ("so mo hinh o sa thay", "HUYỆN KON RẪY CÓ…"). Unaccented,
+# the unit must be one no everyday word folds to: "quan tam nong dan" is quan tâm
+# nông dân, not quận Tam Nông. Typed with accents, they must be the district's.
+_DISTRICT_NAMES = {folded_words(n): nfc(n) for names in DISTRICTS.values() for n in names
+                   if folded_words(n) not in PROVINCE_KEYS and len(folded_words(n).split()) > 1}
+_DISTRICT_CUES = {"ở", "tại"}
+_DISTRICT_UNITS_UNACCENTED = {"huyen", "huyen uy", "thi xa", "thanh pho", "tp"}
+_DISTRICT_UNITS_ACCENTED = {"huyện", "huyện ủy", "huyện uỷ", "quận", "quận ủy", "quận uỷ", "thị xã", "thị ủy",
+                            "thị uỷ", "thành phố", "thành ủy", "thành uỷ", "tp"}
+_DISTRICT_WIDTHS = sorted({len(k.split()) for k in _DISTRICT_NAMES}, reverse=True)
 
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))), None,
                                 _within(name)) for name, alts in PROVINCES.items()}
@@ -168,6 +182,9 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         if unit or (key not in _AMBIGUOUS
                     and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key)))):
             return place, n
+    district = _district_at(words, folded, i, shouting)
+    if district is not None:
+        return district
     if shouting or not _after_unit(folded, i, _UNITS):
         return None
     n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
@@ -180,6 +197,38 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
     if _after_unit(folded, i, _PROVINCE_UNITS):
         place = Place(name, place.keys, _province_like(place.keys[0]))  # "tỉnh Quảng Nhin": a typo?
     return place, n
+
+
+def _district_at(words: list[str], folded: list[str], i: int, shouting: bool) -> tuple[Place, int] | None:
+    """A district's name typed in lower case, or in a question all in capitals, after its
+    unit or after "ở / tại" (capitalised in a plain question, the caller reads it)."""
+    for n in _DISTRICT_WIDTHS:
+        key = " ".join(folded[i:i + n])
+        name = _DISTRICT_NAMES.get(key)
+        typed = words[i:i + n]
+        if name is None or len(typed) < n or not (shouting or all(w.islower() for w in typed)):
+            continue
+        accented = any(has_diacritics(w) for w in typed)
+        if accented and [_tone_split(w) for w in typed] != [_tone_split(w) for w in name.split()]:
+            continue
+        if accented:  # the unit as typed: "quản lý nhân sự" is no quận Lý Nhân
+            unit = _after_unit([nfc(w).lower() for w in words], i, _DISTRICT_UNITS_ACCENTED)
+        else:
+            unit = _after_unit(folded, i, _DISTRICT_UNITS_UNACCENTED)
+        cue = i > 0 and (words[i - 1].lower() in _DISTRICT_CUES or (not accented and folded[i - 1] in ("o", "tai")))
+        if unit or cue:
+            return Place(name, (key,)), n
+    return None
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _tone_split(word: str) -> tuple[str, str]:
+    """A syllable's letters and its tone mark, wherever the mark is placed ("Hoà" is "Hòa")."""
+    chars = unicodedata.normalize("NFD", word.lower())
+    return (unicodedata.normalize("NFC", "".join(c for c in chars if c not in _TONES)),
+            "".join(c for c in chars if c in _TONES))
 
 
 def _lower_case_name(typed: list[str], key: str, cue: bool) -> bool:
