@@ -18,6 +18,7 @@ from bot import render
 from bot.types import Reply
 from corpus.types import ArticleInfo, Subscription
 from retrieval.normalize import ABBREVIATIONS, fold, nfc, words
+from retrieval.places import province_of_key
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 FREQUENCIES = ("daily", "weekly")
@@ -92,11 +93,14 @@ def topic_key(topic: str) -> str:
 
 def topic_forms(topic: str) -> list[str]:
     """The folded word sequences an article may write a topic as: as typed, and an
-    abbreviation of the field in its other form (``MTTQ`` / ``Mặt trận Tổ quốc``)."""
+    abbreviation of the field in its other form (``MTTQ`` / ``Mặt trận Tổ quốc``);
+    a province also as its districts after their unit (``Kon Tum``: ``huyen kon ray``,
+    ``huyen uy tu mo rong``…), since a district's news seldom writes its province."""
     typed = topic_key(topic)
     if not typed:
         return []
-    forms = [typed]
+    province = province_of_key(typed)
+    forms = [typed, *(province.within if province else ())]
     for abbr, phrase in ABBREVIATIONS.items():
         folded_phrase = fold(phrase)
         if f" {abbr} " in f" {typed} ":

@@ -106,6 +106,19 @@ _DISTRICT_WIDTHS = sorted({len(k.split()) for k in _DISTRICT_NAMES}, reverse=Tru
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))), None,
                                 _within(name)) for name, alts in PROVINCES.items()}
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
+
+
+def province_of_key(key: str) -> Place | None:
+    """The province a folded name is, with or without its unit ("kon tum", "tinh kon tum",
+    "tp hcm"), else None."""
+    for unit in ("", *_PROVINCE_UNITS):
+        if unit and not key.startswith(unit + " "):
+            continue
+        rest = key[len(unit):].strip()
+        for k, place in _PROVINCE_KEYS:
+            if rest == k:
+                return place
+    return None
 # Words that stop a capitalised name and, capitalised themselves, show a question
 # typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…"). In an accented question
 # they are compared with their accents: "Nam" (a name) is not "năm".

@@ -223,6 +223,16 @@ async def test_forged_feedback_button_and_source_passages(engine, data_dir):
                 assert s.text in c.passage
 
 
+async def test_whats_new_on_a_province_lists_its_districts_news(engine, data_dir):
+    """No sample writes "Đồng Tháp"; one is on "Huyện ủy Tháp Mười", in Đồng Tháp."""
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    [listing] = await core.handle(msg("/moi Đồng Tháp"))
+    titles = [line for line in listing.plain.splitlines() if line[:1].isdigit()]
+    assert len(titles) == 1 and titles[0].startswith("1. Tiếp và làm việc với Tổ khảo sát của Ban Dân vận Tỉnh ủy")
+    [none] = await core.handle(msg("co bai moi nao ve phu tho khong"))
+    assert none.plain.startswith("Kho dữ liệu chưa có bài nào về «phu tho».")
+
+
 async def test_whats_new_questions_get_the_newest_articles_on_their_topic(engine, data_dir):
     import datetime as dt
 
