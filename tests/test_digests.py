@@ -301,21 +301,24 @@ async def test_topic_subscriptions_get_only_the_articles_that_mention_the_topic(
     store, clock, messenger = engine.store, Clock(), Recorder()
     await _subscribe(store, "kheo", topic="dan van kheo", platform="zalo")  # typed without accents
     await _subscribe(store, "gialai", topic="Gia Lai", platform="zalo")
+    await _subscribe(store, "kontum", topic="Kon Tum", platform="zalo")  # its districts' news: both articles
     await _subscribe(store, "weekly", "weekly", platform="zalo")
     await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
     await _add_article(engine, tmp_path, "b", TITLE_B, BODY_B)
     scheduler = DigestScheduler(store, "zalo", messenger, hour=7, min_gap=0, clock=clock)
     clock.at(1, 7, 1)
-    assert await scheduler.tick() == 1
-    [(chat, [reply])] = messenger.sent
+    assert await scheduler.tick() == 2
+    [(chat, [reply]), (province, [both])] = sorted(messenger.sent, key=lambda s: s[0])
     assert chat == "kheo" and TITLE_A in reply.plain and TITLE_B not in reply.plain
     assert reply.plain.startswith("📰 Bản tin hằng ngày 03/12/2026 về «dan van kheo»: 1 bài mới")
+    assert province == "kontum" and TITLE_A in both.plain and TITLE_B in both.plain  # Đăk Hà, Sa Thầy
+    assert "Kon Tum" not in BODY_A + BODY_B + TITLE_A + TITLE_B
     clock.at(4, 23)  # Sunday night: the weekly one still waits for Monday
     await scheduler.tick()
     assert "weekly" not in messenger.chats()
     clock.at(5, 7)
     await scheduler.tick()
-    assert messenger.chats() == ["kheo", "weekly"]
+    assert messenger.chats() == ["kheo", "kontum", "weekly"]
     assert "Bản tin hằng tuần 07/12/2026 (mọi bài mới): 2 bài mới" in messenger.sent[-1][1][0].plain
 
 

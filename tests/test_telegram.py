@@ -447,7 +447,7 @@ async def test_digest_subscribed_in_chat_is_sent_through_the_bot_api(engine, dat
         text = await tg.ask("/theodoi hằng ngày dân vận khéo")
         assert text.startswith("Đã đăng ký bản tin hằng ngày về «dân vận khéo»") and "7:00" in text
         assert "hằng ngày về «dân vận khéo», lúc 7:00" in await tg.ask("/theodoi")
-        assert await tg.ask("/theodoi hằng ngày Kon Tum", chat_id=77, user_id=77)
+        assert await tg.ask("/theodoi hằng ngày Gia Lai", chat_id=77, user_id=77)
         await _add_article(engine, tmp_path, "a", "Đăk Hà biểu dương 45 mô hình dân vận khéo",
                            BODY_A)
         pin_subscriptions(data_dir)
@@ -456,7 +456,7 @@ async def test_digest_subscribed_in_chat_is_sent_through_the_bot_api(engine, dat
                                     min_gap=0, clock=clock)
         clock.at(1, 7, 1)
         before = len(tg.sent())
-        assert await scheduler.tick() == 1  # chat 77 (Kon Tum) has nothing new
+        assert await scheduler.tick() == 1  # chat 77 (Gia Lai) has nothing new
         [call] = tg.sent()[before:]
         assert call.params["chat_id"] == 42 and call.params["parse_mode"] == "HTML"
         assert "Bản tin hằng ngày" in call.params["text"]
@@ -479,7 +479,7 @@ async def test_digest_subscribed_in_chat_is_sent_through_the_bot_api(engine, dat
         tg.fake.fail_next("sendMessage", 400, "Bad Request: group chat was upgraded to a supergroup chat",
                           parameters={"migrate_to_chat_id": GROUP - 1})
         clock.at(3, 7, 1)
-        assert await scheduler.tick() == 0  # the group's send failed: it moved (chat 77: nothing on Kon Tum)
+        assert await scheduler.tick() == 0  # the group's send failed: it moved (chat 77: nothing on Gia Lai)
         assert rows(data_dir, "SELECT chat_id FROM subscriptions WHERE active=1 AND topic=''") == [(str(GROUP - 1),)]
         assert await scheduler.tick() == 1
         assert tg.sent()[-1].params["chat_id"] == GROUP - 1 and "hội nghị dân vận chính quyền" in tg.sent()[-1].params["text"]
