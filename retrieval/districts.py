@@ -2,8 +2,20 @@
 before the 2025 reform, as the General Statistics Office of Viet Nam named them
 (696 units, codes of January 2025, taken from the data of the `vietnam-provinces`
 0.6.0 package; urban districts named by a number left out, a town and the rural
-district around it that share a name listed once). Articles written before July
-2025 place themselves by these names, often without their province's.
+district around it that share a name listed once, and the GSO's "Phú Quí" written
+"Phú Quý", as the press does). Articles written before July 2025 place themselves
+by these names, often without their province's.
+
+Many names are also everyday words ("La Gi" / là gì, "Thống Nhất" / thống nhất). The
+two sets at the end list them, counted in 38,085 news articles of 2017 and 2020
+(the research corpora in ../shared/corpus, read once; not kept here): every
+two-syllable-or-longer name typed in lower case there, with accents not the
+district's (twice or more: EVERYDAY_FOLDED) or with the district's own (once or
+more: EVERYDAY_ACCENTED); and those written as everyday words right after a unit
+("thành phố thống nhất"), EVERYDAY_AFTER_UNIT. Without these, a district after
+its unit in the same articles was the district in all 14,696 matches (64 of them
+real districts typed partly in lower case, "huyện Cư M gar"); with them, 103 of
+14,829 matches were everyday words or such typing.
 """
 
 DISTRICTS: dict[str, tuple[str, ...]] = {
@@ -19,7 +31,7 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
         "Bù Đăng", "Chơn Thành", "Phú Riềng"),
     "Bình Thuận": (
         "Phan Thiết", "La Gi", "Tuy Phong", "Bắc Bình", "Hàm Thuận Bắc", "Hàm Thuận Nam", "Tánh Linh", "Đức Linh",
-        "Hàm Tân", "Phú Quí"),
+        "Hàm Tân", "Phú Quý"),
     "Bình Định": (
         "Quy Nhơn", "An Lão", "Hoài Nhơn", "Hoài Ân", "Phù Mỹ", "Vĩnh Thạnh", "Tây Sơn", "Phù Cát", "An Nhơn",
         "Tuy Phước", "Vân Canh"),
@@ -167,3 +179,70 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
         "Cao Lãnh", "Sa Đéc", "Hồng Ngự", "Tân Hồng", "Tam Nông", "Tháp Mười", "Thanh Bình", "Lấp Vò", "Lai Vung",
         "Châu Thành"),
 }
+
+
+# Folded district names that everyday words also fold to, typed in lower case (two uses or
+# more in 38,085 news articles of 2017 and 2020: "la gi" là gì, "can duoc" cần được,
+# "tu mo rong" tư mở rộng): without diacritics they are no place.
+EVERYDAY_FOLDED = frozenset({
+    "an bien", "an duong", "an lao", "an minh", "an phu", "an thi", "ba be", "ba che", "ba dinh", "ba don",
+    "ba thuoc", "ba to", "ba tri", "ba vi", "bac ha", "bac me", "bao lam", "bao loc", "bao thang", "ben cau",
+    "ben luc", "bien hoa", "binh dai", "binh gia", "binh long", "binh luc", "binh tan", "binh thanh", "bo trach",
+    "buon don", "cai be", "cai rang", "cam giang", "cam lam", "cam le", "cam lo", "cam pha", "cam thuy",
+    "cam xuyen", "can duoc", "can gio", "can loc", "cang long", "cao lanh", "cao phong", "cat hai", "cau ke",
+    "cau ngang", "chau phu", "chi lang", "chi linh", "cho don", "cho gao", "cho moi", "chon thanh", "chu se",
+    "co do", "co to", "con co", "con cuong", "con dao", "cu chi", "da bac", "da lat", "dai tu", "dam doi",
+    "dam ha", "dan phuong", "di an", "di linh", "dien ban", "dien bien dong", "dien chau", "dinh hoa", "dinh lap",
+    "dinh quan", "do luong", "do son", "doan hung", "don duong", "dong anh", "dong da", "dong giang", "dong ha",
+    "dong hai", "dong hoa", "dong hoi", "dong hung", "dong hy", "dong phu", "dong trieu", "dong van", "dong xuan",
+    "duc co", "duc hoa", "duc pho", "duc trong", "duong kinh", "gia binh", "gia lam", "gia loc", "gia nghia",
+    "gia vien", "gio linh", "giong rieng", "go cong", "go cong dong", "go dau", "ha dong", "ha hoa", "ha tien",
+    "hai an", "hai chau", "hai hau", "hai lang", "ham tan", "hoa an", "hoa thanh", "hoa vang", "hoai an",
+    "hoang hoa", "hoc mon", "hoi an", "hon dat", "hon quan", "hong bang", "hong ngu", "huong hoa", "huong thuy",
+    "huong tra", "ke sach", "kien an", "kien hai", "kien luong", "kien tuong", "kien xuong", "kim bang",
+    "kim dong", "ky anh", "la gi", "lac duong", "lai vung", "lam binh", "lam ha", "lap vo", "le chan", "long bien",
+    "long dat", "long ho", "long phu", "long thanh", "luc nam", "luc ngan", "luong son", "luong tai", "ly nhan",
+    "mai chau", "mang thit", "me linh", "minh hoa", "minh long", "mo duc", "moc hoa", "mong cai", "muong la",
+    "my tu", "na hang", "nam can", "nam dan", "nam giang", "nam sach", "nam truc", "nga nam", "nghi xuan",
+    "nghia dan", "nguyen binh", "nha be", "nha trang", "nho quan", "nhu thanh", "ninh hai", "nong cong", "o mon",
+    "phan thiet", "pho yen", "phong dien", "phong tho", "phu cat", "phu cu", "phu giao", "phu hoa", "phu quoc",
+    "phu rieng", "phu tan", "phu thien", "phu vang", "phuc tho", "phuoc long", "quan ba", "quan hoa", "quang dien",
+    "quang hoa", "quang xuong", "que vo", "quy hop", "son dong", "son duong", "son hoa", "son tra", "song cau",
+    "song cong", "song hinh", "song lo", "song ma", "tam binh", "tam dao", "tam duong", "tam ky", "tam nong",
+    "tan an", "tan bien", "tan binh", "tan chau", "tan hong", "tan ky", "tan phu", "tan thanh", "tay giang",
+    "tay ho", "tay hoa", "tay son", "thach an", "thai hoa", "thai thuy", "thang binh", "thanh ba", "thanh binh",
+    "thanh chuong", "thanh ha", "thanh mien", "thanh phu", "thanh son", "thanh thuy", "thanh tri", "thieu hoa",
+    "thoi binh", "thoi lai", "thong nhat", "thu thua", "thuan an", "thuan hoa", "thuan nam", "thuan thanh",
+    "thuong tin", "tien du", "tien hai", "tien lang", "tieu can", "tinh bien", "tra bong", "tra cu", "tra on",
+    "tram tau", "tran de", "trang bang", "trang bom", "trang dinh", "tri ton", "trieu phong", "tu ky",
+    "tu mo rong", "tu nghia", "tu son", "tuan giao", "tuong duong", "tuy phong", "tuyen hoa", "ung hoa", "uong bi",
+    "van ban", "van canh", "van chan", "van don", "van ho", "van lam", "van lang", "van quan", "van yen",
+    "vi thanh", "vi thuy", "vi xuyen", "vinh cuu", "vinh thanh", "vu ban", "vu quang", "vu thu", "xuyen moc",
+    "yen thanh",
+})
+
+# District names written, accents and all, as everyday words in lower case in the same
+# articles ("thống nhất", "yên bình", "chợ mới", "duyên hải", "cái nước"): typed in
+# lower case they are no place; with capitals they are.
+EVERYDAY_ACCENTED = frozenset({
+    "an bien", "an phu", "ba vi", "bac ai", "bach thong", "bao thang", "bao yen", "binh dai", "binh minh",
+    "binh son", "binh thuy", "buon ho", "cai nuoc", "cai rang", "cao phong", "cau giay", "cho moi", "co do",
+    "co to", "dai tu", "dien chau", "dinh hoa", "dinh lap", "dinh quan", "do son", "dong anh", "dong van",
+    "duc co", "duyen hai", "gia binh", "gia lam", "gia nghia", "gia vien", "giang thanh", "ha dong", "hai an",
+    "hai chau", "hoa an", "hoa thanh", "hoc mon", "hoi an", "hon dat", "huong tra", "ke sach", "kien an",
+    "kim thanh", "ky anh", "ky son", "le chan", "loc binh", "long dat", "luong tai", "ly nhan", "minh hoa",
+    "mong cai", "nam can", "nga nam", "nghia hanh", "nha be", "nhu thanh", "ninh hai", "ninh hoa", "nui thanh",
+    "phu my", "phu quy", "phuc yen", "quan hoa", "quoc oai", "son duong", "son tra", "song cong", "tam nong",
+    "tan binh", "tanh linh", "thach thanh", "thai hoa", "thanh ba", "thanh binh", "thanh liem", "thanh xuan",
+    "thong nhat", "thot not", "thu thua", "thuan an", "thuan thanh", "thuong xuan", "thuy nguyen", "tien du",
+    "tien lang", "tran de", "tran yen", "trieu son", "truong sa", "tu nghia", "tuy phong", "ung hoa", "van ban",
+    "van chan", "van quan", "vi thanh", "vi thuy", "vinh cuu", "vu ban", "yen binh", "yen the",
+})
+
+# District names seen as everyday words right after a unit in the same articles ("thành phố
+# thống nhất giao…", "TP còn có", "huyện cần được", "huyền thoại Sơn Tùng" folded): an
+# article's folded words are no evidence of these districts.
+EVERYDAY_AFTER_UNIT = frozenset({
+    "can duoc", "co to", "con co", "da bac", "duyen hai", "nhu thanh", "thoai son", "thong nhat", "van ban",
+    "vinh bao", "yen binh",
+})

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from retrieval.districts import DISTRICTS
+from retrieval.districts import DISTRICTS, EVERYDAY_ACCENTED, EVERYDAY_AFTER_UNIT, EVERYDAY_FOLDED
 from retrieval.normalize import fold, has_diacritics, nfc
 
 # The 63 provinces and centrally-run cities before the 2025 merger (older articles
@@ -76,32 +76,51 @@ def folded_words(text: str) -> str:
 
 
 PROVINCE_KEYS = frozenset(folded_words(n) for name, alts in PROVINCES.items() for n in (name, *alts))
-# "huyện Tháp Mười", "Huyện ủy Tu Mơ Rông", "thị xã Sa Đéc", "TP Bảo Lộc"
-_DISTRICT_UNITS = ("huyen", "huyen uy", "quan", "quan uy", "thi xa", "thi uy", "thanh pho", "thanh uy", "tp")
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _syllable(word: str) -> tuple[str, str]:
+    """A syllable's letters and its tone mark, however it is spelt: the mark on either
+    vowel ("Hoà", "Hòa"), "Quí" as "Quý", "Đăk" / "Đắk" / "Đak" as one."""
+    chars = unicodedata.normalize("NFD", word.lower())
+    letters = unicodedata.normalize("NFC", "".join(c for c in chars if c not in _TONES))
+    if fold(letters) == "dak":
+        return "dak", ""
+    return ("quy" if letters == "qui" else letters), "".join(c for c in chars if c in _TONES)
+
+
+def _spelt(words: list[str]) -> tuple[tuple[str, str], ...]:
+    return tuple(_syllable(w) for w in words)
+
+
+# A district is written "huyện Tháp Mười", "Huyện ủy Tu Mơ Rông", "thị xã Sa Đéc", "TP Bảo
+# Lộc". Folded, "quan" is also cơ quan, quân, quán: only "quận" typed with accents counts.
+_DISTRICT_UNITS = ("huyen", "huyen uy", "thi xa", "thi uy", "thanh pho", "thanh uy", "tp")
+_DISTRICT_UNITS_ACCENTED = {"huyện", "huyện ủy", "huyện uỷ", "quận", "quận ủy", "quận uỷ", "thị xã", "thị ủy",
+                            "thị uỷ", "thành phố", "thành ủy", "thành uỷ", "tp"}
+_DISTRICT_CUES = {"ở", "tại"}
 _DISTRICT_OWNERS = Counter(k for names in DISTRICTS.values() for k in {folded_words(n) for n in names})
+# Every district name of two syllables or more that is no province's, folded -> its
+# spellings ("thanh tri": Thanh Trì in Hà Nội, Thạnh Trị in Sóc Trăng).
+_DISTRICT_NAMES: dict[str, tuple[str, ...]] = {}
+for _names in DISTRICTS.values():
+    for _n in _names:
+        _k = folded_words(_n)
+        if _k not in PROVINCE_KEYS and len(_k.split()) > 1 and nfc(_n) not in _DISTRICT_NAMES.get(_k, ()):
+            _DISTRICT_NAMES[_k] = (*_DISTRICT_NAMES.get(_k, ()), nfc(_n))
+_DISTRICT_WIDTHS = sorted({len(k.split()) for k in _DISTRICT_NAMES}, reverse=True)
 
 
 def _within(province: str) -> tuple[str, ...]:
-    """The district names that place an article in `province`: those no other province
-    has ("Châu Thành" is in nine) and that are not a province's name (the towns Kon Tum,
-    Cao Bằng; "Quang Bình" in Hà Giang folds like Quảng Bình)."""
+    """The district names, after their unit and folded, that place an article in
+    `province`: not those another province has ("Châu Thành" is in nine), nor a
+    province's ("Quang Bình" in Hà Giang folds like Quảng Bình), nor names of one
+    syllable ("Vinh", "Chũ"), nor names written as everyday words after a unit ("thành
+    phố thống nhất", "huyện cần được"): an article's words are compared folded."""
     keys = dict.fromkeys(folded_words(n) for n in DISTRICTS.get(province, ()))
-    return tuple(f"{unit} {k}" for k in keys if _DISTRICT_OWNERS[k] == 1 and k not in PROVINCE_KEYS
-                 for unit in _DISTRICT_UNITS)
+    return tuple(f"{unit} {k}" for k in keys if k in _DISTRICT_NAMES and _DISTRICT_OWNERS[k] == 1
+                 and k not in EVERYDAY_AFTER_UNIT for unit in _DISTRICT_UNITS)
 
-
-# Every district name, folded -> as the GSO writes it ("kon ray" -> "Kon Rẫy"), for
-# districts typed in lower case or in a question all in capitals: they count after
-# their unit or after "ở / tại" ("so mo hinh o sa thay", "HUYỆN KON RẪY CÓ…"). Unaccented,
-# the unit must be one no everyday word folds to: "quan tam nong dan" is quan tâm
-# nông dân, not quận Tam Nông. Typed with accents, they must be the district's.
-_DISTRICT_NAMES = {folded_words(n): nfc(n) for names in DISTRICTS.values() for n in names
-                   if folded_words(n) not in PROVINCE_KEYS and len(folded_words(n).split()) > 1}
-_DISTRICT_CUES = {"ở", "tại"}
-_DISTRICT_UNITS_UNACCENTED = {"huyen", "huyen uy", "thi xa", "thanh pho", "tp"}
-_DISTRICT_UNITS_ACCENTED = {"huyện", "huyện ủy", "huyện uỷ", "quận", "quận ủy", "quận uỷ", "thị xã", "thị ủy",
-                            "thị uỷ", "thành phố", "thành ủy", "thành uỷ", "tp"}
-_DISTRICT_WIDTHS = sorted({len(k.split()) for k in _DISTRICT_NAMES}, reverse=True)
 
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))), None,
                                 _within(name)) for name, alts in PROVINCES.items()}
@@ -119,6 +138,8 @@ def province_of_key(key: str) -> Place | None:
             if rest == k:
                 return place
     return None
+
+
 # Words that stop a capitalised name and, capitalised themselves, show a question
 # typed in title case ("Huyện Kon Rẫy Có Bao Nhiêu…"). In an accented question
 # they are compared with their accents: "Nam" (a name) is not "năm".
@@ -213,35 +234,36 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
 
 
 def _district_at(words: list[str], folded: list[str], i: int, shouting: bool) -> tuple[Place, int] | None:
-    """A district's name typed in lower case, or in a question all in capitals, after its
-    unit or after "ở / tại" (capitalised in a plain question, the caller reads it)."""
+    """A district's name after its unit or after "ở / tại", named as the GSO writes it.
+    Typed with accents they must be the district's ("quản lý nhân sự" is no quận Lý
+    Nhân) and, in lower case, no everyday words' ("ở cái nước này"); typed without them,
+    in lower case or all in capitals, no everyday words may fold to it ("cua huyen la
+    gi", "o ba don vi"). Capitalised after a unit in a plain question, the caller reads it."""
     for n in _DISTRICT_WIDTHS:
         key = " ".join(folded[i:i + n])
-        name = _DISTRICT_NAMES.get(key)
+        spellings = _DISTRICT_NAMES.get(key)
         typed = words[i:i + n]
-        if name is None or len(typed) < n or not (shouting or all(w.islower() for w in typed)):
+        if spellings is None or len(typed) < n:
+            continue
+        capitals = not shouting and all(w[0].isupper() for w in typed)
+        lower = all(w.islower() for w in typed)
+        if not (capitals or lower or shouting):
             continue
         accented = any(has_diacritics(w) for w in typed)
-        if accented and [_tone_split(w) for w in typed] != [_tone_split(w) for w in name.split()]:
-            continue
-        if accented:  # the unit as typed: "quản lý nhân sự" is no quận Lý Nhân
+        if accented:
+            spellings = tuple(s for s in spellings if _spelt(re.findall(r"\w+", s)) == _spelt(typed))
+            if not spellings or (lower and key in EVERYDAY_ACCENTED):
+                continue
+        elif not capitals and (key in EVERYDAY_FOLDED or key in EVERYDAY_ACCENTED or key.startswith("quan ")):
+            continue  # "o quan son tra" is quận Sơn Trà, not Quan Sơn
+        cue = i > 0 and (words[i - 1].lower() in _DISTRICT_CUES or (not accented and folded[i - 1] in ("o", "tai")))
+        if accented:  # the unit as typed
             unit = _after_unit([nfc(w).lower() for w in words], i, _DISTRICT_UNITS_ACCENTED)
         else:
-            unit = _after_unit(folded, i, _DISTRICT_UNITS_UNACCENTED)
-        cue = i > 0 and (words[i - 1].lower() in _DISTRICT_CUES or (not accented and folded[i - 1] in ("o", "tai")))
-        if unit or cue:
-            return Place(name, (key,)), n
+            unit = _after_unit(folded, i, _DISTRICT_UNITS)
+        if cue or (unit and not capitals):
+            return Place(spellings[0], (key,)), n
     return None
-
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
-
-
-def _tone_split(word: str) -> tuple[str, str]:
-    """A syllable's letters and its tone mark, wherever the mark is placed ("Hoà" is "Hòa")."""
-    chars = unicodedata.normalize("NFD", word.lower())
-    return (unicodedata.normalize("NFC", "".join(c for c in chars if c not in _TONES)),
-            "".join(c for c in chars if c in _TONES))
 
 
 def _lower_case_name(typed: list[str], key: str, cue: bool) -> bool:

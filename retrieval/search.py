@@ -221,8 +221,11 @@ class Searcher:
             words = key.split()
             if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), min(len(words), 2) - 1, -1)):
                 return True
-        if any(lex.articles_mentioning(key).size for key in place.within):  # "huyện Tháp Mười" is in Đồng Tháp
-            return True
+        for key in place.within:  # "huyện Tháp Mười" is in Đồng Tháp: the words side by side
+            for row in lex.articles_mentioning(key):
+                terms = lex.article_terms.get(int(lex.articles.ids[row]))
+                if terms and f" {key} " in f" {terms[1]} ":
+                    return True
         return place.alt is not None and Searcher._mentioned(lex, place.alt)
 
     @staticmethod

@@ -353,7 +353,17 @@ async def test_a_province_is_known_by_its_districts(engine):
         origin="mem#tamnong", kind="record", title="Dân vận khéo ở huyện Tam Nông",
         text="Ban Dân vận Huyện ủy Tam Nông sơ kết phong trào thi đua Dân vận khéo, nhân rộng 14 mô hình.")])
     await _assert_refused(engine, (("Phú Thọ có bao nhiêu mô hình dân vận khéo?", "Phú Thọ"),
-                                   ("Bình Phước sơ kết dân vận 6 tháng đầu năm 2022", "Bình Phước")))
+                                   ("Bình Phước sơ kết dân vận 6 tháng đầu năm 2022", "Bình Phước"),
+                                   # "Bí thư Huyện ủy, Chủ tịch…" is no Chũ; "các huyện. Năm…" no Nam Đàn
+                                   ("Tỉnh Bắc Giang có bao nhiêu mô hình dân vận khéo?", "Bắc Giang"),
+                                   ("Kết quả phong trào thi đua Dân vận khéo của tỉnh Nghệ An?", "Nghệ An"),
+                                   ("Có bao nhiêu mô hình dân vận khéo ở Sa Thầy?", "Sa Thầy")))
+    # a district's words apart, not side by side, do not place an article in its province
+    await engine.ingest_documents([RawDocument(
+        origin="mem#apart", kind="record", title="Học tập cách làm hay",
+        text="Cán bộ dân vận các huyện tân tiến học tập cách làm hay. Phong trào tân hưng khởi sắc.")])
+    # ("huyện tân", "tân hưng": both word pairs of "huyện Tân Hưng", a Long An district)
+    await _assert_refused(engine, (("Tỉnh Long An có bao nhiêu mô hình dân vận khéo?", "Long An"),))
 
 
 def test_district_names_that_place_an_article_in_a_province():

@@ -105,6 +105,10 @@ def test_places_a_question_names():
     assert names("ket qua dan van kheo kon ray") == []  # no unit, no "ở": a name, or words?
     for question in ("quản lý nhân sự", "quan tam nong dan", "vị quan thanh liêm", "ở sa thày"):
         assert names(question) == [], question  # quản/quan are no quận; a district spelt otherwise
+    assert names("Có bao nhiêu mô hình dân vận khéo ở Sa Thầy?") == ["Sa Thầy"]  # capitalised after "ở"
+    assert names("huyện đăk hà có gì") == ["Đắk Hà"]  # Đăk / Đắk, as Kon Tum writes it
+    assert names("huyện cư m'gar") == ["Cư M'gar"] and names("huyện thanh trì") == ["Thanh Trì"]
+    assert names("o quan son tra") == [] and names("Huyện Phú Quý") == ["Phú Quý"]
     typo = named_places("lãnh đạo tỉnh Quảng Nhin")[0]
     assert typo.name == "Quảng Nhin" and typo.alt.name == "Quảng Ninh"  # a typo, if the store lacks the name
 
@@ -137,6 +141,31 @@ def test_places_a_question_names():
     "giữ gìn hòa bình, thái bình",
 ])
 def test_no_place_where_there_is_none(question):
+    from retrieval.places import named_places
+
+    assert named_places(question) == ()
+
+
+# Everyday words that fold, or are written, like a district, after a unit or "ở / tại"
+@pytest.mark.parametrize("question", [
+    "ket qua phong trao thi dua dan van kheo cua huyen la gi",  # là gì, not La Gi
+    "vai tro cua thi xa la gi",
+    "mo hinh dan van kheo tieu bieu cua huyen con co nhung gi",  # còn có, not Cồn Cỏ
+    "huyen can duoc ho tro gi",  # cần được, not Cần Đước
+    "huyen van lam tot cong tac dan van khong",  # vẫn làm
+    "tp co to chuc gi",  # có tổ chức, not Cô Tô
+    "cap huyen tuong duong",  # tương đương
+    "mo hinh dan van kheo thi diem o ba don vi nao",  # ba đơn vị, not Ba Đồn
+    "ket qua dan van o tinh bien gioi",  # tỉnh biên giới, not Tịnh Biên
+    "giai quyet tai cho don thu khieu nai cua nguoi dan",  # tại chỗ đơn thư, not Chợ Đồn
+    "cong tac dan van o duyen hai mien trung",
+    "quy dinh tai van ban nao",  # văn bản, not Văn Bàn
+    "o vi thanh nien",
+    "thành phố duyên hải miền trung",  # the words, accents and all
+    "ubnd thành phố thống nhất chủ trương",
+    "ở cái nước này",
+])
+def test_no_district_where_there_is_none(question):
     from retrieval.places import named_places
 
     assert named_places(question) == ()
