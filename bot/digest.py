@@ -100,7 +100,7 @@ def topic_forms(topic: str) -> list[str]:
     if not typed:
         return []
     province = province_of_key(typed)
-    forms = [typed, *(province.within if province else ())]
+    forms = [typed, *(f for d in (province.within if province else ()) for f in d.folded_forms())]
     for abbr, phrase in ABBREVIATIONS.items():
         folded_phrase = fold(phrase)
         if f" {abbr} " in f" {typed} ":

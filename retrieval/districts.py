@@ -1,183 +1,240 @@
 """The districts (huyện, quận, thị xã, thành phố thuộc tỉnh) of each province
-before the 2025 reform, as the General Statistics Office of Viet Nam named them
-(696 units, codes of January 2025, taken from the data of the `vietnam-provinces`
-0.6.0 package; urban districts named by a number left out, a town and the rural
-district around it that share a name listed once, and the GSO's "Phú Quí" written
-"Phú Quý", as the press does). Articles written before July 2025 place themselves
-by these names, often without their province's.
+before the 2025 reform, with their unit, as the General Statistics Office of Viet
+Nam named them (696 units, codes of January 2025, taken from the data of the
+`vietnam-provinces` 0.6.0 package; urban districts named by a number left out, and
+the GSO's "Phú Quí" written "Phú Quý", as the press does: 686 entries, 680 names).
+Articles written before July 2025 place themselves by these names, often without
+their province's.
 
 Many names are also everyday words ("La Gi" / là gì, "Thống Nhất" / thống nhất). The
-two sets at the end list them, counted in 38,085 news articles of 2017 and 2020
-(the research corpora in ../shared/corpus, read once; not kept here): every
-two-syllable-or-longer name typed in lower case there, with accents not the
-district's (twice or more: EVERYDAY_FOLDED) or with the district's own (once or
-more: EVERYDAY_ACCENTED); and those written as everyday words right after a unit
-("thành phố thống nhất"), EVERYDAY_AFTER_UNIT. Without these, a district after
-its unit in the same articles was the district in all 14,696 matches (64 of them
-real districts typed partly in lower case, "huyện Cư M gar"); with them, 103 of
-14,829 matches were everyday words or such typing.
+sets at the end list them, counted once in 38,085 news articles of 2017 and 2020
+(the research corpora in ../shared/corpus; not kept here): the names of two
+syllables or more written there in lower case with accents not the district's
+(twice or more: EVERYDAY_FOLDED) or with the district's own (once or more:
+EVERYDAY_ACCENTED), and those written as everyday words right after a unit
+("thành phố thống nhất giao…", "TP còn có", "huyện cần được": EVERYDAY_AFTER_UNIT).
 """
 
 DISTRICTS: dict[str, tuple[str, ...]] = {
     "An Giang": (
-        "Long Xuyên", "Châu Đốc", "An Phú", "Tân Châu", "Phú Tân", "Châu Phú", "Tịnh Biên", "Tri Tôn", "Châu Thành",
-        "Chợ Mới", "Thoại Sơn"),
-    "Bà Rịa - Vũng Tàu": ("Vũng Tàu", "Bà Rịa", "Châu Đức", "Xuyên Mộc", "Long Đất", "Phú Mỹ", "Côn Đảo"),
+        "thành phố Long Xuyên", "thành phố Châu Đốc", "huyện An Phú", "thị xã Tân Châu", "huyện Phú Tân",
+        "huyện Châu Phú", "thị xã Tịnh Biên", "huyện Tri Tôn", "huyện Châu Thành", "huyện Chợ Mới",
+        "huyện Thoại Sơn"),
+    "Bà Rịa - Vũng Tàu": (
+        "thành phố Vũng Tàu", "thành phố Bà Rịa", "huyện Châu Đức", "huyện Xuyên Mộc", "huyện Long Đất",
+        "thị xã Phú Mỹ", "huyện Côn Đảo"),
     "Bình Dương": (
-        "Thủ Dầu Một", "Bàu Bàng", "Dầu Tiếng", "Bến Cát", "Phú Giáo", "Tân Uyên", "Dĩ An", "Thuận An",
-        "Bắc Tân Uyên"),
+        "thành phố Thủ Dầu Một", "huyện Bàu Bàng", "huyện Dầu Tiếng", "thành phố Bến Cát", "huyện Phú Giáo",
+        "thành phố Tân Uyên", "thành phố Dĩ An", "thành phố Thuận An", "huyện Bắc Tân Uyên"),
     "Bình Phước": (
-        "Phước Long", "Đồng Xoài", "Bình Long", "Bù Gia Mập", "Lộc Ninh", "Bù Đốp", "Hớn Quản", "Đồng Phú",
-        "Bù Đăng", "Chơn Thành", "Phú Riềng"),
+        "thị xã Phước Long", "thành phố Đồng Xoài", "thị xã Bình Long", "huyện Bù Gia Mập", "huyện Lộc Ninh",
+        "huyện Bù Đốp", "huyện Hớn Quản", "huyện Đồng Phú", "huyện Bù Đăng", "thị xã Chơn Thành",
+        "huyện Phú Riềng"),
     "Bình Thuận": (
-        "Phan Thiết", "La Gi", "Tuy Phong", "Bắc Bình", "Hàm Thuận Bắc", "Hàm Thuận Nam", "Tánh Linh", "Đức Linh",
-        "Hàm Tân", "Phú Quý"),
+        "thành phố Phan Thiết", "thị xã La Gi", "huyện Tuy Phong", "huyện Bắc Bình", "huyện Hàm Thuận Bắc",
+        "huyện Hàm Thuận Nam", "huyện Tánh Linh", "huyện Đức Linh", "huyện Hàm Tân", "huyện Phú Quý"),
     "Bình Định": (
-        "Quy Nhơn", "An Lão", "Hoài Nhơn", "Hoài Ân", "Phù Mỹ", "Vĩnh Thạnh", "Tây Sơn", "Phù Cát", "An Nhơn",
-        "Tuy Phước", "Vân Canh"),
-    "Bạc Liêu": ("Bạc Liêu", "Hồng Dân", "Phước Long", "Vĩnh Lợi", "Giá Rai", "Đông Hải", "Hoà Bình"),
+        "thành phố Quy Nhơn", "huyện An Lão", "thị xã Hoài Nhơn", "huyện Hoài Ân", "huyện Phù Mỹ",
+        "huyện Vĩnh Thạnh", "huyện Tây Sơn", "huyện Phù Cát", "thị xã An Nhơn", "huyện Tuy Phước",
+        "huyện Vân Canh"),
+    "Bạc Liêu": (
+        "thành phố Bạc Liêu", "huyện Hồng Dân", "huyện Phước Long", "huyện Vĩnh Lợi", "thị xã Giá Rai",
+        "huyện Đông Hải", "huyện Hoà Bình"),
     "Bắc Giang": (
-        "Bắc Giang", "Yên Thế", "Tân Yên", "Lạng Giang", "Lục Nam", "Lục Ngạn", "Sơn Động", "Việt Yên", "Hiệp Hòa",
-        "Chũ"),
-    "Bắc Kạn": ("Bắc Kạn", "Pác Nặm", "Ba Bể", "Ngân Sơn", "Bạch Thông", "Chợ Đồn", "Chợ Mới", "Na Rì"),
-    "Bắc Ninh": ("Bắc Ninh", "Yên Phong", "Quế Võ", "Tiên Du", "Từ Sơn", "Thuận Thành", "Gia Bình", "Lương Tài"),
+        "thành phố Bắc Giang", "huyện Yên Thế", "huyện Tân Yên", "huyện Lạng Giang", "huyện Lục Nam",
+        "huyện Lục Ngạn", "huyện Sơn Động", "thị xã Việt Yên", "huyện Hiệp Hòa", "thị xã Chũ"),
+    "Bắc Kạn": (
+        "thành phố Bắc Kạn", "huyện Pác Nặm", "huyện Ba Bể", "huyện Ngân Sơn", "huyện Bạch Thông", "huyện Chợ Đồn",
+        "huyện Chợ Mới", "huyện Na Rì"),
+    "Bắc Ninh": (
+        "thành phố Bắc Ninh", "huyện Yên Phong", "thị xã Quế Võ", "huyện Tiên Du", "thành phố Từ Sơn",
+        "thị xã Thuận Thành", "huyện Gia Bình", "huyện Lương Tài"),
     "Bến Tre": (
-        "Bến Tre", "Châu Thành", "Chợ Lách", "Mỏ Cày Nam", "Giồng Trôm", "Bình Đại", "Ba Tri", "Thạnh Phú",
-        "Mỏ Cày Bắc"),
+        "thành phố Bến Tre", "huyện Châu Thành", "huyện Chợ Lách", "huyện Mỏ Cày Nam", "huyện Giồng Trôm",
+        "huyện Bình Đại", "huyện Ba Tri", "huyện Thạnh Phú", "huyện Mỏ Cày Bắc"),
     "Cao Bằng": (
-        "Cao Bằng", "Bảo Lâm", "Bảo Lạc", "Hà Quảng", "Trùng Khánh", "Hạ Lang", "Quảng Hòa", "Hoà An", "Nguyên Bình",
-        "Thạch An"),
+        "thành phố Cao Bằng", "huyện Bảo Lâm", "huyện Bảo Lạc", "huyện Hà Quảng", "huyện Trùng Khánh",
+        "huyện Hạ Lang", "huyện Quảng Hòa", "huyện Hoà An", "huyện Nguyên Bình", "huyện Thạch An"),
     "Cà Mau": (
-        "Cà Mau", "U Minh", "Thới Bình", "Trần Văn Thời", "Cái Nước", "Đầm Dơi", "Năm Căn", "Phú Tân", "Ngọc Hiển"),
+        "thành phố Cà Mau", "huyện U Minh", "huyện Thới Bình", "huyện Trần Văn Thời", "huyện Cái Nước",
+        "huyện Đầm Dơi", "huyện Năm Căn", "huyện Phú Tân", "huyện Ngọc Hiển"),
     "Cần Thơ": (
-        "Ninh Kiều", "Ô Môn", "Bình Thuỷ", "Cái Răng", "Thốt Nốt", "Vĩnh Thạnh", "Cờ Đỏ", "Phong Điền", "Thới Lai"),
+        "quận Ninh Kiều", "quận Ô Môn", "quận Bình Thuỷ", "quận Cái Răng", "quận Thốt Nốt", "huyện Vĩnh Thạnh",
+        "huyện Cờ Đỏ", "huyện Phong Điền", "huyện Thới Lai"),
     "Gia Lai": (
-        "Pleiku", "An Khê", "Ayun Pa", "KBang", "Đăk Đoa", "Chư Păh", "Ia Grai", "Mang Yang", "Kông Chro", "Đức Cơ",
-        "Chư Prông", "Chư Sê", "Đăk Pơ", "Ia Pa", "Krông Pa", "Phú Thiện", "Chư Pưh"),
+        "thành phố Pleiku", "thị xã An Khê", "thị xã Ayun Pa", "huyện KBang", "huyện Đăk Đoa", "huyện Chư Păh",
+        "huyện Ia Grai", "huyện Mang Yang", "huyện Kông Chro", "huyện Đức Cơ", "huyện Chư Prông", "huyện Chư Sê",
+        "huyện Đăk Pơ", "huyện Ia Pa", "huyện Krông Pa", "huyện Phú Thiện", "huyện Chư Pưh"),
     "Hà Giang": (
-        "Hà Giang", "Đồng Văn", "Mèo Vạc", "Yên Minh", "Quản Bạ", "Vị Xuyên", "Bắc Mê", "Hoàng Su Phì", "Xín Mần",
-        "Bắc Quang", "Quang Bình"),
-    "Hà Nam": ("Phủ Lý", "Duy Tiên", "Kim Bảng", "Thanh Liêm", "Bình Lục", "Lý Nhân"),
+        "thành phố Hà Giang", "huyện Đồng Văn", "huyện Mèo Vạc", "huyện Yên Minh", "huyện Quản Bạ", "huyện Vị Xuyên",
+        "huyện Bắc Mê", "huyện Hoàng Su Phì", "huyện Xín Mần", "huyện Bắc Quang", "huyện Quang Bình"),
+    "Hà Nam": (
+        "thành phố Phủ Lý", "thị xã Duy Tiên", "thị xã Kim Bảng", "huyện Thanh Liêm", "huyện Bình Lục",
+        "huyện Lý Nhân"),
     "Hà Nội": (
-        "Ba Đình", "Hoàn Kiếm", "Tây Hồ", "Long Biên", "Cầu Giấy", "Đống Đa", "Hai Bà Trưng", "Hoàng Mai",
-        "Thanh Xuân", "Sóc Sơn", "Đông Anh", "Gia Lâm", "Nam Từ Liêm", "Thanh Trì", "Bắc Từ Liêm", "Mê Linh",
-        "Hà Đông", "Sơn Tây", "Ba Vì", "Phúc Thọ", "Đan Phượng", "Hoài Đức", "Quốc Oai", "Thạch Thất", "Chương Mỹ",
-        "Thanh Oai", "Thường Tín", "Phú Xuyên", "Ứng Hòa", "Mỹ Đức"),
+        "quận Ba Đình", "quận Hoàn Kiếm", "quận Tây Hồ", "quận Long Biên", "quận Cầu Giấy", "quận Đống Đa",
+        "quận Hai Bà Trưng", "quận Hoàng Mai", "quận Thanh Xuân", "huyện Sóc Sơn", "huyện Đông Anh", "huyện Gia Lâm",
+        "quận Nam Từ Liêm", "huyện Thanh Trì", "quận Bắc Từ Liêm", "huyện Mê Linh", "quận Hà Đông", "thị xã Sơn Tây",
+        "huyện Ba Vì", "huyện Phúc Thọ", "huyện Đan Phượng", "huyện Hoài Đức", "huyện Quốc Oai", "huyện Thạch Thất",
+        "huyện Chương Mỹ", "huyện Thanh Oai", "huyện Thường Tín", "huyện Phú Xuyên", "huyện Ứng Hòa",
+        "huyện Mỹ Đức"),
     "Hà Tĩnh": (
-        "Hà Tĩnh", "Hồng Lĩnh", "Hương Sơn", "Đức Thọ", "Vũ Quang", "Nghi Xuân", "Can Lộc", "Hương Khê", "Thạch Hà",
-        "Cẩm Xuyên", "Kỳ Anh"),
+        "thành phố Hà Tĩnh", "thị xã Hồng Lĩnh", "huyện Hương Sơn", "huyện Đức Thọ", "huyện Vũ Quang",
+        "huyện Nghi Xuân", "huyện Can Lộc", "huyện Hương Khê", "huyện Thạch Hà", "huyện Cẩm Xuyên", "huyện Kỳ Anh",
+        "thị xã Kỳ Anh"),
     "Hòa Bình": (
-        "Hòa Bình", "Đà Bắc", "Lương Sơn", "Kim Bôi", "Cao Phong", "Tân Lạc", "Mai Châu", "Lạc Sơn", "Yên Thủy",
-        "Lạc Thủy"),
+        "thành phố Hòa Bình", "huyện Đà Bắc", "huyện Lương Sơn", "huyện Kim Bôi", "huyện Cao Phong", "huyện Tân Lạc",
+        "huyện Mai Châu", "huyện Lạc Sơn", "huyện Yên Thủy", "huyện Lạc Thủy"),
     "Hưng Yên": (
-        "Hưng Yên", "Văn Lâm", "Văn Giang", "Yên Mỹ", "Mỹ Hào", "Ân Thi", "Khoái Châu", "Kim Động", "Tiên Lữ",
-        "Phù Cừ"),
+        "thành phố Hưng Yên", "huyện Văn Lâm", "huyện Văn Giang", "huyện Yên Mỹ", "thị xã Mỹ Hào", "huyện Ân Thi",
+        "huyện Khoái Châu", "huyện Kim Động", "huyện Tiên Lữ", "huyện Phù Cừ"),
     "Hải Dương": (
-        "Hải Dương", "Chí Linh", "Nam Sách", "Kinh Môn", "Kim Thành", "Thanh Hà", "Cẩm Giàng", "Bình Giang",
-        "Gia Lộc", "Tứ Kỳ", "Ninh Giang", "Thanh Miện"),
+        "thành phố Hải Dương", "thành phố Chí Linh", "huyện Nam Sách", "thị xã Kinh Môn", "huyện Kim Thành",
+        "huyện Thanh Hà", "huyện Cẩm Giàng", "huyện Bình Giang", "huyện Gia Lộc", "huyện Tứ Kỳ", "huyện Ninh Giang",
+        "huyện Thanh Miện"),
     "Hải Phòng": (
-        "Hồng Bàng", "Ngô Quyền", "Lê Chân", "Hải An", "Kiến An", "Đồ Sơn", "Dương Kinh", "Thuỷ Nguyên", "An Dương",
-        "An Lão", "Kiến Thuỵ", "Tiên Lãng", "Vĩnh Bảo", "Cát Hải", "Bạch Long Vĩ"),
-    "Hậu Giang": ("Vị Thanh", "Ngã Bảy", "Châu Thành A", "Châu Thành", "Phụng Hiệp", "Vị Thuỷ", "Long Mỹ"),
+        "quận Hồng Bàng", "quận Ngô Quyền", "quận Lê Chân", "quận Hải An", "quận Kiến An", "quận Đồ Sơn",
+        "quận Dương Kinh", "thành phố Thuỷ Nguyên", "quận An Dương", "huyện An Lão", "huyện Kiến Thuỵ",
+        "huyện Tiên Lãng", "huyện Vĩnh Bảo", "huyện Cát Hải", "huyện Bạch Long Vĩ"),
+    "Hậu Giang": (
+        "thành phố Vị Thanh", "thành phố Ngã Bảy", "huyện Châu Thành A", "huyện Châu Thành", "huyện Phụng Hiệp",
+        "huyện Vị Thuỷ", "huyện Long Mỹ", "thị xã Long Mỹ"),
     "Hồ Chí Minh": (
-        "Gò Vấp", "Bình Thạnh", "Tân Bình", "Tân Phú", "Phú Nhuận", "Thủ Đức", "Bình Tân", "Củ Chi", "Hóc Môn",
-        "Bình Chánh", "Nhà Bè", "Cần Giờ"),
+        "quận Gò Vấp", "quận Bình Thạnh", "quận Tân Bình", "quận Tân Phú", "quận Phú Nhuận", "thành phố Thủ Đức",
+        "quận Bình Tân", "huyện Củ Chi", "huyện Hóc Môn", "huyện Bình Chánh", "huyện Nhà Bè", "huyện Cần Giờ"),
     "Khánh Hòa": (
-        "Nha Trang", "Cam Ranh", "Cam Lâm", "Vạn Ninh", "Ninh Hòa", "Khánh Vĩnh", "Diên Khánh", "Khánh Sơn",
-        "Trường Sa"),
+        "thành phố Nha Trang", "thành phố Cam Ranh", "huyện Cam Lâm", "huyện Vạn Ninh", "thị xã Ninh Hòa",
+        "huyện Khánh Vĩnh", "huyện Diên Khánh", "huyện Khánh Sơn", "huyện Trường Sa"),
     "Kiên Giang": (
-        "Rạch Giá", "Hà Tiên", "Kiên Lương", "Hòn Đất", "Tân Hiệp", "Châu Thành", "Giồng Riềng", "Gò Quao",
-        "An Biên", "An Minh", "Vĩnh Thuận", "Phú Quốc", "Kiên Hải", "U Minh Thượng", "Giang Thành"),
+        "thành phố Rạch Giá", "thành phố Hà Tiên", "huyện Kiên Lương", "huyện Hòn Đất", "huyện Tân Hiệp",
+        "huyện Châu Thành", "huyện Giồng Riềng", "huyện Gò Quao", "huyện An Biên", "huyện An Minh",
+        "huyện Vĩnh Thuận", "thành phố Phú Quốc", "huyện Kiên Hải", "huyện U Minh Thượng", "huyện Giang Thành"),
     "Kon Tum": (
-        "Kon Tum", "Đắk Glei", "Ngọc Hồi", "Đắk Tô", "Kon Plông", "Kon Rẫy", "Đắk Hà", "Sa Thầy", "Tu Mơ Rông",
-        "Ia H' Drai"),
-    "Lai Châu": ("Lai Châu", "Tam Đường", "Mường Tè", "Sìn Hồ", "Phong Thổ", "Than Uyên", "Tân Uyên", "Nậm Nhùn"),
+        "thành phố Kon Tum", "huyện Đắk Glei", "huyện Ngọc Hồi", "huyện Đắk Tô", "huyện Kon Plông", "huyện Kon Rẫy",
+        "huyện Đắk Hà", "huyện Sa Thầy", "huyện Tu Mơ Rông", "huyện Ia H' Drai"),
+    "Lai Châu": (
+        "thành phố Lai Châu", "huyện Tam Đường", "huyện Mường Tè", "huyện Sìn Hồ", "huyện Phong Thổ",
+        "huyện Than Uyên", "huyện Tân Uyên", "huyện Nậm Nhùn"),
     "Long An": (
-        "Tân An", "Kiến Tường", "Tân Hưng", "Vĩnh Hưng", "Mộc Hóa", "Tân Thạnh", "Thạnh Hóa", "Đức Huệ", "Đức Hòa",
-        "Bến Lức", "Thủ Thừa", "Tân Trụ", "Cần Đước", "Cần Giuộc", "Châu Thành"),
+        "thành phố Tân An", "thị xã Kiến Tường", "huyện Tân Hưng", "huyện Vĩnh Hưng", "huyện Mộc Hóa",
+        "huyện Tân Thạnh", "huyện Thạnh Hóa", "huyện Đức Huệ", "huyện Đức Hòa", "huyện Bến Lức", "huyện Thủ Thừa",
+        "huyện Tân Trụ", "huyện Cần Đước", "huyện Cần Giuộc", "huyện Châu Thành"),
     "Lào Cai": (
-        "Lào Cai", "Bát Xát", "Mường Khương", "Si Ma Cai", "Bắc Hà", "Bảo Thắng", "Bảo Yên", "Sa Pa", "Văn Bàn"),
+        "thành phố Lào Cai", "huyện Bát Xát", "huyện Mường Khương", "huyện Si Ma Cai", "huyện Bắc Hà",
+        "huyện Bảo Thắng", "huyện Bảo Yên", "thị xã Sa Pa", "huyện Văn Bàn"),
     "Lâm Đồng": (
-        "Đà Lạt", "Bảo Lộc", "Đam Rông", "Lạc Dương", "Lâm Hà", "Đơn Dương", "Đức Trọng", "Di Linh", "Bảo Lâm",
-        "Đạ Huoai"),
+        "thành phố Đà Lạt", "thành phố Bảo Lộc", "huyện Đam Rông", "huyện Lạc Dương", "huyện Lâm Hà",
+        "huyện Đơn Dương", "huyện Đức Trọng", "huyện Di Linh", "huyện Bảo Lâm", "huyện Đạ Huoai"),
     "Lạng Sơn": (
-        "Lạng Sơn", "Tràng Định", "Bình Gia", "Văn Lãng", "Cao Lộc", "Văn Quan", "Bắc Sơn", "Hữu Lũng", "Chi Lăng",
-        "Lộc Bình", "Đình Lập"),
+        "thành phố Lạng Sơn", "huyện Tràng Định", "huyện Bình Gia", "huyện Văn Lãng", "huyện Cao Lộc",
+        "huyện Văn Quan", "huyện Bắc Sơn", "huyện Hữu Lũng", "huyện Chi Lăng", "huyện Lộc Bình", "huyện Đình Lập"),
     "Nam Định": (
-        "Nam Định", "Vụ Bản", "Ý Yên", "Nghĩa Hưng", "Nam Trực", "Trực Ninh", "Xuân Trường", "Giao Thủy",
-        "Hải Hậu"),
+        "thành phố Nam Định", "huyện Vụ Bản", "huyện Ý Yên", "huyện Nghĩa Hưng", "huyện Nam Trực", "huyện Trực Ninh",
+        "huyện Xuân Trường", "huyện Giao Thủy", "huyện Hải Hậu"),
     "Nghệ An": (
-        "Vinh", "Thái Hoà", "Quế Phong", "Quỳ Châu", "Kỳ Sơn", "Tương Dương", "Nghĩa Đàn", "Quỳ Hợp", "Quỳnh Lưu",
-        "Con Cuông", "Tân Kỳ", "Anh Sơn", "Diễn Châu", "Yên Thành", "Đô Lương", "Thanh Chương", "Nghi Lộc",
-        "Nam Đàn", "Hưng Nguyên", "Hoàng Mai"),
-    "Ninh Bình": ("Tam Điệp", "Nho Quan", "Gia Viễn", "Hoa Lư", "Yên Khánh", "Kim Sơn", "Yên Mô"),
-    "Ninh Thuận": ("Phan Rang-Tháp Chàm", "Bác Ái", "Ninh Sơn", "Ninh Hải", "Ninh Phước", "Thuận Bắc", "Thuận Nam"),
+        "thành phố Vinh", "thị xã Thái Hoà", "huyện Quế Phong", "huyện Quỳ Châu", "huyện Kỳ Sơn",
+        "huyện Tương Dương", "huyện Nghĩa Đàn", "huyện Quỳ Hợp", "huyện Quỳnh Lưu", "huyện Con Cuông",
+        "huyện Tân Kỳ", "huyện Anh Sơn", "huyện Diễn Châu", "huyện Yên Thành", "huyện Đô Lương",
+        "huyện Thanh Chương", "huyện Nghi Lộc", "huyện Nam Đàn", "huyện Hưng Nguyên", "thị xã Hoàng Mai"),
+    "Ninh Bình": (
+        "thành phố Tam Điệp", "huyện Nho Quan", "huyện Gia Viễn", "thành phố Hoa Lư", "huyện Yên Khánh",
+        "huyện Kim Sơn", "huyện Yên Mô"),
+    "Ninh Thuận": (
+        "thành phố Phan Rang-Tháp Chàm", "huyện Bác Ái", "huyện Ninh Sơn", "huyện Ninh Hải", "huyện Ninh Phước",
+        "huyện Thuận Bắc", "huyện Thuận Nam"),
     "Phú Thọ": (
-        "Việt Trì", "Phú Thọ", "Đoan Hùng", "Hạ Hoà", "Thanh Ba", "Phù Ninh", "Yên Lập", "Cẩm Khê", "Tam Nông",
-        "Lâm Thao", "Thanh Sơn", "Thanh Thuỷ", "Tân Sơn"),
+        "thành phố Việt Trì", "thị xã Phú Thọ", "huyện Đoan Hùng", "huyện Hạ Hoà", "huyện Thanh Ba",
+        "huyện Phù Ninh", "huyện Yên Lập", "huyện Cẩm Khê", "huyện Tam Nông", "huyện Lâm Thao", "huyện Thanh Sơn",
+        "huyện Thanh Thuỷ", "huyện Tân Sơn"),
     "Phú Yên": (
-        "Tuy Hoà", "Sông Cầu", "Đồng Xuân", "Tuy An", "Sơn Hòa", "Sông Hinh", "Tây Hoà", "Phú Hoà", "Đông Hòa"),
+        "thành phố Tuy Hoà", "thị xã Sông Cầu", "huyện Đồng Xuân", "huyện Tuy An", "huyện Sơn Hòa",
+        "huyện Sông Hinh", "huyện Tây Hoà", "huyện Phú Hoà", "thị xã Đông Hòa"),
     "Quảng Bình": (
-        "Đồng Hới", "Minh Hóa", "Tuyên Hóa", "Quảng Trạch", "Bố Trạch", "Quảng Ninh", "Lệ Thủy", "Ba Đồn"),
+        "thành phố Đồng Hới", "huyện Minh Hóa", "huyện Tuyên Hóa", "huyện Quảng Trạch", "huyện Bố Trạch",
+        "huyện Quảng Ninh", "huyện Lệ Thủy", "thị xã Ba Đồn"),
     "Quảng Nam": (
-        "Tam Kỳ", "Hội An", "Tây Giang", "Đông Giang", "Đại Lộc", "Điện Bàn", "Duy Xuyên", "Quế Sơn", "Nam Giang",
-        "Phước Sơn", "Hiệp Đức", "Thăng Bình", "Tiên Phước", "Bắc Trà My", "Nam Trà My", "Núi Thành", "Phú Ninh"),
+        "thành phố Tam Kỳ", "thành phố Hội An", "huyện Tây Giang", "huyện Đông Giang", "huyện Đại Lộc",
+        "thị xã Điện Bàn", "huyện Duy Xuyên", "huyện Quế Sơn", "huyện Nam Giang", "huyện Phước Sơn",
+        "huyện Hiệp Đức", "huyện Thăng Bình", "huyện Tiên Phước", "huyện Bắc Trà My", "huyện Nam Trà My",
+        "huyện Núi Thành", "huyện Phú Ninh"),
     "Quảng Ngãi": (
-        "Quảng Ngãi", "Bình Sơn", "Trà Bồng", "Sơn Tịnh", "Tư Nghĩa", "Sơn Hà", "Sơn Tây", "Minh Long", "Nghĩa Hành",
-        "Mộ Đức", "Đức Phổ", "Ba Tơ", "Lý Sơn"),
+        "thành phố Quảng Ngãi", "huyện Bình Sơn", "huyện Trà Bồng", "huyện Sơn Tịnh", "huyện Tư Nghĩa",
+        "huyện Sơn Hà", "huyện Sơn Tây", "huyện Minh Long", "huyện Nghĩa Hành", "huyện Mộ Đức", "thị xã Đức Phổ",
+        "huyện Ba Tơ", "huyện Lý Sơn"),
     "Quảng Ninh": (
-        "Hạ Long", "Móng Cái", "Cẩm Phả", "Uông Bí", "Bình Liêu", "Tiên Yên", "Đầm Hà", "Hải Hà", "Ba Chẽ",
-        "Vân Đồn", "Đông Triều", "Quảng Yên", "Cô Tô"),
+        "thành phố Hạ Long", "thành phố Móng Cái", "thành phố Cẩm Phả", "thành phố Uông Bí", "huyện Bình Liêu",
+        "huyện Tiên Yên", "huyện Đầm Hà", "huyện Hải Hà", "huyện Ba Chẽ", "huyện Vân Đồn", "thành phố Đông Triều",
+        "thị xã Quảng Yên", "huyện Cô Tô"),
     "Quảng Trị": (
-        "Đông Hà", "Quảng Trị", "Vĩnh Linh", "Hướng Hóa", "Gio Linh", "Đa Krông", "Cam Lộ", "Triệu Phong",
-        "Hải Lăng", "Cồn Cỏ"),
+        "thành phố Đông Hà", "thị xã Quảng Trị", "huyện Vĩnh Linh", "huyện Hướng Hóa", "huyện Gio Linh",
+        "huyện Đa Krông", "huyện Cam Lộ", "huyện Triệu Phong", "huyện Hải Lăng", "huyện Cồn Cỏ"),
     "Sóc Trăng": (
-        "Sóc Trăng", "Châu Thành", "Kế Sách", "Mỹ Tú", "Cù Lao Dung", "Long Phú", "Mỹ Xuyên", "Ngã Năm", "Thạnh Trị",
-        "Vĩnh Châu", "Trần Đề"),
+        "thành phố Sóc Trăng", "huyện Châu Thành", "huyện Kế Sách", "huyện Mỹ Tú", "huyện Cù Lao Dung",
+        "huyện Long Phú", "huyện Mỹ Xuyên", "thị xã Ngã Năm", "huyện Thạnh Trị", "thị xã Vĩnh Châu",
+        "huyện Trần Đề"),
     "Sơn La": (
-        "Sơn La", "Quỳnh Nhai", "Thuận Châu", "Mường La", "Bắc Yên", "Phù Yên", "Mộc Châu", "Yên Châu", "Mai Sơn",
-        "Sông Mã", "Sốp Cộp", "Vân Hồ"),
+        "thành phố Sơn La", "huyện Quỳnh Nhai", "huyện Thuận Châu", "huyện Mường La", "huyện Bắc Yên",
+        "huyện Phù Yên", "huyện Mộc Châu", "huyện Yên Châu", "huyện Mai Sơn", "huyện Sông Mã", "huyện Sốp Cộp",
+        "huyện Vân Hồ"),
     "Thanh Hóa": (
-        "Thanh Hóa", "Bỉm Sơn", "Sầm Sơn", "Mường Lát", "Quan Hóa", "Bá Thước", "Quan Sơn", "Lang Chánh", "Ngọc Lặc",
-        "Cẩm Thủy", "Thạch Thành", "Hà Trung", "Vĩnh Lộc", "Yên Định", "Thọ Xuân", "Thường Xuân", "Triệu Sơn",
-        "Thiệu Hóa", "Hoằng Hóa", "Hậu Lộc", "Nga Sơn", "Như Xuân", "Như Thanh", "Nông Cống", "Quảng Xương",
-        "Nghi Sơn"),
+        "thành phố Thanh Hóa", "thị xã Bỉm Sơn", "thành phố Sầm Sơn", "huyện Mường Lát", "huyện Quan Hóa",
+        "huyện Bá Thước", "huyện Quan Sơn", "huyện Lang Chánh", "huyện Ngọc Lặc", "huyện Cẩm Thủy",
+        "huyện Thạch Thành", "huyện Hà Trung", "huyện Vĩnh Lộc", "huyện Yên Định", "huyện Thọ Xuân",
+        "huyện Thường Xuân", "huyện Triệu Sơn", "huyện Thiệu Hóa", "huyện Hoằng Hóa", "huyện Hậu Lộc",
+        "huyện Nga Sơn", "huyện Như Xuân", "huyện Như Thanh", "huyện Nông Cống", "huyện Quảng Xương",
+        "thị xã Nghi Sơn"),
     "Thái Bình": (
-        "Thái Bình", "Quỳnh Phụ", "Hưng Hà", "Đông Hưng", "Thái Thụy", "Tiền Hải", "Kiến Xương", "Vũ Thư"),
+        "thành phố Thái Bình", "huyện Quỳnh Phụ", "huyện Hưng Hà", "huyện Đông Hưng", "huyện Thái Thụy",
+        "huyện Tiền Hải", "huyện Kiến Xương", "huyện Vũ Thư"),
     "Thái Nguyên": (
-        "Thái Nguyên", "Sông Công", "Định Hóa", "Phú Lương", "Đồng Hỷ", "Võ Nhai", "Đại Từ", "Phổ Yên", "Phú Bình"),
+        "thành phố Thái Nguyên", "thành phố Sông Công", "huyện Định Hóa", "huyện Phú Lương", "huyện Đồng Hỷ",
+        "huyện Võ Nhai", "huyện Đại Từ", "thành phố Phổ Yên", "huyện Phú Bình"),
     "Thừa Thiên Huế": (
-        "Thuận Hóa", "Phú Xuân", "Phong Điền", "Quảng Điền", "Phú Vang", "Hương Thủy", "Hương Trà", "A Lưới",
-        "Phú Lộc"),
+        "quận Thuận Hóa", "quận Phú Xuân", "thị xã Phong Điền", "huyện Quảng Điền", "huyện Phú Vang",
+        "thị xã Hương Thủy", "thị xã Hương Trà", "huyện A Lưới", "huyện Phú Lộc"),
     "Tiền Giang": (
-        "Mỹ Tho", "Gò Công", "Cai Lậy", "Tân Phước", "Cái Bè", "Châu Thành", "Chợ Gạo", "Gò Công Tây",
-        "Gò Công Đông", "Tân Phú Đông"),
-    "Trà Vinh": ("Trà Vinh", "Càng Long", "Cầu Kè", "Tiểu Cần", "Châu Thành", "Cầu Ngang", "Trà Cú", "Duyên Hải"),
-    "Tuyên Quang": ("Tuyên Quang", "Lâm Bình", "Na Hang", "Chiêm Hóa", "Hàm Yên", "Yên Sơn", "Sơn Dương"),
+        "thành phố Mỹ Tho", "thành phố Gò Công", "thị xã Cai Lậy", "huyện Tân Phước", "huyện Cái Bè",
+        "huyện Cai Lậy", "huyện Châu Thành", "huyện Chợ Gạo", "huyện Gò Công Tây", "huyện Gò Công Đông",
+        "huyện Tân Phú Đông"),
+    "Trà Vinh": (
+        "thành phố Trà Vinh", "huyện Càng Long", "huyện Cầu Kè", "huyện Tiểu Cần", "huyện Châu Thành",
+        "huyện Cầu Ngang", "huyện Trà Cú", "huyện Duyên Hải", "thị xã Duyên Hải"),
+    "Tuyên Quang": (
+        "thành phố Tuyên Quang", "huyện Lâm Bình", "huyện Na Hang", "huyện Chiêm Hóa", "huyện Hàm Yên",
+        "huyện Yên Sơn", "huyện Sơn Dương"),
     "Tây Ninh": (
-        "Tây Ninh", "Tân Biên", "Tân Châu", "Dương Minh Châu", "Châu Thành", "Hòa Thành", "Gò Dầu", "Bến Cầu",
-        "Trảng Bàng"),
-    "Vĩnh Long": ("Vĩnh Long", "Long Hồ", "Mang Thít", "Vũng Liêm", "Tam Bình", "Bình Minh", "Trà Ôn", "Bình Tân"),
+        "thành phố Tây Ninh", "huyện Tân Biên", "huyện Tân Châu", "huyện Dương Minh Châu", "huyện Châu Thành",
+        "thị xã Hòa Thành", "huyện Gò Dầu", "huyện Bến Cầu", "thị xã Trảng Bàng"),
+    "Vĩnh Long": (
+        "thành phố Vĩnh Long", "huyện Long Hồ", "huyện Mang Thít", "huyện Vũng Liêm", "huyện Tam Bình",
+        "thị xã Bình Minh", "huyện Trà Ôn", "huyện Bình Tân"),
     "Vĩnh Phúc": (
-        "Vĩnh Yên", "Phúc Yên", "Lập Thạch", "Tam Dương", "Tam Đảo", "Bình Xuyên", "Yên Lạc", "Vĩnh Tường",
-        "Sông Lô"),
+        "thành phố Vĩnh Yên", "thành phố Phúc Yên", "huyện Lập Thạch", "huyện Tam Dương", "huyện Tam Đảo",
+        "huyện Bình Xuyên", "huyện Yên Lạc", "huyện Vĩnh Tường", "huyện Sông Lô"),
     "Yên Bái": (
-        "Yên Bái", "Nghĩa Lộ", "Lục Yên", "Văn Yên", "Mù Căng Chải", "Trấn Yên", "Trạm Tấu", "Văn Chấn",
-        "Yên Bình"),
+        "thành phố Yên Bái", "thị xã Nghĩa Lộ", "huyện Lục Yên", "huyện Văn Yên", "huyện Mù Căng Chải",
+        "huyện Trấn Yên", "huyện Trạm Tấu", "huyện Văn Chấn", "huyện Yên Bình"),
     "Điện Biên": (
-        "Điện Biên Phủ", "Mường Lay", "Mường Nhé", "Mường Chà", "Tủa Chùa", "Tuần Giáo", "Điện Biên",
-        "Điện Biên Đông", "Mường Ảng", "Nậm Pồ"),
-    "Đà Nẵng": ("Liên Chiểu", "Thanh Khê", "Hải Châu", "Sơn Trà", "Ngũ Hành Sơn", "Cẩm Lệ", "Hòa Vang", "Hoàng Sa"),
+        "thành phố Điện Biên Phủ", "thị xã Mường Lay", "huyện Mường Nhé", "huyện Mường Chà", "huyện Tủa Chùa",
+        "huyện Tuần Giáo", "huyện Điện Biên", "huyện Điện Biên Đông", "huyện Mường Ảng", "huyện Nậm Pồ"),
+    "Đà Nẵng": (
+        "quận Liên Chiểu", "quận Thanh Khê", "quận Hải Châu", "quận Sơn Trà", "quận Ngũ Hành Sơn", "quận Cẩm Lệ",
+        "huyện Hòa Vang", "huyện Hoàng Sa"),
     "Đắk Lắk": (
-        "Buôn Ma Thuột", "Buôn Hồ", "Ea H'leo", "Ea Súp", "Buôn Đôn", "Cư M'gar", "Krông Búk", "Krông Năng",
-        "Ea Kar", "M'Đrắk", "Krông Bông", "Krông Pắc", "Krông A Na", "Lắk", "Cư Kuin"),
-    "Đắk Nông": ("Gia Nghĩa", "Đăk Glong", "Cư Jút", "Đắk Mil", "Krông Nô", "Đắk Song", "Đắk R'Lấp", "Tuy Đức"),
+        "thành phố Buôn Ma Thuột", "thị xã Buôn Hồ", "huyện Ea H'leo", "huyện Ea Súp", "huyện Buôn Đôn",
+        "huyện Cư M'gar", "huyện Krông Búk", "huyện Krông Năng", "huyện Ea Kar", "huyện M'Đrắk", "huyện Krông Bông",
+        "huyện Krông Pắc", "huyện Krông A Na", "huyện Lắk", "huyện Cư Kuin"),
+    "Đắk Nông": (
+        "thành phố Gia Nghĩa", "huyện Đăk Glong", "huyện Cư Jút", "huyện Đắk Mil", "huyện Krông Nô",
+        "huyện Đắk Song", "huyện Đắk R'Lấp", "huyện Tuy Đức"),
     "Đồng Nai": (
-        "Biên Hòa", "Long Khánh", "Tân Phú", "Vĩnh Cửu", "Định Quán", "Trảng Bom", "Thống Nhất", "Cẩm Mỹ",
-        "Long Thành", "Xuân Lộc", "Nhơn Trạch"),
+        "thành phố Biên Hòa", "thành phố Long Khánh", "huyện Tân Phú", "huyện Vĩnh Cửu", "huyện Định Quán",
+        "huyện Trảng Bom", "huyện Thống Nhất", "huyện Cẩm Mỹ", "huyện Long Thành", "huyện Xuân Lộc",
+        "huyện Nhơn Trạch"),
     "Đồng Tháp": (
-        "Cao Lãnh", "Sa Đéc", "Hồng Ngự", "Tân Hồng", "Tam Nông", "Tháp Mười", "Thanh Bình", "Lấp Vò", "Lai Vung",
-        "Châu Thành"),
+        "thành phố Cao Lãnh", "thành phố Sa Đéc", "thành phố Hồng Ngự", "huyện Tân Hồng", "huyện Hồng Ngự",
+        "huyện Tam Nông", "huyện Tháp Mười", "huyện Cao Lãnh", "huyện Thanh Bình", "huyện Lấp Vò", "huyện Lai Vung",
+        "huyện Châu Thành"),
 }
 
 

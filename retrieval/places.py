@@ -1,5 +1,6 @@
-"""Places a question names (pure): Vietnam's provinces and cities, and any
-"tỉnh / huyện / xã … Name" written with capitals.
+"""Places a question names (pure): Vietnam's provinces and cities, their districts
+(`retrieval.districts`), and any "tỉnh / huyện / xã … Name" written with capitals;
+and whether an article's words write a province's district (`writes_district`).
 
 A question about a place no stored article mentions cannot be answered from
 the store, however well its other words match: "Tỉnh Quảng Nam có bao nhiêu mô
@@ -46,9 +47,9 @@ _AMBIGUOUS = {"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi mi
 # phòng), "dien bien" (diễn biến), "lam dong" (làm đồng), "can tho" (cần thợ),
 # "bac can" (bác cần), nor a name holding "nam" (năm: "nam dinh huong").
 _ACCENTED_NAMES = {nfc(n).lower() for name, alts in PROVINCES.items() for n in (name, *alts)}
-_EVERYDAY_ACCENTED = {"cao bang", "hai duong"}  # "cao bằng nhau", "hải dương" (the ocean)
+_EVERYDAY_PROVINCE_NAMES = {"cao bang", "hai duong"}  # "cao bằng nhau", "hải dương" (the ocean)
 _FOLDED_RISKY = {"da nang", "hai phong", "dien bien", "lam dong", "can tho", "son la", "quang binh", "bac can",
-                 "bac kan", "hcm"}  # (and _EVERYDAY_ACCENTED, refused first)
+                 "bac kan", "hcm"}  # (and _EVERYDAY_PROVINCE_NAMES, refused first)
 _FOLDED_CUES = {"o", "tai", "cua", "ve"}
 _FOLDED_AFTER_CUE_ONLY = {"gia lai"}  # "gia lai tang" at the start is giá lại tăng
 # "Đoàn TNCS HCM", "tư tưởng, đạo đức, phong cách HCM", "Chủ tịch HCM": the man, not the city
@@ -66,9 +67,9 @@ class Place:
     name: str  # as it is written (the province's proper spelling, or as typed)
     keys: tuple[str, ...]  # folded, lower case, single-spaced: the ways it may be written
     alt: "Place | None" = None  # the province a name typed after "tỉnh" may be a typo of
-    # a province's districts, after their unit ("huyen thap muoi"), folded: an article on
-    # one of them is on the province even when it never writes the province's name
-    within: tuple[str, ...] = ()
+    # a province's districts: an article on one of them is on the province even when it
+    # never writes the province's name
+    within: tuple["District", ...] = ()
 
 
 def folded_words(text: str) -> str:
@@ -76,6 +77,8 @@ def folded_words(text: str) -> str:
 
 
 PROVINCE_KEYS = frozenset(folded_words(n) for name, alts in PROVINCES.items() for n in (name, *alts))
+
+# -- districts -----------------------------------------------------------------------
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 
 
@@ -93,33 +96,75 @@ def _spelt(words: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(_syllable(w) for w in words)
 
 
-# A district is written "huyện Tháp Mười", "Huyện ủy Tu Mơ Rông", "thị xã Sa Đéc", "TP Bảo
-# Lộc". Folded, "quan" is also cơ quan, quân, quán: only "quận" typed with accents counts.
-_DISTRICT_UNITS = ("huyen", "huyen uy", "thi xa", "thi uy", "thanh pho", "thanh uy", "tp")
-_DISTRICT_UNITS_ACCENTED = {"huyện", "huyện ủy", "huyện uỷ", "quận", "quận ủy", "quận uỷ", "thị xã", "thị ủy",
-                            "thị uỷ", "thành phố", "thành ủy", "thành uỷ", "tp"}
+# A district's unit, and the ways it is written before its name ("Huyện ủy Tu Mơ Rông").
+_UNIT_FORMS = {"huyện": ("huyện", "huyện ủy", "huyện uỷ"), "quận": ("quận", "quận ủy", "quận uỷ"),
+               "thị xã": ("thị xã", "thị ủy", "thị uỷ", "tx"), "thành phố": ("thành phố", "thành ủy", "thành uỷ", "tp")}
+_DISTRICT_UNITS_ACCENTED = {form for forms in _UNIT_FORMS.values() for form in forms}
+# Folded, "quan" is also cơ quan, quân, quán ("quan tam nong dan"): only "quận" typed counts.
+_DISTRICT_UNITS = {folded_words(form) for form in _DISTRICT_UNITS_ACCENTED} - {"quan", "quan uy"}
 _DISTRICT_CUES = {"ở", "tại"}
-_DISTRICT_OWNERS = Counter(k for names in DISTRICTS.values() for k in {folded_words(n) for n in names})
+_DISTRICT_CUES_FOLDED = {"o", "tai"}
+# Syllables everyday phrases after a unit begin with ("của huyện là gì", "huyện cần được",
+# "thành phố có tổ chức", "huyện vẫn làm", "huyện đã bác"): without accents, in lower case,
+# a district name beginning with one is no district.
+_COMMON_FIRST = {"co", "con", "can", "van", "da", "la", "dang", "se", "duoc", "cung", "khong", "chi", "nhu", "thi",
+                 "va", "ma", "de", "do", "cho", "voi", "ve", "bi", "lam", "tuong", "vua", "moi", "chua", "rat",
+                 "nen", "phai", "ra", "vao", "len", "di", "toi", "cu", "ai", "gi", "nao", "bao", "the", "o", "tai"}
+
+
+@dataclass(frozen=True)
+class District:
+    name: str  # as the GSO writes it: "Tháp Mười"
+    unit: str  # "huyện", "quận", "thị xã" or "thành phố"
+    key: str  # folded: "thap muoi"
+
+    def folded_forms(self, with_quan: bool = False) -> tuple[str, ...]:
+        """The district after its own unit, folded ("huyen thap muoi", "huyen uy thap muoi")."""
+        units = {folded_words(u) for u in _UNIT_FORMS[self.unit]}
+        return tuple(f"{u} {self.key}" for u in sorted(units) if with_quan or u in _DISTRICT_UNITS)
+
+
+def _district(entry: str) -> District:
+    unit = next(u for u in _UNIT_FORMS if entry.startswith(u + " "))
+    name = nfc(entry[len(unit) + 1:])
+    return District(name, unit, folded_words(name))
+
+
+_DISTRICTS_OF = {province: tuple(_district(e) for e in entries) for province, entries in DISTRICTS.items()}
+_DISTRICT_OWNERS = Counter(k for ds in _DISTRICTS_OF.values() for k in {d.key for d in ds})
 # Every district name of two syllables or more that is no province's, folded -> its
 # spellings ("thanh tri": Thanh Trì in Hà Nội, Thạnh Trị in Sóc Trăng).
 _DISTRICT_NAMES: dict[str, tuple[str, ...]] = {}
-for _names in DISTRICTS.values():
-    for _n in _names:
-        _k = folded_words(_n)
-        if _k not in PROVINCE_KEYS and len(_k.split()) > 1 and nfc(_n) not in _DISTRICT_NAMES.get(_k, ()):
-            _DISTRICT_NAMES[_k] = (*_DISTRICT_NAMES.get(_k, ()), nfc(_n))
+for _ds in _DISTRICTS_OF.values():
+    for _d in _ds:
+        if _d.key not in PROVINCE_KEYS and len(_d.key.split()) > 1 and _d.name not in _DISTRICT_NAMES.get(_d.key, ()):
+            _DISTRICT_NAMES[_d.key] = (*_DISTRICT_NAMES.get(_d.key, ()), _d.name)
 _DISTRICT_WIDTHS = sorted({len(k.split()) for k in _DISTRICT_NAMES}, reverse=True)
 
 
-def _within(province: str) -> tuple[str, ...]:
-    """The district names, after their unit and folded, that place an article in
-    `province`: not those another province has ("Châu Thành" is in nine), nor a
-    province's ("Quang Bình" in Hà Giang folds like Quảng Bình), nor names of one
-    syllable ("Vinh", "Chũ"), nor names written as everyday words after a unit ("thành
-    phố thống nhất", "huyện cần được"): an article's words are compared folded."""
-    keys = dict.fromkeys(folded_words(n) for n in DISTRICTS.get(province, ()))
-    return tuple(f"{unit} {k}" for k in keys if k in _DISTRICT_NAMES and _DISTRICT_OWNERS[k] == 1
-                 and k not in EVERYDAY_AFTER_UNIT for unit in _DISTRICT_UNITS)
+def _within(province: str) -> tuple[District, ...]:
+    """The districts whose name, after their own unit, places an article in `province`:
+    not those another province has ("Châu Thành" is in nine), nor a province's ("Quang
+    Bình" in Hà Giang folds like Quảng Bình), nor names of one syllable ("Vinh", "Chũ"),
+    nor names written as everyday words after a unit ("thành phố thống nhất")."""
+    return tuple(d for d in _DISTRICTS_OF.get(province, ()) if d.key in _DISTRICT_NAMES
+                 and _DISTRICT_OWNERS[d.key] == 1 and d.key not in EVERYDAY_AFTER_UNIT)
+
+
+def writes_district(tokens: list[str], district: District) -> bool:
+    """Whether an article's words (accented, lower case, in order) write the district
+    after its own unit, spelt as it is: "huyện Tháp Mười", "Huyện ủy Tháp Mười"; not
+    "(huyện Tân Phú, Đồng Nai)" for Tân Phú Đông, "thành phố Trùng Khánh" (Chongqing)
+    for the huyện, "Huyền My, Tú Anh" for huyện Mỹ Tú."""
+    name = _spelt(re.findall(r"\w+", district.name))
+    first = name[0]
+    for unit in _UNIT_FORMS[district.unit]:
+        u = unit.split()
+        for i in range(len(tokens) - len(u) - len(name) + 1):
+            if tokens[i] == u[0] and tokens[i:i + len(u)] == u and _syllable(tokens[i + len(u)]) == first \
+                    and _spelt(tokens[i + len(u):i + len(u) + len(name)]) == name:
+                return True
+    return False
 
 
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))), None,
@@ -129,13 +174,13 @@ _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.ke
 
 def province_of_key(key: str) -> Place | None:
     """The province a folded name is, with or without its unit ("kon tum", "tinh kon tum",
-    "tp hcm"), else None."""
+    "tp hcm"); a name that is also everyday words ("hoa binh", "ho chi minh") only with it."""
     for unit in ("", *_PROVINCE_UNITS):
         if unit and not key.startswith(unit + " "):
             continue
         rest = key[len(unit):].strip()
         for k, place in _PROVINCE_KEYS:
-            if rest == k:
+            if rest == k and (unit or k not in _AMBIGUOUS):
                 return place
     return None
 
@@ -166,8 +211,9 @@ def named_places(question: str) -> tuple[Place, ...]:
     """The places a question names. A province counts when its name is written
     with capitals, after "tỉnh / thành phố / TP", or in lower case with its accents
     or, when no everyday phrase folds to it, without them; any other place when written
-    with capitals after its unit ("huyện Kon Rẫy", "xã Minh Tâm"). Questions typed
-    all in capitals or in title case name no place but provinces after a unit."""
+    with capitals after its unit ("huyện Kon Rẫy", "xã Minh Tâm"); a district as
+    `_district_at` reads it. Questions typed all in capitals or in title case name no
+    place but provinces after a unit and districts (`_district_at`)."""
     found: list[Place] = []
     shouting = title_cased(question)
     accented = has_diacritics(question)
@@ -216,7 +262,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         if unit or (key not in _AMBIGUOUS
                     and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key)))):
             return place, n
-    district = _district_at(words, folded, i, shouting)
+    district = _district_at(words, folded, i, shouting, accented)
     if district is not None:
         return district
     if shouting or not _after_unit(folded, i, _UNITS):
@@ -233,12 +279,15 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
     return place, n
 
 
-def _district_at(words: list[str], folded: list[str], i: int, shouting: bool) -> tuple[Place, int] | None:
-    """A district's name after its unit or after "ở / tại", named as the GSO writes it.
-    Typed with accents they must be the district's ("quản lý nhân sự" is no quận Lý
-    Nhân) and, in lower case, no everyday words' ("ở cái nước này"); typed without them,
-    in lower case or all in capitals, no everyday words may fold to it ("cua huyen la
-    gi", "o ba don vi"). Capitalised after a unit in a plain question, the caller reads it."""
+def _district_at(words: list[str], folded: list[str], i: int, shouting: bool,
+                 accented: bool) -> tuple[Place, int] | None:
+    """A district's name, named as the GSO writes it. Capitalised in a plain question it
+    counts anywhere but before another capitalised word ("Duyên Hải Nam Trung Bộ");
+    otherwise (lower case, all capitals, title case) only after a unit or "ở / tại",
+    and only when no everyday words are written the same: with accents they must be the
+    district's ("quản lý nhân sự" is no quận Lý Nhân), and not everyday words' ("ở cái
+    nước này", "thành phố thống nhất"); without them, no everyday phrase may fold to it
+    ("o ba don vi nao"), nor, after a unit, begin like one ("cua huyen la gi")."""
     for n in _DISTRICT_WIDTHS:
         key = " ".join(folded[i:i + n])
         spellings = _DISTRICT_NAMES.get(key)
@@ -246,30 +295,35 @@ def _district_at(words: list[str], folded: list[str], i: int, shouting: bool) ->
         if spellings is None or len(typed) < n:
             continue
         capitals = not shouting and all(w[0].isupper() for w in typed)
-        lower = all(w.islower() for w in typed)
-        if not (capitals or lower or shouting):
+        if not (capitals or shouting or all(w.islower() for w in typed)):
             continue
-        accented = any(has_diacritics(w) for w in typed)
-        if accented:
-            spellings = tuple(s for s in spellings if _spelt(re.findall(r"\w+", s)) == _spelt(typed))
-            if not spellings or (lower and key in EVERYDAY_ACCENTED):
+        exact = tuple(s for s in spellings if _spelt(re.findall(r"\w+", s)) == _spelt(typed))
+        if any(has_diacritics(w) for w in typed) and not exact:
+            continue  # typed with other accents: another word
+        as_written = bool(exact) and (accented or any(has_diacritics(w) for w in typed))  # "thành phố nha trang"
+        if capitals:
+            after = words[i + n] if i + n < len(words) else ""
+            if after[:1].isupper() and not _question_word(after, accented):
                 continue
-        elif not capitals and (key in EVERYDAY_FOLDED or key in EVERYDAY_ACCENTED or key.startswith("quan ")):
-            continue  # "o quan son tra" is quận Sơn Trà, not Quan Sơn
-        cue = i > 0 and (words[i - 1].lower() in _DISTRICT_CUES or (not accented and folded[i - 1] in ("o", "tai")))
-        if accented:  # the unit as typed
+            return Place((exact or spellings)[0], (key,)), n
+        if as_written:
             unit = _after_unit([nfc(w).lower() for w in words], i, _DISTRICT_UNITS_ACCENTED)
+            cue = i > 0 and words[i - 1].lower() in _DISTRICT_CUES
+            everyday = key in (EVERYDAY_AFTER_UNIT if unit else EVERYDAY_ACCENTED)
         else:
             unit = _after_unit(folded, i, _DISTRICT_UNITS)
-        if cue or (unit and not capitals):
-            return Place(spellings[0], (key,)), n
+            cue = i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED
+            everyday = key in EVERYDAY_AFTER_UNIT or key.split()[0] in _COMMON_FIRST or (not unit and (
+                key in EVERYDAY_FOLDED or key in EVERYDAY_ACCENTED or key.startswith("quan ")))
+        if (unit or cue) and not everyday:
+            return Place((exact or spellings)[0], (key,)), n
     return None
 
 
 def _lower_case_name(typed: list[str], key: str, cue: bool) -> bool:
     """A province's name typed in lower case: with its accents, or without them after
     a cue (`cue`: the question's start, "o", "tai"…) when no everyday phrase folds to it."""
-    if not all(w.islower() for w in typed) or key in _EVERYDAY_ACCENTED:
+    if not all(w.islower() for w in typed) or key in _EVERYDAY_PROVINCE_NAMES:
         return False
     if any(has_diacritics(w) for w in typed):
         return nfc(" ".join(typed)) in _ACCENTED_NAMES

@@ -28,7 +28,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import PROVINCE_KEYS, Place, folded_words, named_places, title_cased
+from retrieval.places import PROVINCE_KEYS, Place, folded_words, named_places, title_cased, writes_district
 from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
@@ -64,7 +64,7 @@ class Ranking:
 class Fit:
     """The articles that fit the years and places a question names: published in
     one of the years or mentioning one, and each place below a province in their
-    metadata or text."""
+    metadata or text (a province no article names: one of its districts)."""
 
     years: frozenset[int]
     year_rows: frozenset[int] | None  # articles mentioning one of the years (None: no year named)
@@ -221,12 +221,26 @@ class Searcher:
             words = key.split()
             if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), min(len(words), 2) - 1, -1)):
                 return True
-        for key in place.within:  # "huyện Tháp Mười" is in Đồng Tháp: the words side by side
-            for row in lex.articles_mentioning(key):
-                terms = lex.article_terms.get(int(lex.articles.ids[row]))
-                if terms and f" {key} " in f" {terms[1]} ":
-                    return True
+        if Searcher._district_rows(lex, place, first=True):  # "huyện Tháp Mười" is in Đồng Tháp
+            return True
         return place.alt is not None and Searcher._mentioned(lex, place.alt)
+
+    @staticmethod
+    def _district_rows(lex: LexicalSnapshot, place: Place, first: bool = False) -> frozenset[int]:
+        """Rows of the articles that write one of the province's districts after its unit
+        (the words found by the index, then read in order, with their accents); with
+        `first`, stop at the first."""
+        rows: set[int] = set()
+        for district in place.within:
+            candidates = {int(r) for form in district.folded_forms(with_quan=True)
+                          for r in lex.articles_mentioning(form)} - rows
+            for row in sorted(candidates):
+                terms = lex.article_terms.get(int(lex.articles.ids[row]))
+                if terms and writes_district(terms[0].split(), district):
+                    rows.add(row)
+                    if first:
+                        return frozenset(rows)
+        return frozenset(rows)
 
     @staticmethod
     def _fitting(lex: LexicalSnapshot, question: str, places: tuple[Place, ...],
@@ -247,6 +261,9 @@ class Searcher:
             if not PROVINCE_KEYS.intersection(place.keys):
                 rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
                 place_rows[place.keys] = frozenset(rows.tolist())
+            elif place.within and not any(lex.articles_mentioning(k).size for k in place.keys):
+                # a province no article names, known by its districts: only their articles fit
+                place_rows[place.keys] = Searcher._district_rows(lex, place)
         return Fit(years, year_rows, place_rows) if years or place_rows else None
 
     def _named_known(self, lex: LexicalSnapshot, named: Named) -> bool:

@@ -94,7 +94,10 @@ def test_places_a_question_names():
     assert names("tổng kết dân vận ở hà nội") == ["Hà Nội"]
     assert names("so mo hinh dan van kheo o gia lai") == ["Gia Lai"]  # after "ở" typed without accents
     assert names("ha noi co bao nhieu phuong") == ["Hà Nội"]  # at the start
-    assert names("Cần Giờ cách TPHCM bao xa") == names("thành tích Sài Gòn năm 2024") == ["Hồ Chí Minh"]
+    assert names("thành tích Sài Gòn năm 2024") == ["Hồ Chí Minh"]
+    assert names("Cần Giờ cách TPHCM bao xa") == ["Cần Giờ", "Hồ Chí Minh"]  # a district, capitalised
+    assert names("Kỷ niệm Chiến thắng Điện Biên Phủ") == ["Điện Biên Phủ"]  # the city, not the province
+    assert names("Đắk Hà nói chung") == ["Đắk Hà"]  # not "Hà Nội"
     assert names("đà nẵng có gì mới") == ["Đà Nẵng"]
     # districts: in lower case or in a question typed in capitals, after their unit or "ở / tại"
     assert names("so mo hinh dan van kheo o sa thay") == ["Sa Thầy"]  # written as the district is
@@ -109,6 +112,12 @@ def test_places_a_question_names():
     assert names("huyện đăk hà có gì") == ["Đắk Hà"]  # Đăk / Đắk, as Kon Tum writes it
     assert names("huyện cư m'gar") == ["Cư M'gar"] and names("huyện thanh trì") == ["Thanh Trì"]
     assert names("o quan son tra") == [] and names("Huyện Phú Quý") == ["Phú Quý"]
+    # in lower case after a unit, a district whose name is also everyday words elsewhere
+    assert names("Có bao nhiêu mô hình dân vận khéo ở huyện hóc môn?") == ["Hóc Môn"]
+    assert names("co bao nhieu mo hinh o huyen hoc mon") == ["Hóc Môn"]
+    assert names("thành phố nha trang có gì") == names("THÀNH PHỐ NHA TRANG CÓ GÌ") == ["Nha Trang"]
+    assert names("Huyện Chư Păh có bao nhiêu mô hình?") == ["Chư Păh"]  # "Chư" is no body's first word
+    assert names("Thap Muoi co quan tam quy hoach can bo") == ["Tháp Mười"]  # capitalised, anywhere
     typo = named_places("lãnh đạo tỉnh Quảng Nhin")[0]
     assert typo.name == "Quảng Nhin" and typo.alt.name == "Quảng Ninh"  # a typo, if the store lacks the name
 
@@ -127,11 +136,9 @@ def test_places_a_question_names():
     "Đoàn TNCS HCM tuyên truyền",  # the man, not the city
     "học tập tư tưởng, đạo đức, phong cách HCM",
     "Hiệp định xuyên Thái Bình Dương",  # the ocean, not Bình Dương
-    "Kỷ niệm Chiến thắng Điện Biên Phủ",
     "Việt Nam Định hướng phát triển",
     "Hằng năm, định kỳ",  # "Nam Định" across a comma
     "Chống diễn biến hòa bình",  # "Điện Biên", "Hòa Bình"
-    "Đắk Hà nói chung",  # "Hà Nội"
     "máy đa năng, hai phòng, làm đồng",  # "Đà Nẵng", "Hải Phòng", "Lâm Đồng"
     "Việt Nam định kỳ",
     "học tập tư tưởng Hồ Chí Minh",  # not the city
@@ -164,6 +171,10 @@ def test_no_place_where_there_is_none(question):
     "thành phố duyên hải miền trung",  # the words, accents and all
     "ubnd thành phố thống nhất chủ trương",
     "ở cái nước này",
+    "Ở CÁI NƯỚC NÀY CÔNG TÁC DÂN VẬN CÓ VAI TRÒ GÌ?",  # in capitals too
+    "UBND THÀNH PHỐ THỐNG NHẤT CHỦ TRƯƠNG",
+    "Tại Chợ Mới Có Gì",  # title case
+    "Công tác dân vận ở Duyên Hải Nam Trung Bộ có gì mới?",  # a longer name
 ])
 def test_no_district_where_there_is_none(question):
     from retrieval.places import named_places
