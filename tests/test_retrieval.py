@@ -349,6 +349,9 @@ async def test_a_province_is_known_by_its_districts(engine):
         a = await engine.ask(question)
         assert a.found and a.unknown == () and "Tháp Mười" in a.sentences[0].text, question
         assert a.citations[0].title.startswith("Tiếp và làm việc với Tổ khảo sát"), question
+    # no article names Đồng Tháp: only its district's article is quoted, not Kon Rẫy's figures
+    a = await engine.ask("Đồng Tháp có bao nhiêu mô hình dân vận khéo?")
+    assert a.citations and all(c.title.startswith("Tiếp và làm việc với Tổ khảo sát") for c in a.citations)
     await engine.ingest_documents([RawDocument(
         origin="mem#tamnong", kind="record", title="Dân vận khéo ở huyện Tam Nông",
         text="Ban Dân vận Huyện ủy Tam Nông sơ kết phong trào thi đua Dân vận khéo, nhân rộng 14 mô hình.")])
