@@ -172,6 +172,18 @@ _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n 
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 
 
+# Articles write the man's name far more often than the city's ("tư tưởng, đạo đức,
+# phong cách Hồ Chí Minh"): the store knows the city only where it is written as one.
+_CITY_FORMS = {"Hồ Chí Minh": ("thanh pho ho chi minh", "tp ho chi minh", "thanh uy ho chi minh", "tp hcm", "tphcm",
+                               "thanh pho hcm", "sai gon")}
+
+
+def written_forms(place: Place) -> tuple[str, ...] | None:
+    """The folded forms that, in an article, name this place when its own name may
+    name something else (None: its keys do)."""
+    return _CITY_FORMS.get(place.name)
+
+
 def province_of_key(key: str) -> Place | None:
     """The province a folded name is, with or without its unit ("kon tum", "tinh kon tum",
     "tp hcm"); a name that is also everyday words ("hoa binh", "ho chi minh") only with it."""

@@ -28,7 +28,8 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import PROVINCE_KEYS, Place, folded_words, named_places, title_cased, writes_district
+from retrieval.places import (PROVINCE_KEYS, Place, folded_words, named_places, title_cased, writes_district,
+                              written_forms)
 from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
@@ -217,6 +218,10 @@ class Searcher:
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:
+        forms = written_forms(place)  # "TP HCM", not "tư tưởng Hồ Chí Minh"
+        if forms is not None:
+            return any(lex.articles_mentioning(form).size for form in forms) or bool(
+                Searcher._district_rows(lex, place, first=True))
         for key in place.keys:  # the whole name, or its start of two words or more
             words = key.split()
             if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), min(len(words), 2) - 1, -1)):

@@ -330,7 +330,10 @@ async def test_a_place_or_document_the_store_lacks_is_named_not_guessed(engine):
                                    ("thu nhap binh quan dau nguoi tinh binh phuoc nam 2022", "Bình Phước"),
                                    ("Chỉ thị 99-CT/TU nói về gì?", "99-CT/TU"),
                                    # a district typed in lower case, named as the GSO writes it
-                                   ("so mo hinh dan van kheo o sa thay", "Sa Thầy")))
+                                   ("so mo hinh dan van kheo o sa thay", "Sa Thầy"),
+                                   # the samples write "tư tưởng … Hồ Chí Minh", never the city
+                                   ("TP HCM có bao nhiêu mô hình dân vận khéo?", "Hồ Chí Minh")))
+    assert (await engine.ask("Học tập tư tưởng Hồ Chí Minh thế nào?")).unknown == ()  # the man, named
     # places and codes the store knows are not refused, however the question is typed
     for question in ("Huyện Kon Rẫy Có Bao Nhiêu Mô Hình Dân Vận Khéo?", "dân vận khéo ở huyện Đăk Pne, Kon Rẫy",
                      "Chỉ thị 18-CT/TU của Tỉnh ủy Kon Tum ban hành ngày nào", "25 mô hình kinh tế và 2 tt"):
