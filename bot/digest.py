@@ -18,7 +18,7 @@ from bot import render
 from bot.types import Reply
 from corpus.types import ArticleInfo, Subscription
 from retrieval.normalize import ABBREVIATIONS, fold, nfc, words
-from retrieval.places import province_of_key
+from retrieval.places import district_of_form, province_of_key, writes_district
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 FREQUENCIES = ("daily", "weekly")
@@ -115,14 +115,32 @@ def article_words(title: str, text: str) -> str:
     return " " + " ".join(fold(w) for w in words(f"{title}. {text}")) + " "
 
 
-def written_in(forms: list[str], folded_words: str) -> bool:
-    """Whether one of a topic's forms occurs, as whole words, in `article_words`."""
-    return any(f" {form} " in folded_words for form in forms)
+def article_tokens(title: str, text: str) -> list[str]:
+    """An article's words with their accents, in order (what `writes_district` reads)."""
+    return words(f"{title}. {text}")
+
+
+def district_forms_in(forms: list[str], folded_words: str) -> bool:
+    """Whether a form found in the article is a province's district (to be read again
+    with accents: `written_in` with `tokens`)."""
+    return any(district_of_form(f) is not None and f" {f} " in folded_words for f in forms[1:])
+
+
+def written_in(forms: list[str], folded_words: str, tokens: list[str] | None = None) -> bool:
+    """Whether one of a topic's forms occurs, as whole words, in `article_words`. A
+    province's district counts only as `tokens` write it, with its own unit and accents
+    ("huyện Tân Phú, Đồng Nai" is not Tân Phú Đông, "Huyền My, Tú Anh" not Mỹ Tú)."""
+    for i, form in enumerate(forms):
+        if f" {form} " in folded_words:
+            district = district_of_form(form) if i else None
+            if district is None or (tokens is not None and writes_district(tokens, district)):
+                return True
+    return False
 
 
 def mentions(forms: list[str], title: str, text: str) -> bool:
     """Whether an article writes one of a topic's forms (whole words, any accents)."""
-    return written_in(forms, article_words(title, text))
+    return written_in(forms, article_words(title, text), article_tokens(title, text))
 
 
 def topic_label(topic: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Protocol
 
-from bot.digest import article_words, written_in
+from bot.digest import article_tokens, article_words, district_forms_in, written_in
 from corpus.types import ArticleInfo
 
 
@@ -32,7 +32,11 @@ class TopicMatcher:
         key = (tuple(forms), article.id, article.ingested_at or "")
         seen = self._answers.get(key)
         if seen is None:
-            seen = written_in(forms, await self._article_words(article))
+            folded = await self._article_words(article)
+            seen = written_in(forms, folded)
+            if not seen and district_forms_in(forms, folded):  # read again, with accents (seldom)
+                stored = await self.store.article_text(article.id)
+                seen = bool(stored) and written_in(forms, folded, article_tokens(*stored))
             _put(self._answers, key, seen, self.capacity * 4)
         else:
             self._answers.move_to_end(key)

@@ -2,7 +2,7 @@
 before the 2025 reform, with their unit, as the General Statistics Office of Viet
 Nam named them (696 units, codes of January 2025, taken from the data of the
 `vietnam-provinces` 0.6.0 package; urban districts named by a number left out, and
-the GSO's "Phú Quí" written "Phú Quý", as the press does: 686 entries, 680 names).
+the GSO's "Phú Quí" written "Phú Quý", as the press does: 686 entries, 657 names).
 Articles written before July 2025 place themselves by these names, often without
 their province's.
 
@@ -262,7 +262,7 @@ EVERYDAY_FOLDED = frozenset({
     "mai chau", "mang thit", "me linh", "minh hoa", "minh long", "mo duc", "moc hoa", "mong cai", "muong la",
     "my tu", "na hang", "nam can", "nam dan", "nam giang", "nam sach", "nam truc", "nga nam", "nghi xuan",
     "nghia dan", "nguyen binh", "nha be", "nha trang", "nho quan", "nhu thanh", "ninh hai", "nong cong", "o mon",
-    "phan thiet", "pho yen", "phong dien", "phong tho", "phu cat", "phu cu", "phu giao", "phu hoa", "phu quoc",
+    "phan thiet", "pho yen", "phong dien", "phong tho", "phu cat", "phu cu", "phu giao", "phu hoa", "phu quoc", "phu quy",
     "phu rieng", "phu tan", "phu thien", "phu vang", "phuc tho", "phuoc long", "quan ba", "quan hoa", "quang dien",
     "quang hoa", "quang xuong", "que vo", "quy hop", "son dong", "son duong", "son hoa", "son tra", "song cau",
     "song cong", "song hinh", "song lo", "song ma", "tam binh", "tam dao", "tam duong", "tam ky", "tam nong",

@@ -167,9 +167,15 @@ def writes_district(tokens: list[str], district: District) -> bool:
     return False
 
 
+def district_of_form(form: str) -> District | None:
+    """The district a folded "unit name" form of `Place.within` writes ("huyen thap muoi")."""
+    return _WITHIN_FORMS.get(form)
+
+
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))), None,
                                 _within(name)) for name, alts in PROVINCES.items()}
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
+_WITHIN_FORMS = {f: d for p in _PROVINCE_PLACES.values() for d in p.within for f in d.folded_forms(with_quan=True)}
 
 
 # Articles write the man's name far more often than the city's ("tư tưởng, đạo đức,
@@ -192,7 +198,8 @@ def province_of_key(key: str) -> Place | None:
             continue
         rest = key[len(unit):].strip()
         for k, place in _PROVINCE_KEYS:
-            if rest == k and (unit or k not in _AMBIGUOUS):
+            city = unit in ("thanh pho", "tp", "thanh uy") and any(d.key == k for d in _DISTRICTS_OF.get(place.name, ()))
+            if rest == k and (unit or k not in _AMBIGUOUS) and not city:  # "TP Kon Tum" is the city
                 return place
     return None
 
@@ -271,6 +278,8 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         if (i + n < len(folded) and _NOT_A_PROVINCE_BEFORE.get(key) == folded[i + n]) or (
                 i and _NOT_A_PROVINCE_AFTER.get(key) == folded[i - 1]):
             continue
+        if any(" ".join(folded[i:i + m]) in _DISTRICT_NAMES for m in _DISTRICT_WIDTHS if m > n):
+            continue  # "Huyện Điện Biên Đông": the district
         if unit or (key not in _AMBIGUOUS
                     and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key)))):
             return place, n
@@ -293,43 +302,54 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
 
 def _district_at(words: list[str], folded: list[str], i: int, shouting: bool,
                  accented: bool) -> tuple[Place, int] | None:
-    """A district's name, named as the GSO writes it. Capitalised in a plain question it
-    counts anywhere but before another capitalised word ("Duyên Hải Nam Trung Bộ");
-    otherwise (lower case, all capitals, title case) only after a unit or "ở / tại",
-    and only when no everyday words are written the same: with accents they must be the
-    district's ("quản lý nhân sự" is no quận Lý Nhân), and not everyday words' ("ở cái
-    nước này", "thành phố thống nhất"); without them, no everyday phrase may fold to it
-    ("o ba don vi nao"), nor, after a unit, begin like one ("cua huyen la gi")."""
+    """A district's name, named as the GSO writes it, after its unit or "ở / tại" (or,
+    capitalised in a plain question, at its start: "Tháp Mười có…"), and only when no
+    everyday words are written the same: with accents they must be the district's
+    ("quản lý nhân sự" is no quận Lý Nhân) and not everyday words' ("ở cái nước này",
+    "thành phố thống nhất", unless capitalised); without them, no everyday phrase may
+    fold to it ("o ba don vi nao"), nor, after a unit, begin like one ("cua huyen la
+    gi"). Elsewhere a capitalised name is context, not the place asked about
+    ("Chiến thắng Điện Biên Phủ", "truyền thống Hai Bà Trưng", "như Sa Pa"); a longer
+    capitalised name is not this one ("ở Duyên Hải Nam Trung Bộ")."""
     for n in _DISTRICT_WIDTHS:
         key = " ".join(folded[i:i + n])
         spellings = _DISTRICT_NAMES.get(key)
         typed = words[i:i + n]
         if spellings is None or len(typed) < n:
             continue
-        capitals = not shouting and all(w[0].isupper() for w in typed)
+        exact = tuple(s for s in spellings if _spelt(re.findall(r"\w+", s)) == _spelt(typed))
+        typed_accents = any(has_diacritics(w) for w in typed)
+        if typed_accents and not exact:
+            continue  # typed with other accents: another word
+        # capitalised as a name ("Tháp Mười", or as the GSO writes it: "Cư M'gar")
+        capitals = not shouting and typed[0][0].isupper() and (
+            all(w[0].isupper() for w in typed) or (typed_accents and bool(exact)))
         if not (capitals or shouting or all(w.islower() for w in typed)):
             continue
-        exact = tuple(s for s in spellings if _spelt(re.findall(r"\w+", s)) == _spelt(typed))
-        if any(has_diacritics(w) for w in typed) and not exact:
-            continue  # typed with other accents: another word
-        as_written = bool(exact) and (accented or any(has_diacritics(w) for w in typed))  # "thành phố nha trang"
-        if capitals:
-            after = words[i + n] if i + n < len(words) else ""
-            if after[:1].isupper() and not _question_word(after, accented):
-                continue
-            return Place((exact or spellings)[0], (key,)), n
+        as_written = bool(exact) and (accented or typed_accents)  # "thành phố nha trang"
         if as_written:
             unit = _after_unit([nfc(w).lower() for w in words], i, _DISTRICT_UNITS_ACCENTED)
             cue = i > 0 and words[i - 1].lower() in _DISTRICT_CUES
-            everyday = key in (EVERYDAY_AFTER_UNIT if unit else EVERYDAY_ACCENTED)
+            # the everyday words spelt the same: "thành phố thống nhất", "ở cái nước này"
+            everyday = not capitals and key in EVERYDAY_ACCENTED and (not unit or key in EVERYDAY_AFTER_UNIT)
         else:
             unit = _after_unit(folded, i, _DISTRICT_UNITS)
             cue = i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED
-            everyday = key in EVERYDAY_AFTER_UNIT or key.split()[0] in _COMMON_FIRST or (not unit and (
-                key in EVERYDAY_FOLDED or key in EVERYDAY_ACCENTED or key.startswith("quan ")))
-        if (unit or cue) and not everyday:
+            everyday = (not capitals or not (unit or cue)) and (
+                key in EVERYDAY_AFTER_UNIT or key.split()[0] in _COMMON_FIRST or (not unit and (
+                    key in EVERYDAY_FOLDED or key in EVERYDAY_ACCENTED or key.startswith("quan "))))
+        if capitals:
+            after = words[i + n] if i + n < len(words) else ""
+            if after[:1].isupper() and not _question_word(after, accented):
+                continue  # "Duyên Hải Nam Trung Bộ"
+        if (unit or cue or (capitals and i == 0)) and not everyday:
             return Place((exact or spellings)[0], (key,)), n
     return None
+
+
+def is_district_name(key: str) -> bool:
+    """Whether a folded name is a whole district's name (not the start of a longer one)."""
+    return key in _DISTRICT_NAMES
 
 
 def _lower_case_name(typed: list[str], key: str, cue: bool) -> bool:

@@ -28,8 +28,8 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
-from retrieval.places import (PROVINCE_KEYS, Place, folded_words, named_places, title_cased, writes_district,
-                              written_forms)
+from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
+                              writes_district, written_forms)
 from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
@@ -224,6 +224,10 @@ class Searcher:
                 Searcher._district_rows(lex, place, first=True))
         for key in place.keys:  # the whole name, or its start of two words or more
             words = key.split()
+            if is_district_name(key):  # a district's name is whole: not "Hàm Thuận" for Hàm Thuận Nam
+                if lex.articles_mentioning(key).size:
+                    return True
+                continue
             if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), min(len(words), 2) - 1, -1)):
                 return True
         if Searcher._district_rows(lex, place, first=True):  # "huyện Tháp Mười" is in Đồng Tháp
@@ -253,8 +257,9 @@ class Searcher:
         """What fits the years (after "năm" or in a date) and the places below a
         province the question names (after their unit, or a stored place written
         with capitals: "Tu Mơ Rông", not the words "thống nhất");
-        None when it names neither. A province is not required: an article on one
-        of its districts may not write its name."""
+        None when it names neither. A province is not required (an article on one
+        of its districts may not write its name) unless no article names it: then one
+        of its districts is."""
         years = frozenset(n.year for n in named_years(question) if n.year is not None)
         year_rows = None
         if years:

@@ -88,6 +88,12 @@ def test_topics_match_whole_words_with_or_without_accents_and_abbreviations():
     assert mentions(topic_forms("Đồng Tháp"), "", "Huyện ủy Tháp Mười tiếp Tổ khảo sát.")
     assert not mentions(topic_forms("Phú Thọ"), "", "Huyện Tam Nông sơ kết.")  # Đồng Tháp has one too
     assert not mentions(topic_forms("Kon Tum"), "", "Gặp mặt đồng bào Kon Rẫy.")  # no unit: a name, or words?
+    # a district is read with its own unit and accents, in order
+    assert not mentions(topic_forms("Tiền Giang"), "", "Về thăm (huyện Tân Phú, Đồng Nai).")  # not Tân Phú Đông
+    assert not mentions(topic_forms("Sóc Trăng"), "", "Ca sĩ Huyền My, Tú Anh biểu diễn.")  # not huyện Mỹ Tú
+    assert not any(f.startswith("quan ") for f in topic_forms("Hà Nội"))  # folded, quận is also cơ quan
+    assert topic_forms("hòa bình") == ["hoa binh"] and len(topic_forms("tỉnh Hòa Bình")) > 1  # peace, or the province
+    assert not mentions(topic_forms("thành phố Kon Tum"), "", text)  # the city, not the province
     assert not mentions(topic_forms("dân"), "", "Dâng hương tưởng niệm")  # whole words only
     # a department's compound abbreviation, either way
     assert mentions(topic_forms("Sở GD&ĐT"), "", "Sở Giáo dục và Đào tạo tỉnh Kon Tum khen thưởng học sinh.")

@@ -370,6 +370,12 @@ async def test_a_province_is_known_by_its_districts(engine):
         text="Cán bộ dân vận các huyện tân tiến học tập cách làm hay. Phong trào tân hưng khởi sắc.")])
     # ("huyện tân", "tân hưng": both word pairs of "huyện Tân Hưng", a Long An district)
     await _assert_refused(engine, (("Tỉnh Long An có bao nhiêu mô hình dân vận khéo?", "Long An"),))
+    # a district's name is whole: an article on Hàm Thuận Bắc does not tell of Hàm Thuận Nam
+    await engine.ingest_documents([RawDocument(
+        origin="mem#htb", kind="record", title="Dân vận khéo ở Hàm Thuận Bắc",
+        text="Huyện Hàm Thuận Bắc có 40 mô hình dân vận khéo được công nhận trong năm.")])
+    await _assert_refused(engine, (("Hàm Thuận Nam có bao nhiêu mô hình dân vận khéo được công nhận?",
+                                    "Hàm Thuận Nam"),))
 
 
 def test_district_names_that_place_an_article_in_a_province():

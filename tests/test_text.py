@@ -95,8 +95,7 @@ def test_places_a_question_names():
     assert names("so mo hinh dan van kheo o gia lai") == ["Gia Lai"]  # after "ở" typed without accents
     assert names("ha noi co bao nhieu phuong") == ["Hà Nội"]  # at the start
     assert names("thành tích Sài Gòn năm 2024") == ["Hồ Chí Minh"]
-    assert names("Cần Giờ cách TPHCM bao xa") == ["Cần Giờ", "Hồ Chí Minh"]  # a district, capitalised
-    assert names("Kỷ niệm Chiến thắng Điện Biên Phủ") == ["Điện Biên Phủ"]  # the city, not the province
+    assert names("Cần Giờ cách TPHCM bao xa") == ["Cần Giờ", "Hồ Chí Minh"]  # a district, capitalised, first
     assert names("Đắk Hà nói chung") == ["Đắk Hà"]  # not "Hà Nội"
     assert names("đà nẵng có gì mới") == ["Đà Nẵng"]
     # districts: in lower case or in a question typed in capitals, after their unit or "ở / tại"
@@ -117,7 +116,10 @@ def test_places_a_question_names():
     assert names("co bao nhieu mo hinh o huyen hoc mon") == ["Hóc Môn"]
     assert names("thành phố nha trang có gì") == names("THÀNH PHỐ NHA TRANG CÓ GÌ") == ["Nha Trang"]
     assert names("Huyện Chư Păh có bao nhiêu mô hình?") == ["Chư Păh"]  # "Chư" is no body's first word
-    assert names("Thap Muoi co quan tam quy hoach can bo") == ["Tháp Mười"]  # capitalised, anywhere
+    assert names("Thap Muoi co quan tam quy hoach can bo") == ["Tháp Mười"]  # capitalised, at the start
+    assert names("huyện cần đước có bao nhiêu mô hình?") == ["Cần Đước"]  # accents rule out "cần được"
+    assert names("Huyện Cư M'gar có bao nhiêu mô hình?") == ["Cư M'gar"]  # as the GSO writes it
+    assert names("Huyện Điện Biên Đông có bao nhiêu mô hình?") == ["Điện Biên Đông"]  # not the province
     typo = named_places("lãnh đạo tỉnh Quảng Nhin")[0]
     assert typo.name == "Quảng Nhin" and typo.alt.name == "Quảng Ninh"  # a typo, if the store lacks the name
 
@@ -142,8 +144,12 @@ def test_places_a_question_names():
     "máy đa năng, hai phòng, làm đồng",  # "Đà Nẵng", "Hải Phòng", "Lâm Đồng"
     "Việt Nam định kỳ",
     "học tập tư tưởng Hồ Chí Minh",  # not the city
-    "SƠ KẾT XÃ MINH TÂM NĂM 2022",  # all capitals: no capitalised capture but districts
-    "Huyện Tân Lập Có Bao Nhiêu Mô Hình",  # title case: no district has that name
+    "SƠ KẾT XÃ MINH TÂM NĂM 2022",  # all capitals: no capitalised capture (Minh Tâm is a commune)
+    "Kỷ niệm Chiến thắng Điện Biên Phủ",  # context, not the city asked about (nor the province)
+    "Hội Phụ nữ phát huy truyền thống Hai Bà Trưng",
+    "Cà phê xứ lạnh phát triển thế nào, như Sa Pa?",
+    "Bệnh viện Thống Nhất đã phát triển được bao nhiêu hội viên?",
+    "Đồng chí Phan Văn Giang nói gì",  # a person, not huyện Văn Giang
     "Tỉnh Hội Nông dân tổ chức",  # a body, not a place
     "giữ gìn hòa bình, thái bình",
 ])
