@@ -117,6 +117,7 @@ class District:
     name: str  # as the GSO writes it: "Tháp Mười"
     unit: str  # "huyện", "quận", "thị xã" or "thành phố"
     key: str  # folded: "thap muoi"
+    spelt: tuple[tuple[str, str], ...]  # its syllables as `_spelt` compares them
 
     def folded_forms(self, with_quan: bool = False) -> tuple[str, ...]:
         """The district after its own unit, folded ("huyen thap muoi", "huyen uy thap muoi")."""
@@ -127,7 +128,7 @@ class District:
 def _district(entry: str) -> District:
     unit = next(u for u in _UNIT_FORMS if entry.startswith(u + " "))
     name = nfc(entry[len(unit) + 1:])
-    return District(name, unit, folded_words(name))
+    return District(name, unit, folded_words(name), _spelt(re.findall(r"\w+", name)))
 
 
 _DISTRICTS_OF = {province: tuple(_district(e) for e in entries) for province, entries in DISTRICTS.items()}
@@ -140,6 +141,7 @@ for _ds in _DISTRICTS_OF.values():
         if _d.key not in PROVINCE_KEYS and len(_d.key.split()) > 1 and _d.name not in _DISTRICT_NAMES.get(_d.key, ()):
             _DISTRICT_NAMES[_d.key] = (*_DISTRICT_NAMES.get(_d.key, ()), _d.name)
 _DISTRICT_WIDTHS = sorted({len(k.split()) for k in _DISTRICT_NAMES}, reverse=True)
+_SPELT = {d.name: d.spelt for ds in _DISTRICTS_OF.values() for d in ds}
 
 
 def _within(province: str) -> tuple[District, ...]:
@@ -156,7 +158,7 @@ def writes_district(tokens: list[str], district: District) -> bool:
     after its own unit, spelt as it is: "huyện Tháp Mười", "Huyện ủy Tháp Mười"; not
     "(huyện Tân Phú, Đồng Nai)" for Tân Phú Đông, "thành phố Trùng Khánh" (Chongqing)
     for the huyện, "Huyền My, Tú Anh" for huyện Mỹ Tú."""
-    name = _spelt(re.findall(r"\w+", district.name))
+    name = district.spelt
     first = name[0]
     for unit in _UNIT_FORMS[district.unit]:
         u = unit.split()
@@ -198,9 +200,11 @@ def province_of_key(key: str) -> Place | None:
             continue
         rest = key[len(unit):].strip()
         for k, place in _PROVINCE_KEYS:
-            city = unit in ("thanh pho", "tp", "thanh uy") and any(d.key == k for d in _DISTRICTS_OF.get(place.name, ()))
-            if rest == k and (unit or k not in _AMBIGUOUS) and not city:  # "TP Kon Tum" is the city
-                return place
+            if rest != k or not (unit or k not in _AMBIGUOUS):
+                continue
+            if unit in ("thanh pho", "tp", "thanh uy") and any(d.key == k for d in _DISTRICTS_OF[place.name]):
+                return None  # "TP Kon Tum" is the city
+            return place
     return None
 
 
@@ -317,7 +321,8 @@ def _district_at(words: list[str], folded: list[str], i: int, shouting: bool,
         typed = words[i:i + n]
         if spellings is None or len(typed) < n:
             continue
-        exact = tuple(s for s in spellings if _spelt(re.findall(r"\w+", s)) == _spelt(typed))
+        spelt = _spelt(typed)
+        exact = tuple(s for s in spellings if _SPELT[s] == spelt)
         typed_accents = any(has_diacritics(w) for w in typed)
         if typed_accents and not exact:
             continue  # typed with other accents: another word

@@ -218,21 +218,23 @@ class Searcher:
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:
-        forms = written_forms(place)  # "TP HCM", not "tư tưởng Hồ Chí Minh"
+        return (Searcher._name_written(lex, place)
+                or bool(Searcher._district_rows(lex, place, first=True))  # "huyện Tháp Mười" is in Đồng Tháp
+                or (place.alt is not None and Searcher._mentioned(lex, place.alt)))
+
+    @staticmethod
+    def _name_written(lex: LexicalSnapshot, place: Place) -> bool:
+        """Whether an article writes the place's name: "TP HCM", not "tư tưởng Hồ Chí
+        Minh"; a district's whole; another name, or its start of two words or more."""
+        forms = written_forms(place)
         if forms is not None:
-            return any(lex.articles_mentioning(form).size for form in forms) or bool(
-                Searcher._district_rows(lex, place, first=True))
-        for key in place.keys:  # the whole name, or its start of two words or more
+            return any(lex.articles_mentioning(form).size for form in forms)
+        for key in place.keys:
             words = key.split()
-            if is_district_name(key):  # a district's name is whole: not "Hàm Thuận" for Hàm Thuận Nam
-                if lex.articles_mentioning(key).size:
-                    return True
-                continue
-            if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), min(len(words), 2) - 1, -1)):
+            shortest = len(words) if is_district_name(key) else min(len(words), 2)  # not "Hàm Thuận" for Hàm Thuận Nam
+            if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), shortest - 1, -1)):
                 return True
-        if Searcher._district_rows(lex, place, first=True):  # "huyện Tháp Mười" is in Đồng Tháp
-            return True
-        return place.alt is not None and Searcher._mentioned(lex, place.alt)
+        return False
 
     @staticmethod
     def _district_rows(lex: LexicalSnapshot, place: Place, first: bool = False) -> frozenset[int]:
@@ -271,7 +273,7 @@ class Searcher:
             if not PROVINCE_KEYS.intersection(place.keys):
                 rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
                 place_rows[place.keys] = frozenset(rows.tolist())
-            elif place.within and not any(lex.articles_mentioning(k).size for k in place.keys):
+            elif place.within and not Searcher._name_written(lex, place):
                 # a province no article names, known by its districts: only their articles fit
                 place_rows[place.keys] = Searcher._district_rows(lex, place)
         return Fit(years, year_rows, place_rows) if years or place_rows else None
