@@ -7,6 +7,8 @@
     python main.py calibrate --queries IN --off-topic OUT [--corpus C] [--save]
                                               fit the "not found" threshold to a corpus
     python main.py reindex                    re-chunk and re-encode everything (new encoder or chunk size)
+    python main.py feeds [add URL...|remove URL...|check]
+                                              the feeds the bots check on their own for new articles
     python main.py telegram [--webhook]       run the Telegram bot
     python main.py zalo [--webhook]           run the Zalo bot
     python main.py run                        what `make run` does: samples if empty, then bots or chat
@@ -208,6 +210,69 @@ async def cmd_reindex(settings: Settings, args) -> int:
     return 0
 
 
+def print_check(check, out=sys.stdout) -> None:
+    """One line for one check of a watched feed."""
+    url = check.feed.url
+    if check.error is not None:
+        print(f"! lỗi: {url}: {check.error.reason}", file=out)
+    elif check.unchanged:
+        print(f"= không đổi: {url}", file=out)
+    else:
+        r = check.report
+        print(f"+ {url}: {len(r.added)} bài mới, {len(r.updated)} cập nhật, "
+              f"{len(r.duplicates) + check.known} trùng, {len(r.failed)} lỗi", file=out)
+        for failure in r.failed:
+            print(f"  ! lỗi: {failure.origin}: {failure.reason}", file=out)
+
+
+async def cmd_feeds(settings: Settings, args) -> int:
+    import datetime as dt
+
+    from bot.render import feed_list
+    from retrieval.feeds import CONFIG, FeedWatcher
+
+    if (args.action in ("add", "remove")) != bool(args.urls):
+        print("Cách dùng: main.py feeds [list | add URL... | remove URL... | check]", file=sys.stderr)
+        return 2
+    engine = await open_engine(settings)
+    failed = False
+    try:
+        watcher = FeedWatcher(engine, settings.feed_interval)
+        await watcher.configure(settings.feeds)
+        if args.action == "add":
+            for url in args.urls:
+                added = await watcher.add(url, "cli", pages=False)
+                if added.check is None:
+                    failed = True
+                    for failure in added.report.failed:
+                        print(f"! lỗi: {failure.origin}: {failure.reason}")
+                    continue
+                print(("Đã theo dõi: " if added.new else "Đã theo dõi từ trước: ") + url)
+                print_check(added.check)
+                failed |= bool(added.report.failed)
+        elif args.action == "remove":
+            by_url = {f.url: f for f in await engine.store.feeds()}
+            for url in args.urls:
+                feed = by_url.get(url)
+                if feed is None:
+                    print(f"! không theo dõi nguồn này: {url}")
+                    failed = True
+                    continue
+                await watcher.remove(url)
+                print(f"Đã ngừng theo dõi: {url} (các bài đã nạp vẫn được giữ)")
+                if feed.added_by == CONFIG:
+                    print("  Nguồn này có trong DANVAN_FEEDS: bỏ nó khỏi cấu hình, nếu không nó sẽ được theo dõi lại.")
+        elif args.action == "check":
+            for check in await watcher.tick(every=True):
+                print_check(check)
+                failed |= check.error is not None
+        print(feed_list(await engine.store.feeds(), settings.feed_interval, dt.datetime.now(dt.timezone.utc),
+                        settings.feed_minutes > 0))
+    finally:
+        await engine.close()
+    return 1 if failed else 0
+
+
 async def cmd_telegram(settings: Settings, args) -> int:
     from bot.runner import run_bots
 
@@ -251,6 +316,9 @@ def parser() -> argparse.ArgumentParser:
                    help="also estimate the held-out found rates over N random halves of the questions")
     s.add_argument("--json", action="store_true")
     sub.add_parser("reindex", help="re-chunk and re-encode every article with the configured encoder")
+    s = sub.add_parser("feeds", help="list, add, remove or check the feeds watched for new articles")
+    s.add_argument("action", nargs="?", default="list", choices=("list", "add", "remove", "check"))
+    s.add_argument("urls", nargs="*", metavar="URL")
     for name in ("telegram", "zalo"):
         s = sub.add_parser(name, help=f"run the {name} bot")
         s.add_argument("--webhook", action="store_true")
@@ -259,7 +327,7 @@ def parser() -> argparse.ArgumentParser:
 
 COMMANDS = {
     "ingest": cmd_ingest, "ask": cmd_ask, "chat": cmd_chat, "run": cmd_run, "eval": cmd_eval,
-    "reindex": cmd_reindex, "calibrate": cmd_calibrate, "telegram": cmd_telegram, "zalo": cmd_zalo,
+    "reindex": cmd_reindex, "calibrate": cmd_calibrate, "feeds": cmd_feeds, "telegram": cmd_telegram, "zalo": cmd_zalo,
 }
 
 

@@ -27,6 +27,7 @@ from bot.topic_match import TopicMatcher
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
 from corpus.types import ArticleInfo
+from retrieval.feeds import CONFIG, FeedWatcher
 from retrieval.normalize import nfc, shorten_question
 from retrieval.types import Answer
 
@@ -63,7 +64,9 @@ COMMANDS: tuple[Command, ...] = (
     Command(("chuatot", "bad"), "", "đánh giá câu trả lời vừa rồi là chưa đúng"),
     Command(("theodoi", "subscribe"), "[hằng ngày|hằng tuần] [chủ đề]", "nhận bản tin các bài mới, có thể theo chủ đề hoặc địa danh"),
     Command(("huytheodoi", "unsubscribe"), "[chủ đề]", "ngừng nhận bản tin"),
-    Command(("them", "add"), "<url>", "nạp bài viết hoặc nguồn RSS (quản trị)", admin=True),
+    Command(("them", "add"), "<url>", "nạp bài viết, hoặc theo dõi nguồn RSS để tự nạp bài mới (quản trị)", admin=True),
+    Command(("nguontin", "feeds"), "", "các nguồn RSS đang theo dõi và lần kiểm tra gần nhất (quản trị)", admin=True),
+    Command(("bonguon", "unwatch"), "<số|url>", "ngừng theo dõi một nguồn RSS (quản trị)", admin=True),
     Command(("thongke", "stats"), "", "thống kê kho dữ liệu (quản trị)", admin=True),
 )
 _BY_NAME = {name: cmd for cmd in COMMANDS for name in cmd.names}
@@ -486,15 +489,54 @@ class BotCore:
             return [_text(f"Không có bản tin nào về «{topic}». Các bản tin của bạn: {names}.")]
         return [_text(f"Đã hủy bản tin {topic_label(ended[0].topic)}.")]
 
+    def _watcher(self) -> FeedWatcher:
+        return FeedWatcher(self.engine, self.settings.feed_interval)
+
     async def _cmd_them(self, msg: Incoming, arg: str) -> list[Reply]:
         url = arg.strip()
         if not re.match(r"^https?://\S+$", url):
             return [_text("Hãy gõ địa chỉ bài viết hoặc nguồn RSS, ví dụ: /them https://baokontum.com.vn/rss")]
-        report = await self.engine.ingest([url])
-        lines = [f"Đã nạp: {len(report.added)} bài mới, {len(report.updated)} cập nhật, "
-                 f"{len(report.duplicates)} trùng, {len(report.failed)} lỗi."]
+        added = await self._watcher().add(url, msg.user_id or None)
+        report = added.report
+        lines = []
+        if added.feed is not None:
+            every = render.fmt_minutes(self.settings.feed_interval.total_seconds() / 60)
+            if self.settings.feed_minutes <= 0:
+                lines.append("Đã ghi nhận nguồn tin này, nhưng bot đang tắt việc tự kiểm tra "
+                             "(DANVAN_FEED_MINUTES=off): bài mới chỉ được nạp khi chạy `main.py feeds check`.")
+            elif added.new:
+                lines.append(f"Đã theo dõi nguồn tin này: cứ {every} bot tự kiểm tra và nạp bài mới.")
+            else:
+                lines.append(f"Nguồn tin này đã được theo dõi (kiểm tra mỗi {every}); vừa kiểm tra lại.")
+        known = len(report.duplicates) + (added.check.known if added.check else 0)
+        if added.feed is not None and not (report.added or report.updated or report.failed or known):
+            lines.append("Không có bài mới.")
+        else:
+            lines.append(f"Đã nạp: {len(report.added)} bài mới, {len(report.updated)} cập nhật, "
+                         f"{known} trùng, {len(report.failed)} lỗi.")
         lines += [f"• lỗi: {f.origin}: {f.reason}" for f in report.failed[:5]]
         return [_text("\n".join(lines))]
+
+    async def _cmd_nguontin(self, msg: Incoming, arg: str) -> list[Reply]:
+        feeds = await self.engine.store.feeds()
+        now = dt.datetime.now(dt.timezone.utc)
+        return [_text(render.feed_list(feeds, self.settings.feed_interval, now, self.settings.feed_minutes > 0))]
+
+    async def _cmd_bonguon(self, msg: Incoming, arg: str) -> list[Reply]:
+        feeds = await self.engine.store.feeds()
+        arg = arg.strip()
+        if arg.isdigit() and 1 <= int(arg) <= len(feeds):
+            feed = feeds[int(arg) - 1]
+        else:
+            feed = next((f for f in feeds if f.url == arg), None)
+        if feed is None:
+            return [_text("Hãy gõ số thứ tự hoặc địa chỉ của nguồn tin trong danh sách /nguontin, "
+                          "ví dụ: /bonguon 1")]
+        await self._watcher().remove(feed.url)
+        note = ""
+        if feed.added_by == CONFIG:
+            note = " Nguồn này được khai báo trong DANVAN_FEEDS: hãy bỏ nó khỏi cấu hình, nếu không bot sẽ theo dõi lại khi khởi động."
+        return [_text(f"Đã ngừng theo dõi {feed.url}. Các bài đã nạp từ nguồn này vẫn được giữ.{note}")]
 
     async def _cmd_thongke(self, msg: Incoming, arg: str) -> list[Reply]:
         st = await self.engine.stats()

@@ -196,3 +196,42 @@ class _Scan:
         if before[-1:] and before[-1] in _SENTENCE_END + "]":
             return 2
         return 1
+
+
+_VN = dt.timezone(dt.timedelta(hours=7))
+
+
+def fmt_time(at: dt.datetime) -> str:
+    """``HH:MM dd/mm/yyyy``, Vietnam time."""
+    return at.astimezone(_VN).strftime("%H:%M %d/%m/%Y")
+
+
+def fmt_minutes(minutes: float) -> str:
+    if minutes >= 60 and minutes % 60 == 0:
+        return f"{minutes / 60:g} giờ"
+    return f"{minutes:g} phút"
+
+
+def feed_list(feeds, interval: dt.timedelta, now: dt.datetime, checking: bool = True) -> str:
+    """The watched feeds (`corpus.types.Feed`), numbered, each with how its last check went."""
+    from retrieval.feeds import CONFIG, next_check
+
+    if not feeds:
+        return ("Chưa theo dõi nguồn tin nào. Quản trị viên thêm nguồn bằng /them <địa chỉ RSS>, "
+                "hoặc khai báo DANVAN_FEEDS.")
+    every = fmt_minutes(interval.total_seconds() / 60)
+    head = (f"Nguồn tin đang theo dõi (kiểm tra mỗi {every}):" if checking
+            else "Nguồn tin đã khai báo (bot đang tắt việc tự kiểm tra: DANVAN_FEED_MINUTES=off):")
+    lines = [head]
+    for i, f in enumerate(feeds, 1):
+        lines.append(f"{i}. {f.url}")
+        if f.checked_at is None:
+            state = "Chưa kiểm tra."
+        elif f.error:
+            state = (f"Lỗi lần kiểm tra lúc {fmt_time(f.checked_at)} ({f.failures} lần liên tiếp): {f.error}. "
+                     f"Thử lại lúc {fmt_time(max(next_check(f, interval), now))}.")
+        else:
+            state = f"Kiểm tra lúc {fmt_time(f.checked_at)}: tốt."
+        lines.append(f"   {state} Đã nạp {f.articles} bài từ nguồn này."
+                     + (" (Khai báo trong DANVAN_FEEDS.)" if f.added_by == CONFIG else ""))
+    return "\n".join(lines)

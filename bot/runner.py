@@ -49,7 +49,7 @@ class SharedEngine:
             from retrieval.engine import Engine
 
             encoder = make_encoder(settings.encoder, settings.model, settings.query_prompt, settings.passage_prompt)
-            return await Engine.open(settings.engine_config(), encoder)
+            return await Engine.open(settings.engine_config(serving=True), encoder)
 
         return cls(open_engine)
 
@@ -112,6 +112,37 @@ async def digests_running(settings: Settings, engines: SharedEngine, messengers:
         await engines.release()
 
 
+@contextlib.asynccontextmanager
+async def feeds_running(settings: Settings, engines: SharedEngine):
+    """The feed watcher (retrieval.feeds): the feeds of DANVAN_FEEDS and those added
+    with /them are checked every DANVAN_FEED_MINUTES; stopped on exit (10 s at most,
+    then the check in hand is cancelled: an article is stored whole or not at all)."""
+    if settings.feed_minutes <= 0:
+        yield None
+        return
+    from retrieval.feeds import FeedWatcher
+
+    engine = await engines.acquire()
+    stop = asyncio.Event()
+    try:
+        watcher = FeedWatcher(engine, settings.feed_interval)
+        await watcher.configure(settings.feeds)
+        task = asyncio.create_task(watcher.run(stop), name="feeds")
+    except BaseException:
+        await engines.release()
+        raise
+    try:
+        yield task
+    finally:
+        stop.set()
+        _, late = await asyncio.wait([task], timeout=10)
+        for t in late:
+            t.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await t
+        await engines.release()
+
+
 async def run_bots(settings: Settings, webhook: bool, platforms=("telegram", "zalo"), *,
                    engines: SharedEngine | None = None, stop: asyncio.Event | None = None,
                    poll_timeout: int = 30) -> int:
@@ -162,6 +193,7 @@ async def run_bots(settings: Settings, webhook: bool, platforms=("telegram", "za
             if "zalo" in wanted:
                 messengers["zalo"] = zbot
             await stack.enter_async_context(digests_running(settings, engines, messengers))
+            await stack.enter_async_context(feeds_running(settings, engines))
             if server is not None:
                 server.healthy = lambda: all(h() for h in health)
             log.info("running: %s (%s); Ctrl-C to stop", ", ".join(wanted), "webhook" if webhook else "polling")

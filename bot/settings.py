@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,31 @@ def _hour(raw: str) -> int:
     raise ConfigError(f"DANVAN_DIGEST_HOUR must be an hour from 0 to 23 or 'off', not {raw!r}")
 
 
+def _feeds(raw: str) -> tuple[str, ...]:
+    """DANVAN_FEEDS: feed URLs separated by spaces or commas."""
+    urls = tuple(dict.fromkeys(u for u in raw.replace(",", " ").split() if u))
+    bad = [u for u in urls if not u.lower().startswith(("http://", "https://"))]
+    if bad:
+        raise ConfigError(f"DANVAN_FEEDS must list http(s) URLs separated by spaces or commas, not {bad[0]!r}")
+    return urls
+
+
+def _minutes(raw: str) -> float:
+    """DANVAN_FEED_MINUTES: minutes between checks of a feed (at least 1), or "off" (0); 30 when unset."""
+    raw = raw.strip().lower()
+    if raw == "":
+        return 30.0
+    if raw in ("off", "0", "none"):
+        return 0.0
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"DANVAN_FEED_MINUTES must be a number of minutes or 'off', not {raw!r}") from exc
+    if value < 1:
+        raise ConfigError(f"DANVAN_FEED_MINUTES must be at least 1 minute (or 'off'), not {raw!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -76,6 +102,8 @@ class Settings:
     log_level: str = "INFO"
     digest_hour: int = 7  # local hour (UTC+7) digests go out; -1: no digests
     digest_check_seconds: float = 60.0
+    feeds: tuple[str, ...] = ()  # feeds watched by configuration (DANVAN_FEEDS)
+    feed_minutes: float = 30.0  # minutes between checks of a watched feed; 0: the bots check none
 
     @classmethod
     def from_env(cls, env: dict | None = None, dotenv: Path | None = Path(".env")) -> "Settings":
@@ -105,6 +133,8 @@ class Settings:
             log_level=env.get("DANVAN_LOG_LEVEL", "INFO").upper(),
             digest_hour=_hour(env.get("DANVAN_DIGEST_HOUR", "")),
             digest_check_seconds=max(_float(env, "DANVAN_DIGEST_CHECK_SECONDS", 60.0), 1.0),
+            feeds=_feeds(env.get("DANVAN_FEEDS", "")),
+            feed_minutes=_minutes(env.get("DANVAN_FEED_MINUTES", "")),
         )
 
     def admits(self, user_id: str, chat_id: str) -> bool:
@@ -114,8 +144,16 @@ class Settings:
             return True
         return user_id in self.allowed_users or chat_id in self.allowed_chats
 
-    def engine_config(self, data_dir: Path | None = None):
-        """The retrieval engine's configuration (optionally on another data dir)."""
-        from retrieval.engine import EngineConfig
+    @property
+    def feed_interval(self) -> dt.timedelta:
+        """Time between checks of a watched feed (30 minutes when checks are off:
+        feeds checked by hand keep the same schedule)."""
+        return dt.timedelta(minutes=self.feed_minutes or 30.0)
 
-        return EngineConfig(data_dir=data_dir or self.data_dir, reranker=self.reranker)
+    def engine_config(self, data_dir: Path | None = None, serving: bool = False):
+        """The retrieval engine's configuration (optionally on another data dir); `serving`:
+        for the bots, where an ingest (a feed, /them) gives way to questions."""
+        from retrieval.engine import SERVING_BATCH, EngineConfig
+
+        return EngineConfig(data_dir=data_dir or self.data_dir, reranker=self.reranker,
+                            ingest_batch=SERVING_BATCH if serving else 0)

@@ -167,3 +167,34 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        7,
+        # Feeds checked on their own (DANVAN_FEEDS, /them): each one's state, and the
+        # entries already handled, so a check fetches only the articles it has not
+        # seen. A failed entry is tried again at the next checks, a few times.
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            added_by TEXT,
+            added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            checked_at TEXT,
+            ok_at TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            articles INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE feed_entries (
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            link TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 1,
+            at TEXT NOT NULL,
+            PRIMARY KEY (feed_id, link)
+        );
+        """,
+    )
+)

@@ -13,13 +13,14 @@ import logging
 import re
 import unicodedata
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
 import httpx
 
 from corpus.errors import FetchError, InputError, UnreadableInput
-from corpus.types import RawDocument
+from corpus.types import FeedEntry, RawDocument
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,61 @@ def walk(path: Path) -> list[Path]:
     return [path]
 
 
+def is_feed(url: str, ctype: str, text: str) -> bool:
+    """Whether a fetched URL is an RSS/Atom feed rather than an article page."""
+    if _looks_like_html(text):
+        return False
+    return any(t in ctype for t in ("rss", "atom", "xml")) or _looks_like_feed(text) \
+        or bool(re.search(r"(\.rss|\.xml|/feed/?|/rss/?)$", url, re.I))
+
+
+def parse_feed(url: str, body: bytes) -> list[FeedEntry]:
+    """The entries of an RSS/Atom feed that link to an article, in the feed's order
+    (relative links made absolute). UnreadableInput when there are none."""
+    import feedparser
+
+    parsed = feedparser.parse(body)
+    entries: list[FeedEntry] = []
+    seen: set[str] = set()
+    for e in parsed.entries:
+        link = e.get("link")
+        if not link:
+            continue
+        try:
+            link = urljoin(url, link.strip())
+        except ValueError:
+            pass  # a malformed link: fetching it reports the error
+        if link in seen:
+            continue
+        seen.add(link)
+        published = None
+        if e.get("published_parsed"):
+            t = e.published_parsed
+            published = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
+        entries.append(FeedEntry(link=link, title=e.get("title") or None, published=published))
+    if not entries:
+        reason = getattr(parsed, "bozo_exception", None) or "no entries"
+        raise UnreadableInput(url, f"not a valid RSS/Atom feed ({reason})", "không phải nguồn tin RSS/Atom hợp lệ")
+    return entries
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A URL's response: where it led, its type and body, and what a later
+    conditional request sends back (ETag, Last-Modified)."""
+
+    url: str  # as asked
+    final: str  # after redirects
+    ctype: str
+    body: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def text(self) -> str:
+        return decode_bytes(self.body, self.url)
+
+
 class Fetcher:
     """HTTP fetching with a timeout; errors become FetchError."""
 
@@ -178,12 +234,21 @@ class Fetcher:
     async def close(self) -> None:
         await self._client.aclose()
 
-    async def get(self, url: str) -> tuple[str, str, bytes]:
-        """(final url, content type, body). The whole request, slow servers included,
-        must finish within the timeout, and the body is capped as it streams in."""
+    async def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Fetched | None:
+        """The response, or None when the server says it has not changed since the
+        `etag` / `last_modified` of an earlier response (HTTP 304). The whole request,
+        slow servers included, must finish within the timeout, and the body is
+        capped as it streams in."""
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         try:
             async with asyncio.timeout(self.timeout):
-                async with self._client.stream("GET", url) as resp:
+                async with self._client.stream("GET", url, headers=headers) as resp:
+                    if resp.status_code == 304 and headers:
+                        return None
                     if resp.status_code >= 400:
                         raise FetchError(url, f"HTTP {resp.status_code}", f"máy chủ trả lỗi HTTP {resp.status_code}")
                     declared = resp.headers.get("content-length", "")
@@ -195,11 +260,12 @@ class Fetcher:
                         if len(body) > MAX_FILE_BYTES:
                             raise UnreadableInput(url, f"response too large (over {MAX_FILE_BYTES / 1e6:.0f} MB)",
                                                               "trang quá lớn")
-                    return str(resp.url), resp.headers.get("content-type", ""), bytes(body)
-        except TimeoutError as exc:
-            raise FetchError(url, f"timed out after {self.timeout:.0f} s", f"quá thời gian chờ ({self.timeout:.0f} giây)") from exc
-        except httpx.TimeoutException as exc:
-            raise FetchError(url, f"timed out after {self.timeout:.0f} s", f"quá thời gian chờ ({self.timeout:.0f} giây)") from exc
+                    return Fetched(url, str(resp.url), resp.headers.get("content-type", ""), bytes(body),
+                                   resp.headers.get("etag"), resp.headers.get("last-modified"))
+        except (TimeoutError, httpx.TimeoutException) as exc:
+            seconds = f"{self.timeout:g}"
+            raise FetchError(url, f"timed out after {seconds} s",
+                             f"quá thời gian chờ ({seconds.replace('.', ',')} giây)") from exc
         except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
             raise FetchError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})",
                              "không kết nối được hoặc địa chỉ không hợp lệ") from exc
@@ -207,44 +273,35 @@ class Fetcher:
     async def documents(self, url: str) -> AsyncIterator["RawDocument | InputError"]:
         """A URL: an article page, or a feed whose entries are fetched as articles."""
         try:
-            final, ctype, body = await self.get(url)
-            text = decode_bytes(body, url)
+            got = await self.get(url)
+            text = got.text
+            if is_feed(url, got.ctype, text):
+                entries = parse_feed(url, got.body)
+            else:
+                yield page_document(got, text)
+                return
         except InputError as exc:
             yield exc
             return
-        is_feed = any(t in ctype for t in ("rss", "atom", "xml")) or _looks_like_feed(text) \
-            or re.search(r"(\.rss|\.xml|/feed/?|/rss/?)$", url, re.I)
-        if is_feed and not _looks_like_html(text):
-            async for item in self._feed(url, body):
-                yield item
-            return
-        yield RawDocument(origin=url, text=text, kind="html" if _looks_like_html(text) else "text", url=final)
-
-    async def _feed(self, url: str, body: bytes) -> AsyncIterator["RawDocument | InputError"]:
-        import feedparser
-
-        parsed = feedparser.parse(body)
-        entries = [e for e in parsed.entries if e.get("link")]
-        for e in entries:  # relative links are relative to the feed
-            try:
-                e["link"] = urljoin(url, e["link"])
-            except ValueError:
-                pass  # a malformed link: fetching it reports the error
-        if not entries:
-            reason = getattr(parsed, "bozo_exception", None) or "no entries"
-            yield UnreadableInput(url, f"not a valid RSS/Atom feed ({reason})", "không phải nguồn tin RSS/Atom hợp lệ")
-            return
         for entry in entries:
-            link = entry.get("link")
             try:
-                final, _, page = await self.get(link)
-                text = decode_bytes(page, link)
+                yield await self.entry_document(entry)
             except InputError as exc:
                 yield exc
-                continue
-            published = None
-            if entry.get("published_parsed"):
-                t = entry.published_parsed
-                published = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
-            yield RawDocument(origin=link, text=text, kind="html" if _looks_like_html(text) else "text",
-                              url=final, title=entry.get("title"), published=published)
+
+    async def get(self, url: str) -> Fetched:
+        """A URL's response (unconditional: never "not modified")."""
+        got = await self.fetch(url)
+        assert got is not None
+        return got
+
+    async def entry_document(self, entry: FeedEntry) -> RawDocument:
+        """The article a feed entry links to (InputError when it cannot be read)."""
+        got = await self.get(entry.link)
+        return page_document(got, got.text, title=entry.title, published=entry.published)
+
+
+def page_document(got: Fetched, text: str, title: str | None = None, published: str | None = None) -> RawDocument:
+    """A fetched article page, cited by the URL it was fetched from."""
+    return RawDocument(origin=got.url, text=text, kind="html" if _looks_like_html(text) else "text",
+                       url=got.final, title=title, published=published)

@@ -23,7 +23,7 @@ import numpy as np
 
 from corpus.errors import StoreError
 from corpus.migrations import MIGRATIONS
-from corpus.types import Article, ArticleInfo, Delivery, DocRef, Passage, RefMention, Subscription
+from corpus.types import Article, ArticleInfo, Delivery, DocRef, Feed, Passage, RefMention, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,15 @@ _SUB_COLS = "id, platform, chat_id, user_id, frequency, topic, topic_key, cursor
 def _subscription(row: Sequence) -> Subscription:
     return Subscription(id=row[0], platform=row[1], chat_id=row[2], user_id=row[3], frequency=row[4],
                         topic=row[5], key=row[6], cursor=row[7], created_at=_utc(row[8]))
+
+
+_FEED_COLS = "id, url, added_by, added_at, checked_at, ok_at, failures, error, etag, last_modified, articles"
+
+
+def _feed(row: Sequence) -> Feed:
+    return Feed(id=row[0], url=row[1], added_by=row[2], added_at=_utc(row[3]),
+                checked_at=_utc(row[4]) if row[4] else None, ok_at=_utc(row[5]) if row[5] else None,
+                failures=row[6], error=row[7], etag=row[8], last_modified=row[9], articles=row[10])
 
 
 def _info(row: Sequence) -> ArticleInfo:
@@ -552,3 +561,61 @@ class Store:
                              (new_chat_id, platform, old_chat_id))
             await db.execute("UPDATE subscriptions SET active=0 WHERE platform=? AND chat_id=?",
                              (platform, old_chat_id))
+
+    # -- watched feeds ------------------------------------------------------
+    async def add_feed(self, url: str, added_by: str | None) -> tuple[Feed, bool]:
+        """Watch a feed; (the feed, whether it is new). A feed watched already is kept as it is."""
+        async with self._transaction("add a feed", bump=False) as db:
+            async with db.execute("INSERT INTO feeds(url, added_by) VALUES (?, ?) ON CONFLICT(url) DO NOTHING",
+                                  (url, added_by)) as cur:
+                new = cur.rowcount > 0
+            async with db.execute(f"SELECT {_FEED_COLS} FROM feeds WHERE url=?", (url,)) as cur:
+                row = await cur.fetchone()
+        return _feed(row), new
+
+    async def remove_feed(self, url: str) -> bool:
+        """Stop watching a feed (its articles stay); whether it was watched."""
+        async with self._transaction("remove a feed", bump=False) as db:
+            async with db.execute("DELETE FROM feeds WHERE url=?", (url,)) as cur:
+                return cur.rowcount > 0
+
+    async def feeds(self) -> list[Feed]:
+        """Every watched feed, in the order they were added."""
+        return [_feed(r) for r in await self._all(f"SELECT {_FEED_COLS} FROM feeds ORDER BY id")]
+
+    async def feed(self, feed_id: int) -> Feed | None:
+        row = await self._one(f"SELECT {_FEED_COLS} FROM feeds WHERE id=?", (feed_id,))
+        return _feed(row) if row else None
+
+    async def feed_entries(self, feed_id: int) -> dict[str, tuple[str, int]]:
+        """The entries of a feed handled so far: link -> (status, attempts)."""
+        rows = await self._all("SELECT link, status, attempts FROM feed_entries WHERE feed_id=?", (feed_id,))
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    async def record_feed_check(self, feed_id: int, at: dt.datetime, *, error: str | None = None,
+                                etag: str | None = None, last_modified: str | None = None,
+                                entries: dict[str, str] | None = None, added: int = 0,
+                                listed: Iterable[str] | None = None, forget_after: dt.timedelta | None = None) -> None:
+        """One check of a feed, in one transaction: its state, and the entries it
+        handled (link -> "done" or "failed"; a failed one counts its attempts). With
+        `listed` (the links the feed lists now), entries it no longer lists and last
+        seen before `at - forget_after` are forgotten, so the table stays small."""
+        at_text = _utc_text(at)
+        async with self._transaction("record a feed check", bump=False) as db:
+            if error is not None:
+                await db.execute("UPDATE feeds SET checked_at=?, failures=failures+1, error=? WHERE id=?",
+                                 (at_text, error, feed_id))
+                return
+            await db.execute("UPDATE feeds SET checked_at=?, ok_at=?, failures=0, error=NULL,"
+                             " etag=COALESCE(?, etag), last_modified=COALESCE(?, last_modified),"
+                             " articles=articles+? WHERE id=?",
+                             (at_text, at_text, etag, last_modified, added, feed_id))
+            await db.executemany(
+                "INSERT INTO feed_entries(feed_id, link, status, at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(feed_id, link) DO UPDATE SET status=excluded.status, at=excluded.at,"
+                " attempts=CASE WHEN excluded.status='failed' THEN attempts+1 ELSE attempts END",
+                [(feed_id, link, status, at_text) for link, status in (entries or {}).items()])
+            if listed is not None and forget_after is not None:
+                await db.execute(
+                    "DELETE FROM feed_entries WHERE feed_id=? AND at<? AND link NOT IN (SELECT value FROM json_each(?))",
+                    (feed_id, _utc_text(at - forget_after), json.dumps(list(listed))))

@@ -85,6 +85,7 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    outcomes: dict[str, str] = field(default_factory=dict)  # origin -> added|updated|duplicate|failed
 
 
 @dataclass(frozen=True)
@@ -141,3 +142,29 @@ class Delivery:
     status: str  # "sent" | "empty" (nothing new) | "failed" (tried `attempts` times)
     attempts: int
     at: dt.datetime  # UTC, of the last attempt
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One item of an RSS/Atom feed: the article it links to."""
+
+    link: str
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD, as the feed dates it
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed the bot checks for new articles on its own."""
+
+    id: int
+    url: str
+    added_by: str | None  # who asked for it ("config": DANVAN_FEEDS)
+    added_at: dt.datetime  # UTC
+    checked_at: dt.datetime | None  # UTC, the last attempt
+    ok_at: dt.datetime | None  # UTC, the last attempt that read the feed
+    failures: int  # attempts failed in a row
+    error: str | None  # why the last attempt failed, in Vietnamese
+    etag: str | None  # for a conditional request: nothing is downloaded when unchanged
+    last_modified: str | None
+    articles: int  # stored from it so far

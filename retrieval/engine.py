@@ -7,10 +7,11 @@ against the store), and offers ingest, ask, search, documents, latest, stats.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import numpy as np
 
 from corpus.chunking import CHUNK_WORDS
 from corpus.docrefs import code_matches, parse_code_query
-from corpus.errors import EncoderMismatch, UnreadableInput
+from corpus.errors import EncoderMismatch, InputError, UnreadableInput
 from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
@@ -41,6 +42,8 @@ DB_FILE = "danvan.sqlite3"
 
 CHUNK_WORDS_KEY = "chunk_words"  # meta: the size the stored passages were cut at
 TOKENS_KEY = "tokens_version"  # meta: the tokeniser version the lexical rows were split by
+SERVING_BATCH = 2  # passages an ingest encodes at a time while the bots answer questions (`make bench`, 7)
+QUESTIONS_FIRST_S = 2.0  # the longest an ingest waits for questions to be answered before each batch
 CALIBRATION_KEY = "calibration"  # meta: the not-found threshold fitted to this corpus (`calibrate --save`)
 
 
@@ -53,6 +56,7 @@ class EngineConfig:
     chunk_words: int = CHUNK_WORDS
     fetch_timeout: float = 15.0
     reranker: str = ""  # a sentence-transformers CrossEncoder name or folder; "" = none
+    ingest_batch: int = 0  # passages encoded at a time, questions first (the bots: SERVING_BATCH); 0: whole articles
 
 
 class Engine:
@@ -63,7 +67,8 @@ class Engine:
         self.encoder = encoder
         self.index = index
         self.lexical = lexical
-        self.indexer = Indexer(store, encoder, index, lexical, chunk_words=config.chunk_words)
+        self.indexer = Indexer(store, encoder, index, lexical, chunk_words=config.chunk_words,
+                               batch=config.ingest_batch, gate=self._questions_first)
         self.searcher = Searcher(store, encoder, index, lexical, config.search)
         self.reranker = None
         if config.reranker:
@@ -74,6 +79,9 @@ class Engine:
         self.threshold_source = "configured" if config.threshold else "shipped"  # or "calibrated"
         self.stored_chunk_words: str | None = None  # meta: the size the stored passages were cut at
         self._lock = asyncio.Lock()
+        self._asking = 0  # questions being answered now
+        self._no_question = asyncio.Event()
+        self._no_question.set()
 
     @classmethod
     async def open(cls, config: EngineConfig, encoder: Encoder) -> "Engine":
@@ -219,18 +227,44 @@ class Engine:
         await self.searcher.refresh_known()
         return report
 
-    async def ingest_documents(self, docs: list[RawDocument]) -> IngestReport:
+    async def ingest_documents(self, docs: "Iterable[RawDocument | InputError] | AsyncIterable[RawDocument | InputError]"
+                               ) -> IngestReport:
+        """Ingest documents already read (a list, or an async stream that fetches them)."""
         async def gen():
             for d in docs:
                 yield d
 
         async with self._lock:
-            report = await self.indexer.ingest(gen())
+            report = await self.indexer.ingest(docs if isinstance(docs, AsyncIterable) else gen())
         await self.searcher.refresh_known()
         return report
 
+    async def _questions_first(self) -> None:
+        """An ingest waits here before encoding a few passages while questions are
+        being answered (at most QUESTIONS_FIRST_S at a time, so a stream of questions
+        only slows an ingest down)."""
+        if self._asking:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._no_question.wait(), QUESTIONS_FIRST_S)
+
     # -- asking ----------------------------------------------------------
+    @contextlib.asynccontextmanager
+    async def answering(self):
+        """While inside, an ingest of this engine encodes nothing (see `_questions_first`)."""
+        self._asking += 1
+        self._no_question.clear()
+        try:
+            yield
+        finally:
+            self._asking -= 1
+            if not self._asking:
+                self._no_question.set()
+
     async def ask(self, question: str, mode: str = "hybrid", k: int = 10) -> Answer:
+        async with self.answering():
+            return await self._ask(question, mode, k)
+
+    async def _ask(self, question: str, mode: str, k: int) -> Answer:
         start = time.perf_counter()
         question = _clean(question)
         ranking = await self.searcher.search(question, k=k, mode=mode)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterable
+from collections.abc import AsyncIterable, Awaitable, Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +21,7 @@ from corpus.chunking import CHUNK_WORDS, chunk_article
 from corpus.errors import InputError, StoreError
 from corpus.parse import parse
 from corpus.store import ChunkRow, Store
-from corpus.types import Article, Failure, IngestReport, RawDocument
+from corpus.types import Article, Chunk, Failure, IngestReport, RawDocument
 from embeddings.base import Encoder
 from retrieval.lexical import index_fields
 from retrieval.lexical_index import LexicalIndex
@@ -40,14 +40,20 @@ class Outcome:
 def chunk_rows(encoder: Encoder, title: str, text: str, chunk_words: int = CHUNK_WORDS) -> list[ChunkRow]:
     """An article's chunks as the store keeps them: text, lexical fields, vector."""
     chunks = chunk_article(0, title, text, max_words=chunk_words)
-    vectors = encoder.encode_passages([c.embed_text for c in chunks])
+    return rows_of(chunks, encoder.encode_passages([c.embed_text for c in chunks]))
+
+
+def rows_of(chunks: list[Chunk], vectors: np.ndarray) -> list[ChunkRow]:
     return [ChunkRow(c.ord, c.text, *index_fields(c.title, c.text), vector=v) for c, v in zip(chunks, vectors)]
 
 
 class Indexer:
     def __init__(self, store: Store, encoder: Encoder, index: VectorIndex, lexical: LexicalIndex,
-                 chunk_words: int = CHUNK_WORDS, save_every: int = 50) -> None:
+                 chunk_words: int = CHUNK_WORDS, save_every: int = 50, batch: int = 0,
+                 gate: Callable[[], Awaitable[None]] | None = None) -> None:
         self.store = store
+        self.batch = batch  # passages encoded at a time; 0: a whole article at once
+        self.gate = gate  # awaited before each batch is encoded: questions go first
         self.encoder = encoder
         self.index = index
         self.lexical = lexical
@@ -87,8 +93,7 @@ class Indexer:
                 await self.store.record_duplicate(article.origin, article.url, article.title, of, sim)
                 return Outcome("duplicate", of, f"gần trùng với bài #{of} (giống {sim:.0%})")
 
-        # Encoding is slow CPU work: off the event loop, so the bots keep answering.
-        rows = await asyncio.to_thread(chunk_rows, self.encoder, article.title, article.text, self.chunk_words)
+        rows = await self._rows(article)
         vectors = np.stack([r.vector for r in rows]) if rows else np.zeros((0, self.encoder.dim), np.float32)
         old_chunk_ids = await self.store.chunk_ids_of(replace_id) if replace_id is not None else []
         terms = index_fields(article.title, article.text)
@@ -105,6 +110,23 @@ class Indexer:
             return Outcome("updated", article_id)
         self._remember(article_id, sig)
         return Outcome("added", article_id)
+
+    async def _rows(self, article: Article) -> list[ChunkRow]:
+        """Chunk and encode an article. Encoding is slow CPU work, done off the event
+        loop so the bots keep answering; with a `batch`, a few passages at a time,
+        each batch started when the `gate` opens (no question is being answered: the
+        encoder's threads would slow it down, `make bench` section 7)."""
+        if self.batch <= 0:
+            return await asyncio.to_thread(chunk_rows, self.encoder, article.title, article.text, self.chunk_words)
+        chunks = chunk_article(0, article.title, article.text, max_words=self.chunk_words)
+        texts = [c.embed_text for c in chunks]
+        parts = []
+        for i in range(0, len(texts), self.batch):
+            if self.gate is not None:
+                await self.gate()
+            parts.append(await asyncio.to_thread(self.encoder.encode_passages, texts[i : i + self.batch]))
+        vectors = np.concatenate(parts) if parts else np.zeros((0, self.encoder.dim), np.float32)
+        return rows_of(chunks, vectors)
 
     async def delete(self, article_id: int) -> None:
         chunk_ids = await self.store.delete_article(article_id)
@@ -127,6 +149,7 @@ class Indexer:
         def failed(origin: str, reason: str, detail: str) -> None:
             nonlocal done
             report.failed.append(Failure(origin, reason, detail))
+            report.outcomes[origin] = "failed"
             done += 1
             if progress:
                 progress(done, "failed", origin)
@@ -149,6 +172,7 @@ class Indexer:
                     failed(item.origin, exc.user_message, str(exc))
                     continue
                 label = f"{item.origin} — {article.title}"
+                report.outcomes[item.origin] = outcome.status
                 if outcome.status == "added":
                     report.added.append(label)
                 elif outcome.status == "updated":

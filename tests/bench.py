@@ -15,7 +15,13 @@
 6. what's-new questions through the bot core ("Bài mới về X tuần này?"): a topic
    no article writes (the lexical index says so at once) and common ones (the
    newest candidates' texts are read until five write the phrase), against a
-   hybrid question (`Engine.ask`) alone.
+   hybrid question (`Engine.ask`) alone;
+7. watched feeds, on a copy of the store whose newest articles are taken out and
+   served again by a local web server as two feeds: a check that stores them
+   (per article; a few passages at a time, questions first, as in the bots,
+   against whole articles at once, as `main.py ingest`), an unchanged feed
+   (HTTP 304) and a changed feed with nothing new, against storing one article;
+   and questions asked while a check stores articles, against questions alone.
 
 Without --data it ingests the sample articles into a temp folder. This machine is
 shared and noisy: read the ratios, not the milliseconds.
@@ -175,6 +181,7 @@ async def main() -> None:
     await digests(engine, data, questions, quick=args.quick)
     await whats_new(engine, data, questions, quick=args.quick)
     await engine.close()
+    await feeds(encoder, data, questions, quick=args.quick)
 
 
 async def whats_new(engine, data: Path, questions: list[str], quick: bool) -> None:
@@ -253,6 +260,92 @@ async def digests(engine, data: Path, questions: list[str], quick: bool) -> None
     print(f"   questions during a due pass p50/p95 {pct(during, 50):.1f}/{pct(during, 95):.1f} ms, alone "
           f"{pct(alone, 50):.1f}/{pct(alone, 95):.1f} ms -> p95 ratio {pct(during, 95) / max(pct(alone, 95), 1e-6):.2f}")
     await store.close()
+
+
+async def feeds(encoder, data: Path, questions: list[str], quick: bool) -> None:
+    """7. The feed watcher storing new articles while questions are asked (the same event loop)."""
+    import html
+    import shutil
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from retrieval.engine import SERVING_BATCH, Engine, EngineConfig
+    from retrieval.feeds import FeedWatcher
+
+    folder = Path(tempfile.mkdtemp()) / "data"
+    shutil.copytree(data, folder)
+    engine = await Engine.open(EngineConfig(data_dir=folder, ingest_batch=SERVING_BATCH), encoder)
+    n = 4 if quick else 20
+    routes: dict[str, tuple[bytes, str]] = {}
+    pages = []
+    for a in await engine.store.latest(n):
+        title, text = await engine.store.article_text(a.id)
+        paras = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+        pages.append(f"/a{a.id}.html")
+        routes[pages[-1]] = (f"<!doctype html><html><head><title>{html.escape(title)}</title></head><body>"
+                             f"<article><h1>{html.escape(title)}</h1>{paras}</article></body></html>").encode(), ""
+        await engine.indexer.delete(a.id)
+    await engine.searcher.refresh_known()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body, etag = routes.get(self.path, (b"", ""))
+            if etag and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(200 if body else 404)
+            if etag:
+                self.send_header("ETag", etag)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    def publish(feed: str, paths: list[str], version: str) -> None:
+        items = "".join(f"<item><title>x</title><link>{base}{path}</link></item>" for path in paths)
+        routes[feed] = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+                        .encode(), version)
+
+    half = len(pages) // 2
+    publish("/ungated", pages[:half], '"1"')
+    publish("/rss", pages[half:], '"1"')
+    watcher = FeedWatcher(engine)
+    sample = questions[: min(len(questions), 40)]
+    alone = await timed_async(engine.ask, sample)
+    timings = {}
+    for feed_path, batch in (("/ungated", 0), ("/rss", SERVING_BATCH)):
+        engine.indexer.batch = batch  # 0: whole articles at once, as `main.py ingest` does
+        t = time.perf_counter()
+        during, added = await asyncio.gather(timed_async(engine.ask, sample), watcher.add(base + feed_path, "bench"))
+        timings[batch] = ((time.perf_counter() - t) * 1000 / max(added.check.added, 1), during, added.check.added)
+    per_article, during, stored = timings[SERVING_BATCH]
+    whole, during_whole, _ = timings[0]
+    feed = next(f for f in await engine.store.feeds() if f.url.endswith("/rss"))
+    t = time.perf_counter()
+    unchanged = await watcher.check(feed)
+    same = (time.perf_counter() - t) * 1000
+    publish("/rss", pages[half:], '"2"')
+    t = time.perf_counter()
+    await watcher.check(feed)
+    nothing_new = (time.perf_counter() - t) * 1000
+    assert unchanged.unchanged
+    print(f"7. feeds: a check storing {stored} of {len(pages) - half} new articles {per_article:.0f} ms an article "
+          f"({SERVING_BATCH} passages at a time, questions first; whole articles {whole:.0f} ms -> "
+          f"{per_article / max(whole, 1e-6):.2f}x); an unchanged feed {same:.1f} ms, a changed feed with nothing new "
+          f"{nothing_new:.1f} ms -> {same / per_article:.4f}x and {nothing_new / per_article:.4f}x storing one article")
+    print(f"   questions during that check p50/p95 {pct(during, 50):.1f}/{pct(during, 95):.1f} ms, during whole-article "
+          f"encoding {pct(during_whole, 50):.1f}/{pct(during_whole, 95):.1f} ms, alone {pct(alone, 50):.1f}/"
+          f"{pct(alone, 95):.1f} ms -> p95 ratios {pct(during, 95) / max(pct(alone, 95), 1e-6):.2f} and "
+          f"{pct(during_whole, 95) / max(pct(alone, 95), 1e-6):.2f}")
+    server.shutdown()
+    await engine.close()
 
 
 if __name__ == "__main__":

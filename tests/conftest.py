@@ -72,21 +72,30 @@ def e5_data_dir(tmp_path_factory) -> Path:
 
 class _Handler(BaseHTTPRequestHandler):
     routes: dict = {}
+    hits: dict = {}
 
     def do_GET(self):  # noqa: N802
+        self.hits[self.path] = self.hits.get(self.path, 0) + 1
         route = self.routes.get(self.path)
         if route is None:
             self.send_response(404)
             self.end_headers()
             self.wfile.write(b"not found")
             return
-        status, ctype, body, delay = route
+        status, ctype, body, delay, etag = route
         if delay:
             time.sleep(delay)
         try:
+            if etag and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
+            if etag:
+                self.send_header("ETag", etag)
             self.end_headers()
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
@@ -98,21 +107,23 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def web():
-    """A local web server: `web.route(path, body, ctype, status, delay)`, `web.url(path)`."""
+    """A local web server: `web.route(path, body, ctype, status, delay, etag)`, `web.url(path)`;
+    `web.hits[path]` counts the requests (a request sending the route's ETag gets 304)."""
 
     class Web:
         def __init__(self):
             self.routes = {}
-            handler = type("H", (_Handler,), {"routes": self.routes})
+            self.hits = {}
+            handler = type("H", (_Handler,), {"routes": self.routes, "hits": self.hits})
             self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
             self.server.daemon_threads = True
             self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
             self.thread.start()
 
-        def route(self, path, body, ctype="text/html; charset=utf-8", status=200, delay=0.0):
+        def route(self, path, body, ctype="text/html; charset=utf-8", status=200, delay=0.0, etag=None):
             if isinstance(body, str):
                 body = body.encode("utf-8")
-            self.routes[path] = (status, ctype, body, delay)
+            self.routes[path] = (status, ctype, body, delay, etag)
 
         def url(self, path):
             return f"http://127.0.0.1:{self.server.server_address[1]}{path}"

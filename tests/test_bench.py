@@ -21,3 +21,7 @@ def test_bench_quick_run_reports_every_measure():
     assert m and 6 <= int(m.group(1)) < 50  # those without a topic, and those whose topic the samples write
     assert re.search(r"questions during a due pass p50/p95 [\d.]+/[\d.]+ ms", out.stdout)
     assert re.search(r"6\. what's-new questions p50/p95: a topic no article writes [\d.]+/[\d.]+ ms", out.stdout)
+    m = re.search(r"7\. feeds: a check storing (\d) of 2 new articles \d+ ms an article", out.stdout)
+    assert m and m.group(1) == "2"  # the articles taken out of the copy are stored again from the feed
+    assert re.search(r"an unchanged feed [\d.]+ ms, a changed feed with nothing new [\d.]+ ms", out.stdout)
+    assert re.search(r"questions during that check p50/p95 [\d.]+/[\d.]+ ms", out.stdout)

@@ -111,3 +111,39 @@ def test_a_long_ingest_logs_its_progress(caplog):
             progress(i, "duplicate" if i % 10 == 0 else "failed" if i % 7 == 0 else "added", f"doc {i}")
     lines = [r.getMessage() for r in caplog.records]
     assert lines == ["ingest: 20 documents so far (16 added, 2 duplicate, 2 failed), 2.0 a second"]
+
+
+def test_feeds_command_watches_checks_and_stops(tmp_path, web):
+    from test_feeds import page, rss
+
+    data = tmp_path / "feeds"
+    web.route("/0.html", page(0))
+    web.route("/1.html", page(1))
+    web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml", etag='"a"')
+    out = run(data, "feeds", "add", web.url("/rss"), encoder="hashing")
+    assert out.returncode == 0, out.stderr
+    assert f"Đã theo dõi: {web.url('/rss')}" in out.stdout
+    assert f"+ {web.url('/rss')}: 1 bài mới, 0 cập nhật, 0 trùng, 0 lỗi" in out.stdout
+    assert "Đã nạp 1 bài từ nguồn này." in out.stdout
+
+    out = run(data, "feeds", "check", encoder="hashing")  # what a cron job runs
+    assert out.returncode == 0 and f"= không đổi: {web.url('/rss')}" in out.stdout
+    web.route("/rss", rss([web.url("/1.html"), web.url("/0.html")]), ctype="application/rss+xml", etag='"b"')
+    out = run(data, "feeds", "check", encoder="hashing")
+    assert f"+ {web.url('/rss')}: 1 bài mới, 0 cập nhật, 0 trùng, 0 lỗi" in out.stdout
+    assert web.hits["/0.html"] == 1 and web.hits["/1.html"] == 1
+
+    out = run(data, "feeds", "add", web.url("/0.html"), encoder="hashing")  # a page is no feed
+    assert out.returncode == 1 and f"! lỗi: {web.url('/0.html')}: không phải nguồn tin RSS/Atom" in out.stdout
+    out = run(data, "feeds", "add", encoder="hashing")
+    assert out.returncode == 2 and "Cách dùng" in out.stderr
+    web.route("/rss", "", status=500)
+    out = run(data, "feeds", "check", encoder="hashing")
+    assert out.returncode == 1 and f"! lỗi: {web.url('/rss')}: máy chủ trả lỗi HTTP 500" in out.stdout
+    assert "(1 lần liên tiếp): máy chủ trả lỗi HTTP 500" in out.stdout
+
+    out = run(data, "feeds", "remove", web.url("/rss"), encoder="hashing")
+    assert out.returncode == 0 and f"Đã ngừng theo dõi: {web.url('/rss')}" in out.stdout
+    assert "Chưa theo dõi nguồn tin nào." in out.stdout
+    ask_out = run(data, "ask", "--json", "Ngọc Hồi tập huấn cho bao nhiêu cán bộ?", encoder="hashing")
+    assert json.loads(ask_out.stdout)["citations"][0]["url"] == web.url("/1.html")  # the articles stay

@@ -1,0 +1,232 @@
+"""Watched feeds: each RSS/Atom feed is checked on a schedule and its new
+entries are ingested, so digests have new articles without anyone running
+`ingest` by hand.
+
+A check asks the feed conditionally (ETag, Last-Modified: an unchanged feed
+costs one small request), fetches only the entries it has not handled yet
+(an entry whose URL is stored already is not fetched), and writes what it did
+in one transaction after the articles are stored: a check killed half-way
+re-fetches nothing that was stored. An entry that fails (a page that times
+out) is tried again at the next checks, `MAX_TRIES` times in all; a feed that
+fails waits twice as long after each failure in a row, up to a day.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from corpus.errors import InputError, UnreadableInput
+from corpus.sources import Fetched, Fetcher, is_feed, page_document, parse_feed
+from corpus.types import Failure, Feed, FeedEntry, IngestReport
+
+log = logging.getLogger(__name__)
+
+MAX_ENTRIES = 100  # entries read from one feed at one check (feeds list their newest first)
+MAX_TRIES = 3  # attempts at an entry that fails before it is left alone
+MAX_WAIT = dt.timedelta(days=1)  # the longest wait after failures in a row
+FORGET_AFTER = dt.timedelta(days=90)  # handled entries the feed no longer lists are forgotten after this
+CONFIG = "config"  # `Feed.added_by` of the feeds named in DANVAN_FEEDS
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def next_check(feed: Feed, interval: dt.timedelta) -> dt.datetime:
+    """When a feed is next due: at once if never checked, else `interval` after its
+    last check, doubled for each failure in a row (at most a day, or `interval`
+    when that is longer)."""
+    if feed.checked_at is None:
+        return feed.added_at
+    wait = interval * (2 ** min(feed.failures, 16))
+    return feed.checked_at + min(wait, max(MAX_WAIT, interval))
+
+
+def to_fetch(entries: Sequence[FeedEntry], handled: dict[str, tuple[str, int]],
+             max_tries: int = MAX_TRIES) -> list[FeedEntry]:
+    """The entries a check should fetch: never handled, or failed fewer than `max_tries` times."""
+    out = []
+    for e in entries:
+        status, attempts = handled.get(e.link, ("", 0))
+        if not status or (status == "failed" and attempts < max_tries):
+            out.append(e)
+    return out
+
+
+def entry_statuses(links: Iterable[str], report: IngestReport) -> dict[str, str]:
+    """What to remember of each fetched entry: "failed" to try it again, else "done"."""
+    return {link: "failed" if report.outcomes.get(link, "failed") == "failed" else "done" for link in links}
+
+
+@dataclass(frozen=True)
+class FeedCheck:
+    """What one check of a feed did."""
+
+    feed: Feed
+    report: IngestReport = field(default_factory=IngestReport)
+    known: int = 0  # entries whose article was stored already (not fetched)
+    unchanged: bool = False  # the server said the feed had not changed
+    error: Failure | None = None  # the feed itself could not be read
+
+    @property
+    def added(self) -> int:
+        return len(self.report.added)
+
+
+@dataclass(frozen=True)
+class Added:
+    """What adding a URL did: a feed now watched (and checked), or a page ingested."""
+
+    report: IngestReport
+    feed: Feed | None = None  # None: the URL was an article page, or could not be read
+    new: bool = False  # the feed was not watched before
+    check: FeedCheck | None = None
+
+
+class FeedWatcher:
+    """Checks the watched feeds of an engine's store and ingests their new entries."""
+
+    def __init__(self, engine, interval: dt.timedelta = dt.timedelta(minutes=30), *,
+                 clock: Callable[[], dt.datetime] = _utc_now, max_entries: int = MAX_ENTRIES,
+                 max_tries: int = MAX_TRIES, fetch_timeout: float | None = None) -> None:
+        self.engine = engine
+        self.store = engine.store
+        self.interval = interval
+        self.clock = clock
+        self.max_entries = max_entries
+        self.max_tries = max_tries
+        self.fetch_timeout = fetch_timeout or engine.config.fetch_timeout
+
+    # -- the list ----------------------------------------------------------
+    async def configure(self, urls: Sequence[str]) -> None:
+        """Watch the feeds named in the configuration; stop watching those it no
+        longer names (feeds added by a person stay)."""
+        wanted = set(urls)
+        for feed in await self.store.feeds():
+            if feed.added_by == CONFIG and feed.url not in wanted:
+                await self.store.remove_feed(feed.url)
+                log.info("feed %s is no longer in DANVAN_FEEDS: not watched any more", feed.url)
+        for url in urls:
+            feed, new = await self.store.add_feed(url, CONFIG)
+            if new:
+                log.info("watching feed %s (DANVAN_FEEDS)", url)
+
+    async def add(self, url: str, added_by: str | None, pages: bool = True) -> Added:
+        """Watch a feed and check it now; with `pages`, a URL that is an article page
+        is ingested as one instead. A URL that cannot be read is reported, not watched."""
+        fetcher = Fetcher(timeout=self.fetch_timeout)
+        try:
+            try:
+                got = await fetcher.get(url)
+                text = got.text
+                feed_url = is_feed(url, got.ctype, text)
+                entries = parse_feed(url, got.body) if feed_url else []
+            except InputError as exc:
+                log.warning("cannot add %s: %s", url, exc)
+                return Added(_failed(exc))
+            if not feed_url:
+                if not pages:
+                    exc = UnreadableInput(url, "not an RSS/Atom feed", "không phải nguồn tin RSS/Atom")
+                    return Added(_failed(exc))
+                return Added(await self.engine.ingest_documents([page_document(got, text)]))
+            feed, new = await self.store.add_feed(url, added_by)
+            if new:
+                log.info("watching feed %s (added by %s)", url, added_by or "?")
+            check = await self._ingest(feed, got, entries, fetcher)
+            return Added(check.report, check.feed, new, check)
+        finally:
+            await fetcher.close()
+
+    async def remove(self, url: str) -> bool:
+        return await self.store.remove_feed(url)
+
+    # -- checking ------------------------------------------------------------
+    async def due(self) -> list[Feed]:
+        now = self.clock()
+        return [f for f in await self.store.feeds() if next_check(f, self.interval) <= now]
+
+    async def tick(self, every: bool = False) -> list[FeedCheck]:
+        """Check every feed that is due (or `every` feed now), one after another."""
+        feeds = await self.store.feeds() if every else await self.due()
+        out = []
+        for feed in feeds:
+            out.append(await self.check(feed))
+        return out
+
+    async def check(self, feed: Feed) -> FeedCheck:
+        """Check one feed now: read it (conditionally) and ingest its new entries."""
+        fetcher = Fetcher(timeout=self.fetch_timeout)
+        try:
+            try:
+                got = await fetcher.fetch(feed.url, feed.etag, feed.last_modified)
+                if got is None:
+                    await self.store.record_feed_check(feed.id, self.clock())
+                    log.debug("feed %s has not changed", feed.url)
+                    return FeedCheck(await self._now(feed), unchanged=True)
+                entries = parse_feed(feed.url, got.body)
+            except InputError as exc:
+                await self.store.record_feed_check(feed.id, self.clock(), error=exc.reason)
+                log.warning("feed %s could not be read (%d failure(s) in a row): %s",
+                            feed.url, feed.failures + 1, exc.detail)
+                return FeedCheck(await self._now(feed), error=Failure(exc.origin, exc.reason, exc.detail))
+            return await self._ingest(feed, got, entries, fetcher)
+        finally:
+            await fetcher.close()
+
+    async def _ingest(self, feed: Feed, got: Fetched, entries: list[FeedEntry], fetcher: Fetcher) -> FeedCheck:
+        entries = entries[: self.max_entries]
+        handled = await self.store.feed_entries(feed.id)
+        todo = to_fetch(entries, handled, self.max_tries)
+        statuses: dict[str, str] = {}
+        fresh = []
+        for entry in todo:
+            if await self.store.find_by_url(entry.link):  # stored by hand or by another feed
+                statuses[entry.link] = "done"
+            else:
+                fresh.append(entry)
+
+        async def documents():
+            for entry in fresh:
+                try:
+                    yield await fetcher.entry_document(entry)
+                except InputError as exc:
+                    yield exc
+
+        report = await self.engine.ingest_documents(documents()) if fresh else IngestReport()
+        fetched = entry_statuses([e.link for e in fresh], report)
+        for link, status in fetched.items():
+            if status == "failed" and handled.get(link, ("", 0))[1] + 1 >= self.max_tries:
+                log.warning("feed %s: entry %s failed %d times; it is not tried again", feed.url, link, self.max_tries)
+        statuses.update(fetched)
+        await self.store.record_feed_check(
+            feed.id, self.clock(), etag=got.etag, last_modified=got.last_modified, entries=statuses,
+            added=len(report.added), listed=[e.link for e in entries], forget_after=FORGET_AFTER)
+        if report.added or report.failed:
+            log.info("feed %s: %d new, %d failed, %d already stored", feed.url, len(report.added),
+                     len(report.failed), len(todo) - len(fresh) + len(report.duplicates) + len(report.updated))
+        return FeedCheck(await self._now(feed), report, known=len(todo) - len(fresh))
+
+    async def _now(self, feed: Feed) -> Feed:
+        return await self.store.feed(feed.id) or feed
+
+    async def run(self, stop: asyncio.Event, every: float = 60.0) -> None:
+        """Check the due feeds every `every` seconds until `stop` is set."""
+        while not stop.is_set():
+            try:
+                await self.tick()
+            except Exception:  # noqa: BLE001 - the bots keep answering whatever a check does
+                log.error("feed check failed", exc_info=True)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+
+
+def _failed(exc: InputError) -> IngestReport:
+    report = IngestReport()
+    report.failed.append(Failure(exc.origin, exc.reason, exc.detail))
+    report.outcomes[exc.origin] = "failed"
+    return report

@@ -1,0 +1,326 @@
+"""Watched feeds: checked on a schedule against a real local web server, their new
+entries stored in the real store, nothing fetched twice, failures kept and retried."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from bot.core import BotCore
+from bot.runner import SharedEngine, feeds_running
+from bot.types import Incoming
+from bot_harness import ADMIN, rows, settings_for
+from corpus.types import Feed, FeedEntry, IngestReport
+from retrieval.feeds import CONFIG, MAX_TRIES, FeedWatcher, entry_statuses, next_check, to_fetch
+
+T0 = dt.datetime(2026, 11, 26, 1, 0, tzinfo=dt.timezone.utc)
+HOUR = dt.timedelta(hours=1)
+
+TOPICS = [
+    ("Đăk Hà biểu dương 45 mô hình dân vận khéo", "Ban Dân vận Huyện ủy Đăk Hà biểu dương 45 mô hình dân vận khéo "
+     "về phát triển kinh tế, giảm nghèo bền vững và giữ gìn an ninh trật tự ở cơ sở."),
+    ("Ngọc Hồi tập huấn công tác tôn giáo", "Huyện Ngọc Hồi mở lớp tập huấn công tác tôn giáo cho 120 cán bộ "
+     "xã, thị trấn; học viên được phổ biến Luật Tín ngưỡng, tôn giáo và các văn bản hướng dẫn."),
+    ("Sa Thầy ra mắt tổ tự quản bảo vệ rừng", "Xã Ya Xiêr, huyện Sa Thầy ra mắt 12 tổ tự quản bảo vệ rừng do "
+     "đồng bào dân tộc thiểu số làm nòng cốt, nhận khoán hơn 900 héc ta rừng phòng hộ."),
+    ("Kon Plông hỗ trợ nhà ở cho hộ nghèo", "Mặt trận Tổ quốc huyện Kon Plông trao 30 căn nhà đại đoàn kết cho "
+     "hộ nghèo, mỗi căn được hỗ trợ 50 triệu đồng từ Quỹ Vì người nghèo của tỉnh."),
+]
+
+
+def page(i: int) -> str:
+    title, lead = TOPICS[i]
+    filler = {0: "Hội nghị đề ra chỉ tiêu năm 2025 với nhiều giải pháp cụ thể.",
+              1: "Các đại biểu thảo luận về việc quản lý hoạt động tín ngưỡng tại địa phương.",
+              2: "Lực lượng kiểm lâm phối hợp tuần tra thường xuyên trong mùa khô.",
+              3: "Nhiều doanh nghiệp và nhà hảo tâm cùng đóng góp vật liệu xây dựng."}[i]
+    return (f"<!doctype html><html><head><title>{title}</title>"
+            f'<meta property="og:title" content="{title}"></head><body><article><h1>{title}</h1>'
+            f"<p>{lead}</p><p>{filler}</p></article></body></html>")
+
+
+def rss(links) -> str:
+    items = "".join(f"<item><title>{TOPICS[i % len(TOPICS)][0]}</title><link>{u}</link>"
+                    "<pubDate>Wed, 25 Nov 2026 08:00:00 +0700</pubDate></item>" for i, u in enumerate(links))
+    return f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Tin</title>{items}</channel></rss>'
+
+
+def feed(**kw) -> Feed:
+    base = dict(id=1, url="https://x.vn/rss", added_by=None, added_at=T0, checked_at=None, ok_at=None,
+                failures=0, error=None, etag=None, last_modified=None, articles=0)
+    base.update(kw)
+    return Feed(**base)
+
+
+class Clock:
+    def __init__(self, at=T0):
+        self.at = at
+
+    def __call__(self):
+        return self.at
+
+
+# -- the pure rules ------------------------------------------------------------
+def test_a_feed_is_due_at_once_then_each_interval_and_waits_longer_after_failures():
+    assert next_check(feed(), HOUR) == T0
+    assert next_check(feed(checked_at=T0), HOUR) == T0 + HOUR
+    assert next_check(feed(checked_at=T0, failures=1), HOUR) == T0 + 2 * HOUR
+    assert next_check(feed(checked_at=T0, failures=3), HOUR) == T0 + 8 * HOUR
+    assert next_check(feed(checked_at=T0, failures=40), HOUR) == T0 + dt.timedelta(days=1)  # at most a day
+    week = dt.timedelta(days=7)
+    assert next_check(feed(checked_at=T0, failures=2), week) == T0 + week  # never sooner than the interval
+
+
+def test_only_entries_never_handled_or_failed_fewer_times_are_fetched():
+    entries = [FeedEntry(f"https://x.vn/{n}") for n in "abcd"]
+    handled = {"https://x.vn/a": ("done", 1), "https://x.vn/b": ("failed", MAX_TRIES - 1),
+               "https://x.vn/c": ("failed", MAX_TRIES)}
+    assert [e.link for e in to_fetch(entries, handled)] == ["https://x.vn/b", "https://x.vn/d"]
+    report = IngestReport(outcomes={"https://x.vn/b": "duplicate", "https://x.vn/d": "failed"})
+    assert entry_statuses(["https://x.vn/b", "https://x.vn/d", "https://x.vn/e"], report) == {
+        "https://x.vn/b": "done", "https://x.vn/d": "failed", "https://x.vn/e": "failed"}
+
+
+# -- checks against a local web server ------------------------------------------
+async def test_a_watched_feed_is_read_once_and_only_its_new_entries_fetched(engine, web):
+    clock = Clock()
+    w = FeedWatcher(engine, HOUR, clock=clock)
+    for i in range(3):
+        web.route(f"/{i}.html", page(i))
+    links = [web.url("/0.html"), web.url("/1.html"), web.url("/gone.html")]
+    web.route("/rss", rss(links), ctype="application/rss+xml", etag='"v1"')
+    before = (await engine.store.counts())["articles"]
+
+    added = await w.add(web.url("/rss"), ADMIN)
+    assert added.new and added.feed is not None and added.check is not None
+    assert len(added.report.added) == 2 and [f.reason for f in added.report.failed] == ["máy chủ trả lỗi HTTP 404"]
+    assert (await engine.store.counts())["articles"] == before + 2
+    [f] = await engine.store.feeds()
+    assert (f.url, f.added_by, f.articles, f.failures, f.error, f.etag) == (web.url("/rss"), ADMIN, 2, 0, None, '"v1"')
+    answer = await engine.ask("Ngọc Hồi tập huấn công tác tôn giáo cho bao nhiêu cán bộ?")
+    assert answer.found and "120 cán bộ" in answer.text and answer.citations[0].url == web.url("/1.html")
+
+    # not due yet: nothing is asked
+    clock.at = T0 + HOUR / 2
+    assert await w.tick() == [] and web.hits["/rss"] == 1
+
+    # due, unchanged: one conditional request, answered 304; no page is fetched
+    clock.at = T0 + HOUR
+    [check] = await w.tick()
+    assert check.unchanged and web.hits["/rss"] == 2 and web.hits["/0.html"] == 1
+    assert web.hits["/gone.html"] == 1  # not even the failed entry: the feed did not change
+
+    # the feed changes: only the new entry and the failed one are fetched
+    web.route("/3.html", page(3))
+    web.route("/rss", rss([web.url("/3.html"), *links]), ctype="application/rss+xml", etag='"v2"')
+    clock.at = T0 + 2 * HOUR
+    [check] = await w.tick()
+    assert not check.unchanged and check.added == 1 and len(check.report.failed) == 1
+    assert web.hits["/3.html"] == 1 and web.hits["/0.html"] == web.hits["/1.html"] == 1
+    assert web.hits["/gone.html"] == 2
+    [f] = await engine.store.feeds()
+    assert f.articles == 3 and f.etag == '"v2"' and f.checked_at == clock.at
+
+    # a failing entry is tried MAX_TRIES times in all, then left alone
+    for n in range(3):
+        web.route("/rss", rss([web.url("/3.html"), *links]), ctype="application/rss+xml", etag=f'"v3-{n}"')
+        clock.at += HOUR
+        await w.tick()
+    assert web.hits["/gone.html"] == MAX_TRIES
+    assert rows(engine.config.data_dir, "SELECT status, attempts FROM feed_entries WHERE link=?",
+                (web.url("/gone.html"),)) == [("failed", MAX_TRIES)]
+    assert (await engine.store.counts())["articles"] == before + 3
+
+
+async def test_an_entry_already_stored_is_not_fetched_again(engine, web):
+    web.route("/0.html", page(0))
+    web.route("/1.html", page(1))
+    report = await engine.ingest([web.url("/0.html")])  # an admin added it by hand
+    assert len(report.added) == 1 and web.hits["/0.html"] == 1
+    web.route("/rss", rss([web.url("/0.html"), web.url("/1.html")]), ctype="application/rss+xml")
+    added = await FeedWatcher(engine, HOUR).add(web.url("/rss"), ADMIN)
+    assert added.check.known == 1 and added.check.added == 1
+    assert web.hits["/0.html"] == 1 and web.hits["/1.html"] == 1
+
+
+async def test_a_feed_that_fails_keeps_its_state_and_waits_longer(engine, web):
+    clock = Clock()
+    w = FeedWatcher(engine, HOUR, clock=clock)
+    web.route("/0.html", page(0))
+    web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml")
+    await w.add(web.url("/rss"), ADMIN)
+    web.route("/rss", "overloaded", status=503)
+    clock.at = T0 + HOUR
+    [check] = await w.tick()
+    assert check.error is not None and check.error.reason == "máy chủ trả lỗi HTTP 503"
+    [f] = await engine.store.feeds()
+    assert (f.failures, f.error, f.articles, f.ok_at) == (1, "máy chủ trả lỗi HTTP 503", 1, T0)
+    assert next_check(f, HOUR) == T0 + 3 * HOUR  # twice the interval after one failure
+    clock.at = T0 + 2 * HOUR
+    assert await w.tick() == []
+    # a feed that stops answering in time: the check gives up, the bot goes on
+    web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml", delay=2.0)
+    w.fetch_timeout = 0.5
+    clock.at = T0 + 3 * HOUR
+    [check] = await w.tick()
+    assert check.error.reason == "quá thời gian chờ (0,5 giây)"
+    [f] = await engine.store.feeds()
+    assert (f.failures, f.error, f.articles) == (2, "quá thời gian chờ (0,5 giây)", 1)
+    # it answers again: the failures are forgotten
+    web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml")
+    clock.at = next_check(f, HOUR)
+    [check] = await w.tick()
+    assert check.error is None and check.known == 0 and check.added == 0
+    [f] = await engine.store.feeds()
+    assert (f.failures, f.error) == (0, None)
+
+
+async def test_adding_a_page_or_a_broken_feed_watches_nothing(engine, web):
+    w = FeedWatcher(engine, HOUR)
+    web.route("/0.html", page(0))
+    as_page = await w.add(web.url("/0.html"), ADMIN)  # /them with an article: stored, not watched
+    assert as_page.feed is None and len(as_page.report.added) == 1
+    refused = await w.add(web.url("/0.html"), ADMIN, pages=False)  # `feeds add` with an article
+    assert refused.feed is None and [f.reason for f in refused.report.failed] == ["không phải nguồn tin RSS/Atom"]
+    web.route("/bad.xml", "<rss><channel><title>x</title></channel></rss>", ctype="application/rss+xml")
+    broken = await w.add(web.url("/bad.xml"), ADMIN)
+    assert broken.feed is None and broken.report.failed[0].reason == "không phải nguồn tin RSS/Atom hợp lệ"
+    assert await engine.store.feeds() == []
+
+
+async def test_configured_feeds_follow_the_configuration_and_added_ones_stay(engine):
+    w = FeedWatcher(engine, HOUR)
+    await engine.store.add_feed("https://tay.vn/rss", ADMIN)
+    await w.configure(["https://a.vn/rss", "https://b.vn/rss"])
+    assert [(f.url, f.added_by) for f in await engine.store.feeds()] == [
+        ("https://tay.vn/rss", ADMIN), ("https://a.vn/rss", CONFIG), ("https://b.vn/rss", CONFIG)]
+    await w.configure(["https://b.vn/rss"])
+    assert [f.url for f in await engine.store.feeds()] == ["https://tay.vn/rss", "https://b.vn/rss"]
+
+
+async def test_a_check_killed_half_way_fetches_nothing_twice(engine, web):
+    web.route("/0.html", page(0))
+    web.route("/1.html", page(1), delay=30.0)  # the process is killed while this one loads
+    web.route("/rss", rss([web.url("/0.html"), web.url("/1.html")]), ctype="application/rss+xml")
+    w = FeedWatcher(engine, HOUR)
+    before = (await engine.store.counts())["articles"]
+    task = asyncio.create_task(w.add(web.url("/rss"), ADMIN))
+    for _ in range(200):
+        await asyncio.sleep(0.05)
+        if web.hits.get("/1.html"):
+            break
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    assert (await engine.store.counts())["articles"] == before + 1  # the first article is stored whole
+    web.route("/1.html", page(1))
+    [check] = await w.tick(every=True)
+    assert check.known == 1 and check.added == 1
+    assert web.hits["/0.html"] == 1 and (await engine.store.counts())["articles"] == before + 2
+
+
+# -- in the bots ---------------------------------------------------------------
+async def test_admins_watch_list_and_stop_feeds_in_the_bot(engine, data_dir, web):
+    web.route("/0.html", page(0))
+    web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml")
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+
+    def m(text, user=ADMIN):
+        return Incoming(platform="telegram", chat_id="5", user_id=user, text=text)
+
+    [r] = await core.handle(m(f"/them {web.url('/rss')}", user="999"))
+    assert r.plain == "Lệnh này chỉ dành cho quản trị viên." and await engine.store.feeds() == []
+    [r] = await core.handle(m(f"/them {web.url('/rss')}"))
+    assert "Đã theo dõi nguồn tin này: cứ 30 phút bot tự kiểm tra và nạp bài mới." in r.plain
+    assert "Đã nạp: 1 bài mới" in r.plain
+    [r] = await core.handle(m(f"/add {web.url('/rss')}"))
+    assert r.plain.endswith("vừa kiểm tra lại.\nKhông có bài mới.") and web.hits["/0.html"] == 1
+    [r] = await core.handle(m("/nguontin"))
+    assert f"1. {web.url('/rss')}" in r.plain and "tốt. Đã nạp 1 bài từ nguồn này." in r.plain
+    assert "kiểm tra mỗi 30 phút" in r.plain
+    [r] = await core.handle(m("/bonguon 2"))
+    assert "Hãy gõ số thứ tự" in r.plain
+    [r] = await core.handle(m("/bonguon 1"))
+    assert r.plain.startswith(f"Đã ngừng theo dõi {web.url('/rss')}.")
+    assert await engine.store.feeds() == [] and (await engine.store.counts())["articles"] == 6
+    [r] = await core.handle(m("/feeds"))
+    assert r.plain.startswith("Chưa theo dõi nguồn tin nào.")
+    off = BotCore(engine, settings_for(data_dir, feed_minutes=0.0), "telegram")
+    [r] = await off.handle(m(f"/them {web.url('/rss')}"))
+    assert r.plain.startswith("Đã ghi nhận nguồn tin này, nhưng bot đang tắt việc tự kiểm tra")
+    [r] = await off.handle(m("/nguontin"))
+    assert r.plain.startswith("Nguồn tin đã khai báo (bot đang tắt việc tự kiểm tra")
+
+
+async def test_the_bots_check_configured_feeds_and_stop_cleanly(engine, data_dir, web):
+    web.route("/0.html", page(0))
+    web.route("/1.html", page(1))
+    web.route("/rss", rss([web.url("/0.html"), web.url("/1.html")]), ctype="application/rss+xml")
+    settings = settings_for(data_dir, feeds=(web.url("/rss"),), feed_minutes=30.0)
+    cursor = max(r[0] for r in rows(data_dir, "SELECT seq FROM articles"))
+    async with feeds_running(settings, SharedEngine.of(engine)) as task:
+        assert task is not None
+        for _ in range(200):
+            if len(await engine.store.articles_after(cursor)) == 2:
+                break
+            await asyncio.sleep(0.05)
+    assert task.done()
+    new = await engine.store.articles_after(cursor)  # what the next digests will send
+    assert sorted(a.url for a in new) == [web.url("/0.html"), web.url("/1.html")]
+    [f] = await engine.store.feeds()
+    assert f.added_by == CONFIG and f.articles == 2
+    async with feeds_running(settings_for(data_dir, feed_minutes=0.0), SharedEngine.of(engine)) as task:
+        assert task is None  # DANVAN_FEED_MINUTES=off
+
+
+def test_feed_settings_are_read_and_checked():
+    import pytest
+
+    from bot.settings import Settings
+    from corpus.errors import ConfigError
+
+    s = Settings.from_env({"DANVAN_FEEDS": "https://a.vn/rss, https://b.vn/feed  https://a.vn/rss"})
+    assert s.feeds == ("https://a.vn/rss", "https://b.vn/feed") and s.feed_minutes == 30.0
+    assert s.feed_interval == dt.timedelta(minutes=30)
+    assert Settings.from_env({"DANVAN_FEED_MINUTES": "off"}).feed_minutes == 0.0
+    assert Settings.from_env({"DANVAN_FEED_MINUTES": "90"}).feed_interval == dt.timedelta(minutes=90)
+    with pytest.raises(ConfigError, match="DANVAN_FEEDS must list http"):
+        Settings.from_env({"DANVAN_FEEDS": "baokontum.com.vn/rss"})
+    for bad in ("0.5", "mỗi giờ"):
+        with pytest.raises(ConfigError, match="DANVAN_FEED_MINUTES"):
+            Settings.from_env({"DANVAN_FEED_MINUTES": bad})
+
+
+async def test_an_ingest_in_the_bots_encodes_nothing_while_a_question_is_answered(template, data_dir):
+    # Encoding passages while a question is answered slowed questions from ~40 ms to
+    # a p95 of 2 s (`make bench`, section 7): in the bots an ingest encodes two
+    # passages at a time, each batch only when no question is being answered.
+    import shutil
+
+    from corpus.types import RawDocument
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import SERVING_BATCH, Engine, EngineConfig
+
+    class Counting(HashingEncoder):
+        batches: list[int] = []
+
+        def encode_passages(self, texts):
+            self.batches.append(len(texts))
+            return super().encode_passages(texts)
+
+    shutil.copytree(template, data_dir, dirs_exist_ok=True)
+    encoder = Counting()
+    engine = await Engine.open(EngineConfig(data_dir=data_dir, ingest_batch=SERVING_BATCH), encoder)
+    try:
+        text = " ".join(f"{TOPICS[i % 4][1]} Đợt {i} kéo dài {i + 2} ngày." for i in range(12))
+        doc = RawDocument(origin="https://x.vn/dai.html", text=text, kind="text", title="Một bài dài")
+        async with engine.answering():
+            task = asyncio.create_task(engine.ingest_documents([doc]))
+            await asyncio.sleep(0.3)
+            assert encoder.batches == [] and not task.done()  # waits for the question
+        report = await task
+        chunks = rows(data_dir, "SELECT count(*) FROM chunks c JOIN articles a ON a.id = c.article_id "
+                                "WHERE a.origin = ?", ("https://x.vn/dai.html",))[0][0]
+        assert len(report.added) == 1 and chunks >= 4
+        assert max(encoder.batches) == SERVING_BATCH and sum(encoder.batches) == chunks
+    finally:
+        await engine.close()
