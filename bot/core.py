@@ -538,6 +538,14 @@ class BotCore:
             note = " Nguồn này được khai báo trong DANVAN_FEEDS: hãy bỏ nó khỏi cấu hình, nếu không bot sẽ theo dõi lại khi khởi động."
         return [_text(f"Đã ngừng theo dõi {feed.url}. Các bài đã nạp từ nguồn này vẫn được giữ.{note}")]
 
+    async def _feeds_line(self) -> str:
+        feeds = await self.engine.store.feeds()
+        failing = sum(1 for f in feeds if f.error)
+        if not feeds:
+            return "Nguồn RSS theo dõi: chưa có (/them <địa chỉ RSS>)"
+        return (f"Nguồn RSS theo dõi: {len(feeds)}" + (f", {failing} đang lỗi" if failing else "")
+                + (" (tự kiểm tra đang tắt)" if self.settings.feed_minutes <= 0 else "") + " (/nguontin)")
+
     async def _cmd_thongke(self, msg: Incoming, arg: str) -> list[Reply]:
         st = await self.engine.stats()
         sites = ", ".join(f"{s} ({n})" for s, n in st["sites"][:8]) or "—"
@@ -545,7 +553,8 @@ class BotCore:
             f"Bài viết: {st['articles']} (đoạn: {st['chunks']}, vectơ: {st['vectors']})\n"
             f"Bài gần trùng (đăng lại nơi khác) đã bỏ qua: {st['duplicates']}\nVăn bản được nhắc: {st['references']}\n"
             f"Nguồn: {sites}\nBài mới nhất: {render.fmt_date(st['newest'])}\n"
-            f"Lần nạp gần nhất: {st['last_ingest'] or '—'}\nCâu hỏi hôm nay: {st['queries_today']}\n"
+            f"Lần nạp gần nhất: {st['last_ingest'] or '—'}\n{await self._feeds_line()}\n"
+            f"Câu hỏi hôm nay: {st['queries_today']}\n"
             f"Bộ mã hóa: {st['encoder']}\n{_threshold_line(st['threshold'], st['threshold_source'])}"
         )
         return [_text(plain)]

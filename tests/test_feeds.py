@@ -237,6 +237,15 @@ async def test_admins_watch_list_and_stop_feeds_in_the_bot(engine, data_dir, web
     [r] = await core.handle(m("/nguontin"))
     assert f"1. {web.url('/rss')}" in r.plain and "tốt. Đã nạp 1 bài từ nguồn này." in r.plain
     assert "kiểm tra mỗi 30 phút" in r.plain
+    [r] = await core.handle(m("/thongke"))
+    assert "Nguồn RSS theo dõi: 1 (/nguontin)" in r.plain
+    web.route("/rss", "", status=503)
+    await FeedWatcher(engine, HOUR).tick(every=True)
+    [r] = await core.handle(m("/thongke"))
+    assert "Nguồn RSS theo dõi: 1, 1 đang lỗi (/nguontin)" in r.plain
+    [r] = await core.handle(m("/nguontin"))
+    assert "(1 lần liên tiếp): máy chủ trả lỗi HTTP 503. Thử lại lúc" in r.plain
+    web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml")
     [r] = await core.handle(m("/bonguon 2"))
     assert "Hãy gõ số thứ tự" in r.plain
     [r] = await core.handle(m("/bonguon 1"))
@@ -244,6 +253,8 @@ async def test_admins_watch_list_and_stop_feeds_in_the_bot(engine, data_dir, web
     assert await engine.store.feeds() == [] and (await engine.store.counts())["articles"] == 6
     [r] = await core.handle(m("/feeds"))
     assert r.plain.startswith("Chưa theo dõi nguồn tin nào.")
+    [r] = await core.handle(m("/stats"))
+    assert "Nguồn RSS theo dõi: chưa có (/them <địa chỉ RSS>)" in r.plain
     off = BotCore(engine, settings_for(data_dir, feed_minutes=0.0), "telegram")
     [r] = await off.handle(m(f"/them {web.url('/rss')}"))
     assert r.plain.startswith("Đã ghi nhận nguồn tin này, nhưng bot đang tắt việc tự kiểm tra")
