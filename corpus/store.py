@@ -358,8 +358,13 @@ class Store:
             f" WHERE c.id IN {_IDS}", (_ids(chunk_ids),))
         return {r[0]: r[1] for r in rows}
 
-    async def all_vectors(self, model: str) -> tuple[np.ndarray, np.ndarray]:
-        rows = await self._all("SELECT chunk_id, vector FROM embeddings WHERE model=? ORDER BY chunk_id", (model,))
+    async def all_vectors(self, model: str, among: Sequence[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk ids, vectors) of every chunk, or of the chunks of the articles `among`."""
+        sql, params = "SELECT chunk_id, vector FROM embeddings WHERE model=?", (model,)
+        if among is not None:
+            sql += f" AND chunk_id IN (SELECT id FROM chunks WHERE article_id IN {_IDS})"
+            params += (_ids(among),)
+        rows = await self._all(sql + " ORDER BY chunk_id", params)
         if not rows:
             return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
         ids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -435,16 +440,25 @@ class Store:
             out.setdefault(origin, of)
         return out
 
-    async def lexical_rows(self) -> list[tuple[int, int, str, str]]:
-        """(chunk id, article id, accented tokens, folded tokens) of every chunk."""
-        rows = await self._all(
-            "SELECT f.rowid, c.article_id, f.acc, f.fold FROM chunk_fts f JOIN chunks c ON c.id=f.rowid ORDER BY f.rowid"
-        )
+    async def lexical_rows(self, among: Sequence[int] | None = None) -> list[tuple[int, int, str, str]]:
+        """(chunk id, article id, accented tokens, folded tokens) of every chunk (of the articles `among`)."""
+        sql = "SELECT f.rowid, c.article_id, f.acc, f.fold FROM chunk_fts f JOIN chunks c ON c.id=f.rowid"
+        params: tuple = ()
+        if among is not None:
+            sql, params = sql + f" WHERE c.article_id IN {_IDS}", (_ids(among),)
+        rows = await self._all(sql + " ORDER BY f.rowid", params)
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
-    async def article_term_rows(self) -> list[tuple[int, str, str]]:
-        """(article id, accented tokens, folded tokens) of every article."""
-        return [(r[0], r[1], r[2]) for r in await self._all("SELECT article_id, acc, fold FROM article_terms ORDER BY article_id")]
+    async def article_term_rows(self, among: Sequence[int] | None = None) -> list[tuple[int, str, str]]:
+        """(article id, accented tokens, folded tokens) of every article (of those `among`)."""
+        sql, params = "SELECT article_id, acc, fold FROM article_terms", ()
+        if among is not None:
+            sql, params = sql + f" WHERE article_id IN {_IDS}", (_ids(among),)
+        return [(r[0], r[1], r[2]) for r in await self._all(sql + " ORDER BY article_id", params)]
+
+    async def articles_of_chunks(self, chunk_ids: Sequence[int]) -> list[int]:
+        rows = await self._all(f"SELECT DISTINCT article_id FROM chunks WHERE id IN {_IDS}", (_ids(chunk_ids),))
+        return [r[0] for r in rows]
 
     async def terms_missing(self) -> bool:
         """Are there articles stored before migration 3 added `article_terms`?"""

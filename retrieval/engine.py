@@ -79,6 +79,7 @@ class Engine:
         self.threshold_source = "configured" if config.threshold else "shipped"  # or "calibrated"
         self.stored_chunk_words: str | None = None  # meta: the size the stored passages were cut at
         self._lock = asyncio.Lock()
+        self._seen = -1  # the store generation these indexes last caught up with (`sync`)
         self._asking = 0  # questions being answered now
         self._no_question = asyncio.Event()
         self._no_question.set()
@@ -90,6 +91,7 @@ class Engine:
             index = await cls._load_index(config.data_dir, store, encoder)
             lexical = await cls._load_lexical(config, store)
             engine = cls(config, store, encoder, index, lexical)
+            engine._seen = await store.generation()
             await engine.searcher.refresh_known()
             await engine._check_chunking()
             await engine._load_calibration()
@@ -239,6 +241,42 @@ class Engine:
         await self.searcher.refresh_known()
         return report
 
+    async def sync(self) -> int:
+        """Catch up with what another process changed in the store (`main.py ingest`,
+        a cron `feeds check` beside the bots): the articles whose passages the
+        indexes lack or hold in excess are read again from the store. One read of
+        the store's generation when nothing changed; skipped while this engine
+        ingests (it is then the writer). How many articles were brought up to date."""
+        if self._lock.locked() or await self.store.generation() == self._seen:
+            return 0
+        async with self._lock:
+            generation = await self.store.generation()
+            stored, held = await self.store.chunk_ids(), self.index.ids()
+            missing, extra = np.setdiff1d(stored, held), np.setdiff1d(held, stored)
+            if not missing.size and not extra.size:
+                self._seen = generation
+                return 0
+            affected = set(await self.store.articles_of_chunks(missing.tolist()))
+            affected |= {self.lexical.chunk_article[int(c)] for c in extra if int(c) in self.lexical.chunk_article}
+            old = [c for c, a in self.lexical.chunk_article.items() if a in affected]
+            self.index.remove(old + [int(c) for c in extra])
+            for aid in affected:
+                self.lexical.remove_article(aid, [c for c in old if self.lexical.chunk_article.get(c) == aid])
+            among = sorted(affected)
+            terms = {a: (acc, fold) for a, acc, fold in await self.store.article_term_rows(among)}
+            rows = await self.store.lexical_rows(among)
+            ids, vectors = await self.store.all_vectors(self.encoder.model_id, among)
+            for aid, t in terms.items():
+                self.lexical.article_terms[aid] = t
+            self.lexical.add_chunks([r[0] for r in rows], [r[1] for r in rows], [(r[2], r[3]) for r in rows])
+            if len(ids):
+                self.index.add(ids, vectors)
+            self.indexer.forget_signatures()
+            self._seen = generation
+        await self.searcher.refresh_known()
+        log.info("caught up with the store: %d article(s) changed by another process", len(affected))
+        return len(affected)
+
     async def _questions_first(self) -> None:
         """An ingest waits here before encoding a few passages while questions are
         being answered (at most QUESTIONS_FIRST_S at a time, so a stream of questions
@@ -261,6 +299,7 @@ class Engine:
                 self._no_question.set()
 
     async def ask(self, question: str, mode: str = "hybrid", k: int = 10) -> Answer:
+        await self.sync()
         async with self.answering():
             return await self._ask(question, mode, k)
 
@@ -295,6 +334,7 @@ class Engine:
 
     async def search_articles(self, query: str, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         """Articles matching keywords, most relevant first (one entry per article)."""
+        await self.sync()
         ranking = await self.searcher.search(_clean(query), k=offset + limit, mode="lexical")
         seen: dict[int, ArticleInfo] = {}
         for h in ranking.hits:
@@ -323,6 +363,7 @@ class Engine:
         """The newest articles (of `until` or before) whose words hold one of `keys`
         (folded word sequences; every word pair of a key must occur, not necessarily
         together: callers that need the phrase check the text)."""
+        await self.sync()
         snap = self.lexical.snapshot()
         rows = np.unique(np.concatenate([snap.articles_mentioning(k) for k in keys] or [np.zeros(0, np.int64)]))
         if not rows.size:

@@ -128,6 +128,10 @@ class Indexer:
         vectors = np.concatenate(parts) if parts else np.zeros((0, self.encoder.dim), np.float32)
         return rows_of(chunks, vectors)
 
+    def forget_signatures(self) -> None:
+        """The near-duplicate signatures are read again from the store when next needed."""
+        self._sig_ids = None
+
     async def delete(self, article_id: int) -> None:
         chunk_ids = await self.store.delete_article(article_id)
         self.index.remove(chunk_ids)
@@ -136,8 +140,12 @@ class Indexer:
         await self.save()
 
     async def save(self) -> None:
-        """Write both index caches (atomically), stamped with the store's generation."""
+        """Write both index caches (atomically), stamped with the store's generation,
+        or with none when another process has changed the store since these indexes
+        last caught up with it (the next start then rebuilds them)."""
         generation = await self.store.generation()
+        if not np.array_equal(np.sort(self.index.ids()), await self.store.chunk_ids()):
+            generation = -1
         self.index.save(generation)
         self.lexical.save(self.index.directory, generation)
 

@@ -335,3 +335,38 @@ async def test_an_ingest_in_the_bots_encodes_nothing_while_a_question_is_answere
         assert max(encoder.batches) == SERVING_BATCH and sum(encoder.batches) == chunks
     finally:
         await engine.close()
+
+
+async def test_articles_another_process_stores_are_found_by_the_running_bots(engine, data_dir, web):
+    # `main.py feeds check` from cron (or `main.py ingest`) writes while the bots run.
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import Engine, EngineConfig
+
+    question = "Ngọc Hồi tập huấn công tác tôn giáo cho bao nhiêu cán bộ?"
+    assert "120 cán bộ" not in (await engine.ask(question)).text
+    web.route("/0.html", page(0))
+    web.route("/1.html", page(1))
+    web.route("/2.html", page(2))
+    cron = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    try:
+        report = await cron.ingest([web.url("/1.html"), web.url("/2.html")])
+        assert len(report.added) == 2
+        gone = (await cron.store.find_by_url(web.url("/2.html")))[0]
+        answer = await engine.ask(question)  # the bots catch up before answering
+        assert answer.found and "120 cán bộ" in answer.text and answer.citations[0].url == web.url("/1.html")
+        await cron.indexer.delete(gone)  # removed elsewhere: never quoted again
+    finally:
+        await cron.close()
+    answer = await engine.ask("Sa Thầy ra mắt bao nhiêu tổ tự quản bảo vệ rừng?")
+    assert all(c.url != web.url("/2.html") for c in answer.citations)
+    assert engine.index.size == (await engine.store.counts())["chunks"]
+    # the bots' own ingest saves the caches; a restart trusts only caches that hold every article
+    await engine.ingest([web.url("/0.html")])
+    await engine.close()
+    again = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    try:
+        assert "120 cán bộ" in (await again.ask(question)).text
+        assert again.index.size == (await again.store.counts())["chunks"]
+        assert sorted(again.lexical.chunk_terms) == sorted((await again.store.chunk_ids()).tolist())
+    finally:
+        await again.close()
