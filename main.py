@@ -7,7 +7,7 @@
     python main.py calibrate --queries IN --off-topic OUT [--corpus C] [--save]
                                               fit the "not found" threshold to a corpus
     python main.py reindex                    re-chunk and re-encode everything (new encoder or chunk size)
-    python main.py feeds [add URL...|remove URL...|check]
+    python main.py feeds [add URL...|remove URL...|check [--all]]
                                               the feeds the bots check on their own for new articles
     python main.py telegram [--webhook]       run the Telegram bot
     python main.py zalo [--webhook]           run the Zalo bot
@@ -232,13 +232,13 @@ async def cmd_feeds(settings: Settings, args) -> int:
     from retrieval.feeds import CONFIG, FeedWatcher
 
     if (args.action in ("add", "remove")) != bool(args.urls):
-        print("Cách dùng: main.py feeds [list | add URL... | remove URL... | check]", file=sys.stderr)
+        print("Cách dùng: main.py feeds [list | add URL... | remove URL... | check [--all]]", file=sys.stderr)
         return 2
     engine = await open_engine(settings)
     failed = False
     try:
         watcher = FeedWatcher(engine, settings.feed_interval)
-        await watcher.configure(settings.feeds)
+        await watcher.configure(settings.feeds, prune=False)  # only the bots' start forgets feeds left out
         if args.action == "add":
             for url in args.urls:
                 added = await watcher.add(url, "cli", pages=False)
@@ -263,7 +263,7 @@ async def cmd_feeds(settings: Settings, args) -> int:
                 if feed.added_by == CONFIG:
                     print("  Nguồn này có trong DANVAN_FEEDS: bỏ nó khỏi cấu hình, nếu không nó sẽ được theo dõi lại.")
         elif args.action == "check":
-            for check in await watcher.tick(every=True):
+            for check in await watcher.tick(every=args.all):
                 print_check(check)
                 failed |= check.error is not None
         print(feed_list(await engine.store.feeds(), settings.feed_interval, dt.datetime.now(dt.timezone.utc),
@@ -319,6 +319,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("feeds", help="list, add, remove or check the feeds watched for new articles")
     s.add_argument("action", nargs="?", default="list", choices=("list", "add", "remove", "check"))
     s.add_argument("urls", nargs="*", metavar="URL")
+    s.add_argument("--all", action="store_true",
+                   help="check: every feed now, not only those due (failing feeds wait longer)")
     for name in ("telegram", "zalo"):
         s = sub.add_parser(name, help=f"run the {name} bot")
         s.add_argument("--webhook", action="store_true")

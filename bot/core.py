@@ -544,7 +544,7 @@ class BotCore:
         if not feeds:
             return "Nguồn RSS theo dõi: chưa có (/them <địa chỉ RSS>)"
         return (f"Nguồn RSS theo dõi: {len(feeds)}" + (f", {failing} đang lỗi" if failing else "")
-                + (" (tự kiểm tra đang tắt)" if self.settings.feed_minutes <= 0 else "") + " (/nguontin)")
+                + (" (tự kiểm tra đang tắt; /nguontin)" if self.settings.feed_minutes <= 0 else " (/nguontin)"))
 
     async def _cmd_thongke(self, msg: Incoming, arg: str) -> list[Reply]:
         st = await self.engine.stats()

@@ -207,9 +207,9 @@ def fmt_time(at: dt.datetime) -> str:
 
 
 def fmt_minutes(minutes: float) -> str:
-    if minutes >= 60 and minutes % 60 == 0:
-        return f"{minutes / 60:g} giờ"
-    return f"{minutes:g} phút"
+    """``30 phút``, ``2 giờ``, ``2,5 phút`` (a decimal comma)."""
+    text = f"{minutes / 60:g} giờ" if minutes >= 60 and minutes % 60 == 0 else f"{minutes:g} phút"
+    return text.replace(".", ",")
 
 
 def feed_list(feeds, interval: dt.timedelta, now: dt.datetime, checking: bool = True) -> str:
@@ -228,8 +228,8 @@ def feed_list(feeds, interval: dt.timedelta, now: dt.datetime, checking: bool = 
         if f.checked_at is None:
             state = "Chưa kiểm tra."
         elif f.error:
-            state = (f"Lỗi lần kiểm tra lúc {fmt_time(f.checked_at)} ({f.failures} lần liên tiếp): {f.error}. "
-                     f"Thử lại lúc {fmt_time(max(next_check(f, interval), now))}.")
+            state = (f"Lần kiểm tra lúc {fmt_time(f.checked_at)} bị lỗi (lỗi {f.failures} lần liên tiếp): {f.error}."
+                     + (f" Thử lại lúc {fmt_time(max(next_check(f, interval), now))}." if checking else ""))
         else:
             state = f"Kiểm tra lúc {fmt_time(f.checked_at)}: tốt."
         lines.append(f"   {state} Đã nạp {f.articles} bài từ nguồn này."

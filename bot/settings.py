@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,11 +56,12 @@ def _hour(raw: str) -> int:
 
 
 def _feeds(raw: str) -> tuple[str, ...]:
-    """DANVAN_FEEDS: feed URLs separated by spaces or commas."""
-    urls = tuple(dict.fromkeys(u for u in raw.replace(",", " ").split() if u))
+    """DANVAN_FEEDS: feed URLs separated by spaces, commas or semicolons."""
+    urls = tuple(dict.fromkeys(u for u in raw.replace(",", " ").replace(";", " ").split() if u))
     bad = [u for u in urls if not u.lower().startswith(("http://", "https://"))]
     if bad:
-        raise ConfigError(f"DANVAN_FEEDS must list http(s) URLs separated by spaces or commas, not {bad[0]!r}")
+        raise ConfigError(f"DANVAN_FEEDS must list http(s) URLs separated by spaces, commas or semicolons, "
+                          f"not {bad[0]!r}")
     return urls
 
 
@@ -74,7 +76,7 @@ def _minutes(raw: str) -> float:
         value = float(raw)
     except ValueError as exc:
         raise ConfigError(f"DANVAN_FEED_MINUTES must be a number of minutes or 'off', not {raw!r}") from exc
-    if value < 1:
+    if not math.isfinite(value) or value < 1:
         raise ConfigError(f"DANVAN_FEED_MINUTES must be at least 1 minute (or 'off'), not {raw!r}")
     return value
 

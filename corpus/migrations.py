@@ -172,7 +172,9 @@ MIGRATIONS.append(
         7,
         # Feeds checked on their own (DANVAN_FEEDS, /them): each one's state, and the
         # entries already handled, so a check fetches only the articles it has not
-        # seen. A failed entry is tried again at the next checks, a few times.
+        # seen. A failed entry is tried again at the next checks, a few times. An
+        # article is looked up by the link it was fetched from (`origin`) too: feed
+        # links often redirect.
         """
         CREATE TABLE feeds (
             id INTEGER PRIMARY KEY,
@@ -195,6 +197,7 @@ MIGRATIONS.append(
             at TEXT NOT NULL,
             PRIMARY KEY (feed_id, link)
         );
+        CREATE INDEX articles_origin ON articles(origin);
         """,
     )
 )

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -175,6 +175,22 @@ def is_feed(url: str, ctype: str, text: str) -> bool:
         or bool(re.search(r"(\.rss|\.xml|/feed/?|/rss/?)$", url, re.I))
 
 
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|zarsrc|mc_cid|mc_eid)$", re.I)
+
+
+def without_tracking(link: str) -> str:
+    """A link without the tracking parameters feeds add (utm_*, fbclid…), which may
+    change at every fetch: the same article keeps one link."""
+    parts = urlsplit(link)
+    if not parts.query:
+        return link
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = [(k, v) for k, v in pairs if not _TRACKING.match(k)]
+    if len(query) == len(pairs):
+        return link  # as written
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
 def parse_feed(url: str, body: bytes) -> list[FeedEntry]:
     """The entries of an RSS/Atom feed that link to an article, in the feed's order
     (relative links made absolute). UnreadableInput when there are none."""
@@ -188,7 +204,7 @@ def parse_feed(url: str, body: bytes) -> list[FeedEntry]:
         if not link:
             continue
         try:
-            link = urljoin(url, link.strip())
+            link = without_tracking(urljoin(url, link.strip()))
         except ValueError:
             pass  # a malformed link: fetching it reports the error
         if link in seen:

@@ -607,23 +607,29 @@ class Store:
         return {r[0]: (r[1], r[2]) for r in rows}
 
     async def record_feed_check(self, feed_id: int, at: dt.datetime, *, error: str | None = None,
-                                etag: str | None = None, last_modified: str | None = None,
+                                read: bool = True, etag: str | None = None, last_modified: str | None = None,
                                 entries: dict[str, str] | None = None, added: int = 0,
                                 listed: Iterable[str] | None = None, forget_after: dt.timedelta | None = None) -> None:
         """One check of a feed, in one transaction: its state, and the entries it
-        handled (link -> "done" or "failed"; a failed one counts its attempts). With
-        `listed` (the links the feed lists now), entries it no longer lists and last
-        seen before `at - forget_after` are forgotten, so the table stays small."""
+        handled (link -> "done" or "failed"; a failed one counts its attempts).
+        `read`: the feed was downloaded (not "not modified"), so its ETag and
+        Last-Modified are kept as the server sent them. With `listed` (the links the
+        feed lists now), entries it no longer lists and last seen before
+        `at - forget_after` are forgotten, so the table stays small. Nothing is written
+        for a feed no longer watched (removed during the check)."""
         at_text = _utc_text(at)
         async with self._transaction("record a feed check", bump=False) as db:
             if error is not None:
                 await db.execute("UPDATE feeds SET checked_at=?, failures=failures+1, error=? WHERE id=?",
                                  (at_text, error, feed_id))
                 return
-            await db.execute("UPDATE feeds SET checked_at=?, ok_at=?, failures=0, error=NULL,"
-                             " etag=COALESCE(?, etag), last_modified=COALESCE(?, last_modified),"
-                             " articles=articles+? WHERE id=?",
-                             (at_text, at_text, etag, last_modified, added, feed_id))
+            sql = "UPDATE feeds SET checked_at=?, ok_at=?, failures=0, error=NULL, articles=articles+?"
+            params: tuple = (at_text, at_text, added)
+            if read:
+                sql, params = sql + ", etag=?, last_modified=?", params + (etag, last_modified)
+            async with db.execute(sql + " WHERE id=?", params + (feed_id,)) as cur:
+                if cur.rowcount == 0:
+                    return
             await db.executemany(
                 "INSERT INTO feed_entries(feed_id, link, status, at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(feed_id, link) DO UPDATE SET status=excluded.status, at=excluded.at,"
@@ -633,3 +639,7 @@ class Store:
                 await db.execute(
                     "DELETE FROM feed_entries WHERE feed_id=? AND at<? AND link NOT IN (SELECT value FROM json_each(?))",
                     (feed_id, _utc_text(at - forget_after), json.dumps(list(listed))))
+
+    async def knows_link(self, link: str) -> bool:
+        """Whether an article was stored from this link (its URL, or the link it was fetched by)."""
+        return await self._one("SELECT 1 FROM articles WHERE url=? OR origin=? LIMIT 1", (link, link)) is not None

@@ -229,15 +229,16 @@ class Engine:
         await self.searcher.refresh_known()
         return report
 
-    async def ingest_documents(self, docs: "Iterable[RawDocument | InputError] | AsyncIterable[RawDocument | InputError]"
-                               ) -> IngestReport:
-        """Ingest documents already read (a list, or an async stream that fetches them)."""
+    async def ingest_documents(self, docs: "Iterable[RawDocument | InputError] | AsyncIterable[RawDocument | InputError]",
+                               report: IngestReport | None = None) -> IngestReport:
+        """Ingest documents already read (a list, or an async stream that fetches them);
+        `report`, when given, is filled as the work goes."""
         async def gen():
             for d in docs:
                 yield d
 
         async with self._lock:
-            report = await self.indexer.ingest(docs if isinstance(docs, AsyncIterable) else gen())
+            report = await self.indexer.ingest(docs if isinstance(docs, AsyncIterable) else gen(), report=report)
         await self.searcher.refresh_known()
         return report
 

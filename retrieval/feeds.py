@@ -17,7 +17,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from corpus.errors import InputError, UnreadableInput
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 MAX_ENTRIES = 100  # entries read from one feed at one check (feeds list their newest first)
 MAX_TRIES = 3  # attempts at an entry that fails before it is left alone
+FETCH_GROUP = 10  # pages fetched before they are stored together
 MAX_WAIT = dt.timedelta(days=1)  # the longest wait after failures in a row
 FORGET_AFTER = dt.timedelta(days=90)  # handled entries the feed no longer lists are forgotten after this
 CONFIG = "config"  # `Feed.added_by` of the feeds named in DANVAN_FEEDS
@@ -58,9 +59,14 @@ def to_fetch(entries: Sequence[FeedEntry], handled: dict[str, tuple[str, int]],
     return out
 
 
-def entry_statuses(links: Iterable[str], report: IngestReport) -> dict[str, str]:
-    """What to remember of each fetched entry: "failed" to try it again, else "done"."""
-    return {link: "failed" if report.outcomes.get(link, "failed") == "failed" else "done" for link in links}
+def entry_statuses(report: IngestReport) -> dict[str, str]:
+    """What to remember of each entry an ingest reached: "failed" to try it again, else "done"."""
+    return {link: "failed" if outcome == "failed" else "done" for link, outcome in report.outcomes.items()}
+
+
+def retry_pending(handled: dict[str, tuple[str, int]], max_tries: int = MAX_TRIES) -> bool:
+    """Whether failed entries wait for another try (the feed is then read even if unchanged)."""
+    return any(status == "failed" and attempts < max_tries for status, attempts in handled.values())
 
 
 @dataclass(frozen=True)
@@ -100,14 +106,15 @@ class FeedWatcher:
         self.clock = clock
         self.max_entries = max_entries
         self.max_tries = max_tries
+        self.fetch_group = FETCH_GROUP
         self.fetch_timeout = fetch_timeout or engine.config.fetch_timeout
 
     # -- the list ----------------------------------------------------------
-    async def configure(self, urls: Sequence[str]) -> None:
-        """Watch the feeds named in the configuration; stop watching those it no
-        longer names (feeds added by a person stay)."""
+    async def configure(self, urls: Sequence[str], prune: bool = True) -> None:
+        """Watch the feeds named in the configuration; with `prune` (the bots' start),
+        stop watching those it no longer names (feeds added by a person stay)."""
         wanted = set(urls)
-        for feed in await self.store.feeds():
+        for feed in await self.store.feeds() if prune else []:
             if feed.added_by == CONFIG and feed.url not in wanted:
                 await self.store.remove_feed(feed.url)
                 log.info("feed %s is no longer in DANVAN_FEEDS: not watched any more", feed.url)
@@ -151,21 +158,32 @@ class FeedWatcher:
         return [f for f in await self.store.feeds() if next_check(f, self.interval) <= now]
 
     async def tick(self, every: bool = False) -> list[FeedCheck]:
-        """Check every feed that is due (or `every` feed now), one after another."""
+        """Check every feed that is due (or `every` feed now), one after another; a
+        feed that fails in any way is recorded as failing and never stops the others."""
         feeds = await self.store.feeds() if every else await self.due()
         out = []
         for feed in feeds:
-            out.append(await self.check(feed))
+            try:
+                out.append(await self.check(feed))
+            except Exception as exc:  # noqa: BLE001 - recorded: the feed backs off, the others go on
+                log.error("feed %s: check failed unexpectedly", feed.url, exc_info=True)
+                reason = "lỗi không xác định khi kiểm tra nguồn tin"
+                await self.store.record_feed_check(feed.id, self.clock(), error=reason)
+                out.append(FeedCheck(await self._now(feed), error=Failure(feed.url, reason, repr(exc))))
         return out
 
     async def check(self, feed: Feed) -> FeedCheck:
-        """Check one feed now: read it (conditionally) and ingest its new entries."""
+        """Check one feed now: read it (conditionally, unless failed entries wait for
+        another try) and ingest its new entries."""
         fetcher = Fetcher(timeout=self.fetch_timeout)
         try:
+            handled = await self.store.feed_entries(feed.id)
+            conditional = not retry_pending(handled, self.max_tries)
             try:
-                got = await fetcher.fetch(feed.url, feed.etag, feed.last_modified)
+                got = await fetcher.fetch(feed.url, feed.etag if conditional else None,
+                                          feed.last_modified if conditional else None)
                 if got is None:
-                    await self.store.record_feed_check(feed.id, self.clock())
+                    await self.store.record_feed_check(feed.id, self.clock(), read=False)
                     log.debug("feed %s has not changed", feed.url)
                     return FeedCheck(await self._now(feed), unchanged=True)
                 entries = parse_feed(feed.url, got.body)
@@ -174,42 +192,50 @@ class FeedWatcher:
                 log.warning("feed %s could not be read (%d failure(s) in a row): %s",
                             feed.url, feed.failures + 1, exc.detail)
                 return FeedCheck(await self._now(feed), error=Failure(exc.origin, exc.reason, exc.detail))
-            return await self._ingest(feed, got, entries, fetcher)
+            return await self._ingest(feed, got, entries, fetcher, handled)
         finally:
             await fetcher.close()
 
-    async def _ingest(self, feed: Feed, got: Fetched, entries: list[FeedEntry], fetcher: Fetcher) -> FeedCheck:
+    async def _ingest(self, feed: Feed, got: Fetched, entries: list[FeedEntry], fetcher: Fetcher,
+                      handled: dict[str, tuple[str, int]] | None = None) -> FeedCheck:
+        """Fetch the entries not handled yet, a few at a time, and store them. Pages are
+        fetched outside the engine's lock (an admin's /them does not wait for a slow
+        site); what the check did is written even if it is cancelled half-way."""
         entries = entries[: self.max_entries]
-        handled = await self.store.feed_entries(feed.id)
-        todo = to_fetch(entries, handled, self.max_tries)
+        if handled is None:
+            handled = await self.store.feed_entries(feed.id)
         statuses: dict[str, str] = {}
         fresh = []
-        for entry in todo:
-            if await self.store.find_by_url(entry.link):  # stored by hand or by another feed
+        for entry in to_fetch(entries, handled, self.max_tries):
+            if await self.store.knows_link(entry.link):  # stored by hand, by another feed or process
                 statuses[entry.link] = "done"
             else:
                 fresh.append(entry)
-
-        async def documents():
-            for entry in fresh:
-                try:
-                    yield await fetcher.entry_document(entry)
-                except InputError as exc:
-                    yield exc
-
-        report = await self.engine.ingest_documents(documents()) if fresh else IngestReport()
-        fetched = entry_statuses([e.link for e in fresh], report)
-        for link, status in fetched.items():
-            if status == "failed" and handled.get(link, ("", 0))[1] + 1 >= self.max_tries:
-                log.warning("feed %s: entry %s failed %d times; it is not tried again", feed.url, link, self.max_tries)
-        statuses.update(fetched)
-        await self.store.record_feed_check(
-            feed.id, self.clock(), etag=got.etag, last_modified=got.last_modified, entries=statuses,
-            added=len(report.added), listed=[e.link for e in entries], forget_after=FORGET_AFTER)
+        report = IngestReport()
+        try:
+            for i in range(0, len(fresh), self.fetch_group):
+                docs = []
+                for entry in fresh[i : i + self.fetch_group]:
+                    try:
+                        docs.append(await fetcher.entry_document(entry))
+                    except InputError as exc:
+                        docs.append(exc)
+                await self.engine.ingest_documents(docs, report=report)
+        finally:
+            fetched = entry_statuses(report)
+            for link, status in fetched.items():
+                if status == "failed" and handled.get(link, ("", 0))[1] + 1 >= self.max_tries:
+                    log.warning("feed %s: entry %s failed %d times; it is not tried again", feed.url, link,
+                                self.max_tries)
+            statuses.update(fetched)
+            await self.store.record_feed_check(
+                feed.id, self.clock(), etag=got.etag, last_modified=got.last_modified, entries=statuses,
+                added=len(report.added), listed=[e.link for e in entries], forget_after=FORGET_AFTER)
+        known = len(statuses) - len(fetched)
         if report.added or report.failed:
             log.info("feed %s: %d new, %d failed, %d already stored", feed.url, len(report.added),
-                     len(report.failed), len(todo) - len(fresh) + len(report.duplicates) + len(report.updated))
-        return FeedCheck(await self._now(feed), report, known=len(todo) - len(fresh))
+                     len(report.failed), known + len(report.duplicates) + len(report.updated))
+        return FeedCheck(await self._now(feed), report, known=known)
 
     async def _now(self, feed: Feed) -> Feed:
         return await self.store.feed(feed.id) or feed

@@ -97,9 +97,19 @@ class Indexer:
         vectors = np.stack([r.vector for r in rows]) if rows else np.zeros((0, self.encoder.dim), np.float32)
         old_chunk_ids = await self.store.chunk_ids_of(replace_id) if replace_id is not None else []
         terms = index_fields(article.title, article.text)
-        article_id, chunk_ids = await self.store.save_article(
-            article, chash, sig, rows, self.encoder.model_id, replace_id=replace_id, article_terms=terms
-        )
+        try:
+            article_id, chunk_ids = await self.store.save_article(
+                article, chash, sig, rows, self.encoder.model_id, replace_id=replace_id, article_terms=terms
+            )
+        except StoreError:
+            # another process stored the same page meanwhile (a cron check beside the bots)
+            same = await self.store.find_by_hash(chash)
+            if same is None and article.url and replace_id is None:
+                known = await self.store.find_by_url(article.url)
+                same = known[0] if known else None
+            if same is None:
+                raise
+            return Outcome("duplicate", same, "vừa được nạp ở nơi khác")
         self.index.remove(old_chunk_ids)
         self.index.add(chunk_ids, vectors)
         if replace_id is not None:
@@ -149,9 +159,11 @@ class Indexer:
         self.index.save(generation)
         self.lexical.save(self.index.directory, generation)
 
-    async def ingest(self, docs: AsyncIterable["RawDocument | InputError"], progress=None) -> IngestReport:
-        """Parse and add every document; failures are reported, never fatal."""
-        report = IngestReport()
+    async def ingest(self, docs: AsyncIterable["RawDocument | InputError"], progress=None,
+                     report: IngestReport | None = None) -> IngestReport:
+        """Parse and add every document; failures are reported, never fatal. `report`,
+        when given, is filled as the work goes (what was done before a cancel stays in it)."""
+        report = report if report is not None else IngestReport()
         done = 0
 
         def failed(origin: str, reason: str, detail: str) -> None:
@@ -178,6 +190,10 @@ class Indexer:
                 except StoreError as exc:
                     log.warning("ingest of %s failed: %s", item.origin, exc)
                     failed(item.origin, exc.user_message, str(exc))
+                    continue
+                except Exception as exc:  # noqa: BLE001 - one unreadable page never stops the others
+                    log.error("ingest of %s failed unexpectedly", item.origin, exc_info=True)
+                    failed(item.origin, "không xử lý được bài viết này", f"unexpected error: {exc!r}")
                     continue
                 label = f"{item.origin} — {article.title}"
                 report.outcomes[item.origin] = outcome.status

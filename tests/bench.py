@@ -345,7 +345,9 @@ async def feeds(encoder, data: Path, questions: list[str], quick: bool) -> None:
           f"{pct(alone, 95):.1f} ms -> p95 ratios {pct(during, 95) / max(pct(alone, 95), 1e-6):.2f} and "
           f"{pct(during_whole, 95) / max(pct(alone, 95), 1e-6):.2f}")
     server.shutdown()
+    server.server_close()
     await engine.close()
+    shutil.rmtree(folder.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -92,6 +92,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             self.send_response(status)
+            if status in (301, 302, 303, 307, 308):
+                self.send_header("Location", body.decode())
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             if etag:
@@ -108,7 +110,8 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def web():
     """A local web server: `web.route(path, body, ctype, status, delay, etag)`, `web.url(path)`;
-    `web.hits[path]` counts the requests (a request sending the route's ETag gets 304)."""
+    `web.hits[path]` counts the requests (a request sending the route's ETag gets 304; a
+    redirect status sends the body as its Location)."""
 
     class Web:
         def __init__(self):

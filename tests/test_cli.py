@@ -113,7 +113,7 @@ def test_a_long_ingest_logs_its_progress(caplog):
     assert lines == ["ingest: 20 documents so far (16 added, 2 duplicate, 2 failed), 2.0 a second"]
 
 
-def test_feeds_command_watches_checks_and_stops(tmp_path, web):
+def test_feeds_command_watches_checks_and_stops(tmp_path, web, monkeypatch):
     from test_feeds import page, rss
 
     data = tmp_path / "feeds"
@@ -126,10 +126,12 @@ def test_feeds_command_watches_checks_and_stops(tmp_path, web):
     assert f"+ {web.url('/rss')}: 1 bài mới, 0 cập nhật, 0 trùng, 0 lỗi" in out.stdout
     assert "Đã nạp 1 bài từ nguồn này." in out.stdout
 
-    out = run(data, "feeds", "check", encoder="hashing")  # what a cron job runs
+    out = run(data, "feeds", "check", encoder="hashing")  # what a cron job runs: only the feeds due
+    assert out.returncode == 0 and web.url("/rss") + ":" not in out.stdout and web.hits["/rss"] == 1
+    out = run(data, "feeds", "check", "--all", encoder="hashing")
     assert out.returncode == 0 and f"= không đổi: {web.url('/rss')}" in out.stdout
     web.route("/rss", rss([web.url("/1.html"), web.url("/0.html")]), ctype="application/rss+xml", etag='"b"')
-    out = run(data, "feeds", "check", encoder="hashing")
+    out = run(data, "feeds", "check", "--all", encoder="hashing")
     assert f"+ {web.url('/rss')}: 1 bài mới, 0 cập nhật, 0 trùng, 0 lỗi" in out.stdout
     assert web.hits["/0.html"] == 1 and web.hits["/1.html"] == 1
 
@@ -138,11 +140,15 @@ def test_feeds_command_watches_checks_and_stops(tmp_path, web):
     out = run(data, "feeds", "add", encoder="hashing")
     assert out.returncode == 2 and "Cách dùng" in out.stderr
     web.route("/rss", "", status=500)
-    out = run(data, "feeds", "check", encoder="hashing")
+    out = run(data, "feeds", "check", "--all", encoder="hashing")
     assert out.returncode == 1 and f"! lỗi: {web.url('/rss')}: máy chủ trả lỗi HTTP 500" in out.stdout
-    assert "(1 lần liên tiếp): máy chủ trả lỗi HTTP 500" in out.stdout
+    assert "bị lỗi (lỗi 1 lần liên tiếp): máy chủ trả lỗi HTTP 500." in out.stdout
 
-    out = run(data, "feeds", "remove", web.url("/rss"), encoder="hashing")
+    monkeypatch.setenv("DANVAN_FEEDS", "https://config.example.vn/rss")
+    assert "https://config.example.vn/rss\n   Chưa kiểm tra." in run(data, "feeds", encoder="hashing").stdout
+    monkeypatch.delenv("DANVAN_FEEDS")  # cron without the bots' .env: the configured feed stays
+    assert "2. https://config.example.vn/rss" in run(data, "feeds", encoder="hashing").stdout
+    out = run(data, "feeds", "remove", web.url("/rss"), "https://config.example.vn/rss", encoder="hashing")
     assert out.returncode == 0 and f"Đã ngừng theo dõi: {web.url('/rss')}" in out.stdout
     assert "Chưa theo dõi nguồn tin nào." in out.stdout
     ask_out = run(data, "ask", "--json", "Ngọc Hồi tập huấn cho bao nhiêu cán bộ?", encoder="hashing")

@@ -11,7 +11,7 @@ from bot.runner import SharedEngine, feeds_running
 from bot.types import Incoming
 from bot_harness import ADMIN, rows, settings_for
 from corpus.types import Feed, FeedEntry, IngestReport
-from retrieval.feeds import CONFIG, MAX_TRIES, FeedWatcher, entry_statuses, next_check, to_fetch
+from retrieval.feeds import CONFIG, MAX_TRIES, FeedWatcher, entry_statuses, next_check, retry_pending, to_fetch
 
 T0 = dt.datetime(2026, 11, 26, 1, 0, tzinfo=dt.timezone.utc)
 HOUR = dt.timedelta(hours=1)
@@ -76,9 +76,10 @@ def test_only_entries_never_handled_or_failed_fewer_times_are_fetched():
     handled = {"https://x.vn/a": ("done", 1), "https://x.vn/b": ("failed", MAX_TRIES - 1),
                "https://x.vn/c": ("failed", MAX_TRIES)}
     assert [e.link for e in to_fetch(entries, handled)] == ["https://x.vn/b", "https://x.vn/d"]
-    report = IngestReport(outcomes={"https://x.vn/b": "duplicate", "https://x.vn/d": "failed"})
-    assert entry_statuses(["https://x.vn/b", "https://x.vn/d", "https://x.vn/e"], report) == {
-        "https://x.vn/b": "done", "https://x.vn/d": "failed", "https://x.vn/e": "failed"}
+    report = IngestReport(outcomes={"https://x.vn/b": "duplicate", "https://x.vn/d": "failed",
+                                    "https://x.vn/e": "added"})
+    assert entry_statuses(report) == {"https://x.vn/b": "done", "https://x.vn/d": "failed", "https://x.vn/e": "done"}
+    assert retry_pending(handled) and not retry_pending({"https://x.vn/c": ("failed", MAX_TRIES)})
 
 
 # -- checks against a local web server ------------------------------------------
@@ -104,11 +105,11 @@ async def test_a_watched_feed_is_read_once_and_only_its_new_entries_fetched(engi
     clock.at = T0 + HOUR / 2
     assert await w.tick() == [] and web.hits["/rss"] == 1
 
-    # due, unchanged: one conditional request, answered 304; no page is fetched
+    # due: a failed entry waits for another try, so the feed is read in full; only it is fetched
     clock.at = T0 + HOUR
     [check] = await w.tick()
-    assert check.unchanged and web.hits["/rss"] == 2 and web.hits["/0.html"] == 1
-    assert web.hits["/gone.html"] == 1  # not even the failed entry: the feed did not change
+    assert not check.unchanged and web.hits["/rss"] == 2 and web.hits["/0.html"] == web.hits["/1.html"] == 1
+    assert web.hits["/gone.html"] == 2 and check.added == 0
 
     # the feed changes: only the new entry and the failed one are fetched
     web.route("/3.html", page(3))
@@ -117,18 +118,20 @@ async def test_a_watched_feed_is_read_once_and_only_its_new_entries_fetched(engi
     [check] = await w.tick()
     assert not check.unchanged and check.added == 1 and len(check.report.failed) == 1
     assert web.hits["/3.html"] == 1 and web.hits["/0.html"] == web.hits["/1.html"] == 1
-    assert web.hits["/gone.html"] == 2
+    assert web.hits["/gone.html"] == MAX_TRIES == 3
     [f] = await engine.store.feeds()
     assert f.articles == 3 and f.etag == '"v2"' and f.checked_at == clock.at
-
-    # a failing entry is tried MAX_TRIES times in all, then left alone
-    for n in range(3):
-        web.route("/rss", rss([web.url("/3.html"), *links]), ctype="application/rss+xml", etag=f'"v3-{n}"')
-        clock.at += HOUR
-        await w.tick()
-    assert web.hits["/gone.html"] == MAX_TRIES
     assert rows(engine.config.data_dir, "SELECT status, attempts FROM feed_entries WHERE link=?",
                 (web.url("/gone.html"),)) == [("failed", MAX_TRIES)]
+
+    # tried MAX_TRIES times in all, it is left alone: an unchanged feed is now one conditional request
+    clock.at += HOUR
+    [check] = await w.tick()
+    assert check.unchanged and web.hits["/rss"] == 4 and web.hits["/gone.html"] == MAX_TRIES
+    web.route("/rss", rss([web.url("/3.html"), *links]), ctype="application/rss+xml", etag='"v3"')
+    clock.at += HOUR
+    [check] = await w.tick()
+    assert not check.unchanged and check.added == 0 and web.hits["/gone.html"] == MAX_TRIES
     assert (await engine.store.counts())["articles"] == before + 3
 
 
@@ -203,6 +206,7 @@ async def test_a_check_killed_half_way_fetches_nothing_twice(engine, web):
     web.route("/1.html", page(1), delay=30.0)  # the process is killed while this one loads
     web.route("/rss", rss([web.url("/0.html"), web.url("/1.html")]), ctype="application/rss+xml")
     w = FeedWatcher(engine, HOUR)
+    w.fetch_group = 1  # each page stored before the next is fetched
     before = (await engine.store.counts())["articles"]
     task = asyncio.create_task(w.add(web.url("/rss"), ADMIN))
     for _ in range(200):
@@ -214,8 +218,10 @@ async def test_a_check_killed_half_way_fetches_nothing_twice(engine, web):
     assert (await engine.store.counts())["articles"] == before + 1  # the first article is stored whole
     web.route("/1.html", page(1))
     [check] = await w.tick(every=True)
-    assert check.known == 1 and check.added == 1
+    assert check.known == 0 and check.added == 1  # the stored entry was recorded although the check was cancelled
     assert web.hits["/0.html"] == 1 and (await engine.store.counts())["articles"] == before + 2
+    [f] = await engine.store.feeds()
+    assert f.articles == 2
 
 
 # -- in the bots ---------------------------------------------------------------
@@ -244,7 +250,7 @@ async def test_admins_watch_list_and_stop_feeds_in_the_bot(engine, data_dir, web
     [r] = await core.handle(m("/thongke"))
     assert "Nguồn RSS theo dõi: 1, 1 đang lỗi (/nguontin)" in r.plain
     [r] = await core.handle(m("/nguontin"))
-    assert "(1 lần liên tiếp): máy chủ trả lỗi HTTP 503. Thử lại lúc" in r.plain
+    assert "bị lỗi (lỗi 1 lần liên tiếp): máy chủ trả lỗi HTTP 503. Thử lại lúc" in r.plain
     web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml")
     [r] = await core.handle(m("/bonguon 2"))
     assert "Hãy gõ số thứ tự" in r.plain
@@ -289,14 +295,14 @@ def test_feed_settings_are_read_and_checked():
     from bot.settings import Settings
     from corpus.errors import ConfigError
 
-    s = Settings.from_env({"DANVAN_FEEDS": "https://a.vn/rss, https://b.vn/feed  https://a.vn/rss"})
-    assert s.feeds == ("https://a.vn/rss", "https://b.vn/feed") and s.feed_minutes == 30.0
+    s = Settings.from_env({"DANVAN_FEEDS": "https://a.vn/rss, https://b.vn/feed  https://a.vn/rss;https://c.vn/rss"})
+    assert s.feeds == ("https://a.vn/rss", "https://b.vn/feed", "https://c.vn/rss") and s.feed_minutes == 30.0
     assert s.feed_interval == dt.timedelta(minutes=30)
     assert Settings.from_env({"DANVAN_FEED_MINUTES": "off"}).feed_minutes == 0.0
     assert Settings.from_env({"DANVAN_FEED_MINUTES": "90"}).feed_interval == dt.timedelta(minutes=90)
     with pytest.raises(ConfigError, match="DANVAN_FEEDS must list http"):
         Settings.from_env({"DANVAN_FEEDS": "baokontum.com.vn/rss"})
-    for bad in ("0.5", "mỗi giờ"):
+    for bad in ("0.5", "mỗi giờ", "nan", "inf"):
         with pytest.raises(ConfigError, match="DANVAN_FEED_MINUTES"):
             Settings.from_env({"DANVAN_FEED_MINUTES": bad})
 
@@ -370,3 +376,116 @@ async def test_articles_another_process_stores_are_found_by_the_running_bots(eng
         assert sorted(again.lexical.chunk_terms) == sorted((await again.store.chunk_ids()).tolist())
     finally:
         await again.close()
+
+
+async def test_tracking_links_and_redirects_do_not_fetch_an_article_again(engine, web):
+    from corpus.sources import without_tracking
+
+    assert without_tracking("https://x.vn/a.php?id=5&utm_source=rss&fbclid=1") == "https://x.vn/a.php?id=5"
+    assert without_tracking("https://x.vn/a?q=a+b") == "https://x.vn/a?q=a+b"  # untouched when nothing is removed
+    clock = Clock()
+    w = FeedWatcher(engine, HOUR, clock=clock)
+    web.route("/0.html", page(0))
+    web.route("/1.html", page(1))
+    web.route("/rss", rss([web.url("/0.html?utm_source=rss&utm_term=1"), web.url("/1.html")]),
+              ctype="application/rss+xml")
+    added = await w.add(web.url("/rss"), ADMIN)
+    assert added.check.added == 2
+    [f] = await engine.store.feeds()
+    for n in range(2, 5):  # a new tracking value at every fetch
+        web.route("/rss", rss([web.url(f"/0.html?utm_source=rss&utm_term={n}"), web.url("/1.html")]),
+                  ctype="application/rss+xml")
+        clock.at += HOUR
+        [check] = await w.tick()
+        assert check.error is None and check.added == 0
+    assert web.hits["/0.html"] == 1 and web.hits["/1.html"] == 1
+    assert rows(engine.config.data_dir, "SELECT count(*) FROM feed_entries")[0][0] == 2
+    # a link that redirects (a short link) to an article stored already is found by the link it was fetched by
+    web.route("/2.html", page(2))
+    web.route("/go/2", web.url("/2.html"), status=302)
+    report = await engine.ingest([web.url("/go/2")])  # an admin added it by its short link
+    assert len(report.added) == 1 and web.hits["/2.html"] == 1
+    web.route("/rss", rss([web.url("/go/2"), web.url("/1.html")]), ctype="application/rss+xml")
+    clock.at += HOUR
+    [check] = await w.tick()
+    assert check.known == 1 and check.added == 0 and web.hits["/go/2"] == 1 and web.hits["/2.html"] == 1
+
+
+async def test_one_feed_failing_unexpectedly_does_not_stop_the_others(engine, web, monkeypatch):
+    import corpus.sources
+
+    clock = Clock()
+    w = FeedWatcher(engine, HOUR, clock=clock)
+    web.route("/0.html", page(0))
+    web.route("/1.html", page(1))
+    web.route("/bad", rss([web.url("/0.html")]), ctype="application/rss+xml")
+    web.route("/good", rss([web.url("/1.html")]), ctype="application/rss+xml")
+    await engine.store.add_feed(web.url("/bad"), ADMIN)
+    await engine.store.add_feed(web.url("/good"), ADMIN)
+    real = corpus.sources.parse_feed
+
+    def broken(url, body):
+        if url.endswith("/bad"):
+            raise IndexError("a parser bug")
+        return real(url, body)
+
+    monkeypatch.setattr("retrieval.feeds.parse_feed", broken)
+    bad, good = await w.tick(every=True)
+    assert bad.error is not None and bad.error.reason == "lỗi không xác định khi kiểm tra nguồn tin"
+    assert good.error is None and good.added == 1
+    [fb, fg] = await engine.store.feeds()
+    assert (fb.failures, fg.failures) == (1, 0) and fb.checked_at == T0
+    assert next_check(fb, HOUR) == T0 + 2 * HOUR and next_check(fg, HOUR) == T0 + HOUR  # it backs off
+
+
+async def test_a_feed_removed_during_its_check_is_not_recorded(engine, web):
+    web.route("/0.html", page(0), delay=0.5)
+    web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml")
+    w = FeedWatcher(engine, HOUR)
+    feed, _ = await engine.store.add_feed(web.url("/rss"), ADMIN)
+    task = asyncio.create_task(w.check(feed))
+    await asyncio.sleep(0.2)
+    assert await w.remove(web.url("/rss"))
+    check = await task  # no foreign-key error: the check of a feed no longer watched writes nothing
+    assert check.added == 1 and await engine.store.feeds() == []
+    assert rows(engine.config.data_dir, "SELECT count(*) FROM feed_entries")[0][0] == 0
+
+
+async def test_a_page_stored_meanwhile_by_another_process_is_a_duplicate_not_an_error(engine, web):
+    # The bots and a cron check read the same feed at once: both find the page new,
+    # one stores it first; the other's write clashes with it and reports a duplicate.
+    from corpus.types import RawDocument
+
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import Engine, EngineConfig
+
+    first = RawDocument(origin=web.url("/1.html"), text=page(1), kind="html", url=web.url("/1.html"))
+    assert len((await engine.ingest_documents([first])).added) == 1  # the bots know the store's articles
+    doc = RawDocument(origin=web.url("/0.html"), text=page(0), kind="html", url=web.url("/0.html"))
+    cron = await Engine.open(EngineConfig(data_dir=engine.config.data_dir), HashingEncoder())
+    try:
+        assert len((await cron.ingest_documents([doc])).added) == 1
+    finally:
+        await cron.close()
+    store = engine.store
+    real_url, real_hash = store.find_by_url, store.find_by_hash
+    calls = {"n": 0}
+
+    async def unseen_first(fn, *args):
+        calls["n"] += 1
+        return None if calls["n"] <= 2 else await fn(*args)  # the checks made before the other process wrote
+
+    store.find_by_url = lambda url: unseen_first(real_url, url)
+    store.find_by_hash = lambda h: unseen_first(real_hash, h)
+    try:
+        report = await engine.ingest_documents([doc])
+    finally:
+        store.find_by_url, store.find_by_hash = real_url, real_hash
+    assert report.failed == [] and report.outcomes == {web.url("/0.html"): "duplicate"}
+    assert "vừa được nạp ở nơi khác" in report.duplicates[0]
+
+
+def test_minutes_are_written_the_vietnamese_way():
+    from bot import render
+
+    assert [render.fmt_minutes(m) for m in (30, 120, 2.5, 90)] == ["30 phút", "2 giờ", "2,5 phút", "90 phút"]
