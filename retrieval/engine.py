@@ -250,6 +250,8 @@ class Engine:
         ingests (it is then the writer). How many articles were brought up to date."""
         if self._lock.locked() or await self.store.generation() == self._seen:
             return 0
+        if self._lock.locked():  # an ingest began meanwhile: never make a question wait for it
+            return 0
         async with self._lock:
             generation = await self.store.generation()
             stored, held = await self.store.chunk_ids(), self.index.ids()
