@@ -261,14 +261,15 @@ class Engine:
                 return 0
             affected = set(await self.store.articles_of_chunks(missing.tolist()))
             affected |= {self.lexical.chunk_article[int(c)] for c in extra if int(c) in self.lexical.chunk_article}
-            old = [c for c, a in self.lexical.chunk_article.items() if a in affected]
-            self.index.remove(old + [int(c) for c in extra])
-            for aid in affected:
-                self.lexical.remove_article(aid, [c for c in old if self.lexical.chunk_article.get(c) == aid])
             among = sorted(affected)
             terms = {a: (acc, fold) for a, acc, fold in await self.store.article_term_rows(among)}
             rows = await self.store.lexical_rows(among)
             ids, vectors = await self.store.all_vectors(self.encoder.model_id, among)
+            # from here on no await: a question never sees the indexes half changed
+            old = [c for c, a in self.lexical.chunk_article.items() if a in affected]
+            self.index.remove(old + [int(c) for c in extra])
+            for aid in affected:
+                self.lexical.remove_article(aid, [c for c in old if self.lexical.chunk_article.get(c) == aid])
             for aid, t in terms.items():
                 self.lexical.article_terms[aid] = t
             self.lexical.add_chunks([r[0] for r in rows], [r[1] for r in rows], [(r[2], r[3]) for r in rows])
