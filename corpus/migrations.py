@@ -172,9 +172,7 @@ MIGRATIONS.append(
         7,
         # Feeds checked on their own (DANVAN_FEEDS, /them): each one's state, and the
         # entries already handled, so a check fetches only the articles it has not
-        # seen. A failed entry is tried again at the next checks, a few times. An
-        # article is looked up by the link it was fetched from (`origin`) too: feed
-        # links often redirect.
+        # seen. A failed entry is tried again at the next checks, a few times.
         """
         CREATE TABLE feeds (
             id INTEGER PRIMARY KEY,
@@ -197,7 +195,16 @@ MIGRATIONS.append(
             at TEXT NOT NULL,
             PRIMARY KEY (feed_id, link)
         );
-        CREATE INDEX articles_origin ON articles(origin);
+        """,
+    )
+)
+MIGRATIONS.append(
+    (
+        8,
+        # A feed entry is known by the link its article was fetched from (`origin`)
+        # too, since feed links often redirect: looked up at every check.
+        """
+        CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin);
         """,
     )
 )

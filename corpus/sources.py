@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin
 
 import httpx
 
@@ -179,16 +179,15 @@ _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|zarsrc|mc_cid|mc_eid)$", re.I)
 
 
 def without_tracking(link: str) -> str:
-    """A link without the tracking parameters feeds add (utm_*, fbclid…), which may
-    change at every fetch: the same article keeps one link."""
-    parts = urlsplit(link)
-    if not parts.query:
+    """A link without its fragment and the tracking parameters feeds add (utm_*,
+    fbclid…), which may change at every fetch: the same article keeps one link.
+    The rest of the query is kept exactly as written."""
+    link = link.split("#", 1)[0]
+    if "?" not in link:
         return link
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    query = [(k, v) for k, v in pairs if not _TRACKING.match(k)]
-    if len(query) == len(pairs):
-        return link  # as written
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    base, query = link.split("?", 1)
+    kept = [part for part in query.split("&") if part and not _TRACKING.match(part.split("=", 1)[0])]
+    return base + ("?" + "&".join(kept) if kept else "")
 
 
 def parse_feed(url: str, body: bytes) -> list[FeedEntry]:

@@ -456,9 +456,9 @@ class Store:
             sql, params = sql + f" WHERE article_id IN {_IDS}", (_ids(among),)
         return [(r[0], r[1], r[2]) for r in await self._all(sql + " ORDER BY article_id", params)]
 
-    async def articles_of_chunks(self, chunk_ids: Sequence[int]) -> list[int]:
-        rows = await self._all(f"SELECT DISTINCT article_id FROM chunks WHERE id IN {_IDS}", (_ids(chunk_ids),))
-        return [r[0] for r in rows]
+    async def article_hashes(self) -> dict[int, str]:
+        """Every stored article's content hash: what an index holding it must agree with."""
+        return {r[0]: r[1] for r in await self._all("SELECT id, content_hash FROM articles")}
 
     async def terms_missing(self) -> bool:
         """Are there articles stored before migration 3 added `article_terms`?"""

@@ -79,7 +79,6 @@ class Engine:
         self.threshold_source = "configured" if config.threshold else "shipped"  # or "calibrated"
         self.stored_chunk_words: str | None = None  # meta: the size the stored passages were cut at
         self._lock = asyncio.Lock()
-        self._seen = -1  # the store generation these indexes last caught up with (`sync`)
         self._asking = 0  # questions being answered now
         self._no_question = asyncio.Event()
         self._no_question.set()
@@ -88,10 +87,11 @@ class Engine:
     async def open(cls, config: EngineConfig, encoder: Encoder) -> "Engine":
         store = await Store.open(config.data_dir / DB_FILE)
         try:
+            seen, held = await store.generation(), await store.article_hashes()  # before: a write meanwhile is caught up
             index = await cls._load_index(config.data_dir, store, encoder)
             lexical = await cls._load_lexical(config, store)
             engine = cls(config, store, encoder, index, lexical)
-            engine._seen = await store.generation()
+            engine.indexer.seen, engine.indexer.held = seen, held
             await engine.searcher.refresh_known()
             await engine._check_chunking()
             await engine._load_calibration()
@@ -230,55 +230,67 @@ class Engine:
         return report
 
     async def ingest_documents(self, docs: "Iterable[RawDocument | InputError] | AsyncIterable[RawDocument | InputError]",
-                               report: IngestReport | None = None) -> IngestReport:
+                               report: IngestReport | None = None, save: bool = True) -> IngestReport:
         """Ingest documents already read (a list, or an async stream that fetches them);
-        `report`, when given, is filled as the work goes."""
+        `report`, when given, is filled as the work goes; `save=False`: the index caches
+        are written by a later `save()` (one write for an ingest made in parts)."""
         async def gen():
             for d in docs:
                 yield d
 
         async with self._lock:
-            report = await self.indexer.ingest(docs if isinstance(docs, AsyncIterable) else gen(), report=report)
+            report = await self.indexer.ingest(docs if isinstance(docs, AsyncIterable) else gen(), report=report,
+                                               save=save)
         await self.searcher.refresh_known()
         return report
 
+    async def save(self) -> None:
+        """Write the index caches if anything changed (after `ingest_documents(save=False)`)."""
+        async with self._lock:
+            if self.index.dirty or self.lexical.dirty:
+                await self.indexer.save()
+
     async def sync(self) -> int:
         """Catch up with what another process changed in the store (`main.py ingest`,
-        a cron `feeds check` beside the bots): the articles whose passages the
-        indexes lack or hold in excess are read again from the store. One read of
-        the store's generation when nothing changed; skipped while this engine
-        ingests (it is then the writer). How many articles were brought up to date."""
-        if self._lock.locked() or await self.store.generation() == self._seen:
+        a cron `feeds check` beside the bots): the articles added, removed or replaced
+        there (told by their content hashes) are read again from the store. One read
+        of the store's generation when nothing changed; skipped while this engine
+        ingests (it then catches up at its next question). How many articles changed."""
+        indexer = self.indexer
+        if self._lock.locked() or await self.store.generation() == indexer.seen:
             return 0
         if self._lock.locked():  # an ingest began meanwhile: never make a question wait for it
             return 0
         async with self._lock:
             generation = await self.store.generation()
-            stored, held = await self.store.chunk_ids(), self.index.ids()
-            missing, extra = np.setdiff1d(stored, held), np.setdiff1d(held, stored)
-            if not missing.size and not extra.size:
-                self._seen = generation
-                return 0
-            affected = set(await self.store.articles_of_chunks(missing.tolist()))
-            affected |= {self.lexical.chunk_article[int(c)] for c in extra if int(c) in self.lexical.chunk_article}
-            among = sorted(affected)
-            terms = {a: (acc, fold) for a, acc, fold in await self.store.article_term_rows(among)}
-            rows = await self.store.lexical_rows(among)
-            ids, vectors = await self.store.all_vectors(self.encoder.model_id, among)
-            # from here on no await: a question never sees the indexes half changed
-            old = [c for c, a in self.lexical.chunk_article.items() if a in affected]
-            self.index.remove(old + [int(c) for c in extra])
-            for aid in affected:
-                self.lexical.remove_article(aid, [c for c in old if self.lexical.chunk_article.get(c) == aid])
-            for aid, t in terms.items():
-                self.lexical.article_terms[aid] = t
-            self.lexical.add_chunks([r[0] for r in rows], [r[1] for r in rows], [(r[2], r[3]) for r in rows])
-            if len(ids):
-                self.index.add(ids, vectors)
-            self.indexer.forget_signatures()
-            self._seen = generation
-        await self.searcher.refresh_known()
-        log.info("caught up with the store: %d article(s) changed by another process", len(affected))
+            stored = await self.store.article_hashes()
+            held = indexer.held
+            affected = {a for a in stored.keys() | held.keys() if stored.get(a) != held.get(a)}
+            if affected:
+                among = sorted(affected)
+                terms = {a: (acc, fold) for a, acc, fold in await self.store.article_term_rows(among)}
+                rows = await self.store.lexical_rows(among)
+                ids, vectors = await self.store.all_vectors(self.encoder.model_id, among)
+                # from here on no await: a question never sees the indexes half changed
+                old: dict[int, list[int]] = {}
+                for c, a in self.lexical.chunk_article.items():
+                    if a in affected:
+                        old.setdefault(a, []).append(c)
+                self.index.remove([c for cs in old.values() for c in cs])
+                for aid in affected:
+                    self.lexical.remove_article(aid, old.get(aid, []))
+                for aid, t in terms.items():
+                    self.lexical.article_terms[aid] = t
+                self.lexical.add_chunks([r[0] for r in rows], [r[1] for r in rows], [(r[2], r[3]) for r in rows])
+                if len(ids):
+                    self.index.add(ids, vectors)
+                indexer.held = stored
+                indexer.forget_signatures()
+                await self.lexical.rebuild()
+            indexer.seen = generation
+        if affected:
+            await self.searcher.refresh_known()
+            log.info("caught up with the store: %d article(s) changed by another process", len(affected))
         return len(affected)
 
     async def _questions_first(self) -> None:
@@ -368,7 +380,7 @@ class Engine:
         (folded word sequences; every word pair of a key must occur, not necessarily
         together: callers that need the phrase check the text)."""
         await self.sync()
-        snap = self.lexical.snapshot()
+        snap = self.lexical.latest()
         rows = np.unique(np.concatenate([snap.articles_mentioning(k) for k in keys] or [np.zeros(0, np.int64)]))
         if not rows.size:
             return []

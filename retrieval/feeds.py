@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 MAX_ENTRIES = 100  # entries read from one feed at one check (feeds list their newest first)
 MAX_TRIES = 3  # attempts at an entry that fails before it is left alone
 FETCH_GROUP = 10  # pages fetched before they are stored together
+DUE_SLACK = dt.timedelta(minutes=1)
 MAX_WAIT = dt.timedelta(days=1)  # the longest wait after failures in a row
 FORGET_AFTER = dt.timedelta(days=90)  # handled entries the feed no longer lists are forgotten after this
 CONFIG = "config"  # `Feed.added_by` of the feeds named in DANVAN_FEEDS
@@ -154,7 +155,9 @@ class FeedWatcher:
 
     # -- checking ------------------------------------------------------------
     async def due(self) -> list[Feed]:
-        now = self.clock()
+        """The feeds whose next check has come (a minute early counts: a cron job run
+        every interval may start a little before the previous one did)."""
+        now = self.clock() + DUE_SLACK
         return [f for f in await self.store.feeds() if next_check(f, self.interval) <= now]
 
     async def tick(self, every: bool = False) -> list[FeedCheck]:
@@ -168,7 +171,8 @@ class FeedWatcher:
             except Exception as exc:  # noqa: BLE001 - recorded: the feed backs off, the others go on
                 log.error("feed %s: check failed unexpectedly", feed.url, exc_info=True)
                 reason = "lỗi không xác định khi kiểm tra nguồn tin"
-                await self.store.record_feed_check(feed.id, self.clock(), error=reason)
+                with contextlib.suppress(Exception):  # a store that fails here fails the next feed too, alone
+                    await self.store.record_feed_check(feed.id, self.clock(), error=reason)
                 out.append(FeedCheck(await self._now(feed), error=Failure(feed.url, reason, repr(exc))))
         return out
 
@@ -176,6 +180,7 @@ class FeedWatcher:
         """Check one feed now: read it (conditionally, unless failed entries wait for
         another try) and ingest its new entries."""
         fetcher = Fetcher(timeout=self.fetch_timeout)
+        started = self.clock()  # a check counts from its start: the next is due an interval after it
         try:
             handled = await self.store.feed_entries(feed.id)
             conditional = not retry_pending(handled, self.max_tries)
@@ -183,28 +188,35 @@ class FeedWatcher:
                 got = await fetcher.fetch(feed.url, feed.etag if conditional else None,
                                           feed.last_modified if conditional else None)
                 if got is None:
-                    await self.store.record_feed_check(feed.id, self.clock(), read=False)
+                    await self.store.record_feed_check(feed.id, started, read=False)
                     log.debug("feed %s has not changed", feed.url)
                     return FeedCheck(await self._now(feed), unchanged=True)
                 entries = parse_feed(feed.url, got.body)
             except InputError as exc:
-                await self.store.record_feed_check(feed.id, self.clock(), error=exc.reason)
+                await self.store.record_feed_check(feed.id, started, error=exc.reason)
                 log.warning("feed %s could not be read (%d failure(s) in a row): %s",
                             feed.url, feed.failures + 1, exc.detail)
                 return FeedCheck(await self._now(feed), error=Failure(exc.origin, exc.reason, exc.detail))
-            return await self._ingest(feed, got, entries, fetcher, handled)
+            return await self._ingest(feed, got, entries, fetcher, handled, started)
         finally:
             await fetcher.close()
 
     async def _ingest(self, feed: Feed, got: Fetched, entries: list[FeedEntry], fetcher: Fetcher,
-                      handled: dict[str, tuple[str, int]] | None = None) -> FeedCheck:
+                      handled: dict[str, tuple[str, int]] | None = None,
+                      started: dt.datetime | None = None) -> FeedCheck:
         """Fetch the entries not handled yet, a few at a time, and store them. Pages are
         fetched outside the engine's lock (an admin's /them does not wait for a slow
-        site); what the check did is written even if it is cancelled half-way."""
+        site); what the check stored is written even if it is interrupted, without the
+        feed's ETag then, so the next check reads the feed again."""
+        started = started or self.clock()
         entries = entries[: self.max_entries]
         if handled is None:
             handled = await self.store.feed_entries(feed.id)
+        listed = {e.link for e in entries}
         statuses: dict[str, str] = {}
+        for link, (status, attempts) in handled.items():
+            if status == "failed" and attempts < self.max_tries and link not in listed:
+                statuses[link] = "done"  # the feed no longer lists it: given up, not retried for ever
         fresh = []
         for entry in to_fetch(entries, handled, self.max_tries):
             if await self.store.knows_link(entry.link):  # stored by hand, by another feed or process
@@ -212,6 +224,7 @@ class FeedWatcher:
             else:
                 fresh.append(entry)
         report = IngestReport()
+        finished = False
         try:
             for i in range(0, len(fresh), self.fetch_group):
                 docs = []
@@ -220,7 +233,8 @@ class FeedWatcher:
                         docs.append(await fetcher.entry_document(entry))
                     except InputError as exc:
                         docs.append(exc)
-                await self.engine.ingest_documents(docs, report=report)
+                await self.engine.ingest_documents(docs, report=report, save=False)
+            finished = True
         finally:
             fetched = entry_statuses(report)
             for link, status in fetched.items():
@@ -228,9 +242,16 @@ class FeedWatcher:
                     log.warning("feed %s: entry %s failed %d times; it is not tried again", feed.url, link,
                                 self.max_tries)
             statuses.update(fetched)
-            await self.store.record_feed_check(
-                feed.id, self.clock(), etag=got.etag, last_modified=got.last_modified, entries=statuses,
-                added=len(report.added), listed=[e.link for e in entries], forget_after=FORGET_AFTER)
+            try:
+                if finished and (report.added or report.updated):  # interrupted: closing the engine saves
+                    await self.engine.save()
+                await self.store.record_feed_check(
+                    feed.id, started, read=finished, etag=got.etag, last_modified=got.last_modified,
+                    entries=statuses, added=len(report.added), listed=listed, forget_after=FORGET_AFTER)
+            except Exception:
+                if finished:
+                    raise
+                log.error("feed %s: the interrupted check could not be recorded", feed.url, exc_info=True)
         known = len(statuses) - len(fetched)
         if report.added or report.failed:
             log.info("feed %s: %d new, %d failed, %d already stored", feed.url, len(report.added),

@@ -53,6 +53,10 @@ class Indexer:
                  gate: Callable[[], Awaitable[None]] | None = None) -> None:
         self.store = store
         self.batch = batch  # passages encoded at a time; 0: a whole article at once
+        # What the indexes hold, to tell another process's writes from ours (Engine.sync):
+        # the content hash of each article, and the store generation they agree with.
+        self.held: dict[int, str] = {}
+        self.seen = -1
         self.gate = gate  # awaited before each batch is encoded: questions go first
         self.encoder = encoder
         self.index = index
@@ -110,6 +114,8 @@ class Indexer:
             if same is None:
                 raise
             return Outcome("duplicate", same, "vừa được nạp ở nơi khác")
+        self.held[article_id] = chash
+        self.seen += 1  # the article's transaction bumped the generation once
         self.index.remove(old_chunk_ids)
         self.index.add(chunk_ids, vectors)
         if replace_id is not None:
@@ -144,25 +150,30 @@ class Indexer:
 
     async def delete(self, article_id: int) -> None:
         chunk_ids = await self.store.delete_article(article_id)
+        self.held.pop(article_id, None)
+        self.seen += 1
         self.index.remove(chunk_ids)
         self.lexical.remove_article(article_id, chunk_ids)
         self._sig_ids = None
         await self.save()
 
     async def save(self) -> None:
-        """Write both index caches (atomically), stamped with the store's generation,
-        or with none when another process has changed the store since these indexes
-        last caught up with it (the next start then rebuilds them)."""
+        """Write both index caches (atomically, in a worker thread: seconds on a large
+        store), stamped with the store's generation, or with none when another process
+        has changed the store since these indexes last caught up with it (the next
+        start then rebuilds them)."""
         generation = await self.store.generation()
-        if not np.array_equal(np.sort(self.index.ids()), await self.store.chunk_ids()):
+        if generation != self.seen:
             generation = -1
-        self.index.save(generation)
-        self.lexical.save(self.index.directory, generation)
+        await self.lexical.rebuild()
+        await asyncio.to_thread(self.index.save, generation)
+        await asyncio.to_thread(self.lexical.save, self.index.directory, generation)
 
     async def ingest(self, docs: AsyncIterable["RawDocument | InputError"], progress=None,
-                     report: IngestReport | None = None) -> IngestReport:
+                     report: IngestReport | None = None, save: bool = True) -> IngestReport:
         """Parse and add every document; failures are reported, never fatal. `report`,
-        when given, is filled as the work goes (what was done before a cancel stays in it)."""
+        when given, is filled as the work goes (what was done before a cancel stays in it).
+        `save`: write the index caches at the end (a caller storing in parts saves once)."""
         report = report if report is not None else IngestReport()
         done = 0
 
@@ -209,7 +220,7 @@ class Indexer:
                 if self.index.dirty and done % self.save_every == 0:
                     await self.save()
         finally:
-            if self.index.dirty or self.lexical.dirty:
+            if save and (self.index.dirty or self.lexical.dirty):
                 await self.save()
         return report
 

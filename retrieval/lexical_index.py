@@ -15,6 +15,7 @@ generation and is rebuilt when it differs.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import pickle
@@ -190,7 +191,9 @@ class LexicalIndex:
         self.article_terms: dict[int, tuple[str, str]] = {}
         self.chunk_terms: dict[int, tuple[str, str]] = {}
         self.chunk_article: dict[int, int] = {}
-        self._snapshot: LexicalSnapshot | None = None
+        self._snapshot: LexicalSnapshot | None = None  # of the maps as they are; None: changed since
+        self._last: LexicalSnapshot | None = None  # the newest one built (what searches read meanwhile)
+        self._version = 0  # bumped by every change to the maps
 
     @property
     def dirty(self) -> bool:
@@ -205,26 +208,49 @@ class LexicalIndex:
         for cid, aid, t in zip(chunk_ids, article_ids, terms):
             self.chunk_terms[int(cid)] = t
             self.chunk_article[int(cid)] = int(aid)
-        self._snapshot = None
+        self._changed()
 
     def remove_article(self, article_id: int, chunk_ids: list[int]) -> None:
         self.article_terms.pop(int(article_id), None)
         for cid in chunk_ids:
             self.chunk_terms.pop(int(cid), None)
             self.chunk_article.pop(int(cid), None)
+        self._changed()
+
+    def _changed(self) -> None:
         self._snapshot = None
+        self._version += 1
+
+    def _build(self) -> LexicalSnapshot:
+        p = self.params
+        articles = FieldSet.build(self.article_terms, p.k1, p.b)
+        chunks = FieldSet.build(self.chunk_terms, p.k1, p.chunk_b)
+        rows = np.array([articles.row(self.chunk_article[int(c)]) for c in chunks.ids], dtype=np.int64)
+        return LexicalSnapshot(self.params, articles, chunks, rows, dict(self.article_terms))
 
     def snapshot(self) -> LexicalSnapshot:
         """The current immutable index (built now if anything changed)."""
-        snap = self._snapshot
-        if snap is None:
-            p = self.params
-            articles = FieldSet.build(self.article_terms, p.k1, p.b)
-            chunks = FieldSet.build(self.chunk_terms, p.k1, p.chunk_b)
-            rows = np.array([articles.row(self.chunk_article[int(c)]) for c in chunks.ids], dtype=np.int64)
-            snap = LexicalSnapshot(self.params, articles, chunks, rows, dict(self.article_terms))
-            self._snapshot = snap
-        return snap
+        if self._snapshot is None:
+            self._snapshot = self._last = self._build()
+        return self._snapshot
+
+    def latest(self) -> LexicalSnapshot:
+        """What a search reads: the newest snapshot built, even if the maps changed
+        since (an ingest or catch-up builds the next one off the event loop with
+        `rebuild`; seconds on a large store); built now only if there is none."""
+        return self._snapshot or self._last or self.snapshot()
+
+    async def rebuild(self) -> LexicalSnapshot:
+        """Build the current snapshot in a worker thread. Callers hold the engine's
+        write lock, so the maps do not change meanwhile (if they did, the snapshot
+        is kept only as the latest, and the index stays dirty)."""
+        if self._snapshot is None:
+            version = self._version
+            built = await asyncio.to_thread(self._build)
+            self._last = built
+            if version == self._version:
+                self._snapshot = built
+        return self._last
 
     # -- persistence -----------------------------------------------------
     @classmethod
@@ -242,7 +268,7 @@ class LexicalIndex:
             log.warning("lexical index cache is stale; it will be rebuilt")
             return None
         idx.article_terms, idx.chunk_terms, idx.chunk_article = data["articles"], data["chunks"], data["chunk_article"]
-        idx._snapshot = data["snapshot"]
+        idx._snapshot = idx._last = data["snapshot"]
         return idx
 
     def save(self, directory: Path, generation: int) -> None:

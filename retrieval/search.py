@@ -126,7 +126,7 @@ class Searcher:
         cfg = self.config
         lq = build_query(question)
         intent = analyse(question, self.known_places)
-        lex = self.lexical.snapshot()  # one consistent state for the whole search
+        lex = self.lexical.latest()  # one consistent state for the whole search
         use_dense = mode in ("hybrid", "dense") and self.index.size > 0
         empty = Ranking([], lq.accented, 0.0, 0.0, lex)
 

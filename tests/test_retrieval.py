@@ -536,7 +536,7 @@ async def test_search_error_cancels_the_embedding_it_started(engine):
             raise Broken("chunk scores failed")
 
     searcher._embed = slow_embed
-    searcher.lexical.snapshot = lambda: FailingSnapshot()
+    searcher.lexical.latest = lambda: FailingSnapshot()
     before = asyncio.all_tasks()
     try:
         with pytest.raises(Broken):
@@ -546,7 +546,7 @@ async def test_search_error_cancels_the_embedding_it_started(engine):
         assert left == []  # cancelled, not left pending
     finally:
         release.set()
-        del searcher._embed, searcher.lexical.snapshot
+        del searcher._embed, searcher.lexical.latest
     assert (await engine.ask("Tu Mơ Rông trồng cây gì")).found  # the searcher still works
 
 
