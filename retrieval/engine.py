@@ -79,6 +79,7 @@ class Engine:
         self.threshold_source = "configured" if config.threshold else "shipped"  # or "calibrated"
         self.stored_chunk_words: str | None = None  # meta: the size the stored passages were cut at
         self._lock = asyncio.Lock()
+        self._rebuilding: asyncio.Task | None = None  # the word index catching up (`sync`)
         self._asking = 0  # questions being answered now
         self._no_question = asyncio.Event()
         self._no_question.set()
@@ -200,6 +201,7 @@ class Engine:
             await store.close()
 
     async def close(self) -> None:
+        await self.settled()
         if self.index.dirty or self.lexical.dirty:
             await self.indexer.save()
         await self.store.close()
@@ -250,12 +252,29 @@ class Engine:
             if self.index.dirty or self.lexical.dirty:
                 await self.indexer.save()
 
+    def _rebuild_soon(self) -> None:
+        """Build the word index's next snapshot in the background (seconds on a large
+        store): the question that found the change is answered from the last one."""
+        if self._rebuilding is None or self._rebuilding.done():
+            self._rebuilding = asyncio.create_task(self._rebuild_lexical(), name="lexical-rebuild")
+
+    async def _rebuild_lexical(self) -> None:
+        async with self._lock:
+            await self.lexical.rebuild()
+
+    async def settled(self) -> None:
+        """Wait for a background rebuild started by `sync` (tests, benchmarks)."""
+        if self._rebuilding is not None:
+            await self._rebuilding
+
     async def sync(self) -> int:
         """Catch up with what another process changed in the store (`main.py ingest`,
         a cron `feeds check` beside the bots): the articles added, removed or replaced
         there (told by their content hashes) are read again from the store. One read
         of the store's generation when nothing changed; skipped while this engine
-        ingests (it then catches up at its next question). How many articles changed."""
+        ingests (it then catches up at its next question). The word index follows in
+        the background (`settled`): the question that finds the change is answered
+        without those articles. How many articles changed."""
         indexer = self.indexer
         if self._lock.locked() or await self.store.generation() == indexer.seen:
             return 0
@@ -286,7 +305,7 @@ class Engine:
                     self.index.add(ids, vectors)
                 indexer.held = stored
                 indexer.forget_signatures()
-                await self.lexical.rebuild()
+                self._rebuild_soon()
             indexer.seen = generation
         if affected:
             await self.searcher.refresh_known()

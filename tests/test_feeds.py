@@ -361,7 +361,9 @@ async def test_articles_another_process_stores_are_found_by_the_running_bots(eng
         report = await cron.ingest([web.url("/1.html"), web.url("/2.html")])
         assert len(report.added) == 2
         gone = (await cron.store.find_by_url(web.url("/2.html")))[0]
-        answer = await engine.ask(question)  # the bots catch up before answering
+        assert await engine.sync() == 2  # what the bots do before each question
+        await engine.settled()  # the word index follows in the background
+        answer = await engine.ask(question)
         assert answer.found and "120 cán bộ" in answer.text and answer.citations[0].url == web.url("/1.html")
         # an edited page stored again elsewhere keeps its ids (SQLite reuses the highest): told by its content
         edited = page(1).replace("120 cán bộ", "350 cán bộ")
@@ -369,11 +371,15 @@ async def test_articles_another_process_stores_are_found_by_the_running_bots(eng
 
         doc = RawDocument(origin=web.url("/1.html"), text=edited, kind="html", url=web.url("/1.html"))
         assert (await cron.ingest_documents([doc])).updated
+        await engine.ask(question)  # finds the change; answered from the word index as it was
+        await engine.settled()
         answer = await engine.ask(question)
         assert "350 cán bộ" in answer.text and "120 cán bộ" not in answer.text
         await cron.indexer.delete(gone)  # removed elsewhere: never quoted again
     finally:
         await cron.close()
+    assert await engine.sync() == 1
+    await engine.settled()
     answer = await engine.ask("Sa Thầy ra mắt bao nhiêu tổ tự quản bảo vệ rừng?")
     assert all(c.url != web.url("/2.html") for c in answer.citations)
     assert engine.index.size == (await engine.store.counts())["chunks"]
