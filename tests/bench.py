@@ -18,7 +18,7 @@
    hybrid question (`Engine.ask`) alone;
 7. watched feeds, on a copy of the store whose newest articles are taken out and
    served again by a local web server as two feeds: a check that stores them
-   (per article; a few passages at a time, questions first, as in the bots,
+   (per article; two passages at a time, questions first, as in the bots,
    against whole articles at once, as `main.py ingest`), an unchanged feed
    (HTTP 304) and a changed feed with nothing new, against storing one article;
    and questions asked while a check stores articles, against questions alone.
