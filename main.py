@@ -234,6 +234,19 @@ async def cmd_feeds(settings: Settings, args) -> int:
     if (args.action in ("add", "remove")) != bool(args.urls):
         print("Cách dùng: main.py feeds [list | add URL... | remove URL... | check [--all]]", file=sys.stderr)
         return 2
+    now = dt.datetime.now(dt.timezone.utc)
+    if args.action == "list":  # the store alone: no encoder, no index to load
+        from corpus.store import Store
+        from retrieval.engine import DB_FILE
+
+        store = await Store.open(settings.data_dir / DB_FILE)
+        try:
+            for url in settings.feeds:
+                await store.add_feed(url, CONFIG)
+            print(feed_list(await store.feeds(), settings.feed_interval, now, settings.feed_minutes > 0))
+        finally:
+            await store.close()
+        return 0
     engine = await open_engine(settings)
     failed = False
     try:
