@@ -88,6 +88,7 @@ class Engine:
     async def open(cls, config: EngineConfig, encoder: Encoder) -> "Engine":
         store = await Store.open(config.data_dir / DB_FILE)
         try:
+            await cls._resplit_terms(store)
             seen, held = await store.generation(), await store.article_hashes()  # before: a write meanwhile is caught up
             index = await cls._load_index(config.data_dir, store, encoder)
             lexical = await cls._load_lexical(config, store)
@@ -161,9 +162,9 @@ class Engine:
         return index
 
     @staticmethod
-    async def _load_lexical(config: EngineConfig, store: Store) -> LexicalIndex:
-        # Words split by an older tokeniser, or articles stored before migration 3
-        # added their terms: derive every lexical row again from the stored texts.
+    async def _resplit_terms(store: Store) -> None:
+        """Words split by an older tokeniser, or articles stored before migration 3
+        added their terms: derive every lexical row again from the stored texts."""
         if await store.get_meta(TOKENS_KEY) != TOKENS_VERSION or await store.terms_missing():
             articles, chunks = await store.texts()
             if articles:
@@ -175,6 +176,9 @@ class Engine:
                             [(i, *index_fields(t, x)) for i, t, x in chunks])
                 await store.replace_terms(*await asyncio.to_thread(split))
             await store.set_meta(TOKENS_KEY, TOKENS_VERSION)
+
+    @staticmethod
+    async def _load_lexical(config: EngineConfig, store: Store) -> LexicalIndex:
         params = config.search.lexical
         generation = await store.generation()
         lexical = LexicalIndex.load(config.data_dir, generation, params)
@@ -201,7 +205,8 @@ class Engine:
             await store.close()
 
     async def close(self) -> None:
-        await self.settled()
+        with contextlib.suppress(Exception):  # a failed rebuild is redone from the store at the next start
+            await self.settled()
         if self.index.dirty or self.lexical.dirty:
             await self.indexer.save()
         await self.store.close()
@@ -243,6 +248,8 @@ class Engine:
         async with self._lock:
             report = await self.indexer.ingest(docs if isinstance(docs, AsyncIterable) else gen(), report=report,
                                                save=save)
+        if self.lexical.dirty:  # not saved now: the stored articles become searchable in the background
+            self._rebuild_soon()
         await self.searcher.refresh_known()
         return report
 

@@ -541,3 +541,46 @@ async def test_a_check_writes_the_index_caches_once(engine, web, monkeypatch):
     assert added.check.added == 3 and len(saves) == 1
     answer = await engine.ask("Sa Thầy ra mắt bao nhiêu tổ tự quản bảo vệ rừng?")
     assert "12 tổ tự quản" in answer.text
+
+
+async def test_articles_of_a_check_that_fails_half_way_are_searchable(engine, web, monkeypatch):
+    web.route("/0.html", page(0))
+    web.route("/1.html", page(1))
+    web.route("/rss", rss([web.url("/0.html"), web.url("/1.html")]), ctype="application/rss+xml")
+    w = FeedWatcher(engine, HOUR)
+    w.fetch_group = 1
+    real = __import__("corpus.sources", fromlist=["Fetcher"]).Fetcher.entry_document
+
+    async def failing(self, entry):
+        if entry.link.endswith("/1.html"):
+            raise RuntimeError("a bug while fetching")
+        return await real(self, entry)
+
+    monkeypatch.setattr("corpus.sources.Fetcher.entry_document", failing)
+    await engine.store.add_feed(web.url("/rss"), ADMIN)
+    [check] = await w.tick(every=True)
+    assert check.error is not None  # the bot goes on, engine open
+    await engine.settled()
+    answer = await engine.ask("Đăk Hà biểu dương bao nhiêu mô hình dân vận khéo?")
+    assert answer.found and "45 mô hình" in answer.text
+
+
+async def test_a_new_tokeniser_at_start_does_not_make_the_caches_look_stale(template, data_dir):
+    import json
+    import shutil
+
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import TOKENS_KEY, Engine, EngineConfig
+
+    shutil.copytree(template, data_dir, dirs_exist_ok=True)
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "danvan.sqlite3") as con:
+        con.execute("UPDATE meta SET value='old' WHERE key=?", (TOKENS_KEY,))
+    from corpus.types import RawDocument
+
+    engine = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())  # re-splits the words
+    await engine.ingest_documents([RawDocument(origin="x", text=page(0), kind="html")])
+    await engine.close()
+    generation = int(rows(data_dir, "SELECT value FROM meta WHERE key='generation'")[0][0])
+    assert json.loads((data_dir / "vectors.json").read_text())["generation"] == generation
