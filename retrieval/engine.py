@@ -79,7 +79,8 @@ class Engine:
         self.threshold_source = "configured" if config.threshold else "shipped"  # or "calibrated"
         self.stored_chunk_words: str | None = None  # meta: the size the stored passages were cut at
         self._lock = asyncio.Lock()
-        self._rebuilding: asyncio.Task | None = None  # the word index catching up (`sync`)
+        self._rebuilding: asyncio.Task | None = None  # the word index's next snapshot, being built
+        self._catching_up: asyncio.Task | None = None  # `sync` started by a question
         self._asking = 0  # questions being answered now
         self._no_question = asyncio.Event()
         self._no_question.set()
@@ -261,7 +262,7 @@ class Engine:
 
     def _rebuild_soon(self) -> None:
         """Build the word index's next snapshot in the background (seconds on a large
-        store): the question that found the change is answered from the last one."""
+        store); searches read the last one meanwhile."""
         if self._rebuilding is None or self._rebuilding.done():
             self._rebuilding = asyncio.create_task(self._rebuild_lexical(), name="lexical-rebuild")
 
@@ -270,22 +271,34 @@ class Engine:
             await self.lexical.rebuild()
 
     async def settled(self) -> None:
-        """Wait for a background rebuild started by `sync` (tests, benchmarks)."""
-        if self._rebuilding is not None:
-            await self._rebuilding
+        """Wait for the background work a question or an ingest started: catching up
+        with the store, rebuilding the word index (tests, benchmarks, closing)."""
+        for task in (self._catching_up, self._rebuilding):
+            if task is not None:
+                await task
+
+    async def _changed_elsewhere(self) -> bool:
+        """Whether the store changed since these indexes last agreed with it (one read)."""
+        return await self.store.generation() != self.indexer.seen
+
+    async def catch_up_soon(self) -> None:
+        """What a question does first: if another process changed the store, catch up
+        in the background (`sync`); the question is answered from the indexes as they
+        are, which never mix two states."""
+        if self._lock.locked() or not await self._changed_elsewhere():
+            return
+        if self._catching_up is None or self._catching_up.done():
+            self._catching_up = asyncio.create_task(self.sync(), name="catch-up")
 
     async def sync(self) -> int:
         """Catch up with what another process changed in the store (`main.py ingest`,
         a cron `feeds check` beside the bots): the articles added, removed or replaced
-        there (told by their content hashes) are read again from the store. One read
-        of the store's generation when nothing changed; skipped while this engine
-        ingests (it then catches up at its next question). The word index follows in
-        the background (`settled`): the question that finds the change is answered
-        without those articles. How many articles changed."""
+        there (told by their content hashes) are read again from the store and the
+        word index's snapshot is built in a worker thread; only then are the vectors
+        and that snapshot swapped in together, so a search never pairs one state's
+        vectors with another's rows. How many articles changed."""
         indexer = self.indexer
-        if self._lock.locked() or await self.store.generation() == indexer.seen:
-            return 0
-        if self._lock.locked():  # an ingest began meanwhile: never make a question wait for it
+        if not await self._changed_elsewhere():
             return 0
         async with self._lock:
             generation = await self.store.generation()
@@ -297,22 +310,24 @@ class Engine:
                 terms = {a: (acc, fold) for a, acc, fold in await self.store.article_term_rows(among)}
                 rows = await self.store.lexical_rows(among)
                 ids, vectors = await self.store.all_vectors(self.encoder.model_id, among)
-                # from here on no await: a question never sees the indexes half changed
                 old: dict[int, list[int]] = {}
                 for c, a in self.lexical.chunk_article.items():
                     if a in affected:
                         old.setdefault(a, []).append(c)
-                self.index.remove([c for cs in old.values() for c in cs])
+                # the maps change now; searches keep reading the last snapshot and the
+                # vectors as they are until the new snapshot is built
                 for aid in affected:
                     self.lexical.remove_article(aid, old.get(aid, []))
                 for aid, t in terms.items():
                     self.lexical.article_terms[aid] = t
                 self.lexical.add_chunks([r[0] for r in rows], [r[1] for r in rows], [(r[2], r[3]) for r in rows])
+                await self.lexical.rebuild()
+                # no await from here: the vectors follow the snapshot at once
+                self.index.remove([c for cs in old.values() for c in cs])
                 if len(ids):
                     self.index.add(ids, vectors)
                 indexer.held = stored
                 indexer.forget_signatures()
-                self._rebuild_soon()
             indexer.seen = generation
         if affected:
             await self.searcher.refresh_known()
@@ -341,7 +356,7 @@ class Engine:
                 self._no_question.set()
 
     async def ask(self, question: str, mode: str = "hybrid", k: int = 10) -> Answer:
-        await self.sync()
+        await self.catch_up_soon()
         async with self.answering():
             return await self._ask(question, mode, k)
 
@@ -376,7 +391,7 @@ class Engine:
 
     async def search_articles(self, query: str, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         """Articles matching keywords, most relevant first (one entry per article)."""
-        await self.sync()
+        await self.catch_up_soon()
         ranking = await self.searcher.search(_clean(query), k=offset + limit, mode="lexical")
         seen: dict[int, ArticleInfo] = {}
         for h in ranking.hits:
@@ -405,7 +420,7 @@ class Engine:
         """The newest articles (of `until` or before) whose words hold one of `keys`
         (folded word sequences; every word pair of a key must occur, not necessarily
         together: callers that need the phrase check the text)."""
-        await self.sync()
+        await self.catch_up_soon()
         snap = self.lexical.latest()
         rows = np.unique(np.concatenate([snap.articles_mentioning(k) for k in keys] or [np.zeros(0, np.int64)]))
         if not rows.size:
