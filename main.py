@@ -229,7 +229,7 @@ async def cmd_feeds(settings: Settings, args) -> int:
     import datetime as dt
 
     from bot.render import feed_list
-    from retrieval.feeds import CONFIG, FeedWatcher
+    from retrieval.feeds import CONFIG, FeedWatcher, configure
 
     if (args.action in ("add", "remove")) != bool(args.urls):
         print("Cách dùng: main.py feeds [list | add URL... | remove URL... | check [--all]]", file=sys.stderr)
@@ -241,8 +241,7 @@ async def cmd_feeds(settings: Settings, args) -> int:
 
         store = await Store.open(settings.data_dir / DB_FILE)
         try:
-            for url in settings.feeds:
-                await store.add_feed(url, CONFIG)
+            await configure(store, settings.feeds, prune=False)
             print(feed_list(await store.feeds(), settings.feed_interval, now, settings.feed_minutes > 0))
         finally:
             await store.close()

@@ -285,19 +285,24 @@ class Fetcher:
             raise FetchError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})",
                              "không kết nối được hoặc địa chỉ không hợp lệ") from exc
 
+    async def read(self, url: str) -> tuple[Fetched, RawDocument | None, list[FeedEntry]]:
+        """A URL read once: (the response, its article page or None, the entries of
+        the feed it is, or none). InputError when it cannot be read."""
+        got = await self.get(url)
+        text = got.text
+        if is_feed(url, got.ctype, text):
+            return got, None, parse_feed(url, got.body)
+        return got, page_document(got, text), []
+
     async def documents(self, url: str) -> AsyncIterator["RawDocument | InputError"]:
         """A URL: an article page, or a feed whose entries are fetched as articles."""
         try:
-            got = await self.get(url)
-            text = got.text
-            if is_feed(url, got.ctype, text):
-                entries = parse_feed(url, got.body)
-            else:
-                yield page_document(got, text)
-                return
+            _, page, entries = await self.read(url)
         except InputError as exc:
             yield exc
             return
+        if page is not None:
+            yield page
         for entry in entries:
             try:
                 yield await self.entry_document(entry)

@@ -87,6 +87,10 @@ class IngestReport:
     failed: list[Failure] = field(default_factory=list)
     outcomes: dict[str, str] = field(default_factory=dict)  # origin -> added|updated|duplicate|failed
 
+    def fail(self, failure: Failure) -> None:
+        self.failed.append(failure)
+        self.outcomes[failure.origin] = "failed"
+
 
 @dataclass(frozen=True)
 class ArticleInfo:

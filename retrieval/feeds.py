@@ -4,11 +4,13 @@ entries are ingested, so digests have new articles without anyone running
 
 A check asks the feed conditionally (ETag, Last-Modified: an unchanged feed
 costs one small request), fetches only the entries it has not handled yet
-(an entry whose URL is stored already is not fetched), and writes what it did
-in one transaction after the articles are stored: a check killed half-way
-re-fetches nothing that was stored. An entry that fails (a page that times
-out) is tried again at the next checks, `MAX_TRIES` times in all; a feed that
-fails waits twice as long after each failure in a row, up to a day.
+(not an entry whose link an article was stored from or under), a group at a
+time outside the engine's lock, and writes what it did in one transaction once
+its articles are stored, even when it is interrupted (then without the ETag,
+so the next check reads the feed again and fetches what it had not stored).
+An entry that fails (a page that times out) is tried again at the next checks,
+`MAX_TRIES` times in all; a feed that fails waits twice as long after each
+failure in a row, up to a day.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from corpus.errors import InputError, UnreadableInput
-from corpus.sources import Fetched, Fetcher, is_feed, page_document, parse_feed
+from corpus.sources import Fetched, Fetcher, parse_feed
 from corpus.types import Failure, Feed, FeedEntry, IngestReport
 
 log = logging.getLogger(__name__)
@@ -49,13 +51,18 @@ def next_check(feed: Feed, interval: dt.timedelta) -> dt.datetime:
     return feed.checked_at + min(wait, max(MAX_WAIT, interval))
 
 
+def retryable(status: str, attempts: int, max_tries: int = MAX_TRIES) -> bool:
+    """A handled entry that failed fewer than `max_tries` times: it waits for another try."""
+    return status == "failed" and attempts < max_tries
+
+
 def to_fetch(entries: Sequence[FeedEntry], handled: dict[str, tuple[str, int]],
              max_tries: int = MAX_TRIES) -> list[FeedEntry]:
     """The entries a check should fetch: never handled, or failed fewer than `max_tries` times."""
     out = []
     for e in entries:
         status, attempts = handled.get(e.link, ("", 0))
-        if not status or (status == "failed" and attempts < max_tries):
+        if not status or retryable(status, attempts, max_tries):
             out.append(e)
     return out
 
@@ -67,7 +74,21 @@ def entry_statuses(report: IngestReport) -> dict[str, str]:
 
 def retry_pending(handled: dict[str, tuple[str, int]], max_tries: int = MAX_TRIES) -> bool:
     """Whether failed entries wait for another try (the feed is then read even if unchanged)."""
-    return any(status == "failed" and attempts < max_tries for status, attempts in handled.values())
+    return any(retryable(status, attempts, max_tries) for status, attempts in handled.values())
+
+
+async def configure(store, urls: Sequence[str], prune: bool = True) -> None:
+    """Watch the feeds named in the configuration (DANVAN_FEEDS); with `prune` (the
+    bots' start), stop watching those it no longer names (feeds added by a person stay)."""
+    wanted = set(urls)
+    for feed in await store.feeds() if prune else []:
+        if feed.added_by == CONFIG and feed.url not in wanted:
+            await store.remove_feed(feed.url)
+            log.info("feed %s is no longer in DANVAN_FEEDS: not watched any more", feed.url)
+    for url in urls:
+        _, new = await store.add_feed(url, CONFIG)
+        if new:
+            log.info("watching feed %s (DANVAN_FEEDS)", url)
 
 
 @dataclass(frozen=True)
@@ -112,17 +133,7 @@ class FeedWatcher:
 
     # -- the list ----------------------------------------------------------
     async def configure(self, urls: Sequence[str], prune: bool = True) -> None:
-        """Watch the feeds named in the configuration; with `prune` (the bots' start),
-        stop watching those it no longer names (feeds added by a person stay)."""
-        wanted = set(urls)
-        for feed in await self.store.feeds() if prune else []:
-            if feed.added_by == CONFIG and feed.url not in wanted:
-                await self.store.remove_feed(feed.url)
-                log.info("feed %s is no longer in DANVAN_FEEDS: not watched any more", feed.url)
-        for url in urls:
-            feed, new = await self.store.add_feed(url, CONFIG)
-            if new:
-                log.info("watching feed %s (DANVAN_FEEDS)", url)
+        await configure(self.store, urls, prune)
 
     async def add(self, url: str, added_by: str | None, pages: bool = True) -> Added:
         """Watch a feed and check it now; with `pages`, a URL that is an article page
@@ -130,18 +141,14 @@ class FeedWatcher:
         fetcher = Fetcher(timeout=self.fetch_timeout)
         try:
             try:
-                got = await fetcher.get(url)
-                text = got.text
-                feed_url = is_feed(url, got.ctype, text)
-                entries = parse_feed(url, got.body) if feed_url else []
+                got, page, entries = await fetcher.read(url)
+                if page is not None and not pages:
+                    raise UnreadableInput(url, "not an RSS/Atom feed", "không phải nguồn tin RSS/Atom")
             except InputError as exc:
                 log.warning("cannot add %s: %s", url, exc)
                 return Added(_failed(exc))
-            if not feed_url:
-                if not pages:
-                    exc = UnreadableInput(url, "not an RSS/Atom feed", "không phải nguồn tin RSS/Atom")
-                    return Added(_failed(exc))
-                return Added(await self.engine.ingest_documents([page_document(got, text)]))
+            if page is not None:
+                return Added(await self.engine.ingest_documents([page]))
             feed, new = await self.store.add_feed(url, added_by)
             if new:
                 log.info("watching feed %s (added by %s)", url, added_by or "?")
@@ -215,12 +222,13 @@ class FeedWatcher:
         listed = {e.link for e in entries}
         statuses: dict[str, str] = {}
         for link, (status, attempts) in handled.items():
-            if status == "failed" and attempts < self.max_tries and link not in listed:
+            if retryable(status, attempts, self.max_tries) and link not in listed:
                 statuses[link] = "done"  # the feed no longer lists it: given up, not retried for ever
-        fresh = []
+        fresh, known = [], 0
         for entry in to_fetch(entries, handled, self.max_tries):
             if await self.store.knows_link(entry.link):  # stored by hand, by another feed or process
                 statuses[entry.link] = "done"
+                known += 1
             else:
                 fresh.append(entry)
         report = IngestReport()
@@ -252,7 +260,6 @@ class FeedWatcher:
                 if finished:
                     raise
                 log.error("feed %s: the interrupted check could not be recorded", feed.url, exc_info=True)
-        known = len(statuses) - len(fetched)
         if report.added or report.failed:
             log.info("feed %s: %d new, %d failed, %d already stored", feed.url, len(report.added),
                      len(report.failed), known + len(report.duplicates) + len(report.updated))
@@ -274,6 +281,5 @@ class FeedWatcher:
 
 def _failed(exc: InputError) -> IngestReport:
     report = IngestReport()
-    report.failed.append(Failure(exc.origin, exc.reason, exc.detail))
-    report.outcomes[exc.origin] = "failed"
+    report.fail(Failure(exc.origin, exc.reason, exc.detail))
     return report

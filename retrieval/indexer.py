@@ -122,7 +122,7 @@ class Indexer:
             self.lexical.remove_article(replace_id, old_chunk_ids)
         self.lexical.add_article(article_id, terms, chunk_ids, [(r.acc, r.fold) for r in rows])
         if replace_id is not None:
-            self._sig_ids = None  # reload signatures lazily
+            self.forget_signatures()
             return Outcome("updated", article_id)
         self._remember(article_id, sig)
         return Outcome("added", article_id)
@@ -154,7 +154,7 @@ class Indexer:
         self.seen += 1
         self.index.remove(chunk_ids)
         self.lexical.remove_article(article_id, chunk_ids)
-        self._sig_ids = None
+        self.forget_signatures()
         await self.save()
 
     async def save(self) -> None:
@@ -179,8 +179,7 @@ class Indexer:
 
         def failed(origin: str, reason: str, detail: str) -> None:
             nonlocal done
-            report.failed.append(Failure(origin, reason, detail))
-            report.outcomes[origin] = "failed"
+            report.fail(Failure(origin, reason, detail))
             done += 1
             if progress:
                 progress(done, "failed", origin)

@@ -319,6 +319,7 @@ async def feeds(encoder, data: Path, questions: list[str], quick: bool) -> None:
     watcher = FeedWatcher(engine)
     sample = questions[: min(len(questions), 40)]
     alone = await timed_async(engine.ask, sample)
+    catch_up = await timed_async(lambda _: engine.catch_up_soon(), sample)  # what each question does first
     timings = {}
     for feed_path, batch in (("/ungated", 0), ("/rss", SERVING_BATCH)):
         engine.indexer.batch = batch  # 0: whole articles at once, as `main.py ingest` does
@@ -344,6 +345,8 @@ async def feeds(encoder, data: Path, questions: list[str], quick: bool) -> None:
           f"encoding {pct(during_whole, 50):.1f}/{pct(during_whole, 95):.1f} ms, alone {pct(alone, 50):.1f}/"
           f"{pct(alone, 95):.1f} ms -> p95 ratios {pct(during, 95) / max(pct(alone, 95), 1e-6):.2f} and "
           f"{pct(during_whole, 95) / max(pct(alone, 95), 1e-6):.2f}")
+    print(f"   looking for another process's changes before a question (none): p50/p95 {pct(catch_up, 50):.2f}/"
+          f"{pct(catch_up, 95):.2f} ms -> {pct(catch_up, 50) / max(pct(alone, 50), 1e-6):.3f}x a question")
     server.shutdown()
     server.server_close()
     await engine.close()

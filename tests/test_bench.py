@@ -25,3 +25,4 @@ def test_bench_quick_run_reports_every_measure():
     assert m and m.group(1) == "2"  # the articles taken out of the copy are stored again from the feed
     assert re.search(r"an unchanged feed [\d.]+ ms, a changed feed with nothing new [\d.]+ ms", out.stdout)
     assert re.search(r"questions during that check p50/p95 [\d.]+/[\d.]+ ms", out.stdout)
+    assert re.search(r"looking for another process's changes before a question \(none\): p50/p95 [\d.]+/", out.stdout)
