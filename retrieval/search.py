@@ -30,7 +30,8 @@ from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
                               writes_district, written_forms)
-from retrieval.query import Named, QueryIntent, analyse, full_codes, named_requirements, named_years
+from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
+                             without_asking_words)
 from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
 
@@ -109,16 +110,18 @@ class Searcher:
     def _embed(self, text: str) -> np.ndarray:
         return self.encoder.encode_queries([text])[0]
 
-    def dense_text(self, question: str, accented: bool, article_lex: np.ndarray, snap: LexicalSnapshot) -> str:
-        """The question as it should be embedded: accents restored when typed without."""
-        if accented or not self.config.restore_accents or not article_lex.size:
-            return question
+    def dense_text(self, question: str, accented: bool, article_lex: np.ndarray | None = None,
+                   snap: LexicalSnapshot | None = None) -> str:
+        """The question as it should be embedded: accents restored when typed without
+        (from the top lexical articles), and without the question words it ends on."""
+        if accented or not self.config.restore_accents or article_lex is None or not article_lex.size:
+            return without_asking_words(question)
         top = np.argsort(-article_lex)[:3]
         local = Counter()
         for row in top:
             if article_lex[row] > 0:
                 local.update(snap.article_tokens(int(snap.articles.ids[row])))
-        return restore(question, snap.accent_candidates(), snap.bigram_df, local)
+        return without_asking_words(restore(question, snap.accent_candidates(), snap.bigram_df, local))
 
     async def search(self, question: str, k: int = 10, mode: str = "hybrid") -> Ranking:
         if mode not in MODES:
@@ -137,7 +140,7 @@ class Searcher:
         early: asyncio.Task | None = None
         try:
             if use_dense and lq.accented:
-                early = self._embed_soon(question)
+                early = self._embed_soon(self.dense_text(question, accented=True))
             art_lex = lex.article_scores(lq)
             if len(art_lex) == 0:
                 return empty

@@ -16,12 +16,13 @@ from conftest import ROOT, SAMPLES
 from corpus.chunking import split_long
 from corpus.types import ArticleInfo, Passage
 from retrieval.accents import restore
-from retrieval.answer import GAP, AnswerParams, compose, with_context
+from retrieval.answer import GAP, AnswerParams, compose, refers_back, with_context
 from retrieval.bm25 import BM25Field
 from retrieval.confidence import LEXICAL_ONLY, Threshold, is_found, threshold_for
 from corpus.errors import ConfigError
 from retrieval.evaluate import KEYS, corpus_dir, metrics, select
 from retrieval.fusion import FusionParams, fuse, minmax_top
+from retrieval.normalize import fold, has_diacritics
 from retrieval.types import Hit
 
 
@@ -166,6 +167,22 @@ def test_the_sentence_after_the_best_comes_from_the_next_passage_when_the_best_e
     cite = a.citations[0]  # /nguon shows both passages: every quoted sentence is in them
     assert cite.ords == (0, 1) and answer in cite.passage and best in cite.passage
     assert [s.text for s in compose(q, [passage], True, lambda t: 1.0, one).sentences] == [best]
+
+
+def test_a_sentence_pointing_back_is_quoted_with_the_one_before():
+    how = "Nên chia nhỏ liều vitamin C và uống giữa bữa ăn."
+    back = "Cách này giúp cải thiện khả năng hấp thụ và hạn chế cảm giác buồn nôn."
+    text = f"Vitamin C rất cần cho cơ thể. {how} {back} Trời mưa to cả ngày."
+    q = "Cách nào giúp cải thiện khả năng hấp thụ và hạn chế buồn nôn khi bổ sung vitamin C?"
+    one = AnswerParams(max_sentences=1, add_next=False)
+    assert [s.text for s in compose(q, [_hit(text)], True, lambda t: 1.0, one).sentences] == [how, back]
+    plain = AnswerParams(max_sentences=1, add_next=False, add_antecedent=False)
+    assert [s.text for s in compose(q, [_hit(text)], True, lambda t: 1.0, plain).sentences] == [back]
+    # a sentence that does not point back is quoted alone
+    alone = text.replace("Cách này giúp", "Uống vitamin C giúp")
+    assert len(compose(q, [_hit(alone)], True, lambda t: 1.0, one).sentences) == 1
+    assert refers_back("Do đó, bạn không nên đi chân trần.") and refers_back("  “Điều này khiến …")
+    assert not refers_back("Doanh thu đó tăng.") and not refers_back("Cách làm mới giúp tiết kiệm.")
 
 
 def test_a_fragment_after_the_best_sentence_is_not_quoted():
@@ -507,6 +524,26 @@ def test_source_view_makes_a_sentence_cut_between_passages_whole_again():
     text = with_context(chunks, (0,))
     assert "…" not in text
     assert text == "Câu đầu. " + long + " Câu cuối."
+
+
+async def test_the_encoder_reads_the_question_without_its_asking_words(engine):
+    """Accented, the question is embedded without the words it ends on; without
+    accents, its restored spelling is, the same way."""
+    searcher = engine.searcher
+    real_embed, seen = searcher._embed, []
+
+    def recording(text):
+        seen.append(text)
+        return real_embed(text)
+
+    searcher._embed = recording
+    try:
+        await searcher.search("Huyện Tu Mơ Rông trồng cây dược liệu gì?")
+        await searcher.search("huyen tu mo rong trong cay duoc lieu gi")
+    finally:
+        del searcher._embed
+    assert seen[0] == "Huyện Tu Mơ Rông trồng cây dược liệu"
+    assert has_diacritics(seen[1]) and fold(seen[1]).lower() == "huyen tu mo rong trong cay duoc lieu"
 
 
 async def test_search_error_cancels_the_embedding_it_started(engine):

@@ -10,6 +10,7 @@ from corpus.chunking import chunk_sentences, split_long, split_sentences
 from corpus.dedup import content_hash, minhash, similarity
 from corpus.docrefs import code_matches, extract_refs, parse_code_query
 from retrieval.lexical import build_query, index_fields
+from retrieval.query import without_asking_words
 from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, expand_abbreviations, fold, has_diacritics, shorten_question, words
 
 
@@ -22,6 +23,22 @@ def test_words_keep_numbers_and_codes():
     toks = words("Thu ngân sách vượt 3.000 tỷ, thu nhập 40,7 triệu theo Chỉ thị số 18-CT/TU và 25 NQ/TW.")
     assert "3.000" in toks and "40,7" in toks
     assert "18-ct/tu" in toks and "25-nq/tw" in toks
+
+
+def test_the_encoder_reads_a_question_without_the_words_it_asks_with():
+    assert without_asking_words("Sốt xuất huyết đang bùng phát ở khu vực nào?") == "Sốt xuất huyết đang bùng phát ở khu vực"
+    assert without_asking_words("Đi Nhật Bản có cần xin visa không?") == "Đi Nhật Bản có cần xin visa"
+    assert without_asking_words("Mô hình này hiệu quả như thế nào ?") == "Mô hình này hiệu quả"
+    assert without_asking_words("Huyện có được hỗ trợ không, bao nhiêu?") == "Huyện có được hỗ trợ"  # two runs
+    assert without_asking_words("IgG là gì?") == "IgG"
+    assert without_asking_words("benh nhan duoc dieu tri o dau") == "benh nhan duoc dieu tri"
+    assert without_asking_words("mua may gi?") == "mua may"  # "máy", a machine; "mua máy" is not "mua mấy"
+    # only what it ends on, whole words, and never the whole question
+    assert without_asking_words("Bệnh nhân mắc bệnh gì khi nhập viện?") == "Bệnh nhân mắc bệnh gì khi nhập viện?"
+    assert without_asking_words("Có bao nhiêu hộ thoát nghèo?") == "Có bao nhiêu hộ thoát nghèo?"
+    assert without_asking_words("Vai trò của người hoài cổ?") == "Vai trò của người hoài cổ?"  # "cổ", not "ai"
+    assert without_asking_words("Tại sao?") == "Tại sao?"
+    assert without_asking_words("là gì?") == "là gì?"
 
 
 def test_code_typed_loosely_is_one_token():
