@@ -486,11 +486,11 @@ async def test_words_split_by_an_older_tokeniser_are_split_again_on_open(engine,
     con = sqlite3.connect(data_dir / DB_FILE)  # as an older version left it
     con.execute("UPDATE article_terms SET acc = replace(acc, ' 136-kh/hu', ' số136'), "
                 "fold = replace(fold, ' 136-kh/hu', ' so136')")
-    for rowid, acc, fold in con.execute("SELECT rowid, acc, fold FROM chunk_fts").fetchall():
+    for rowid, acc, folded in con.execute("SELECT rowid, acc, fold FROM chunk_fts").fetchall():
         if "136-kh/hu" in acc:
             con.execute("DELETE FROM chunk_fts WHERE rowid=?", (rowid,))
             con.execute("INSERT INTO chunk_fts(rowid, acc, fold) VALUES (?,?,?)",
-                        (rowid, acc.replace("136-kh/hu", "số136"), fold.replace("136-kh/hu", "so136")))
+                        (rowid, acc.replace("136-kh/hu", "số136"), folded.replace("136-kh/hu", "so136")))
     con.execute("UPDATE meta SET value='1' WHERE key='tokens_version'")
     con.execute("UPDATE meta SET value = value + 1 WHERE key='generation'")  # the caches are stale
     con.commit()
