@@ -7,7 +7,7 @@
     python main.py calibrate --queries IN --off-topic OUT [--corpus C] [--save]
                                               fit the "not found" threshold to a corpus
     python main.py reindex                    re-chunk and re-encode everything (new encoder or chunk size)
-    python main.py feeds [add URL...|remove URL...|check [--all]]
+    python main.py feeds [add URL...|remove URL|NUMBER...|check [--all]]
                                               the feeds the bots check on their own for new articles
     python main.py telegram [--webhook]       run the Telegram bot
     python main.py zalo [--webhook]           run the Zalo bot
@@ -229,10 +229,10 @@ async def cmd_feeds(settings: Settings, args) -> int:
     import datetime as dt
 
     from bot.render import feed_list
-    from retrieval.feeds import CONFIG, FeedWatcher, configure
+    from retrieval.feeds import CONFIG, FeedWatcher, configure, find_feed
 
     if (args.action in ("add", "remove")) != bool(args.urls):
-        print("Cách dùng: main.py feeds [list | add URL... | remove URL... | check [--all]]", file=sys.stderr)
+        print("Cách dùng: main.py feeds [list | add URL... | remove URL|SỐ... | check [--all]]", file=sys.stderr)
         return 2
     now = dt.datetime.now(dt.timezone.utc)
     if args.action == "list":  # the store alone: no encoder, no index to load
@@ -263,15 +263,14 @@ async def cmd_feeds(settings: Settings, args) -> int:
                 print_check(added.check)
                 failed |= bool(added.report.failed)
         elif args.action == "remove":
-            by_url = {f.url: f for f in await engine.store.feeds()}
             for url in args.urls:
-                feed = by_url.get(url)
+                feed = find_feed(await engine.store.feeds(), url)
                 if feed is None:
                     print(f"! không theo dõi nguồn này: {url}")
                     failed = True
                     continue
-                await watcher.remove(url)
-                print(f"Đã ngừng theo dõi: {url} (các bài đã nạp vẫn được giữ)")
+                await watcher.remove(feed.url)
+                print(f"Đã ngừng theo dõi: {feed.url} (các bài đã nạp vẫn được giữ)")
                 if feed.added_by == CONFIG:
                     print("  Nguồn này có trong DANVAN_FEEDS: bỏ nó khỏi cấu hình, nếu không nó sẽ được theo dõi lại.")
         elif args.action == "check":
@@ -330,7 +329,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("reindex", help="re-chunk and re-encode every article with the configured encoder")
     s = sub.add_parser("feeds", help="list, add, remove or check the feeds watched for new articles")
     s.add_argument("action", nargs="?", default="list", choices=("list", "add", "remove", "check"))
-    s.add_argument("urls", nargs="*", metavar="URL")
+    s.add_argument("urls", nargs="*", metavar="URL", help="remove: a URL or the number `feeds list` shows")
     s.add_argument("--all", action="store_true",
                    help="check: every feed now, not only those due (failing feeds wait longer)")
     for name in ("telegram", "zalo"):

@@ -27,7 +27,7 @@ from bot.topic_match import TopicMatcher
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
 from corpus.types import ArticleInfo
-from retrieval.feeds import CONFIG, FeedWatcher
+from retrieval.feeds import CONFIG, FeedWatcher, find_feed
 from retrieval.normalize import nfc, shorten_question
 from retrieval.types import Answer
 
@@ -523,12 +523,7 @@ class BotCore:
         return [_text(render.feed_list(feeds, self.settings.feed_interval, now, self.settings.feed_minutes > 0))]
 
     async def _cmd_bonguon(self, msg: Incoming, arg: str) -> list[Reply]:
-        feeds = await self.engine.store.feeds()
-        arg = arg.strip()
-        if arg.isdigit() and 1 <= int(arg) <= len(feeds):
-            feed = feeds[int(arg) - 1]
-        else:
-            feed = next((f for f in feeds if f.url == arg), None)
+        feed = find_feed(await self.engine.store.feeds(), arg)
         if feed is None:
             return [_text("Hãy gõ số thứ tự hoặc địa chỉ của nguồn tin trong danh sách /nguontin, "
                           "ví dụ: /bonguon 1")]

@@ -213,7 +213,9 @@ def fmt_minutes(minutes: float) -> str:
 
 
 def feed_list(feeds, interval: dt.timedelta, now: dt.datetime, checking: bool = True) -> str:
-    """The watched feeds (`corpus.types.Feed`), numbered, each with how its last check went."""
+    """The watched feeds (`corpus.types.Feed`), each with how its last check went,
+    numbered by their ids: a number stays the feed's (`/bonguon 3`) whatever is
+    added or removed in between."""
     from retrieval.feeds import CONFIG, next_check
 
     if not feeds:
@@ -223,8 +225,8 @@ def feed_list(feeds, interval: dt.timedelta, now: dt.datetime, checking: bool = 
     head = (f"Nguồn tin đang theo dõi (kiểm tra mỗi {every}):" if checking
             else "Nguồn tin đã khai báo (bot đang tắt việc tự kiểm tra: DANVAN_FEED_MINUTES=off):")
     lines = [head]
-    for i, f in enumerate(feeds, 1):
-        lines.append(f"{i}. {f.url}")
+    for f in feeds:
+        lines.append(f"{f.id}. {f.url}")
         if f.checked_at is None:
             state = "Chưa kiểm tra."
         elif f.error:

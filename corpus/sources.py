@@ -178,6 +178,15 @@ def is_feed(url: str, ctype: str, text: str) -> bool:
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|zarsrc|mc_cid|mc_eid)$", re.I)
 
 
+def feed_key(url: str) -> str:
+    """What tells two addresses of one feed apart, and nothing more: not the scheme
+    (http or https), the host's case, a leading "www." or a trailing "/" (pure)."""
+    rest = url.strip().split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    host = host.lower().removeprefix("www.")
+    return host + ("/" + path.rstrip("/") if path.rstrip("/") else "")
+
+
 def without_tracking(link: str) -> str:
     """A link without its fragment and the tracking parameters feeds add (utm_*,
     fbclid…), which may change at every fetch: the same article keeps one link.

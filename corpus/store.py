@@ -23,6 +23,7 @@ import numpy as np
 
 from corpus.errors import StoreError
 from corpus.migrations import MIGRATIONS
+from corpus.sources import feed_key
 from corpus.types import Article, ArticleInfo, Delivery, DocRef, Feed, Passage, RefMention, Subscription
 
 log = logging.getLogger(__name__)
@@ -578,20 +579,30 @@ class Store:
 
     # -- watched feeds ------------------------------------------------------
     async def add_feed(self, url: str, added_by: str | None) -> tuple[Feed, bool]:
-        """Watch a feed; (the feed, whether it is new). A feed watched already is kept as it is."""
+        """Watch a feed; (the feed, whether it is new). A feed watched already, under
+        this address or another of its own (http/https, "www.", a trailing "/"), is
+        kept as it is."""
+        key = feed_key(url)
         async with self._transaction("add a feed", bump=False) as db:
-            async with db.execute("INSERT INTO feeds(url, added_by) VALUES (?, ?) ON CONFLICT(url) DO NOTHING",
-                                  (url, added_by)) as cur:
-                new = cur.rowcount > 0
-            async with db.execute(f"SELECT {_FEED_COLS} FROM feeds WHERE url=?", (url,)) as cur:
+            async with db.execute("SELECT id, url FROM feeds") as cur:
+                same = next((fid for fid, known in await cur.fetchall() if feed_key(known) == key), None)
+            new = same is None
+            if new:
+                async with db.execute("INSERT INTO feeds(url, added_by) VALUES (?, ?)", (url, added_by)) as cur:
+                    same = cur.lastrowid
+            async with db.execute(f"SELECT {_FEED_COLS} FROM feeds WHERE id=?", (same,)) as cur:
                 row = await cur.fetchone()
         return _feed(row), new
 
     async def remove_feed(self, url: str) -> bool:
-        """Stop watching a feed (its articles stay); whether it was watched."""
+        """Stop watching a feed, named by any of its addresses (its articles stay);
+        whether it was watched."""
+        key = feed_key(url)
         async with self._transaction("remove a feed", bump=False) as db:
-            async with db.execute("DELETE FROM feeds WHERE url=?", (url,)) as cur:
-                return cur.rowcount > 0
+            async with db.execute("SELECT id, url FROM feeds") as cur:
+                ids = [(fid,) for fid, known in await cur.fetchall() if feed_key(known) == key]
+            await db.executemany("DELETE FROM feeds WHERE id=?", ids)
+        return bool(ids)
 
     async def feeds(self) -> list[Feed]:
         """Every watched feed, in the order they were added."""

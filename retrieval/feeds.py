@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from corpus.errors import InputError, UnreadableInput
-from corpus.sources import Fetched, Fetcher, parse_feed
+from corpus.sources import Fetched, Fetcher, feed_key, parse_feed
 from corpus.types import Failure, Feed, FeedEntry, IngestReport
 
 log = logging.getLogger(__name__)
@@ -80,15 +80,25 @@ def retry_pending(handled: dict[str, tuple[str, int]], max_tries: int = MAX_TRIE
 async def configure(store, urls: Sequence[str], prune: bool = True) -> None:
     """Watch the feeds named in the configuration (DANVAN_FEEDS); with `prune` (the
     bots' start), stop watching those it no longer names (feeds added by a person stay)."""
-    wanted = set(urls)
+    wanted = {feed_key(u) for u in urls}
     for feed in await store.feeds() if prune else []:
-        if feed.added_by == CONFIG and feed.url not in wanted:
+        if feed.added_by == CONFIG and feed_key(feed.url) not in wanted:
             await store.remove_feed(feed.url)
             log.info("feed %s is no longer in DANVAN_FEEDS: not watched any more", feed.url)
     for url in urls:
         _, new = await store.add_feed(url, CONFIG)
         if new:
             log.info("watching feed %s (DANVAN_FEEDS)", url)
+
+
+def find_feed(feeds: Sequence[Feed], ref: str) -> Feed | None:
+    """The feed a person means by `ref`: its number in the list (`Feed.id`, which
+    stays the feed's while it is watched) or one of its addresses (pure)."""
+    ref = ref.strip()
+    if ref.isdigit():
+        return next((f for f in feeds if f.id == int(ref)), None)
+    key = feed_key(ref) if ref else None
+    return next((f for f in feeds if feed_key(f.url) == key), None)
 
 
 @dataclass(frozen=True)
@@ -137,7 +147,10 @@ class FeedWatcher:
 
     async def add(self, url: str, added_by: str | None, pages: bool = True) -> Added:
         """Watch a feed and check it now; with `pages`, a URL that is an article page
-        is ingested as one instead. A URL that cannot be read is reported, not watched."""
+        is ingested as one instead. A URL that cannot be read is reported, not watched.
+        Another address of a watched feed (http for https…) checks that feed."""
+        watched = find_feed(await self.store.feeds(), url) if not url.strip().isdigit() else None
+        url = watched.url if watched is not None else url
         fetcher = Fetcher(timeout=self.fetch_timeout)
         try:
             try:

@@ -11,7 +11,9 @@ from bot.runner import SharedEngine, feeds_running
 from bot.types import Incoming
 from bot_harness import ADMIN, rows, settings_for
 from corpus.types import Feed, FeedEntry, IngestReport
-from retrieval.feeds import CONFIG, MAX_TRIES, FeedWatcher, entry_statuses, next_check, retry_pending, to_fetch
+from corpus.sources import feed_key
+from retrieval.feeds import (CONFIG, MAX_TRIES, FeedWatcher, configure, entry_statuses, find_feed, next_check,
+                            retry_pending, to_fetch)
 
 T0 = dt.datetime(2026, 11, 26, 1, 0, tzinfo=dt.timezone.utc)
 HOUR = dt.timedelta(hours=1)
@@ -69,6 +71,31 @@ def test_a_feed_is_due_at_once_then_each_interval_and_waits_longer_after_failure
     assert next_check(feed(checked_at=T0, failures=40), HOUR) == T0 + dt.timedelta(days=1)  # at most a day
     week = dt.timedelta(days=7)
     assert next_check(feed(checked_at=T0, failures=2), week) == T0 + week  # never sooner than the interval
+
+
+def test_one_feed_under_its_other_addresses_and_by_its_number():
+    assert feed_key("https://www.BaoKonTum.com.vn/rss/") == feed_key("http://baokontum.com.vn/rss") == "baokontum.com.vn/rss"
+    assert feed_key("https://x.vn/") == feed_key("x.vn") == "x.vn"
+    assert feed_key("https://x.vn/rss?cat=1") != feed_key("https://x.vn/rss?cat=2")
+    assert feed_key("https://x.vn/RSS") != feed_key("https://x.vn/rss")  # a path's case is the server's
+    feeds = [feed(id=2, url="https://a.vn/rss"), feed(id=5, url="http://b.vn/tin/")]
+    assert find_feed(feeds, "5") is feeds[1] and find_feed(feeds, " https://b.vn/tin ") is feeds[1]
+    assert find_feed(feeds, "1") is None and find_feed(feeds, "") is None and find_feed(feeds, "c.vn") is None
+
+
+async def test_a_feed_is_watched_once_under_any_of_its_addresses(engine):
+    store = engine.store
+    first, new = await store.add_feed("http://x.vn/rss", "7")
+    assert new
+    again, new = await store.add_feed("https://www.x.vn/rss/", "8")
+    assert not new and again == first  # kept as it was: its address, who added it
+    await configure(store, ["https://x.vn/rss"])  # the configuration names it too: still one feed
+    assert [f.url for f in await store.feeds()] == ["http://x.vn/rss"]
+    second, _ = await store.add_feed("https://y.vn/rss", CONFIG)
+    await configure(store, ["http://y.vn/rss/"])  # the same feed configured: not pruned
+    assert [f.url for f in await store.feeds()] == ["http://x.vn/rss", "https://y.vn/rss"]
+    assert await store.remove_feed("https://x.vn/rss") and not await store.remove_feed("https://x.vn/rss")
+    assert [f.id for f in await store.feeds()] == [second.id]
 
 
 def test_only_entries_never_handled_or_failed_fewer_times_are_fetched():
@@ -257,8 +284,18 @@ async def test_admins_watch_list_and_stop_feeds_in_the_bot(engine, data_dir, web
     web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml")
     [r] = await core.handle(m("/bonguon 2"))
     assert "Hãy gõ số thứ tự" in r.plain
+    # numbers stay their feeds' while others come and go
+    web.route("/rss2", rss([web.url("/0.html")]), ctype="application/rss+xml")
+    await core.handle(m(f"/them {web.url('/rss2')}"))
+    await core.handle(m(f"/them {web.url('/rss2')}/"))  # the same feed: not watched twice
+    [r] = await core.handle(m("/nguontin"))
+    assert f"1. {web.url('/rss')}" in r.plain and f"2. {web.url('/rss2')}" in r.plain and "\n3. " not in r.plain
     [r] = await core.handle(m("/bonguon 1"))
     assert r.plain.startswith(f"Đã ngừng theo dõi {web.url('/rss')}.")
+    [r] = await core.handle(m("/nguontin"))
+    assert f"2. {web.url('/rss2')}" in r.plain and "\n1. " not in r.plain
+    [r] = await core.handle(m("/bonguon 2"))
+    assert r.plain.startswith(f"Đã ngừng theo dõi {web.url('/rss2')}.")
     assert await engine.store.feeds() == [] and (await engine.store.counts())["articles"] == 6
     [r] = await core.handle(m("/feeds"))
     assert r.plain.startswith("Chưa theo dõi nguồn tin nào.")
