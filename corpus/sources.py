@@ -29,6 +29,8 @@ MAX_RECORD_CHARS = 2_000_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 USER_AGENT = "TroLyDanVan/1.0 (+article ingest)"
+PAGES_AT_ONCE = 4  # a feed's pages fetched at the same time (one site: a few, not all)
+FETCH_GROUP = 10  # pages fetched before they are stored together
 _VI_CHARS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 
@@ -312,11 +314,9 @@ class Fetcher:
             return
         if page is not None:
             yield page
-        for entry in entries:
-            try:
-                yield await self.entry_document(entry)
-            except InputError as exc:
-                yield exc
+        for i in range(0, len(entries), FETCH_GROUP):  # stored as they come, a group at a time
+            for doc in await self.entry_documents(entries[i : i + FETCH_GROUP]):
+                yield doc
 
     async def get(self, url: str) -> Fetched:
         """A URL's response (unconditional: never "not modified")."""
@@ -328,6 +328,21 @@ class Fetcher:
         """The article a feed entry links to (InputError when it cannot be read)."""
         got = await self.get(entry.link)
         return page_document(got, got.text, title=entry.title, published=entry.published)
+
+    async def entry_documents(self, entries: list[FeedEntry], at_once: int = PAGES_AT_ONCE
+                              ) -> list[RawDocument | InputError]:
+        """The articles of feed entries, in their order, `at_once` fetched at the same
+        time (each within the timeout); an entry that cannot be read gives its InputError."""
+        gate = asyncio.Semaphore(max(1, at_once))
+
+        async def one(entry: FeedEntry) -> RawDocument | InputError:
+            async with gate:
+                try:
+                    return await self.entry_document(entry)
+                except InputError as exc:
+                    return exc
+
+        return list(await asyncio.gather(*(one(e) for e in entries)))
 
 
 def page_document(got: Fetched, text: str, title: str | None = None, published: str | None = None) -> RawDocument:

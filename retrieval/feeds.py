@@ -5,12 +5,14 @@ entries are ingested, so digests have new articles without anyone running
 A check asks the feed conditionally (ETag, Last-Modified: an unchanged feed
 costs one small request), fetches only the entries it has not handled yet
 (not an entry whose link an article was stored from or under), a group at a
-time outside the engine's lock, and writes what it did in one transaction once
+time outside the engine's lock (a few pages of the group at once), and writes
+what it did in one transaction once
 its articles are stored, even when it is interrupted (then without the ETag,
 so the next check reads the feed again and fetches what it had not stored).
 An entry that fails (a page that times out) is tried again at the next checks,
 `MAX_TRIES` times in all; a feed that fails waits twice as long after each
-failure in a row, up to a day.
+failure in a row, up to a day. A few feeds are checked side by side: a slow
+site does not hold up the others.
 """
 
 from __future__ import annotations
@@ -23,14 +25,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from corpus.errors import InputError, UnreadableInput
-from corpus.sources import Fetched, Fetcher, feed_key, parse_feed
+from corpus.sources import FETCH_GROUP, PAGES_AT_ONCE, Fetched, Fetcher, feed_key, parse_feed
 from corpus.types import Failure, Feed, FeedEntry, IngestReport
 
 log = logging.getLogger(__name__)
 
 MAX_ENTRIES = 100  # entries read from one feed at one check (feeds list their newest first)
 MAX_TRIES = 3  # attempts at an entry that fails before it is left alone
-FETCH_GROUP = 10  # pages fetched before they are stored together
+FEEDS_AT_ONCE = 3  # feeds checked at the same time (their pages are fetched while another's are stored)
 DUE_SLACK = dt.timedelta(minutes=1)
 MAX_WAIT = dt.timedelta(days=1)  # the longest wait after failures in a row
 FORGET_AFTER = dt.timedelta(days=90)  # handled entries the feed no longer lists are forgotten after this
@@ -139,6 +141,8 @@ class FeedWatcher:
         self.max_entries = max_entries
         self.max_tries = max_tries
         self.fetch_group = FETCH_GROUP
+        self.pages_at_once = PAGES_AT_ONCE
+        self.feeds_at_once = FEEDS_AT_ONCE
         self.fetch_timeout = fetch_timeout or engine.config.fetch_timeout
 
     # -- the list ----------------------------------------------------------
@@ -181,20 +185,25 @@ class FeedWatcher:
         return [f for f in await self.store.feeds() if next_check(f, self.interval) <= now]
 
     async def tick(self, every: bool = False) -> list[FeedCheck]:
-        """Check every feed that is due (or `every` feed now), one after another; a
-        feed that fails in any way is recorded as failing and never stops the others."""
+        """Check every feed that is due (or `every` feed now), `feeds_at_once` at the
+        same time (one slow site does not hold up the others; storing takes turns
+        under the engine's lock), in the list's order; a feed that fails in any way
+        is recorded as failing and never stops the others."""
         feeds = await self.store.feeds() if every else await self.due()
-        out = []
-        for feed in feeds:
-            try:
-                out.append(await self.check(feed))
-            except Exception as exc:  # noqa: BLE001 - recorded: the feed backs off, the others go on
-                log.error("feed %s: check failed unexpectedly", feed.url, exc_info=True)
-                reason = "lỗi không xác định khi kiểm tra nguồn tin"
-                with contextlib.suppress(Exception):  # a store that fails here fails the next feed too, alone
-                    await self.store.record_feed_check(feed.id, self.clock(), error=reason)
-                out.append(FeedCheck(await self._now(feed), error=Failure(feed.url, reason, repr(exc))))
-        return out
+        gate = asyncio.Semaphore(max(1, self.feeds_at_once))
+
+        async def one(feed: Feed) -> FeedCheck:
+            async with gate:
+                try:
+                    return await self.check(feed)
+                except Exception as exc:  # noqa: BLE001 - recorded: the feed backs off, the others go on
+                    log.error("feed %s: check failed unexpectedly", feed.url, exc_info=True)
+                    reason = "lỗi không xác định khi kiểm tra nguồn tin"
+                    with contextlib.suppress(Exception):  # a store that fails here fails the next feed too, alone
+                        await self.store.record_feed_check(feed.id, self.clock(), error=reason)
+                    return FeedCheck(await self._now(feed), error=Failure(feed.url, reason, repr(exc)))
+
+        return list(await asyncio.gather(*(one(f) for f in feeds)))
 
     async def check(self, feed: Feed) -> FeedCheck:
         """Check one feed now: read it (conditionally, unless failed entries wait for
@@ -248,12 +257,7 @@ class FeedWatcher:
         finished = False
         try:
             for i in range(0, len(fresh), self.fetch_group):
-                docs = []
-                for entry in fresh[i : i + self.fetch_group]:
-                    try:
-                        docs.append(await fetcher.entry_document(entry))
-                    except InputError as exc:
-                        docs.append(exc)
+                docs = await fetcher.entry_documents(fresh[i : i + self.fetch_group], self.pages_at_once)
                 await self.engine.ingest_documents(docs, report=report, save=False)
             finished = True
         finally:

@@ -21,7 +21,8 @@
    (per article; two passages at a time, questions first, as in the bots,
    against whole articles at once, as `main.py ingest`), an unchanged feed
    (HTTP 304) and a changed feed with nothing new, against storing one article;
-   and questions asked while a check stores articles, against questions alone.
+   questions asked while a check stores articles, against questions alone; and a
+   feed of slow pages fetched a few at a time, against one at a time.
 
 Without --data it ingests the sample articles into a temp folder. This machine is
 shared and noisy: read the ratios, not the milliseconds.
@@ -277,6 +278,7 @@ async def feeds(encoder, data: Path, questions: list[str], quick: bool) -> None:
     engine = await Engine.open(EngineConfig(data_dir=folder, ingest_batch=SERVING_BATCH), encoder)
     n = 4 if quick else 20
     routes: dict[str, tuple[bytes, str]] = {}
+    slow: dict[str, float] = {}  # path -> seconds the server waits before answering
     pages = []
     for a in await engine.store.latest(n):
         title, text = await engine.store.article_text(a.id)
@@ -289,6 +291,7 @@ async def feeds(encoder, data: Path, questions: list[str], quick: bool) -> None:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
+            time.sleep(slow.get(self.path, 0.0))
             body, etag = routes.get(self.path, (b"", ""))
             if etag and self.headers.get("If-None-Match") == etag:
                 self.send_response(304)
@@ -337,6 +340,23 @@ async def feeds(encoder, data: Path, questions: list[str], quick: bool) -> None:
     await watcher.check(feed)
     nothing_new = (time.perf_counter() - t) * 1000
     assert unchanged.unchanged
+    # A slow site (each page answered after 0.25 s): the same pages under new links
+    # (stored already, so storing is cheap and the fetching shows), fetched one at a
+    # time as the first version did, then PAGES_AT_ONCE at a time.
+    fetch_times = {}
+    for at_once in (1, watcher.pages_at_once):
+        links = []
+        for path in pages:
+            links.append(f"/slow{at_once}{path}")
+            routes[links[-1]], slow[links[-1]] = routes[path], 0.25
+        publish(f"/slow{at_once}", links, "")
+        watcher.pages_at_once, default = at_once, watcher.pages_at_once
+        t = time.perf_counter()
+        slow_check = await watcher.add(f"{base}/slow{at_once}", "bench")
+        fetch_times[at_once] = (time.perf_counter() - t) * 1000
+        watcher.pages_at_once = default
+        assert len(slow_check.report.duplicates) == len(pages), slow_check.report
+    one, many = fetch_times[1], fetch_times[watcher.pages_at_once]
     print(f"7. feeds: a check storing {stored} of {len(pages) - half} new articles {per_article:.0f} ms an article "
           f"({SERVING_BATCH} passages at a time, questions first; whole articles {whole:.0f} ms -> "
           f"{per_article / max(whole, 1e-6):.2f}x); an unchanged feed {same:.1f} ms, a changed feed with nothing new "
@@ -345,6 +365,8 @@ async def feeds(encoder, data: Path, questions: list[str], quick: bool) -> None:
           f"encoding {pct(during_whole, 50):.1f}/{pct(during_whole, 95):.1f} ms, alone {pct(alone, 50):.1f}/"
           f"{pct(alone, 95):.1f} ms -> p95 ratios {pct(during, 95) / max(pct(alone, 95), 1e-6):.2f} and "
           f"{pct(during_whole, 95) / max(pct(alone, 95), 1e-6):.2f}")
+    print(f"   a feed of {len(pages)} pages from a slow site (0.25 s a page, stored already): {one:.0f} ms one page "
+          f"at a time, {many:.0f} ms {watcher.pages_at_once} at a time -> {many / one:.2f}x")
     print(f"   looking for another process's changes before a question (none): p50/p95 {pct(catch_up, 50):.2f}/"
           f"{pct(catch_up, 95):.2f} ms -> {pct(catch_up, 50) / max(pct(alone, 50), 1e-6):.3f}x a question")
     server.shutdown()

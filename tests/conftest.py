@@ -73,8 +73,20 @@ def e5_data_dir(tmp_path_factory) -> Path:
 class _Handler(BaseHTTPRequestHandler):
     routes: dict = {}
     hits: dict = {}
+    load: dict = {}  # "now": requests being answered, "most": the most at one time
+    lock = threading.Lock()
 
     def do_GET(self):  # noqa: N802
+        with self.lock:
+            self.load["now"] = self.load.get("now", 0) + 1
+            self.load["most"] = max(self.load.get("most", 0), self.load["now"])
+        try:
+            self._answer()
+        finally:
+            with self.lock:
+                self.load["now"] -= 1
+
+    def _answer(self):
         self.hits[self.path] = self.hits.get(self.path, 0) + 1
         route = self.routes.get(self.path)
         if route is None:
@@ -111,13 +123,16 @@ class _Handler(BaseHTTPRequestHandler):
 def web():
     """A local web server: `web.route(path, body, ctype, status, delay, etag)`, `web.url(path)`;
     `web.hits[path]` counts the requests (a request sending the route's ETag gets 304; a
-    redirect status sends the body as its Location)."""
+    redirect status sends the body as its Location); `web.most_at_once()` is the most
+    requests it answered at one time."""
 
     class Web:
         def __init__(self):
             self.routes = {}
             self.hits = {}
-            handler = type("H", (_Handler,), {"routes": self.routes, "hits": self.hits})
+            self.load = {}
+            handler = type("H", (_Handler,), {"routes": self.routes, "hits": self.hits, "load": self.load,
+                                              "lock": threading.Lock()})
             self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
             self.server.daemon_threads = True
             self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -130,6 +145,9 @@ def web():
 
         def url(self, path):
             return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+        def most_at_once(self):
+            return self.load.get("most", 0)
 
     w = Web()
     yield w

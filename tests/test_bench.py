@@ -25,4 +25,7 @@ def test_bench_quick_run_reports_every_measure():
     assert m and m.group(1) == "2"  # the articles taken out of the copy are stored again from the feed
     assert re.search(r"an unchanged feed [\d.]+ ms, a changed feed with nothing new [\d.]+ ms", out.stdout)
     assert re.search(r"questions during that check p50/p95 [\d.]+/[\d.]+ ms", out.stdout)
+    m = re.search(r"a feed of 4 pages from a slow site \(0.25 s a page, stored already\): (\d+) ms one page at a time, "
+                  r"(\d+) ms 4 at a time", out.stdout)
+    assert m and int(m.group(1)) >= 1000  # four pages, 0.25 s each, one after another
     assert re.search(r"looking for another process's changes before a question \(none\): p50/p95 [\d.]+/", out.stdout)

@@ -492,6 +492,38 @@ async def test_one_feed_failing_unexpectedly_does_not_stop_the_others(engine, we
     assert next_check(fb, HOUR) == T0 + 2 * HOUR and next_check(fg, HOUR) == T0 + HOUR  # it backs off
 
 
+async def test_a_checks_pages_are_fetched_a_few_at_a_time_and_feeds_side_by_side(engine, web):
+    """A slow site is read a few pages at once, never all at once; a second feed is
+    read while the first one's pages are still coming (not after)."""
+    w = FeedWatcher(engine, HOUR, clock=Clock())
+
+    async def watch_only(*feeds):
+        for f in await engine.store.feeds():
+            await engine.store.remove_feed(f.url)
+        for name, pages in feeds:
+            for i in pages:
+                web.route(f"/{name}{i}.html", page(i), delay=0.3)
+            web.route(f"/{name}", rss([web.url(f"/{name}{i}.html") for i in pages]), ctype="application/rss+xml")
+            await engine.store.add_feed(web.url(f"/{name}"), ADMIN)
+        web.load.clear()
+
+    await watch_only(("a", range(3)))
+    w.pages_at_once = 2
+    [check] = await w.tick(every=True)
+    assert check.added == 3 and web.most_at_once() == 2  # two of the three pages at a time
+    # the same pages under other links (stored already: duplicates), two feeds
+    await watch_only(("b", range(3)), ("c", [3]))
+    w.pages_at_once = w.feeds_at_once = 1
+    checks = await w.tick(every=True)
+    assert [(len(c.report.duplicates), c.added) for c in checks] == [(3, 0), (0, 1)]
+    assert web.most_at_once() == 1  # one feed, one page at a time
+    await watch_only(("d", range(3)), ("e", [3]))
+    w.feeds_at_once = 2
+    checks = await w.tick(every=True)
+    assert [(len(c.report.duplicates), c.added) for c in checks] == [(3, 0), (1, 0)] and web.most_at_once() == 2
+    assert all(web.hits[f"/{n}{i}.html"] == 1 for n in "abd" for i in range(3))
+
+
 async def test_a_feed_removed_during_its_check_is_not_recorded(engine, web):
     web.route("/0.html", page(0), delay=0.5)
     web.route("/rss", rss([web.url("/0.html")]), ctype="application/rss+xml")
