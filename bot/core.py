@@ -415,7 +415,7 @@ class BotCore:
         for h in more:
             a = h.passage.article
             meta = render.meta(a.site, a.published)
-            snippet = h.passage.text[:300].rsplit(" ", 1)[0] + "…"
+            snippet = render.clip(h.passage.text, render.MAX_SNIPPET_CHARS)
             plain.append(f"• {render.short_title(a.title)} — {meta}\n{snippet}" + (f"\n{a.url}" if a.url else ""))
             htm.append(f"• {render.title_html(a.title, a.url)} — {html.escape(meta)}\n{html.escape(snippet)}")
         head = "Thêm kết quả liên quan:"
@@ -563,6 +563,8 @@ class BotCore:
             if kind == "fb" and len(parts) == 3:
                 return await self._vote(msg, 1 if parts[2] == "1" else -1, int(parts[1]))
             if kind == "more":
+                if mem.last_query_id != int(parts[1]):
+                    return [_text("Câu trả lời này đã cũ; hãy hỏi lại để xem thêm kết quả.")]
                 return await self._cmd_xemthem(msg, "")
             if kind == "src":
                 answer: Answer | None = mem.last_answer  # type: ignore[assignment]

@@ -70,7 +70,7 @@ def subscription_problem(arg: str) -> str | None:
     if _OTHER_FREQ_RE.match(fold(" ".join(arg.split())).lower()):
         return "Bản tin chỉ có hằng ngày hoặc hằng tuần, ví dụ: /theodoi hằng tuần dân vận khéo"
     _, topic = parse_subscription(arg)
-    if topic and not topic_key(topic):
+    if topic and not (topic_key(topic) and any(c.isalpha() for c in topic)):
         return "Chủ đề cần có chữ, ví dụ: /theodoi dân vận khéo hoặc /theodoi Kon Tum"
     return None
 

@@ -23,14 +23,20 @@ def meta(site: str | None, published: dt.date | None) -> str:
 
 
 MAX_TITLE_CHARS = 120
+MAX_SNIPPET_CHARS = 300
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` whole when it fits, else cut at a word boundary and marked "…"."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–") + "…"
 
 
 def short_title(title: str) -> str:
     """A title as a list shows it: a long one (a record whose "title" is its lead or
     a photo caption) cut at a word boundary, marked "…"."""
-    if len(title) <= MAX_TITLE_CHARS:
-        return title
-    return title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–") + "…"
+    return clip(title, MAX_TITLE_CHARS)
 
 
 def title_html(title: str, url: str | None) -> str:

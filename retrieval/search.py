@@ -178,7 +178,16 @@ class Searcher:
         unknown += tuple(text for code, text in full_codes(question)
                          if not lex.chunks_with_codes((code,)).size)
         unknown += tuple(n.text for n in named_requirements(question) if not self._named_known(lex, n))
-        order = [int(r) for r in np.argsort(-scores)[: max(k * 3, 30)] if scores[r] > 0]
+        # Min-max scaling leaves the weakest matches at 0: an article any signal matched
+        # still counts (/tim lists every article holding the words), ties broken by its
+        # own word score.
+        matched = scores > 0
+        if mode != "dense":
+            matched |= (art_lex > 0) | (best_lex > 0)
+        if mode != "lexical":
+            matched |= best_dense > 0
+        ranked = np.lexsort((-art_lex, -scores))
+        order = [int(r) for r in ranked[matched[ranked]][: max(k * 3, 30)]]
         if not order:
             return replace(empty, unknown=unknown)
 

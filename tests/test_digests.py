@@ -72,6 +72,8 @@ def test_subscription_commands_read_frequency_and_topic():
     # what cannot be honoured is said, not silently stored
     assert subscription_problem("hằng tháng Kon Tum").startswith("Bản tin chỉ có hằng ngày hoặc hằng tuần")
     assert subscription_problem("???").startswith("Chủ đề cần có chữ")
+    assert subscription_problem("123").startswith("Chủ đề cần có chữ")
+    assert subscription_problem("hằng tuần 18-CT/TU") is None  # a document code has letters
     assert subscription_problem("hằng tuần dân vận khéo") is None and subscription_problem("") is None
     # one topic however it is typed
     assert topic_key("Kon Tum") == topic_key("kon  tum.") == topic_key("Kon Tum") == "kon tum"

@@ -526,6 +526,20 @@ def test_source_view_makes_a_sentence_cut_between_passages_whole_again():
     assert text == "Câu đầu. " + long + " Câu cuối."
 
 
+async def test_a_keyword_search_lists_every_article_holding_the_words(engine):
+    """The weakest match is no match dropped (min-max scaling leaves it at 0)."""
+    holding = []
+    for a in await engine.store.latest(50):
+        title, text = await engine.store.article_text(a.id)
+        if "dân vận" in f"{title} {text}".lower():
+            holding.append(a.id)
+    assert len(holding) >= 4
+    found = await engine.search_articles("dân vận", limit=50)
+    assert sorted(a.id for a in found) == sorted(holding)
+    assert [a.id for a in await engine.search_articles("dân vận", limit=2, offset=len(holding) - 2)] == [
+        a.id for a in found[-2:]]
+
+
 async def test_the_encoder_reads_the_question_without_its_asking_words(engine):
     """Accented, the question is embedded without the words it ends on; without
     accents, its restored spelling is, the same way."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import json
 import time
 
@@ -198,6 +199,11 @@ async def test_buttons_more_source_feedback_and_paging(engine, data_dir, web):
         assert src.params["text"].startswith("<b>[1]</b> ") and "40,7 triệu đồng/năm" in src.params["text"]
         [more] = await tg.send(press(data["Thêm kết quả"]))
         assert more.params["text"].startswith("Thêm kết quả liên quan:")
+        snippets = [html.unescape(p.split("\n", 1)[1]) for p in more.params["text"].split("\n", 1)[1].split("\n\n")]
+        passages = [t for (t,) in rows(data_dir, "SELECT text FROM chunks")]
+        # a short passage whole, a long one cut at a word and marked
+        assert snippets and all(s in passages or (s.endswith("…") and len(s) <= 301 and any(
+            p.startswith(s[:-1]) and len(p) > 300 for p in passages)) for s in snippets)
 
         [up] = await tg.send(press(data["👍"]))
         assert up.params["text"] == "Cảm ơn bạn đã đánh giá!"
@@ -209,10 +215,18 @@ async def test_buttons_more_source_feedback_and_paging(engine, data_dir, web):
         assert notices[-2:] == ["Cảm ơn bạn đã đánh giá!", "Cảm ơn bạn, chúng tôi sẽ cải thiện câu trả lời."]
         assert len(notices) == 4
 
+        # the buttons of an earlier answer once another question was asked
+        await tg.ask(TUMORONG_Q)
+        [old_more] = await tg.send(press(data["Thêm kết quả"]))
+        assert old_more.params["text"] == "Câu trả lời này đã cũ; hãy hỏi lại để xem thêm kết quả."
+        [old_src] = await tg.send(press(data["Xem nguồn"]))
+        assert old_src.params["text"] == "Câu trả lời này đã cũ; hãy hỏi lại để xem nguồn."
+        notices = [c.params.get("text") for c in tg.fake.calls("answerCallbackQuery")]
+
         # an unknown or stale button: a notice, no message
         before = len(tg.sent())
         tg.fake.push_update(tg_callback_update("nope:1", message=answer.response, user_id=42))
-        await tg.fake.wait_for_async("answerCallbackQuery", count=5)
+        await tg.fake.wait_for_async("answerCallbackQuery", count=len(notices) + 1)
         assert tg.fake.last("answerCallbackQuery").params["text"] == "Nút này không còn dùng được."
         await tg.ask("/help")
         assert len(tg.sent()) == before + 1
