@@ -28,7 +28,7 @@ from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError
 from corpus.types import ArticleInfo
 from retrieval.feeds import CONFIG, FeedWatcher, find_feed
-from retrieval.normalize import nfc, shorten_question
+from retrieval.normalize import fold, nfc, shorten_question
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ COMMANDS: tuple[Command, ...] = (
 )
 _BY_NAME = {name: cmd for cmd in COMMANDS for name in cmd.names}
 _TAG_RE = re.compile(r"<[^>]{0,200}>")
-_CMD_RE = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
+_CMD_RE = re.compile(r"^/([^\W\d]\w*)(?:@\w+)?(?:\s+(.*))?$", re.S)  # "/tìm" too: names are read folded
 _PAGE_RE = re.compile(r"\s+(?:trang|page)\s+(\d{1,3})$", re.I)
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Xin thử lại sau ít phút."
 
@@ -149,6 +149,11 @@ class RateLimiter:
         return "ok"
 
 
+def _command_name(command: re.Match) -> str:
+    """A command's name as typed, read without accents: "/tìm" is /tim, "/Hỏi" is /hoi."""
+    return fold(command.group(1)).lower()
+
+
 class BotCore:
     def __init__(self, engine, settings: Settings, platform: str = "",
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -182,7 +187,7 @@ class BotCore:
         text = nfc(msg.text or "").strip()  # tone marks typed as separate characters, composed
         command = _CMD_RE.match(text) if msg.kind == "text" else None
         if not msg.is_private and not msg.addressed and msg.kind != "callback":
-            if not command or command.group(1).lower() not in _BY_NAME:
+            if not command or _command_name(command) not in _BY_NAME:
                 return []  # group chatter, stickers or another bot's command: not for us
         if not self.allowed(msg):
             return [_text("Xin lỗi, bạn chưa được cấp quyền sử dụng trợ lý này. "
@@ -199,7 +204,8 @@ class BotCore:
                 return [_text("Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: "
                               f"«{EXAMPLES[0]}»")]
             if command:
-                return await self._command(msg, command.group(1).lower(), (command.group(2) or "").strip())
+                return await self._command(msg, _command_name(command), (command.group(2) or "").strip(),
+                                           typed=command.group(1))
             return await self._question(msg, text)
         except DanvanError as exc:
             log.warning("request failed: %s", exc)
@@ -208,7 +214,7 @@ class BotCore:
     # -- questions ---------------------------------------------------------
     async def _question(self, msg: Incoming, text: str) -> list[Reply]:
         question, cut = shorten_question(text)
-        if not question:
+        if not any(c.isalnum() for c in question):  # nothing to search: "/", "…", an emoji
             return [_text("Bạn hãy gõ câu hỏi, ví dụ: «" + EXAMPLES[0] + "». Gõ /help để xem các lệnh.")]
         prefix = render.LONG_QUESTION_NOTE + "\n\n" if cut else ""
         recent = parse_recent(question, dt.datetime.now(VN_TZ).date())
@@ -242,10 +248,10 @@ class BotCore:
         return Reply(html=html_text, plain=plain, buttons=buttons)
 
     # -- commands ----------------------------------------------------------
-    async def _command(self, msg: Incoming, name: str, arg: str) -> list[Reply]:
+    async def _command(self, msg: Incoming, name: str, arg: str, typed: str | None = None) -> list[Reply]:
         cmd = _BY_NAME.get(name)
         if cmd is None:
-            return [_text(f"Không có lệnh /{name}. Gõ /help để xem các lệnh.")]
+            return [_text(f"Không có lệnh /{typed or name}. Gõ /help để xem các lệnh.")]
         if cmd.admin and not self.is_admin(msg):
             return [_text("Lệnh này chỉ dành cho quản trị viên.")]
         handler = getattr(self, f"_cmd_{cmd.names[0]}")

@@ -78,11 +78,15 @@ _COMPOUND_RE = re.compile(r"(?<![\w&/-])(?:(\w{2})-)?(\w{2})\s?&\s?(\w{2,4})(?![
 _TAG_RE = re.compile(r"<!--.*?-->|</?[a-zA-Z][a-zA-Z0-9]*(?:[\s/][^<>]{0,200})?>", re.S)
 
 
+# zero-width characters and the soft hyphen: nothing; a zero-width space: a space
+_INVISIBLE = {**dict.fromkeys(map(ord, "\u200c\u200d\u2060\ufeff\u00ad")), 0x200B: " "}
+
+
 def clean_question(text: str) -> str:
     """A question as typed, minus markup: HTML tags dropped, whitespace collapsed
     (``<b>MTTQ</b>  huyện`` → ``MTTQ huyện``), in NFC (a keyboard may send tone marks
     as separate characters). Idempotent, so cleaning twice is harmless."""
-    return " ".join(_TAG_RE.sub(" ", unicodedata.normalize("NFC", text)).split())
+    return " ".join(_TAG_RE.sub(" ", unicodedata.normalize("NFC", text)).translate(_INVISIBLE).split())
 
 
 MAX_QUESTION_CHARS = 500

@@ -45,6 +45,21 @@ async def test_a_message_with_separate_tone_marks_reads_as_typed_normally(engine
     assert "«công tác dân vận»" in new.plain
 
 
+async def test_commands_typed_with_accents_and_messages_with_nothing_to_search(engine, data_dir):
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    typed = (await core.handle(msg("/tìm dân vận")))[0].plain
+    assert typed.startswith("Bài viết về «dân vận»") and typed == (await core.handle(msg("/tim dân vận")))[0].plain
+    assert "40,7 triệu đồng/năm" in (await core.handle(msg("/Hỏi " + KONTUM_Q)))[0].plain
+    group = dict(is_private=False, chat_id="-5")
+    assert (await core.handle(msg("/tìm dân vận", **group)))[0].plain.startswith("Bài viết về «dân vận»")
+    assert (await core.handle(msg("/lệnhlạ")))[0].plain == "Không có lệnh /lệnhlạ. Gõ /help để xem các lệnh."
+    for nothing in ("/", "\u200b\u200b", "…?", "🙂"):
+        [reply] = await core.handle(msg(nothing))
+        assert reply.plain.startswith("Bạn hãy gõ câu hỏi"), nothing
+    # a zero-width space between words is a space
+    assert "40,7 triệu đồng/năm" in (await core.handle(msg(KONTUM_Q.replace(" ", "\u200b"))))[0].plain
+
+
 async def test_digest_commands_where_there_is_no_digest(engine, data_dir):
     console = BotCore(engine, settings_for(data_dir), "console")
     [reply] = await console.handle(msg("/theodoi hằng ngày", platform="console"))
