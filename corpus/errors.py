@@ -57,6 +57,14 @@ class StoreError(DanvanError):
 
     user_message = "Lỗi kho dữ liệu, xin thử lại sau."
 
+    def __init__(self, message: str, user_message: str | None = None) -> None:
+        super().__init__(message)
+        if user_message:
+            self.user_message = user_message
+
+    def __reduce__(self):
+        return type(self), (str(self), self.user_message)
+
 
 class IndexError_(DanvanError):  # noqa: N801 - avoid shadowing builtins.IndexError
     """The vector index cannot be used as it is."""

@@ -12,7 +12,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -50,8 +50,19 @@ def _vi_score(text: str) -> int:
     return good - 5 * bad
 
 
+def utf8_with_strays(data: bytes) -> str | None:
+    """UTF-8 text holding a few bytes that are not (a stray legacy "\\xa0" or "é" pasted
+    in): decoded, each stray byte replaced by "�"; None when there are too many to be
+    strays (at most 3, or one per hundred bytes: a legacy Vietnamese text has a high
+    byte in every few words)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    strays = text.count("\ufffd") - data.decode("utf-8-sig", errors="ignore").count("\ufffd")
+    return text if strays <= max(3, len(data) // 100) else None
+
+
 def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16, or a legacy code page."""
+    """Decode a text file: UTF-8 (with or without BOM, or with a few stray bytes),
+    UTF-16, or a legacy code page."""
     if not data.strip():
         raise UnreadableInput(origin, "empty file", "không có nội dung")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -64,6 +75,9 @@ def decode_bytes(data: bytes, origin: str) -> str:
     except UnicodeDecodeError:
         pass
     candidates: list[str] = []
+    lenient = utf8_with_strays(data)
+    if lenient is not None:
+        candidates.append(lenient)
     for enc in ("cp1258", "cp1252"):
         try:
             candidates.append(data.decode(enc))
@@ -83,7 +97,10 @@ def decode_bytes(data: bytes, origin: str) -> str:
     controls = sum(1 for c in text[:4000] if ord(c) < 32 and c not in "\n\r\t")
     if controls > 20:
         raise UnreadableInput(origin, "binary file, not text", "không phải văn bản (dữ liệu nhị phân)")
-    log.info("%s: decoded from a legacy encoding", origin)
+    if text is lenient:
+        log.warning("%s: UTF-8 with %d byte(s) that are not, replaced", origin, text.count("\ufffd"))
+    else:
+        log.info("%s: decoded from a legacy encoding", origin)
     return text
 
 
@@ -103,36 +120,48 @@ def _record(obj: dict, origin: str) -> RawDocument:
     )
 
 
-def _jsonl_records(path: Path) -> "list[RawDocument | InputError]":
+def jsonl_records(path: Path) -> "Iterator[RawDocument | InputError]":
+    """The records of a JSONL file (gzipped or not), read as they come: a record that
+    is not JSON, or not UTF-8 beyond a few stray bytes, is reported with its line
+    number and the others are read on."""
     opener = gzip.open if path.suffix == ".gz" else open
-    out: list[RawDocument | InputError] = []
     try:
-        with opener(path, "rt", encoding="utf-8", errors="strict") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
+        with opener(path, "rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                if not raw.strip():
                     continue
                 origin = f"{path}:{n}"
+                line = utf8_with_strays(raw)
+                if line is None:
+                    yield UnreadableInput(origin, "record is not UTF-8", "bản ghi không phải văn bản UTF-8")
+                    continue
                 try:
                     obj = json.loads(line)
                     if not isinstance(obj, dict):
                         raise ValueError("not an object")
                     if obj.get("id") is not None:
                         origin = f"{path}#{obj['id']}"
-                    out.append(_record(obj, origin))
+                    record = _record(obj, origin)
                 except ValueError as exc:
-                    out.append(UnreadableInput(origin, f"invalid JSON record ({exc})", "bản ghi JSON không hợp lệ"))
+                    yield UnreadableInput(origin, f"invalid JSON record ({exc})", "bản ghi JSON không hợp lệ")
+                    continue
                 except InputError as exc:
-                    out.append(exc)
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
-        out.append(UnreadableInput(str(path), f"cannot read JSONL ({exc})", "không đọc được tệp JSONL"))
-    return out
+                    yield exc
+                    continue
+                yield record
+    except (OSError, EOFError) as exc:
+        yield UnreadableInput(str(path), f"cannot read JSONL ({exc})", "không đọc được tệp JSONL")
+
+
+def is_jsonl(path: Path) -> bool:
+    return path.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"))
 
 
 def read_file(path: Path) -> "list[RawDocument | InputError]":
-    """One file -> documents (a JSONL file gives many)."""
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
-        return _jsonl_records(path)
+    """One file -> documents (a JSONL file gives many: see `jsonl_records`, which
+    reads one as it goes)."""
+    if is_jsonl(path):
+        return list(jsonl_records(path))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -292,6 +321,9 @@ class Fetcher:
             seconds = f"{self.timeout:g}"
             raise FetchError(url, f"timed out after {seconds} s",
                              f"quá thời gian chờ ({seconds.replace('.', ',')} giây)") from exc
+        except httpx.TooManyRedirects as exc:
+            raise FetchError(url, f"too many redirects ({exc})",
+                             "địa chỉ chuyển hướng quá nhiều lần (có thể là vòng lặp chuyển hướng)") from exc
         except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
             raise FetchError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})",
                              "không kết nối được hoặc địa chỉ không hợp lệ") from exc

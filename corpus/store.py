@@ -9,6 +9,7 @@ sqlite3 errors are translated to `StoreError`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -87,6 +88,34 @@ def _info(row: Sequence) -> ArticleInfo:
     )
 
 
+async def _wal(db: aiosqlite.Connection, tries: int = 100) -> None:
+    """Put the file in WAL mode. Several processes creating one store at once: the
+    switch does not wait for the others (SQLITE_BUSY at once), so try again a while,
+    until one of them has switched it."""
+    for attempt in range(tries):
+        try:
+            await db.execute("PRAGMA journal_mode=WAL")  # a no-op once another has switched it
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == tries - 1:
+                raise
+        await asyncio.sleep(0.05)
+
+
+def sql_statements(script: str) -> list[str]:
+    """A migration script's statements, one by one (a trigger's body stays whole)."""
+    out, current = [], ""
+    for part in script.split(";"):
+        current += part + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n\t;"):
+                out.append(current.strip())
+            current = ""
+    if current.strip(" \n\t;"):
+        out.append(current.strip().rstrip(";"))
+    return out
+
+
 class Store:
     """Async access to the SQLite file. Open with `await Store.open(path)`."""
 
@@ -100,30 +129,54 @@ class Store:
     @classmethod
     async def open(cls, path: Path) -> "Store":
         path.parent.mkdir(parents=True, exist_ok=True)
+        db = None
         try:
             db = await aiosqlite.connect(path, isolation_level=None)  # explicit transactions
-            await db.execute("PRAGMA journal_mode=WAL")
-            await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA busy_timeout=5000")
+            await _wal(db)
+            await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA synchronous=NORMAL")
             store = cls(db, path)
             await store._migrate()
             return store
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+        except BaseException as exc:
+            if db is not None:  # its thread would keep the process alive, and a lock held
+                with contextlib.suppress(Exception):
+                    await db.close()
+            if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+                raise StoreError(f"cannot open the store at {path}: {exc}",
+                                 f"Tệp kho dữ liệu {path.name} bị hỏng hoặc không phải tệp SQLite: hãy khôi phục "
+                                 "bản sao lưu, hoặc đổi tên tệp để tạo kho mới rồi nạp lại bài viết.") from exc
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+            raise
 
     async def close(self) -> None:
         await self._db.close()
 
     async def _migrate(self) -> None:
-        async with self._db.execute("PRAGMA user_version") as cur:
-            (version,) = await cur.fetchone()
+        """Apply the migrations this file lacks, each in its own write transaction that
+        reads the schema version first: two processes starting on a new store at once
+        take turns, and the second finds the migrations applied."""
         for number, script in MIGRATIONS:
-            if number > version:
-                log.info("applying schema migration %d", number)
-                await self._db.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
-                )
+            async with self._db.execute("PRAGMA user_version") as cur:
+                (version,) = await cur.fetchone()
+            if number <= version:
+                continue
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                async with self._db.execute("PRAGMA user_version") as cur:
+                    (version,) = await cur.fetchone()
+                if number > version:  # not applied by another process meanwhile
+                    log.info("applying schema migration %d", number)
+                    for statement in sql_statements(script):
+                        await self._db.execute(statement)
+                    await self._db.execute(f"PRAGMA user_version={number}")
+                await self._db.commit()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    await self._db.rollback()
+                raise
 
     _BUMP = ("INSERT INTO meta(key, value) VALUES ('generation', '1') ON CONFLICT(key)"
              " DO UPDATE SET value = CAST(value AS INTEGER) + 1")
@@ -295,9 +348,12 @@ class Store:
         return ids
 
     async def record_duplicate(self, origin: str, url: str | None, title: str, of: int, similarity: float) -> None:
+        """Note a near-duplicate left out, once: the same input ingested again as a
+        duplicate of the same article is not counted again."""
         await self._write(
-            "INSERT INTO duplicates(origin, url, title, duplicate_of, similarity) VALUES (?,?,?,?,?)",
-            (origin, url, title, of, similarity),
+            "INSERT INTO duplicates(origin, url, title, duplicate_of, similarity) SELECT ?,?,?,?,? "
+            "WHERE NOT EXISTS (SELECT 1 FROM duplicates WHERE origin=? AND duplicate_of=?)",
+            (origin, url, title, of, similarity, origin, of),
         )
 
     async def article(self, article_id: int) -> ArticleInfo | None:

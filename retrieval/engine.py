@@ -7,6 +7,7 @@ against the store), and offers ingest, ask, search, documents, latest, stats.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import contextlib
 import datetime as dt
 import logging
@@ -20,7 +21,7 @@ import numpy as np
 from corpus.chunking import CHUNK_WORDS
 from corpus.docrefs import code_matches, parse_code_query
 from corpus.errors import EncoderMismatch, InputError, UnreadableInput
-from corpus.sources import Fetcher, is_url, read_file, walk
+from corpus.sources import Fetcher, is_jsonl, is_url, jsonl_records, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
@@ -226,6 +227,12 @@ class Engine:
                     yield UnreadableInput(item, "no such file or folder", "không có tệp hoặc thư mục này")
                     continue
                 for file in walk(path):
+                    if is_jsonl(file):  # read as it is stored: a big file is never held whole
+                        records = jsonl_records(file)
+                        while batch := await asyncio.to_thread(lambda: list(itertools.islice(records, 200))):
+                            for doc in batch:
+                                yield doc
+                        continue
                     for doc in await asyncio.to_thread(read_file, file):
                         yield doc
         finally:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import pickle
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from corpus.docrefs import fits_query
 from retrieval.bm25 import BM25Field
 from retrieval.lexical import LexicalQuery
 from retrieval.normalize import fold
+from retrieval.vector_index import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -274,12 +274,12 @@ class LexicalIndex:
     def save(self, directory: Path, generation: int) -> None:
         snap = self.snapshot()
         directory.mkdir(parents=True, exist_ok=True)
-        tmp = directory / (CACHE_FILE + ".tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump({"version": CACHE_VERSION, "params": self.params, "generation": generation,
-                         "articles": self.article_terms, "chunks": self.chunk_terms,
-                         "chunk_article": self.chunk_article, "snapshot": snap},
-                        fh, protocol=pickle.HIGHEST_PROTOCOL)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, directory / CACHE_FILE)
+        data = {"version": CACHE_VERSION, "params": self.params, "generation": generation,
+                "articles": self.article_terms, "chunks": self.chunk_terms,
+                "chunk_article": self.chunk_article, "snapshot": snap}
+
+        def write(tmp: Path) -> None:
+            with open(tmp, "wb") as fh:
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+        atomic_write(directory / CACHE_FILE, write)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import faiss
@@ -26,12 +28,20 @@ META_FILE = "vectors.json"
 REINDEX_HINT = "run `python main.py reindex` to rebuild it with the current encoder"
 
 
-def _atomic_write(path: Path, write) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    write(tmp)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
+    """Write `path` whole or not at all: `write(tmp)` fills a temporary file of this
+    process's own (two processes saving at once never share one), synced, then moved
+    over `path`."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 class VectorIndex:
@@ -88,9 +98,9 @@ class VectorIndex:
 
     def save(self, generation: int) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self.directory / INDEX_FILE, lambda p: faiss.write_index(self._index, str(p)))
+        atomic_write(self.directory / INDEX_FILE, lambda p: faiss.write_index(self._index, str(p)))
         meta = {"model_id": self.model_id, "dim": self.dim, "count": self.size, "generation": generation}
-        _atomic_write(self.directory / META_FILE, lambda p: p.write_text(json.dumps(meta)))
+        atomic_write(self.directory / META_FILE, lambda p: p.write_text(json.dumps(meta)))
         self.dirty = False
 
     # -- content ---------------------------------------------------------

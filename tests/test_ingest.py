@@ -52,6 +52,35 @@ async def test_wal_mode_and_migrations(engine, data_dir):
     con.close()
 
 
+async def test_a_new_store_opened_by_several_at_once_is_migrated_once(tmp_path):
+    import asyncio
+
+    from corpus.migrations import MIGRATIONS
+    from corpus.store import Store, sql_statements
+
+    stores = await asyncio.gather(*(Store.open(tmp_path / "s.sqlite3") for _ in range(4)))
+    for s in stores:
+        await s.close()
+    con = sqlite3.connect(tmp_path / "s.sqlite3")
+    assert con.execute("PRAGMA user_version").fetchone()[0] == MIGRATIONS[-1][0]
+    con.close()
+    trigger = "CREATE TABLE t(a);\nCREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = 1; DELETE FROM t; END;\n"
+    assert sql_statements(trigger + "INSERT INTO t VALUES (';');") == [
+        "CREATE TABLE t(a);", "CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = 1; DELETE FROM t; END;",
+        "INSERT INTO t VALUES (';');"]
+
+
+def test_a_broken_store_file_is_named_and_the_command_ends(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DB_FILE).write_bytes(os.urandom(8192))
+    env = {**os.environ, "DANVAN_DATA_DIR": str(data), "DANVAN_ENCODER": "hashing"}
+    done = subprocess.run([sys.executable, "main.py", "ask", "dân vận"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)  # it used to hang here
+    assert done.returncode == 2
+    assert f"Tệp kho dữ liệu {DB_FILE} bị hỏng hoặc không phải tệp SQLite" in done.stderr
+
+
 def _doc(text, url=None, title="Tiêu đề bài viết về dân vận", origin="x"):
     return RawDocument(origin=origin, text=text, kind="record", url=url, title=title)
 
@@ -70,6 +99,8 @@ async def test_same_url_updates_near_duplicate_is_recorded(engine, data_dir):
     syndicated = "Theo báo Kon Tum. " + BODY + " Câu bổ sung mới. Bản quyền thuộc về báo."
     r3 = await engine.ingest_documents([_doc(syndicated, url="https://other.vn/copy", title="Bản đăng lại")])
     assert r3.added == [] and "gần trùng với bài" in r3.duplicates[0]
+    r4 = await engine.ingest_documents([_doc(syndicated, url="https://other.vn/copy", title="Bản đăng lại")])
+    assert r4.added == [] and len(r4.duplicates) == 1  # ingested again: still one duplicate noted
     con = sqlite3.connect(data_dir / DB_FILE)
     assert con.execute("SELECT count(*) FROM duplicates").fetchone()[0] == 1
     con.close()
@@ -195,6 +226,34 @@ def test_sigkill_mid_ingest_then_next_run_completes(tmp_path):
                                cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
         answer = json.loads(asked.stdout)
         assert answer["found"] and answer["citations"][0]["url"] == f"https://ex.vn/{i}", answer
+
+
+def test_two_ingests_at_once_both_finish(tmp_path):
+    """Two processes ingesting into one store at the same time: both finish and
+    report, and every article of both is stored once (each writes the index
+    caches through its own temporary files)."""
+    data = tmp_path / "data"
+    env = {**os.environ, "DANVAN_DATA_DIR": str(data), "DANVAN_ENCODER": "hashing"}
+    first = subprocess.run([sys.executable, "main.py", "ingest", str(SAMPLES)], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    for trial in range(3):
+        files = []
+        for side in "ab":
+            path = tmp_path / f"{side}{trial}.jsonl"
+            with path.open("w", encoding="utf-8") as fh:
+                for i in range(4):
+                    text = " ".join(f"Tổ {side}{trial}-{i} câu {j}: dân vận khéo ở thôn số {trial * 100 + i}." for j in range(30))
+                    fh.write(json.dumps({"title": f"Bài {side}{trial}-{i}", "text": text}, ensure_ascii=False) + "\n")
+            files.append(path)
+        procs = [subprocess.Popen([sys.executable, "main.py", "ingest", str(f)], cwd=ROOT, env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in files]
+        outs = [p.communicate(timeout=180) for p in procs]
+        for p, (out, err) in zip(procs, outs):
+            assert p.returncode == 0 and "Tổng" in out and "Traceback" not in err, err[-2000:]
+    counts = db_counts(data)
+    assert counts["articles"] == 5 + 3 * 2 * 4 and counts["chunks"] == counts["embeddings"] == counts["chunk_fts"]
+    assert not list(data.glob("*.tmp"))  # no temporary file left behind
 
 
 async def test_search_during_ingest_stays_consistent(engine):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 from conftest import SAMPLES
 from corpus import sources
-from corpus.errors import FetchError
+from corpus.errors import FetchError, InputError
 from corpus.parse import parse
 from corpus.types import RawDocument
 
@@ -67,10 +68,12 @@ async def test_bad_inputs_reported_good_ones_ingested(engine, tmp_path, web):
     web.route("/bai.html", ARTICLE_HTML)
     web.route("/slow.html", ARTICLE_HTML, delay=3)
     web.route("/notxml.rss", "this is not xml at all", ctype="application/rss+xml")
+    web.route("/loop.html", "/loop.html", status=302)  # redirects to itself
     engine.config = type(engine.config)(data_dir=engine.config.data_dir, fetch_timeout=1.0)
     seen: list[tuple[int, str]] = []
     report = await engine.ingest([str(bad), web.url("/missing.html"), web.url("/slow.html"),
-                                  web.url("/notxml.rss"), web.url("/bai.html"), "/no/such/path"],
+                                  web.url("/notxml.rss"), web.url("/bai.html"), "/no/such/path",
+                                  web.url("/loop.html")],
                                  progress=lambda done, status, label: seen.append((done, status)))
     # the progress callback hears of every input, the failed ones too, in order
     assert [d for d, _ in seen] == list(range(1, len(seen) + 1))
@@ -87,6 +90,8 @@ async def test_bad_inputs_reported_good_ones_ingested(engine, tmp_path, web):
     assert {"bản ghi JSON không hợp lệ", "máy chủ trả lỗi HTTP 404", "quá thời gian chờ (1 giây)",
             "không phải nguồn tin RSS/Atom hợp lệ", "không có tệp hoặc thư mục này"} <= reasons
     assert failed["path"].origin == "/no/such/path"
+    assert failed["loop.html"].reason == "địa chỉ chuyển hướng quá nhiều lần (có thể là vòng lặp chuyển hướng)"
+    assert "too many redirects" in failed["loop.html"].detail
     assert "invalid JSON" in text
     assert "HTTP 404" in text
     assert "timed out" in text
@@ -131,6 +136,29 @@ def test_decode_legacy_and_utf16():
     assert unicodedata.normalize("NFC", sources.decode_bytes(to_cp1258(text), "x")) == text
     assert sources.decode_bytes(text.encode("utf-16"), "x") == text
     assert sources.decode_bytes(("\ufeff" + text).encode("utf-8"), "x") == text
+
+
+def test_a_stray_legacy_byte_in_utf8_text_loses_nothing_else(tmp_path):
+    text = "Công tác dân vận ở cơ sở được đổi mới. " * 20
+    for stray in (b"\xa0", b" Caf\xe9 ", b"\x93trich\x94"):
+        data = text.encode("utf-8") + stray + text.encode("utf-8")
+        decoded = sources.decode_bytes(data, "x")
+        assert decoded.count("Công tác dân vận ở cơ sở được đổi mới.") == 40 and "\ufffd" in decoded
+    # a legacy file is still read as one (a few high bytes are no strays then)
+    legacy = "Công tác dân vận ở cơ sở được đổi mới, người dân đồng thuận."
+    assert unicodedata.normalize("NFC", sources.decode_bytes(to_cp1258(legacy), "x")) == legacy
+    # JSONL: a record with a stray byte is read; one that is no text fails alone, with its line
+    good = [json.dumps({"title": f"Bài {i}", "text": f"Nội dung dân vận số {i}."}, ensure_ascii=False).encode()
+            for i in range(6)]
+    stray = b'{"title": "Caf\xe9 d\xe2n v\xe2n", "text": "N\xc3\xb4i dung c\xc3\xb3 byte \xc6\xb0."}'
+    junk = bytes(range(128, 256)) * 4
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"\n".join([good[0], stray, *good[1:3], junk, *good[3:]]) + b"\n")
+    docs = list(sources.jsonl_records(path))
+    assert [d.title for d in docs if not isinstance(d, InputError)] == [
+        "Bài 0", "Caf\ufffd d\ufffdn v\ufffdn", "Bài 1", "Bài 2", "Bài 3", "Bài 4", "Bài 5"]
+    [bad] = [d for d in docs if isinstance(d, InputError)]
+    assert bad.origin == f"{path}:5" and bad.reason == "bản ghi không phải văn bản UTF-8"
 
 
 def test_samples_are_plain_text_files():
