@@ -28,6 +28,7 @@ from retrieval.lexical_index import LexicalIndex
 from retrieval.vector_index import VectorIndex
 
 log = logging.getLogger(__name__)
+LONG_TEXT_CHARS = 200_000  # an article this long is said to take a while (a 5 MB text: about an hour on 2 cores)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,9 @@ class Indexer:
         loop so the bots keep answering; with a `batch`, a few passages at a time,
         each batch started when the `gate` opens (no question is being answered: the
         encoder's threads would slow it down, `make bench` section 7)."""
+        if len(article.text) > LONG_TEXT_CHARS:  # minutes of encoding with nothing else to show
+            log.info("%s: a long text (%d characters, about %d passages): encoding it takes a while",
+                     article.title[:80], len(article.text), len(article.text) // 250)
         if self.batch <= 0:
             return await asyncio.to_thread(chunk_rows, self.encoder, article.title, article.text, self.chunk_words)
         chunks = chunk_article(0, article.title, article.text, max_words=self.chunk_words)
