@@ -651,14 +651,20 @@ class Store:
         return _feed(row), new
 
     async def remove_feed(self, url: str) -> bool:
-        """Stop watching a feed, named by any of its addresses (its articles stay);
-        whether it was watched."""
+        """Stop watching one feed (its articles stay): the one watched under this very
+        address, else one under another of its addresses; whether there was one. (A
+        store from before feeds were told by `feed_key` may hold one feed twice, under
+        http and https: each row is its own.)"""
         key = feed_key(url)
         async with self._transaction("remove a feed", bump=False) as db:
-            async with db.execute("SELECT id, url FROM feeds") as cur:
-                ids = [(fid,) for fid, known in await cur.fetchall() if feed_key(known) == key]
-            await db.executemany("DELETE FROM feeds WHERE id=?", ids)
-        return bool(ids)
+            async with db.execute("SELECT id, url FROM feeds ORDER BY id") as cur:
+                rows = await cur.fetchall()
+            gone = next((fid for fid, known in rows if known == url), None)
+            if gone is None:
+                gone = next((fid for fid, known in rows if feed_key(known) == key), None)
+            if gone is not None:
+                await db.execute("DELETE FROM feeds WHERE id=?", (gone,))
+        return gone is not None
 
     async def feeds(self) -> list[Feed]:
         """Every watched feed, in the order they were added."""

@@ -56,7 +56,13 @@ _FOLDED_AFTER_CUE_ONLY = {"gia lai"}  # "gia lai tang" at the start is giá lạ
 _NOT_THE_CITY_AFTER = {"tncs", "bac", "tu tuong", "dao duc", "phong cach", "chu tich"}
 # "Thái Bình Dương" (the ocean), "Điện Biên Phủ", "Việt Nam định hướng": no province
 _NOT_A_PROVINCE_BEFORE = {"dien bien": "phu"}
-_NOT_A_PROVINCE_AFTER = {"nam dinh": "viet", "binh duong": "thai", "gia lai": "tham"}  # "tham gia lai tạo giống"
+_NOT_A_PROVINCE_AFTER = {"nam dinh": "viet", "binh duong": "thai"}
+# A province name with no accents to type ("gia lai"), typed in lower case in an
+# accented question, is the province unless it is the end or start of everyday
+# compounds: "chuyên gia lai tạo giống", "quốc gia", "bình an", "giang sơn".
+_COMPOUND_BEFORE = {"gia lai": {"chuyen", "quoc", "tham", "dai", "hoang", "thuong", "tu", "nong", "hoc", "nha"},
+                    "an giang": {"binh", "bao", "tri", "cong", "tam", "yen"}}
+_COMPOUND_AFTER = {"gia lai": {"tao", "ghep", "giong", "tap", "hoa"}, "an giang": {"son", "ho"}}
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy"}
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
@@ -285,7 +291,8 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         if any(" ".join(folded[i:i + m]) in _DISTRICT_NAMES for m in _DISTRICT_WIDTHS if m > n):
             continue  # "Huyện Điện Biên Đông": the district
         if unit or (key not in _AMBIGUOUS
-                    and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key), accented))):
+                    and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key), accented,
+                                                      folded[i - 1] if i else "", " ".join(folded[i + n:i + n + 1])))):
             return place, n
     district = _district_at(words, folded, i, shouting, accented)
     if district is not None:
@@ -357,17 +364,19 @@ def is_district_name(key: str) -> bool:
     return key in _DISTRICT_NAMES
 
 
-def _lower_case_name(typed: list[str], key: str, cue: bool, accented: bool = False) -> bool:
+def _lower_case_name(typed: list[str], key: str, cue: bool, accented: bool = False, before: str = "",
+                     after: str = "") -> bool:
     """A province's name typed in lower case: with its accents (a name that has none,
-    "gia lai", "kon tum", in a question typed with accents), or without them after a
-    cue (`cue`: the question's start, "o", "tai"…) when no everyday phrase folds to it."""
+    "gia lai", "kon tum", in a question typed with accents, unless the words around
+    make an everyday compound of it), or without them after a cue (`cue`: the
+    question's start, "o", "tai"…) when no everyday phrase folds to it."""
     if not all(w.islower() for w in typed) or key in _EVERYDAY_PROVINCE_NAMES:
         return False
-    if accented or any(has_diacritics(w) for w in typed):
-        if nfc(" ".join(typed)) in _ACCENTED_NAMES:
-            return True
     if any(has_diacritics(w) for w in typed):
-        return False
+        return nfc(" ".join(typed)) in _ACCENTED_NAMES
+    if accented and " ".join(typed) in _ACCENTED_NAMES:  # it has no accents to type
+        if before not in _COMPOUND_BEFORE.get(key, ()) and after not in _COMPOUND_AFTER.get(key, ()):
+            return True
     return cue and key not in _FOLDED_RISKY and "nam" not in key.split()
 
 

@@ -28,13 +28,24 @@ META_FILE = "vectors.json"
 REINDEX_HINT = "run `python main.py reindex` to rebuild it with the current encoder"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()  # read once at import: setting the umask to read it is not thread-safe
+
+
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     """Write `path` whole or not at all: `write(tmp)` fills a temporary file of this
     process's own (two processes saving at once never share one), synced, then moved
-    over `path`."""
+    over `path` with the permissions any new file gets (mkstemp's are the owner's only:
+    a backup or a cron job run as another user could not read the caches)."""
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     os.close(fd)
     tmp = Path(name)
+    os.chmod(tmp, _FILE_MODE)
     try:
         write(tmp)
         with open(tmp, "rb") as fh:

@@ -96,6 +96,15 @@ async def test_a_feed_is_watched_once_under_any_of_its_addresses(engine):
     assert [f.url for f in await store.feeds()] == ["http://x.vn/rss", "https://y.vn/rss"]
     assert await store.remove_feed("https://x.vn/rss") and not await store.remove_feed("https://x.vn/rss")
     assert [f.id for f in await store.feeds()] == [second.id]
+    # a store from before may hold one feed twice (http and https): each row is its own
+    await store._write("INSERT INTO feeds(url, added_by) VALUES ('http://z.vn/rss', '42')")
+    await store._write("INSERT INTO feeds(url, added_by) VALUES ('https://z.vn/rss', ?)", (CONFIG,))
+    await configure(store, ["https://y.vn/rss"])  # z.vn no longer configured: only the configured row goes
+    assert [(f.url, f.added_by) for f in await store.feeds()][-1] == ("http://z.vn/rss", "42")
+    await store._write("INSERT INTO feeds(url, added_by) VALUES ('https://z.vn/rss', '43')")
+    [old, new] = [f for f in await store.feeds() if "z.vn" in f.url]
+    assert await store.remove_feed(new.url)  # the very row named, not its twin
+    assert [f.url for f in await store.feeds() if "z.vn" in f.url] == [old.url]
 
 
 def test_only_entries_never_handled_or_failed_fewer_times_are_fetched():

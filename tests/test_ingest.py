@@ -254,6 +254,9 @@ def test_two_ingests_at_once_both_finish(tmp_path):
     counts = db_counts(data)
     assert counts["articles"] == 5 + 3 * 2 * 4 and counts["chunks"] == counts["embeddings"] == counts["chunk_fts"]
     assert not list(data.glob("*.tmp"))  # no temporary file left behind
+    mode = (data / DB_FILE).stat().st_mode & 0o777  # the caches get what any new file gets, as the store does
+    from retrieval.lexical_index import CACHE_FILE
+    assert {(data / f).stat().st_mode & 0o777 for f in (INDEX_FILE, META_FILE, CACHE_FILE)} == {mode}
 
 
 async def test_search_during_ingest_stays_consistent(engine):

@@ -111,6 +111,10 @@ def test_places_a_question_names():
     # a name with no accents to type is typed "with its accents" in an accented question
     assert names("thu nhập bình quân gia lai 2019") == ["Gia Lai"] and names("Xã an giang có gì") == ["An Giang"]
     assert names("tham gia lai tạo giống lúa mới") == [] and names("thu nhap binh quan gia lai 2019") == []
+    for everyday in ("Các chuyên gia lai tạo giống lúa mới như thế nào?", "Quốc gia lai ghép công nghệ ra sao?",
+                     "Dự án tư nhân an giang sơn là gì?", "Cầu mong bình an giang hồ"):
+        assert names(everyday) == [], everyday
+    assert names("Số hộ nghèo ở gia lai năm 2023?") == ["Gia Lai"] and names("Kết quả của an giang") == ["An Giang"]
     assert names("tổng kết dân vận ở hà nội") == ["Hà Nội"]
     assert names("so mo hinh dan van kheo o gia lai") == ["Gia Lai"]  # after "ở" typed without accents
     assert names("ha noi co bao nhieu phuong") == ["Hà Nội"]  # at the start
