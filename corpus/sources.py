@@ -41,12 +41,18 @@ def is_url(text: str) -> bool:
 _NOT_VI = set("ðþßæ×÷¤¦¨¯´¸¹²³¼½¾ñçåäëïöüÿœšž")
 
 
+# cp1258 writes a tone as a byte after its vowel; read as cp1252, the grave and the dot
+# below become "ì"/"ò" right after a vowel, which Vietnamese never writes ("vâòn").
+_SPLIT_TONE_RE = re.compile("[aăâeêoôơuư][ìò]")
+
+
 def _vi_score(text: str) -> int:
-    """How Vietnamese a decoding looks: its letters count, foreign letters and
-    leftover combining marks (a wrong code page) count against it."""
+    """How Vietnamese a decoding looks: its letters count, foreign letters, leftover
+    combining marks and tones split from their vowel (a wrong code page) count
+    against it."""
     text = unicodedata.normalize("NFC", text).lower()
     good = sum(1 for c in text if c in _VI_CHARS)
-    bad = sum(1 for c in text if c in _NOT_VI or unicodedata.category(c) == "Mn")
+    bad = sum(1 for c in text if c in _NOT_VI or unicodedata.category(c) == "Mn") + len(_SPLIT_TONE_RE.findall(text))
     return good - 5 * bad
 
 
