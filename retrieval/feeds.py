@@ -143,6 +143,7 @@ class FeedWatcher:
         self.fetch_group = FETCH_GROUP
         self.pages_at_once = PAGES_AT_ONCE
         self.feeds_at_once = FEEDS_AT_ONCE
+        self._fetching: set[str] = set()  # entry links a check of this watcher is fetching now
         self.fetch_timeout = fetch_timeout or engine.config.fetch_timeout
 
     # -- the list ----------------------------------------------------------
@@ -251,7 +252,10 @@ class FeedWatcher:
             if await self.store.knows_link(entry.link):  # stored by hand, by another feed or process
                 statuses[entry.link] = "done"
                 known += 1
+            elif entry.link in self._fetching:  # another feed's check is fetching it now: its turn
+                continue
             else:
+                self._fetching.add(entry.link)
                 fresh.append(entry)
         report = IngestReport()
         finished = False
@@ -261,6 +265,7 @@ class FeedWatcher:
                 await self.engine.ingest_documents(docs, report=report, save=False)
             finished = True
         finally:
+            self._fetching.difference_update(e.link for e in fresh)
             fetched = entry_statuses(report)
             for link, status in fetched.items():
                 if status == "failed" and handled.get(link, ("", 0))[1] + 1 >= self.max_tries:

@@ -531,6 +531,18 @@ async def test_a_checks_pages_are_fetched_a_few_at_a_time_and_feeds_side_by_side
     checks = await w.tick(every=True)
     assert [(len(c.report.duplicates), c.added) for c in checks] == [(3, 0), (1, 0)] and web.most_at_once() == 2
     assert all(web.hits[f"/{n}{i}.html"] == 1 for n in "abd" for i in range(3))
+    # two feeds listing one new page, checked side by side: it is fetched once
+    for f in await engine.store.feeds():
+        await engine.store.remove_feed(f.url)
+    web.route("/same.html", page(2).replace("12 tổ tự quản", "14 tổ tự quản"), delay=0.3)
+    for name in ("f", "g"):
+        web.route(f"/{name}", rss([web.url("/same.html")]), ctype="application/rss+xml")
+        await engine.store.add_feed(web.url(f"/{name}"), ADMIN)
+    checks = await w.tick(every=True)
+    assert web.hits["/same.html"] == 1 and sum(c.added for c in checks) == 1
+    assert not any(c.report.failed for c in checks)
+    checks = await w.tick(every=True)  # the other feed finds it stored at its next check
+    assert web.hits["/same.html"] == 1 and sum(c.known for c in checks) == 1
 
 
 async def test_a_feed_removed_during_its_check_is_not_recorded(engine, web):
