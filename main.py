@@ -346,7 +346,11 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except DanvanError as exc:  # a setting that cannot be used: said, not a traceback
+        print(f"Lỗi: {exc.user_message}\n({exc})", file=sys.stderr)
+        return 2
     logging.basicConfig(level=getattr(logging, settings.log_level, logging.INFO), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("faiss.loader", "httpx", "trafilatura", "htmldate"):

@@ -5,7 +5,10 @@ For each subscription whose period has come and whose digest is not yet sent,
 the articles stored after its cursor that mention its topic go out as one
 message; then the delivery and the moved cursor are written in one transaction
 (the write is retried if the store is busy), so a restart neither repeats a
-digest nor skips an article. A period with nothing new is logged as "empty" (no
+digest nor skips an article. A stop asked for during a pass (`run`'s event: the
+bots shutting down) lets the send in hand finish and be written, and sends no
+more; only a process killed between a send and its write (SIGKILL, a power cut)
+can send that one digest again. A period with nothing new is logged as "empty" (no
 message). A failed send is tried again on later passes, waiting longer each
 time, at most MAX_TRIES times; its articles then go into the next period's
 digest. A chat that blocked the bot loses its subscriptions; one that moved (a
@@ -76,20 +79,23 @@ class DigestScheduler:
         log.info("%s digests: checked every %.0f s, sent from %d:00 (UTC+7)", self.platform, self.interval, self.hour)
         while not stop.is_set():
             try:
-                await self.tick()
+                await self.tick(stop)
             except Exception:  # noqa: BLE001 - the bot keeps answering whatever a pass does
                 log.error("%s digest pass failed", self.platform, exc_info=True)
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(stop.wait(), self.interval)
 
-    async def tick(self) -> int:
-        """One pass: send every digest that is due; how many were sent."""
+    async def tick(self, stop: asyncio.Event | None = None) -> int:
+        """One pass: send every digest that is due (until `stop` is set: the rest wait
+        for the next pass); how many were sent."""
         now = self.clock()
         sent = 0
         self._topics = self._new_matcher()  # each article read once a pass
         self._after = {}  # cursor -> the articles stored after it
         skip: set[str] = set()  # chats gone or moved during this pass
         for sub in await self.store.subscriptions(self.platform):
+            if stop is not None and stop.is_set():
+                break
             if sub.chat_id in skip:
                 continue
             try:

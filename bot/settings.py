@@ -35,13 +35,26 @@ def _ids(value: str) -> frozenset[str]:
 
 
 def _float(env: dict, key: str, default: float) -> float:
+    """A finite number (nan and inf are no setting)."""
     raw = env.get(key)
-    if raw in (None, ""):
+    if raw is None or raw.strip() == "":
         return default
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError as exc:
         raise ConfigError(f"{key} must be a number, not {raw!r}") from exc
+    if not math.isfinite(value):
+        raise ConfigError(f"{key} must be a finite number, not {raw!r}")
+    return value
+
+
+def _port(env: dict, key: str, default: int) -> int:
+    raw = env.get(key)
+    if raw is None or raw.strip() == "":
+        return default
+    if raw.strip().isascii() and raw.strip().isdigit() and 1 <= int(raw) <= 65535:
+        return int(raw)
+    raise ConfigError(f"{key} must be a port number from 1 to 65535, not {raw!r}")
 
 
 def _hour(raw: str) -> int:
@@ -50,7 +63,7 @@ def _hour(raw: str) -> int:
         return 7
     if raw.strip().lower() in ("off", "-1", "none"):
         return -1
-    if raw.strip().isdigit() and 0 <= int(raw) <= 23:
+    if raw.strip().isascii() and raw.strip().isdigit() and 0 <= int(raw) <= 23:
         return int(raw)
     raise ConfigError(f"DANVAN_DIGEST_HOUR must be an hour from 0 to 23 or 'off', not {raw!r}")
 
@@ -120,9 +133,9 @@ class Settings:
             query_prompt=env.get("DANVAN_QUERY_PROMPT", "query: "),
             passage_prompt=env.get("DANVAN_PASSAGE_PROMPT", "passage: "),
             reranker=env.get("DANVAN_RERANKER", ""),
-            telegram_token=env.get("TELEGRAM_BOT_TOKEN", ""),
+            telegram_token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
             telegram_base_url=env.get("TELEGRAM_API_BASE_URL") or "https://api.telegram.org/bot",
-            zalo_token=env.get("ZALO_BOT_TOKEN", ""),
+            zalo_token=env.get("ZALO_BOT_TOKEN", "").strip(),
             zalo_base_url=(env.get("ZALO_API_BASE_URL") or "https://bot-api.zaloplatforms.com").rstrip("/"),
             admins=_ids(env.get("DANVAN_ADMINS", "")),
             allowed_users=_ids(env.get("DANVAN_ALLOWED_USERS", "")),
@@ -131,7 +144,7 @@ class Settings:
             webhook_url=env.get("DANVAN_WEBHOOK_URL", ""),
             webhook_secret=env.get("DANVAN_WEBHOOK_SECRET", ""),
             webhook_listen=env.get("DANVAN_WEBHOOK_LISTEN", "0.0.0.0"),
-            webhook_port=int(_float(env, "DANVAN_WEBHOOK_PORT", 8080)),
+            webhook_port=_port(env, "DANVAN_WEBHOOK_PORT", 8080),
             log_level=env.get("DANVAN_LOG_LEVEL", "INFO").upper(),
             digest_hour=_hour(env.get("DANVAN_DIGEST_HOUR", "")),
             digest_check_seconds=max(_float(env, "DANVAN_DIGEST_CHECK_SECONDS", 60.0), 1.0),

@@ -258,7 +258,7 @@ def webhook_handler(app: Application, secret: str):
             return Response.text(403, "forbidden")
         try:
             data = request.json()
-            if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            if not isinstance(data, dict) or type(data.get("update_id")) is not int:  # not True, an int too
                 raise ValueError("not an update")
             update = Update.de_json(data, app.bot)
         except Exception:  # noqa: BLE001 - whatever the body, a bad one is a 400

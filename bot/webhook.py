@@ -34,8 +34,11 @@ class Request:
         return self.headers.get(name.lower(), "")
 
     def json(self) -> object:
-        """The body as JSON; ValueError if it is not."""
-        return json.loads(self.body.decode("utf-8"))
+        """The body as JSON; ValueError if it is not (too deeply nested to read, too)."""
+        try:
+            return json.loads(self.body.decode("utf-8"))
+        except RecursionError as exc:
+            raise ValueError("JSON nested too deeply") from exc
 
 
 @dataclass(frozen=True)

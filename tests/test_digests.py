@@ -130,6 +130,27 @@ def test_digest_settings():
     assert Settings.from_env({"DANVAN_DIGEST_HOUR": "18"}, dotenv=None).digest_hour == 18
     with pytest.raises(ConfigError, match="DANVAN_DIGEST_HOUR"):
         Settings.from_env({"DANVAN_DIGEST_HOUR": "25"}, dotenv=None)
+    # values Python would read but no setting means: refused by name
+    for key, raw in (("DANVAN_DIGEST_HOUR", "²"), ("DANVAN_DIGEST_CHECK_SECONDS", "nan"),
+                     ("DANVAN_RATE_LIMIT", "inf"), ("DANVAN_WEBHOOK_PORT", "nan"), ("DANVAN_WEBHOOK_PORT", "70000"),
+                     ("DANVAN_WEBHOOK_PORT", "80.9")):
+        with pytest.raises(ConfigError, match=key):
+            Settings.from_env({key: raw}, dotenv=None)
+    assert Settings.from_env({"DANVAN_WEBHOOK_PORT": " 8443 "}, dotenv=None).webhook_port == 8443
+    assert Settings.from_env({"TELEGRAM_BOT_TOKEN": "  "}, dotenv=None).telegram_token == ""  # spaces are no token
+
+
+def test_a_bad_setting_is_said_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {"PATH": "/usr/bin:/bin", "DANVAN_DATA_DIR": str(tmp_path), "DANVAN_DIGEST_HOUR": "25"}
+    done = subprocess.run([sys.executable, "main.py", "telegram"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "Lỗi: Thiết lập hoặc tham số chưa đúng." in done.stderr and "DANVAN_DIGEST_HOUR" in done.stderr
 
 
 # -- the scheduler over a real store --------------------------------------------------
@@ -226,6 +247,28 @@ async def test_a_digest_goes_out_once_per_period_even_across_restarts(engine, da
     assert await restarted.tick() == 1
     plain = messenger.sent[-1][1][0].plain
     assert TITLE_B in plain and TITLE_A not in plain  # only what is new
+
+
+async def test_a_stop_during_a_pass_ends_it_after_the_send_in_hand(engine, data_dir, tmp_path):
+    store, clock = engine.store, Clock()
+    for chat in ("1", "2", "3"):
+        await _subscribe(store, chat)
+    await _add_article(engine, tmp_path, "a", TITLE_A, BODY_A)
+    stop = asyncio.Event()
+
+    class Stopping(Recorder):
+        async def send(self, chat_id, replies):
+            await super().send(chat_id, replies)
+            stop.set()  # the bots are told to stop while this send is in hand
+
+    messenger = Stopping()
+    scheduler = DigestScheduler(store, "telegram", messenger, hour=7, min_gap=0, clock=clock)
+    clock.at(1, 7, 1)
+    assert await scheduler.tick(stop) == 1 and messenger.chats() == ["1"]
+    assert rows(data_dir, "SELECT chat_id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id "
+                          "WHERE status='sent'") == [("1",)]  # written before the pass ended
+    restarted = DigestScheduler(store, "telegram", Recorder(), hour=7, min_gap=0, clock=clock)
+    assert await restarted.tick() == 2 and sorted(restarted.messenger.chats()) == ["2", "3"]  # none twice
 
 
 async def test_a_deleted_or_edited_article_neither_hides_nor_repeats_news(engine, data_dir):

@@ -429,6 +429,9 @@ async def test_webhook_checks_the_secret(engine, data_dir):
             assert (await client.post(url, content=b"{not json", headers=headers)).status_code == 400
             assert (await client.post(url, content=b"[1, 2]", headers=headers)).status_code == 400
             assert (await client.post(url, json={"message": {}}, headers=headers)).status_code == 400
+            assert (await client.post(url, json={"update_id": True}, headers=headers)).status_code == 400
+            deep = b"[" * 100_000 + b"]" * 100_000
+            assert (await client.post(url, content=deep, headers=headers)).status_code == 400
             assert (await client.get(url)).status_code == 405
             health = await client.get(f"http://127.0.0.1:{tg.server.port}/healthz")
             assert health.status_code == 200 and health.json() == {"ok": True}
