@@ -149,9 +149,9 @@ class RateLimiter:
         return "ok"
 
 
-def _command_name(command: re.Match) -> str:
+def _command_name(typed: str) -> str:
     """A command's name as typed, read without accents: "/tìm" is /tim, "/Hỏi" is /hoi."""
-    return fold(command.group(1)).lower()
+    return fold(typed).lower()
 
 
 class BotCore:
@@ -187,7 +187,7 @@ class BotCore:
         text = nfc(msg.text or "").strip()  # tone marks typed as separate characters, composed
         command = _CMD_RE.match(text) if msg.kind == "text" else None
         if not msg.is_private and not msg.addressed and msg.kind != "callback":
-            if not command or _command_name(command) not in _BY_NAME:
+            if not command or _command_name(command.group(1)) not in _BY_NAME:
                 return []  # group chatter, stickers or another bot's command: not for us
         if not self.allowed(msg):
             return [_text("Xin lỗi, bạn chưa được cấp quyền sử dụng trợ lý này. "
@@ -204,8 +204,7 @@ class BotCore:
                 return [_text("Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: "
                               f"«{EXAMPLES[0]}»")]
             if command:
-                return await self._command(msg, _command_name(command), (command.group(2) or "").strip(),
-                                           typed=command.group(1))
+                return await self._command(msg, command.group(1), (command.group(2) or "").strip())
             return await self._question(msg, text)
         except DanvanError as exc:
             log.warning("request failed: %s", exc)
@@ -248,10 +247,10 @@ class BotCore:
         return Reply(html=html_text, plain=plain, buttons=buttons)
 
     # -- commands ----------------------------------------------------------
-    async def _command(self, msg: Incoming, name: str, arg: str, typed: str | None = None) -> list[Reply]:
-        cmd = _BY_NAME.get(name)
+    async def _command(self, msg: Incoming, typed: str, arg: str) -> list[Reply]:
+        cmd = _BY_NAME.get(_command_name(typed))
         if cmd is None:
-            return [_text(f"Không có lệnh /{typed or name}. Gõ /help để xem các lệnh.")]
+            return [_text(f"Không có lệnh /{typed}. Gõ /help để xem các lệnh.")]
         if cmd.admin and not self.is_admin(msg):
             return [_text("Lệnh này chỉ dành cho quản trị viên.")]
         handler = getattr(self, f"_cmd_{cmd.names[0]}")

@@ -48,12 +48,19 @@ def _float(env: dict, key: str, default: float) -> float:
     return value
 
 
+def _whole(raw: str) -> int | None:
+    """A whole number written in ASCII digits ("²" and "8.5" are none)."""
+    raw = raw.strip()
+    return int(raw) if raw.isascii() and raw.isdigit() else None
+
+
 def _port(env: dict, key: str, default: int) -> int:
     raw = env.get(key)
     if raw is None or raw.strip() == "":
         return default
-    if raw.strip().isascii() and raw.strip().isdigit() and 1 <= int(raw) <= 65535:
-        return int(raw)
+    port = _whole(raw)
+    if port is not None and 1 <= port <= 65535:
+        return port
     raise ConfigError(f"{key} must be a port number from 1 to 65535, not {raw!r}")
 
 
@@ -63,8 +70,9 @@ def _hour(raw: str) -> int:
         return 7
     if raw.strip().lower() in ("off", "-1", "none"):
         return -1
-    if raw.strip().isascii() and raw.strip().isdigit() and 0 <= int(raw) <= 23:
-        return int(raw)
+    hour = _whole(raw)
+    if hour is not None and 0 <= hour <= 23:
+        return hour
     raise ConfigError(f"DANVAN_DIGEST_HOUR must be an hour from 0 to 23 or 'off', not {raw!r}")
 
 

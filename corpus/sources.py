@@ -62,7 +62,7 @@ def utf8_with_strays(data: bytes) -> str | None:
     strays (at most 3, or one per hundred bytes: a legacy Vietnamese text has a high
     byte in every few words)."""
     text = data.decode("utf-8-sig", errors="replace")
-    strays = text.count("\ufffd") - data.decode("utf-8-sig", errors="ignore").count("\ufffd")
+    strays = text.count("\ufffd") - data.count("\ufffd".encode())  # less the "�" written as such
     return text if strays <= max(3, len(data) // 100) else None
 
 
@@ -159,15 +159,16 @@ def jsonl_records(path: Path) -> "Iterator[RawDocument | InputError]":
         yield UnreadableInput(str(path), f"cannot read JSONL ({exc})", "không đọc được tệp JSONL")
 
 
-def is_jsonl(path: Path) -> bool:
-    return path.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"))
+def read_file(path: Path) -> "Iterator[RawDocument | InputError]":
+    """One file -> its documents, read as they are taken (a JSONL file gives many:
+    `jsonl_records`; a big one is never held whole)."""
+    if path.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+        yield from jsonl_records(path)
+    else:
+        yield from _text_file(path)
 
 
-def read_file(path: Path) -> "list[RawDocument | InputError]":
-    """One file -> documents (a JSONL file gives many: see `jsonl_records`, which
-    reads one as it goes)."""
-    if is_jsonl(path):
-        return list(jsonl_records(path))
+def _text_file(path: Path) -> "list[RawDocument | InputError]":
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import logging
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ import numpy as np
 from corpus.chunking import CHUNK_WORDS
 from corpus.docrefs import code_matches, parse_code_query
 from corpus.errors import EncoderMismatch, InputError, UnreadableInput
-from corpus.sources import Fetcher, is_jsonl, is_url, jsonl_records, read_file, walk
+from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
@@ -46,6 +46,11 @@ TOKENS_KEY = "tokens_version"  # meta: the tokeniser version the lexical rows we
 SERVING_BATCH = 2  # passages an ingest encodes at a time while the bots answer questions (`make bench`, 7)
 QUESTIONS_FIRST_S = 2.0  # the longest an ingest waits for questions to be answered before each batch
 CALIBRATION_KEY = "calibration"  # meta: the not-found threshold fitted to this corpus (`calibrate --save`)
+
+
+def _take(items: Iterator, n: int) -> list:
+    """The next `n` items of an iterator (fewer at its end)."""
+    return list(itertools.islice(items, n))
 
 
 @dataclass(frozen=True)
@@ -186,12 +191,10 @@ class Engine:
         lexical = LexicalIndex.load(config.data_dir, generation, params)
         if lexical is None:
             lexical = LexicalIndex(params)
-            for aid, acc, fold in await store.article_term_rows():
-                lexical.article_terms[aid] = (acc, fold)
             rows = await store.lexical_rows()
             if rows:
                 log.info("rebuilding the lexical index from %d stored chunks", len(rows))
-            lexical.add_chunks([r[0] for r in rows], [r[1] for r in rows], [(r[2], r[3]) for r in rows])
+            lexical.fill(await store.article_term_rows(), rows)
             lexical.save(config.data_dir, generation)
         return lexical
 
@@ -209,8 +212,7 @@ class Engine:
     async def close(self) -> None:
         with contextlib.suppress(Exception):  # a failed rebuild is redone from the store at the next start
             await self.settled()
-        if self.index.dirty or self.lexical.dirty:
-            await self.indexer.save()
+        await self.save()
         await self.store.close()
 
     # -- ingest ----------------------------------------------------------
@@ -227,14 +229,10 @@ class Engine:
                     yield UnreadableInput(item, "no such file or folder", "không có tệp hoặc thư mục này")
                     continue
                 for file in walk(path):
-                    if is_jsonl(file):  # read as it is stored: a big file is never held whole
-                        records = jsonl_records(file)
-                        while batch := await asyncio.to_thread(lambda: list(itertools.islice(records, 200))):
-                            for doc in batch:
-                                yield doc
-                        continue
-                    for doc in await asyncio.to_thread(read_file, file):
-                        yield doc
+                    docs = read_file(file)  # read off the event loop, a few hundred at a time
+                    while batch := await asyncio.to_thread(_take, docs, 200):
+                        for doc in batch:
+                            yield doc
         finally:
             await fetcher.close()
 
@@ -314,7 +312,7 @@ class Engine:
             affected = {a for a in stored.keys() | held.keys() if stored.get(a) != held.get(a)}
             if affected:
                 among = sorted(affected)
-                terms = {a: (acc, fold) for a, acc, fold in await self.store.article_term_rows(among)}
+                terms = await self.store.article_term_rows(among)
                 rows = await self.store.lexical_rows(among)
                 ids, vectors = await self.store.all_vectors(self.encoder.model_id, among)
                 old: dict[int, list[int]] = {}
@@ -325,9 +323,7 @@ class Engine:
                 # vectors as they are until the new snapshot is built
                 for aid in affected:
                     self.lexical.remove_article(aid, old.get(aid, []))
-                for aid, t in terms.items():
-                    self.lexical.article_terms[aid] = t
-                self.lexical.add_chunks([r[0] for r in rows], [r[1] for r in rows], [(r[2], r[3]) for r in rows])
+                self.lexical.fill(terms, rows)
                 await self.lexical.rebuild()
                 # no await from here: the vectors follow the snapshot at once
                 self.index.remove([c for cs in old.values() for c in cs])

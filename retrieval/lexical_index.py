@@ -204,6 +204,13 @@ class LexicalIndex:
         self.article_terms[int(article_id)] = terms
         self.add_chunks(chunk_ids, [article_id] * len(chunk_ids), chunk_terms)
 
+    def fill(self, article_rows: list[tuple[int, str, str]], chunk_rows: list[tuple[int, int, str, str]]) -> None:
+        """Add articles' terms and their chunks as the store gives them: (article id,
+        acc, fold) and (chunk id, article id, acc, fold) rows."""
+        for aid, acc, folded in article_rows:
+            self.article_terms[int(aid)] = (acc, folded)
+        self.add_chunks([r[0] for r in chunk_rows], [r[1] for r in chunk_rows], [(r[2], r[3]) for r in chunk_rows])
+
     def add_chunks(self, chunk_ids: list[int], article_ids: list[int], terms: list[tuple[str, str]]) -> None:
         for cid, aid, t in zip(chunk_ids, article_ids, terms):
             self.chunk_terms[int(cid)] = t
@@ -238,7 +245,7 @@ class LexicalIndex:
         """What a search reads: the newest snapshot built, even if the maps changed
         since (an ingest or catch-up builds the next one off the event loop with
         `rebuild`; seconds on a large store); built now only if there is none."""
-        return self._snapshot or self._last or self.snapshot()
+        return self._last or self.snapshot()  # every snapshot built is also the last
 
     async def rebuild(self) -> LexicalSnapshot:
         """Build the current snapshot in a worker thread. Callers hold the engine's

@@ -36,8 +36,8 @@ def analyse(question: str, known_places: tuple[str, ...] = ()) -> QueryIntent:
 # What a question ends on to ask ("… là gì?", "… bao nhiêu?", "… có … không?"):
 # the encoder reads the question without it. e5 puts a question ending on these
 # words closer to every passage, so its cosines told in-domain from off-topic
-# questions less well (ViNewsQA dev found 0.953 -> 0.964 at the same off-topic
-# rate; the ranking barely moves, see the README).
+# questions less well (ViNewsQA dev found 0.952 -> 0.962 accented at the same
+# off-topic rate; the ranking barely moves, see the README).
 _ASKING_ENDS = ("như thế nào", "thế nào", "ra sao", "là gì", "là ai", "bao nhiêu", "ở đâu", "khi nào", "bao giờ",
                 "vì sao", "tại sao", "những gì", "điều gì", "cái gì", "gì", "nào", "mấy", "ai", "hay không", "không")
 # and as typed without accents, where restoring them left them so ("may" is also

@@ -164,7 +164,7 @@ def test_a_stray_legacy_byte_in_utf8_text_loses_nothing_else(tmp_path):
 
 
 def test_samples_are_plain_text_files():
-    docs = sources.read_file(next(SAMPLES.glob("000_*.txt")))
+    docs = list(sources.read_file(next(SAMPLES.glob("000_*.txt"))))
     assert len(docs) == 1 and docs[0].kind == "text"
 
 
