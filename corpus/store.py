@@ -713,6 +713,16 @@ class Store:
                     "DELETE FROM feed_entries WHERE feed_id=? AND at<? AND link NOT IN (SELECT value FROM json_each(?))",
                     (feed_id, _utc_text(at - forget_after), json.dumps(list(listed))))
 
-    async def knows_link(self, link: str) -> bool:
-        """Whether an article was stored from this link (its URL, or the link it was fetched by)."""
-        return await self._one("SELECT 1 FROM articles WHERE url=? OR origin=? LIMIT 1", (link, link)) is not None
+    async def known_links(self, links: Sequence[str]) -> set[str]:
+        """Which of these links an article was stored from (its URL, or the link it was
+        fetched by): one query for a feed's entries, not one each."""
+        known: set[str] = set()
+        links = list(dict.fromkeys(links))
+        for i in range(0, len(links), 400):  # well under SQLite's limit on parameters
+            part = links[i:i + 400]
+            marks = ",".join("?" * len(part))
+            rows = await self._all(f"SELECT url, origin FROM articles WHERE url IN ({marks}) OR origin IN ({marks})",
+                                   (*part, *part))
+            wanted = set(part)
+            known.update(v for row in rows for v in row if v in wanted)
+        return known

@@ -248,8 +248,10 @@ class FeedWatcher:
             if retryable(status, attempts, self.max_tries) and link not in listed:
                 statuses[link] = "done"  # the feed no longer lists it: given up, not retried for ever
         fresh, known = [], 0
-        for entry in to_fetch(entries, handled, self.max_tries):
-            if await self.store.knows_link(entry.link):  # stored by hand, by another feed or process
+        due = to_fetch(entries, handled, self.max_tries)
+        stored = await self.store.known_links([e.link for e in due])  # by hand, by another feed or process
+        for entry in due:
+            if entry.link in stored:
                 statuses[entry.link] = "done"
                 known += 1
             elif entry.link in self._fetching:  # another feed's check is fetching it now: its turn

@@ -76,6 +76,9 @@ class Place:
     # a province's districts: an article on one of them is on the province even when it
     # never writes the province's name
     within: tuple["District", ...] = ()
+    # a district whose name folds like a province's ("Phù Yên", Phú Yên): the accents
+    # an article must write it with
+    spelt: tuple[tuple[str, str], ...] = ()
 
 
 def folded_words(text: str) -> str:
@@ -159,6 +162,13 @@ def _within(province: str) -> tuple[District, ...]:
                  and _DISTRICT_OWNERS[d.key] == 1 and d.key not in EVERYDAY_AFTER_UNIT)
 
 
+def writes_spelt(tokens: list[str], spelt: tuple[tuple[str, str], ...]) -> bool:
+    """Whether an article's words (accented, lower case, in order) write a name spelt so."""
+    first = spelt[0]
+    return any(_syllable(tokens[i]) == first and _spelt(tokens[i:i + len(spelt)]) == spelt
+               for i in range(len(tokens) - len(spelt) + 1))
+
+
 def writes_district(tokens: list[str], district: District) -> bool:
     """Whether an article's words (accented, lower case, in order) write the district
     after its own unit, spelt as it is: "huyện Tháp Mười", "Huyện ủy Tháp Mười"; not
@@ -184,6 +194,11 @@ _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n 
                                 _within(name)) for name, alts in PROVINCES.items()}
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 _WITHIN_FORMS = {f: d for p in _PROVINCE_PLACES.values() for d in p.within for f in d.folded_forms(with_quan=True)}
+_PROVINCE_SPELT = {_spelt(re.findall(r"\w+", n)) for name, alts in PROVINCES.items() for n in (name, *alts)}
+# Districts spelt otherwise than the province their name folds like: "Phù Yên" (Sơn La),
+# "Thạnh Hóa" (Long An), "Quang Bình" (Hà Giang); by spelling.
+_LIKE_PROVINCES = {d.spelt: d for ds in _DISTRICTS_OF.values() for d in ds
+                   if d.key in PROVINCE_KEYS and d.spelt not in _PROVINCE_SPELT}
 
 
 # Articles write the man's name far more often than the city's ("tư tưởng, đạo đức,
@@ -290,6 +305,12 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
             continue
         if any(" ".join(folded[i:i + m]) in _DISTRICT_NAMES for m in _DISTRICT_WIDTHS if m > n):
             continue  # "Huyện Điện Biên Đông": the district
+        like = _LIKE_PROVINCES.get(_spelt(typed)) if any(has_diacritics(w) for w in typed) else None
+        if like is not None:  # "huyện Phù Yên", spelt as the district and not as Phú Yên
+            if unit or _after_unit(folded, i, _DISTRICT_UNITS) or (capitals and i == 0) or (
+                    capitals and i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED):
+                return Place(like.name, (key,), spelt=like.spelt), n
+            return None
         if unit or (key not in _AMBIGUOUS
                     and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key), accented,
                                                       folded[i - 1] if i else "", " ".join(folded[i + n:i + n + 1])))):

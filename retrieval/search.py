@@ -29,7 +29,7 @@ from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
-                              writes_district, written_forms)
+                              writes_district, writes_spelt, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
                              without_asking_words)
 from retrieval.types import Hit
@@ -70,14 +70,16 @@ class Fit:
 
     years: frozenset[int]
     year_rows: frozenset[int] | None  # articles mentioning one of the years (None: no year named)
-    place_rows: dict[tuple[str, ...], frozenset[int]]  # a place's folded names -> articles mentioning it
+    place_rows: dict[Place, frozenset[int]]  # a place -> the articles mentioning it
 
     def fits(self, row: int, article: ArticleInfo) -> bool:
         if self.year_rows is not None and row not in self.year_rows and not (
                 article.published is not None and article.published.year in self.years):
             return False
         stored = {folded_words(p) for p in article.places}
-        return all(row in rows or stored.intersection(keys) for keys, rows in self.place_rows.items())
+        # (stored metadata is folded: it cannot tell Phù Yên from Phú Yên)
+        return all(row in rows or (not place.spelt and stored.intersection(place.keys))
+                   for place, rows in self.place_rows.items())
 
 
 def _capitalised_in(question: str, key: str) -> bool:
@@ -241,12 +243,27 @@ class Searcher:
         forms = written_forms(place)
         if forms is not None:
             return any(lex.articles_mentioning(form).size for form in forms)
+        if place.spelt:
+            return bool(Searcher._spelt_rows(lex, place, first=True))
         for key in place.keys:
             words = key.split()
             shortest = len(words) if is_district_name(key) else min(len(words), 2)  # not "Hàm Thuận" for Hàm Thuận Nam
             if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), shortest - 1, -1)):
                 return True
         return False
+
+    @staticmethod
+    def _spelt_rows(lex: LexicalSnapshot, place: Place, first: bool = False) -> frozenset[int]:
+        """Rows of the articles that write the place with its own accents ("Phù Yên",
+        not Phú Yên); with `first`, stop at the first."""
+        rows: set[int] = set()
+        for row in lex.articles_mentioning(place.keys[0]).tolist():
+            terms = lex.article_terms.get(int(lex.articles.ids[row]))
+            if terms and writes_spelt(terms[0].split(), place.spelt):
+                rows.add(int(row))
+                if first:
+                    break
+        return frozenset(rows)
 
     @staticmethod
     def _district_rows(lex: LexicalSnapshot, place: Place, first: bool = False) -> frozenset[int]:
@@ -282,12 +299,14 @@ class Searcher:
         named = list(places)  # `named_places(question)`
         named += [Place(p, (folded_words(p),)) for p in known_places if _capitalised_in(question, folded_words(p))]
         for place in named:
-            if not PROVINCE_KEYS.intersection(place.keys):
+            if place.spelt:  # a district whose name folds like a province's
+                place_rows[place] = Searcher._spelt_rows(lex, place)
+            elif not PROVINCE_KEYS.intersection(place.keys):
                 rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
-                place_rows[place.keys] = frozenset(rows.tolist())
+                place_rows[place] = frozenset(rows.tolist())
             elif place.within and not Searcher._name_written(lex, place):
                 # a province no article names, known by its districts: only their articles fit
-                place_rows[place.keys] = Searcher._district_rows(lex, place)
+                place_rows[place] = Searcher._district_rows(lex, place)
         return Fit(years, year_rows, place_rows) if years or place_rows else None
 
     def _named_known(self, lex: LexicalSnapshot, named: Named) -> bool:

@@ -182,6 +182,17 @@ async def test_an_entry_already_stored_is_not_fetched_again(engine, web):
     assert web.hits["/0.html"] == 1 and web.hits["/1.html"] == 1
 
 
+async def test_the_stored_links_among_a_feeds_entries_are_found_at_once(engine):
+    from corpus.types import RawDocument
+
+    await engine.ingest_documents([RawDocument(origin="https://a.vn/go/1", kind="record", url="https://a.vn/1.html",
+                                               title="Bài một", text="Dân vận khéo ở cơ sở, bài thứ nhất. " * 5)])
+    links = ["https://a.vn/1.html", "https://a.vn/go/1", "https://a.vn/2.html", "https://a.vn/1.html"]
+    many = [f"https://a.vn/x{i}.html" for i in range(900)] + links  # more than one query's parameters
+    assert await engine.store.known_links(links) == await engine.store.known_links(many) == set(links[:2])
+    assert await engine.store.known_links([]) == set()
+
+
 async def test_a_feed_that_fails_keeps_its_state_and_waits_longer(engine, web):
     clock = Clock()
     w = FeedWatcher(engine, HOUR, clock=clock)

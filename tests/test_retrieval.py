@@ -395,6 +395,25 @@ async def test_a_province_is_known_by_its_districts(engine):
                                     "Hàm Thuận Nam"),))
 
 
+async def test_a_district_spelt_unlike_the_province_it_folds_like(engine):
+    """Phù Yên (a Sơn La district) folds like Phú Yên (a province): a question on the
+    district is not answered from the province's article, nor refused in its name."""
+    from corpus.types import RawDocument
+
+    await engine.ingest_documents([RawDocument(
+        origin="mem#phuyen", kind="record", title="Dân vận khéo ở tỉnh Phú Yên",
+        text="Tỉnh Phú Yên có 120 mô hình dân vận khéo được công nhận trong năm 2023.")])
+    a = await engine.ask("Tỉnh Phú Yên có bao nhiêu mô hình dân vận khéo?")
+    assert a.found and "120 mô hình" in a.text
+    await _assert_refused(engine, (("Huyện Phù Yên có bao nhiêu mô hình dân vận khéo?", "Phù Yên"),))
+    await engine.ingest_documents([RawDocument(
+        origin="mem#phuyen-sonla", kind="record", title="Dân vận khéo ở Phù Yên",
+        text="Huyện Phù Yên, tỉnh Sơn La có 35 mô hình dân vận khéo được công nhận trong năm 2023.")])
+    a = await engine.ask("Huyện Phù Yên có bao nhiêu mô hình dân vận khéo?")
+    assert a.found and a.unknown == () and "35 mô hình" in a.text and "120 mô hình" not in a.text
+    assert [c.title for c in a.citations] == ["Dân vận khéo ở Phù Yên"]
+
+
 def test_district_names_that_place_an_article_in_a_province():
     from retrieval.places import named_places, writes_district
 

@@ -144,6 +144,12 @@ def test_places_a_question_names():
     assert names("huyện cần đước có bao nhiêu mô hình?") == ["Cần Đước"]  # accents rule out "cần được"
     assert names("Huyện Cư M'gar có bao nhiêu mô hình?") == ["Cư M'gar"]  # as the GSO writes it
     assert names("Huyện Điện Biên Đông có bao nhiêu mô hình?") == ["Điện Biên Đông"]  # not the province
+    # districts spelt otherwise than the province their name folds like
+    assert names("Huyện Phù Yên có bao nhiêu mô hình?") == names("kết quả ở huyện phù yên") == ["Phù Yên"]
+    assert names("Phù Yên có bao nhiêu mô hình?") == names("Dân vận ở Phù Yên") == ["Phù Yên"]
+    assert names("Tỉnh Phú Yên có bao nhiêu mô hình?") == names("phu yen co bao nhieu mo hinh") == ["Phú Yên"]
+    assert names("Huyện Thạnh Hóa có gì") == ["Thạnh Hóa"] and names("ở Thanh Hóa") == ["Thanh Hóa"]
+    assert names("Các mô hình như Phù Yên đã làm") == []  # named in passing, no unit or cue
     typo = named_places("lãnh đạo tỉnh Quảng Nhin")[0]
     assert typo.name == "Quảng Nhin" and typo.alt.name == "Quảng Ninh"  # a typo, if the store lacks the name
 
