@@ -33,7 +33,7 @@ from retrieval.vector_index import atomic_write
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "lexical.pkl"
-CACHE_VERSION = 4
+CACHE_VERSION = 5  # 5: postings keep their term frequencies
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,19 @@ class FieldSet:
             BM25Field([f[0] for _, f in split], k1, b),
             BM25Field([f[1] for _, f in split], k1, b),
         ))
+
+    def updated(self, docs: dict[int, tuple[str, str]], changed: set[int]) -> "FieldSet":
+        """The field set over `docs`, where only the documents in `changed` (added,
+        replaced or removed since this one was built) have their words counted."""
+        ids = np.array(sorted(docs), dtype=np.int64)
+        kept = ~np.isin(self.ids, np.fromiter(changed, dtype=np.int64, count=len(changed)))
+        new_rows = np.full(len(self.ids), -1, dtype=np.int64)
+        new_rows[kept] = np.searchsorted(ids, self.ids[kept])
+        added = sorted(i for i in changed if i in docs)
+        rows = np.searchsorted(ids, np.array(added, dtype=np.int64)).tolist()
+        split = [(_split(docs[i][0]), _split(docs[i][1])) for i in added]
+        parts = ([a[0] for a, _ in split], [a[1] for a, _ in split], [f[0] for _, f in split], [f[1] for _, f in split])
+        return FieldSet(ids, tuple(f.updated(new_rows, part, rows, len(ids)) for f, part in zip(self.fields, parts)))
 
     def scores(self, q: LexicalQuery, p: LexicalParams) -> np.ndarray:
         out = np.zeros(len(self.ids), dtype=np.float32)
@@ -153,20 +166,16 @@ class LexicalSnapshot:
     def accent_candidates(self) -> dict[str, list[tuple[str, int]]]:
         """Folded syllable -> its accented spellings in the corpus, most frequent first."""
         if not self._accents and len(self.articles.ids):
-            f = self.articles.fields[0]
-            df = np.diff(f.ptr)
             acc = defaultdict(list)
-            for term, j in f.vocab.items():
-                acc[fold(term)].append((term, int(df[j])))
+            for term, df in self.articles.fields[0].terms():
+                acc[fold(term)].append((term, df))
             self._accents.update({k: sorted(v, key=lambda x: -x[1]) for k, v in acc.items()})
         return self._accents
 
     def bigram_df(self, accented_bigram: str) -> int:
         if not len(self.articles.ids):
             return 0
-        f = self.articles.fields[1]
-        j = f.vocab.get(accented_bigram)
-        return int(f.ptr[j + 1] - f.ptr[j]) if j is not None else 0
+        return self.articles.fields[1].df(accented_bigram)
 
     def chunks_with_codes(self, codes: tuple[tuple[int, str | None, str | None], ...]) -> np.ndarray:
         """Rows of the chunks that name one of the (loosely typed) document codes."""
@@ -174,7 +183,7 @@ class LexicalSnapshot:
             return np.zeros(0, dtype=np.int64)
         f = self.chunks.fields[2]
         if not self._codes:  # the code tokens of the vocabulary, found once per snapshot
-            for term in f.vocab:
+            for term, _ in f.terms():
                 num, _, rest = term.partition("-")
                 abbr, _, suffix = rest.partition("/")
                 if num.isdigit() and abbr and suffix:
@@ -194,6 +203,10 @@ class LexicalIndex:
         self._snapshot: LexicalSnapshot | None = None  # of the maps as they are; None: changed since
         self._last: LexicalSnapshot | None = None  # the newest one built (what searches read meanwhile)
         self._version = 0  # bumped by every change to the maps
+        # articles and chunks changed since `_last` was built -> the version of their last
+        # change: the next snapshot counts only their words
+        self._changed_articles: dict[int, int] = {}
+        self._changed_chunks: dict[int, int] = {}
 
     @property
     def dirty(self) -> bool:
@@ -201,44 +214,65 @@ class LexicalIndex:
 
     def add_article(self, article_id: int, terms: tuple[str, str], chunk_ids: list[int],
                     chunk_terms: list[tuple[str, str]]) -> None:
-        self.article_terms[int(article_id)] = terms
-        self.add_chunks(chunk_ids, [article_id] * len(chunk_ids), chunk_terms)
+        self.fill([(article_id, *terms)], [(c, article_id, *t) for c, t in zip(chunk_ids, chunk_terms)])
 
     def fill(self, article_rows: list[tuple[int, str, str]], chunk_rows: list[tuple[int, int, str, str]]) -> None:
         """Add articles' terms and their chunks as the store gives them: (article id,
         acc, fold) and (chunk id, article id, acc, fold) rows."""
+        self._changed()
         for aid, acc, folded in article_rows:
             self.article_terms[int(aid)] = (acc, folded)
+            self._changed_articles[int(aid)] = self._version
         self.add_chunks([r[0] for r in chunk_rows], [r[1] for r in chunk_rows], [(r[2], r[3]) for r in chunk_rows])
 
     def add_chunks(self, chunk_ids: list[int], article_ids: list[int], terms: list[tuple[str, str]]) -> None:
+        self._changed()
         for cid, aid, t in zip(chunk_ids, article_ids, terms):
             self.chunk_terms[int(cid)] = t
             self.chunk_article[int(cid)] = int(aid)
-        self._changed()
+            self._changed_chunks[int(cid)] = self._version
 
     def remove_article(self, article_id: int, chunk_ids: list[int]) -> None:
+        self._changed()
         self.article_terms.pop(int(article_id), None)
+        self._changed_articles[int(article_id)] = self._version
         for cid in chunk_ids:
             self.chunk_terms.pop(int(cid), None)
             self.chunk_article.pop(int(cid), None)
-        self._changed()
+            self._changed_chunks[int(cid)] = self._version
 
     def _changed(self) -> None:
         self._snapshot = None
         self._version += 1
 
     def _build(self) -> LexicalSnapshot:
+        """The snapshot of the maps: from the last one, counting only the words of the
+        articles and chunks changed since (a feed's few new pages on a large store),
+        or from scratch when there is none."""
         p = self.params
-        articles = FieldSet.build(self.article_terms, p.k1, p.b)
-        chunks = FieldSet.build(self.chunk_terms, p.k1, p.chunk_b)
+        base = self._last
+        if base is None:
+            articles = FieldSet.build(self.article_terms, p.k1, p.b)
+            chunks = FieldSet.build(self.chunk_terms, p.k1, p.chunk_b)
+        else:
+            articles = base.articles.updated(self.article_terms, set(self._changed_articles))
+            chunks = base.chunks.updated(self.chunk_terms, set(self._changed_chunks))
         rows = np.array([articles.row(self.chunk_article[int(c)]) for c in chunks.ids], dtype=np.int64)
         return LexicalSnapshot(self.params, articles, chunks, rows, dict(self.article_terms))
+
+    def _built(self, snap: LexicalSnapshot, version: int) -> None:
+        """`snap`, built from the maps at `version`, is the newest: forget the changes it holds."""
+        self._last = snap
+        for changed in (self._changed_articles, self._changed_chunks):
+            for key in [k for k, v in changed.items() if v <= version]:
+                del changed[key]
+        if version == self._version:
+            self._snapshot = snap
 
     def snapshot(self) -> LexicalSnapshot:
         """The current immutable index (built now if anything changed)."""
         if self._snapshot is None:
-            self._snapshot = self._last = self._build()
+            self._built(self._build(), self._version)
         return self._snapshot
 
     def latest(self) -> LexicalSnapshot:
@@ -253,10 +287,7 @@ class LexicalIndex:
         is kept only as the latest, and the index stays dirty)."""
         if self._snapshot is None:
             version = self._version
-            built = await asyncio.to_thread(self._build)
-            self._last = built
-            if version == self._version:
-                self._snapshot = built
+            self._built(await asyncio.to_thread(self._build), version)
         return self._last
 
     # -- persistence -----------------------------------------------------
@@ -275,7 +306,7 @@ class LexicalIndex:
             log.warning("lexical index cache is stale; it will be rebuilt")
             return None
         idx.article_terms, idx.chunk_terms, idx.chunk_article = data["articles"], data["chunks"], data["chunk_article"]
-        idx._snapshot = idx._last = data["snapshot"]
+        idx._snapshot = idx._last = data["snapshot"]  # (no changes since it was built)
         return idx
 
     def save(self, directory: Path, generation: int) -> None:

@@ -22,7 +22,9 @@
    against whole articles at once, as `main.py ingest`), an unchanged feed
    (HTTP 304) and a changed feed with nothing new, against storing one article;
    questions asked while a check stores articles, against questions alone; and a
-   feed of slow pages fetched a few at a time, against one at a time.
+   feed of slow pages fetched a few at a time, against one at a time;
+8. the word index after a feed's group of 10 new articles: the next snapshot built
+   from the last one (only their words counted) against one built from scratch.
 
 Without --data it ingests the sample articles into a temp folder. This machine is
 shared and noisy: read the ratios, not the milliseconds.
@@ -181,8 +183,44 @@ async def main() -> None:
           f"for a {store_mb:.1f} MB store -> {(rss_engine - rss_enc) / max(store_mb, 0.1):.1f}x the store size")
     await digests(engine, data, questions, quick=args.quick)
     await whats_new(engine, data, questions, quick=args.quick)
+    word_index(engine.lexical, quick=args.quick)
     await engine.close()
     await feeds(encoder, data, questions, quick=args.quick)
+
+
+def word_index(lexical, quick: bool) -> None:
+    """8. The word index after a feed's group of new articles: the next snapshot built
+    from the last one (only the new articles' words counted) against one built from
+    scratch; on a copy of the engine's maps, so the engine is left as it was."""
+    from retrieval.lexical_index import LexicalIndex
+
+    def copy() -> LexicalIndex:
+        idx = LexicalIndex(lexical.params)
+        idx.article_terms, idx.chunk_terms = dict(lexical.article_terms), dict(lexical.chunk_terms)
+        idx.chunk_article = dict(lexical.chunk_article)
+        return idx
+
+    newest = sorted(lexical.article_terms)[-min(10, max(1, len(lexical.article_terms) // 2)):]
+    chunks_of = {a: [c for c, ca in lexical.chunk_article.items() if ca == a] for a in newest}
+    inc, scratch = [], []
+    for _ in range(1 if quick else 3):
+        idx = copy()
+        for a in newest:
+            idx.remove_article(a, chunks_of[a])
+        idx.snapshot()  # the index before the group
+        for a in newest:
+            idx.add_article(a, lexical.article_terms[a], chunks_of[a], [lexical.chunk_terms[c] for c in chunks_of[a]])
+        t = time.perf_counter()
+        incremental = idx.snapshot()
+        inc.append(time.perf_counter() - t)
+        idx = copy()
+        t = time.perf_counter()
+        full = idx.snapshot()
+        scratch.append(time.perf_counter() - t)
+        assert (incremental.chunks.ids == full.chunks.ids).all()
+    a, b = min(inc) * 1000, min(scratch) * 1000
+    print(f"8. word index after {len(newest)} new articles: from the last snapshot {a:.0f} ms, from scratch "
+          f"{b:.0f} ms -> {a / max(b, 1e-9):.2f}x")
 
 
 async def whats_new(engine, data: Path, questions: list[str], quick: bool) -> None:

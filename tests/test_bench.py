@@ -16,6 +16,7 @@ def test_bench_quick_run_reports_every_measure():
     assert re.search(r"corpus: 5 articles, \d+ chunks; 5 questions", out.stdout)
     assert re.search(r"1\. lexical search p50: FTS5 [\d.]+ ms, in-memory BM25 [\d.]+ ms -> [\d.]+x faster", out.stdout)
     assert re.search(r"2\. ask \(hybrid\) p50 [\d.]+ ms", out.stdout)
+    assert re.search(r"8\. word index after 2 new articles: from the last snapshot \d+ ms, from scratch \d+ ms", out.stdout)
     assert re.search(r"4\. resident memory: encoder \d+ MB", out.stdout)
     m = re.search(r"5\. digests: 50 subscriptions, 5 new articles \((\d+) digests\)", out.stdout)
     assert m and 6 <= int(m.group(1)) < 50  # those without a topic, and those whose topic the samples write

@@ -37,6 +37,62 @@ def test_bm25_prefers_rare_terms_and_short_documents():
         BM25Field(docs, b=2.0)
 
 
+def test_a_field_updated_with_documents_added_and_dropped_equals_one_built_anew():
+    docs = [["dân", "vận", "khéo"], ["dân", "vận"] + ["x"] * 30, ["kinh", "tế"], ["mặt", "trận", "dân"]]
+    base = BM25Field(docs[:3])
+    # drop the second, keep the others at new rows, and add the fourth between them
+    f = base.updated(np.array([0, -1, 2]), [docs[3]], [1], 3)
+    ref = BM25Field([docs[0], docs[3], docs[2]])
+    for terms in (["dân"], ["vận", "khéo"], ["x"], ["mặt", "trận"], ["kinh"]):
+        got, want = np.zeros(3, np.float32), np.zeros(3, np.float32)
+        f.add_scores(terms, 1.0, got)
+        ref.add_scores(terms, 1.0, want)
+        assert np.array_equal(got, want), terms
+    assert f.idf_of("x") is None and f.df("x") == 0 and "x" not in dict(f.terms())  # only the dropped one had it
+    assert f.max_idf() == ref.max_idf() and dict(f.terms()) == dict(ref.terms())
+    # a vocabulary mostly of dropped documents' words is compacted
+    many = [[f"w{i}", f"w{i + 1}"] for i in range(0, 3000, 2)]
+    big = BM25Field(many)
+    small = big.updated(np.array([0] + [-1] * (len(many) - 1)), [["w0", "z"]], [1], 2)
+    assert len(small.vocab) == 3 and small.df("w0") == 2 and small.df("w1") == 1 and small.df("z") == 1
+
+
+def test_the_next_snapshot_counts_only_what_changed_and_equals_one_built_anew():
+    from retrieval.lexical import build_query, index_fields
+    from retrieval.lexical_index import LexicalIndex
+
+    texts = {1: "Dân vận khéo ở huyện Kon Rẫy", 2: "Mặt trận Tổ quốc xã Đăk Ruồng", 3: "Chỉ thị 18-CT/TU về dân vận",
+             4: "Hội Nông dân tỉnh Kon Tum", 5: "Đoàn Thanh niên giúp dân gặt lúa"}
+
+    def add(idx, aid, text):
+        idx.add_article(aid, index_fields("", text), [aid * 10, aid * 10 + 1],
+                        [index_fields("", text), index_fields("", text + " thêm")])
+
+    idx = LexicalIndex()
+    for aid in (1, 2, 3):
+        add(idx, aid, texts[aid])
+    first = idx.snapshot()
+    idx.remove_article(2, [20, 21])
+    add(idx, 5, texts[5])
+    add(idx, 4, texts[4])
+    add(idx, 1, texts[1] + " năm 2023")  # replaced
+    assert set(idx._changed_articles) == {1, 2, 4, 5}
+    built = idx.snapshot()
+    assert idx._changed_articles == {} and idx._changed_chunks == {} and built is not first
+    ref = LexicalIndex()
+    for aid in (1, 3, 4, 5):
+        add(ref, aid, texts[aid] + (" năm 2023" if aid == 1 else ""))
+    want = ref.snapshot()
+    assert built.articles.ids.tolist() == want.articles.ids.tolist() == [1, 3, 4, 5]
+    assert built.chunk_article_rows.tolist() == want.chunk_article_rows.tolist()
+    for q in ("dân vận khéo năm 2023", "mat tran to quoc", "18 ct tu", "hội nông dân kon tum", "thanh niên"):
+        lq = build_query(q)
+        assert np.array_equal(built.article_scores(lq), want.article_scores(lq)), q
+        assert np.array_equal(built.chunk_scores(lq), want.chunk_scores(lq)), q
+    assert built.accent_candidates() == want.accent_candidates()
+    assert built.articles_mentioning("dak ruong").size == 0  # the removed article's words are gone
+
+
 def test_fusion_strategies_by_name():
     with pytest.raises(ValueError, match="valid: weighted, rrf"):
         FusionParams(strategy="magic")
