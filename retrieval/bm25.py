@@ -58,7 +58,7 @@ class BM25Field:
         order = np.argsort(c * n + r)
         at = np.searchsorted(old_keys, (c * n + r)[order])
         field._fit(vocab, np.insert(moved[keep], at, r[order]), np.insert(old_cols[keep], at, c[order]),
-                   np.insert(self.post_tf[keep].astype(np.float32), at, tf[order]), n_docs, ordered=True)
+                   np.insert(self.post_tf[keep], at, tf[order]), n_docs, ordered=True)
         return field
 
     def _fit(self, vocab: dict[str, int], r: np.ndarray, c: np.ndarray, tf: np.ndarray, n_docs: int,
@@ -80,7 +80,7 @@ class BM25Field:
         order = slice(None) if ordered else np.argsort(c, kind="stable")  # by term, then row
         self.post_doc = r[order].astype(np.int32)
         self.post_w = np.asarray(w, dtype=np.float32)[order]
-        self.post_tf = np.minimum(tf[order], 65535).astype(np.uint16)  # (a term 65,536 times in one text: never)
+        self.post_tf = tf[order]
         self.ptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(df, out=self.ptr[1:])
         self._max_idf = float(self.idf[df > 0].max()) if (df > 0).any() else 1.0

@@ -33,7 +33,7 @@ from retrieval.vector_index import atomic_write
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "lexical.pkl"
-CACHE_VERSION = 5  # 5: postings keep their term frequencies
+CACHE_VERSION = 6  # 5, 6: postings keep their term frequencies
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,8 @@ class LexicalSnapshot:
             acc = defaultdict(list)
             for term, df in self.articles.fields[0].terms():
                 acc[fold(term)].append((term, df))
-            self._accents.update({k: sorted(v, key=lambda x: -x[1]) for k, v in acc.items()})
+            # most frequent first; ties by spelling, not by the order the words came in
+            self._accents.update({k: sorted(v, key=lambda x: (-x[1], x[0])) for k, v in acc.items()})
         return self._accents
 
     def bigram_df(self, accented_bigram: str) -> int:

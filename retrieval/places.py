@@ -76,9 +76,9 @@ class Place:
     # a province's districts: an article on one of them is on the province even when it
     # never writes the province's name
     within: tuple["District", ...] = ()
-    # a district whose name folds like a province's ("Phù Yên", Phú Yên): the accents
-    # an article must write it with
-    spelt: tuple[tuple[str, str], ...] = ()
+    # a district whose name folds like a province's ("Phù Yên", Phú Yên; its `within`):
+    # only an article writing it after its unit, spelt as it is, names it
+    spelt: bool = False
 
 
 def folded_words(text: str) -> str:
@@ -160,13 +160,6 @@ def _within(province: str) -> tuple[District, ...]:
     nor names written as everyday words after a unit ("thành phố thống nhất")."""
     return tuple(d for d in _DISTRICTS_OF.get(province, ()) if d.key in _DISTRICT_NAMES
                  and _DISTRICT_OWNERS[d.key] == 1 and d.key not in EVERYDAY_AFTER_UNIT)
-
-
-def writes_spelt(tokens: list[str], spelt: tuple[tuple[str, str], ...]) -> bool:
-    """Whether an article's words (accented, lower case, in order) write a name spelt so."""
-    first = spelt[0]
-    return any(_syllable(tokens[i]) == first and _spelt(tokens[i:i + len(spelt)]) == spelt
-               for i in range(len(tokens) - len(spelt) + 1))
 
 
 def writes_district(tokens: list[str], district: District) -> bool:
@@ -306,11 +299,12 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         if any(" ".join(folded[i:i + m]) in _DISTRICT_NAMES for m in _DISTRICT_WIDTHS if m > n):
             continue  # "Huyện Điện Biên Đông": the district
         like = _LIKE_PROVINCES.get(_spelt(typed)) if any(has_diacritics(w) for w in typed) else None
-        if like is not None:  # "huyện Phù Yên", spelt as the district and not as Phú Yên
-            if unit or _after_unit(folded, i, _DISTRICT_UNITS) or (capitals and i == 0) or (
-                    capitals and i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED):
-                return Place(like.name, (key,), spelt=like.spelt), n
-            return None
+        if like is not None and not unit:  # spelt as the district ("Phù Yên"), not as the province
+            own_unit = _after_unit(folded, i, {folded_words(u) for u in _UNIT_FORMS[like.unit]})
+            if own_unit or capitals:
+                # without its unit it may be the province mistyped ("ở Quang Bình"): that,
+                # when no article writes the district
+                return Place(like.name, (key,), None if own_unit else place, (like,), spelt=True), n
         if unit or (key not in _AMBIGUOUS
                     and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key), accented,
                                                       folded[i - 1] if i else "", " ".join(folded[i + n:i + n + 1])))):

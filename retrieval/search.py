@@ -29,7 +29,7 @@ from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
-                              writes_district, writes_spelt, written_forms)
+                              writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
                              without_asking_words)
 from retrieval.types import Hit
@@ -244,26 +244,13 @@ class Searcher:
         if forms is not None:
             return any(lex.articles_mentioning(form).size for form in forms)
         if place.spelt:
-            return bool(Searcher._spelt_rows(lex, place, first=True))
+            return False  # "Phù Yên" is written "Phú Yên" once folded: its `within` tells
         for key in place.keys:
             words = key.split()
             shortest = len(words) if is_district_name(key) else min(len(words), 2)  # not "Hàm Thuận" for Hàm Thuận Nam
             if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), shortest - 1, -1)):
                 return True
         return False
-
-    @staticmethod
-    def _spelt_rows(lex: LexicalSnapshot, place: Place, first: bool = False) -> frozenset[int]:
-        """Rows of the articles that write the place with its own accents ("Phù Yên",
-        not Phú Yên); with `first`, stop at the first."""
-        rows: set[int] = set()
-        for row in lex.articles_mentioning(place.keys[0]).tolist():
-            terms = lex.article_terms.get(int(lex.articles.ids[row]))
-            if terms and writes_spelt(terms[0].split(), place.spelt):
-                rows.add(int(row))
-                if first:
-                    break
-        return frozenset(rows)
 
     @staticmethod
     def _district_rows(lex: LexicalSnapshot, place: Place, first: bool = False) -> frozenset[int]:
@@ -300,7 +287,7 @@ class Searcher:
         named += [Place(p, (folded_words(p),)) for p in known_places if _capitalised_in(question, folded_words(p))]
         for place in named:
             if place.spelt:  # a district whose name folds like a province's
-                place_rows[place] = Searcher._spelt_rows(lex, place)
+                place_rows[place] = Searcher._district_rows(lex, place)
             elif not PROVINCE_KEYS.intersection(place.keys):
                 rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
                 place_rows[place] = frozenset(rows.tolist())

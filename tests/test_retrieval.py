@@ -91,6 +91,14 @@ def test_the_next_snapshot_counts_only_what_changed_and_equals_one_built_anew():
         assert np.array_equal(built.chunk_scores(lq), want.chunk_scores(lq)), q
     assert built.accent_candidates() == want.accent_candidates()
     assert built.articles_mentioning("dak ruong").size == 0  # the removed article's words are gone
+    # spellings as frequent as each other come in the same order however the articles came in
+    at_once, one_by_one = LexicalIndex(), LexicalIndex()
+    add(at_once, 1, "vết đốm trên lá")
+    add(at_once, 2, "ho có đờm")
+    add(one_by_one, 2, "ho có đờm")
+    one_by_one.snapshot()
+    add(one_by_one, 1, "vết đốm trên lá")
+    assert at_once.snapshot().accent_candidates()["dom"] == one_by_one.snapshot().accent_candidates()["dom"]
 
 
 def test_fusion_strategies_by_name():
@@ -462,12 +470,21 @@ async def test_a_district_spelt_unlike_the_province_it_folds_like(engine):
     a = await engine.ask("Tỉnh Phú Yên có bao nhiêu mô hình dân vận khéo?")
     assert a.found and "120 mô hình" in a.text
     await _assert_refused(engine, (("Huyện Phù Yên có bao nhiêu mô hình dân vận khéo?", "Phù Yên"),))
+    # without its unit it may be the province mistyped: that, while no article writes the district
+    a = await engine.ask("Phù Yên có bao nhiêu mô hình dân vận khéo?")
+    assert a.found and a.unknown == () and "120 mô hình" in a.text
+    # a person's name is not the district (only "huyện Phù Yên", spelt so, is)
+    await engine.ingest_documents([RawDocument(
+        origin="mem#person", kind="record", title="Gương người tốt",
+        text="Bác sĩ Lê Phù Yên nhận bằng khen vì 20 năm tận tụy với bệnh nhân vùng sâu vùng xa.")])
+    await _assert_refused(engine, (("Huyện Phù Yên có bao nhiêu mô hình dân vận khéo?", "Phù Yên"),))
     await engine.ingest_documents([RawDocument(
         origin="mem#phuyen-sonla", kind="record", title="Dân vận khéo ở Phù Yên",
         text="Huyện Phù Yên, tỉnh Sơn La có 35 mô hình dân vận khéo được công nhận trong năm 2023.")])
-    a = await engine.ask("Huyện Phù Yên có bao nhiêu mô hình dân vận khéo?")
-    assert a.found and a.unknown == () and "35 mô hình" in a.text and "120 mô hình" not in a.text
-    assert [c.title for c in a.citations] == ["Dân vận khéo ở Phù Yên"]
+    for question in ("Huyện Phù Yên có bao nhiêu mô hình dân vận khéo?", "Phù Yên có bao nhiêu mô hình dân vận khéo?"):
+        a = await engine.ask(question)
+        assert a.found and a.unknown == () and "35 mô hình" in a.text and "120 mô hình" not in a.text
+        assert [c.title for c in a.citations] == ["Dân vận khéo ở Phù Yên"], question
 
 
 def test_district_names_that_place_an_article_in_a_province():

@@ -144,12 +144,19 @@ def test_places_a_question_names():
     assert names("huyện cần đước có bao nhiêu mô hình?") == ["Cần Đước"]  # accents rule out "cần được"
     assert names("Huyện Cư M'gar có bao nhiêu mô hình?") == ["Cư M'gar"]  # as the GSO writes it
     assert names("Huyện Điện Biên Đông có bao nhiêu mô hình?") == ["Điện Biên Đông"]  # not the province
-    # districts spelt otherwise than the province their name folds like
+    # districts spelt otherwise than the province their name folds like: after their
+    # own unit, the district; capitalised without it, the district or else the province
+    # mistyped ("Quang Bình" for Quảng Bình); after "tỉnh" or "thành phố", the province
     assert names("Huyện Phù Yên có bao nhiêu mô hình?") == names("kết quả ở huyện phù yên") == ["Phù Yên"]
-    assert names("Phù Yên có bao nhiêu mô hình?") == names("Dân vận ở Phù Yên") == ["Phù Yên"]
+    assert named_places("Huyện ủy Phù Yên có gì")[0].alt is None
+    for question in ("Phù Yên có bao nhiêu mô hình?", "Dân vận ở Phù Yên"):
+        place = named_places(question)[0]
+        assert place.name == "Phù Yên" and place.spelt and place.alt.name == "Phú Yên", question
     assert names("Tỉnh Phú Yên có bao nhiêu mô hình?") == names("phu yen co bao nhieu mo hinh") == ["Phú Yên"]
     assert names("Huyện Thạnh Hóa có gì") == ["Thạnh Hóa"] and names("ở Thanh Hóa") == ["Thanh Hóa"]
-    assert names("Các mô hình như Phù Yên đã làm") == []  # named in passing, no unit or cue
+    for question, province in (("Tỉnh Quang Bình có bao nhiêu mô hình?", "Quảng Bình"), ("Tỉnh Phù Yên có gì", "Phú Yên"),
+                               ("Tại tỉnh Thạnh Hóa", "Thanh Hóa"), ("thành phố Thạnh Hóa có gì", "Thanh Hóa")):
+        assert names(question) == [province], question
     typo = named_places("lãnh đạo tỉnh Quảng Nhin")[0]
     assert typo.name == "Quảng Nhin" and typo.alt.name == "Quảng Ninh"  # a typo, if the store lacks the name
 
