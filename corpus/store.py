@@ -401,6 +401,13 @@ class Store:
             f" WHERE c.id IN {_IDS}", (_ids(chunk_ids),))
         return {r[0]: Passage(chunk_id=r[0], ord=r[1], text=r[2], article=_info(r[3:])) for r in rows}
 
+    async def article_passages(self, article_id: int) -> list[Passage]:
+        """An article's chunks as passages, in order."""
+        rows = await self._all(
+            f"SELECT c.id, c.ord, c.text, {_INFO_COLS} FROM chunks c JOIN articles a ON a.id=c.article_id"
+            " WHERE c.article_id=? ORDER BY c.ord", (article_id,))
+        return [Passage(chunk_id=r[0], ord=r[1], text=r[2], article=_info(r[3:])) for r in rows]
+
     async def article_chunks(self, article_id: int) -> list[tuple[int, str]]:
         """(ord, text) of an article's chunks, in order."""
         rows = await self._all("SELECT ord, text FROM chunks WHERE article_id=? ORDER BY ord", (article_id,))

@@ -21,6 +21,7 @@ from corpus.chunking import split_sentences
 from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
 from retrieval.normalize import fold, has_diacritics, is_code, nfc, words
+from corpus.types import Passage
 from retrieval.types import Answer, Citation, Hit, Sentence
 
 
@@ -143,6 +144,34 @@ def drawn_from(hits: list[Hit], params: AnswerParams | None = None) -> list[int]
     return list(range(min(len(hits), p.max_passages)))
 
 
+def counting_passage(question: str, hits: list[Hit], passages: list[Passage], idf: Callable[[str], float],
+                     params: AnswerParams | None = None) -> Passage | None:
+    """For "bao nhiêu <noun>", when no sentence of the passages the answer draws on
+    counts the noun: the passage among `passages` (the top article's) holding the
+    sentence that counts it and best matches the question ("Kon Rẫy có bao nhiêu mô
+    hình…": "Có 25 mô hình kinh tế, 10 mô hình…", further down the article) (pure)."""
+    counted = counted_noun(question)
+    if counted is None or not hits:
+        return None
+    drawn = {hits[r].passage.chunk_id for r in drawn_from(hits, params)}
+    if any(counted.search(fold(s).lower()) for h in hits if h.passage.chunk_id in drawn
+           for s in split_sentences(h.passage.text)):
+        return None
+    p = params or AnswerParams()
+    q = build_query(question)
+    q_uni, q_bi = set(q.fold_uni), set(q.fold_bi)
+    best, chosen = 0.0, None
+    for passage in passages:
+        if passage.chunk_id in drawn:
+            continue
+        for s in split_sentences(passage.text):
+            if len(s) >= MIN_SENTENCE and counted.search(fold(s).lower()):
+                score = sentence_score(q_uni, q_bi, s, idf, p.bigram_weight)
+                if score > best:
+                    best, chosen = score, passage
+    return chosen
+
+
 def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], float],
             params: AnswerParams | None = None, following: Mapping[int, str] | None = None) -> Answer:
     """The answer to `question` from ranked hits (already judged `found`). `following`:
@@ -189,6 +218,15 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         # after the best, or after the second best when it comes from the next passage
         if after in sentences and after not in picked and len(sentences[after]) >= MIN_SENTENCE:
             picked.insert(2 if after in spilled else 1, after)
+    if counted:
+        # "bao nhiêu mô hình": the sentence that counts them comes right after the best,
+        # before the budget can drop it for long sentences that only share the words
+        counting = next((key for score, key in scored if score > 0 and counted.search(fold(sentences[key]).lower())),
+                        None)
+        if counting is not None and counting != picked[0]:
+            if counting in picked:
+                picked.remove(counting)
+            picked.insert(1, counting)
     if p.add_antecedent:
         # "Cách này giúp …" says nothing without the sentence before it: quote that too
         # (right after it in priority, so the budget drops it with it)

@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +25,7 @@ from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
-from retrieval.answer import AnswerParams, compose, drawn_from, with_context
+from retrieval.answer import AnswerParams, compose, counted_noun, counting_passage, drawn_from, with_context
 from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
@@ -373,6 +373,13 @@ class Engine:
         hits = ranking.hits
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
+        if found and hits and counted_noun(question) is not None:
+            top = hits[drawn_from(hits, self.config.answer)[0]]
+            extra = counting_passage(question, hits, await self.store.article_passages(top.article_id),
+                                     ranking.lexical.idf, self.config.answer)
+            if extra is not None:  # drawn on, as the top article's second passage
+                at = hits.index(top) + 1
+                hits = [*hits[:at], replace(top, passage=extra), *hits[at:]]
         drawn = [hits[r].passage.chunk_id for r in drawn_from(hits, self.config.answer)] if found else []
         following = await self.store.following_chunks(drawn) if drawn else {}
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer, following)

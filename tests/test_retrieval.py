@@ -266,10 +266,36 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
         assert [s.text for s in compose(q, [_hit(f"{words} {counts}")], True, lambda t: 1.0, one).sentences] == [counts]
     assert [s.text for s in compose("mô hình dân vận khéo ở Kon Rẫy", [_hit(f"{words} {counts}")], True,
                                     lambda t: 1.0, one).sentences] == [words]  # not asked to count
+    # long sentences sharing more of the question's words do not push the count out of the budget
+    long = [f"Phong trào Dân vận khéo ở Kon Rẫy, mô hình dân vận khéo số {i} " + "được nhân rộng khắp nơi, " * 12 + "rất hay."
+            for i in range(5)]
+    a = compose("Kon Rẫy có bao nhiêu mô hình dân vận khéo?", [_hit(" ".join([*long, counts]))], True, lambda t: 1.0)
+    assert counts in [s.text for s in a.sentences] and len(a.text) < 900
     assert counted_noun("Máy chụp CT ở đâu?") is None  # "máy" is not "mấy"
     assert counted_noun("nha may co bao nhieu cong nhan").search("co 300 cong nhan")  # "may" unaccented: máy
     assert counted_noun("có mấy hộ nghèo").search("xã có 1.200 ho ngheo")
     assert not counted_noun("có bao nhiêu mô hình").search("nam 2023, mo hinh duoc nhan rong")  # a year
+
+
+def test_a_how_many_question_draws_on_the_passage_that_counts():
+    from dataclasses import replace
+
+    from retrieval.answer import counting_passage
+
+    q = "Kon Rẫy có bao nhiêu mô hình dân vận khéo?"
+    drawn = _hit("Phong trào Dân vận khéo ở Kon Rẫy lan tỏa, mô hình hay được nhân rộng.")
+    counting = replace(drawn.passage, chunk_id=11, ord=5, text="Toàn huyện có 25 mô hình dân vận khéo được công nhận.")
+    other = replace(drawn.passage, chunk_id=12, ord=6, text="Năm 2023 có 3 đoàn công tác về thăm huyện.")
+    assert counting_passage(q, [drawn], [drawn.passage, other, counting], lambda t: 1.0) == counting
+    assert counting_passage("Mô hình dân vận khéo ở Kon Rẫy?", [drawn], [counting], lambda t: 1.0) is None
+    assert counting_passage(q, [replace(drawn, passage=counting)], [counting], lambda t: 1.0) is None  # drawn already
+
+
+async def test_a_how_many_question_is_answered_with_the_count_further_down_the_article(engine):
+    for q in ("Kon Rẫy có bao nhiêu mô hình dân vận khéo?", "kon ray co bao nhieu mo hinh dan van kheo"):
+        a = await engine.ask(q)
+        assert a.found and "Có 25 mô hình kinh tế, 10 mô hình" in a.text, q
+        assert a.citations[0].title.startswith("Phát huy hiệu quả từ phong trào thi đua Dân vận khéo"), q
 
 
 def test_answer_quotes_only_articles_that_fit_the_year_or_place_named():
