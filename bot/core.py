@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot import render
 from bot.digest import (
-    LABEL, MAX_PER_CHAT, VN_TZ, parse_subscription, subscription_problem, topic_forms, topic_key, topic_label,
+    LABEL, MAX_PER_CHAT, VN_TZ, parse_subscription, subscription_problem, topic_key, topic_label, topic_parts,
 )
 from bot.recent import RecentAsk, in_window, parse_recent, parse_topic_window, recent_reply
 from bot.settings import Settings
@@ -94,6 +94,15 @@ def _reply(html_text: str, plain: str | None = None, buttons=(), notice: str = "
     if plain is None:
         plain = html.unescape(_TAG_RE.sub("", html_text))
     return Reply(html=html_text, plain=plain, buttons=tuple(buttons), notice=notice)
+
+
+def _document_name(ref) -> str:
+    """How a reply names a document: "Chương trình 62-CTr/HU", "Nghị quyết 01" (its
+    number as the article writes it)."""
+    if ref.code:
+        return f"{ref.kind} {ref.code}"
+    written = re.search(rf"(?<!\d)0*{re.escape(str(ref.number))}(?!\d)", ref.mention)
+    return f"{ref.kind} {written.group(0) if written else ref.number}"
 
 
 def _text(plain: str) -> Reply:
@@ -319,23 +328,28 @@ class BotCore:
         if not mentions:
             return [_text(f"Chưa có bài viết nào nhắc đến văn bản «{arg[:80]}».")]
         plain, htm = [], []
-        label = mentions[0].ref.code or mentions[0].ref.key
-        head = f"Các bài nhắc đến {mentions[0].ref.kind} {label}:"
+        names = list(dict.fromkeys(_document_name(m.ref) for m in mentions))
+        # one document, or several of the number typed ("/vanban 62"): each item says which
+        head = f"Các bài nhắc đến {names[0]}:" if len(names) == 1 else f"Các bài nhắc đến {', '.join(names[:5])}:"
         for i, m in enumerate(mentions[:10], 1):
             a = m.article
             meta = render.meta(a.site, a.published)
-            plain.append(f"{i}. {render.short_title(a.title)} — {meta}\n«{m.ref.mention}»" + (f"\n{a.url}" if a.url else ""))
-            htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta)}"
+            which = f" ({_document_name(m.ref)})" if len(names) > 1 else ""
+            plain.append(f"{i}. {render.short_title(a.title)} — {meta}{which}\n«{m.ref.mention}»"
+                         + (f"\n{a.url}" if a.url else ""))
+            htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta + which)}"
                        f"\n<i>«{html.escape(m.ref.mention)}»</i>")
         return [_reply(html.escape(head) + "\n" + "\n\n".join(htm), head + "\n" + "\n\n".join(plain))]
 
     async def _recent(self, msg: Incoming, ask: RecentAsk, question: str) -> list[Reply]:
         """The newest articles on a topic (all of them without one) for a what's-new question."""
         started = time.perf_counter()
-        forms = topic_forms(ask.topic)
+        parts = topic_parts(ask.topic)  # "dân vận khéo ở Kon Rẫy": the words, and the place
         scanned = 0
-        if forms:
-            on_topic, scanned = await self._newest_on_topic(forms, ask)
+        if parts:
+            on_topic, scanned = await self._newest_on_topic(parts, ask)
+            if not on_topic and (loose := topic_parts(ask.topic, loose=True)) != parts:
+                on_topic, scanned = await self._newest_on_topic(loose, ask)  # "dân vận khéo Kon Rẫy"
         else:
             on_topic = await self.engine.latest(PAGE, until=ask.until)
         follow = ""
@@ -350,16 +364,16 @@ class BotCore:
         mem.last_query_id, mem.last_answer, mem.shown_hits = qid, None, 0
         return [reply]
 
-    async def _newest_on_topic(self, forms: list[str], ask: RecentAsk) -> tuple[list[ArticleInfo], int]:
+    async def _newest_on_topic(self, parts: list[list[str]], ask: RecentAsk) -> tuple[list[ArticleInfo], int]:
         """The newest articles (up to the window's end) that write the topic, and how
         many candidates were read: those holding its words, from the lexical index,
         whose text is then checked for the phrase, at most RECENT_SCAN of them."""
         found: list[ArticleInfo] = []
         offset = 0
         while len(found) < PAGE and offset < RECENT_SCAN:
-            batch = await self.engine.newest_mentioning(forms, RECENT_BATCH, offset, until=ask.until)
+            batch = await self.engine.newest_mentioning(parts, RECENT_BATCH, offset, until=ask.until)
             for a in batch:
-                if await self._topics.writes(forms, a):
+                if await self._topics.writes_all(parts, a):
                     found.append(a)
                     if len(found) == PAGE:
                         break
@@ -389,7 +403,9 @@ class BotCore:
             return [_text("Hãy gõ số thứ tự nguồn, ví dụ: /nguon 1")]
         cite = next((c for c in answer.citations if c.n == n), None)
         if cite is None:
-            return [_text(f"Câu trả lời vừa rồi chỉ có nguồn 1 đến {len(answer.citations)}.")]
+            n = len(answer.citations)
+            return [_text(f"Câu trả lời vừa rồi chỉ có nguồn 1 đến {n}." if n > 1
+                          else "Câu trả lời vừa rồi chỉ có một nguồn: gõ /nguon 1.")]
         return [await self._source_reply(cite)]
 
     async def _source_reply(self, c) -> Reply:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from bot import render
 from bot.types import Reply
 from corpus.types import ArticleInfo, Subscription
-from retrieval.normalize import ABBREVIATIONS, fold, nfc, words
-from retrieval.places import district_of_form, province_of_key, writes_district
+from retrieval.normalize import abbreviation_variants, fold, nfc, words
+from retrieval.places import district_of_form, named_places, province_of_key, writes_district
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 FREQUENCIES = ("daily", "weekly")
@@ -100,14 +100,57 @@ def topic_forms(topic: str) -> list[str]:
     if not typed:
         return []
     province = province_of_key(typed)
-    forms = [typed, *(f for d in (province.within if province else ()) for f in d.folded_forms())]
-    for abbr, phrase in ABBREVIATIONS.items():
-        folded_phrase = fold(phrase)
-        if f" {abbr} " in f" {typed} ":
-            forms.append(f" {typed} ".replace(f" {abbr} ", f" {folded_phrase} ").strip())
-        elif f" {folded_phrase} " in f" {typed} ":
-            forms.append(f" {typed} ".replace(f" {folded_phrase} ", f" {abbr} ").strip())
-    return forms
+    return [typed, *(f for d in (province.within if province else ()) for f in d.folded_forms()),
+            *abbreviation_variants(typed)]
+
+
+# What may stand before a place in a topic ("dân vận khéo ở Kon Rẫy", "MTTQ tỉnh Kon
+# Tum"): a province's unit stays with it ("thành phố Kon Tum" is the city, `topic_forms`),
+# the others go.
+_PROVINCE_UNIT = {"tinh", "thanh pho", "tp", "tinh uy", "thanh uy"}
+_BEFORE_PLACE = {"o", "tai", "cua", "tren dia ban", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran",
+                 "huyen uy"} | _PROVINCE_UNIT
+
+
+def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
+    """The parts of a topic an article must all write, each as its `topic_forms`: the
+    places it names (`retrieval.places.named_places`) apart from the rest, so that
+    "dân vận khéo ở Kon Rẫy" is an article writing "dân vận khéo" and "Kon Rẫy",
+    not the whole phrase; a topic naming no place is one part. `loose`: a
+    capitalised place name ending the topic counts without "ở" or its unit too
+    ("dân vận khéo Kon Rẫy"; but also "Chiến thắng Điện Biên Phủ": for when the
+    whole phrase is written nowhere)."""
+    typed = words(topic)
+    folded = [fold(w) for w in typed]
+    keep = [True] * len(typed)
+    places: list[str] = []
+    found = named_places(nfc(topic))
+    if loose and not found:  # a capitalised name ending the topic: "/moi dân vận khéo Kon Rẫy"
+        caps = re.findall(r"\w+", nfc(topic))
+        found = next((p for i in range(1, len(caps)) if caps[i][:1].isupper()
+                      for p in named_places("ở " + " ".join(caps[i:]))
+                      if p.keys[0] == " ".join(fold(w).lower() for w in caps[i:])), None)
+        found = (found,) if found else ()
+    for place in found:
+        for key in place.keys:
+            want = key.split()
+            at = next((i for i in range(len(folded) - len(want) + 1)
+                       if folded[i:i + len(want)] == want and all(keep[i:i + len(want)])), None)
+            if at is None:
+                continue
+            keep[at:at + len(want)] = [False] * len(want)
+            name = " ".join(typed[at:at + len(want)])
+            start = at
+            while (n := next((n for n in (3, 2, 1) if n <= start
+                              and " ".join(folded[start - n:start]) in _BEFORE_PLACE), 0)):
+                keep[start - n:start] = [False] * n  # "ở", "tỉnh", "trên địa bàn huyện"
+                if start == at and " ".join(folded[start - n:start]) in _PROVINCE_UNIT:
+                    name = " ".join(typed[start - n:start]) + " " + name
+                start -= n
+            places.append(name)
+            break
+    rest = " ".join(w for w, k in zip(typed, keep) if k)
+    return [forms for forms in (topic_forms(rest), *(topic_forms(p) for p in places)) if forms]
 
 
 def article_words(title: str, text: str) -> str:

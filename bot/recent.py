@@ -8,8 +8,9 @@ words that could be a topic word ("dang", "chua", "vay") are never trimmed off
 as fillers. The topic is what follows "về" when the question has it, else the
 words left around the news and window phrases.
 
-A topic is matched as digest topics are (`bot.digest.topic_forms`): whole words,
-with or without diacritics, abbreviations of the field both ways. An article's
+A topic is matched as digest topics are (`bot.digest.topic_parts`): whole words,
+with or without diacritics, abbreviations of the field both ways, a place it names
+apart from the rest ("dân vận khéo ở Kon Rẫy": both written, not the whole phrase). An article's
 date is its publication date, or the day it was stored when it has none; the
 time windows (`bot.windows`) are those of Vietnam (UTC+7).
 """

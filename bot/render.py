@@ -49,6 +49,12 @@ def article_line(i: int, a) -> tuple[str, str]:
     """``i. Title — site, date`` of an article (`ArticleInfo`): plain (the URL on the
     next line) and HTML (the title linked)."""
     m = meta(a.site, a.published)
+    if a.published is None and getattr(a, "ingested_at", None):
+        # an undated article counts in a listing's window by the day it was stored: say so
+        from bot.digest import VN_TZ
+        from bot.recent import article_day
+
+        m = meta(a.site, None).replace("không rõ ngày", f"không rõ ngày đăng, lưu {fmt_date(article_day(a, VN_TZ))}")
     plain = f"{i}. {short_title(a.title)} — {m}" + (f"\n{a.url}" if a.url else "")
     return plain, f"{i}. {title_html(a.title, a.url)} — {html.escape(m)}"
 

@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from bot.digest import digest_reply, due_period, topic_forms
+from bot.digest import digest_reply, due_period, topic_parts
 from bot.topic_match import TopicMatcher
 from bot.types import Reply
 from corpus.errors import ChatMoved, RecipientGone, StoreError
@@ -165,5 +165,5 @@ class DigestScheduler:
         """The articles that mention the subscription's topic (all of them without one)."""
         if not sub.topic:
             return articles
-        forms = topic_forms(sub.topic)
-        return [a for a in articles if await self._topics.writes(forms, a)]
+        parts = topic_parts(sub.topic)
+        return [a for a in articles if await self._topics.writes_all(parts, a)]

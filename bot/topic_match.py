@@ -42,6 +42,13 @@ class TopicMatcher:
             self._answers.move_to_end(key)
         return seen
 
+    async def writes_all(self, parts: list[list[str]], article: ArticleInfo) -> bool:
+        """Whether the article writes every part of a topic (`bot.digest.topic_parts`)."""
+        for forms in parts:
+            if not await self.writes(forms, article):
+                return False
+        return True
+
     async def _article_words(self, article: ArticleInfo) -> str:
         key = (article.id, article.ingested_at or "")
         words = self._words.get(key)

@@ -11,6 +11,7 @@ import itertools
 import contextlib
 import datetime as dt
 import logging
+import re
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,7 @@ from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import TOKENS_VERSION, index_fields
 from retrieval.lexical_index import LexicalIndex
-from retrieval.normalize import shorten_question
+from retrieval.normalize import abbreviation_variants, fold, shorten_question, words
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer, Citation
 from retrieval.vector_index import INDEX_FILE, META_FILE, REINDEX_HINT, VectorIndex
@@ -400,17 +401,28 @@ class Engine:
         return with_context(chunks, citation.ords) or citation.passage
 
     async def search_articles(self, query: str, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
-        """Articles matching keywords, most relevant first (one entry per article)."""
+        """Articles matching keywords, most relevant first (one entry per article): those
+        holding one of the keywords' word pairs, or the keyword when it is one word (an
+        abbreviation of the field in either form), not any of its syllables."""
         await self.catch_up_soon()
-        ranking = await self.searcher.search(_clean(query), k=offset + limit, mode="lexical")
+        query = _clean(query)
+        typed = " ".join(fold(w) for w in words(query))
+        forms = [typed, *abbreviation_variants(typed)]
+        # more than the page: articles holding only loose syllables are left out
+        ranking = await self.searcher.search(query, k=2 * (offset + limit) + 20, mode="lexical")
         seen: dict[int, ArticleInfo] = {}
         for h in ranking.hits:
-            seen.setdefault(h.article_id, h.passage.article)
+            if h.article_id not in seen and ranking.lexical.holds_words(h.article_id, forms):
+                seen[h.article_id] = h.passage.article
         return list(seen.values())[offset : offset + limit]
 
     async def documents(self, code_query: str) -> list[RefMention]:
-        """Every article that mentions a document typed loosely (``18 CT TU``)."""
+        """Every article that mentions a document typed loosely (``18 CT TU``), or any
+        document of that number when only a number is typed (``62``, ``số 62``)."""
         wanted = parse_code_query(code_query)
+        bare = re.fullmatch(r"\s*(?:(?:số|so)\s*)?0*(\d{1,5})\s*", code_query, re.I)
+        if not wanted and bare:
+            wanted = [(int(bare.group(1)), None, None)]
         out: list[RefMention] = []
         seen: set[tuple[int, str]] = set()
         for q in wanted:
@@ -425,15 +437,18 @@ class Engine:
     async def latest(self, limit: int = 5, offset: int = 0, until: dt.date | None = None) -> list[ArticleInfo]:
         return await self.store.latest(limit, offset, until=until)
 
-    async def newest_mentioning(self, keys: list[str], limit: int, offset: int = 0,
+    async def newest_mentioning(self, parts: list[list[str]], limit: int, offset: int = 0,
                                 until: dt.date | None = None) -> list[ArticleInfo]:
-        """The newest articles (of `until` or before) whose words hold one of `keys`
-        (folded word sequences; every word pair of a key must occur, not necessarily
-        together: callers that need the phrase check the text)."""
+        """The newest articles (of `until` or before) whose words hold, for every part,
+        one of its keys (folded word sequences; every word pair of a key must occur,
+        not necessarily together: callers that need the phrase check the text)."""
         await self.catch_up_soon()
         snap = self.lexical.latest()
-        rows = np.unique(np.concatenate([snap.articles_mentioning(k) for k in keys] or [np.zeros(0, np.int64)]))
-        if not rows.size:
+        rows = None
+        for keys in parts:
+            some = np.unique(np.concatenate([snap.articles_mentioning(k) for k in keys] or [np.zeros(0, np.int64)]))
+            rows = some if rows is None else np.intersect1d(rows, some)
+        if rows is None or not rows.size:
             return []
         return await self.store.latest(limit, offset, among=snap.articles.ids[rows].tolist(), until=until)
 

@@ -163,6 +163,21 @@ class LexicalSnapshot:
             rows = docs if rows is None else np.intersect1d(rows, docs)
         return np.asarray(rows, dtype=np.int64)
 
+    def holds_words(self, article_id: int, forms: list[str]) -> bool:
+        """Whether an article's folded words hold, for one of the forms (folded word
+        sequences), its one word or one of its word pairs: "gia lai" is not held by an
+        article writing "tham gia" and "tương lai" apart."""
+        row = self.articles.row(article_id)
+        if row is None:
+            return False
+        for form in forms:
+            ws = form.split()
+            if len(ws) == 1 and row in self.articles.fields[2].postings(ws[0])[0]:
+                return True
+            if any(row in self.articles.fields[3].postings(f"{a}_{b}")[0] for a, b in zip(ws, ws[1:])):
+                return True
+        return False
+
     def accent_candidates(self) -> dict[str, list[tuple[str, int]]]:
         """Folded syllable -> its accented spellings in the corpus, most frequent first."""
         if not self._accents and len(self.articles.ids):

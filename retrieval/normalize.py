@@ -162,6 +162,32 @@ for _lst in _PHRASES.values():
     _lst.sort(key=lambda item: -len(item[1]))
 
 
+_LETTERS_RE = re.compile(r"(?<![\w/-])[^\W\d_]{2,9}(?![\w/-])")  # a word of letters, not part of a code
+
+
+def spell_out_abbreviations(text: str) -> str:
+    """The text with the field's abbreviations written out ("MTTQ tham gia…" -> "Mặt
+    trận Tổ quốc tham gia…"), for the encoder, which knows the words better than the
+    letters; codes ("25-NQ/TW") are left as they are."""
+    def one(m: re.Match) -> str:
+        long_form = ABBREVIATIONS.get(fold(m.group(0)).lower())
+        return long_form if long_form else m.group(0)
+    return _LETTERS_RE.sub(one, nfc(text))
+
+
+def abbreviation_variants(phrase: str) -> list[str]:
+    """A folded, space-separated phrase with an abbreviation of the field in its other
+    form ("mttq kon tum" -> "mat tran to quoc kon tum", and back)."""
+    out = []
+    for abbr, long_form in ABBREVIATIONS.items():
+        folded_long = fold(long_form)
+        if f" {abbr} " in f" {phrase} ":
+            out.append(f" {phrase} ".replace(f" {abbr} ", f" {folded_long} ").strip())
+        elif f" {folded_long} " in f" {phrase} ":
+            out.append(f" {phrase} ".replace(f" {folded_long} ", f" {abbr} ").strip())
+    return out
+
+
 def expand_abbreviations(tokens: list[str]) -> list[str]:
     """Tokens plus the other form of every abbreviation or expansion found.
 

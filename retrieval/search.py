@@ -27,7 +27,7 @@ from retrieval.accents import restore
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
-from retrieval.normalize import fold
+from retrieval.normalize import fold, spell_out_abbreviations
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
                               writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
@@ -115,7 +115,12 @@ class Searcher:
     def dense_text(self, question: str, accented: bool, article_lex: np.ndarray | None = None,
                    snap: LexicalSnapshot | None = None) -> str:
         """The question as it should be embedded: accents restored when typed without
-        (from the top lexical articles), and without the question words it ends on."""
+        (from the top lexical articles), without the question words it ends on, and the
+        field's abbreviations written out ("MTTQ" -> "mặt trận tổ quốc")."""
+        return spell_out_abbreviations(self._dense_words(question, accented, article_lex, snap))
+
+    def _dense_words(self, question: str, accented: bool, article_lex: np.ndarray | None,
+                     snap: LexicalSnapshot | None) -> str:
         if accented or not self.config.restore_accents or article_lex is None or not article_lex.size:
             return without_asking_words(question)
         top = np.argsort(-article_lex)[:3]

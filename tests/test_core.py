@@ -99,6 +99,26 @@ async def test_access_control_and_rate_limit_with_a_clock(engine, data_dir):
     assert all(limiter.check("a") == "ok" for _ in range(100))
 
 
+async def test_a_document_is_listed_by_its_number_alone_and_named_as_written(engine, data_dir):
+    from corpus.types import RawDocument
+
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    for query in ("/vanban 62", "/vanban số 62", "/vanban 062"):
+        [reply] = await core.handle(msg(query))
+        assert reply.plain.startswith("Các bài nhắc đến Chương trình 62-CTr/HU:\n1. Phát huy hiệu quả"), query
+    [nq] = await core.handle(msg("/vanban NQ 01"))
+    assert nq.plain.startswith("Các bài nhắc đến Nghị quyết 01:\n1. Tiếp và làm việc với Tổ khảo sát")
+    # several documents of that number: each item says which
+    await engine.ingest_documents([RawDocument(
+        origin="mem#62", kind="record", title="Sơ kết Kế hoạch 62",
+        text="Huyện ủy sơ kết Kế hoạch số 62-KH/HU, ngày 2/3/2024 về công tác dân vận chính quyền. " * 3)])
+    [both] = await core.handle(msg("/vanban 62"))
+    assert both.plain.startswith("Các bài nhắc đến ") and "Chương trình 62-CTr/HU" in both.plain.splitlines()[0]
+    assert "Kế hoạch 62-KH/HU" in both.plain.splitlines()[0] and "(Kế hoạch 62-KH/HU)" in both.plain
+    [none] = await core.handle(msg("/vanban 63"))
+    assert none.plain == "Chưa có bài viết nào nhắc đến văn bản «63»."
+
+
 async def test_answers_escape_html_and_offer_buttons(engine, data_dir):
     core = BotCore(engine, settings_for(data_dir), "telegram")
     [reply] = await core.handle(msg(f"<b>{KONTUM_Q}</b> & <script>"))
@@ -246,6 +266,27 @@ async def test_whats_new_on_a_province_lists_its_districts_news(engine, data_dir
     assert len(titles) == 1 and titles[0].startswith("1. Tiếp và làm việc với Tổ khảo sát của Ban Dân vận Tỉnh ủy")
     [none] = await core.handle(msg("co bai moi nao ve phu tho khong"))
     assert none.plain.startswith("Kho dữ liệu chưa có bài nào về «phu tho».")
+
+
+async def test_whats_new_on_a_topic_in_a_place_lists_articles_writing_both(engine, data_dir):
+    """"dân vận khéo ở Kon Rẫy" is the topic's words and the place, not the whole phrase."""
+    import datetime as dt
+
+    from bot.digest import VN_TZ
+
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    kon_ray = "1. Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"
+    for question in ("Tin mới nhất về dân vận khéo ở Kon Rẫy?", "/moi dân vận khéo Kon Rẫy",
+                     "co bai moi ve dan van kheo o huyen kon ray khong", "Tin mới về MTTQ Kon Rẫy"):
+        [listing] = await core.handle(msg(question))
+        titles = [line for line in listing.plain.splitlines() if line[:1].isdigit()]
+        assert len(titles) == 1 and titles[0].startswith(kon_ray), (question, listing.plain)
+        # undated: it counts by the day it was stored, and says so
+        today = dt.datetime.now(VN_TZ).strftime("%d/%m/%Y")
+        assert titles[0].endswith(f"— không rõ ngày đăng, lưu {today}"), titles[0]
+    # both must be written: Tu Mơ Rông's article is on dân vận, but not dân vận khéo
+    [none] = await core.handle(msg("Tin mới về dân vận khéo ở Tu Mơ Rông"))
+    assert "Kon Rẫy" not in none.plain and "Tu Mơ Rông" in none.plain.splitlines()[0]
 
 
 async def test_whats_new_questions_get_the_newest_articles_on_their_topic(engine, data_dir):

@@ -79,6 +79,23 @@ def test_subscription_commands_read_frequency_and_topic():
     assert topic_key("Kon Tum") == topic_key("kon  tum.") == topic_key("Kon Tum") == "kon tum"
 
 
+def test_a_topic_naming_a_place_is_its_words_and_the_place():
+    from bot.digest import topic_parts
+
+    text = "Ủy ban Mặt trận Tổ quốc huyện Kon Rẫy biểu dương mô hình dân vận khéo."
+    for topic in ("dân vận khéo ở Kon Rẫy", "MTTQ huyện Kon Rẫy", "dan van kheo o kon ray", "mô hình tại Kon Tum",
+                  "dân vận khéo trên địa bàn huyện Kon Rẫy"):
+        parts = topic_parts(topic)
+        assert len(parts) == 2 and all(mentions(forms, "", text) for forms in parts), topic
+    assert not all(mentions(f, "", text) for f in topic_parts("dân vận khéo ở Gia Lai"))
+    assert topic_parts("thành phố Kon Tum") == [topic_forms("thành phố Kon Tum")]  # the city, as before
+    for topic in ("dân chủ ở cơ sở", "MTTQ", "Hội Liên hiệp Phụ nữ Việt Nam", "Chiến thắng Điện Biên Phủ"):
+        assert topic_parts(topic) == [topic_forms(topic)], topic  # no place: one part, as typed
+    # loosely, a capitalised place name ending the topic (asked when the phrase is written nowhere)
+    assert topic_parts("dân vận khéo Kon Rẫy") == [topic_forms("dân vận khéo Kon Rẫy")]
+    assert topic_parts("dân vận khéo Kon Rẫy", loose=True) == topic_parts("dân vận khéo ở Kon Rẫy")
+
+
 def test_topics_match_whole_words_with_or_without_accents_and_abbreviations():
     text = "Ủy ban Mặt trận Tổ quốc huyện Kon Rẫy biểu dương mô hình dân vận khéo."
     assert mentions(topic_forms("dan van kheo"), "Tin địa phương", text)

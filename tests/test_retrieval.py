@@ -656,6 +656,12 @@ async def test_a_keyword_search_lists_every_article_holding_the_words(engine):
     assert sorted(a.id for a in found) == sorted(holding)
     assert [a.id for a in await engine.search_articles("dân vận", limit=2, offset=len(holding) - 2)] == [
         a.id for a in found[-2:]]
+    # words no article writes together are no match, though every article holds their syllables
+    for query in ("Gia Lai", "giá vàng", "bong da"):
+        assert await engine.search_articles(query) == [], query
+    mttq = await engine.search_articles("MTTQ", limit=50)  # the abbreviation, or its long form
+    long_form = await engine.search_articles("Mặt trận Tổ quốc", limit=50)
+    assert mttq and sorted(a.id for a in mttq) == sorted(a.id for a in long_form)
 
 
 async def test_the_encoder_reads_the_question_without_its_asking_words(engine):
@@ -672,10 +678,15 @@ async def test_the_encoder_reads_the_question_without_its_asking_words(engine):
     try:
         await searcher.search("Huyện Tu Mơ Rông trồng cây dược liệu gì?")
         await searcher.search("huyen tu mo rong trong cay duoc lieu gi")
+        await searcher.search("MTTQ tham gia giám sát Nghị quyết 25-NQ/TW thế nào?")
+        await searcher.search("mttq giam sat phan bien")
     finally:
         del searcher._embed
     assert seen[0] == "Huyện Tu Mơ Rông trồng cây dược liệu"
     assert has_diacritics(seen[1]) and fold(seen[1]).lower() == "huyen tu mo rong trong cay duoc lieu"
+    # the field's abbreviations written out (the encoder knows the words), codes left whole
+    assert seen[2] == "mặt trận tổ quốc tham gia giám sát Nghị quyết 25-NQ/TW"
+    assert fold(seen[3]).lower() == "mat tran to quoc giam sat phan bien"
 
 
 async def test_search_error_cancels_the_embedding_it_started(engine):

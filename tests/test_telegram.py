@@ -141,7 +141,7 @@ async def test_every_command_and_english_alias(engine, data_dir):
             text = await tg.ask(cmd)
             assert text.startswith("<b>[1]</b> <a href=\"http://baokontum.com.vn/")
             assert "Nguyễn Đức Tuy" in text
-        assert (await tg.ask("/nguon 7")).startswith("Câu trả lời vừa rồi chỉ có nguồn 1 đến")
+        assert (await tg.ask("/nguon 7")) == "Câu trả lời vừa rồi chỉ có một nguồn: gõ /nguon 1."  # one source
         assert (await tg.ask("/nguon abc")).startswith("Hãy gõ số thứ tự nguồn")
         more = await tg.ask("/xemthem")
         assert more.startswith("Thêm kết quả liên quan:\n• ")
