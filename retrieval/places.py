@@ -250,7 +250,7 @@ def named_places(question: str) -> tuple[Place, ...]:
     or, when no everyday phrase folds to it, without them; any other place when written
     with capitals after its unit ("huyện Kon Rẫy", "xã Minh Tâm"); a district as
     `_district_at` reads it. Questions typed all in capitals or in title case name no
-    place but provinces after a unit and districts (`_district_at`)."""
+    place but provinces after a unit or "ở / tại" and districts (`_district_at`)."""
     found: list[Place] = []
     shouting = title_cased(question)
     accented = has_diacritics(question)
@@ -305,8 +305,10 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
                 # without its unit it may be the province mistyped ("ở Quang Bình"): that,
                 # when no article writes the district
                 return Place(like.name, (key,), None if own_unit else place, (like,), spelt=True), n
+        # in capitals or title case, after "ở / tại" ("DÂN VẬN Ở GIA LAI")
+        cue_shouting = shouting and i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED
         if unit or (key not in _AMBIGUOUS
-                    and (capitals or _lower_case_name(typed, key, _cue_before(folded, i, key), accented,
+                    and (capitals or cue_shouting or _lower_case_name(typed, key, _cue_before(folded, i, key), accented,
                                                       folded[i - 1] if i else "", " ".join(folded[i + n:i + n + 1])))):
             return place, n
     district = _district_at(words, folded, i, shouting, accented)

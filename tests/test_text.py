@@ -139,6 +139,7 @@ def test_places_a_question_names():
     assert names("Có bao nhiêu mô hình dân vận khéo ở huyện hóc môn?") == ["Hóc Môn"]
     assert names("co bao nhieu mo hinh o huyen hoc mon") == ["Hóc Môn"]
     assert names("thành phố nha trang có gì") == names("THÀNH PHỐ NHA TRANG CÓ GÌ") == ["Nha Trang"]
+    assert names("DÂN VẬN Ở GIA LAI") == names("Dân Vận Tại Gia Lai Có Gì") == names("DAN VAN O GIA LAI") == ["Gia Lai"]
     assert names("Huyện Chư Păh có bao nhiêu mô hình?") == ["Chư Păh"]  # "Chư" is no body's first word
     assert names("Thap Muoi co quan tam quy hoach can bo") == ["Tháp Mười"]  # capitalised, at the start
     assert names("huyện cần đước có bao nhiêu mô hình?") == ["Cần Đước"]  # accents rule out "cần được"
