@@ -16,30 +16,34 @@
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import json
+import logging
 import os
+import sys
+import time
+from pathlib import Path
 
-# Thread pools of the encoder (OpenMP), FAISS and BLAS compete on a 2-core
-# machine. Measured (tests/bench.py, query embedding p50/p95 ms): idle, 1 thread
-# 48/76, 2 spinning threads 28/43, 2 passive threads 36/52; with the other core
-# busy, 2 spinning threads collapse to a p95 of 225 while 2 passive threads keep
-# 50/74. So: all cores, passive waiting. Set before any of them is imported.
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, os.environ.get("DANVAN_THREADS", "2"))
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import json  # noqa: E402
-import logging  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from bot.settings import Settings  # noqa: E402
-from corpus.errors import DanvanError  # noqa: E402
+from bot.settings import Settings
+from corpus.errors import DanvanError
 
 SAMPLES = Path(__file__).resolve().parent / "corpus" / "samples"
 log = logging.getLogger("danvan")
+
+
+def apply_threads(settings: Settings, environ=os.environ) -> None:
+    """Size the thread pools of the encoder (OpenMP), FAISS and BLAS, which compete on
+    a 2-core machine. Measured (tests/bench.py, query embedding p50/p95 ms): idle, 1
+    thread 48/76, 2 spinning threads 28/43, 2 passive threads 36/52; with the other
+    core busy, 2 spinning threads collapse to a p95 of 225 while 2 passive threads keep
+    50/74. So: all cores (DANVAN_THREADS, from the environment or .env), passive
+    waiting. The pools read these when they load: this runs before numpy, FAISS or the
+    encoder is imported (main.py imports none of them at its top). A variable set
+    explicitly (OMP_NUM_THREADS…) wins."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        environ.setdefault(var, str(settings.threads))
+    environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def _encoder(settings: Settings):
@@ -101,6 +105,7 @@ async def cmd_ingest(settings: Settings, args) -> int:
 async def cmd_ask(settings: Settings, args) -> int:
     from bot.render import LONG_QUESTION_NOTE, answer_plain
     from retrieval.normalize import shorten_question
+    from retrieval.types import SEARCH_HINT
 
     if shorten_question(args.question)[1]:
         print(LONG_QUESTION_NOTE, file=sys.stderr)
@@ -109,10 +114,14 @@ async def cmd_ask(settings: Settings, args) -> int:
         answer = await engine.ask(args.question, mode=args.mode)
     finally:
         await engine.close()
+    # the bots' /tim is a chat command: on the command line it is found in `chat`
+    hint = "tìm bài theo từ khóa bằng lệnh /tim trong python main.py chat"
     if args.json:
-        print(json.dumps(answer.to_json(), ensure_ascii=False))
+        out = answer.to_json()
+        out["answer"] = out["answer"].replace(SEARCH_HINT, hint)
+        print(json.dumps(out, ensure_ascii=False))
     else:
-        print(answer_plain(answer))
+        print(answer_plain(answer).replace(SEARCH_HINT, hint))
     return 0
 
 
@@ -276,7 +285,7 @@ async def cmd_feeds(settings: Settings, args) -> int:
         elif args.action == "check":
             for check in await watcher.tick(every=args.all):
                 print_check(check)
-                failed |= check.error is not None
+                failed |= check.error is not None or bool(check.report.failed)  # the feed, or pages of it
         print(feed_list(await engine.store.feeds(), settings.feed_interval, dt.datetime.now(dt.timezone.utc),
                         settings.feed_minutes > 0))
     finally:
@@ -344,6 +353,16 @@ COMMANDS = {
 }
 
 
+STOPPED = ("Đã dừng giữa chừng (Ctrl-C): những gì đã lưu vẫn được giữ nguyên; "
+           "chạy lại đúng lệnh này để làm nốt phần còn lại.")
+
+
+def resumable(args) -> bool:
+    """Commands that store as they go: stopped half way, what they stored stays and
+    the same command run again finishes the work."""
+    return args.command in ("ingest", "reindex") or (args.command == "feeds" and args.action in ("add", "check"))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -351,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     except DanvanError as exc:  # a setting that cannot be used: said, not a traceback
         print(f"Lỗi: {exc.user_message}\n({exc})", file=sys.stderr)
         return 2
+    apply_threads(settings)  # .env read: before anything imports numpy, FAISS or the encoder
     logging.basicConfig(level=getattr(logging, settings.log_level, logging.INFO), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("faiss.loader", "httpx", "trafilatura", "htmldate"):
@@ -362,6 +382,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: {exc.user_message}\n({exc})", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        if resumable(args):
+            log.warning("%s interrupted; what was stored is kept, run it again to finish", args.command)
+            print(STOPPED, file=sys.stderr)
         return 130
 
 

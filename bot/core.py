@@ -25,7 +25,7 @@ from bot.recent import RecentAsk, in_window, parse_recent, parse_topic_window, r
 from bot.settings import Settings
 from bot.topic_match import TopicMatcher
 from bot.types import Button, ChatMemory, Incoming, Reply
-from corpus.errors import DanvanError
+from corpus.errors import DanvanError, StoreError
 from corpus.types import ArticleInfo
 from retrieval.feeds import CONFIG, FeedWatcher, find_feed
 from retrieval.normalize import fold, nfc, shorten_question
@@ -217,7 +217,9 @@ class BotCore:
             return await self._question(msg, text)
         except DanvanError as exc:
             log.warning("request failed: %s", exc)
-            return [_text(exc.user_message)]
+            # a store's trouble is the administrator's (folders, permissions: said in the
+            # log and on the command line), not the cadre's
+            return [_text(StoreError.user_message if isinstance(exc, StoreError) else exc.user_message)]
 
     # -- questions ---------------------------------------------------------
     async def _question(self, msg: Incoming, text: str) -> list[Reply]:

@@ -228,7 +228,7 @@ def feed_list(feeds, interval: dt.timedelta, now: dt.datetime, checking: bool = 
     """The watched feeds (`corpus.types.Feed`), each with how its last check went,
     numbered by their ids: a number stays the feed's (`/bonguon 3`) whatever is
     added or removed in between."""
-    from retrieval.feeds import CONFIG, next_check
+    from retrieval.feeds import CONFIG, failed_pages_note, next_check
 
     if not feeds:
         return ("Chưa theo dõi nguồn tin nào. Quản trị viên thêm nguồn bằng /them <địa chỉ RSS>, "
@@ -244,8 +244,8 @@ def feed_list(feeds, interval: dt.timedelta, now: dt.datetime, checking: bool = 
         elif f.error:
             state = (f"Lần kiểm tra lúc {fmt_time(f.checked_at)} bị lỗi (lỗi {f.failures} lần liên tiếp): {f.error}."
                      + (f" Thử lại lúc {fmt_time(max(next_check(f, interval), now))}." if checking else ""))
-        else:
-            state = f"Kiểm tra lúc {fmt_time(f.checked_at)}: tốt."
+        else:  # read fine; pages of it may have failed (tried again, the feed keeps its schedule)
+            state = f"Kiểm tra lúc {fmt_time(f.checked_at)}: {failed_pages_note(f) or 'tốt.'}"
         lines.append(f"   {state} Đã nạp {f.articles} bài từ nguồn này."
                      + (" (Khai báo trong DANVAN_FEEDS.)" if f.added_by == CONFIG else ""))
     return "\n".join(lines)

@@ -64,6 +64,30 @@ def _port(env: dict, key: str, default: int) -> int:
     raise ConfigError(f"{key} must be a port number from 1 to 65535, not {raw!r}")
 
 
+def _threads(raw: str) -> int:
+    """DANVAN_THREADS: OpenMP/BLAS threads, a whole number of at least 1; 2 when unset."""
+    if raw.strip() == "":
+        return 2
+    threads = _whole(raw)
+    if threads is not None and threads >= 1:
+        return threads
+    raise ConfigError(f"DANVAN_THREADS must be a whole number of threads, at least 1, not {raw!r}")
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _log_level(raw: str) -> str:
+    """DANVAN_LOG_LEVEL: one of LOG_LEVELS (any case; WARN is WARNING); INFO when unset."""
+    level = raw.strip().upper()
+    if level == "":
+        return "INFO"
+    level = "WARNING" if level == "WARN" else level
+    if level in LOG_LEVELS:
+        return level
+    raise ConfigError(f"DANVAN_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {raw!r}")
+
+
 def _hour(raw: str) -> int:
     """DANVAN_DIGEST_HOUR: 0-23, or "off" (-1); 7 when unset."""
     if raw.strip() == "":
@@ -127,6 +151,7 @@ class Settings:
     digest_check_seconds: float = 60.0
     feeds: tuple[str, ...] = ()  # feeds watched by configuration (DANVAN_FEEDS)
     feed_minutes: float = 30.0  # minutes between checks of a watched feed; 0: the bots check none
+    threads: int = 2  # OpenMP/BLAS threads (main.py applies it before numpy, FAISS or the encoder load)
 
     @classmethod
     def from_env(cls, env: dict | None = None, dotenv: Path | None = Path(".env")) -> "Settings":
@@ -153,11 +178,12 @@ class Settings:
             webhook_secret=env.get("DANVAN_WEBHOOK_SECRET", ""),
             webhook_listen=env.get("DANVAN_WEBHOOK_LISTEN", "0.0.0.0"),
             webhook_port=_port(env, "DANVAN_WEBHOOK_PORT", 8080),
-            log_level=env.get("DANVAN_LOG_LEVEL", "INFO").upper(),
+            log_level=_log_level(env.get("DANVAN_LOG_LEVEL", "")),
             digest_hour=_hour(env.get("DANVAN_DIGEST_HOUR", "")),
             digest_check_seconds=max(_float(env, "DANVAN_DIGEST_CHECK_SECONDS", 60.0), 1.0),
             feeds=_feeds(env.get("DANVAN_FEEDS", "")),
             feed_minutes=_minutes(env.get("DANVAN_FEED_MINUTES", "")),
+            threads=_threads(env.get("DANVAN_THREADS", "")),
         )
 
     def admits(self, user_id: str, chat_id: str) -> bool:

@@ -55,7 +55,7 @@ class FetchError(InputError):
 class StoreError(DanvanError):
     """The SQLite store failed."""
 
-    user_message = "Lỗi kho dữ liệu, xin thử lại sau."
+    user_message = "Lỗi kho dữ liệu, xin thử lại sau hoặc báo người quản trị."
 
     def __init__(self, message: str, user_message: str | None = None) -> None:
         super().__init__(message)
@@ -72,6 +72,10 @@ class IndexError_(DanvanError):  # noqa: N801 - avoid shadowing builtins.IndexEr
 
 class EncoderMismatch(IndexError_):
     """The index on disk was built by a different encoder."""
+
+    user_message = ("Kho dữ liệu được mã hóa bằng một bộ mã hóa khác với bộ đang cấu hình (DANVAN_ENCODER, "
+                    "DANVAN_MODEL), chạy lại cũng không được: hãy chạy `python main.py reindex` để mã hóa lại "
+                    "mọi bài (dừng bot trước), hoặc cấu hình lại đúng bộ mã hóa đã tạo kho.")
 
 
 class EncoderError(DanvanError):

@@ -24,7 +24,7 @@ from corpus.types import FeedEntry, RawDocument
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # one article page; JSONL files are streamed instead
+MAX_FILE_BYTES = 20_000_000  # one article page, 20 MB (decimal, as the messages say); JSONL files are streamed
 MAX_RECORD_CHARS = 2_000_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
@@ -110,6 +110,14 @@ def decode_bytes(data: bytes, origin: str) -> str:
     return text
 
 
+def _mb(size: int, sep: str = ".") -> str:
+    """A size in MB (10^6 bytes), rounded up to a tenth so that a file over the limit
+    never reads as the limit: "20.1 MB"; "20 MB" when whole; `sep` the decimal mark."""
+    tenths = -(-size // 100_000)
+    text = f"{tenths // 10}" if tenths % 10 == 0 else f"{tenths // 10}{sep}{tenths % 10}"
+    return f"{text} MB"
+
+
 def _record(obj: dict, origin: str) -> RawDocument:
     text = obj.get("text") or obj.get("content") or obj.get("body") or ""
     if not isinstance(text, str) or not text.strip():
@@ -151,6 +159,10 @@ def jsonl_records(path: Path) -> "Iterator[RawDocument | InputError]":
                 except ValueError as exc:
                     yield UnreadableInput(origin, f"invalid JSON record ({exc})", "bản ghi JSON không hợp lệ")
                     continue
+                except RecursionError:  # "[[[[…" thousands deep: the parser gives up, this record alone fails
+                    yield UnreadableInput(origin, "invalid JSON record (nested too deeply to read)",
+                                          "bản ghi JSON lồng nhau quá nhiều tầng, không đọc được")
+                    continue
                 except InputError as exc:
                     yield exc
                     continue
@@ -162,18 +174,28 @@ def jsonl_records(path: Path) -> "Iterator[RawDocument | InputError]":
 def read_file(path: Path) -> "Iterator[RawDocument | InputError]":
     """One file -> its documents, read as they are taken (a JSONL file gives many:
     `jsonl_records`; a big one is never held whole)."""
-    if path.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+    if path.is_symlink() and not path.exists():
+        yield UnreadableInput(str(path), f"broken symbolic link (to {_link_target(path)}, which does not exist)",
+                              "là liên kết (symlink) trỏ tới tệp không còn tồn tại")
+    elif path.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         yield from jsonl_records(path)
     else:
         yield from _text_file(path)
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return str(path.readlink())
+    except OSError:
+        return "?"
 
 
 def _text_file(path: Path) -> "list[RawDocument | InputError]":
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return [UnreadableInput(str(path), f"file too large ({size / 1e6:.0f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB)",
-                                     f"tệp quá lớn ({size / 1e6:.0f} MB, tối đa {MAX_FILE_BYTES / 1e6:.0f} MB)")]
+            return [UnreadableInput(str(path), f"file too large ({_mb(size)} > {_mb(MAX_FILE_BYTES)})",
+                                     f"tệp quá lớn ({_mb(size, ',')}, tối đa {_mb(MAX_FILE_BYTES, ',')})")]
         data = path.read_bytes()
     except OSError as exc:
         return [UnreadableInput(str(path), f"cannot read ({exc.strerror or exc})", "không đọc được tệp")]
@@ -200,8 +222,11 @@ def _looks_like_feed(text: str) -> bool:
 
 
 def walk(path: Path) -> list[Path]:
+    """The files of a folder (not hidden ones), or the path itself. A symbolic link
+    that leads nowhere is kept: reading it reports it, it is not skipped unsaid."""
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        return sorted(p for p in path.rglob("*") if (p.is_file() or (p.is_symlink() and not p.exists()))
+                      and not p.name.startswith("."))
     return [path]
 
 
@@ -315,13 +340,14 @@ class Fetcher:
                         raise FetchError(url, f"HTTP {resp.status_code}", f"máy chủ trả lỗi HTTP {resp.status_code}")
                     declared = resp.headers.get("content-length", "")
                     if declared.isdigit() and int(declared) > MAX_FILE_BYTES:
-                        raise UnreadableInput(url, f"response too large ({int(declared) / 1e6:.0f} MB)", "trang quá lớn")
+                        raise UnreadableInput(url, f"response too large ({_mb(int(declared))} > {_mb(MAX_FILE_BYTES)})",
+                                              f"trang quá lớn (tối đa {_mb(MAX_FILE_BYTES, ',')})")
                     body = bytearray()
                     async for part in resp.aiter_bytes():
                         body += part
                         if len(body) > MAX_FILE_BYTES:
-                            raise UnreadableInput(url, f"response too large (over {MAX_FILE_BYTES / 1e6:.0f} MB)",
-                                                              "trang quá lớn")
+                            raise UnreadableInput(url, f"response too large (over {_mb(MAX_FILE_BYTES)})",
+                                                  f"trang quá lớn (tối đa {_mb(MAX_FILE_BYTES, ',')})")
                     return Fetched(url, str(resp.url), resp.headers.get("content-type", ""), bytes(body),
                                    resp.headers.get("etag"), resp.headers.get("last-modified"))
         except (TimeoutError, httpx.TimeoutException) as exc:

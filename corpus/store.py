@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import errno
 import json
 import logging
 import sqlite3
@@ -53,6 +54,49 @@ def _ids(ids: Sequence[int]) -> str:
     return json.dumps([int(i) for i in ids])
 
 
+_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CORRUPT, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 3, 8, 11, 14, 26
+
+
+def _sql_error(message: str, path: Path, exc: sqlite3.Error) -> StoreError:
+    """A sqlite3 error as a StoreError; when trying again cannot help (a damaged file,
+    a folder the process may not write), the Vietnamese says what to do instead."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF  # the primary result code
+    text = str(exc)
+    if code in (_SQLITE_NOTADB, _SQLITE_CORRUPT) or "not a database" in text or "malformed" in text:
+        return StoreError(message, f"Tệp kho dữ liệu {path.name} bị hỏng hoặc không phải tệp SQLite (thư mục "
+                                   f"{path.parent}), chạy lại cũng không được: hãy khôi phục bản sao lưu, hoặc đổi "
+                                   f"tên tệp (cùng các tệp {path.name}-wal, {path.name}-shm nếu có) để tạo kho mới "
+                                   "rồi nạp lại bài viết.")
+    if code in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN) or "unable to open" in text or "readonly" in text:
+        if path.is_dir():
+            return StoreError(message, f"Không mở được kho dữ liệu: {path} là một thư mục, không phải tệp. Hãy đổi "
+                                       "tên hoặc chuyển thư mục đó đi, hoặc đặt DANVAN_DATA_DIR là thư mục khác.")
+        return StoreError(message, f"Không mở hoặc không ghi được kho dữ liệu {path}: đây là lỗi quyền truy "
+                                   "cập, chạy lại cũng không được. Người dùng chạy chương trình phải được đọc và ghi "
+                                   f"thư mục {path.parent} và các tệp trong đó: hãy cấp quyền (chown, chmod), hoặc "
+                                   "đặt DANVAN_DATA_DIR là một thư mục ghi được.")
+    return StoreError(message)
+
+
+def _folder_error(folder: Path, exc: OSError) -> StoreError:
+    """The data folder could not be made: what stands in the way, said so that a person can fix it."""
+    blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        return StoreError(f"cannot use the data folder {folder}: {blocker} is a file, not a folder",
+                          f"Không dùng được thư mục dữ liệu {folder}: {blocker} là một tệp, không phải thư mục. "
+                          "Hãy đặt DANVAN_DATA_DIR là một thư mục (chưa có thì sẽ được tạo), hoặc chuyển tệp "
+                          "đó đi nơi khác.")
+    parent = next((p for p in folder.parents if p.is_dir()), folder.parent)
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return StoreError(f"cannot create the data folder {folder}: {exc.strerror} (in {parent})",
+                          f"Không tạo được thư mục dữ liệu {folder}: không có quyền ghi vào {parent}. Đây là lỗi "
+                          "quyền truy cập, chạy lại cũng không được: hãy tạo thư mục đó và cấp quyền ghi cho "
+                          "người dùng chạy chương trình, hoặc đặt DANVAN_DATA_DIR là một thư mục ghi được.")
+    return StoreError(f"cannot create the data folder {folder}: {exc.strerror or exc}",
+                      f"Không tạo được thư mục dữ liệu {folder}: hãy kiểm tra ổ đĩa và quyền ghi, hoặc đặt "
+                      "DANVAN_DATA_DIR là một thư mục khác.")
+
+
 _INFO_COLS = "a.id, a.title, a.url, a.site, a.published, a.places, a.ingested_at, a.seq"
 
 
@@ -72,13 +116,17 @@ def _subscription(row: Sequence) -> Subscription:
                         topic=row[5], key=row[6], cursor=row[7], created_at=_utc(row[8]))
 
 
-_FEED_COLS = "id, url, added_by, added_at, checked_at, ok_at, failures, error, etag, last_modified, articles"
+# The entries a check writes carry its time: those that failed at the last one are counted.
+_FEED_COLS = ("id, url, added_by, added_at, checked_at, ok_at, failures, error, etag, last_modified, articles,"
+              " (SELECT COUNT(*) FROM feed_entries e WHERE e.feed_id = feeds.id AND e.status = 'failed'"
+              " AND e.at = feeds.checked_at)")
 
 
 def _feed(row: Sequence) -> Feed:
     return Feed(id=row[0], url=row[1], added_by=row[2], added_at=_utc(row[3]),
                 checked_at=_utc(row[4]) if row[4] else None, ok_at=_utc(row[5]) if row[5] else None,
-                failures=row[6], error=row[7], etag=row[8], last_modified=row[9], articles=row[10])
+                failures=row[6], error=row[7], etag=row[8], last_modified=row[9], articles=row[10],
+                failed_pages=row[11])
 
 
 def _info(row: Sequence) -> ArticleInfo:
@@ -128,10 +176,22 @@ class Store:
 
     @classmethod
     async def open(cls, path: Path) -> "Store":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = None
         try:
-            db = await aiosqlite.connect(path, isolation_level=None)  # explicit transactions
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file in the way, a folder it may not write
+            raise _folder_error(path.parent, exc) from exc
+        db = None
+        connecting = aiosqlite.connect(path, isolation_level=None)  # explicit transactions
+        try:
+            try:
+                db = await connecting
+            except BaseException:
+                # The file would not open: aiosqlite stops its thread, which then answers on
+                # this loop; wait for it, or it answers a closed loop with a traceback.
+                thread = getattr(connecting, "_thread", None)
+                if thread is not None and thread.is_alive():
+                    await asyncio.to_thread(thread.join, 5)
+                raise
             await db.execute("PRAGMA busy_timeout=5000")
             await _wal(db)
             await db.execute("PRAGMA foreign_keys=ON")
@@ -143,12 +203,8 @@ class Store:
             if db is not None:  # its thread would keep the process alive, and a lock held
                 with contextlib.suppress(Exception):
                     await db.close()
-            if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
-                raise StoreError(f"cannot open the store at {path}: {exc}",
-                                 f"Tệp kho dữ liệu {path.name} bị hỏng hoặc không phải tệp SQLite: hãy khôi phục "
-                                 "bản sao lưu, hoặc đổi tên tệp để tạo kho mới rồi nạp lại bài viết.") from exc
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+                raise _sql_error(f"cannot open the store at {path}: {exc}", path, exc) from exc
             raise
 
     async def close(self) -> None:
@@ -192,7 +248,7 @@ class Store:
             async with self._db.execute(sql, params) as cur:
                 return list(await cur.fetchall())
         except sqlite3.Error as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise _sql_error(f"query failed: {exc}", self.path, exc) from exc
 
     async def _write(self, sql: str, params: Sequence = ()) -> int | None:
         """One statement in its own transaction; returns the new row id."""
@@ -200,7 +256,7 @@ class Store:
             async with self._write_lock, self._db.execute(sql, params) as cur:
                 return cur.lastrowid
         except sqlite3.Error as exc:
-            raise StoreError(f"write failed: {exc}") from exc
+            raise _sql_error(f"write failed: {exc}", self.path, exc) from exc
 
     async def _one(self, sql: str, params: Sequence = ()):
         rows = await self._all(sql, params)
@@ -244,7 +300,7 @@ class Store:
                 await db.commit()
             except sqlite3.Error as exc:
                 await db.rollback()
-                raise StoreError(f"cannot {what}: {exc}") from exc
+                raise _sql_error(f"cannot {what}: {exc}", self.path, exc) from exc
             except BaseException:
                 await db.rollback()
                 raise

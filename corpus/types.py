@@ -172,3 +172,4 @@ class Feed:
     etag: str | None  # for a conditional request: nothing is downloaded when unchanged
     last_modified: str | None
     articles: int  # stored from it so far
+    failed_pages: int = 0  # entries whose page failed at the last check (tried again at the next ones)

@@ -99,13 +99,25 @@ def select(rows: list[dict], labels: Path, label: str) -> list[dict]:
 
 
 def read_queries(path: Path) -> list[dict]:
-    """The rows of a JSONL question file (each with at least `question`)."""
+    """The rows of a JSONL question file (each with at least `question`); a bad line
+    is named by its line number in the file."""
     try:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: a raw U+2028 is inside a string
     except (OSError, ValueError) as exc:
         raise ConfigError(f"cannot read the questions in {path}: {exc}") from exc
-    if not all(isinstance(r, dict) and isinstance(r.get("question"), str) for r in rows):
-        raise ConfigError(f"every line of {path} must be a JSON object with a \"question\"")
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:  # its own "line 1": the line alone was parsed
+            raise ConfigError(f"{path}, line {n}: not JSON ({exc.msg}, column {exc.colno})") from exc
+        except (ValueError, RecursionError) as exc:
+            raise ConfigError(f"{path}, line {n}: not JSON ({exc})") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("question"), str):
+            raise ConfigError(f"{path}, line {n}: every line must be a JSON object with a \"question\" (text)")
+        rows.append(row)
     return rows
 
 
@@ -190,17 +202,17 @@ async def run_calibration(settings, queries: Path, off_topic: Path, corpus: Path
 async def run_eval(settings, corpus: Path, queries: Path, mode: str = "hybrid", strip_accents: bool = False,
                    limit: int = 0, encoder_factory=None, engine_config: EngineConfig | None = None,
                    subset: tuple[Path, str] | None = None) -> dict:
+    rows = read_queries(queries)  # a bad line is said before a corpus is ingested
+    if subset:
+        rows = select(rows, *subset)
+    if limit:
+        rows = rows[:limit]
     engine = await open_corpus_engine(settings, corpus, encoder_factory, engine_config)
     try:
         origin_to_article = await engine.store.origin_map()
         article_to_ids: dict[int, set[str]] = {}
         for origin, aid in origin_to_article.items():
             article_to_ids.setdefault(aid, set()).add(corpus_id(origin))
-        rows = read_queries(queries)
-        if subset:
-            rows = select(rows, *subset)
-        if limit:
-            rows = rows[:limit]
         await engine.ask("khởi động", mode=mode)  # warm-up: first-call costs are not latency
         ranked, positives, latencies = [], [], []
         hits_answer = n_answer = found = 0

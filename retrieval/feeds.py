@@ -93,6 +93,16 @@ async def configure(store, urls: Sequence[str], prune: bool = True) -> None:
             log.info("watching feed %s (DANVAN_FEEDS)", url)
 
 
+def failed_pages_note(feed: Feed) -> str:
+    """What a feed list adds for a feed read fine whose last check had pages fail
+    ("" when none did): the feed is not failing (it keeps its schedule), its pages
+    are tried again at the next checks (pure)."""
+    if not feed.failed_pages or feed.error:
+        return ""
+    return (f"lần kiểm tra gần nhất đọc được nguồn tin nhưng có {feed.failed_pages} trang bài viết bị lỗi "
+            f"(mỗi trang được thử lại ở các lần kiểm tra sau, tối đa {MAX_TRIES} lần).")
+
+
 def find_feed(feeds: Sequence[Feed], ref: str) -> Feed | None:
     """The feed a person means by `ref`: its number in the list (`Feed.id`, which
     stays the feed's while it is watched) or one of its addresses (pure)."""

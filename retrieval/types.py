@@ -84,11 +84,12 @@ class Answer:
         }
 
 
+SEARCH_HINT = "dùng /tim để tìm bài theo từ khóa"  # the bots' command (the command line says its own)
 UNKNOWN_TEXT = (
     "Xin lỗi, kho dữ liệu chưa có bài viết nào nhắc đến {names}, nên tôi chưa trả lời được câu hỏi này. "
-    "Bạn có thể dùng /tim để tìm bài theo từ khóa."
+    f"Bạn có thể {SEARCH_HINT}."
 )
 NOT_FOUND_TEXT = (
     "Xin lỗi, tôi không tìm thấy bài viết nào trong kho dữ liệu trả lời câu hỏi này. "
-    "Bạn có thể hỏi cách khác, dùng từ khóa cụ thể hơn, hoặc dùng /tim để tìm bài theo từ khóa."
+    f"Bạn có thể hỏi cách khác, dùng từ khóa cụ thể hơn, hoặc {SEARCH_HINT}."
 )

@@ -119,6 +119,21 @@ async def test_a_document_is_listed_by_its_number_alone_and_named_as_written(eng
     assert none.plain == "Chưa có bài viết nào nhắc đến văn bản «63»."
 
 
+async def test_a_store_failure_is_told_to_a_cadre_without_the_administrators_details(engine, data_dir,
+                                                                                       monkeypatch):
+    from corpus.errors import StoreError
+
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+
+    async def broken(*args, **kwargs):
+        raise StoreError("query failed: unable to open database file",
+                         f"Không mở được kho dữ liệu {data_dir}: hãy cấp quyền (chown, chmod)")
+
+    monkeypatch.setattr(engine, "ask", broken)
+    [reply] = await core.handle(msg(KONTUM_Q))
+    assert reply.plain == "Lỗi kho dữ liệu, xin thử lại sau hoặc báo người quản trị."
+
+
 async def test_answers_escape_html_and_offer_buttons(engine, data_dir):
     core = BotCore(engine, settings_for(data_dir), "telegram")
     [reply] = await core.handle(msg(f"<b>{KONTUM_Q}</b> & <script>"))

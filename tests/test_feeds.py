@@ -12,8 +12,8 @@ from bot.types import Incoming
 from bot_harness import ADMIN, rows, settings_for
 from corpus.types import Feed, FeedEntry, IngestReport
 from corpus.sources import feed_key
-from retrieval.feeds import (CONFIG, MAX_TRIES, FeedWatcher, configure, entry_statuses, find_feed, next_check,
-                            retry_pending, to_fetch)
+from retrieval.feeds import (CONFIG, MAX_TRIES, FeedWatcher, configure, entry_statuses, failed_pages_note,
+                            find_feed, next_check, retry_pending, to_fetch)
 
 T0 = dt.datetime(2026, 11, 26, 1, 0, tzinfo=dt.timezone.utc)
 HOUR = dt.timedelta(hours=1)
@@ -685,3 +685,31 @@ async def test_a_new_tokeniser_at_start_does_not_make_the_caches_look_stale(temp
     await engine.close()
     generation = int(rows(data_dir, "SELECT value FROM meta WHERE key='generation'")[0][0])
     assert json.loads((data_dir / "vectors.json").read_text())["generation"] == generation
+
+
+async def test_a_check_whose_pages_fail_says_so_and_the_feed_keeps_its_schedule(engine, web):
+    clock = Clock()
+    w = FeedWatcher(engine, HOUR, clock=clock)
+    web.route("/0.html", page(0))
+    web.route("/bin.html", b"\x00\x01PNG\x00" * 200, ctype="application/octet-stream")
+    web.route("/rss", rss([web.url("/0.html"), web.url("/gone.html"), web.url("/bin.html")]),
+              ctype="application/rss+xml")
+    await w.add(web.url("/rss"), ADMIN)
+    [f] = await engine.store.feeds()
+    # the feed reads fine: it is no failing feed, its next check comes at the usual time
+    assert (f.failures, f.error, f.articles, f.failed_pages) == (0, None, 1, 2)
+    assert next_check(f, HOUR) == T0 + HOUR
+    assert failed_pages_note(f) == ("lần kiểm tra gần nhất đọc được nguồn tin nhưng có 2 trang bài viết bị lỗi "
+                                    f"(mỗi trang được thử lại ở các lần kiểm tra sau, tối đa {MAX_TRIES} lần).")
+    web.route("/gone.html", page(1))  # one of them answers at the next check
+    clock.at = T0 + HOUR
+    [check] = await w.tick()
+    assert len(check.report.added) == 1 and len(check.report.failed) == 1
+    [f] = await engine.store.feeds()
+    assert (f.failures, f.failed_pages) == (0, 1)  # counted at the last check only
+    web.route("/rss", "overloaded", status=503)  # the feed itself fails: its error says it, not the pages
+    clock.at = T0 + 2 * HOUR
+    await w.tick()
+    [f] = await engine.store.feeds()
+    assert f.failures == 1 and failed_pages_note(f) == ""
+    assert failed_pages_note(feed()) == ""

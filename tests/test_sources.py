@@ -179,3 +179,49 @@ async def test_huge_or_bad_links_are_refused(engine, web):
     assert "too large" in text
     assert "cannot fetch" in text  # the malformed link, reported, not fatal
     assert [a.split(" — ")[0] for a in report.added] == [web.url("/bai.html")]  # relative link resolved
+
+
+def test_a_record_nested_too_deeply_fails_alone_by_its_line(tmp_path):
+    # json.loads gives up on "[[[[…" thousands deep with a RecursionError, which
+    # used to end the whole ingest: that record alone fails, the others are read
+    records = [json.dumps({"title": f"Bài {i}", "text": f"Nội dung dân vận số {i}."}, ensure_ascii=False)
+               for i in range(2)]
+    path = tmp_path / "nested.jsonl"
+    path.write_text("\n".join([records[0], "[" * 5000 + "]" * 5000, '{"a": ' * 5000, records[1]]) + "\n",
+                    encoding="utf-8")
+    docs = list(sources.jsonl_records(path))
+    assert [d.title for d in docs if not isinstance(d, InputError)] == ["Bài 0", "Bài 1"]
+    bad = [d for d in docs if isinstance(d, InputError)]
+    assert [d.origin for d in bad] == [f"{path}:2", f"{path}:3"]
+    assert {d.reason for d in bad} == {"bản ghi JSON lồng nhau quá nhiều tầng, không đọc được"}
+    assert all("nested too deeply" in d.detail for d in bad)  # English, for the log
+
+
+async def test_a_broken_symlink_in_a_folder_is_a_failed_input(engine, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bai.txt").write_text("Hội nghị dân vận ở xã Đăk Pne\n\n" + "Ban Dân vận Huyện ủy tổ chức hội nghị "
+                                    "triển khai công tác dân vận năm 2024 với đông đảo cán bộ tham gia. " * 3,
+                                    encoding="utf-8")
+    (folder / "mat.txt").symlink_to(tmp_path / "gone.txt")  # its file moved away
+    (folder / ".an.txt").symlink_to(tmp_path / "gone.txt")  # hidden: left out like any hidden file
+    report = await engine.ingest([str(folder)])
+    assert [a.split(" — ")[0] for a in report.added] == [str(folder / "bai.txt")]
+    [failed] = report.failed
+    assert failed.origin == str(folder / "mat.txt")
+    assert failed.reason == "là liên kết (symlink) trỏ tới tệp không còn tồn tại"
+    assert "broken symbolic link" in failed.detail and "gone.txt" in failed.detail
+
+
+def test_the_file_size_limit_is_said_in_round_units(tmp_path):
+    assert sources.MAX_FILE_BYTES == 20_000_000  # "20 MB", as said, not 20 MiB said "21 MB"
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(sources.MAX_FILE_BYTES + 1)  # sparse: one byte over
+    [err] = list(sources.read_file(big))
+    assert err.reason == "tệp quá lớn (20,1 MB, tối đa 20 MB)"
+    assert "file too large (20.1 MB > 20 MB)" in err.detail
+    with big.open("wb") as fh:
+        fh.truncate(52_428_800)  # 50 MiB
+    [err] = list(sources.read_file(big))
+    assert err.reason == "tệp quá lớn (52,5 MB, tối đa 20 MB)"
