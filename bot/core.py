@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from bot import render
 from bot.digest import (
     LABEL, MAX_PER_CHAT, VN_TZ, parse_subscription, subscription_problem, topic_key, topic_label, topic_parts,
+    topic_split,
 )
 from bot.recent import RecentAsk, in_window, parse_recent, parse_topic_window, recent_reply
 from bot.settings import Settings
@@ -101,8 +102,13 @@ def _document_name(ref) -> str:
     number as the article writes it)."""
     if ref.code:
         return f"{ref.kind} {ref.code}"
-    written = re.search(rf"(?<!\d)0*{re.escape(str(ref.number))}(?!\d)", ref.mention)
-    return f"{ref.kind} {written.group(0) if written else ref.number}"
+    written = re.search(rf"{re.escape(ref.kind)}\s+(?:số\s*)?(0*{int(ref.number)})(?!\d)", ref.mention, re.I)
+    return f"{ref.kind} {written.group(1) if written else ref.number}"
+
+
+def _document_key(ref) -> tuple:
+    """One document however its number is written ("Nghị quyết 1", "Nghị quyết 01")."""
+    return (ref.kind.lower(), ref.code or int(ref.number))
 
 
 def _text(plain: str) -> Reply:
@@ -218,8 +224,9 @@ class BotCore:
         except DanvanError as exc:
             log.warning("request failed: %s", exc)
             # a store's trouble is the administrator's (folders, permissions: said in the
-            # log and on the command line), not the cadre's
-            return [_text(StoreError.user_message if isinstance(exc, StoreError) else exc.user_message)]
+            # log and on the command line, where the console chat runs), not the cadre's
+            generic = isinstance(exc, StoreError) and msg.platform != "console"
+            return [_text(StoreError.user_message if generic else exc.user_message)]
 
     # -- questions ---------------------------------------------------------
     async def _question(self, msg: Incoming, text: str) -> list[Reply]:
@@ -330,13 +337,16 @@ class BotCore:
         if not mentions:
             return [_text(f"Chưa có bài viết nào nhắc đến văn bản «{arg[:80]}».")]
         plain, htm = [], []
-        names = list(dict.fromkeys(_document_name(m.ref) for m in mentions))
+        names: dict[tuple, str] = {}
+        for m in mentions:
+            names.setdefault(_document_key(m.ref), _document_name(m.ref))
         # one document, or several of the number typed ("/vanban 62"): each item says which
-        head = f"Các bài nhắc đến {names[0]}:" if len(names) == 1 else f"Các bài nhắc đến {', '.join(names[:5])}:"
+        listed = list(names.values())
+        head = f"Các bài nhắc đến {', '.join(listed[:5])}{', …' if len(listed) > 5 else ''}:"
         for i, m in enumerate(mentions[:10], 1):
             a = m.article
             meta = render.meta(a.site, a.published)
-            which = f" ({_document_name(m.ref)})" if len(names) > 1 else ""
+            which = f" ({names[_document_key(m.ref)]})" if len(names) > 1 else ""
             plain.append(f"{i}. {render.short_title(a.title)} — {meta}{which}\n«{m.ref.mention}»"
                          + (f"\n{a.url}" if a.url else ""))
             htm.append(f"{i}. {render.title_html(a.title, a.url)} — {html.escape(meta + which)}"
@@ -347,17 +357,20 @@ class BotCore:
         """The newest articles on a topic (all of them without one) for a what's-new question."""
         started = time.perf_counter()
         parts = topic_parts(ask.topic)  # "dân vận khéo ở Kon Rẫy": the words, and the place
-        scanned = 0
+        topic, scanned = ask.topic, 0
         if parts:
             on_topic, scanned = await self._newest_on_topic(parts, ask)
             if not on_topic and (loose := topic_parts(ask.topic, loose=True)) != parts:
                 on_topic, scanned = await self._newest_on_topic(loose, ask)  # "dân vận khéo Kon Rẫy"
+                if on_topic:  # the digest suggested reads it the same way: "… ở Kon Rẫy"
+                    rest, places = topic_split(ask.topic, loose=True)
+                    topic = " ".join([rest, *(f"ở {p}" for p in places)]).strip()
         else:
             on_topic = await self.engine.latest(PAGE, until=ask.until)
         follow = ""
         if msg.platform in ("telegram", "zalo") and self.settings.digest_hour >= 0:
             every, when = ("ngày", "mỗi sáng") if ask.daily else ("tuần", "mỗi tuần")
-            follow = f"Gõ /theodoi hằng {every} {ask.topic}".rstrip() + f" để nhận bản tin các bài mới {when}."
+            follow = f"Gõ /theodoi hằng {every} {topic}".rstrip() + f" để nhận bản tin các bài mới {when}."
         reply = recent_reply(ask, on_topic, PAGE, follow, scanned if scanned >= RECENT_SCAN else 0)
         latency = (time.perf_counter() - started) * 1000
         qid = await self.engine.store.log_query(msg.platform, msg.chat_id, msg.user_id, question,

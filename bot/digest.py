@@ -104,33 +104,31 @@ def topic_forms(topic: str) -> list[str]:
             *abbreviation_variants(typed)]
 
 
-# What may stand before a place in a topic ("dân vận khéo ở Kon Rẫy", "MTTQ tỉnh Kon
-# Tum"): a province's unit stays with it ("thành phố Kon Tum" is the city, `topic_forms`),
-# the others go.
-_PROVINCE_UNIT = {"tinh", "thanh pho", "tp", "tinh uy", "thanh uy"}
-_BEFORE_PLACE = {"o", "tai", "cua", "tren dia ban", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran",
-                 "huyen uy"} | _PROVINCE_UNIT
+# Before a place in a topic: a cue that it is where ("dân vận khéo ở Kon Rẫy"), then
+# perhaps its unit; a province's unit stays with it ("thành phố Kon Tum" is the city,
+# `topic_forms`). Without a cue a place is part of a name ("Báo Kon Tum", "Huyện ủy Kon
+# Rẫy", "Ban Dân vận Tỉnh ủy Kon Tum") and the topic stays whole.
+_CUES = {"o", "tai", "tren dia ban"}
+_PROVINCE_UNIT = {"tinh", "thanh pho", "tp"}
+_UNITS = {"huyen", "quan", "thi xa", "tx", "xa", "phuong", "thi tran"} | _PROVINCE_UNIT
 
 
-def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
-    """The parts of a topic an article must all write, each as its `topic_forms`: the
-    places it names (`retrieval.places.named_places`) apart from the rest, so that
-    "dân vận khéo ở Kon Rẫy" is an article writing "dân vận khéo" and "Kon Rẫy",
-    not the whole phrase; a topic naming no place is one part. `loose`: a
-    capitalised place name ending the topic counts without "ở" or its unit too
-    ("dân vận khéo Kon Rẫy"; but also "Chiến thắng Điện Biên Phủ": for when the
-    whole phrase is written nowhere)."""
+def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
+    """A topic's words apart from the places it names after "ở / tại / trên địa bàn"
+    (`retrieval.places.named_places`), and those places: "dân vận khéo ở Kon Rẫy" ->
+    ("dân vận khéo", ("Kon Rẫy",)). `loose`: a capitalised place name ending the topic
+    counts without the cue too ("dân vận khéo Kon Rẫy"; but also "Báo Kon Tum": for when
+    the whole phrase is written nowhere)."""
     typed = words(topic)
     folded = [fold(w) for w in typed]
     keep = [True] * len(typed)
     places: list[str] = []
-    found = named_places(nfc(topic))
-    if loose and not found:  # a capitalised name ending the topic: "/moi dân vận khéo Kon Rẫy"
+    found = list(named_places(nfc(topic)))
+    if loose:  # a capitalised name ending the topic, read as if after "ở"
         caps = re.findall(r"\w+", nfc(topic))
-        found = next((p for i in range(1, len(caps)) if caps[i][:1].isupper()
-                      for p in named_places("ở " + " ".join(caps[i:]))
-                      if p.keys[0] == " ".join(fold(w).lower() for w in caps[i:])), None)
-        found = (found,) if found else ()
+        found += [p for i in range(1, len(caps)) if caps[i][:1].isupper()
+                  for p in named_places("ở " + " ".join(caps[i:]))
+                  if p.keys[0] == " ".join(fold(w).lower() for w in caps[i:])][:1]
     for place in found:
         for key in place.keys:
             want = key.split()
@@ -138,18 +136,25 @@ def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
                        if folded[i:i + len(want)] == want and all(keep[i:i + len(want)])), None)
             if at is None:
                 continue
-            keep[at:at + len(want)] = [False] * len(want)
-            name = " ".join(typed[at:at + len(want)])
-            start = at
-            while (n := next((n for n in (3, 2, 1) if n <= start
-                              and " ".join(folded[start - n:start]) in _BEFORE_PLACE), 0)):
-                keep[start - n:start] = [False] * n  # "ở", "tỉnh", "trên địa bàn huyện"
-                if start == at and " ".join(folded[start - n:start]) in _PROVINCE_UNIT:
-                    name = " ".join(typed[start - n:start]) + " " + name
+            start, unit = at, ""
+            if n := next((n for n in (2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0):
+                unit = " ".join(folded[start - n:start])
                 start -= n
-            places.append(name)
+            cue = next((n for n in (3, 1) if n <= start and " ".join(folded[start - n:start]) in _CUES), 0)
+            if not cue and not (loose and at + len(want) == len(typed)):
+                continue  # part of a name: "Báo Kon Tum", "Huyện ủy Kon Rẫy"
+            keep[start - cue:at + len(want)] = [False] * (at + len(want) - start + cue)
+            places.append(f"{' '.join(typed[start:at])} {place.name}" if unit in _PROVINCE_UNIT else place.name)
             break
-    rest = " ".join(w for w, k in zip(typed, keep) if k)
+    return " ".join(w for w, k in zip(typed, keep) if k), tuple(places)
+
+
+def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
+    """The parts of a topic an article must all write, each as its `topic_forms`: its
+    words and the places it names after "ở / tại" (`topic_split`), so that "dân vận
+    khéo ở Kon Rẫy" is an article writing "dân vận khéo" and "Kon Rẫy", not the whole
+    phrase; a topic naming no place so is one part."""
+    rest, places = topic_split(topic, loose)
     return [forms for forms in (topic_forms(rest), *(topic_forms(p) for p in places)) if forms]
 
 

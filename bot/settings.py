@@ -75,14 +75,19 @@ def _threads(raw: str) -> int:
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_LEVEL_NUMBERS = {"DEBUG": 10, "INFO": 20, "WARNING": 30, "ERROR": 40, "CRITICAL": 50}
 
 
 def _log_level(raw: str) -> str:
-    """DANVAN_LOG_LEVEL: one of LOG_LEVELS (any case; WARN is WARNING); INFO when unset."""
+    """DANVAN_LOG_LEVEL: one of LOG_LEVELS (any case; Python's other names, WARN, FATAL,
+    NOTSET, and numbers, 20, are read as the level they mean); INFO when unset."""
     level = raw.strip().upper()
     if level == "":
         return "INFO"
-    level = "WARNING" if level == "WARN" else level
+    if level.isdigit():  # logging's numbers: 10 DEBUG, 20 INFO… (0, NOTSET, logs everything)
+        return max((name for name in LOG_LEVELS if _LEVEL_NUMBERS[name] <= int(level)),
+                   key=_LEVEL_NUMBERS.__getitem__, default="DEBUG")
+    level = {"WARN": "WARNING", "FATAL": "CRITICAL", "NOTSET": "DEBUG"}.get(level, level)
     if level in LOG_LEVELS:
         return level
     raise ConfigError(f"DANVAN_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {raw!r}")

@@ -208,3 +208,13 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        9,
+        # The feed list counts each feed's pages that failed at its last check (every
+        # minute and at each /nguontin): only the failed entries are read.
+        """
+        CREATE INDEX IF NOT EXISTS feed_entries_failed ON feed_entries(feed_id, at) WHERE status = 'failed';
+        """,
+    )
+)

@@ -14,6 +14,7 @@ import datetime as dt
 import errno
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
@@ -67,7 +68,8 @@ def _sql_error(message: str, path: Path, exc: sqlite3.Error) -> StoreError:
                                    f"{path.parent}), chạy lại cũng không được: hãy khôi phục bản sao lưu, hoặc đổi "
                                    f"tên tệp (cùng các tệp {path.name}-wal, {path.name}-shm nếu có) để tạo kho mới "
                                    "rồi nạp lại bài viết.")
-    if code in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN) or "unable to open" in text or "readonly" in text:
+    if (code in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN) or "unable to open" in text or "readonly" in text) \
+            and (path.is_dir() or not _writable(path)):  # (not too many open files, which reads the same)
         if path.is_dir():
             return StoreError(message, f"Không mở được kho dữ liệu: {path} là một thư mục, không phải tệp. Hãy đổi "
                                        "tên hoặc chuyển thư mục đó đi, hoặc đặt DANVAN_DATA_DIR là thư mục khác.")
@@ -76,6 +78,11 @@ def _sql_error(message: str, path: Path, exc: sqlite3.Error) -> StoreError:
                                    f"thư mục {path.parent} và các tệp trong đó: hãy cấp quyền (chown, chmod), hoặc "
                                    "đặt DANVAN_DATA_DIR là một thư mục ghi được.")
     return StoreError(message)
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the store file and its folder (for its -wal, -shm)."""
+    return os.access(path.parent, os.W_OK | os.X_OK) and (not path.exists() or os.access(path, os.R_OK | os.W_OK))
 
 
 def _folder_error(folder: Path, exc: OSError) -> StoreError:

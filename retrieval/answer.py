@@ -62,15 +62,32 @@ _HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)"),
                 False: re.compile(r"\bbao nhieu\s+([^\W\d_]+)")}
 
 
-def counted_noun(question: str) -> re.Pattern | None:
-    """For "bao nhiêu <noun>" / "mấy <noun>", a pattern (over folded lower-case text)
-    of a number written before the noun: "25 mô hình", "1.200 hộ"; not a year
-    ("Năm 2023, mô hình …")."""
+@dataclass(frozen=True)
+class CountedNoun:
+    """The noun a "bao nhiêu <noun>" question counts, and whether a sentence counts it:
+    a number written before it ("25 mô hình", "1.200 hộ"), not a year ("Năm 2023, mô
+    hình …"); with its accents when both are typed with them ("hộ" is not "hồ")."""
+
+    accented: re.Pattern | None
+    folded: re.Pattern
+
+    def search(self, sentence: str) -> bool:
+        if self.accented is not None and has_diacritics(sentence):
+            return bool(self.accented.search(nfc(sentence).lower()))
+        return bool(self.folded.search(fold(sentence).lower()))
+
+
+def _count_pattern(noun: str) -> re.Pattern:
+    return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?!\w)")
+
+
+def counted_noun(question: str) -> CountedNoun | None:
+    """For "bao nhiêu <noun>" / "mấy <noun>", what counts it (`CountedNoun`)."""
     accented = has_diacritics(question)
     m = _HOW_MANY_RE[accented].search(nfc(question).lower() if accented else fold(question).lower())
     if not m:
         return None
-    return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+{re.escape(fold(m.group(1)))}\b")
+    return CountedNoun(_count_pattern(m.group(1)) if accented else None, _count_pattern(fold(m.group(1))))
 
 
 def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) -> bool:
@@ -154,7 +171,7 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
     if counted is None or not hits:
         return None
     drawn = {hits[r].passage.chunk_id for r in drawn_from(hits, params)}
-    if any(counted.search(fold(s).lower()) for h in hits if h.passage.chunk_id in drawn
+    if any(counted.search(s) for h in hits if h.passage.chunk_id in drawn
            for s in split_sentences(h.passage.text)):
         return None
     p = params or AnswerParams()
@@ -165,7 +182,7 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
         if passage.chunk_id in drawn:
             continue
         for s in split_sentences(passage.text):
-            if len(s) >= MIN_SENTENCE and counted.search(fold(s).lower()):
+            if len(s) >= MIN_SENTENCE and counted.search(s):
                 score = sentence_score(q_uni, q_bi, s, idf, p.bigram_weight)
                 if score > best:
                     best, chosen = score, passage
@@ -197,7 +214,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     count_bonus = COUNT_WEIGHT * sum(idf(t) for t in q_uni) if counted else 0.0
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0)
-          + (count_bonus if counted and counted.search(fold(s).lower()) else 0.0),
+          + (count_bonus if counted and counted.search(s) else 0.0),
           key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE),
         key=lambda x: (-x[0], x[1]),
     )
@@ -221,7 +238,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     if counted:
         # "bao nhiêu mô hình": the sentence that counts them comes right after the best,
         # before the budget can drop it for long sentences that only share the words
-        counting = next((key for score, key in scored if score > 0 and counted.search(fold(sentences[key]).lower())),
+        counting = next((key for score, key in scored if score > 0 and counted.search(sentences[key])),
                         None)
         if counting is not None and counting != picked[0]:
             if counting in picked:

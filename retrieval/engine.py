@@ -47,6 +47,7 @@ TOKENS_KEY = "tokens_version"  # meta: the tokeniser version the lexical rows we
 SERVING_BATCH = 2  # passages an ingest encodes at a time while the bots answer questions (`make bench`, 7)
 QUESTIONS_FIRST_S = 2.0  # the longest an ingest waits for questions to be answered before each batch
 CALIBRATION_KEY = "calibration"  # meta: the not-found threshold fitted to this corpus (`calibrate --save`)
+MAX_LISTED_RANKING = 1280  # articles a keyword search reads at most, looking for those that hold the words
 
 
 def _take(items: Iterator, n: int) -> list:
@@ -211,10 +212,12 @@ class Engine:
             await store.close()
 
     async def close(self) -> None:
-        with contextlib.suppress(Exception):  # a failed rebuild is redone from the store at the next start
-            await self.settled()
-        await self.save()
-        await self.store.close()
+        try:
+            with contextlib.suppress(Exception):  # a failed rebuild is redone from the store at the next start
+                await self.settled()
+            await self.save()
+        finally:  # even when cancelled (Ctrl-C while closing): the store's thread would keep the process alive
+            await self.store.close()
 
     # -- ingest ----------------------------------------------------------
     async def _documents(self, inputs: list[str]) -> AsyncIterator:
@@ -403,18 +406,27 @@ class Engine:
     async def search_articles(self, query: str, limit: int = 5, offset: int = 0) -> list[ArticleInfo]:
         """Articles matching keywords, most relevant first (one entry per article): those
         holding one of the keywords' word pairs, or the keyword when it is one word (an
-        abbreviation of the field in either form), not any of its syllables."""
+        abbreviation of the field in either form), or a document code or number typed
+        ("18 CT TU", "số 136"), not any of their syllables ("Gia Lai" is not "tham gia"
+        and "tương lai")."""
         await self.catch_up_soon()
         query = _clean(query)
         typed = " ".join(fold(w) for w in words(query))
         forms = [typed, *abbreviation_variants(typed)]
-        # more than the page: articles holding only loose syllables are left out
-        ranking = await self.searcher.search(query, k=2 * (offset + limit) + 20, mode="lexical")
-        seen: dict[int, ArticleInfo] = {}
-        for h in ranking.hits:
-            if h.article_id not in seen and ranking.lexical.holds_words(h.article_id, forms):
-                seen[h.article_id] = h.passage.article
-        return list(seen.values())[offset : offset + limit]
+        codes = [*parse_code_query(query),
+                 *((int(n), None, None) for n in re.findall(r"(?<![\w/.,-])(\d{1,5})(?![\w/.,-])", query))]
+        k = 2 * (offset + limit) + 20
+        while True:  # the ranking holds loose matches too: read further until the page is full
+            ranking = await self.searcher.search(query, k=k, mode="lexical")
+            snap = ranking.lexical
+            coded = set(snap.articles.ids[snap.chunk_article_rows[snap.chunks_with_codes(tuple(codes))]].tolist())
+            ranked = list(dict.fromkeys(h.article_id for h in ranking.hits))
+            kept = [aid for aid in ranked if aid in coded or snap.holds_words(aid, forms)]
+            if len(kept) >= offset + limit or len(ranked) < k or k >= MAX_LISTED_RANKING:
+                break
+            k *= 4
+        info = {h.article_id: h.passage.article for h in ranking.hits}
+        return [info[aid] for aid in kept[offset : offset + limit]]
 
     async def documents(self, code_query: str) -> list[RefMention]:
         """Every article that mentions a document typed loosely (``18 CT TU``), or any

@@ -102,7 +102,7 @@ def read_queries(path: Path) -> list[dict]:
     """The rows of a JSONL question file (each with at least `question`); a bad line
     is named by its line number in the file."""
     try:
-        lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: a raw U+2028 is inside a string
+        lines = path.read_text(encoding="utf-8-sig").split("\n")  # not splitlines: a raw U+2028 is inside a string
     except (OSError, ValueError) as exc:
         raise ConfigError(f"cannot read the questions in {path}: {exc}") from exc
     rows = []

@@ -306,7 +306,10 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
                 # when no article writes the district
                 return Place(like.name, (key,), None if own_unit else place, (like,), spelt=True), n
         # in capitals or title case, after "ở / tại" ("DÂN VẬN Ở GIA LAI")
-        cue_shouting = shouting and i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED
+        # (with its own accents when typed with any: "Ở Lại Châu" is no Lai Châu; not "Ở CAO BẰNG NHAU")
+        cue_shouting = shouting and i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED and (
+            key not in _EVERYDAY_PROVINCE_NAMES) and (not any(has_diacritics(w) for w in typed)
+                                                       or nfc(" ".join(typed)).lower() in _ACCENTED_NAMES)
         if unit or (key not in _AMBIGUOUS
                     and (capitals or cue_shouting or _lower_case_name(typed, key, _cue_before(folded, i, key), accented,
                                                       folded[i - 1] if i else "", " ".join(folded[i + n:i + n + 1])))):

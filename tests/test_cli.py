@@ -186,7 +186,8 @@ def unprivileged(tmp_path):
     probe = tmp_path / "probe"
     probe.mkdir(mode=0o555)
     prefix = [capsh, "--drop=cap_dac_override,cap_dac_read_search", "--", "-c", 'exec "$@"', "sh"] if capsh else None
-    if prefix is None or subprocess.run([*prefix, "mkdir", str(probe / "x")], capture_output=True).returncode == 0:
+    if (prefix is None or subprocess.run([*prefix, "true"], capture_output=True).returncode != 0  # capsh itself fails
+            or subprocess.run([*prefix, "mkdir", str(probe / "x")], capture_output=True).returncode == 0):
         pytest.skip("running as root, and root's permission override cannot be dropped here")
     return prefix
 
@@ -307,6 +308,8 @@ def test_an_unknown_log_level_is_refused_by_name(tmp_path):
     assert Settings.from_env(env={}).log_level == "INFO"
     assert Settings.from_env(env={"DANVAN_LOG_LEVEL": "debug"}).log_level == "DEBUG"
     assert Settings.from_env(env={"DANVAN_LOG_LEVEL": "warn"}).log_level == "WARNING"
+    for raw, level in (("fatal", "CRITICAL"), ("NOTSET", "DEBUG"), ("20", "INFO"), ("35", "WARNING"), ("0", "DEBUG")):
+        assert Settings.from_env(env={"DANVAN_LOG_LEVEL": raw}).log_level == level, raw  # Python's names, numbers
     out = subprocess.run([sys.executable, "main.py", "feeds", "list"], cwd=ROOT, capture_output=True, text=True,
                          env={**os.environ, "DANVAN_DATA_DIR": str(tmp_path), "DANVAN_LOG_LEVEL": "LOUD"}, timeout=120)
     assert out.returncode == 2 and "DANVAN_LOG_LEVEL must be one of" in out.stderr and "'LOUD'" in out.stderr
@@ -357,6 +360,8 @@ def test_a_bad_line_of_a_questions_file_is_named_by_its_line(tmp_path):
     from retrieval.evaluate import read_queries
 
     path = tmp_path / "q.jsonl"
+    path.write_text('\ufeff{"question": "Một?"}\r\n{"question": "Hai?"}\n', encoding="utf-8")  # a BOM, CRLF
+    assert [q["question"] for q in read_queries(path)] == ["Một?", "Hai?"]
     path.write_text('{"question": "Một?"}\n\n{not json\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"q\.jsonl, line 3: not JSON \(Expecting property name enclosed in "
                                           r"double quotes, column 2\)"):

@@ -115,6 +115,12 @@ async def test_a_document_is_listed_by_its_number_alone_and_named_as_written(eng
     [both] = await core.handle(msg("/vanban 62"))
     assert both.plain.startswith("Các bài nhắc đến ") and "Chương trình 62-CTr/HU" in both.plain.splitlines()[0]
     assert "Kế hoạch 62-KH/HU" in both.plain.splitlines()[0] and "(Kế hoạch 62-KH/HU)" in both.plain
+    # the number after the kind, not a date's ("01/02/2024 … Quyết định 1")
+    await engine.ingest_documents([RawDocument(
+        origin="mem#qd1", kind="record", title="Ban hành quy chế",
+        text="Ngày 01/02/2024, Ban Thường vụ Huyện ủy ban hành Quyết định 1 về quy chế làm việc của khối dân vận. " * 3)])
+    [qd] = await core.handle(msg("/vanban quyết định 1"))
+    assert qd.plain.startswith("Các bài nhắc đến Quyết định 1:\n1. Ban hành quy chế"), qd.plain
     [none] = await core.handle(msg("/vanban 63"))
     assert none.plain == "Chưa có bài viết nào nhắc đến văn bản «63»."
 
@@ -132,6 +138,10 @@ async def test_a_store_failure_is_told_to_a_cadre_without_the_administrators_det
     monkeypatch.setattr(engine, "ask", broken)
     [reply] = await core.handle(msg(KONTUM_Q))
     assert reply.plain == "Lỗi kho dữ liệu, xin thử lại sau hoặc báo người quản trị."
+    # the console chat is the administrator's own: it says what to do
+    console = BotCore(engine, settings_for(data_dir), "console")
+    [told] = await console.handle(msg(KONTUM_Q, platform="console"))
+    assert told.plain.startswith("Không mở được kho dữ liệu") and "chown" in told.plain
 
 
 async def test_answers_escape_html_and_offer_buttons(engine, data_dir):
@@ -299,6 +309,9 @@ async def test_whats_new_on_a_topic_in_a_place_lists_articles_writing_both(engin
         # undated: it counts by the day it was stored, and says so
         today = dt.datetime.now(VN_TZ).strftime("%d/%m/%Y")
         assert titles[0].endswith(f"— không rõ ngày đăng, lưu {today}"), titles[0]
+    # read loosely ("dân vận khéo Kon Rẫy" is written nowhere), the digest suggested reads it the same way
+    [loose] = await core.handle(msg("/moi dân vận khéo Kon Rẫy"))
+    assert "Gõ /theodoi hằng tuần dân vận khéo ở Kon Rẫy để nhận bản tin" in loose.plain
     # both must be written: Tu Mơ Rông's article is on dân vận, but not dân vận khéo
     [none] = await core.handle(msg("Tin mới về dân vận khéo ở Tu Mơ Rông"))
     assert "Kon Rẫy" not in none.plain and "Tu Mơ Rông" in none.plain.splitlines()[0]

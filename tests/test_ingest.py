@@ -47,7 +47,7 @@ async def test_wal_mode_and_migrations(engine, data_dir):
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     from corpus.migrations import MIGRATIONS
 
-    assert con.execute("PRAGMA user_version").fetchone()[0] == MIGRATIONS[-1][0] == 8
+    assert con.execute("PRAGMA user_version").fetchone()[0] == MIGRATIONS[-1][0] == 9
     assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))  # numbered, none skipped
     con.close()
 
@@ -307,3 +307,37 @@ async def test_source_text_adds_the_neighbouring_passages(engine):
     assert around and len(source) > len(cite.passage)
     for text in [*(chunks[o] for o in cite.ords), *around]:  # every sentence of them is shown
         assert all(s in source for s in text.split(". ")[1:-1])
+
+
+async def test_an_engine_closed_while_cancelled_still_closes_its_store(template, data_dir, monkeypatch):
+    """Ctrl-C while closing: the store's connection (and its thread, which would keep
+    the process alive) is closed all the same."""
+    import asyncio
+    import shutil
+
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import Engine, EngineConfig
+
+    shutil.copytree(template, data_dir, dirs_exist_ok=True)
+    eng = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+
+    async def cancelled():
+        raise asyncio.CancelledError
+
+    monkeypatch.setattr(eng, "settled", cancelled)
+    with pytest.raises(asyncio.CancelledError):
+        await eng.close()
+    with pytest.raises(Exception):
+        await eng.store.counts()  # closed
+
+
+def test_too_many_open_files_is_not_called_a_permissions_problem(tmp_path):
+    import sqlite3
+
+    from corpus.store import _sql_error
+
+    path = tmp_path / "danvan.sqlite3"
+    err = _sql_error("cannot open", path, sqlite3.OperationalError("unable to open database file"))
+    assert err.user_message == "Lỗi kho dữ liệu, xin thử lại sau hoặc báo người quản trị."  # the folder is writable
+    path.mkdir()
+    assert "là một thư mục" in _sql_error("cannot open", path, sqlite3.OperationalError("unable to open")).user_message

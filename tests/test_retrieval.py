@@ -273,7 +273,9 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
     assert counts in [s.text for s in a.sentences] and len(a.text) < 900
     assert counted_noun("Máy chụp CT ở đâu?") is None  # "máy" is not "mấy"
     assert counted_noun("nha may co bao nhieu cong nhan").search("co 300 cong nhan")  # "may" unaccented: máy
-    assert counted_noun("có mấy hộ nghèo").search("xã có 1.200 ho ngheo")
+    assert counted_noun("có mấy hộ nghèo").search("xã có 1.200 hộ nghèo")
+    assert not counted_noun("có bao nhiêu hộ nghèo").search("Xã có 3 hồ chứa nước.")  # hồ, not hộ
+    assert counted_noun("co bao nhieu ho ngheo").search("Xã có 1.200 hộ nghèo.")  # typed without accents
     assert not counted_noun("có bao nhiêu mô hình").search("nam 2023, mo hinh duoc nhan rong")  # a year
 
 
@@ -659,9 +661,37 @@ async def test_a_keyword_search_lists_every_article_holding_the_words(engine):
     # words no article writes together are no match, though every article holds their syllables
     for query in ("Gia Lai", "giá vàng", "bong da"):
         assert await engine.search_articles(query) == [], query
+    # documents typed loosely, or by their number
+    for query in ("18 CT TU", "QĐ 217", "số 136"):
+        assert [a.title for a in await engine.search_articles(query)][:1] == [
+            "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"], query
     mttq = await engine.search_articles("MTTQ", limit=50)  # the abbreviation, or its long form
     long_form = await engine.search_articles("Mặt trận Tổ quốc", limit=50)
     assert mttq and sorted(a.id for a in mttq) == sorted(a.id for a in long_form)
+
+
+async def test_a_keyword_search_reads_past_loose_matches_to_fill_its_pages(engine):
+    """Articles holding the syllables apart ("tham gia", "lúa lai") rank among those
+    holding the words: the search reads on until each page is full."""
+    from corpus.types import RawDocument
+
+    def filler(j):
+        return " ".join(f"Câu văn {j * 100 + i} nói về công tác xây dựng hệ thống chính trị ở cơ sở vùng sâu {j}."
+                        for i in range(80))
+
+    decoys = [RawDocument(origin=f"mem#decoy{i}", kind="record", title=f"Gia đình hiếu học lai {i}",
+                          text=f"Gia đình {i} được khen. Gia đình văn hóa, gia đình hiếu học. Giống lúa lai, bò lai, "
+                               f"ngô lai cho năng suất cao vụ {i}.") for i in range(45)]
+    real = [RawDocument(origin=f"mem#gialai{i}", kind="record", title=f"Hội nghị cán bộ chủ chốt số {i}",
+                        text=f"Đoàn công tác của tỉnh Gia Lai đến thăm lần {i}. {filler(i)}") for i in range(7)]
+    others = [RawDocument(origin=f"mem#other{i}", kind="record", title=f"Tin số {i} về hội nghị",
+                          text=f"Nội dung hội nghị cán bộ lần {i} bàn về xây dựng Đảng và chính quyền cơ sở năm "
+                               f"{2000 + i}.") for i in range(150)]
+    report = await engine.ingest_documents(others + decoys + real)
+    assert [report.outcomes[d.origin] for d in real] == ["added"] * 7
+    first, second = await engine.search_articles("Gia Lai", limit=4), await engine.search_articles("Gia Lai", 4, 4)
+    assert len(first) == 4 and len(second) == 3
+    assert sorted(a.title for a in first + second) == sorted(d.title for d in real)
 
 
 async def test_the_encoder_reads_the_question_without_its_asking_words(engine):
@@ -670,9 +700,9 @@ async def test_the_encoder_reads_the_question_without_its_asking_words(engine):
     searcher = engine.searcher
     real_embed, seen = searcher._embed, []
 
-    def recording(text):
-        seen.append(text)
-        return real_embed(text)
+    def recording(texts):
+        seen.append(texts)
+        return real_embed(texts)
 
     searcher._embed = recording
     try:
@@ -682,11 +712,13 @@ async def test_the_encoder_reads_the_question_without_its_asking_words(engine):
         await searcher.search("mttq giam sat phan bien")
     finally:
         del searcher._embed
-    assert seen[0] == "Huyện Tu Mơ Rông trồng cây dược liệu"
-    assert has_diacritics(seen[1]) and fold(seen[1]).lower() == "huyen tu mo rong trong cay duoc lieu"
-    # the field's abbreviations written out (the encoder knows the words), codes left whole
-    assert seen[2] == "mặt trận tổ quốc tham gia giám sát Nghị quyết 25-NQ/TW"
-    assert fold(seen[3]).lower() == "mat tran to quoc giam sat phan bien"
+    assert seen[0] == ["Huyện Tu Mơ Rông trồng cây dược liệu"]
+    assert len(seen[1]) == 1 and has_diacritics(seen[1][0])
+    assert fold(seen[1][0]).lower() == "huyen tu mo rong trong cay duoc lieu"
+    # with the field's abbreviations, also written out (a passage may write either), codes left whole
+    assert seen[2] == ["MTTQ tham gia giám sát Nghị quyết 25-NQ/TW",
+                       "mặt trận tổ quốc tham gia giám sát Nghị quyết 25-NQ/TW"]
+    assert [fold(t).lower() for t in seen[3]] == ["mttq giam sat phan bien", "mat tran to quoc giam sat phan bien"]
 
 
 async def test_search_error_cancels_the_embedding_it_started(engine):
@@ -699,9 +731,9 @@ async def test_search_error_cancels_the_embedding_it_started(engine):
     searcher = engine.searcher
     real_embed = searcher._embed
 
-    def slow_embed(text):
+    def slow_embed(texts):
         release.wait(5)
-        return real_embed(text)
+        return real_embed(texts)
 
     class Broken(Exception):
         pass
