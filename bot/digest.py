@@ -10,6 +10,7 @@ Monday), so a digest is sent once per period whatever restarts happen.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -154,8 +155,13 @@ def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
     words and the places it names after "ở / tại" (`topic_split`), so that "dân vận
     khéo ở Kon Rẫy" is an article writing "dân vận khéo" and "Kon Rẫy", not the whole
     phrase; a topic naming no place so is one part."""
+    return [list(forms) for forms in _topic_parts(topic, loose)]
+
+
+@functools.lru_cache(maxsize=4096)  # a digest pass asks for every subscription's topic: many share one
+def _topic_parts(topic: str, loose: bool) -> tuple[tuple[str, ...], ...]:
     rest, places = topic_split(topic, loose)
-    return [forms for forms in (topic_forms(rest), *(topic_forms(p) for p in places)) if forms]
+    return tuple(tuple(forms) for forms in (topic_forms(rest), *(topic_forms(p) for p in places)) if forms)
 
 
 def article_words(title: str, text: str) -> str:
