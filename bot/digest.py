@@ -117,7 +117,7 @@ _UNITS = {"huyen", "quan", "thi xa", "tx", "xa", "phuong", "thi tran"} | _PROVIN
 def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
     """A topic's words apart from the places it names after "ở / tại / trên địa bàn"
     (`retrieval.places.named_places`), and those places: "dân vận khéo ở Kon Rẫy" ->
-    ("dân vận khéo", ("Kon Rẫy",)). `loose`: a capitalised place name ending the topic
+    ("dân vận khéo", ("Kon Rẫy",)), "… ở xã Ngọk Réo" -> (…, ("xã Ngọk Réo",)). `loose`: a capitalised place name ending the topic
     counts without the cue too ("dân vận khéo Kon Rẫy"; but also "Báo Kon Tum": for when
     the whole phrase is written nowhere)."""
     typed = words(topic)
@@ -137,17 +137,24 @@ def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
                        if folded[i:i + len(want)] == want and all(keep[i:i + len(want)])), None)
             if at is None:
                 continue
-            start, unit = at, ""
-            if n := next((n for n in (2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0):
-                unit = " ".join(folded[start - n:start])
-                start -= n
+            start = at  # its unit, if any, goes with it
+            start -= next((n for n in (2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0)
             cue = next((n for n in (3, 1) if n <= start and " ".join(folded[start - n:start]) in _CUES), 0)
             if not cue and not (loose and at + len(want) == len(typed)):
                 continue  # part of a name: "Báo Kon Tum", "Huyện ủy Kon Rẫy"
             keep[start - cue:at + len(want)] = [False] * (at + len(want) - start + cue)
-            places.append(f"{' '.join(typed[start:at])} {place.name}" if unit in _PROVINCE_UNIT else place.name)
+            places.append(f"{' '.join(typed[start:at])} {place.name}".strip())  # with its unit, as typed
             break
     return " ".join(w for w, k in zip(typed, keep) if k), tuple(places)
+
+
+def _matched_as(place: str) -> str:
+    """How a place split off a topic is matched: a province with its unit ("thành phố
+    Kon Tum" is the city), any other place by its name alone ("xã Ngọk Réo" -> "Ngọk
+    Réo": an article may write it without the unit)."""
+    folded = fold(place).lower().split()
+    n = next((n for n in (2, 1) if " ".join(folded[:n]) in _UNITS), 0)
+    return place if not n or " ".join(folded[:n]) in _PROVINCE_UNIT else " ".join(place.split()[n:])
 
 
 def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
@@ -161,7 +168,8 @@ def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
 @functools.lru_cache(maxsize=4096)  # a digest pass asks for every subscription's topic: many share one
 def _topic_parts(topic: str, loose: bool) -> tuple[tuple[str, ...], ...]:
     rest, places = topic_split(topic, loose)
-    return tuple(tuple(forms) for forms in (topic_forms(rest), *(topic_forms(p) for p in places)) if forms)
+    return tuple(tuple(forms) for forms in (topic_forms(rest), *(topic_forms(_matched_as(p)) for p in places))
+                 if forms)
 
 
 def article_words(title: str, text: str) -> str:

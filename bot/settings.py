@@ -84,7 +84,7 @@ def _log_level(raw: str) -> str:
     level = raw.strip().upper()
     if level == "":
         return "INFO"
-    if level.isdigit():  # logging's numbers: 10 DEBUG, 20 INFO… (0, NOTSET, logs everything)
+    if level.isascii() and level.isdigit():  # logging's numbers: 10 DEBUG, 20 INFO… (0, NOTSET, logs everything)
         return max((name for name in LOG_LEVELS if _LEVEL_NUMBERS[name] <= int(level)),
                    key=_LEVEL_NUMBERS.__getitem__, default="DEBUG")
     level = {"WARN": "WARNING", "FATAL": "CRITICAL", "NOTSET": "DEBUG"}.get(level, level)

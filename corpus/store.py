@@ -81,8 +81,10 @@ def _sql_error(message: str, path: Path, exc: sqlite3.Error) -> StoreError:
 
 
 def _writable(path: Path) -> bool:
-    """Whether this process may write the store file and its folder (for its -wal, -shm)."""
-    return os.access(path.parent, os.W_OK | os.X_OK) and (not path.exists() or os.access(path, os.R_OK | os.W_OK))
+    """Whether this process may write the store's folder, its file and its -wal, -shm."""
+    files = (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+    return os.access(path.parent, os.W_OK | os.X_OK) and all(
+        not f.exists() or os.access(f, os.R_OK | os.W_OK) for f in files)
 
 
 def _folder_error(folder: Path, exc: OSError) -> StoreError:

@@ -13,6 +13,7 @@ order, each one's sentences in the order they stand in the article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -68,13 +69,25 @@ class CountedNoun:
     a number written before it ("25 mô hình", "1.200 hộ"), not a year ("Năm 2023, mô
     hình …"); with its accents when both are typed with them ("hộ" is not "hồ")."""
 
-    accented: re.Pattern | None
+    accented: re.Pattern | None  # over `_marks_last` text; None: the noun was typed without accents
     folded: re.Pattern
 
     def search(self, sentence: str) -> bool:
         if self.accented is not None and has_diacritics(sentence):
-            return bool(self.accented.search(nfc(sentence).lower()))
+            return bool(self.accented.search(_marks_last(sentence)))
         return bool(self.folded.search(fold(sentence).lower()))
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _marks_last(text: str) -> str:
+    """Lower-case text with each word's tone mark moved to its end, so that a mark
+    placed on either vowel ("thủy", "thuỷ"; "hòa", "hoà") reads the same."""
+    def one(m: re.Match) -> str:
+        chars = m.group(0)
+        return "".join(c for c in chars if c not in _TONE_MARKS) + "".join(c for c in chars if c in _TONE_MARKS)
+    return unicodedata.normalize("NFC", re.sub(r"[\w\u0300-\u036f]+", one, unicodedata.normalize("NFD", text.lower())))
 
 
 def _count_pattern(noun: str) -> re.Pattern:
@@ -87,7 +100,8 @@ def counted_noun(question: str) -> CountedNoun | None:
     m = _HOW_MANY_RE[accented].search(nfc(question).lower() if accented else fold(question).lower())
     if not m:
         return None
-    return CountedNoun(_count_pattern(m.group(1)) if accented else None, _count_pattern(fold(m.group(1))))
+    noun = m.group(1)
+    return CountedNoun(_count_pattern(_marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
 
 
 def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) -> bool:

@@ -48,6 +48,7 @@ SERVING_BATCH = 2  # passages an ingest encodes at a time while the bots answer 
 QUESTIONS_FIRST_S = 2.0  # the longest an ingest waits for questions to be answered before each batch
 CALIBRATION_KEY = "calibration"  # meta: the not-found threshold fitted to this corpus (`calibrate --save`)
 MAX_LISTED_RANKING = 1280  # articles a keyword search reads at most, looking for those that hold the words
+BARE_NUMBER_RE = re.compile(r"\s*(?:(?:số|so)\s*)?0*(\d{1,5})\s*", re.I)  # "62", "số 62": a document's number
 
 
 def _take(items: Iterator, n: int) -> list:
@@ -413,26 +414,33 @@ class Engine:
         query = _clean(query)
         typed = " ".join(fold(w) for w in words(query))
         forms = [typed, *abbreviation_variants(typed)]
-        codes = [*parse_code_query(query),
-                 *((int(n), None, None) for n in re.findall(r"(?<![\w/.,-])(\d{1,5})(?![\w/.,-])", query))]
+        codes = parse_code_query(query)
+        if not codes and (bare := BARE_NUMBER_RE.fullmatch(query)):  # "136", "số 136": any document of it
+            codes = [(int(bare.group(1)), None, None)]
         k = 2 * (offset + limit) + 20
         while True:  # the ranking holds loose matches too: read further until the page is full
             ranking = await self.searcher.search(query, k=k, mode="lexical")
             snap = ranking.lexical
-            coded = set(snap.articles.ids[snap.chunk_article_rows[snap.chunks_with_codes(tuple(codes))]].tolist())
+            coded = list(dict.fromkeys(
+                snap.articles.ids[snap.chunk_article_rows[snap.chunks_with_codes(tuple(codes))]].tolist()))
             ranked = list(dict.fromkeys(h.article_id for h in ranking.hits))
-            kept = [aid for aid in ranked if aid in coded or snap.holds_words(aid, forms)]
+            named = set(coded)
+            kept = [aid for aid in ranked if aid in named or snap.holds_words(aid, forms)]
             if len(kept) >= offset + limit or len(ranked) < k or k >= MAX_LISTED_RANKING:
                 break
-            k *= 4
+            k = min(k * 4, MAX_LISTED_RANKING)
         info = {h.article_id: h.passage.article for h in ranking.hits}
+        # an article naming the document that the words did not rank (a number inside a code): after
+        unranked = [aid for aid in coded if aid not in info]
+        info |= {a.id: a for a in await self.store.latest(len(unranked), among=unranked)} if unranked else {}
+        kept += [aid for aid in unranked if aid in info]
         return [info[aid] for aid in kept[offset : offset + limit]]
 
     async def documents(self, code_query: str) -> list[RefMention]:
         """Every article that mentions a document typed loosely (``18 CT TU``), or any
         document of that number when only a number is typed (``62``, ``số 62``)."""
         wanted = parse_code_query(code_query)
-        bare = re.fullmatch(r"\s*(?:(?:số|so)\s*)?0*(\d{1,5})\s*", code_query, re.I)
+        bare = BARE_NUMBER_RE.fullmatch(code_query)
         if not wanted and bare:
             wanted = [(int(bare.group(1)), None, None)]
         out: list[RefMention] = []

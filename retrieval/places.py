@@ -188,6 +188,10 @@ _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n 
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
 _WITHIN_FORMS = {f: d for p in _PROVINCE_PLACES.values() for d in p.within for f in d.folded_forms(with_quan=True)}
 _PROVINCE_SPELT = {_spelt(re.findall(r"\w+", n)) for name, alts in PROVINCES.items() for n in (name, *alts)}
+_SPELLINGS: dict[str, list[tuple]] = {}  # a province's folded key -> its spellings, syllable by syllable
+for _name, _alts in PROVINCES.items():
+    for _n in (_name, *_alts):
+        _SPELLINGS.setdefault(folded_words(_n), []).append(_spelt(re.findall(r"\w+", _n)))
 # Districts spelt otherwise than the province their name folds like: "Phù Yên" (Sơn La),
 # "Thạnh Hóa" (Long An), "Quang Bình" (Hà Giang); by spelling.
 _LIKE_PROVINCES = {d.spelt: d for ds in _DISTRICTS_OF.values() for d in ds
@@ -305,11 +309,10 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
                 # without its unit it may be the province mistyped ("ở Quang Bình"): that,
                 # when no article writes the district
                 return Place(like.name, (key,), None if own_unit else place, (like,), spelt=True), n
-        # in capitals or title case, after "ở / tại" ("DÂN VẬN Ở GIA LAI")
-        # (with its own accents when typed with any: "Ở Lại Châu" is no Lai Châu; not "Ở CAO BẰNG NHAU")
+        # in capitals or title case, after "ở / tại" ("DÂN VẬN Ở GIA LAI", "Ở ĐĂK LĂK"), when
+        # typed as the province may be ("Ở Lại Châu" is no Lai Châu; not "Ở CAO BẰNG NHAU")
         cue_shouting = shouting and i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED and (
-            key not in _EVERYDAY_PROVINCE_NAMES) and (not any(has_diacritics(w) for w in typed)
-                                                       or nfc(" ".join(typed)).lower() in _ACCENTED_NAMES)
+            key not in _EVERYDAY_PROVINCE_NAMES) and _typed_like(typed, key)
         if unit or (key not in _AMBIGUOUS
                     and (capitals or cue_shouting or _lower_case_name(typed, key, _cue_before(folded, i, key), accented,
                                                       folded[i - 1] if i else "", " ".join(folded[i + n:i + n + 1])))):
@@ -398,6 +401,17 @@ def _lower_case_name(typed: list[str], key: str, cue: bool, accented: bool = Fal
         if before not in _COMPOUND_BEFORE.get(key, ()) and after not in _COMPOUND_AFTER.get(key, ()):
             return True
     return cue and key not in _FOLDED_RISKY and "nam" not in key.split()
+
+
+def _typed_like(typed: list[str], key: str) -> bool:
+    """Whether words folding to a province's `key` may be it as typed: each syllable with
+    its letters, and its tone mark, the province's, or none ("BÀ RIA"), or another
+    ("Quảng Ngải", a slip between hỏi and ngã); not a mark where it has none ("Lại")."""
+    spelt = _spelt(typed)
+    for name in _SPELLINGS.get(key, ()):
+        if all(t[0] == p[0] and (t[1] in ("", p[1]) or (t[1] and p[1])) for t, p in zip(spelt, name)):
+            return True
+    return False
 
 
 def _cue_before(folded: list[str], i: int, key: str) -> bool:

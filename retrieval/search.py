@@ -27,7 +27,7 @@ from retrieval.accents import restore
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
-from retrieval.normalize import fold, nfc, spell_out_abbreviations
+from retrieval.normalize import fold, spell_out_abbreviations
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
                               writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
@@ -109,22 +109,19 @@ class Searcher:
         self.known_places = await self.store.places()
         self.known_years = frozenset(await self.store.published_years())
 
-    def _embed(self, texts: list[str]) -> np.ndarray:
-        return self.encoder.encode_queries(texts)
-
-    def dense_texts(self, question: str, accented: bool, article_lex: np.ndarray | None = None,
-                    snap: LexicalSnapshot | None = None) -> list[str]:
-        """The question as it should be embedded: accents restored when typed without
-        (from the top lexical articles), without the question words it ends on; when it
-        uses the field's abbreviations, also with them written out ("MTTQ" -> "mặt trận
-        tổ quốc"): a passage may write either, and each is nearest its own form."""
-        text = self.dense_text(question, accented, article_lex, snap)
-        spelled = spell_out_abbreviations(text)
-        return [text, spelled] if spelled != nfc(text) else [text]
+    def _embed(self, text: str) -> np.ndarray:
+        return self.encoder.encode_queries([text])[0]
 
     def dense_text(self, question: str, accented: bool, article_lex: np.ndarray | None = None,
                    snap: LexicalSnapshot | None = None) -> str:
-        """The question's one form as typed (accents restored), without its asking words."""
+        """The question as it should be embedded: accents restored when typed without
+        (from the top lexical articles), without the question words it ends on, and the
+        field's abbreviations followed by their words ("MTTQ (mặt trận tổ quốc)": a
+        passage may write either form)."""
+        return spell_out_abbreviations(self._dense_words(question, accented, article_lex, snap))
+
+    def _dense_words(self, question: str, accented: bool, article_lex: np.ndarray | None,
+                     snap: LexicalSnapshot | None) -> str:
         if accented or not self.config.restore_accents or article_lex is None or not article_lex.size:
             return without_asking_words(question)
         top = np.argsort(-article_lex)[:3]
@@ -151,22 +148,21 @@ class Searcher:
         early: asyncio.Task | None = None
         try:
             if use_dense and lq.accented:
-                early = self._embed_soon(self.dense_texts(question, accented=True))
+                early = self._embed_soon(self.dense_text(question, accented=True))
             art_lex = lex.article_scores(lq)
             if len(art_lex) == 0:
                 return empty
             if use_dense and early is None:
-                early = self._embed_soon(self.dense_texts(question, lq.accented, art_lex, lex))
+                early = self._embed_soon(self.dense_text(question, lq.accented, art_lex, lex))
             chunk_lex = lex.chunk_scores(lq)
             dense_vals = np.zeros(len(lex.chunks.ids), dtype=np.float32)  # cosine per chunk row, 0 if not retrieved
             top_cos = 0.0
             if early is not None:
-                for vector in await early:  # (the question's forms: the nearer one counts)
-                    for cid, cos in self.index.search(vector, cfg.dense_candidates):
-                        top_cos = max(top_cos, cos)
-                        row = lex.chunks.row(cid)
-                        if row is not None:  # a chunk added after this snapshot is left out
-                            dense_vals[row] = max(dense_vals[row], cos)
+                for cid, cos in self.index.search(await early, cfg.dense_candidates):
+                    top_cos = max(top_cos, cos)
+                    row = lex.chunks.row(cid)
+                    if row is not None:  # a chunk added after this snapshot is left out
+                        dense_vals[row] = cos
         finally:  # an embedding left running by an error is not awaited: drop it
             if early is not None and not early.done():
                 early.cancel()
@@ -311,9 +307,9 @@ class Searcher:
             return True
         return any(lex.articles_mentioning(key).size for key in named.keys)
 
-    def _embed_soon(self, texts: list[str]) -> asyncio.Task:
+    def _embed_soon(self, text: str) -> asyncio.Task:
         """Embed on the other core while this one scores (the encoder releases the GIL)."""
-        return asyncio.create_task(asyncio.to_thread(self._embed, texts))
+        return asyncio.create_task(asyncio.to_thread(self._embed, text))
 
     def _boost(self, text: str, article, intent: QueryIntent) -> float:
         cfg = self.config

@@ -310,6 +310,8 @@ def test_an_unknown_log_level_is_refused_by_name(tmp_path):
     assert Settings.from_env(env={"DANVAN_LOG_LEVEL": "warn"}).log_level == "WARNING"
     for raw, level in (("fatal", "CRITICAL"), ("NOTSET", "DEBUG"), ("20", "INFO"), ("35", "WARNING"), ("0", "DEBUG")):
         assert Settings.from_env(env={"DANVAN_LOG_LEVEL": raw}).log_level == level, raw  # Python's names, numbers
+    with pytest.raises(ConfigError, match="DANVAN_LOG_LEVEL must be one of"):
+        Settings.from_env(env={"DANVAN_LOG_LEVEL": "²"})  # a digit to str.isdigit, no number
     out = subprocess.run([sys.executable, "main.py", "feeds", "list"], cwd=ROOT, capture_output=True, text=True,
                          env={**os.environ, "DANVAN_DATA_DIR": str(tmp_path), "DANVAN_LOG_LEVEL": "LOUD"}, timeout=120)
     assert out.returncode == 2 and "DANVAN_LOG_LEVEL must be one of" in out.stderr and "'LOUD'" in out.stderr
