@@ -115,6 +115,11 @@ _UNITS = {"huyen", "quan", "thi xa", "tx", "xa", "phuong", "thi tran"} | _PROVIN
 
 
 def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
+    rest, places = _split(topic, loose)
+    return rest, tuple(shown for shown, _ in places)
+
+
+def _split(topic: str, loose: bool = False) -> tuple[str, list[tuple[str, str]]]:
     """A topic's words apart from the places it names after "ở / tại / trên địa bàn"
     (`retrieval.places.named_places`), and those places: "dân vận khéo ở Kon Rẫy" ->
     ("dân vận khéo", ("Kon Rẫy",)), "… ở xã Ngọk Réo" -> (…, ("xã Ngọk Réo",)). `loose`: a capitalised place name ending the topic
@@ -123,7 +128,7 @@ def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
     typed = words(topic)
     folded = [fold(w) for w in typed]
     keep = [True] * len(typed)
-    places: list[str] = []
+    places: list[tuple[str, str]] = []  # (as shown, with its unit; as matched)
     found = list(named_places(nfc(topic)))
     if loose:  # a capitalised name ending the topic, read as if after "ở"
         caps = re.findall(r"\w+", nfc(topic))
@@ -139,22 +144,17 @@ def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
                 continue
             start = at  # its unit, if any, goes with it
             start -= next((n for n in (2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0)
+            unit = " ".join(folded[start:at])
             cue = next((n for n in (3, 1) if n <= start and " ".join(folded[start - n:start]) in _CUES), 0)
             if not cue and not (loose and at + len(want) == len(typed)):
                 continue  # part of a name: "Báo Kon Tum", "Huyện ủy Kon Rẫy"
             keep[start - cue:at + len(want)] = [False] * (at + len(want) - start + cue)
-            places.append(f"{' '.join(typed[start:at])} {place.name}".strip())  # with its unit, as typed
+            shown = f"{' '.join(typed[start:at])} {place.name}".strip()
+            # matched: a province with its unit ("thành phố Kon Tum" is the city), any other
+            # place by its name ("xã Ngọk Réo": an article may write "Ngọk Réo")
+            places.append((shown, shown if unit in _PROVINCE_UNIT else place.name))
             break
-    return " ".join(w for w, k in zip(typed, keep) if k), tuple(places)
-
-
-def _matched_as(place: str) -> str:
-    """How a place split off a topic is matched: a province with its unit ("thành phố
-    Kon Tum" is the city), any other place by its name alone ("xã Ngọk Réo" -> "Ngọk
-    Réo": an article may write it without the unit)."""
-    folded = fold(place).lower().split()
-    n = next((n for n in (2, 1) if " ".join(folded[:n]) in _UNITS), 0)
-    return place if not n or " ".join(folded[:n]) in _PROVINCE_UNIT else " ".join(place.split()[n:])
+    return " ".join(w for w, k in zip(typed, keep) if k), places
 
 
 def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
@@ -167,8 +167,8 @@ def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
 
 @functools.lru_cache(maxsize=4096)  # a digest pass asks for every subscription's topic: many share one
 def _topic_parts(topic: str, loose: bool) -> tuple[tuple[str, ...], ...]:
-    rest, places = topic_split(topic, loose)
-    return tuple(tuple(forms) for forms in (topic_forms(rest), *(topic_forms(_matched_as(p)) for p in places))
+    rest, places = _split(topic, loose)
+    return tuple(tuple(forms) for forms in (topic_forms(rest), *(topic_forms(matched) for _, matched in places))
                  if forms)
 
 

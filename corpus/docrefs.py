@@ -180,6 +180,9 @@ _KIND_NUMBER_RE = {
 _KIND_ABBRS = {k: (_fold(v.lower()),) for k, v in KINDS.items()}
 _KIND_ABBRS["quy định"] = ("qdi", "qd")  # Party regulations are coded QĐi or QĐ ("69-QĐ/TW")
 _KIND_ABBRS.update({_fold(k): v for k, v in list(_KIND_ABBRS.items())})
+# The abbreviations of document kinds in codes ("nq", "ct", "qdi"…): a number typed alone
+# is any document's of that number, not "60 km/h" or "700 UI/L".
+DOCUMENT_ABBRS = tuple(sorted({a for abbrs in _KIND_ABBRS.values() for a in abbrs}))
 
 
 def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:

@@ -91,7 +91,8 @@ def _marks_last(text: str) -> str:
 
 
 def _count_pattern(noun: str) -> re.Pattern:
-    return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?!\w)")
+    # (a tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công")
+    return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?![\w\u0300-\u036f])")
 
 
 def counted_noun(question: str) -> CountedNoun | None:

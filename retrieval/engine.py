@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.chunking import CHUNK_WORDS
-from corpus.docrefs import code_matches, parse_code_query
+from corpus.docrefs import DOCUMENT_ABBRS, code_matches, parse_code_query
 from corpus.errors import EncoderMismatch, InputError, UnreadableInput
 from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
@@ -416,7 +416,7 @@ class Engine:
         forms = [typed, *abbreviation_variants(typed)]
         codes = parse_code_query(query)
         if not codes and (bare := BARE_NUMBER_RE.fullmatch(query)):  # "136", "số 136": any document of it
-            codes = [(int(bare.group(1)), None, None)]
+            codes = [(int(bare.group(1)), abbr, None) for abbr in DOCUMENT_ABBRS]  # (not "60 km/h")
         k = 2 * (offset + limit) + 20
         while True:  # the ranking holds loose matches too: read further until the page is full
             ranking = await self.searcher.search(query, k=k, mode="lexical")
@@ -432,8 +432,9 @@ class Engine:
         info = {h.article_id: h.passage.article for h in ranking.hits}
         # an article naming the document that the words did not rank (a number inside a code): after
         unranked = [aid for aid in coded if aid not in info]
-        info |= {a.id: a for a in await self.store.latest(len(unranked), among=unranked)} if unranked else {}
-        kept += [aid for aid in unranked if aid in info]
+        fetched = await self.store.latest(len(unranked), among=unranked) if unranked else []
+        info |= {a.id: a for a in fetched}
+        kept += [a.id for a in fetched]  # newest first
         return [info[aid] for aid in kept[offset : offset + limit]]
 
     async def documents(self, code_query: str) -> list[RefMention]:

@@ -409,7 +409,8 @@ def _typed_like(typed: list[str], key: str) -> bool:
     ("Quảng Ngải", a slip between hỏi and ngã); not a mark where it has none ("Lại")."""
     spelt = _spelt(typed)
     for name in _SPELLINGS.get(key, ()):
-        if all(t[0] == p[0] and (t[1] in ("", p[1]) or (t[1] and p[1])) for t, p in zip(spelt, name)):
+        if all(not has_diacritics(w) or (t[0] == p[0] and (t[1] in ("", p[1]) or (t[1] and p[1])))
+               for w, t, p in zip(typed, spelt, name)):  # a word typed plain folds to it: enough
             return True
     return False
 

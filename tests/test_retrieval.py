@@ -277,6 +277,7 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
     assert not counted_noun("có bao nhiêu hộ nghèo").search("Xã có 3 hồ chứa nước.")  # hồ, not hộ
     assert counted_noun("co bao nhieu ho ngheo").search("Xã có 1.200 hộ nghèo.")  # typed without accents
     assert counted_noun("Tỉnh có bao nhiêu thủy điện?").search("Tỉnh có 3 thuỷ điện.")  # the mark on either vowel
+    assert not counted_noun("Xã có bao nhiêu công trình?").search("Xã đã xây dựng 15 cổng chào.")  # cổng, not công
     assert counted_noun("Huyện có bao nhiêu mo hinh?").search("Có 25 mô hình kinh tế.")  # the noun typed plain
     assert not counted_noun("có bao nhiêu mô hình").search("nam 2023, mo hinh duoc nhan rong")  # a year
 
@@ -667,6 +668,13 @@ async def test_a_keyword_search_lists_every_article_holding_the_words(engine):
     for query in ("18 CT TU", "QĐ 217", "số 136", "217", "18"):
         assert [a.title for a in await engine.search_articles(query)][:1] == [
             "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"], query
+    # a number alone is a document's number, not a measure's ("60 km/h")
+    from corpus.types import RawDocument
+
+    await engine.ingest_documents([RawDocument(
+        origin="mem#road", kind="record", title="Đường tuần tra biên giới",
+        text="Xe chạy trên đường tuần tra với tốc độ tối đa 60 km/h, qua 12 bản làng vùng biên. " * 3)])
+    assert "Đường tuần tra biên giới" not in [a.title for a in await engine.search_articles("60")]
     mttq = await engine.search_articles("MTTQ", limit=50)  # the abbreviation, or its long form
     long_form = await engine.search_articles("Mặt trận Tổ quốc", limit=50)
     assert mttq and sorted(a.id for a in mttq) == sorted(a.id for a in long_form)

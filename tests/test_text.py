@@ -144,6 +144,9 @@ def test_places_a_question_names():
     for question, province in (("DÂN VẬN Ở ĐĂK LĂK", "Đắk Lắk"), ("DÂN VẬN Ở QUẢNG NGẢI", "Quảng Ngãi"),
                                ("DÂN VẬN Ở BÀ RIA VUNG TAU", "Bà Rịa - Vũng Tàu")):
         assert names(question) == [province], question  # spelt another way, a mark slipped or left out
+    for question, province in (("DAN VAN O LAM DONG", "Lâm Đồng"), ("DAN VAN O DAK LAK", "Đắk Lắk"),
+                               ("DAN VAN O THUA THIEN HUE", "Thừa Thiên Huế")):
+        assert names(question) == [province], question  # typed without accents
     assert names("Huyện Chư Păh có bao nhiêu mô hình?") == ["Chư Păh"]  # "Chư" is no body's first word
     assert names("Thap Muoi co quan tam quy hoach can bo") == ["Tháp Mười"]  # capitalised, at the start
     assert names("huyện cần đước có bao nhiêu mô hình?") == ["Cần Đước"]  # accents rule out "cần được"
