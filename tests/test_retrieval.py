@@ -429,6 +429,13 @@ async def test_unaccented_and_code_queries(engine):
         assert a.found and code in a.sentences[0].text, question
 
 
+async def _add(engine, origin: str, title: str, text: str, **fields) -> None:
+    """Store one article given as a record (and any other `RawDocument` fields)."""
+    from corpus.types import RawDocument
+
+    await engine.ingest_documents([RawDocument(origin=origin, kind="record", title=title, text=text, **fields)])
+
+
 async def _assert_refused(engine, cases) -> None:
     """Each (question, name): not answered, and the reply names what the store lacks."""
     for question, name in cases:
@@ -457,8 +464,6 @@ async def test_a_province_is_known_by_its_districts(engine):
     """No sample writes "Đồng Tháp", but one is on its district Tháp Mười ("Huyện ủy Tháp
     Mười"): a question about the province is answered from it. A district name two
     provinces share (Tam Nông: Phú Thọ and Đồng Tháp) places an article in neither."""
-    from corpus.types import RawDocument
-
     for question in ("Tỉnh Đồng Tháp khảo sát kết quả 1 năm thực hiện Nghị quyết 01 ở huyện nào?",
                      "dong thap khao sat 1 nam thuc hien nghi quyet 01 o huyen nao"):
         a = await engine.ask(question)
@@ -467,9 +472,8 @@ async def test_a_province_is_known_by_its_districts(engine):
     # no article names Đồng Tháp: only its district's article is quoted, not Kon Rẫy's figures
     a = await engine.ask("Đồng Tháp có bao nhiêu mô hình dân vận khéo?")
     assert a.citations and all(c.title.startswith("Tiếp và làm việc với Tổ khảo sát") for c in a.citations)
-    await engine.ingest_documents([RawDocument(
-        origin="mem#tamnong", kind="record", title="Dân vận khéo ở huyện Tam Nông",
-        text="Ban Dân vận Huyện ủy Tam Nông sơ kết phong trào thi đua Dân vận khéo, nhân rộng 14 mô hình.")])
+    await _add(engine, "mem#tamnong", "Dân vận khéo ở huyện Tam Nông",
+               "Ban Dân vận Huyện ủy Tam Nông sơ kết phong trào thi đua Dân vận khéo, nhân rộng 14 mô hình.")
     await _assert_refused(engine, (("Phú Thọ có bao nhiêu mô hình dân vận khéo?", "Phú Thọ"),
                                    ("Bình Phước sơ kết dân vận 6 tháng đầu năm 2022", "Bình Phước"),
                                    # "Bí thư Huyện ủy, Chủ tịch…" is no Chũ; "các huyện. Năm…" no Nam Đàn
@@ -477,15 +481,13 @@ async def test_a_province_is_known_by_its_districts(engine):
                                    ("Kết quả phong trào thi đua Dân vận khéo của tỉnh Nghệ An?", "Nghệ An"),
                                    ("Có bao nhiêu mô hình dân vận khéo ở Sa Thầy?", "Sa Thầy")))
     # a district's words apart, not side by side, do not place an article in its province
-    await engine.ingest_documents([RawDocument(
-        origin="mem#apart", kind="record", title="Học tập cách làm hay",
-        text="Cán bộ dân vận các huyện tân tiến học tập cách làm hay. Phong trào tân hưng khởi sắc.")])
+    await _add(engine, "mem#apart", "Học tập cách làm hay",
+               "Cán bộ dân vận các huyện tân tiến học tập cách làm hay. Phong trào tân hưng khởi sắc.")
     # ("huyện tân", "tân hưng": both word pairs of "huyện Tân Hưng", a Long An district)
     await _assert_refused(engine, (("Tỉnh Long An có bao nhiêu mô hình dân vận khéo?", "Long An"),))
     # a district's name is whole: an article on Hàm Thuận Bắc does not tell of Hàm Thuận Nam
-    await engine.ingest_documents([RawDocument(
-        origin="mem#htb", kind="record", title="Dân vận khéo ở Hàm Thuận Bắc",
-        text="Huyện Hàm Thuận Bắc có 40 mô hình dân vận khéo được công nhận trong năm.")])
+    await _add(engine, "mem#htb", "Dân vận khéo ở Hàm Thuận Bắc",
+               "Huyện Hàm Thuận Bắc có 40 mô hình dân vận khéo được công nhận trong năm.")
     await _assert_refused(engine, (("Hàm Thuận Nam có bao nhiêu mô hình dân vận khéo được công nhận?",
                                     "Hàm Thuận Nam"),))
 
@@ -493,11 +495,8 @@ async def test_a_province_is_known_by_its_districts(engine):
 async def test_a_district_spelt_unlike_the_province_it_folds_like(engine):
     """Phù Yên (a Sơn La district) folds like Phú Yên (a province): a question on the
     district is not answered from the province's article, nor refused in its name."""
-    from corpus.types import RawDocument
-
-    await engine.ingest_documents([RawDocument(
-        origin="mem#phuyen", kind="record", title="Dân vận khéo ở tỉnh Phú Yên",
-        text="Tỉnh Phú Yên có 120 mô hình dân vận khéo được công nhận trong năm 2023.")])
+    await _add(engine, "mem#phuyen", "Dân vận khéo ở tỉnh Phú Yên",
+               "Tỉnh Phú Yên có 120 mô hình dân vận khéo được công nhận trong năm 2023.")
     a = await engine.ask("Tỉnh Phú Yên có bao nhiêu mô hình dân vận khéo?")
     assert a.found and "120 mô hình" in a.text
     await _assert_refused(engine, (("Huyện Phù Yên có bao nhiêu mô hình dân vận khéo?", "Phù Yên"),))
@@ -505,13 +504,11 @@ async def test_a_district_spelt_unlike_the_province_it_folds_like(engine):
     a = await engine.ask("Phù Yên có bao nhiêu mô hình dân vận khéo?")
     assert a.found and a.unknown == () and "120 mô hình" in a.text
     # a person's name is not the district (only "huyện Phù Yên", spelt so, is)
-    await engine.ingest_documents([RawDocument(
-        origin="mem#person", kind="record", title="Gương người tốt",
-        text="Bác sĩ Lê Phù Yên nhận bằng khen vì 20 năm tận tụy với bệnh nhân vùng sâu vùng xa.")])
+    await _add(engine, "mem#person", "Gương người tốt",
+               "Bác sĩ Lê Phù Yên nhận bằng khen vì 20 năm tận tụy với bệnh nhân vùng sâu vùng xa.")
     await _assert_refused(engine, (("Huyện Phù Yên có bao nhiêu mô hình dân vận khéo?", "Phù Yên"),))
-    await engine.ingest_documents([RawDocument(
-        origin="mem#phuyen-sonla", kind="record", title="Dân vận khéo ở Phù Yên",
-        text="Huyện Phù Yên, tỉnh Sơn La có 35 mô hình dân vận khéo được công nhận trong năm 2023.")])
+    await _add(engine, "mem#phuyen-sonla", "Dân vận khéo ở Phù Yên",
+               "Huyện Phù Yên, tỉnh Sơn La có 35 mô hình dân vận khéo được công nhận trong năm 2023.")
     for question in ("Huyện Phù Yên có bao nhiêu mô hình dân vận khéo?", "Phù Yên có bao nhiêu mô hình dân vận khéo?"):
         a = await engine.ask(question)
         assert a.found and a.unknown == () and "35 mô hình" in a.text and "120 mô hình" not in a.text
@@ -543,7 +540,6 @@ def test_district_names_that_place_an_article_in_a_province():
 
 
 async def test_a_law_quarter_or_year_the_store_lacks_is_named_not_guessed(engine):
-    from corpus.types import RawDocument
 
     await _assert_refused(engine, (("Luật Thực hiện dân chủ ở cơ sở có hiệu lực từ ngày nào",
                                     "Luật Thực hiện dân chủ ở cơ sở"),
@@ -555,18 +551,17 @@ async def test_a_law_quarter_or_year_the_store_lacks_is_named_not_guessed(engine
                      "Tuyên truyền pháp luật Nhà nước cho đồng bào thế nào"):
         assert (await engine.searcher.search(question)).unknown == (), question
     # a law an article writes in full is known by its abbreviation, and the other way round
-    await engine.ingest_documents([RawDocument(
-        origin="mem#law", kind="record", title="Tuyên truyền Luật Mặt trận Tổ quốc Việt Nam và Luật Biển",
-        text="Ủy ban MTTQ huyện Đăk Tô tuyên truyền Luật Mặt trận Tổ quốc Việt Nam và Luật Biển Việt Nam cho "
-             "đồng bào các dân tộc thiểu số.")])
+    await _add(engine, "mem#law", "Tuyên truyền Luật Mặt trận Tổ quốc Việt Nam và Luật Biển",
+               "Ủy ban MTTQ huyện Đăk Tô tuyên truyền Luật Mặt trận Tổ quốc Việt Nam và Luật Biển Việt Nam cho "
+               "đồng bào các dân tộc thiểu số.")
     for question in ("Luật MTTQ quy định gì về giám sát?", "Luật Biển nêu gì về chủ quyền?",
                      "Luật Mặt trận Tổ quốc Việt Nam có hiệu lực khi nào"):
         assert (await engine.searcher.search(question)).unknown == (), question
     # a year counts when an article was published in it, though its text never writes it;
     # the first quarter also when an article says "3 tháng đầu năm"
-    await engine.ingest_documents([RawDocument(
-        origin="mem#q1", kind="record", title="Dân vận khéo ở xã Đăk Ruồng", published="2021-04-02",
-        text="Trong 3 tháng đầu năm, xã Đăk Ruồng có thêm 12 mô hình Dân vận khéo về phát triển kinh tế.")])
+    await _add(engine, "mem#q1", "Dân vận khéo ở xã Đăk Ruồng",
+               "Trong 3 tháng đầu năm, xã Đăk Ruồng có thêm 12 mô hình Dân vận khéo về phát triển kinh tế.",
+               published="2021-04-02")
     assert (await engine.searcher.search("Dân vận khéo quý I năm 2021 ở Đăk Ruồng")).unknown == ()
 
 
@@ -669,11 +664,8 @@ async def test_a_keyword_search_lists_every_article_holding_the_words(engine):
         assert [a.title for a in await engine.search_articles(query)][:1] == [
             "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"], query
     # a number alone is a document's number, not a measure's ("60 km/h")
-    from corpus.types import RawDocument
-
-    await engine.ingest_documents([RawDocument(
-        origin="mem#road", kind="record", title="Đường tuần tra biên giới",
-        text="Xe chạy trên đường tuần tra với tốc độ tối đa 60 km/h, qua 12 bản làng vùng biên. " * 3)])
+    await _add(engine, "mem#road", "Đường tuần tra biên giới",
+               "Xe chạy trên đường tuần tra với tốc độ tối đa 60 km/h, qua 12 bản làng vùng biên. " * 3)
     assert "Đường tuần tra biên giới" not in [a.title for a in await engine.search_articles("60")]
     mttq = await engine.search_articles("MTTQ", limit=50)  # the abbreviation, or its long form
     long_form = await engine.search_articles("Mặt trận Tổ quốc", limit=50)
