@@ -34,7 +34,7 @@ class Signal:
     coverage: float
     accented: bool
     has_hits: bool
-    code_match: bool = False  # answered whatever the cut (the top article names its document code)
+    exact_match: bool = False  # answered whatever the cut (the top article names its document code or person)
     unknown: bool = False  # never answered (it names a place or document no article names)
 
 
@@ -91,8 +91,8 @@ def fit(in_domain: list[Signal], off_topic: list[Signal], model_id: str, chunk_w
         group = [s for s in in_domain if s.accented == accented]
         if group:
             eligible = [s.top_cosine + start.coverage_weight * s.coverage for s in group
-                        if s.has_hits and not s.unknown and not s.code_match and s.coverage >= start.coverage_floor]
-            answered = sum(1 for s in group if s.has_hits and not s.unknown and s.code_match)
+                        if s.has_hits and not s.unknown and not s.exact_match and s.coverage >= start.coverage_floor]
+            answered = sum(1 for s in group if s.has_hits and not s.unknown and s.exact_match)
             cuts[_condition(accented)], met[_condition(accented)] = _cut(eligible, len(group), target, answered)
     for cond in CONDITIONS:
         if cond not in cuts:
@@ -124,7 +124,7 @@ def found_rates(signals: list[Signal], t: Threshold) -> dict[str, float]:
         group = [s for s in signals if _condition(s.accented) == cond]
         if group:
             found = sum(s.has_hits and not s.unknown
-                        and (s.code_match or passes(s.top_cosine, s.coverage, s.accented, True, t)) for s in group)
+                        and (s.exact_match or passes(s.top_cosine, s.coverage, s.accented, True, t)) for s in group)
             out[cond] = round(found / len(group), 4)
     return out
 

@@ -14,7 +14,9 @@ and tests/data/ood_queries.jsonl plus the research set (out-of-domain).
 
 A question that names a document code (``18-CT/TU``) named by its top article
 is answered whatever the scores: short questions about one document score
-low on both features, and the code is as exact as evidence gets.
+low on both features, and the code is as exact as evidence gets. So is one
+naming a person whose name the top article's passages write ("Đinh Thị Anh
+là ai": `retrieval.people`).
 """
 
 from __future__ import annotations
@@ -60,13 +62,13 @@ def threshold_for(model_id: str) -> Threshold:
 
 
 def is_found(hits: list[Hit], top_cosine: float, coverage: float, accented: bool, used_dense: bool,
-             t: Threshold, code_match: bool = False, contradicted: bool = False) -> bool:
+             t: Threshold, exact_match: bool = False, contradicted: bool = False) -> bool:
     """Never when the question names what the top article does not (a place it does
-    not mention, a document no article names); always when it names a document code
-    the top article names (a code is as exact as a question gets); else by the rule."""
+    not mention, a document no article names); always on an exact match (the top
+    article names a document code or a person the question names); else by the rule."""
     if not hits or contradicted:
         return False
-    return code_match or passes(top_cosine, coverage, accented, used_dense, t)
+    return exact_match or passes(top_cosine, coverage, accented, used_dense, t)
 
 
 def passes(top_cosine: float, coverage: float, accented: bool, used_dense: bool, t: Threshold) -> bool:

@@ -373,7 +373,8 @@ class Engine:
         question = _clean(question)
         ranking = await self.searcher.search(question, k=k, mode=mode)
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
-                         used_dense=mode != "lexical", t=self.threshold, code_match=ranking.code_match,
+                         used_dense=mode != "lexical", t=self.threshold,
+                         exact_match=ranking.code_match or ranking.name_match,
                          contradicted=bool(ranking.unknown))
         hits = ranking.hits
         if found and self.reranker is not None:
@@ -396,7 +397,7 @@ class Engine:
         """What the not-found rule sees of a question (for calibration)."""
         ranking = await self.searcher.search(_clean(question))
         return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits),
-                      ranking.code_match, bool(ranking.unknown))
+                      ranking.code_match or ranking.name_match, bool(ranking.unknown))
 
     async def source_text(self, citation: Citation) -> str:
         """What the source view shows: the quoted passages with their neighbours

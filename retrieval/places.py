@@ -101,6 +101,11 @@ def _syllable(word: str) -> tuple[str, str]:
     return ("quy" if letters == "qui" else letters), "".join(c for c in chars if c in _TONES)
 
 
+def same_syllable(a: str, b: str) -> bool:
+    """Whether two syllables are spelt alike, case and the tone mark's place aside."""
+    return _syllable(a) == _syllable(b)
+
+
 def _spelt(words: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(_syllable(w) for w in words)
 

@@ -5,8 +5,8 @@ year or a place named in the question, and at most `per_article` passages per
 article. Each hit says whether its article fits the year and the place below a
 province that the question names; those that do rank first (a filter that never
 empties the list), and the answer quotes only them. Places, document codes,
-laws, quarters and years the question names that no article mentions are
-reported as `unknown`: the store cannot answer it. A question typed without
+laws, quarters, years and people (with capitals) the question names that no
+article mentions are reported as `unknown`: the store cannot answer it. A question typed without
 accents is searched on the folded fields, and its accents are restored before
 it is embedded.
 """
@@ -28,6 +28,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold, spell_out_abbreviations
+from retrieval.people import capitalised_people, names_match
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
                               writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
@@ -59,6 +60,7 @@ class Ranking:
     bigram_coverage: float  # idf share of the question's bigrams in the top article
     lexical: LexicalSnapshot  # the lexical state this ranking was computed on
     code_match: bool = False  # the top article names a document code the question names
+    name_match: bool = False  # its passages found write a person's name the question names
     unknown: tuple[str, ...] = ()  # places, document codes, laws, quarters, years named that no article mentions
 
 
@@ -178,7 +180,7 @@ class Searcher:
         code_rows = lex.chunks_with_codes(intent.codes)  # exact document codes win
         code_articles = np.unique(chunk_rows[code_rows])
         scores[code_articles] += cfg.code_boost
-        # Places and full document codes the question names that no article does:
+        # Places, full document codes, … the question names that no article does:
         # the store cannot answer it (a place is known when any article mentions it,
         # or the start of its name: "Kon Rẫy Có Bao" typed in title case).
         places = named_places(question)
@@ -186,6 +188,8 @@ class Searcher:
         unknown += tuple(text for code, text in full_codes(question)
                          if not lex.chunks_with_codes((code,)).size)
         unknown += tuple(n.text for n in named_requirements(question) if not self._named_known(lex, n))
+        unknown += tuple(" ".join(name) for name in capitalised_people(question)
+                         if not lex.articles_mentioning(" ".join(fold(w).lower() for w in name)).size)
         # Min-max scaling leaves the weakest matches at 0: an article any signal matched
         # still counts (/tim lists every article holding the words), ties broken by its
         # own word score.
@@ -234,7 +238,8 @@ class Searcher:
             return replace(empty, unknown=unknown)
         coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id)
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
-        return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, unknown)
+        name_match = names_match(question, [h.passage.text for h in hits if h.article_id == hits[0].article_id])
+        return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown)
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:

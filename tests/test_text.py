@@ -10,6 +10,7 @@ from corpus.chunking import chunk_sentences, split_long, split_sentences
 from corpus.dedup import content_hash, minhash, similarity
 from corpus.docrefs import code_matches, extract_refs, parse_code_query
 from retrieval.lexical import build_query, index_fields
+from retrieval.people import named_people, names_match
 from retrieval.query import without_asking_words
 from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, expand_abbreviations, fold, has_diacritics, shorten_question, words
 
@@ -358,3 +359,29 @@ def test_state_style_codes_and_false_references():
     assert refs["1719/QĐ-TTg"].issuer == "Thủ tướng Chính phủ" and refs["45/KH-UBND"].issuer == "Ủy ban nhân dân"
     assert code_matches("45/KH-UBND", "Kế hoạch", "45", (45, "kh", None))
     assert not code_matches("45/KH-UBND", "Kế hoạch", "45", (45, "kh", "tu"))
+
+
+def test_people_named_in_a_question():
+    """A family name and two or three more syllables, with or without capitals and
+    accents; typed in lower case only with a usual middle syllable; no province, and
+    nothing read from a question in title case."""
+    assert ("Đinh", "Thị", "Anh") in named_people("Đinh Thị Anh là ai?")
+    assert ("Đinh", "Thị", "Anh") in named_people("Ai là Đinh Thị Anh")
+    assert ("dinh", "thi", "anh") in named_people("dinh thi anh giu chuc vu gi")
+    assert named_people("Cô Nguyễn Thị Mỹ Hảo ở đâu")[-1] == ("Nguyễn", "Thị", "Mỹ", "Hảo")
+    assert ("Nguyễn", "Thị", "Mỹ", "Hảo", "ở") not in named_people("Cô Nguyễn Thị Mỹ Hảo ở đâu")
+    for question in ("cao huyết áp là gì", "Giá vàng ở Hồ Chí Minh", "Hà Nội có bao nhiêu bệnh viện",
+                     "Đinh Thị Anh Là Ai", "Lê Thị", "Mai tôi đi Đà Nẵng", "Đoàn BDV Tỉnh ủy lưu ý gì",
+                     "Đoàn Thanh niên xã làm gì", "doan thanh nien lam gi", "Dân vận ở Hoàng Su Phì"):
+        assert named_people(question) == (), question
+
+
+def test_a_name_is_written_with_its_capitals_and_accents():
+    text = "Đ/c Đinh Thị Anh-UVBTV, Trưởng ban DV. Quy hoạch đô thị hóa ở xã."
+    assert names_match("Đinh Thị Anh là ai", [text])
+    assert names_match("đinh thị anh là ai", [text])
+    assert names_match("dinh thi anh la ai", [text])
+    assert not names_match("Đinh Thị Ánh là ai", [text])  # another person
+    assert not names_match("Nguyễn Văn Hùng là ai", [text])
+    assert not names_match("do thi hoa la gi", [text])  # "đô thị hóa": not written with capitals
+    assert names_match("Bà Nguyễn Thị Thuỷ nói gì", ["bà Nguyễn Thị Thủy cho biết"])  # the mark on either vowel
