@@ -170,11 +170,17 @@ def spell_out_abbreviations(text: str) -> str:
     -> "MTTQ (mặt trận tổ quốc) tham gia…"), for the encoder, which knows the words
     better than the letters, while a passage may write either; codes ("25-NQ/TW") are
     left as they are. (Measured with e5: written out alone, a passage writing "MTTQ"
-    lost cosine; the two forms embedded apart cost a second embedding.)"""
+    lost cosine; the two forms embedded apart cost a second embedding.) An abbreviation
+    whose words the text already writes ("Mặt trận Tổ quốc (MTTQ)") is left alone."""
+    text = nfc(text)
+    written = " " + " ".join(fold(w) for w in words(text)) + " "
+
     def one(m: re.Match) -> str:
         long_form = ABBREVIATIONS.get(fold(m.group(0)).lower())
-        return f"{m.group(0)} ({long_form})" if long_form else m.group(0)
-    return _LETTERS_RE.sub(one, nfc(text))
+        if not long_form or f" {fold(long_form)} " in written:
+            return m.group(0)
+        return f"{m.group(0)} ({long_form})"
+    return _LETTERS_RE.sub(one, text)
 
 
 def abbreviation_variants(phrase: str) -> list[str]:

@@ -730,6 +730,7 @@ async def test_the_encoder_reads_the_question_without_its_asking_words(engine):
         await searcher.search("huyen tu mo rong trong cay duoc lieu gi")
         await searcher.search("MTTQ tham gia giám sát Nghị quyết 25-NQ/TW thế nào?")
         await searcher.search("mttq giam sat phan bien")
+        await searcher.search("Mặt trận Tổ quốc (MTTQ) giám sát thế nào?")
     finally:
         del searcher._embed
     assert seen[0] == "Huyện Tu Mơ Rông trồng cây dược liệu"
@@ -737,6 +738,7 @@ async def test_the_encoder_reads_the_question_without_its_asking_words(engine):
     # the field's abbreviations followed by their words (a passage may write either), codes left whole
     assert seen[2] == "MTTQ (mặt trận tổ quốc) tham gia giám sát Nghị quyết 25-NQ/TW"
     assert fold(seen[3]).lower() == "mttq (mat tran to quoc) giam sat phan bien"
+    assert seen[4] == "Mặt trận Tổ quốc (MTTQ) giám sát"  # its words already written: not twice
 
 
 async def test_search_error_cancels_the_embedding_it_started(engine):
