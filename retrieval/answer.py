@@ -13,7 +13,6 @@ order, each one's sentences in the order they stand in the article.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from dataclasses import dataclass
 from corpus.chunking import split_sentences
 from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
-from retrieval.normalize import fold, has_diacritics, is_code, nfc, words
+from retrieval.normalize import fold, has_diacritics, is_code, marks_last, nfc, words
 from corpus.types import Passage
 from retrieval.types import Answer, Citation, Hit, Sentence
 
@@ -69,25 +68,13 @@ class CountedNoun:
     a number written before it ("25 mô hình", "1.200 hộ"), not a year ("Năm 2023, mô
     hình …"); with its accents when both are typed with them ("hộ" is not "hồ")."""
 
-    accented: re.Pattern | None  # over `_marks_last` text; None: the noun was typed without accents
+    accented: re.Pattern | None  # over `marks_last` text; None: the noun was typed without accents
     folded: re.Pattern
 
     def search(self, sentence: str) -> bool:
         if self.accented is not None and has_diacritics(sentence):
-            return bool(self.accented.search(_marks_last(sentence)))
+            return bool(self.accented.search(marks_last(sentence)))
         return bool(self.folded.search(fold(sentence).lower()))
-
-
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def _marks_last(text: str) -> str:
-    """Lower-case text with each word's tone mark moved to its end, so that a mark
-    placed on either vowel ("thủy", "thuỷ"; "hòa", "hoà") reads the same."""
-    def one(m: re.Match) -> str:
-        chars = m.group(0)
-        return "".join(c for c in chars if c not in _TONE_MARKS) + "".join(c for c in chars if c in _TONE_MARKS)
-    return unicodedata.normalize("NFC", re.sub(r"[\w\u0300-\u036f]+", one, unicodedata.normalize("NFD", text.lower())))
 
 
 def _count_pattern(noun: str) -> re.Pattern:
@@ -102,7 +89,7 @@ def counted_noun(question: str) -> CountedNoun | None:
     if not m:
         return None
     noun = m.group(1)
-    return CountedNoun(_count_pattern(_marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
+    return CountedNoun(_count_pattern(marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
 
 
 def _names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) -> bool:

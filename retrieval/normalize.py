@@ -118,6 +118,28 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+
+
+def split_tone(word: str) -> tuple[str, str]:
+    """A lower-cased word's letters (NFC, with their other diacritics) and its tone
+    mark, wherever the mark was placed ("thủy" and "thuỷ" give ("thuy", "\u0309"))."""
+    chars = unicodedata.normalize("NFD", word.lower())
+    return (unicodedata.normalize("NFC", "".join(c for c in chars if c not in TONE_MARKS)),
+            "".join(c for c in chars if c in TONE_MARKS))
+
+
+_WORD_WITH_MARKS_RE = re.compile(r"[\w\u0300-\u036f]+")
+
+
+def marks_last(text: str) -> str:
+    """Lower-case text with each word's tone mark moved to its end (see `split_tone`),
+    so that a mark placed on either vowel ("thủy", "thuỷ"; "hòa", "hoà") reads the same
+    in a regular expression."""
+    return unicodedata.normalize("NFC", _WORD_WITH_MARKS_RE.sub(
+        lambda m: "".join(split_tone(m.group(0))), unicodedata.normalize("NFD", text.lower())))
+
+
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (or đ)."""
     return fold(text) != text

@@ -12,12 +12,11 @@ written several ways (``TP HCM``, ``Hồ Chí Minh``, ``Sài Gòn``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from retrieval.districts import DISTRICTS, EVERYDAY_ACCENTED, EVERYDAY_AFTER_UNIT, EVERYDAY_FOLDED
-from retrieval.normalize import fold, has_diacritics, nfc
+from retrieval.normalize import fold, has_diacritics, nfc, split_tone
 
 # The 63 provinces and centrally-run cities before the 2025 merger (older articles
 # use them; the 34 after it are among them), with the other ways they are written.
@@ -88,17 +87,13 @@ def folded_words(text: str) -> str:
 PROVINCE_KEYS = frozenset(folded_words(n) for name, alts in PROVINCES.items() for n in (name, *alts))
 
 # -- districts -----------------------------------------------------------------------
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
-
-
 def _syllable(word: str) -> tuple[str, str]:
     """A syllable's letters and its tone mark, however it is spelt: the mark on either
     vowel ("Hoà", "Hòa"), "Quí" as "Quý", "Đăk" / "Đắk" / "Đak" as one."""
-    chars = unicodedata.normalize("NFD", word.lower())
-    letters = unicodedata.normalize("NFC", "".join(c for c in chars if c not in _TONES))
+    letters, tone = split_tone(word)
     if fold(letters) == "dak":
         return "dak", ""
-    return ("quy" if letters == "qui" else letters), "".join(c for c in chars if c in _TONES)
+    return ("quy" if letters == "qui" else letters), tone
 
 
 def same_syllable(a: str, b: str) -> bool:
