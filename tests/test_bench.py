@@ -30,3 +30,5 @@ def test_bench_quick_run_reports_every_measure():
                   r"(\d+) ms 4 at a time", out.stdout)
     assert m and int(m.group(1)) >= 1000  # four pages, 0.25 s each, one after another
     assert re.search(r"looking for another process's changes before a question \(none\): p50/p95 [\d.]+/", out.stdout)
+    assert re.search(r"9\. feed list \(10 feeds x 1,000 entries\): p50 [\d.]+ ms with the index on failed entries, "
+                     r"[\d.]+ ms without -> [\d.]+x", out.stdout)
