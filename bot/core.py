@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from bot import render
 from bot.digest import (
-    LABEL, MAX_PER_CHAT, VN_TZ, parse_subscription, subscription_problem, topic_key, topic_label, topic_parts,
-    topic_split,
+    LABEL, MAX_PER_CHAT, VN_TZ, parse_subscription, subscription_problem, topic_as_read, topic_key, topic_label,
+    topic_parts,
 )
 from bot.recent import RecentAsk, in_window, parse_recent, parse_topic_window, recent_reply
 from bot.settings import Settings
@@ -363,8 +363,7 @@ class BotCore:
             if not on_topic and (loose := topic_parts(ask.topic, loose=True)) != parts:
                 on_topic, scanned = await self._newest_on_topic(loose, ask)  # "dân vận khéo Kon Rẫy"
                 if on_topic:  # the digest suggested reads it the same way: "… ở Kon Rẫy"
-                    rest, places = topic_split(ask.topic, loose=True)
-                    topic = " ".join([rest, *(f"ở {p}" for p in places)]).strip()
+                    topic = topic_as_read(ask.topic, loose=True)
         else:
             on_topic = await self.engine.latest(PAGE, until=ask.until)
         follow = ""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from bot import render
 from bot.types import Reply
 from corpus.types import ArticleInfo, Subscription
-from retrieval.normalize import abbreviation_variants, fold, nfc, words
+from retrieval.normalize import abbreviation_variants, fold, has_diacritics, nfc, words
 from retrieval.places import district_of_form, named_places, province_of_key, writes_district
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -115,61 +115,96 @@ _UNITS = {"huyen", "quan", "thi xa", "tx", "xa", "phuong", "thi tran"} | _PROVIN
 
 
 def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
-    rest, places = _split(topic, loose)
-    return rest, tuple(shown for shown, _ in places)
+    rest, groups = _split(topic, loose)
+    return rest, tuple(shown for group in groups for shown, _ in group)
 
 
-def _split(topic: str, loose: bool = False) -> tuple[str, list[tuple[str, str]]]:
+def topic_as_read(topic: str, loose: bool = False) -> str:
+    """The topic written as it is read: its words, then each place after "ở" ("dân vận
+    khéo Kon Rẫy", loose -> "dân vận khéo ở Kon Rẫy"; alternatives joined by "và")."""
+    rest, groups = _split(topic, loose)
+    return " ".join([rest, *("ở " + " và ".join(shown for shown, _ in group) for group in groups)]).strip()
+
+
+# Between two places of a topic that are alternatives ("ở Kon Rẫy và Đắk Hà",
+# "ở Kon Rẫy, Đắk Hà": a comma leaves no word between them).
+_OR_WORDS = {(), ("va",), ("hoac",), ("hay",), ("cung",), ("voi",)}
+_AFTER_OR_RE = re.compile(r"(?:\s(?:và|hoặc|hay|cùng|với|va|hoac|cung|voi)\s+|,\s*)", re.I)
+
+
+def _split(topic: str, loose: bool = False) -> tuple[str, list[list[tuple[str, str]]]]:
     """A topic's words apart from the places it names after "ở / tại / trên địa bàn"
-    (`retrieval.places.named_places`), and those places: "dân vận khéo ở Kon Rẫy" ->
-    ("dân vận khéo", ("Kon Rẫy",)), "… ở xã Ngọk Réo" -> (…, ("xã Ngọk Réo",)). `loose`: a capitalised place name ending the topic
-    counts without the cue too ("dân vận khéo Kon Rẫy"; but also "Báo Kon Tum": for when
-    the whole phrase is written nowhere)."""
+    (`retrieval.places.named_places`), and those places, grouped: "dân vận khéo ở Kon
+    Rẫy" -> ("dân vận khéo", [[("Kon Rẫy", …)]]), "… ở xã Ngọk Réo" -> (…, [[("xã Ngọk
+    Réo", …)]]); places joined by "và / hoặc / hay" or a comma after the cue are one
+    group, alternatives ("… ở Kon Rẫy và Đắk Hà"). Each place: (as shown, with its unit;
+    as matched); a province right after one of its districts only says where that is
+    ("ở Kon Rẫy, Kon Tum" is Kon Rẫy). `loose`: a capitalised place name ending the topic counts without the
+    cue too ("dân vận khéo Kon Rẫy"; but also "Báo Kon Tum": for when the whole phrase
+    is written nowhere)."""
     typed = words(topic)
     folded = [fold(w) for w in typed]
     keep = [True] * len(typed)
-    places: list[tuple[str, str]] = []  # (as shown, with its unit; as matched)
+    groups: list[list[tuple[str, str]]] = []
     found = list(named_places(nfc(topic)))
+    # after "và / hoặc / hay" or a comma, a place may follow one named after the cue:
+    # read it as if after the cue too (a district is a place only so: "… và Đắk Hà")
+    cue = "ở" if has_diacritics(topic) else "o"
+    found += [p for p in named_places(_AFTER_OR_RE.sub(rf"\g<0>{cue} ", nfc(topic))) if p not in found]
     if loose:  # a capitalised name ending the topic, read as if after "ở"
         caps = re.findall(r"\w+", nfc(topic))
         found += [p for i in range(1, len(caps)) if caps[i][:1].isupper()
                   for p in named_places("ở " + " ".join(caps[i:]))
                   if p.keys[0] == " ".join(fold(w).lower() for w in caps[i:])][:1]
+    located = []  # (where its name starts, its length in words, the place), in the topic's order
     for place in found:
         for key in place.keys:
             want = key.split()
-            at = next((i for i in range(len(folded) - len(want) + 1)
-                       if folded[i:i + len(want)] == want and all(keep[i:i + len(want)])), None)
-            if at is None:
-                continue
-            start = at  # its unit, if any, goes with it
-            start -= next((n for n in (2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0)
-            unit = " ".join(folded[start:at])
-            cue = next((n for n in (3, 1) if n <= start and " ".join(folded[start - n:start]) in _CUES), 0)
-            if not cue and not (loose and at + len(want) == len(typed)):
-                continue  # part of a name: "Báo Kon Tum", "Huyện ủy Kon Rẫy"
-            keep[start - cue:at + len(want)] = [False] * (at + len(want) - start + cue)
-            shown = f"{' '.join(typed[start:at])} {place.name}".strip()
-            # matched: a province with its unit ("thành phố Kon Tum" is the city), any other
-            # place by its name ("xã Ngọk Réo": an article may write "Ngọk Réo")
-            places.append((shown, shown if unit in _PROVINCE_UNIT else place.name))
-            break
-    return " ".join(w for w, k in zip(typed, keep) if k), places
+            at = next((i for i in range(len(folded) - len(want) + 1) if folded[i:i + len(want)] == want), None)
+            if at is not None:
+                located.append((at, len(want), place))
+                break
+    last_end, last = None, None  # where the last place taken ends, and that place
+    for at, size, place in sorted(located, key=lambda x: x[0]):
+        if not all(keep[at:at + size]):
+            continue
+        start = at  # its unit, if any, goes with it
+        start -= next((n for n in (2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0)
+        unit = " ".join(folded[start:at])
+        cue = next((n for n in (3, 1) if n <= start and " ".join(folded[start - n:start]) in _CUES), 0)
+        joined = last_end is not None and last_end <= start and tuple(folded[last_end:start]) in _OR_WORDS
+        if not cue and not joined and not (loose and at + size == len(typed)):
+            continue  # part of a name: "Báo Kon Tum", "Huyện ủy Kon Rẫy"
+        before = (start - last_end) if joined else cue
+        keep[start - before:at + size] = [False] * (at + size - start + before)
+        shown = f"{' '.join(typed[start:at])} {place.name}".strip()
+        # matched: a province with its unit ("thành phố Kon Tum" is the city), any other
+        # place by its name ("xã Ngọk Réo": an article may write "Ngọk Réo")
+        entry = (shown, shown if unit in _PROVINCE_UNIT else place.name)
+        if joined and last is not None and any(d.key == topic_key(last.name) for d in place.within):
+            pass  # "ở Kon Rẫy, Kon Tum": the district's province, said of it (an article on it may not write it)
+        elif joined:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+        last_end, last = at + size, place
+    return " ".join(w for w, k in zip(typed, keep) if k), groups
 
 
 def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
     """The parts of a topic an article must all write, each as its `topic_forms`: its
     words and the places it names after "ở / tại" (`topic_split`), so that "dân vận
     khéo ở Kon Rẫy" is an article writing "dân vận khéo" and "Kon Rẫy", not the whole
-    phrase; a topic naming no place so is one part."""
+    phrase; places named as alternatives ("ở Kon Rẫy và Đắk Hà") are one part, any of
+    them; a topic naming no place so is one part."""
     return [list(forms) for forms in _topic_parts(topic, loose)]
 
 
 @functools.lru_cache(maxsize=4096)  # a digest pass asks for every subscription's topic: many share one
 def _topic_parts(topic: str, loose: bool) -> tuple[tuple[str, ...], ...]:
-    rest, places = _split(topic, loose)
-    return tuple(tuple(forms) for forms in (topic_forms(rest), *(topic_forms(matched) for _, matched in places))
-                 if forms)
+    rest, groups = _split(topic, loose)
+    places = [tuple(dict.fromkeys(f for _, matched in group for f in topic_forms(matched))) for group in groups]
+    return tuple(tuple(forms) for forms in (topic_forms(rest), *places) if forms)
 
 
 def article_words(title: str, text: str) -> str:

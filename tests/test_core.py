@@ -315,6 +315,11 @@ async def test_whats_new_on_a_topic_in_a_place_lists_articles_writing_both(engin
     # both must be written: Tu Mơ Rông's article is on dân vận, but not dân vận khéo
     [none] = await core.handle(msg("Tin mới về dân vận khéo ở Tu Mơ Rông"))
     assert "Kon Rẫy" not in none.plain and "Tu Mơ Rông" in none.plain.splitlines()[0]
+    # two places: either ("… ở Kon Rẫy và Tu Mơ Rông", not an article writing that phrase)
+    [both] = await core.handle(msg("Tin mới về dân vận ở Kon Rẫy và Tu Mơ Rông"))
+    titles = [line for line in both.plain.splitlines() if line[:1].isdigit()]
+    assert len(titles) == 2 and titles[0].startswith(kon_ray), both.plain
+    assert titles[1].startswith("2. Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông"), both.plain
 
 
 async def test_whats_new_questions_get_the_newest_articles_on_their_topic(engine, data_dir):

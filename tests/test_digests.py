@@ -106,6 +106,32 @@ def test_a_topic_naming_a_place_is_its_words_and_the_place():
     assert topic_parts("dân vận khéo Kon Rẫy", loose=True) == topic_parts("dân vận khéo ở Kon Rẫy")
 
 
+def test_a_topic_naming_two_places_wants_either():
+    """"… ở Kon Rẫy và Đắk Hà": the words, and one of the places (a district named after
+    "và" or a comma counts as after "ở"); a district's province after it only says where
+    it is; "và" between words is no place."""
+    from bot.digest import topic_as_read, topic_parts, topic_split
+
+    kon_ray = "Huyện Kon Rẫy biểu dương mô hình dân vận khéo."
+    dak_ha = "Huyện Đắk Hà biểu dương mô hình dân vận khéo."
+    elsewhere = "Huyện Tu Mơ Rông biểu dương mô hình dân vận khéo."
+    for topic in ("dân vận khéo ở Kon Rẫy và Đắk Hà", "dân vận khéo ở Kon Rẫy, Đắk Hà",
+                  "dan van kheo o kon ray va dak ha", "dân vận khéo tại huyện Kon Rẫy hoặc huyện Đắk Hà"):
+        parts = topic_parts(topic)
+        assert len(parts) == 2, (topic, parts)
+        for text in (kon_ray, dak_ha):
+            assert all(mentions(forms, "", text) for forms in parts), (topic, text)
+        assert not all(mentions(forms, "", elsewhere) for forms in parts), topic
+    assert topic_split("dân vận khéo ở Kon Rẫy và Đắk Hà") == ("dân vận khéo", ("Kon Rẫy", "Đắk Hà"))
+    assert topic_as_read("dân vận khéo ở Kon Rẫy, Đắk Hà") == "dân vận khéo ở Kon Rẫy và Đắk Hà"
+    # the province after its district: Kon Rẫy only (not any Kon Tum article)
+    assert topic_parts("dân vận ở Kon Rẫy, Kon Tum") == topic_parts("dân vận ở Kon Rẫy")
+    # "và" between the topic's words, or before a name that is no place
+    assert topic_parts("MTTQ và Hội Nông dân ở Kon Rẫy")[0][0] == "mttq va hoi nong dan"
+    assert topic_split("dân vận khéo ở Kon Rẫy và Báo Kon Tum") == ("dân vận khéo và báo kon tum", ("Kon Rẫy",))
+    assert topic_split("dân vận khéo và Đắk Hà") == ("dân vận khéo và đắk hà", ())
+
+
 def test_topics_match_whole_words_with_or_without_accents_and_abbreviations():
     text = "Ủy ban Mặt trận Tổ quốc huyện Kon Rẫy biểu dương mô hình dân vận khéo."
     assert mentions(topic_forms("dan van kheo"), "Tin địa phương", text)
