@@ -23,6 +23,7 @@ from bot.digest import (
     topic_parts,
 )
 from bot.recent import RecentAsk, in_window, parse_recent, parse_topic_window, recent_reply
+from bot.report import group, weak_questions_text
 from bot.settings import Settings
 from bot.topic_match import TopicMatcher
 from bot.types import Button, ChatMemory, Incoming, Reply
@@ -69,11 +70,14 @@ COMMANDS: tuple[Command, ...] = (
     Command(("nguontin", "feeds"), "", "các nguồn RSS đang theo dõi và lần kiểm tra gần nhất (quản trị)", admin=True),
     Command(("bonguon", "unwatch"), "<số|url>", "ngừng theo dõi một nguồn RSS (quản trị)", admin=True),
     Command(("thongke", "stats"), "", "thống kê kho dữ liệu (quản trị)", admin=True),
+    Command(("chuatraloi", "unanswered"), "[số ngày]",
+            "các câu hỏi bot chưa trả lời được hoặc bị đánh giá chưa tốt (quản trị)", admin=True),
 )
 _BY_NAME = {name: cmd for cmd in COMMANDS for name in cmd.names}
 _TAG_RE = re.compile(r"<[^>]{0,200}>")
 _CMD_RE = re.compile(r"^/([^\W\d]\w*)(?:@\w+)?(?:\s+(.*))?$", re.S)  # "/tìm" too: names are read folded
 _PAGE_RE = re.compile(r"\s+(?:trang|page)\s+(\d{1,3})$", re.I)
+REPORT_DAYS, MAX_REPORT_DAYS = 7, 365  # /chuatraloi: the window it reads by default, and at most
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Xin thử lại sau ít phút."
 
 
@@ -584,10 +588,24 @@ class BotCore:
             f"Bài gần trùng (đăng lại nơi khác) đã bỏ qua: {st['duplicates']}\nVăn bản được nhắc: {st['references']}\n"
             f"Nguồn: {sites}\nBài mới nhất: {render.fmt_date(st['newest'])}\n"
             f"Lần nạp gần nhất: {st['last_ingest'] or '—'}\n{await self._feeds_line()}\n"
-            f"Câu hỏi hôm nay: {st['queries_today']}\n"
+            f"Câu hỏi hôm nay: {st['queries_today']}\n{await self._weak_line()}\n"
             f"Bộ mã hóa: {st['encoder']}\n{_threshold_line(st['threshold'], st['threshold_source'])}"
         )
         return [_text(plain)]
+
+    async def _weak_line(self) -> str:
+        since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=REPORT_DAYS)
+        weak = group(await self.engine.store.weak_questions(since))
+        return f"Câu hỏi chưa trả lời được hoặc bị chấm 👎 ({REPORT_DAYS} ngày qua): {len(weak)}" + (
+            " (/chuatraloi)" if weak else "")
+
+    async def _cmd_chuatraloi(self, msg: Incoming, arg: str) -> list[Reply]:
+        arg = arg.strip().lower().removesuffix("ngày").removesuffix("ngay").strip()
+        if arg and not (arg.isdigit() and 1 <= int(arg) <= MAX_REPORT_DAYS):
+            return [_text(f"Hãy gõ số ngày muốn xem, từ 1 đến {MAX_REPORT_DAYS}, ví dụ: /chuatraloi 30")]
+        days = int(arg) if arg else REPORT_DAYS
+        since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)
+        return [_text(weak_questions_text(await self.engine.store.weak_questions(since), days))]
 
     # -- buttons -----------------------------------------------------------
     async def _callback(self, msg: Incoming) -> list[Reply]:

@@ -27,7 +27,8 @@ import numpy as np
 from corpus.errors import StoreError
 from corpus.migrations import MIGRATIONS
 from corpus.sources import feed_key
-from corpus.types import Article, ArticleInfo, Delivery, DocRef, Feed, Passage, RefMention, Subscription
+from corpus.types import (Article, ArticleInfo, AskedQuestion, Delivery, DocRef, Feed, Passage, RefMention,
+                          Subscription)
 
 log = logging.getLogger(__name__)
 
@@ -558,6 +559,16 @@ class Store:
 
     async def feedback_for(self, query_id: int) -> list[int]:
         return [r[0] for r in await self._all("SELECT vote FROM feedback WHERE query_id=?", (query_id,))]
+
+    async def weak_questions(self, since: dt.datetime, limit: int = 500) -> list[AskedQuestion]:
+        """Questions asked since `since` that were not answered or whose answer got a
+        👎, newest first."""
+        rows = await self._all(
+            "SELECT q.question, q.at, q.found, COALESCE(SUM(f.vote < 0), 0) AS down FROM queries q"
+            " LEFT JOIN feedback f ON f.query_id = q.id WHERE q.at >= ? GROUP BY q.id"
+            " HAVING q.found = 0 OR down > 0 ORDER BY q.at DESC, q.id DESC LIMIT ?",
+            (_utc_text(since), limit))
+        return [AskedQuestion(question=r[0], at=_utc(r[1]), found=bool(r[2]), down_votes=int(r[3])) for r in rows]
 
     async def queries_since(self, since_iso: str) -> int:
         return (await self._one("SELECT count(*) FROM queries WHERE at>=?", (since_iso,)))[0]

@@ -149,6 +149,17 @@ class Delivery:
 
 
 @dataclass(frozen=True)
+class AskedQuestion:
+    """A question asked in the bots, as logged: whether it was answered, and the 👎
+    its answer got."""
+
+    question: str
+    at: dt.datetime  # UTC
+    found: bool
+    down_votes: int
+
+
+@dataclass(frozen=True)
 class FeedEntry:
     """One item of an RSS/Atom feed: the article it links to."""
 

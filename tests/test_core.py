@@ -377,3 +377,35 @@ async def test_whats_new_questions_get_the_newest_articles_on_their_topic(engine
     console = BotCore(engine, settings_for(data_dir), "console")
     [plain] = await console.handle(msg("Bài mới về công tác tôn giáo tuần này?", platform="console"))
     assert "/theodoi" not in plain.plain
+
+
+async def test_admins_see_the_questions_not_answered_or_marked_wrong(engine, data_dir):
+    """/chuatraloi: what cadres asked that the store could not answer, or whose answer
+    got a 👎, one line per question however typed, newest first; cadres may not."""
+    from bot_harness import ADMIN, rows
+
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    [empty] = await core.handle(msg("/chuatraloi", user_id=ADMIN))
+    assert empty.plain == "7 ngày qua không có câu hỏi nào bot chưa trả lời được hoặc bị đánh giá chưa tốt."
+    for question in ("Giá vàng hôm nay bao nhiêu?", "gia vang hom nay bao nhieu", KONTUM_Q,
+                     "Tỉnh Quảng Nam có bao nhiêu mô hình Dân vận khéo?"):
+        await core.handle(msg(question))
+    await core.handle(msg("/chuatot"))  # the last answer: none, as Quảng Nam was not found
+    await core.handle(msg(KONTUM_Q, chat_id="2"))
+    await core.handle(msg("/chuatot", chat_id="2"))  # a wrong answer, says a cadre
+    assert rows(data_dir, "SELECT count(*) FROM feedback WHERE vote < 0")[0][0] == 2
+    [report] = await core.handle(msg("/chuatraloi", user_id=ADMIN))
+    lines = report.plain.splitlines()
+    assert lines[0] == "Câu hỏi 7 ngày qua bot chưa trả lời được hoặc bị đánh giá chưa tốt (3 câu, mới nhất trước):"
+    assert lines[1].startswith(f"1. «{KONTUM_Q}» — ") and lines[1].endswith("; 👎 1"), lines[1]
+    assert lines[2].startswith("2. «Tỉnh Quảng Nam có bao nhiêu mô hình Dân vận khéo?» — ")
+    assert lines[2].endswith("; chưa tìm thấy, 👎 1"), lines[2]
+    assert lines[3].startswith("3. «gia vang hom nay bao nhieu» — 2 lần, gần nhất ") and lines[3].endswith(
+        "; chưa tìm thấy"), lines[3]
+    assert lines[-1].startswith("Nên bổ sung bài viết")
+    assert "/chuatraloi" in (await core.handle(msg("/chuatraloi 0", user_id=ADMIN)))[0].plain  # how to type it
+    assert (await core.handle(msg("/unanswered 30 ngày", user_id=ADMIN)))[0].plain.startswith("Câu hỏi 30 ngày qua")
+    [stats] = await core.handle(msg("/thongke", user_id=ADMIN))
+    assert "Câu hỏi chưa trả lời được hoặc bị chấm 👎 (7 ngày qua): 3 (/chuatraloi)" in stats.plain
+    [refused] = await core.handle(msg("/chuatraloi", user_id="999"))
+    assert refused.plain == "Lệnh này chỉ dành cho quản trị viên."
