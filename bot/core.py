@@ -28,6 +28,7 @@ from bot.settings import Settings
 from bot.topic_match import TopicMatcher
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError, StoreError
+from corpus.store import WEAK_QUESTIONS_READ
 from corpus.types import ArticleInfo
 from retrieval.feeds import CONFIG, FeedWatcher, find_feed
 from retrieval.normalize import fold, nfc, shorten_question
@@ -595,17 +596,20 @@ class BotCore:
 
     async def _weak_line(self) -> str:
         since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=REPORT_DAYS)
-        weak = group(await self.engine.store.weak_questions(since))
-        return f"Câu hỏi chưa trả lời được hoặc bị chấm 👎 ({REPORT_DAYS} ngày qua): {len(weak)}" + (
+        asked = await self.engine.store.weak_questions(since)
+        weak = group(asked)
+        more = "+" if len(asked) >= WEAK_QUESTIONS_READ else ""
+        return f"Câu hỏi chưa trả lời được hoặc bị chấm 👎 ({REPORT_DAYS} ngày qua): {len(weak)}{more}" + (
             " (/chuatraloi)" if weak else "")
 
     async def _cmd_chuatraloi(self, msg: Incoming, arg: str) -> list[Reply]:
         arg = arg.strip().lower().removesuffix("ngày").removesuffix("ngay").strip()
-        if arg and not (arg.isdigit() and 1 <= int(arg) <= MAX_REPORT_DAYS):
+        if arg and not (re.fullmatch(r"[0-9]{1,3}", arg) and 1 <= int(arg) <= MAX_REPORT_DAYS):
             return [_text(f"Hãy gõ số ngày muốn xem, từ 1 đến {MAX_REPORT_DAYS}, ví dụ: /chuatraloi 30")]
         days = int(arg) if arg else REPORT_DAYS
         since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)
-        return [_text(weak_questions_text(await self.engine.store.weak_questions(since), days))]
+        asked = await self.engine.store.weak_questions(since)
+        return [_text(weak_questions_text(asked, days, capped=len(asked) >= WEAK_QUESTIONS_READ))]
 
     # -- buttons -----------------------------------------------------------
     async def _callback(self, msg: Incoming) -> list[Reply]:

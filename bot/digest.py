@@ -19,7 +19,7 @@ from bot import render
 from bot.types import Reply
 from corpus.types import ArticleInfo, Subscription
 from retrieval.normalize import abbreviation_variants, fold, has_diacritics, nfc, words
-from retrieval.places import district_of_form, named_places, province_of_key, writes_district
+from retrieval.places import PROVINCE_KEYS, district_of_form, named_places, province_of_key, writes_district
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 FREQUENCIES = ("daily", "weekly")
@@ -123,39 +123,69 @@ def topic_as_read(topic: str, loose: bool = False) -> str:
     """The topic written as it is read: its words, then each place after "ở" ("dân vận
     khéo Kon Rẫy", loose -> "dân vận khéo ở Kon Rẫy"; alternatives joined by "và")."""
     rest, groups = _split(topic, loose)
-    return " ".join([rest, *("ở " + " và ".join(shown for shown, _ in group) for group in groups)]).strip()
+    places = [" và ".join(shown for shown, _ in group) for group in groups]
+    return " ".join([rest, *(f"ở {p}" for p in places)]).strip()  # "ở Kon Rẫy và Tu Mơ Rông" alone too
 
 
-# Between two places of a topic that are alternatives ("ở Kon Rẫy và Đắk Hà",
-# "ở Kon Rẫy, Đắk Hà": a comma leaves no word between them).
-_OR_WORDS = {(), ("va",), ("hoac",), ("hay",), ("cung",), ("voi",)}
-_AFTER_OR_RE = re.compile(r"(?:\s(?:và|hoặc|hay|cùng|với|va|hoac|cung|voi)\s+|,\s*)", re.I)
+# Between two places of a topic that are alternatives: "và / hoặc / hay", perhaps
+# followed by the cue again ("ở Kon Rẫy và (ở) Đắk Hà").
+_OR_WORDS = {("va",), ("hoac",), ("hay",)}
+_AFTER_OR_RE = re.compile(r"(?:\s(?:và|hoặc|hay|va|hoac)\s+|,\s*)", re.I)
+_COMMUNE_UNITS = {"xa", "phuong", "thi tran"}
+_CITY_PROVINCES = {"ha noi", "ho chi minh", "tp hcm", "da nang", "hai phong", "can tho", "hue"}
+
+
+def _rank(place, unit: str) -> int:
+    """1 a commune, 2 a district or a city of a province, 3 a province."""
+    if unit in _COMMUNE_UNITS:
+        return 1
+    if PROVINCE_KEYS.intersection(place.keys) and (
+            unit not in ("thanh pho", "tp") or _CITY_PROVINCES.intersection(place.keys)):
+        return 3
+    return 2
+
+
+def _gap(between: list[str]) -> str | None:
+    """How two places are joined by the words between them: "or" ("và", "hoặc ở"),
+    "list" (nothing but a comma, which `words` drops), or None (other words)."""
+    gap = tuple(between)
+    for cue in ("tren dia ban", "o", "tai"):
+        n = len(cue.split())
+        if len(gap) > n and gap[-n:] == tuple(cue.split()):
+            gap = gap[:-n]
+            break
+    return "or" if gap in _OR_WORDS else "list" if not gap else None
 
 
 def _split(topic: str, loose: bool = False) -> tuple[str, list[list[tuple[str, str]]]]:
     """A topic's words apart from the places it names after "ở / tại / trên địa bàn"
     (`retrieval.places.named_places`), and those places, grouped: "dân vận khéo ở Kon
     Rẫy" -> ("dân vận khéo", [[("Kon Rẫy", …)]]), "… ở xã Ngọk Réo" -> (…, [[("xã Ngọk
-    Réo", …)]]); places joined by "và / hoặc / hay" or a comma after the cue are one
-    group, alternatives ("… ở Kon Rẫy và Đắk Hà"). Each place: (as shown, with its unit;
-    as matched); a province right after one of its districts only says where that is
-    ("ở Kon Rẫy, Kon Tum" is Kon Rẫy). `loose`: a capitalised place name ending the topic counts without the
-    cue too ("dân vận khéo Kon Rẫy"; but also "Báo Kon Tum": for when the whole phrase
-    is written nowhere)."""
+    Réo", …)]]). Each place: (as shown, with its unit; as matched). Places after the cue
+    joined by "và / hoặc / hay", or listed with commas, are one group, alternatives
+    ("… ở Kon Rẫy và Đắk Hà"); but listed after a smaller one, a larger one only says
+    where that is, as an address does ("ở xã Ngọk Réo, huyện Đắk Hà" is Ngọk Réo; "ở
+    Kon Rẫy, Kon Tum" is Kon Rẫy). `loose`: a capitalised place name ending the topic,
+    and those joined to it so, count without the cue too ("dân vận khéo Kon Rẫy", "Kon
+    Rẫy và Tu Mơ Rông"; but also "Báo Kon Tum": for when the whole phrase is written
+    nowhere)."""
     typed = words(topic)
     folded = [fold(w) for w in typed]
     keep = [True] * len(typed)
     groups: list[list[tuple[str, str]]] = []
-    found = list(named_places(nfc(topic)))
+    text = nfc(topic)
+    found = list(named_places(text))
     # after "và / hoặc / hay" or a comma, a place may follow one named after the cue:
     # read it as if after the cue too (a district is a place only so: "… và Đắk Hà")
-    cue = "ở" if has_diacritics(topic) else "o"
-    found += [p for p in named_places(_AFTER_OR_RE.sub(rf"\g<0>{cue} ", nfc(topic))) if p not in found]
-    if loose:  # a capitalised name ending the topic, read as if after "ở"
-        caps = re.findall(r"\w+", nfc(topic))
-        found += [p for i in range(1, len(caps)) if caps[i][:1].isupper()
-                  for p in named_places("ở " + " ".join(caps[i:]))
-                  if p.keys[0] == " ".join(fold(w).lower() for w in caps[i:])][:1]
+    cue_word = "ở" if has_diacritics(topic) else "o"
+    if (after_or := _AFTER_OR_RE.sub(rf"\g<0>{cue_word} ", text)) != text:
+        found += [p for p in named_places(after_or) if p not in found]
+    if loose:  # capitalised names ending the topic, or each part of it, read as if after "ở"
+        for part in re.split(r"\s(?:và|hoặc|hay|va|hoac)\s|,", text, flags=re.I):
+            caps = re.findall(r"\w+", part)
+            found += [p for i in range(len(caps)) if caps[i][:1].isupper() and (i or part is not text)
+                      for p in named_places("ở " + " ".join(caps[i:]))
+                      if p.keys[0] == " ".join(fold(w).lower() for w in caps[i:]) and p not in found][:1]
     located = []  # (where its name starts, its length in words, the place), in the topic's order
     for place in found:
         for key in place.keys:
@@ -164,16 +194,27 @@ def _split(topic: str, loose: bool = False) -> tuple[str, list[list[tuple[str, s
             if at is not None:
                 located.append((at, len(want), place))
                 break
-    last_end, last = None, None  # where the last place taken ends, and that place
-    for at, size, place in sorted(located, key=lambda x: x[0]):
+    located.sort(key=lambda x: x[0])
+    # loosely, a place ending the topic counts, and one joined to a place that counts
+    chained: set[int] = set()
+    if loose:
+        end = len(typed)
+        for at, size, _ in reversed(located):
+            if at + size == end or (at + size < end and _gap(folded[at + size:end]) is not None):
+                chained.add(at)
+                end = at - next((n for n in (2, 1) if n <= at and " ".join(folded[at - n:at]) in _UNITS), 0)
+            else:
+                break
+    last_end, last_rank = None, 0  # where the last place taken ends, and how large it is
+    for at, size, place in located:
         if not all(keep[at:at + size]):
             continue
         start = at  # its unit, if any, goes with it
         start -= next((n for n in (2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0)
         unit = " ".join(folded[start:at])
         cue = next((n for n in (3, 1) if n <= start and " ".join(folded[start - n:start]) in _CUES), 0)
-        joined = last_end is not None and last_end <= start and tuple(folded[last_end:start]) in _OR_WORDS
-        if not cue and not joined and not (loose and at + size == len(typed)):
+        joined = _gap(folded[last_end:start]) if last_end is not None and last_end <= start else None
+        if not cue and not joined and at not in chained:
             continue  # part of a name: "Báo Kon Tum", "Huyện ủy Kon Rẫy"
         before = (start - last_end) if joined else cue
         keep[start - before:at + size] = [False] * (at + size - start + before)
@@ -181,13 +222,14 @@ def _split(topic: str, loose: bool = False) -> tuple[str, list[list[tuple[str, s
         # matched: a province with its unit ("thành phố Kon Tum" is the city), any other
         # place by its name ("xã Ngọk Réo": an article may write "Ngọk Réo")
         entry = (shown, shown if unit in _PROVINCE_UNIT else place.name)
-        if joined and last is not None and any(d.key == topic_key(last.name) for d in place.within):
-            pass  # "ở Kon Rẫy, Kon Tum": the district's province, said of it (an article on it may not write it)
+        rank = _rank(place, unit)
+        if joined == "list" and rank > last_rank:
+            pass  # an address: "xã Ngọk Réo, huyện Đắk Hà" is where the commune is
         elif joined:
             groups[-1].append(entry)
         else:
             groups.append([entry])
-        last_end, last = at + size, place
+        last_end, last_rank = at + size, (last_rank if joined == "list" and rank > last_rank else rank)
     return " ".join(w for w, k in zip(typed, keep) if k), groups
 
 

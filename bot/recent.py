@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import render
 from bot.digest import VN_TZ
@@ -28,6 +28,7 @@ from bot.types import Reply
 from bot.windows import find_window
 from corpus.types import ArticleInfo
 from retrieval.normalize import fold, has_diacritics, nfc
+from retrieval.places import named_places
 
 MAX_TOPIC_WORDS = 6  # a longer remainder is a real question about the news, not a listing
 MAX_ABOUT_WORDS = 10  # what follows "về" may be a long name ("Hội Liên hiệp Phụ nữ Việt Nam")
@@ -98,10 +99,37 @@ class _Word:
 
 
 def _words(text: str, accented: bool) -> list[_Word]:
-    """The words, each with its clause's number (a topic never runs past a comma)."""
-    return [_Word(w, w.lower() if accented else fold(w).lower(), n)
-            for n, clause in enumerate(re.split(r"[,;:!?()…]|\.(?!\d)", nfc(text)))
-            for w in re.findall(r"[^\W_]+(?:[-/.][^\W_]+)*", clause)]
+    """The words, each with its clause's number (a topic never runs past a comma, but
+    for a place listed after one: "… ở Kon Rẫy, Tu Mơ Rông")."""
+    out: list[_Word] = []
+    n = -1
+    for sep, clause in _clauses(nfc(text)):
+        if sep == "," and out and _starts_with_place(clause):
+            out[-1] = replace(out[-1], typed=out[-1].typed + ",")  # the topic keeps its comma
+        else:
+            n += 1
+        out += [_Word(w, w.lower() if accented else fold(w).lower(), n)
+                for w in re.findall(r"[^\W_]+(?:[-/.][^\W_]+)*", clause)]
+    return out
+
+
+def _clauses(text: str) -> list[tuple[str, str]]:
+    """(the separator before it, the clause) for each clause."""
+    parts = re.split(r"([,;:!?()…]|\.(?!\d))", text)
+    return [("", parts[0])] + [(parts[i], parts[i + 1]) for i in range(1, len(parts) - 1, 2)]
+
+
+_UNIT_RE = re.compile(r"^\s*(?:(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|tp\.?)\s+)?", re.I)
+
+
+def _starts_with_place(clause: str) -> bool:
+    """Whether a clause opens with a place's name, its unit perhaps before it ("Tu Mơ
+    Rông", "huyện Đắk Hà"), read as after "ở"."""
+    name = _UNIT_RE.sub("", clause)
+    first = [fold(w).lower() for w in re.findall(r"\w+", name)]
+    return bool(first) and any(key.split() == first[:len(key.split())]
+                               for place in named_places(("ở " if has_diacritics(name) else "o ") + name.strip())
+                               for key in place.keys)
 
 
 def _span(words: list[str], start: int, end: int) -> range:

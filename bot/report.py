@@ -46,13 +46,15 @@ def group(asked: list[AskedQuestion]) -> list[WeakQuestion]:
     return sorted(out, key=lambda w: w.last_at, reverse=True)
 
 
-def weak_questions_text(asked: list[AskedQuestion], days: int) -> str:
-    """The admin's list (plain text): each question with when and how it went."""
+def weak_questions_text(asked: list[AskedQuestion], days: int, capped: bool = False) -> str:
+    """The admin's list (plain text): each question with when and how it went.
+    `capped`: `asked` holds only the newest of them."""
     weak = group(asked)
     if not weak:
         return f"{days} ngày qua không có câu hỏi nào bot chưa trả lời được hoặc bị đánh giá chưa tốt."
+    count = f"{len(weak)} câu trong {len(asked)} lượt hỏi gần nhất" if capped else f"{len(weak)} câu"
     lines = [f"Câu hỏi {days} ngày qua bot chưa trả lời được hoặc bị đánh giá chưa tốt "
-             f"({len(weak)} câu, mới nhất trước):"]
+             f"({count}, mới nhất trước):"]
     for i, w in enumerate(weak[:MAX_LINES], 1):
         how = []
         if w.not_found:

@@ -218,3 +218,12 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        10,
+        # /chuatraloi and /thongke read each recent question's votes.
+        """
+        CREATE INDEX IF NOT EXISTS feedback_query ON feedback(query_id);
+        """,
+    )
+)

@@ -118,6 +118,7 @@ def _utc_text(at: dt.datetime) -> str:
     return at.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+WEAK_QUESTIONS_READ = 1000  # the newest weak questions /chuatraloi reads
 _SUB_COLS = "id, platform, chat_id, user_id, frequency, topic, topic_key, cursor, created_at"
 
 
@@ -560,13 +561,15 @@ class Store:
     async def feedback_for(self, query_id: int) -> list[int]:
         return [r[0] for r in await self._all("SELECT vote FROM feedback WHERE query_id=?", (query_id,))]
 
-    async def weak_questions(self, since: dt.datetime, limit: int = 500) -> list[AskedQuestion]:
+    async def weak_questions(self, since: dt.datetime, limit: int = WEAK_QUESTIONS_READ) -> list[AskedQuestion]:
         """Questions asked since `since` that were not answered or whose answer got a
-        👎, newest first."""
+        👎 (people whose last vote on it is 👎: a vote changed or tapped twice counts
+        once), newest first, at most `limit`."""
         rows = await self._all(
-            "SELECT q.question, q.at, q.found, COALESCE(SUM(f.vote < 0), 0) AS down FROM queries q"
-            " LEFT JOIN feedback f ON f.query_id = q.id WHERE q.at >= ? GROUP BY q.id"
-            " HAVING q.found = 0 OR down > 0 ORDER BY q.at DESC, q.id DESC LIMIT ?",
+            "SELECT question, at, found, down FROM (SELECT q.id, q.question, q.at, q.found,"
+            " (SELECT COUNT(*) FROM feedback f WHERE f.query_id = q.id AND f.vote < 0 AND f.id ="
+            "  (SELECT MAX(g.id) FROM feedback g WHERE g.query_id = q.id AND g.user_id IS f.user_id)) AS down"
+            " FROM queries q WHERE q.at >= ?) WHERE found = 0 OR down > 0 ORDER BY at DESC, id DESC LIMIT ?",
             (_utc_text(since), limit))
         return [AskedQuestion(question=r[0], at=_utc(r[1]), found=bool(r[2]), down_votes=int(r[3])) for r in rows]
 

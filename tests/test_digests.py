@@ -124,8 +124,18 @@ def test_a_topic_naming_two_places_wants_either():
         assert not all(mentions(forms, "", elsewhere) for forms in parts), topic
     assert topic_split("dân vận khéo ở Kon Rẫy và Đắk Hà") == ("dân vận khéo", ("Kon Rẫy", "Đắk Hà"))
     assert topic_as_read("dân vận khéo ở Kon Rẫy, Đắk Hà") == "dân vận khéo ở Kon Rẫy và Đắk Hà"
-    # the province after its district: Kon Rẫy only (not any Kon Tum article)
+    assert topic_parts("dân vận ở Kon Rẫy và ở Đắk Hà") == topic_parts("dân vận ở Kon Rẫy và Đắk Hà")
+    assert topic_as_read("dân vận ở Kon Rẫy và ở Đắk Hà") == "dân vận ở Kon Rẫy và Đắk Hà"
+    # listed after a smaller place, a larger one is its address: Kon Rẫy only, not any Kon Tum article
     assert topic_parts("dân vận ở Kon Rẫy, Kon Tum") == topic_parts("dân vận ở Kon Rẫy")
+    for topic in ("dân vận ở xã Ngọk Réo, huyện Đắk Hà, tỉnh Kon Tum", "dân vận ở xã Ngọk Réo huyện Đắk Hà"):
+        assert topic_parts(topic) == [["dan van"], ["ngok reo"]], topic
+    # joined by "và", a province is another place, as is a province's city
+    assert topic_parts("dân vận ở Kon Rẫy và Kon Tum")[1][:2] == ["kon ray", "kon tum"]
+    assert topic_parts("dân vận ở Đắk Hà và thành phố Kon Tum")[1] == ["dak ha", "thanh pho kon tum"]
+    # loosely, places joined to a place ending the topic
+    assert topic_parts("Kon Rẫy và Tu Mơ Rông", loose=True) == [["kon ray", "tu mo rong"]]
+    assert topic_parts(topic_as_read("Kon Rẫy và Tu Mơ Rông", loose=True)) == [["kon ray", "tu mo rong"]]
     # "và" between the topic's words, or before a name that is no place
     assert topic_parts("MTTQ và Hội Nông dân ở Kon Rẫy")[0][0] == "mttq va hoi nong dan"
     assert topic_split("dân vận khéo ở Kon Rẫy và Báo Kon Tum") == ("dân vận khéo và báo kon tum", ("Kon Rẫy",))

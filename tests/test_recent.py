@@ -76,6 +76,9 @@ TODAY = dt.date(2026, 11, 25)  # a Wednesday
     ("Bài mới về Hà Nam ngày qua", "Hà Nam", dt.date(2026, 11, 19)),
     # a topic stops at a comma
     ("Có bài mới nào về dân vận khéo không ạ, gửi mình với", "dân vận khéo", None),
+    # ... but for a place listed after one ("…, Tu Mơ Rông"), with its comma
+    ("Tin mới về dân vận ở Kon Rẫy, Tu Mơ Rông", "dân vận ở Kon Rẫy, Tu Mơ Rông", None),
+    ("Tin mới về dân vận ở Kon Rẫy, tuần này", "dân vận ở Kon Rẫy", dt.date(2026, 11, 23)),
     ("Gửi mình bài mới nhất nhé", "", None),
     ("Bài mới về đăng ký kết hôn", "đăng ký kết hôn", None),
     ("Bài mới quý trước", "", dt.date(2026, 7, 1)),
