@@ -8,8 +8,15 @@ embedding score low (few words, one of them a name).
 
 A question's name is read with or without capitals and accents ("dinh thi anh
 la ai"); typed in lower case it must have a usual middle syllable ("thị", "văn",
-…), so that "cao huyết áp" is no name. A passage writes the name with capitals,
-the same syllables with the same accents when the question has accents.
+…), so that "cao huyết áp" is no name. Not read as a person: a name after a unit
+or a street, school or office ("xã Lý Thường Kiệt", "Trường THPT Chu Văn An",
+"Huyện Đoàn Kon Rẫy"), a place ("Hồ Chí Minh", "Đăk Tô"), the office after a name
+("Nguyễn Đức Tuy Chủ trì" is Nguyễn Đức Tuy). A passage writes the name in title
+case, ending where it ends ("Lê Thị Mỹ" is not "Lê Thị Mỹ Linh"), with the same
+accents when the question has them.
+
+Only a name that surely is a person's (a usual middle syllable, or after "ông",
+"bà", "đồng chí" …) and that no article writes is reported as unknown.
 """
 
 from __future__ import annotations
@@ -21,46 +28,71 @@ from retrieval.places import PROVINCE_KEYS, clauses, is_district_name, same_syll
 
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí đinh trịnh lương mai đào cao "
-    "hà tạ lâm tô tăng thái trương đoàn chu châu kiều lưu quách vương từ triệu kim hứa mạc nông lò lục sầm "
-    "hầu vi thân khúc nghiêm doãn lại phùng diệp âu tống cù la đàm mã tiêu khổng lã thạch danh y".split())
-_FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES) - {"y"}  # typed plain: too common
+    "hà tạ lâm tô tôn tăng thái trương đoàn chu châu kiều lưu quách vương từ triệu kim hứa mạc nông lò lục sầm "
+    "hầu vi thân khúc nghiêm doãn lại phùng diệp âu tống cù la đàm mã tiêu khổng lã thạch danh y giàng sùng "
+    "thào ksor nay siu rơ".split())
+# typed plain, a family name that is also an everyday word in lower case (là, từ, do, vì, mà, tô, y)
+_FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES) - {"y", "la", "tu", "do", "vi", "ma", "to", "nay"}
 _MIDDLES = frozenset(
-    "thị văn đức hữu ngọc thanh quang xuân minh công đình kim thu hồng trọng quốc anh tiến thế hoàng bá như "
+    "thị văn đức hữu ngọc thanh quang xuân minh công đình kim thu hồng trọng quốc anh tiến thế hoàng bá "
     "phương thúy thuý diệu bích mỹ khánh việt duy huy tuấn trung".split())
 _FOLDED_MIDDLES = frozenset(fold(m) for m in _MIDDLES)
 _LONGEST = 4  # syllables of a name
 # Words of institutions that follow a family-name-like word ("Đoàn BDV Tỉnh ủy",
-# "Đoàn Thanh niên", "Văn phòng"): no part of a person's name.
-_NOT_IN_NAMES = frozenset(fold(w) for w in
-                          "tỉnh huyện xã ủy uỷ ban đảng hội niên phòng trường viện sở bộ cục chi đoàn công".split())
+# "Đoàn Thanh niên"): no part of a person's name.
+_NOT_IN_NAMES = frozenset(fold(w) for w in "tỉnh huyện xã ủy uỷ ban đảng niên phòng viện sở cục chi".split())
+# An office written after a name ("Nguyễn Đức Tuy Chủ trì …", "… Phó Bí thư"): the name ends there.
+_OFFICES = frozenset("chủ phó bí trưởng giám tổng ủy uỷ thường chánh đại".split())
+# Before a name that is a place's or an institution's ("xã Lý Thường Kiệt", "đường Nguyễn
+# Văn Linh", "Trường THPT Chu Văn An", "Huyện Đoàn Kon Rẫy"): no person.
+_NAMING = frozenset("xã phường đường phố trường thpt thcs quận huyện tỉnh trấn tp cầu chợ viện thành".split())
+_FOLDED_NAMING = frozenset(fold(w) for w in _NAMING) - {"truong"}  # typed plain, "truong" is also trưởng
+# Before a person's name ("ông Nguyễn Văn Hùng", "đồng chí …", "đ/c …").
+_TITLES = frozenset("ông bà anh chị cô chú bác em chí c".split())
+# A lower-case name does not end on the words a question asks with ("la thế nào").
+_ASKING = frozenset("nào gì ai là không có như thế sao đâu bao mấy".split())
+_FOLDED_ASKING = frozenset(fold(w) for w in _ASKING)
 
 
 def named_people(question: str) -> tuple[tuple[str, ...], ...]:
     """The names a question may name: runs of three or four syllables from a family
-    name (more than one when the run's end is unsure: "Đinh Thị Anh là"), not a
-    province or a district ("Hồ Chí Minh", "Hoàng Su Phì"), as typed."""
+    name (more than one when the run's end is unsure: "Đinh Thị Anh Phó"), as typed."""
+    return tuple(name for name, _ in _candidates(question))
+
+
+def _candidates(question: str) -> list[tuple[tuple[str, ...], bool]]:
+    """(name, whether it surely is a person's) for each name `named_people` reads."""
     if title_cased(question):
-        return ()
+        return []
     accented = has_diacritics(question)
-    out: list[tuple[str, ...]] = []
+    out: dict[tuple[str, ...], bool] = {}
     for ws in clauses(question):
         folded = [fold(w).lower() for w in ws]
+        lower = [w.lower() for w in ws]
         for i, w in enumerate(ws):
             capital = w[0].isupper() and (i > 0 or ws[i + 1:i + 2] and ws[i + 1][0].isupper())
-            if not (w.lower() in SURNAMES if accented else folded[i] in _FOLDED_SURNAMES):
+            if not (lower[i] in SURNAMES if accented else folded[i] in _FOLDED_SURNAMES):
                 continue
             if i + 3 > len(ws) or any(_place(" ".join(folded[i:i + n])) for n in (2, 3, 4)):
                 continue
-            middle = ws[i + 1].lower() in _MIDDLES if accented else folded[i + 1] in _FOLDED_MIDDLES
+            if i and (lower[i - 1] in _NAMING if accented else folded[i - 1] in _FOLDED_NAMING):
+                continue
+            if i and _place(f"{folded[i - 1]} {folded[i]}"):  # "Đăk Tô Kon Tum"
+                continue
+            middle = lower[i + 1] in _MIDDLES if accented else folded[i + 1] in _FOLDED_MIDDLES
             if not capital and not middle:
                 continue
             if capital and not all(_title(x) for x in ws[i:i + 3]):
                 continue
+            person = middle or (i > 0 and lower[i - 1] in _TITLES)
             for n in range(3, min(_LONGEST, len(ws) - i) + 1):
-                if (capital and not _title(ws[i + n - 1])) or folded[i + n - 1] in _NOT_IN_NAMES:
+                last = i + n - 1
+                if ((capital and not _title(ws[last])) or folded[last] in _NOT_IN_NAMES
+                        or (accented and lower[last] in _OFFICES and capital)
+                        or (not capital and (lower[last] in _ASKING if accented else folded[last] in _FOLDED_ASKING))):
                     break
-                out.append(tuple(ws[i:i + n]))
-    return tuple(dict.fromkeys(out))
+                out[tuple(ws[i:i + n])] = person
+    return list(out.items())
 
 
 def _title(word: str) -> bool:
@@ -73,24 +105,37 @@ def _place(key: str) -> bool:
 
 
 def capitalised_people(question: str) -> tuple[tuple[str, ...], ...]:
-    """The names a question writes with capitals, each whole ("Nguyễn Thị Mỹ Hảo",
-    not also "Nguyễn Thị Mỹ")."""
-    names = [n for n in named_people(question) if all(w[0].isupper() for w in n)]
+    """The names a question writes with capitals that surely are people's, each
+    whole ("Nguyễn Thị Mỹ Hảo", not also "Nguyễn Thị Mỹ")."""
+    names = [n for n, person in _candidates(question) if person and all(w[0].isupper() for w in n)]
     return tuple(n for n in names if not any(m != n and m[:len(n)] == n for m in names))
 
 
-def writes_name(text: str, name: tuple[str, ...], accented: bool) -> bool:
-    """Whether `text` writes `name` with capitals: the same syllables, with the same
-    accents (wherever the tone mark sits) when `accented`."""
-    typed = re.findall(r"\w+", text)
-    n = len(name)
+_WORD_RE = re.compile(r"\w+")
+
+
+def writes_name(text: str, name: tuple[str, ...], accented: bool, folded_text: str | None = None) -> bool:
+    """Whether `text` writes `name` in title case, ending there (not followed, after a
+    space, by another such syllable): the same syllables, with the same accents
+    (wherever the tone mark sits) when `accented`. `folded_text`: `text` folded and
+    lower-cased, when the caller has it."""
     want = [fold(w).lower() for w in name]
-    for i in range(len(typed) - n + 1):
-        run = typed[i:i + n]
-        if [fold(w).lower() for w in run] != want or not all(w[0].isupper() for w in run):
+    if " ".join(want) not in (folded_text if folded_text is not None else fold(text).lower()):
+        return False
+    found = list(_WORD_RE.finditer(text))
+    n = len(name)
+    for i in range(len(found) - n + 1):
+        run = [m.group(0) for m in found[i:i + n]]
+        if [fold(w).lower() for w in run] != want or not all(_title(w) for w in run):
             continue
-        if not accented or all(same_syllable(a, b) for a, b in zip(run, name)):
-            return True
+        if accented and not all(same_syllable(a, b) for a, b in zip(run, name)):
+            continue
+        if i + n < len(found):
+            after = found[i + n]
+            if (text[found[i + n - 1].end():after.start()].isspace() and _title(after.group(0))
+                    and after.group(0).lower() not in _OFFICES):
+                continue  # a longer name: "Lê Thị Mỹ Linh" is not "Lê Thị Mỹ" (but "… Tuy Phó Bí thư" is Tuy)
+        return True
     return False
 
 
@@ -100,4 +145,8 @@ def names_match(question: str, texts: list[str]) -> bool:
     if not names:
         return False
     accented = has_diacritics(question)
-    return any(writes_name(t, name, accented) for name in names for t in texts)
+    for text in texts:
+        folded = fold(text).lower()
+        if any(writes_name(text, name, accented, folded) for name in names):
+            return True
+    return False

@@ -454,6 +454,9 @@ async def test_a_place_or_document_the_store_lacks_is_named_not_guessed(engine):
                                    ("TP HCM có bao nhiêu mô hình dân vận khéo?", "Hồ Chí Minh"),
                                    ("Ông Nguyễn Văn Hùng giữ chức vụ gì?", "Nguyễn Văn Hùng")))
     assert (await engine.ask("Học tập tư tưởng Hồ Chí Minh thế nào?")).unknown == ()  # the man, named
+    for question in ("Huyện Đoàn Kon Rẫy tham gia phong trào Dân vận khéo thế nào",  # no person's name
+                     "Nguyễn Đức Tuy Chủ trì làm việc với Huyện ủy Tu Mơ Rông về gì"):
+        assert (await engine.ask(question)).unknown == (), question
     # places and codes the store knows are not refused, however the question is typed
     for question in ("Huyện Kon Rẫy Có Bao Nhiêu Mô Hình Dân Vận Khéo?", "dân vận khéo ở huyện Đăk Pne, Kon Rẫy",
                      "Chỉ thị 18-CT/TU của Tỉnh ủy Kon Tum ban hành ngày nào", "25 mô hình kinh tế và 2 tt"):
