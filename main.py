@@ -293,6 +293,39 @@ async def cmd_feeds(settings: Settings, args) -> int:
     return 1 if failed else 0
 
 
+async def cmd_backup(settings: Settings, args) -> int:
+    """A consistent copy of the store (the bots may keep running): articles, vectors,
+    subscriptions, feeds, the question log. The index files are rebuilt from it."""
+    import datetime as dt
+
+    from corpus.store import Store
+    from retrieval.engine import DB_FILE
+
+    source = settings.data_dir / DB_FILE
+    if not source.is_file():
+        print(f"Lỗi: chưa có kho dữ liệu ở {source} (DANVAN_DATA_DIR): không có gì để sao lưu.", file=sys.stderr)
+        return 2
+    target = Path(args.file).expanduser()
+    if target.is_dir():  # a folder: a dated file in it
+        target = target / f"danvan-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.sqlite3"
+    if target.resolve() == source.resolve() or target.name.startswith(DB_FILE) and target.parent.resolve() == (
+            source.parent.resolve()):
+        print(f"Lỗi: hãy sao lưu ra ngoài thư mục dữ liệu, không ghi đè {source}.", file=sys.stderr)
+        return 2
+    store = await Store.open(source)
+    try:
+        await store.backup(target)
+        counts = await store.counts()
+    finally:
+        await store.close()
+    size = target.stat().st_size / 1e6
+    print(f"Đã sao lưu kho dữ liệu ({counts['articles']} bài, {counts['subscriptions']} đăng ký bản tin) vào "
+          f"{target} ({size:.1f} MB).")
+    print(f"Khôi phục: dừng bot, chép tệp này thành {source}, rồi chạy lại; các tệp chỉ mục được dựng lại "
+          "từ kho (không cần mã hóa lại).")
+    return 0
+
+
 async def cmd_telegram(settings: Settings, args) -> int:
     from bot.runner import run_bots
 
@@ -341,6 +374,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("urls", nargs="*", metavar="URL", help="remove: a URL or the number `feeds list` shows")
     s.add_argument("--all", action="store_true",
                    help="check: every feed now, not only those due (failing feeds wait longer)")
+    s = sub.add_parser("backup", help="copy the store to a file (or a dated file in a folder), bots running or not")
+    s.add_argument("file")
     for name in ("telegram", "zalo"):
         s = sub.add_parser(name, help=f"run the {name} bot")
         s.add_argument("--webhook", action="store_true")
@@ -349,7 +384,8 @@ def parser() -> argparse.ArgumentParser:
 
 COMMANDS = {
     "ingest": cmd_ingest, "ask": cmd_ask, "chat": cmd_chat, "run": cmd_run, "eval": cmd_eval,
-    "reindex": cmd_reindex, "calibrate": cmd_calibrate, "feeds": cmd_feeds, "telegram": cmd_telegram, "zalo": cmd_zalo,
+    "reindex": cmd_reindex, "calibrate": cmd_calibrate, "feeds": cmd_feeds, "backup": cmd_backup,
+    "telegram": cmd_telegram, "zalo": cmd_zalo,
 }
 
 

@@ -107,6 +107,19 @@ def _folder_error(folder: Path, exc: OSError) -> StoreError:
                       "DANVAN_DATA_DIR là một thư mục khác.")
 
 
+def _backup_problem(target: Path, exc: Exception) -> str:
+    """Why a backup could not be written, in Vietnamese."""
+    if isinstance(exc, PermissionError) or getattr(exc, "errno", None) == errno.EROFS:
+        why = f"không có quyền ghi vào {target.parent}"
+    elif getattr(exc, "errno", None) == errno.ENOSPC or "full" in str(exc).lower():
+        why = "ổ đĩa đã đầy"
+    elif not target.parent.is_dir():
+        why = f"chưa có thư mục {target.parent}"
+    else:
+        why = "hãy kiểm tra ổ đĩa và quyền ghi"
+    return f"Không sao lưu được kho dữ liệu vào {target}: {why}. Kho dữ liệu không bị ảnh hưởng."
+
+
 _INFO_COLS = "a.id, a.title, a.url, a.site, a.published, a.places, a.ingested_at, a.seq"
 
 
@@ -247,6 +260,24 @@ class Store:
 
     _BUMP = ("INSERT INTO meta(key, value) VALUES ('generation', '1') ON CONFLICT(key)"
              " DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+    async def backup(self, target: Path) -> None:
+        """A consistent copy of the whole store at `target`, taken with SQLite's online
+        backup while the bots may keep writing; written beside it and then moved into
+        place, so that a copy is never half written."""
+        tmp = target.with_name(target.name + ".tmp")
+        try:
+            tmp.unlink(missing_ok=True)
+            dst = sqlite3.connect(tmp)
+            try:
+                await self._db.backup(dst)
+            finally:
+                dst.close()
+            os.replace(tmp, target)
+        except (sqlite3.Error, OSError) as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise StoreError(f"could not back the store up to {target}: {exc}", _backup_problem(target, exc)) from exc
 
     async def generation(self) -> int:
         """Bumped in the same transaction as every change to articles or vectors;
@@ -528,6 +559,7 @@ class Store:
         for name, table in (("articles", "articles"), ("chunks", "chunks"), ("duplicates", "duplicates"),
                             ("references", "doc_refs")):
             out[name] = (await self._one(f"SELECT count(*) FROM {table}"))[0]
+        out["subscriptions"] = (await self._one("SELECT count(*) FROM subscriptions WHERE active=1"))[0]
         return out
 
     async def sites(self) -> list[tuple[str, int]]:

@@ -341,3 +341,45 @@ def test_too_many_open_files_is_not_called_a_permissions_problem(tmp_path):
     assert err.user_message == "Lỗi kho dữ liệu, xin thử lại sau hoặc báo người quản trị."  # the folder is writable
     path.mkdir()
     assert "là một thư mục" in _sql_error("cannot open", path, sqlite3.OperationalError("unable to open")).user_message
+
+
+async def test_a_backup_taken_while_the_bot_runs_restores_everything(engine, data_dir, tmp_path):
+    """`main.py backup` copies the store while the engine has it open; a data folder
+    holding only that copy answers as before (the index files rebuilt from the stored
+    vectors, nothing encoded again) and keeps the subscriptions."""
+    from bot_harness import KONTUM_Q
+
+    await engine.store.subscribe("telegram", "42", "7", "daily", "dân vận khéo", "dan van kheo")
+    env = {**os.environ, "DANVAN_DATA_DIR": str(data_dir), "DANVAN_ENCODER": "hashing"}
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    done = subprocess.run([sys.executable, "main.py", "backup", str(folder)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    [copy] = list(folder.iterdir())
+    assert copy.name.startswith("danvan-") and copy.suffix == ".sqlite3"
+    assert f"Đã sao lưu kho dữ liệu (5 bài, 1 đăng ký bản tin) vào {copy}" in done.stdout
+    restored = tmp_path / "restored"
+    restored.mkdir()
+    copy.rename(restored / DB_FILE)
+    encoder = HashingEncoder()
+    calls = []
+    real = encoder.encode_passages
+    encoder.encode_passages = lambda texts: calls.append(len(texts)) or real(texts)
+    eng = await open_engine(restored, encoder)
+    try:
+        assert eng.index.size == engine.index.size and not calls  # rebuilt from the stored vectors
+        answer = await eng.ask(KONTUM_Q)
+        assert answer.found and "40,7" in answer.text
+        [sub] = await eng.store.subscriptions("telegram", "42")
+        assert sub.topic == "dân vận khéo"
+    finally:
+        await eng.close()
+    # where it cannot be written: said, and nothing left half written
+    bad = subprocess.run([sys.executable, "main.py", "backup", str(tmp_path / "missing" / "x.sqlite3")], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "Không sao lưu được kho dữ liệu" in bad.stderr
+    assert "chưa có thư mục" in bad.stderr and not (tmp_path / "missing").exists()
+    same = subprocess.run([sys.executable, "main.py", "backup", str(data_dir / DB_FILE)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert same.returncode == 2 and "không ghi đè" in same.stderr
