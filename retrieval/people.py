@@ -150,3 +150,16 @@ def names_match(question: str, texts: list[str]) -> bool:
         if any(writes_name(text, name, accented, folded) for name in names):
             return True
     return False
+
+
+_SURNAME_RUN_RE = re.compile(
+    r"\b(?:" + "|".join(sorted((w.capitalize() for w in SURNAMES), key=len, reverse=True)) + r")"
+    r"(?:\s+[^\W\d_]+){2}")  # a family name and two syllables, checked to be in title case
+_TITLED_RE = re.compile(r"(?:\b(?:ông|bà|đồng chí)|đ/c)\s+([^\W\d_]+)", re.I)
+
+
+def writes_a_person(sentence: str) -> bool:
+    """Whether a sentence names someone: a family name and two more syllables in title
+    case ("Nguyễn Đức Tuy"), or a title and a name ("ông Năng", "đồng chí Tuy")."""
+    return (any(all(_title(w) for w in m.group(0).split()) for m in _SURNAME_RUN_RE.finditer(sentence))
+            or any(_title(m.group(1)) for m in _TITLED_RE.finditer(sentence)))

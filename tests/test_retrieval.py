@@ -256,6 +256,21 @@ def test_a_fragment_after_the_best_sentence_is_not_quoted():
     assert [s.text for s in a.sentences] == [best]
 
 
+def test_a_who_question_quotes_the_sentence_that_names_someone():
+    from retrieval.answer import asks_who
+
+    meeting = "Ban Dân vận tổ chức hội nghị tổng kết công tác năm 2023."  # more of the question's words
+    named = "Chủ trì hội nghị có đồng chí Nguyễn Đức Tuy, Trưởng ban."
+    one = AnswerParams(max_sentences=1, add_next=False)
+    for q in ("Trưởng Ban Dân vận Tỉnh ủy là ai?", "truong ban dan van tinh uy la ai"):
+        assert [s.text for s in compose(q, [_hit(f"{meeting} {named}")], True, lambda t: 1.0, one).sentences] == [
+            named], q
+    assert [s.text for s in compose("Ban Dân vận tổng kết năm 2023", [_hit(f"{meeting} {named}")], True,
+                                    lambda t: 1.0, one).sentences] == [meeting]  # not asked who
+    assert asks_who("Ai là Chủ tịch?") and not asks_who("Những ai nên tiêm vắc xin?")
+    assert not asks_who("tai nan giao thong o dau")  # "ai" inside words, typed plain
+
+
 def test_a_how_many_question_quotes_the_sentence_that_counts():
     from retrieval.answer import counted_noun
 

@@ -10,7 +10,7 @@ from corpus.chunking import chunk_sentences, split_long, split_sentences
 from corpus.dedup import content_hash, minhash, similarity
 from corpus.docrefs import code_matches, extract_refs, parse_code_query
 from retrieval.lexical import build_query, index_fields
-from retrieval.people import capitalised_people, named_people, names_match
+from retrieval.people import capitalised_people, named_people, names_match, writes_a_person
 from retrieval.query import without_asking_words
 from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, expand_abbreviations, fold, has_diacritics, shorten_question, words
 
@@ -401,3 +401,10 @@ def test_a_name_is_written_with_its_capitals_and_accents():
     assert not names_match("lê thị mỹ hạnh là ai", ["bà Lê Thị Mỹ Linh cho biết"])
     assert not names_match("Đinh Thị Anh là ai", ["ĐINH THỊ ANH"])
     assert names_match("Nguyễn Đức Tuy làm gì", ["đồng chí Nguyễn Đức Tuy Phó Bí thư"])
+
+
+def test_a_sentence_naming_someone():
+    for text in ("đồng chí Nguyễn Đức Tuy – Ủy viên", "Đ/c Đinh Thị Anh-UVBTV", "ông Năng cho biết"):
+        assert writes_a_person(text), text
+    for text in ("Ban Dân vận Tỉnh ủy Kon Tum tổ chức Hội nghị", "bà con dân tộc", "Chủ tịch UBND tỉnh"):
+        assert not writes_a_person(text), text
