@@ -122,9 +122,11 @@ def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
 def topic_as_read(topic: str, loose: bool = False) -> str:
     """The topic written as it is read: its words, then each place after "ở" ("dân vận
     khéo Kon Rẫy", loose -> "dân vận khéo ở Kon Rẫy"; alternatives joined by "và")."""
-    rest, groups = _split(topic, loose)
+    segments, groups = _read(topic, loose)
+    if len(segments) > 1:
+        return topic  # words on both sides of a place: read so already ("… ở Kon Rẫy và cộng đồng")
     places = [" và ".join(shown for shown, _ in group) for group in groups]
-    return " ".join([rest, *(f"ở {p}" for p in places)]).strip()  # "ở Kon Rẫy và Tu Mơ Rông" alone too
+    return " ".join([*segments, *(f"ở {p}" for p in places)])  # "ở Kon Rẫy và Tu Mơ Rông" alone too
 
 
 # Between two places of a topic that are alternatives: "và / hoặc / hay", perhaps
@@ -158,6 +160,24 @@ def _gap(between: list[str]) -> str | None:
 
 
 def _split(topic: str, loose: bool = False) -> tuple[str, list[list[tuple[str, str]]]]:
+    """`_read`, its words joined (for showing)."""
+    segments, groups = _read(topic, loose)
+    return " ".join(segments), groups
+
+
+def _read(topic: str, loose: bool = False) -> tuple[list[str], list[list[tuple[str, str]]]]:
+    """A topic read as `_read_as`; a topic made only of places joined by "và" or commas
+    ("Kon Rẫy và Tu Mơ Rông") is read loosely even when asked strictly, so that it names
+    them and not a phrase no article writes."""
+    segments, groups = _read_as(topic, loose)
+    if not loose and not groups and len(topic.split()) > 2:
+        loose_segments, loose_groups = _read_as(topic, True)
+        if not loose_segments and sum(len(g) for g in loose_groups) >= 2:
+            return loose_segments, loose_groups
+    return segments, groups
+
+
+def _read_as(topic: str, loose: bool = False) -> tuple[list[str], list[list[tuple[str, str]]]]:
     """A topic's words apart from the places it names after "ở / tại / trên địa bàn"
     (`retrieval.places.named_places`), and those places, grouped: "dân vận khéo ở Kon
     Rẫy" -> ("dân vận khéo", [[("Kon Rẫy", …)]]), "… ở xã Ngọk Réo" -> (…, [[("xã Ngọk
@@ -168,7 +188,8 @@ def _split(topic: str, loose: bool = False) -> tuple[str, list[list[tuple[str, s
     Kon Rẫy, Kon Tum" is Kon Rẫy). `loose`: a capitalised place name ending the topic,
     and those joined to it so, count without the cue too ("dân vận khéo Kon Rẫy", "Kon
     Rẫy và Tu Mơ Rông"; but also "Báo Kon Tum": for when the whole phrase is written
-    nowhere)."""
+    nowhere). The words are cut where a place was taken out ("dân vận khéo ở Kon Rẫy và
+    cộng đồng": "dân vận khéo" and "cộng đồng"), without a "và" left dangling."""
     typed = words(topic)
     folded = [fold(w) for w in typed]
     keep = [True] * len(typed)
@@ -225,12 +246,28 @@ def _split(topic: str, loose: bool = False) -> tuple[str, list[list[tuple[str, s
         rank = _rank(place, unit)
         if joined == "list" and rank > last_rank:
             pass  # an address: "xã Ngọk Réo, huyện Đắk Hà" is where the commune is
+        elif joined == "list" and rank < last_rank:
+            groups[-1][-1] = entry  # an address from the top: "Kon Tum, huyện Đắk Hà" is Đắk Hà
         elif joined:
             groups[-1].append(entry)
         else:
             groups.append([entry])
         last_end, last_rank = at + size, (last_rank if joined == "list" and rank > last_rank else rank)
-    return " ".join(w for w, k in zip(typed, keep) if k), groups
+    segments: list[list[str]] = [[]]
+    for w, f, k in zip(typed, folded, keep):
+        if k:
+            segments[-1].append((w, f))
+        elif segments[-1]:
+            segments.append([])
+    out = []
+    for seg in segments:
+        while seg and (seg[0][1],) in _OR_WORDS:
+            seg = seg[1:]
+        while seg and (seg[-1][1],) in _OR_WORDS:
+            seg = seg[:-1]
+        if seg:
+            out.append(" ".join(w for w, _ in seg))
+    return out, groups
 
 
 def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
@@ -244,9 +281,9 @@ def topic_parts(topic: str, loose: bool = False) -> list[list[str]]:
 
 @functools.lru_cache(maxsize=4096)  # a digest pass asks for every subscription's topic: many share one
 def _topic_parts(topic: str, loose: bool) -> tuple[tuple[str, ...], ...]:
-    rest, groups = _split(topic, loose)
+    segments, groups = _read(topic, loose)
     places = [tuple(dict.fromkeys(f for _, matched in group for f in topic_forms(matched))) for group in groups]
-    return tuple(tuple(forms) for forms in (topic_forms(rest), *places) if forms)
+    return tuple(tuple(forms) for forms in (*(topic_forms(seg) for seg in segments), *places) if forms)
 
 
 def article_words(title: str, text: str) -> str:

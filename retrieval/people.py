@@ -29,10 +29,10 @@ from retrieval.places import PROVINCE_KEYS, clauses, is_district_name, same_syll
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí đinh trịnh lương mai đào cao "
     "hà tạ lâm tô tôn tăng thái trương đoàn chu châu kiều lưu quách vương từ triệu kim hứa mạc nông lò lục sầm "
-    "hầu vi thân khúc nghiêm doãn lại phùng diệp âu tống cù la đàm mã tiêu khổng lã thạch danh y giàng sùng "
+    "hầu vi thân khúc nghiêm doãn lại phùng diệp âu tống cù la đàm mã tiêu khổng lã thạch danh giàng sùng "
     "thào ksor nay siu rơ".split())
-# typed plain, a family name that is also an everyday word in lower case (là, từ, do, vì, mà, tô, y)
-_FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES) - {"y", "la", "tu", "do", "vi", "ma", "to", "nay"}
+# typed plain, a family name that is also an everyday word in lower case (là, từ, do, vì, mà, tô, này)
+_FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES) - {"la", "tu", "do", "vi", "ma", "to", "nay"}
 _MIDDLES = frozenset(
     "thị văn đức hữu ngọc thanh quang xuân minh công đình kim thu hồng trọng quốc anh tiến thế hoàng bá "
     "phương thúy thuý diệu bích mỹ khánh việt duy huy tuấn trung".split())
@@ -45,10 +45,19 @@ _NOT_IN_NAMES = frozenset(fold(w) for w in "tỉnh huyện xã ủy uỷ ban đ�
 _OFFICES = frozenset("chủ phó bí trưởng giám tổng ủy uỷ thường chánh đại".split())
 # Before a name that is a place's or an institution's ("xã Lý Thường Kiệt", "đường Nguyễn
 # Văn Linh", "Trường THPT Chu Văn An", "Huyện Đoàn Kon Rẫy"): no person.
-_NAMING = frozenset("xã phường đường phố trường thpt thcs quận huyện tỉnh trấn tp cầu chợ viện thành".split())
+_NAMING = frozenset("xã phường đường phố trường thpt thcs ptdtbt học non hiệu ty quận huyện tỉnh trấn tp cầu chợ "
+                    "viện thành thôn làng buôn plei số".split())
 _FOLDED_NAMING = frozenset(fold(w) for w in _NAMING) - {"truong"}  # typed plain, "truong" is also trưởng
 # Before a person's name ("ông Nguyễn Văn Hùng", "đồng chí …", "đ/c …").
-_TITLES = frozenset("ông bà anh chị cô chú bác em chí c".split())
+_TITLES = frozenset("ông bà anh chị cô chú bác em chí c".split())  # in lower case: "Mai Anh Đào" has none
+_TITLES_CAPITALISED = frozenset(w.capitalize() for w in _TITLES) - {"C"}
+# After a three-syllable name, words that start no fourth syllable of it: a post, a
+# village, an office ("Nguyễn Đức Tuy Tổ trưởng …", "… Thôn trưởng", "… Già làng").
+_AFTER_NAME = frozenset("tổ thôn làng già người công nghệ giáo bệnh đồn buôn plei đoàn hội ban xã huyện tỉnh "
+                        "kon đăk đắk ia".split())
+# Two syllables after a family-name-like word that make a common word, not a name
+# ("Đoàn Thanh Tra", "Đoàn Công Tác", "Đoàn Thanh niên").
+_NOT_A_NAME = frozenset({"thanh tra", "cong tac", "kiem tra", "giam sat", "thanh nien", "cong doan", "cong an"})
 # A lower-case name does not end on the words a question asks with ("la thế nào").
 _ASKING = frozenset("nào gì ai là không có như thế sao đâu bao mấy".split())
 _FOLDED_ASKING = frozenset(fold(w) for w in _ASKING)
@@ -73,22 +82,30 @@ def _candidates(question: str) -> list[tuple[tuple[str, ...], bool]]:
             capital = w[0].isupper() and (i > 0 or ws[i + 1:i + 2] and ws[i + 1][0].isupper())
             if not (lower[i] in SURNAMES if accented else folded[i] in _FOLDED_SURNAMES):
                 continue
-            if i + 3 > len(ws) or any(_place(" ".join(folded[i:i + n])) for n in (2, 3, 4)):
+            if i + 3 > len(ws) or any(_place(" ".join(folded[i:i + n])) for n in (3, 4)):
+                continue
+            if _place(" ".join(folded[i:i + 2])) and (i + 3 > len(ws) - 1 or _place(" ".join(folded[i + 2:i + 4]))):
+                continue  # "Vũ Quang" (a district) "Hà Tĩnh"; but "Ông Vũ Quang Huy" is a man
+            if " ".join(folded[i + 1:i + 3]) in _NOT_A_NAME:
                 continue
             if i and (lower[i - 1] in _NAMING if accented else folded[i - 1] in _FOLDED_NAMING):
                 continue
-            if i and _place(f"{folded[i - 1]} {folded[i]}"):  # "Đăk Tô Kon Tum"
-                continue
+            if i and lower[i - 1] not in _TITLES and (ws[i - 1][:1].isupper() or not accented) and _place(
+                    f"{folded[i - 1]} {folded[i]}"):
+                continue  # "Đăk Tô Kon Tum" (not "Bà Đinh", which folds like Ba Đình)
+            if i and (ws[i - 1].isdigit() or (i > 1 and ws[i - 1] in _TITLES_CAPITALISED)):
+                continue  # "Số 12 Phan Đình Phùng"; in "Lễ hội Mai Anh Đào Măng Đen", "Anh" is no title
             middle = lower[i + 1] in _MIDDLES if accented else folded[i + 1] in _FOLDED_MIDDLES
             if not capital and not middle:
                 continue
             if capital and not all(_title(x) for x in ws[i:i + 3]):
                 continue
-            person = middle or (i > 0 and lower[i - 1] in _TITLES)
+            person = middle or (i > 0 and (ws[i - 1] in _TITLES or (i == 1 and lower[0] in _TITLES)))
             for n in range(3, min(_LONGEST, len(ws) - i) + 1):
                 last = i + n - 1
                 if ((capital and not _title(ws[last])) or folded[last] in _NOT_IN_NAMES
                         or (accented and lower[last] in _OFFICES and capital)
+                        or (n == 4 and (lower[last] in _AFTER_NAME or _place(" ".join(folded[last:last + 2]))))
                         or (not capital and (lower[last] in _ASKING if accented else folded[last] in _FOLDED_ASKING))):
                     break
                 out[tuple(ws[i:i + n])] = person

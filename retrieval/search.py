@@ -188,8 +188,9 @@ class Searcher:
         unknown += tuple(text for code, text in full_codes(question)
                          if not lex.chunks_with_codes((code,)).size)
         unknown += tuple(n.text for n in named_requirements(question) if not self._named_known(lex, n))
-        unknown += tuple(" ".join(name) for name in capitalised_people(question)
-                         if not lex.articles_mentioning(" ".join(fold(w).lower() for w in name)).size)
+        unknown += tuple(" ".join(name) for name in capitalised_people(question)  # no reading of it written
+                         if not any(lex.articles_mentioning(" ".join(fold(w).lower() for w in name[:n])).size
+                                    for n in range(3, len(name) + 1)))
         # Min-max scaling leaves the weakest matches at 0: an article any signal matched
         # still counts (/tim lists every article holding the words), ties broken by its
         # own word score.

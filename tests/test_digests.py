@@ -138,7 +138,17 @@ def test_a_topic_naming_two_places_wants_either():
     assert topic_parts(topic_as_read("Kon Rẫy và Tu Mơ Rông", loose=True)) == [["kon ray", "tu mo rong"]]
     # "và" between the topic's words, or before a name that is no place
     assert topic_parts("MTTQ và Hội Nông dân ở Kon Rẫy")[0][0] == "mttq va hoi nong dan"
-    assert topic_split("dân vận khéo ở Kon Rẫy và Báo Kon Tum") == ("dân vận khéo và báo kon tum", ("Kon Rẫy",))
+    assert topic_parts("dân vận khéo ở Kon Rẫy và Báo Kon Tum") == [["dan van kheo"], ["bao kon tum"], ["kon ray"]]
+    # words on both sides of a place are cut there ("và" not left dangling), each to be written
+    assert topic_parts("dân vận khéo ở Kon Rẫy và cộng đồng") == [["dan van kheo"], ["cong dong"], ["kon ray"]]
+    assert topic_as_read("dân vận khéo ở Kon Rẫy và cộng đồng") == "dân vận khéo ở Kon Rẫy và cộng đồng"
+    # an address from the top down is its smallest place
+    for topic in ("dân vận ở Kon Tum, huyện Đắk Hà, xã Ngọk Réo", "dân vận ở tỉnh Kon Tum huyện Đắk Hà xã Ngọk Réo"):
+        assert topic_parts(topic) == [["dan van"], ["ngok reo"]], topic
+    # only places: read as places even strictly (a digest's topic), not as a phrase no article writes
+    assert topic_parts("Kon Rẫy và Tu Mơ Rông") == [["kon ray", "tu mo rong"]]
+    assert topic_parts("Đắk Hà, Kon Rẫy, Tu Mơ Rông") == [["dak ha", "kon ray", "tu mo rong"]]
+    assert topic_parts("Kon Rẫy") == [["kon ray"]] and topic_parts("Báo Kon Tum") == [["bao kon tum"]]
     assert topic_split("dân vận khéo và Đắk Hà") == ("dân vận khéo và đắk hà", ())
 
 

@@ -79,6 +79,10 @@ TODAY = dt.date(2026, 11, 25)  # a Wednesday
     # ... but for a place listed after one ("…, Tu Mơ Rông"), with its comma
     ("Tin mới về dân vận ở Kon Rẫy, Tu Mơ Rông", "dân vận ở Kon Rẫy, Tu Mơ Rông", None),
     ("Tin mới về dân vận ở Kon Rẫy, tuần này", "dân vận ở Kon Rẫy", dt.date(2026, 11, 23)),
+    ("Tin mới về dân vận ở xã Ngọk Réo, xã Đăk Ui tuần này", "dân vận ở xã Ngọk Réo, xã Đăk Ui", dt.date(2026, 11, 23)),
+    # an address's words do not make it a question about the news
+    ("Tin mới về dân vận ở xã Đăk Rơ Wa, thành phố Kon Tum tuần này", "dân vận ở xã Đăk Rơ Wa, thành phố Kon Tum",
+     dt.date(2026, 11, 23)),
     ("Gửi mình bài mới nhất nhé", "", None),
     ("Bài mới về đăng ký kết hôn", "đăng ký kết hôn", None),
     ("Bài mới quý trước", "", dt.date(2026, 7, 1)),

@@ -384,8 +384,17 @@ def test_people_named_in_a_question():
     # reported as unknown only when surely a person's (a usual middle syllable, or after "ông", "bà" …)
     assert capitalised_people("Nguyễn Văn Hùng là ai") == (("Nguyễn", "Văn", "Hùng"),)
     assert capitalised_people("ông Lê Thành Công là ai") == (("Lê", "Thành", "Công"),)
-    for question in ("Lê Thành Công là ai", "Trung tâm Y Tế Kon Rẫy", "Bồi dưỡng Lý Luận Chính Trị"):
+    for question in ("Lê Thành Công là ai", "Trung tâm Y Tế Kon Rẫy", "Bồi dưỡng Lý Luận Chính Trị",
+                     "Trường Tiểu học Trần Quốc Toản", "Công ty Hoàng Anh Gia Lai", "Đoàn Thanh Tra làm việc",
+                     "Đoàn Công Tác của tỉnh", "Số 12 Phan Đình Phùng", "Chị Y Mửi Thôn Kon Tu Dốp",
+                     "Công tác dân vận ở Đăk Tô Kon Tum", "dân vận ở Vũ Quang Hà Tĩnh"):
         assert capitalised_people(question) == (), question
+    # a post, a place after the name is no part of it; a title before it, or a name that folds like a place
+    for question, name in (("Ông Nguyễn Đức Tuy Tổ trưởng tổ dân vận nói gì?", "Nguyễn Đức Tuy"),
+                           ("Ông Trịnh Thanh Tuệ Kon Tum dự hội nghị nào?", "Trịnh Thanh Tuệ"),
+                           ("Bà Đinh Thị Hoa Trưởng ban Dân vận nói gì", "Đinh Thị Hoa"),  # not Ba Đình
+                           ("Ông Vũ Quang Huy tuyên truyền gì", "Vũ Quang Huy")):  # not huyện Vũ Quang
+        assert capitalised_people(question) == (tuple(name.split()),), question
 
 
 def test_a_name_is_written_with_its_capitals_and_accents():
