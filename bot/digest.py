@@ -111,7 +111,8 @@ def topic_forms(topic: str) -> list[str]:
 # Rẫy", "Ban Dân vận Tỉnh ủy Kon Tum") and the topic stays whole.
 _CUES = {"o", "tai", "tren dia ban"}
 _PROVINCE_UNIT = {"tinh", "thanh pho", "tp"}
-_UNITS = {"huyen", "quan", "thi xa", "tx", "xa", "phuong", "thi tran"} | _PROVINCE_UNIT
+_VILLAGE_UNITS = {"thon", "lang", "buon", "plei", "to dan pho"}
+_UNITS = {"huyen", "quan", "thi xa", "tx", "xa", "phuong", "thi tran"} | _PROVINCE_UNIT | _VILLAGE_UNITS
 
 
 def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
@@ -138,7 +139,9 @@ _CITY_PROVINCES = {"ha noi", "ho chi minh", "tp hcm", "da nang", "hai phong", "c
 
 
 def _rank(place, unit: str) -> int:
-    """1 a commune, 2 a district or a city of a province, 3 a province."""
+    """0 a village, 1 a commune, 2 a district or a city of a province, 3 a province."""
+    if unit in _VILLAGE_UNITS:
+        return 0
     if unit in _COMMUNE_UNITS:
         return 1
     if PROVINCE_KEYS.intersection(place.keys) and (
@@ -223,7 +226,7 @@ def _read_as(topic: str, loose: bool = False) -> tuple[list[str], list[list[tupl
         for at, size, _ in reversed(located):
             if at + size == end or (at + size < end and _gap(folded[at + size:end]) is not None):
                 chained.add(at)
-                end = at - next((n for n in (2, 1) if n <= at and " ".join(folded[at - n:at]) in _UNITS), 0)
+                end = at - next((n for n in (3, 2, 1) if n <= at and " ".join(folded[at - n:at]) in _UNITS), 0)
             else:
                 break
     last_end, last_rank = None, 0  # where the last place taken ends, and how large it is
@@ -231,7 +234,7 @@ def _read_as(topic: str, loose: bool = False) -> tuple[list[str], list[list[tupl
         if not all(keep[at:at + size]):
             continue
         start = at  # its unit, if any, goes with it
-        start -= next((n for n in (2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0)
+        start -= next((n for n in (3, 2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0)
         unit = " ".join(folded[start:at])
         cue = next((n for n in (3, 1) if n <= start and " ".join(folded[start - n:start]) in _CUES), 0)
         joined = _gap(folded[last_end:start]) if last_end is not None and last_end <= start else None

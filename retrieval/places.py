@@ -63,7 +63,8 @@ _COMPOUND_BEFORE = {"gia lai": {"chuyen", "quoc", "tham", "dai", "hoang", "thuon
                     "an giang": {"binh", "bao", "tri", "cong", "tam", "yen"}}
 _COMPOUND_AFTER = {"gia lai": {"tao", "ghep", "giong", "tap", "hoa"}, "an giang": {"son", "ho"}}
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
-          "tinh uy", "huyen uy", "thanh uy", "dang uy"}
+          "tinh uy", "huyen uy", "thanh uy", "dang uy",
+          "thon", "lang", "buon", "plei", "to dan pho"}  # villages ("làng Kon Klor", "thôn Kon Rế")
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
 
 
@@ -283,7 +284,7 @@ def title_cased(question: str) -> bool:
 
 
 def _after_unit(folded: list[str], i: int, units) -> bool:
-    return any(" ".join(folded[max(0, i - n):i]) in units for n in (1, 2))
+    return any(n <= i and " ".join(folded[i - n:i]) in units for n in (1, 2, 3))
 
 
 def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,

@@ -149,6 +149,9 @@ def test_a_topic_naming_two_places_wants_either():
     assert topic_parts("Kon Rẫy và Tu Mơ Rông") == [["kon ray", "tu mo rong"]]
     assert topic_parts("Đắk Hà, Kon Rẫy, Tu Mơ Rông") == [["dak ha", "kon ray", "tu mo rong"]]
     assert topic_parts("Kon Rẫy") == [["kon ray"]] and topic_parts("Báo Kon Tum") == [["bao kon tum"]]
+    # villages: a unit as a commune's is ("làng Kon Klor"), the smallest place of an address
+    assert topic_parts("dân vận khéo ở làng Kon Klor") == [["dan van kheo"], ["kon klor"]]
+    assert topic_parts("dân vận ở thôn Kon Rế, xã Ngọk Réo") == [["dan van"], ["kon re"]]
     assert topic_split("dân vận khéo và Đắk Hà") == ("dân vận khéo và đắk hà", ())
 
 
