@@ -123,8 +123,10 @@ def _place(key: str) -> bool:
 
 def capitalised_people(question: str) -> tuple[tuple[str, ...], ...]:
     """The names a question writes with capitals that surely are people's, each
-    whole ("Nguyễn Thị Mỹ Hảo", not also "Nguyễn Thị Mỹ")."""
-    names = [n for n, person in _candidates(question) if person and all(w[0].isupper() for w in n)]
+    whole ("Nguyễn Thị Mỹ Hảo", not also "Nguyễn Thị Mỹ"); not a foreign name joined by
+    hyphens, which articles write in other cases."""
+    names = [n for n, person in _candidates(question) if person and all(w[0].isupper() for w in n)
+             and not any(f"{a}-{b}" in question for a, b in zip(n, n[1:]))]  # "Kim So-Yeon": written "So-yeon"
     return tuple(n for n in names if not any(m != n and m[:len(n)] == n for m in names))
 
 

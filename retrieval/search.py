@@ -27,8 +27,8 @@ from retrieval.accents import restore
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
-from retrieval.normalize import fold, spell_out_abbreviations
-from retrieval.people import capitalised_people, names_match
+from retrieval.normalize import fold, has_diacritics, spell_out_abbreviations
+from retrieval.people import capitalised_people, names_match, writes_name
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
                               writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
@@ -37,6 +37,7 @@ from retrieval.types import Hit
 from retrieval.vector_index import VectorIndex
 
 MODES = ("hybrid", "lexical", "dense")
+NAME_READS = 20  # articles read to see whether one writes a person's name whole
 
 
 @dataclass(frozen=True)
@@ -188,9 +189,9 @@ class Searcher:
         unknown += tuple(text for code, text in full_codes(question)
                          if not lex.chunks_with_codes((code,)).size)
         unknown += tuple(n.text for n in named_requirements(question) if not self._named_known(lex, n))
-        unknown += tuple(" ".join(name) for name in capitalised_people(question)  # no reading of it written
-                         if not any(lex.articles_mentioning(" ".join(fold(w).lower() for w in name[:n])).size
-                                    for n in range(3, len(name) + 1)))
+        for name in capitalised_people(question):
+            if not await self._person_written(lex, name, has_diacritics(question)):
+                unknown += (" ".join(name),)
         # Min-max scaling leaves the weakest matches at 0: an article any signal matched
         # still counts (/tim lists every article holding the words), ties broken by its
         # own word score.
@@ -241,6 +242,18 @@ class Searcher:
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
         name_match = names_match(question, [h.passage.text for h in hits if h.article_id == hits[0].article_id])
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown)
+
+    async def _person_written(self, lex: LexicalSnapshot, name: tuple[str, ...], accented: bool) -> bool:
+        """Whether an article writes a person's name, or a reading of it of three
+        syllables or more, whole ("Lê Thị Mỹ" is not "Lê Thị Mỹ Linh"): the articles
+        holding its words, read (at most `NAME_READS`)."""
+        for n in range(len(name), 2, -1):
+            rows = lex.articles_mentioning(" ".join(fold(w).lower() for w in name[:n]))
+            for row in rows[:NAME_READS]:
+                found = await self.store.article_text(int(lex.articles.ids[int(row)]))
+                if found is not None and writes_name(f"{found[0]}. {found[1]}", name[:n], accented):
+                    return True
+        return False
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:

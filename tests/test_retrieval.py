@@ -467,7 +467,9 @@ async def test_a_place_or_document_the_store_lacks_is_named_not_guessed(engine):
                                    ("so mo hinh dan van kheo o sa thay", "Sa Thầy"),
                                    # the samples write "tư tưởng … Hồ Chí Minh", never the city
                                    ("TP HCM có bao nhiêu mô hình dân vận khéo?", "Hồ Chí Minh"),
-                                   ("Ông Nguyễn Văn Hùng giữ chức vụ gì?", "Nguyễn Văn Hùng")))
+                                   ("Ông Nguyễn Văn Hùng giữ chức vụ gì?", "Nguyễn Văn Hùng"),
+                                   # the samples write "bà Lê Thị Mỹ Linh": someone else
+                                   ("Bà Lê Thị Mỹ nói gì về công tác dân vận?", "Lê Thị Mỹ")))
     assert (await engine.ask("Học tập tư tưởng Hồ Chí Minh thế nào?")).unknown == ()  # the man, named
     for question in ("Huyện Đoàn Kon Rẫy tham gia phong trào Dân vận khéo thế nào",  # no person's name
                      "Nguyễn Đức Tuy Chủ trì làm việc với Huyện ủy Tu Mơ Rông về gì",

@@ -387,7 +387,7 @@ def test_people_named_in_a_question():
     for question in ("Lê Thành Công là ai", "Trung tâm Y Tế Kon Rẫy", "Bồi dưỡng Lý Luận Chính Trị",
                      "Trường Tiểu học Trần Quốc Toản", "Công ty Hoàng Anh Gia Lai", "Đoàn Thanh Tra làm việc",
                      "Đoàn Công Tác của tỉnh", "Số 12 Phan Đình Phùng", "Chị Y Mửi Thôn Kon Tu Dốp",
-                     "Công tác dân vận ở Đăk Tô Kon Tum", "dân vận ở Vũ Quang Hà Tĩnh"):
+                     "Công tác dân vận ở Đăk Tô Kon Tum", "dân vận ở Vũ Quang Hà Tĩnh", "bà Kim So-Yeon làm gì"):
         assert capitalised_people(question) == (), question
     # a post, a place after the name is no part of it; a title before it, or a name that folds like a place
     for question, name in (("Ông Nguyễn Đức Tuy Tổ trưởng tổ dân vận nói gì?", "Nguyễn Đức Tuy"),
