@@ -65,6 +65,7 @@ _COMPOUND_AFTER = {"gia lai": {"tao", "ghep", "giong", "tap", "hoa"}, "an giang"
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy",
           "thon", "lang", "buon", "plei", "to dan pho"}  # villages ("làng Kon Klor", "thôn Kon Rế")
+_VILLAGE_UNITS = {"thon", "lang", "buon", "plei"}
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
 
 
@@ -323,6 +324,8 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         return district
     if shouting or not _after_unit(folded, i, _UNITS):
         return None
+    if i > 1 and folded[i - 1] in _VILLAGE_UNITS and words[i - 1][0].isupper():
+        return None  # "Plei Kần", "Buôn Đôn": the word is part of the name, no unit
     n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
     while i + n < len(words) and n < 4 and words[i + n][0].isupper() and not _question_word(words[i + n], accented):
         n += 1

@@ -152,6 +152,8 @@ def test_a_topic_naming_two_places_wants_either():
     # villages: a unit as a commune's is ("làng Kon Klor"), the smallest place of an address
     assert topic_parts("dân vận khéo ở làng Kon Klor") == [["dan van kheo"], ["kon klor"]]
     assert topic_parts("dân vận ở thôn Kon Rế, xã Ngọk Réo") == [["dan van"], ["kon re"]]
+    from retrieval.places import named_places
+    assert named_places("Tin ở Plei Kần") == ()  # "Plei" capitalised: part of the name, not "Kần" after a unit
     assert topic_split("dân vận khéo và Đắk Hà") == ("dân vận khéo và đắk hà", ())
 
 
