@@ -69,6 +69,43 @@ _WHO_RE = {True: re.compile(r"(?<!những )(?<!mọi )\bai\b", re.I),
            False: re.compile(r"\b(?:la ai|ai la|ai da|ai duoc)\b")}
 
 
+# Offices a who-question may ask about ("Chủ tịch UBND tỉnh Kon Tum là ai?"), folded, longest first.
+_OFFICES = sorted((fold(o) for o in (
+    "phó chủ tịch", "chủ tịch", "phó bí thư", "bí thư", "phó trưởng ban", "trưởng ban", "phó giám đốc", "giám đốc",
+    "phó trưởng phòng", "trưởng phòng", "chủ nhiệm", "phó chủ nhiệm", "hiệu trưởng", "chánh văn phòng",
+    "trưởng thôn", "già làng", "trưởng khoa", "bộ trưởng", "thứ trưởng", "tổng bí thư", "thủ tướng")),
+    key=lambda o: -len(o))
+_OFFICE_RE = re.compile(r"\b(" + "|".join(_OFFICES) + r")\s+(\w+)")
+
+
+def asked_office(question: str) -> tuple[str, ...]:
+    """For a who-question about an office ("Chủ tịch UBND tỉnh … là ai?", "Ai là Bí thư
+    Huyện ủy …?"): the office's folded words and the word after it ("chu tich",
+    "ubnd"); () for any other question."""
+    if not asks_who(question):
+        return ()
+    m = _OFFICE_RE.search(" ".join(fold(w) for w in words(question)))
+    return (*m.group(1).split(), m.group(2)) if m else ()
+
+
+def names_the_office(sentence: str, office: tuple[str, ...]) -> bool:
+    """Whether a sentence names someone and the office asked about: its words, then the
+    word after them or words with its letters as initials ("chủ nhiệm Câu lạc bộ" for
+    "chủ nhiệm CLB", "Chủ tịch Ủy ban nhân dân" for "Chủ tịch UBND")."""
+    if not writes_a_person(sentence):
+        return False
+    ws = [fold(w) for w in words(sentence)]
+    *title, after = office
+    n = len(title)
+    for i in range(len(ws) - n):
+        if ws[i:i + n] != title:
+            continue
+        rest = ws[i + n:]
+        if rest[0] == after or "".join(w[0] for w in rest[:len(after)]) == after:
+            return True
+    return False
+
+
 def asks_who(question: str) -> bool:
     """Whether a question asks who someone is or did something."""
     accented = has_diacritics(question)

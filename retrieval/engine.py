@@ -26,7 +26,8 @@ from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
-from retrieval.answer import AnswerParams, compose, counted_noun, counting_passage, drawn_from, with_context
+from retrieval.answer import (AnswerParams, asked_office, compose, counted_noun, counting_passage, drawn_from,
+                              names_the_office, with_context)
 from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
@@ -389,6 +390,9 @@ class Engine:
         drawn = [hits[r].passage.chunk_id for r in drawn_from(hits, self.config.answer)] if found else []
         following = await self.store.following_chunks(drawn) if drawn else {}
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer, following)
+        office = asked_office(question)  # "Chủ tịch UBND tỉnh … là ai?": only a sentence naming both answers
+        if answer.found and office and not any(names_the_office(s.text, office) for s in answer.sentences):
+            answer = Answer(query=question, found=False, hits=tuple(hits))
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
                       citations=answer.citations, hits=answer.hits, latency_ms=elapsed, unknown=ranking.unknown)
