@@ -140,8 +140,9 @@ _CITY_PROVINCES = {"ha noi", "ho chi minh", "tp hcm", "da nang", "hai phong", "c
 
 def _rank(place, unit: str) -> int:
     """0 a village, 1 a commune, 2 a district or a city of a province, 3 a province."""
-    if unit in _VILLAGE_UNITS:
-        return 0
+    if unit in _VILLAGE_UNITS or any(k.split()[0] in _VILLAGE_UNITS or k.startswith("to dan pho ")
+                                     for k in place.keys):
+        return 0  # a village, named with its unit ("thôn 3")
     if unit in _COMMUNE_UNITS:
         return 1
     if PROVINCE_KEYS.intersection(place.keys) and (
@@ -247,7 +248,9 @@ def _read_as(topic: str, loose: bool = False) -> tuple[list[str], list[list[tupl
         # place by its name ("xã Ngọk Réo": an article may write "Ngọk Réo")
         entry = (shown, shown if unit in _PROVINCE_UNIT else place.name)
         rank = _rank(place, unit)
-        if joined == "list" and rank > last_rank:
+        if joined == "list" and {rank, last_rank} == {0, 1}:
+            groups.append([entry])  # a village and its commune, both: "thôn 3, xã Đắk Ui" (many a commune has a thôn 3)
+        elif joined == "list" and rank > last_rank:
             pass  # an address: "xã Ngọk Réo, huyện Đắk Hà" is where the commune is
         elif joined == "list" and rank < last_rank:
             groups[-1][-1] = entry  # an address from the top: "Kon Tum, huyện Đắk Hà" is Đắk Hà
@@ -255,7 +258,7 @@ def _read_as(topic: str, loose: bool = False) -> tuple[list[str], list[list[tupl
             groups[-1].append(entry)
         else:
             groups.append([entry])
-        last_end, last_rank = at + size, (last_rank if joined == "list" and rank > last_rank else rank)
+        last_end, last_rank = at + size, (last_rank if joined == "list" and rank > max(last_rank, 1) else rank)
     segments: list[list[str]] = [[]]
     for w, f, k in zip(typed, folded, keep):
         if k:

@@ -40,7 +40,11 @@ _FOLDED_MIDDLES = frozenset(fold(m) for m in _MIDDLES)
 _LONGEST = 4  # syllables of a name
 # Words of institutions that follow a family-name-like word ("Đoàn BDV Tỉnh ủy",
 # "Đoàn Thanh niên"): no part of a person's name.
-_NOT_IN_NAMES = frozenset(fold(w) for w in "tỉnh huyện xã ủy uỷ ban đảng niên phòng viện sở cục chi".split())
+_NOT_IN_NAMES_ACCENTED = frozenset("tỉnh huyện xã ủy uỷ ban đảng niên phòng viện cục".split())
+_NOT_IN_NAMES = frozenset(fold(w) for w in _NOT_IN_NAMES_ACCENTED | {"sở", "chi"})  # typed plain
+# Given names that also open an institution's name, when followed by its next word
+# ("Chi bộ", "Sở Nội vụ"), not when they end a name ("Nguyễn Thị Kim Chi nói …").
+_INSTITUTION_STARTS = {"chi": {"bộ", "hội", "đoàn", "nhánh", "cục"}, "sở": set()}
 # An office written after a name ("Nguyễn Đức Tuy Chủ trì …", "… Phó Bí thư"): the name ends there.
 _OFFICES = frozenset("chủ phó bí trưởng giám tổng ủy uỷ thường chánh đại".split())
 # Before a name that is a place's or an institution's ("xã Lý Thường Kiệt", "đường Nguyễn
@@ -103,13 +107,29 @@ def _candidates(question: str) -> list[tuple[tuple[str, ...], bool]]:
             person = middle or (i > 0 and (ws[i - 1] in _TITLES or (i == 1 and lower[0] in _TITLES)))
             for n in range(3, min(_LONGEST, len(ws) - i) + 1):
                 last = i + n - 1
-                if ((capital and not _title(ws[last])) or folded[last] in _NOT_IN_NAMES
+                if ((capital and not _title(ws[last])) or _institution_word(ws, lower, folded, last, accented)
                         or (accented and lower[last] in _OFFICES and capital)
-                        or (n == 4 and (lower[last] in _AFTER_NAME or _place(" ".join(folded[last:last + 2]))))
+                        or (n == 4 and (lower[last] in _AFTER_NAME or (
+                            last + 1 < len(ws) and ws[last + 1][0].isupper()
+                            and _place(" ".join(folded[last:last + 2])))))
                         or (not capital and (lower[last] in _ASKING if accented else folded[last] in _FOLDED_ASKING))):
                     break
                 out[tuple(ws[i:i + n])] = person
     return list(out.items())
+
+
+def _institution_word(ws: list[str], lower: list[str], folded: list[str], i: int, accented: bool) -> bool:
+    """Whether word `i` belongs to an institution's name, not a person's: "Tỉnh", "Ban"
+    (with its accents when typed so: "Huyền" is a name, "huyện" a unit), "Chi bộ", "Sở
+    Nội vụ"."""
+    if not accented:
+        return folded[i] in _NOT_IN_NAMES
+    if lower[i] in _NOT_IN_NAMES_ACCENTED:
+        return True
+    if lower[i] in _INSTITUTION_STARTS and i + 1 < len(ws):
+        nxt = ws[i + 1]
+        return nxt.lower() in _INSTITUTION_STARTS[lower[i]] or nxt[0].isupper()
+    return False
 
 
 def _title(word: str) -> bool:

@@ -65,7 +65,8 @@ _COMPOUND_AFTER = {"gia lai": {"tao", "ghep", "giong", "tap", "hoa"}, "an giang"
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy",
           "thon", "lang", "buon", "plei", "to dan pho"}  # villages ("làng Kon Klor", "thôn Kon Rế")
-_VILLAGE_UNITS = {"thon", "lang", "buon", "plei"}
+_VILLAGE_UNITS = {"thon", "lang", "buon", "plei", "to dan pho"}
+_VILLAGE_UNITS_ACCENTED = {"thôn", "làng", "buôn", "plei", "tổ dân phố"}
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
 
 
@@ -324,8 +325,9 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         return district
     if shouting or not _after_unit(folded, i, _UNITS):
         return None
-    if i > 1 and folded[i - 1] in _VILLAGE_UNITS and words[i - 1][0].isupper():
-        return None  # "Plei Kần", "Buôn Đôn": the word is part of the name, no unit
+    village = next((n for n in (3, 1) if n <= i and " ".join(folded[i - n:i]) in _VILLAGE_UNITS), 0)
+    if village:
+        return _village_at(words, folded, i, village, accented)
     n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
     while i + n < len(words) and n < 4 and words[i + n][0].isupper() and not _question_word(words[i + n], accented):
         n += 1
@@ -336,6 +338,30 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
     if _after_unit(folded, i, _PROVINCE_UNITS):
         place = Place(name, place.keys, _province_like(place.keys[0]))  # "tỉnh Quảng Nhin": a typo?
     return place, n
+
+
+def _village_at(words: list[str], folded: list[str], i: int, unit: int,
+                accented: bool) -> tuple[Place, int] | None:
+    """A village after its unit (`unit` words before `i`), named with it ("thôn Bắc" is
+    no "bắc", "thôn 3", "làng Kon Klor"); not when the unit is written with a capital
+    inside the question, as part of a name ("Plei Kần", "Buôn Ma Thuột", "Lăng Bác"), nor
+    "già làng" (an elder), nor "lăng" (a mausoleum)."""
+    start = i - unit
+    typed = [w.lower() for w in words[start:i]]
+    if (start > 0 and words[start][0].isupper()) or (start and folded[start - 1] == "gia" and folded[start] == "lang"):
+        return None
+    if accented and " ".join(typed) not in _VILLAGE_UNITS_ACCENTED:
+        return None
+    if words[i].isdigit():
+        n = 1
+    else:
+        n = 0
+        while i + n < len(words) and n < 4 and words[i + n][0].isupper() and not _question_word(words[i + n],
+                                                                                                  accented):
+            n += 1
+        if not n:
+            return None
+    return Place(" ".join(words[start:i + n]), (" ".join(folded[start:i + n]),)), n
 
 
 def _district_at(words: list[str], folded: list[str], i: int, shouting: bool,

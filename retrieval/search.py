@@ -28,7 +28,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold, has_diacritics, spell_out_abbreviations
-from retrieval.people import capitalised_people, names_match, writes_name
+from retrieval.people import capitalised_people, named_people, names_match, writes_name
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
                               writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
@@ -47,6 +47,7 @@ class SearchConfig:
     fusion: FusionParams = field(default_factory=FusionParams)
     lexical: LexicalParams = field(default_factory=LexicalParams)
     code_boost: float = 2.0  # the fused score is at most about 2: an article naming the code asked about comes first
+    name_boost: float = 0.1  # an article writing a person's name the question names: first, by this much
     quote_boost: float = 0.3
     year_boost: float = 0.15
     place_boost: float = 0.15
@@ -189,8 +190,14 @@ class Searcher:
         unknown += tuple(text for code, text in full_codes(question)
                          if not lex.chunks_with_codes((code,)).size)
         unknown += tuple(n.text for n in named_requirements(question) if not self._named_known(lex, n))
-        for name in capitalised_people(question):
-            if not await self._person_written(lex, name, has_diacritics(question)):
+        # People: an article writing a name the question names comes first (as a code's
+        # does); a name surely a person's that no article writes is unknown.
+        accented = has_diacritics(question)
+        for name in named_people(question):
+            writing = await self._writing_person(lex, name, accented)
+            if writing:  # above every article that does not write it
+                scores[writing] += cfg.name_boost + float(scores.max(initial=0.0))
+            elif name in capitalised_people(question):
                 unknown += (" ".join(name),)
         # Min-max scaling leaves the weakest matches at 0: an article any signal matched
         # still counts (/tim lists every article holding the words), ties broken by its
@@ -243,17 +250,20 @@ class Searcher:
         name_match = names_match(question, [h.passage.text for h in hits if h.article_id == hits[0].article_id])
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown)
 
-    async def _person_written(self, lex: LexicalSnapshot, name: tuple[str, ...], accented: bool) -> bool:
-        """Whether an article writes a person's name, or a reading of it of three
-        syllables or more, whole ("Lê Thị Mỹ" is not "Lê Thị Mỹ Linh"): the articles
-        holding its words, read (at most `NAME_READS`)."""
+    async def _writing_person(self, lex: LexicalSnapshot, name: tuple[str, ...], accented: bool) -> list[int]:
+        """The rows of the articles that write a person's name whole ("Lê Thị Mỹ" is not
+        "Lê Thị Mỹ Linh"), or, when none does, its longest reading of three syllables or
+        more that one does: the articles holding its words, read (at most `NAME_READS`)."""
         for n in range(len(name), 2, -1):
             rows = lex.articles_mentioning(" ".join(fold(w).lower() for w in name[:n]))
+            writing = []
             for row in rows[:NAME_READS]:
                 found = await self.store.article_text(int(lex.articles.ids[int(row)]))
                 if found is not None and writes_name(f"{found[0]}. {found[1]}", name[:n], accented):
-                    return True
-        return False
+                    writing.append(int(row))
+            if writing:
+                return writing
+        return []
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:

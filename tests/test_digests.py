@@ -111,6 +111,7 @@ def test_a_topic_naming_two_places_wants_either():
     "và" or a comma counts as after "ở"); a district's province after it only says where
     it is; "và" between words is no place."""
     from bot.digest import topic_as_read, topic_parts, topic_split
+    from retrieval.places import named_places
 
     kon_ray = "Huyện Kon Rẫy biểu dương mô hình dân vận khéo."
     dak_ha = "Huyện Đắk Hà biểu dương mô hình dân vận khéo."
@@ -149,10 +150,17 @@ def test_a_topic_naming_two_places_wants_either():
     assert topic_parts("Kon Rẫy và Tu Mơ Rông") == [["kon ray", "tu mo rong"]]
     assert topic_parts("Đắk Hà, Kon Rẫy, Tu Mơ Rông") == [["dak ha", "kon ray", "tu mo rong"]]
     assert topic_parts("Kon Rẫy") == [["kon ray"]] and topic_parts("Báo Kon Tum") == [["bao kon tum"]]
-    # villages: a unit as a commune's is ("làng Kon Klor"), the smallest place of an address
-    assert topic_parts("dân vận khéo ở làng Kon Klor") == [["dan van kheo"], ["kon klor"]]
-    assert topic_parts("dân vận ở thôn Kon Rế, xã Ngọk Réo") == [["dan van"], ["kon re"]]
-    from retrieval.places import named_places
+    # villages, named with their unit ("thôn Bắc" is no "bắc", "buôn Đôn" no "đơn"), numbered
+    # too, and with their commune when it follows (many a commune has a thôn 3)
+    assert topic_parts("dân vận khéo ở làng Kon Klor") == [["dan van kheo"], ["lang kon klor"]]
+    assert topic_parts("dân vận ở thôn Bắc") == [["dan van"], ["thon bac"]]
+    assert topic_parts("MTTQ ở thôn 3, xã Đắk Ui, huyện Đắk Hà")[1:] == [["thon 3"], ["dak ui"]]
+    assert topic_parts("dân vận ở thôn Kon Rế, xã Ngọk Réo") == [["dan van"], ["thon kon re"], ["ngok reo"]]
+    assert topic_parts("dân vận ở tổ dân phố 5, phường Quyết Thắng") == [["dan van"], ["to dan pho 5"], ["quyet thang"]]
+    assert topic_parts("MTTQ thôn 3", loose=True)[1:] == [["thon 3"]]
+    for question in ("Dân vận khéo Buôn Ma Thuột thế nào", "Lễ viếng Lăng Bác thế nào?", "viếng lăng Bác",
+                     "Già làng A Pớt nói gì về dân vận?"):  # a name, a mausoleum, an elder: no village
+        assert named_places(question) == (), question
     assert named_places("Tin ở Plei Kần") == ()  # "Plei" capitalised: part of the name, not "Kần" after a unit
     assert topic_split("dân vận khéo và Đắk Hà") == ("dân vận khéo và đắk hà", ())
 

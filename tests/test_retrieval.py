@@ -510,6 +510,21 @@ async def test_a_place_or_document_the_store_lacks_is_named_not_guessed(engine):
     assert (await engine.searcher.search("Chỉ thị 18-CT/TU của Tỉnh ủy Kon Tum ban hành ngày nào")).code_match
 
 
+async def test_the_article_writing_a_person_named_comes_first(engine):
+    """A question naming someone ranks first the article that writes the name, above
+    articles sharing more of its other words (as a document code's does)."""
+    await _add(engine, "a", "Phong trào Dân vận khéo ở xã Đắk Ui",
+               "Phong trào dân vận khéo ở xã Đắk Ui được triển khai sâu rộng. Dân vận khéo giúp bà con "
+               "phát triển kinh tế. Các mô hình dân vận khéo được nhân rộng, dân vận khéo đi vào đời sống.")
+    await _add(engine, "b", "Hội nghị biểu dương người có uy tín",
+               "Tại hội nghị, ông Trần Văn Bình, người có uy tín ở thôn 3, chia sẻ kinh nghiệm vận động "
+               "bà con. Hội nghị đã biểu dương 20 người có uy tín tiêu biểu.")
+    ranking = await engine.searcher.search("Ông Trần Văn Bình nói gì về dân vận khéo giúp bà con phát triển kinh tế?")
+    assert ranking.hits[0].passage.article.title == "Hội nghị biểu dương người có uy tín"
+    assert (await engine.searcher.search("dân vận khéo ở xã Đắk Ui")).hits[0].passage.article.title == (
+        "Phong trào Dân vận khéo ở xã Đắk Ui")
+
+
 async def test_a_person_an_article_names_is_answered_from_it(engine):
     """Few words, one of them a name: the scores alone refuse "Đinh Thị Anh là ai" (with
     e5: 0.877 < 0.881); the top article writing her name answers it, typed with or

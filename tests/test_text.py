@@ -381,6 +381,12 @@ def test_people_named_in_a_question():
     assert named_people("Nguyễn Đức Tuy Chủ trì làm việc với Huyện ủy") == (("Nguyễn", "Đức", "Tuy"),)
     for name in ("Vũ Xuân Trường", "Phạm Văn Đoàn", "Lê Văn Hội", "Tôn Đức Thắng"):
         assert tuple(name.split()) in named_people(f"ông {name} là ai"), name
+    # a given name that is also an institution's word ends a name only when it is one ("Chi bộ", "Sở Nội vụ")
+    for name in ("Phan Thị Vân Huyền", "Trần Thị Nhị Hà", "Nguyễn Thị Kim Chi", "Nguyễn Thị Thanh Tình",
+                 "Lê Thị Ngọc Sở"):
+        assert capitalised_people(f"Bà {name} nói gì?") == (tuple(name.split()),), name
+    for question in ("Ông Nguyễn Văn Hùng Chi bộ thôn 3 nói gì", "Ông Nguyễn Văn Hùng Sở Nội vụ nói gì"):
+        assert capitalised_people(question) == (("Nguyễn", "Văn", "Hùng"),), question
     # reported as unknown only when surely a person's (a usual middle syllable, or after "ông", "bà" …)
     assert capitalised_people("Nguyễn Văn Hùng là ai") == (("Nguyễn", "Văn", "Hùng"),)
     assert capitalised_people("ông Lê Thành Công là ai") == (("Lê", "Thành", "Công"),)
