@@ -119,17 +119,17 @@ def _clauses(text: str) -> list[tuple[str, str]]:
     return [("", parts[0])] + [(parts[i], parts[i + 1]) for i in range(1, len(parts) - 1, 2)]
 
 
-_UNIT_RE = re.compile(r"^\s*(?:(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|tp\.?)\s+)?", re.I)
+_UNIT_RE = re.compile(r"^\s*(?:(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|tp\.?|thôn|làng|buôn|plei"
+                      r"|tổ dân phố)\s+)?", re.I)
 
 
 def _starts_with_place(clause: str) -> bool:
     """Whether a clause opens with a place's name, its unit perhaps before it ("Tu Mơ
     Rông", "xã Đăk Ui"), read as after "ở"."""
-    name = _UNIT_RE.sub("", clause)
-    first = [fold(w).lower() for w in re.findall(r"\w+", name)]
-    cue = "ở " if has_diacritics(clause) else "o "
-    return bool(first) and any(key.split() == first[:len(key.split())]
-                               for place in named_places(cue + clause.strip()) for key in place.keys)
+    starts = [[fold(w).lower() for w in re.findall(r"\w+", text)] for text in (_UNIT_RE.sub("", clause), clause)]
+    cue = "ở " if has_diacritics(clause) else "o "  # (a village's key holds its unit: "lang kon klor")
+    return bool(starts[0]) and any(key.split() == first[:len(key.split())] for first in starts
+                                   for place in named_places(cue + clause.strip()) for key in place.keys)
 
 
 def _place_words(topic: str) -> int:

@@ -80,6 +80,7 @@ TODAY = dt.date(2026, 11, 25)  # a Wednesday
     ("Tin mới về dân vận ở Kon Rẫy, Tu Mơ Rông", "dân vận ở Kon Rẫy, Tu Mơ Rông", None),
     ("Tin mới về dân vận ở Kon Rẫy, tuần này", "dân vận ở Kon Rẫy", dt.date(2026, 11, 23)),
     ("Tin mới về dân vận ở xã Ngọk Réo, xã Đăk Ui tuần này", "dân vận ở xã Ngọk Réo, xã Đăk Ui", dt.date(2026, 11, 23)),
+    ("Tin mới về dân vận ở làng Kon Klor, làng Kon Kơ Tu", "dân vận ở làng Kon Klor, làng Kon Kơ Tu", None),
     # an address's words do not make it a question about the news
     ("Tin mới về dân vận ở xã Đăk Rơ Wa, thành phố Kon Tum tuần này", "dân vận ở xã Đăk Rơ Wa, thành phố Kon Tum",
      dt.date(2026, 11, 23)),
