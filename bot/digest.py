@@ -248,8 +248,8 @@ def _read_as(topic: str, loose: bool = False) -> tuple[list[str], list[list[tupl
         # place by its name ("xã Ngọk Réo": an article may write "Ngọk Réo")
         entry = (shown, shown if unit in _PROVINCE_UNIT else place.name)
         rank = _rank(place, unit)
-        if joined == "list" and {rank, last_rank} == {0, 1}:
-            groups.append([entry])  # a village and its commune, both: "thôn 3, xã Đắk Ui" (many a commune has a thôn 3)
+        if joined == "list" and 0 in (rank, last_rank) and rank != last_rank:
+            groups.append([entry])  # a village and its commune or district, both: "thôn 3, xã Đắk Ui"
         elif joined == "list" and rank > last_rank:
             pass  # an address: "xã Ngọk Réo, huyện Đắk Hà" is where the commune is
         elif joined == "list" and rank < last_rank:

@@ -55,6 +55,9 @@ _FOLDED_NAMING = frozenset(fold(w) for w in _NAMING) - {"truong"}  # typed plain
 # Before a person's name ("ông Nguyễn Văn Hùng", "đồng chí …", "đ/c …").
 _TITLES = frozenset("ông bà anh chị cô chú bác em chí c".split())  # in lower case: "Mai Anh Đào" has none
 _TITLES_CAPITALISED = frozenset(w.capitalize() for w in _TITLES) - {"C"}
+_FOLDED_TITLES = frozenset(fold(w) for w in _TITLES) - {"c", "em", "chi", "co"}  # typed plain: "ông", "bà" …
+# What a question asks of a person, right after the name (folded word pairs).
+_ASKED_OF_PEOPLE = {("la", "ai"), ("la", "nguoi"), ("giu", "chuc"), ("noi", "gi"), ("lam", "gi"), ("phat", "bieu")}
 # After a three-syllable name, words that start no fourth syllable of it: a post, a
 # village, an office ("Nguyễn Đức Tuy Tổ trưởng …", "… Thôn trưởng", "… Già làng").
 _AFTER_NAME = frozenset("tổ thôn làng già người công nghệ giáo bệnh đồn buôn plei đoàn hội ban xã huyện tỉnh "
@@ -70,15 +73,23 @@ _FOLDED_ASKING = frozenset(fold(w) for w in _ASKING)
 def named_people(question: str) -> tuple[tuple[str, ...], ...]:
     """The names a question may name: runs of three or four syllables from a family
     name (more than one when the run's end is unsure: "Đinh Thị Anh Phó"), as typed."""
-    return tuple(name for name, _ in _candidates(question))
+    return tuple(name for name, _, _ in _candidates(question))
 
 
-def _candidates(question: str) -> list[tuple[tuple[str, ...], bool]]:
-    """(name, whether it surely is a person's) for each name `named_people` reads."""
+def trusted_people(question: str) -> tuple[tuple[str, ...], ...]:
+    """The names `named_people` reads that stand where a name does: written with
+    capitals, after a title ("ông", "bà" …) or before what is asked of a person ("là ai",
+    "giữ chức vụ gì"); those an article writing them answers and ranks first."""
+    return tuple(name for name, _, where in _candidates(question) if where)
+
+
+def _candidates(question: str) -> list[tuple[tuple[str, ...], bool, bool]]:
+    """(name, whether it surely is a person's, whether it stands where a name does) for
+    each name `named_people` reads."""
     if title_cased(question):
         return []
     accented = has_diacritics(question)
-    out: dict[tuple[str, ...], bool] = {}
+    out: dict[tuple[str, ...], tuple[bool, bool]] = {}
     for ws in clauses(question):
         folded = [fold(w).lower() for w in ws]
         lower = [w.lower() for w in ws]
@@ -94,7 +105,8 @@ def _candidates(question: str) -> list[tuple[tuple[str, ...], bool]]:
                 continue
             if i and (lower[i - 1] in _NAMING if accented else folded[i - 1] in _FOLDED_NAMING):
                 continue
-            if i and lower[i - 1] not in _TITLES and (ws[i - 1][:1].isupper() or not accented) and _place(
+            if i and lower[i - 1] not in _TITLES and folded[i - 1] not in _FOLDED_TITLES and (
+                    ws[i - 1][:1].isupper() or not accented) and _place(
                     f"{folded[i - 1]} {folded[i]}"):
                 continue  # "Đăk Tô Kon Tum" (not "Bà Đinh", which folds like Ba Đình)
             if i and (ws[i - 1].isdigit() or (i > 1 and ws[i - 1] in _TITLES_CAPITALISED)):
@@ -104,7 +116,13 @@ def _candidates(question: str) -> list[tuple[tuple[str, ...], bool]]:
                 continue
             if capital and not all(_title(x) for x in ws[i:i + 3]):
                 continue
-            person = middle or (i > 0 and (ws[i - 1] in _TITLES or (i == 1 and lower[0] in _TITLES)))
+            titled = i > 0 and (ws[i - 1] in _TITLES or (i == 1 and lower[0] in _TITLES)
+                                or (not accented and folded[i - 1] in _FOLDED_TITLES))
+            person = middle or titled
+            # typed in lower case, a name is trusted only where names stand: after a title, or
+            # before what is asked of a person ("… là ai", "… giữ chức vụ gì"); "cach ho van dong
+            # thanh nien" holds no Hồ Văn Đông, "luong thanh toan" no Lương Thanh Toàn
+            where = capital or titled or any(tuple(folded[j:j + 2]) in _ASKED_OF_PEOPLE for j in (i + 3, i + 4))
             for n in range(3, min(_LONGEST, len(ws) - i) + 1):
                 last = i + n - 1
                 if ((capital and not _title(ws[last])) or _institution_word(ws, lower, folded, last, accented)
@@ -114,8 +132,8 @@ def _candidates(question: str) -> list[tuple[tuple[str, ...], bool]]:
                             and _place(" ".join(folded[last:last + 2])))))
                         or (not capital and (lower[last] in _ASKING if accented else folded[last] in _FOLDED_ASKING))):
                     break
-                out[tuple(ws[i:i + n])] = person
-    return list(out.items())
+                out[tuple(ws[i:i + n])] = (person, where)
+    return [(name, person, where) for name, (person, where) in out.items()]
 
 
 def _institution_word(ws: list[str], lower: list[str], folded: list[str], i: int, accented: bool) -> bool:
@@ -128,7 +146,7 @@ def _institution_word(ws: list[str], lower: list[str], folded: list[str], i: int
         return True
     if lower[i] in _INSTITUTION_STARTS and i + 1 < len(ws):
         nxt = ws[i + 1]
-        return nxt.lower() in _INSTITUTION_STARTS[lower[i]] or nxt[0].isupper()
+        return nxt.lower() in _INSTITUTION_STARTS[lower[i]] or (nxt[0].isupper() and nxt.lower() not in _OFFICES)
     return False
 
 
@@ -145,7 +163,7 @@ def capitalised_people(question: str) -> tuple[tuple[str, ...], ...]:
     """The names a question writes with capitals that surely are people's, each
     whole ("Nguyễn Thị Mỹ Hảo", not also "Nguyễn Thị Mỹ"); not a foreign name joined by
     hyphens, which articles write in other cases."""
-    names = [n for n, person in _candidates(question) if person and all(w[0].isupper() for w in n)
+    names = [n for n, person, _ in _candidates(question) if person and all(w[0].isupper() for w in n)
              and not any(f"{a}-{b}" in question for a, b in zip(n, n[1:]))]  # "Kim So-Yeon": written "So-yeon"
     return tuple(n for n in names if not any(m != n and m[:len(n)] == n for m in names))
 
@@ -179,8 +197,8 @@ def writes_name(text: str, name: tuple[str, ...], accented: bool, folded_text: s
 
 
 def names_match(question: str, texts: list[str]) -> bool:
-    """Whether one of `texts` writes a name the question names."""
-    names = named_people(question)
+    """Whether one of `texts` writes a name the question names (`trusted_people`)."""
+    names = trusted_people(question)
     if not names:
         return False
     accented = has_diacritics(question)

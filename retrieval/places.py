@@ -342,17 +342,22 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
 
 def _village_at(words: list[str], folded: list[str], i: int, unit: int,
                 accented: bool) -> tuple[Place, int] | None:
-    """A village after its unit (`unit` words before `i`), named with it ("thôn Bắc" is
-    no "bắc", "thôn 3", "làng Kon Klor"); not when the unit is written with a capital
+    """A village after its unit (`unit` words before `i`): a name of two syllables or
+    more as it is ("Kon Klor"), one syllable or a number with the unit ("thôn Bắc" is no
+    "bắc", "thôn 3"); not when the unit is written with a capital
     inside the question, as part of a name ("Plei Kần", "Buôn Ma Thuột", "Lăng Bác"), nor
     "già làng" (an elder), nor "lăng" (a mausoleum)."""
     start = i - unit
     typed = [w.lower() for w in words[start:i]]
     if (start > 0 and words[start][0].isupper()) or (start and folded[start - 1] == "gia" and folded[start] == "lang"):
         return None
+    if start and folded[start - 1] == "nong" and folded[start] == "thon":
+        return None  # "nông thôn 2023", "xây dựng nông thôn 3 năm qua"
     if accented and " ".join(typed) not in _VILLAGE_UNITS_ACCENTED:
         return None
     if words[i].isdigit():
+        if len(words[i]) > 3:
+            return None  # a year, not a village's number
         n = 1
     else:
         n = 0
@@ -361,6 +366,8 @@ def _village_at(words: list[str], folded: list[str], i: int, unit: int,
             n += 1
         if not n:
             return None
+        if n > 1:  # a name of its own ("Kon Rế"): an article may write it without the unit
+            return Place(" ".join(words[i:i + n]), (" ".join(folded[i:i + n]),)), n
     return Place(" ".join(words[start:i + n]), (" ".join(folded[start:i + n]),)), n
 
 

@@ -28,7 +28,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold, has_diacritics, spell_out_abbreviations
-from retrieval.people import capitalised_people, named_people, names_match, writes_name
+from retrieval.people import capitalised_people, names_match, trusted_people, writes_name
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
                               writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
@@ -47,7 +47,7 @@ class SearchConfig:
     fusion: FusionParams = field(default_factory=FusionParams)
     lexical: LexicalParams = field(default_factory=LexicalParams)
     code_boost: float = 2.0  # the fused score is at most about 2: an article naming the code asked about comes first
-    name_boost: float = 0.1  # an article writing a person's name the question names: first, by this much
+    name_boost: float = 0.5  # an article writing a person's name the question names
     quote_boost: float = 0.3
     year_boost: float = 0.15
     place_boost: float = 0.15
@@ -193,12 +193,15 @@ class Searcher:
         # People: an article writing a name the question names comes first (as a code's
         # does); a name surely a person's that no article writes is unknown.
         accented = has_diacritics(question)
-        for name in named_people(question):
-            writing = await self._writing_person(lex, name, accented)
-            if writing:  # above every article that does not write it
-                scores[writing] += cfg.name_boost + float(scores.max(initial=0.0))
-            elif name in capitalised_people(question):
+        trusted, writing = trusted_people(question), set()
+        for name in dict.fromkeys((*trusted, *capitalised_people(question))):
+            rows = await self._writing_person(lex, name, accented)
+            if name in trusted:
+                writing.update(rows)
+            if not rows and name in capitalised_people(question):
                 unknown += (" ".join(name),)
+        if writing:  # once, however many names: below a document code's boost
+            scores[sorted(writing)] += cfg.name_boost
         # Min-max scaling leaves the weakest matches at 0: an article any signal matched
         # still counts (/tim lists every article holding the words), ties broken by its
         # own word score.

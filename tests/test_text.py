@@ -10,7 +10,7 @@ from corpus.chunking import chunk_sentences, split_long, split_sentences
 from corpus.dedup import content_hash, minhash, similarity
 from corpus.docrefs import code_matches, extract_refs, parse_code_query
 from retrieval.lexical import build_query, index_fields
-from retrieval.people import capitalised_people, named_people, names_match, writes_a_person
+from retrieval.people import capitalised_people, named_people, names_match, trusted_people, writes_a_person
 from retrieval.query import without_asking_words
 from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, expand_abbreviations, fold, has_diacritics, shorten_question, words
 
@@ -423,3 +423,16 @@ def test_a_sentence_naming_someone():
         assert writes_a_person(text), text
     for text in ("Ban Dân vận Tỉnh ủy Kon Tum tổ chức Hội nghị", "bà con dân tộc", "Chủ tịch UBND tỉnh"):
         assert not writes_a_person(text), text
+
+
+def test_a_name_typed_in_lower_case_is_trusted_only_where_names_stand():
+    """First in the question, after a title, before "là ai", or with capitals: those
+    answer and rank; "cach ho van dong thanh nien" holds no Hồ Văn Đông."""
+    for question in ("dinh thi anh giu chuc vu gi", "ông nguyễn văn hùng giữ chức vụ gì", "ba dinh thi anh la ai",
+                     "cho hoi dinh thi anh la ai", "Bà Nguyễn Thị Kim Chi Chủ tịch Hội LHPN nói gì"):
+        assert trusted_people(question), question
+    for question in ("cach ho van dong thanh nien len duong nhap ngu", "nen lam thanh cong viec gi",
+                     "luong thanh toan bao nhieu"):
+        assert not trusted_people(question), question
+    assert not names_match("cach ho van dong thanh nien", ["Ông Hồ Văn Đông, Phó Chủ tịch UBND huyện phát biểu."])
+    assert capitalised_people("Bà Nguyễn Thị Kim Chi Chủ tịch Hội LHPN nói gì") == (("Nguyễn", "Thị", "Kim", "Chi"),)
