@@ -56,6 +56,8 @@ _FOLDED_NAMING = frozenset(fold(w) for w in _NAMING) - {"truong"}  # typed plain
 _TITLES = frozenset("ông bà anh chị cô chú bác em chí c".split())  # in lower case: "Mai Anh Đào" has none
 _TITLES_CAPITALISED = frozenset(w.capitalize() for w in _TITLES) - {"C"}
 _FOLDED_TITLES = frozenset(fold(w) for w in _TITLES) - {"c", "em", "chi", "co"}  # typed plain: "ông", "bà" …
+# Titles of two words before a name, typed plain ("dong chi nguyen duc tuy").
+_TITLE_PAIRS = {("dong", "chi"), ("d", "c"), ("chu", "tich"), ("bi", "thu"), ("truong", "ban"), ("giam", "doc")}
 # What a question asks of a person, right after the name (folded word pairs).
 _ASKED_OF_PEOPLE = {("la", "ai"), ("la", "nguoi"), ("giu", "chuc"), ("noi", "gi"), ("lam", "gi"), ("phat", "bieu")}
 # After a three-syllable name, words that start no fourth syllable of it: a post, a
@@ -78,8 +80,9 @@ def named_people(question: str) -> tuple[tuple[str, ...], ...]:
 
 def trusted_people(question: str) -> tuple[tuple[str, ...], ...]:
     """The names `named_people` reads that stand where a name does: written with
-    capitals, after a title ("ông", "bà" …) or before what is asked of a person ("là ai",
-    "giữ chức vụ gì"); those an article writing them answers and ranks first."""
+    capitals or accents, after a title ("ông", "bà", "dong chi" …) or before what is
+    asked of a person ("là ai", "giữ chức vụ gì"); those an article writing them
+    answers and ranks first."""
     return tuple(name for name, _, where in _candidates(question) if where)
 
 
@@ -117,12 +120,15 @@ def _candidates(question: str) -> list[tuple[tuple[str, ...], bool, bool]]:
             if capital and not all(_title(x) for x in ws[i:i + 3]):
                 continue
             titled = i > 0 and (ws[i - 1] in _TITLES or (i == 1 and lower[0] in _TITLES)
-                                or (not accented and folded[i - 1] in _FOLDED_TITLES))
+                                or (not accented and folded[i - 1] in _FOLDED_TITLES)
+                                or tuple(folded[max(0, i - 2):i]) in _TITLE_PAIRS)
             person = middle or titled
             # typed in lower case, a name is trusted only where names stand: after a title, or
             # before what is asked of a person ("… là ai", "… giữ chức vụ gì"); "cach ho van dong
             # thanh nien" holds no Hồ Văn Đông, "luong thanh toan" no Lương Thanh Toàn
-            where = capital or titled or any(tuple(folded[j:j + 2]) in _ASKED_OF_PEOPLE for j in (i + 3, i + 4))
+            # (typed with accents, the passage must write the same accents: trusted too)
+            where = capital or accented or titled or any(tuple(folded[j:j + 2]) in _ASKED_OF_PEOPLE
+                                                         for j in (i + 3, i + 4))
             for n in range(3, min(_LONGEST, len(ws) - i) + 1):
                 last = i + n - 1
                 if ((capital and not _title(ws[last])) or _institution_word(ws, lower, folded, last, accented)

@@ -361,14 +361,29 @@ def _village_at(words: list[str], folded: list[str], i: int, unit: int,
         n = 1
     else:
         n = 0
-        while i + n < len(words) and n < 4 and words[i + n][0].isupper() and not _question_word(words[i + n],
-                                                                                                  accented):
+        while (i + n < len(words) and n < 4 and words[i + n][0].isupper()
+               and not _question_word(words[i + n], accented) and not (n and _ends_village(folded, i + n))):
             n += 1
         if not n:
             return None
-        if n > 1:  # a name of its own ("Kon Rế"): an article may write it without the unit
+        if n > 1 and folded[i] in _HIGHLAND_STARTS:  # "Kon Rế": an article may write it without the unit
             return Place(" ".join(words[i:i + n]), (" ".join(folded[i:i + n]),)), n
     return Place(" ".join(words[start:i + n]), (" ".join(folded[start:i + n]),)), n
+
+
+# How the names of the highlands' villages begin ("Kon Rế", "Đăk Xú", "Plei Kần"): such a
+# name is the village's own; "thôn Đoàn Kết", "thôn Thắng Lợi" are named with their unit
+# ("đoàn kết" is everyday).
+_HIGHLAND_STARTS = {"kon", "dak", "plei", "ia", "ngok", "mang", "krong", "ea", "ha", "tea", "tu"}
+_VILLAGE_NAME_ENDS = {"huyen", "xa", "tinh", "phuong", "quan", "pho", "chu", "bi"}
+
+
+def _ends_village(folded: list[str], i: int) -> bool:
+    """Whether a village's name ends before word `i`: a unit, an office ("Phó chủ tịch"),
+    or a province's or district's name begins there ("làng Kon Klor Kon Tum")."""
+    two = " ".join(folded[i:i + 2])
+    return (folded[i] in _VILLAGE_NAME_ENDS or two in PROVINCE_KEYS or is_district_name(two)
+            or is_district_name(" ".join(folded[i:i + 3])))
 
 
 def _district_at(words: list[str], folded: list[str], i: int, shouting: bool,

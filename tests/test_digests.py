@@ -158,6 +158,11 @@ def test_a_topic_naming_two_places_wants_either():
     assert topic_parts("MTTQ ở thôn 3, xã Đắk Ui, huyện Đắk Hà")[1:] == [["thon 3"], ["dak ui"]]
     assert topic_parts("dân vận khéo ở Đắk Hà, thôn 3")[1:] == [["dak ha"], ["thon 3"]]
     assert topic_parts("dân vận ở thôn Kon Rế, xã Ngọk Réo") == [["dan van"], ["kon re"], ["ngok reo"]]
+    # a name of everyday words keeps its unit ("đoàn kết" is everyday); a village's name
+    # ends at the next unit, office or place
+    assert topic_parts("dân vận khéo ở thôn Đoàn Kết") == [["dan van kheo"], ["thon doan ket"]]
+    assert [p.name for p in named_places("thôn Đăk Xú Huyện Ngọc Hồi")] == ["Đăk Xú", "Ngọc Hồi"]
+    assert [p.name for p in named_places("làng Kon Klor Kon Tum")] == ["Kon Klor", "Kon Tum"]
     for question in ("Đường giao thông nông thôn 2023 ở Đắk Hà", "xây dựng nông thôn 3 năm qua"):
         assert not any(p.keys[0].startswith("thon") for p in named_places(question)), question
     assert topic_parts("dân vận ở tổ dân phố 5, phường Quyết Thắng") == [["dan van"], ["to dan pho 5"], ["quyet thang"]]

@@ -429,7 +429,8 @@ def test_a_name_typed_in_lower_case_is_trusted_only_where_names_stand():
     """First in the question, after a title, before "là ai", or with capitals: those
     answer and rank; "cach ho van dong thanh nien" holds no Hồ Văn Đông."""
     for question in ("dinh thi anh giu chuc vu gi", "ông nguyễn văn hùng giữ chức vụ gì", "ba dinh thi anh la ai",
-                     "cho hoi dinh thi anh la ai", "Bà Nguyễn Thị Kim Chi Chủ tịch Hội LHPN nói gì"):
+                     "cho hoi dinh thi anh la ai", "Bà Nguyễn Thị Kim Chi Chủ tịch Hội LHPN nói gì",
+                     "thông tin về nguyễn đức tuy", "bai phat bieu cua dong chi nguyen duc tuy"):
         assert trusted_people(question), question
     for question in ("cach ho van dong thanh nien len duong nhap ngu", "nen lam thanh cong viec gi",
                      "luong thanh toan bao nhieu"):
