@@ -21,7 +21,7 @@ from corpus.chunking import split_sentences
 from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
 from retrieval.normalize import fold, has_diacritics, is_code, marks_last, nfc, words
-from retrieval.people import writes_a_person
+from retrieval.people import names_match, trusted_people, writes_a_person
 from corpus.types import Passage
 from retrieval.types import Answer, Citation, Hit, Sentence
 
@@ -78,32 +78,65 @@ _OFFICES = sorted((fold(o) for o in (
 _OFFICE_RE = re.compile(r"\b(" + "|".join(_OFFICES) + r")\s+(\w+)")
 
 
-def asked_office(question: str) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class Office:
+    """An office a who-question asks about: its title's folded words ("chu tich") and
+    the words after it in the question ("ubnd tinh kon tum")."""
+
+    title: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+def asked_office(question: str) -> Office | None:
     """For a who-question about an office ("Chủ tịch UBND tỉnh … là ai?", "Ai là Bí thư
-    Huyện ủy …?"): the office's folded words and the word after it ("chu tich",
-    "ubnd"); () for any other question."""
+    Huyện ủy …?"): the office; None for any other question."""
     if not asks_who(question):
-        return ()
-    m = _OFFICE_RE.search(" ".join(fold(w) for w in words(question)))
-    return (*m.group(1).split(), m.group(2)) if m else ()
+        return None
+    folded = " ".join(fold(w) for w in words(question))
+    m = _OFFICE_RE.search(folded)
+    if not m:
+        return None
+    return Office(tuple(m.group(1).split()), tuple(folded[m.start(2):].split()[:4]))
 
 
-def names_the_office(sentence: str, office: tuple[str, ...]) -> bool:
-    """Whether a sentence names someone and the office asked about: its words, then the
-    word after them or words with its letters as initials ("chủ nhiệm Câu lạc bộ" for
-    "chủ nhiệm CLB", "Chủ tịch Ủy ban nhân dân" for "Chủ tịch UBND")."""
+def _initials(ws: list[str]) -> str:
+    return "".join(w[0] for w in ws if w)
+
+
+def names_the_office(sentence: str, office: Office) -> bool:
+    """Whether a sentence names someone and the office asked about: its title, or the
+    title's initials ("PBT" for Phó Bí thư), then the word after it in the question, as
+    written or abbreviated either way ("Chủ tịch Ủy ban nhân dân" for "Chủ tịch UBND",
+    "Trưởng ban DV" for "Trưởng ban Dân vận", "UBMTTQVN" for "MTTQ"); not another
+    office's holder ("Chủ tịch UBMTTQVN huyện" is no "Chủ tịch UBND tỉnh")."""
     if not writes_a_person(sentence):
         return False
     ws = [fold(w) for w in words(sentence)]
-    *title, after = office
-    n = len(title)
-    for i in range(len(ws) - n):
-        if ws[i:i + n] != title:
+    title, after = office.title, office.after
+    first = after[0] if after else ""
+    for i in range(len(ws)):
+        if i and ws[i - 1] == "pho" and title[0] != "pho":
+            continue  # "Phó Bí thư" holds no "Bí thư"
+        if ws[i:i + len(title)] == list(title):
+            rest = ws[i + len(title):]
+        elif ws[i] == _initials(list(title)):
+            rest = ws[i + 1:]
+        else:
             continue
-        rest = ws[i + n:]
-        if rest[0] == after or "".join(w[0] for w in rest[:len(after)]) == after:
+        if not first or not rest:
+            return True
+        nxt = rest[0]
+        if (nxt == first or _initials(rest[:len(first)]) == first  # UBND / Ủy ban nhân dân
+                or nxt == _initials(list(after[:len(nxt)]))  # DV / dân vận
+                or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first))):  # MTTQ / UBMTTQVN
             return True
     return False
+
+
+def _names_someone_asked(sentence: str, question: str, named: tuple) -> bool:
+    """For a who-question: the sentence names the person asked about, or, when the
+    question names no one, anyone."""
+    return names_match(question, [sentence]) if named else writes_a_person(sentence)
 
 
 def asks_who(question: str) -> bool:
@@ -269,9 +302,10 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     count_bonus = COUNT_WEIGHT * sum(idf(t) for t in q_uni) if counted else 0.0
     who = asks_who(question)  # "… là ai?": a sentence naming someone holds the answer
     who_bonus = WHO_WEIGHT * sum(idf(t) for t in q_uni) if who else 0.0
+    named = trusted_people(question)  # "Đinh Thị Mỹ Hảo là ai?": a sentence naming her, not anyone
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0)
-          + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and writes_a_person(s) else 0.0),
+          + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and _names_someone_asked(s, question, named) else 0.0),
           key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE),
         key=lambda x: (-x[0], x[1]),
     )

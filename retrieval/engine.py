@@ -391,7 +391,7 @@ class Engine:
         following = await self.store.following_chunks(drawn) if drawn else {}
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer, following)
         office = asked_office(question)  # "Chủ tịch UBND tỉnh … là ai?": only a sentence naming both answers
-        if answer.found and office and not any(names_the_office(s.text, office) for s in answer.sentences):
+        if answer.found and office is not None and not any(names_the_office(s.text, office) for s in answer.sentences):
             answer = Answer(query=question, found=False, hits=tuple(hits))
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,

@@ -81,6 +81,7 @@ class Place:
     # a district whose name folds like a province's ("Phù Yên", Phú Yên; its `within`):
     # only an article writing it after its unit, spelt as it is, names it
     spelt: bool = False
+    village: bool = False  # after thôn / làng / buôn / plei / tổ dân phố
 
 
 def folded_words(text: str) -> str:
@@ -367,8 +368,8 @@ def _village_at(words: list[str], folded: list[str], i: int, unit: int,
         if not n:
             return None
         if n > 1 and folded[i] in _HIGHLAND_STARTS:  # "Kon Rế": an article may write it without the unit
-            return Place(" ".join(words[i:i + n]), (" ".join(folded[i:i + n]),)), n
-    return Place(" ".join(words[start:i + n]), (" ".join(folded[start:i + n]),)), n
+            return Place(" ".join(words[i:i + n]), (" ".join(folded[i:i + n]),), village=True), n
+    return Place(" ".join(words[start:i + n]), (" ".join(folded[start:i + n]),), village=True), n
 
 
 # How the names of the highlands' villages begin ("Kon Rế", "Đăk Xú", "Plei Kần"): such a

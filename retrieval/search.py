@@ -186,7 +186,8 @@ class Searcher:
         # the store cannot answer it (a place is known when any article mentions it,
         # or the start of its name: "Kon Rẫy Có Bao" typed in title case).
         places = named_places(question)
-        unknown = tuple(p.name for p in places if not self._mentioned(lex, p))
+        # (a village no article names is no reason to refuse: its commune's articles may answer)
+        unknown = tuple(p.name for p in places if not p.village and not self._mentioned(lex, p))
         unknown += tuple(text for code, text in full_codes(question)
                          if not lex.chunks_with_codes((code,)).size)
         unknown += tuple(n.text for n in named_requirements(question) if not self._named_known(lex, n))
