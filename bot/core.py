@@ -594,22 +594,26 @@ class BotCore:
         )
         return [_text(plain)]
 
-    async def _weak_line(self) -> str:
-        since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=REPORT_DAYS)
+    async def _weak_questions(self, days: int) -> tuple[list, bool]:
+        """The questions of the last `days` not answered or marked 👎, and whether only
+        the newest of them were read."""
+        since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)
         asked = await self.engine.store.weak_questions(since)
+        return asked, len(asked) >= WEAK_QUESTIONS_READ
+
+    async def _weak_line(self) -> str:
+        asked, capped = await self._weak_questions(REPORT_DAYS)
         weak = group(asked)
-        more = "+" if len(asked) >= WEAK_QUESTIONS_READ else ""
-        return f"Câu hỏi chưa trả lời được hoặc bị chấm 👎 ({REPORT_DAYS} ngày qua): {len(weak)}{more}" + (
-            " (/chuatraloi)" if weak else "")
+        return f"Câu hỏi chưa trả lời được hoặc bị chấm 👎 ({REPORT_DAYS} ngày qua): {len(weak)}" + (
+            "+" if capped else "") + (" (/chuatraloi)" if weak else "")
 
     async def _cmd_chuatraloi(self, msg: Incoming, arg: str) -> list[Reply]:
         arg = arg.strip().lower().removesuffix("ngày").removesuffix("ngay").strip()
         if arg and not (re.fullmatch(r"[0-9]{1,3}", arg) and 1 <= int(arg) <= MAX_REPORT_DAYS):
             return [_text(f"Hãy gõ số ngày muốn xem, từ 1 đến {MAX_REPORT_DAYS}, ví dụ: /chuatraloi 30")]
         days = int(arg) if arg else REPORT_DAYS
-        since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)
-        asked = await self.engine.store.weak_questions(since)
-        return [_text(weak_questions_text(asked, days, capped=len(asked) >= WEAK_QUESTIONS_READ))]
+        asked, capped = await self._weak_questions(days)
+        return [_text(weak_questions_text(asked, days, capped=capped))]
 
     # -- buttons -----------------------------------------------------------
     async def _callback(self, msg: Incoming) -> list[Reply]:

@@ -19,7 +19,8 @@ from bot import render
 from bot.types import Reply
 from corpus.types import ArticleInfo, Subscription
 from retrieval.normalize import abbreviation_variants, fold, has_diacritics, nfc, words
-from retrieval.places import PROVINCE_KEYS, district_of_form, named_places, province_of_key, writes_district
+from retrieval.places import (PROVINCE_KEYS, VILLAGE_UNITS, district_of_form, named_places, province_of_key,
+                              writes_district)
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 FREQUENCIES = ("daily", "weekly")
@@ -111,13 +112,13 @@ def topic_forms(topic: str) -> list[str]:
 # Rẫy", "Ban Dân vận Tỉnh ủy Kon Tum") and the topic stays whole.
 _CUES = {"o", "tai", "tren dia ban"}
 _PROVINCE_UNIT = {"tinh", "thanh pho", "tp"}
-_VILLAGE_UNITS = {"thon", "lang", "buon", "plei", "to dan pho"}
-_UNITS = {"huyen", "quan", "thi xa", "tx", "xa", "phuong", "thi tran"} | _PROVINCE_UNIT | _VILLAGE_UNITS
+_UNITS = {"huyen", "quan", "thi xa", "tx", "xa", "phuong", "thi tran"} | _PROVINCE_UNIT | VILLAGE_UNITS
 
 
 def topic_split(topic: str, loose: bool = False) -> tuple[str, tuple[str, ...]]:
-    rest, groups = _split(topic, loose)
-    return rest, tuple(shown for group in groups for shown, _ in group)
+    """A topic's words (joined, for showing) and the places it names (`_read`)."""
+    segments, groups = _read(topic, loose)
+    return " ".join(segments), tuple(shown for group in groups for shown, _ in group)
 
 
 def topic_as_read(topic: str, loose: bool = False) -> str:
@@ -140,15 +141,19 @@ _CITY_PROVINCES = {"ha noi", "ho chi minh", "tp hcm", "da nang", "hai phong", "c
 
 def _rank(place, unit: str) -> int:
     """0 a village, 1 a commune, 2 a district or a city of a province, 3 a province."""
-    if unit in _VILLAGE_UNITS or any(k.split()[0] in _VILLAGE_UNITS or k.startswith("to dan pho ")
-                                     for k in place.keys):
-        return 0  # a village, named with its unit ("thôn 3")
+    if place.village or unit in VILLAGE_UNITS:
+        return 0
     if unit in _COMMUNE_UNITS:
         return 1
     if PROVINCE_KEYS.intersection(place.keys) and (
             unit not in ("thanh pho", "tp") or _CITY_PROVINCES.intersection(place.keys)):
         return 3
     return 2
+
+
+def _unit_before(folded: list[str], at: int) -> int:
+    """How many words of a unit stand right before word `at` ("huyện", "thị trấn", "tổ dân phố")."""
+    return next((n for n in (3, 2, 1) if n <= at and " ".join(folded[at - n:at]) in _UNITS), 0)
 
 
 def _gap(between: list[str]) -> str | None:
@@ -161,12 +166,6 @@ def _gap(between: list[str]) -> str | None:
             gap = gap[:-n]
             break
     return "or" if gap in _OR_WORDS else "list" if not gap else None
-
-
-def _split(topic: str, loose: bool = False) -> tuple[str, list[list[tuple[str, str]]]]:
-    """`_read`, its words joined (for showing)."""
-    segments, groups = _read(topic, loose)
-    return " ".join(segments), groups
 
 
 def _read(topic: str, loose: bool = False) -> tuple[list[str], list[list[tuple[str, str]]]]:
@@ -227,15 +226,14 @@ def _read_as(topic: str, loose: bool = False) -> tuple[list[str], list[list[tupl
         for at, size, _ in reversed(located):
             if at + size == end or (at + size < end and _gap(folded[at + size:end]) is not None):
                 chained.add(at)
-                end = at - next((n for n in (3, 2, 1) if n <= at and " ".join(folded[at - n:at]) in _UNITS), 0)
+                end = at - _unit_before(folded, at)
             else:
                 break
     last_end, last_rank = None, 0  # where the last place taken ends, and how large it is
     for at, size, place in located:
         if not all(keep[at:at + size]):
             continue
-        start = at  # its unit, if any, goes with it
-        start -= next((n for n in (3, 2, 1) if n <= start and " ".join(folded[start - n:start]) in _UNITS), 0)
+        start = at - _unit_before(folded, at)  # its unit, if any, goes with it
         unit = " ".join(folded[start:at])
         cue = next((n for n in (3, 1) if n <= start and " ".join(folded[start - n:start]) in _CUES), 0)
         joined = _gap(folded[last_end:start]) if last_end is not None and last_end <= start else None

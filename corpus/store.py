@@ -425,6 +425,14 @@ class Store:
         row = await self._one("SELECT title, text FROM articles WHERE id=?", (article_id,))
         return (row[0], row[1]) if row else None
 
+    async def article_texts(self, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """id -> (title, text) of several articles, in one query."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        rows = await self._all(f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {r[0]: (r[1], r[2]) for r in rows}
+
     async def _delete_fts_rows(self, article_id: int) -> None:
         """The lexical rows of an article's chunks (FTS5 has no cascade)."""
         await self._db.execute(

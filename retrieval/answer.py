@@ -21,7 +21,7 @@ from corpus.chunking import split_sentences
 from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
 from retrieval.normalize import fold, has_diacritics, is_code, marks_last, nfc, words
-from retrieval.people import names_match, trusted_people, writes_a_person
+from retrieval.people import trusted_people, writes_a_person, writes_any
 from corpus.types import Passage
 from retrieval.types import Answer, Citation, Hit, Sentence
 
@@ -133,16 +133,18 @@ def names_the_office(sentence: str, office: Office) -> bool:
     return False
 
 
-def _names_someone_asked(sentence: str, question: str, named: tuple) -> bool:
-    """For a who-question: the sentence names the person asked about, or, when the
-    question names no one, anyone."""
-    return names_match(question, [sentence]) if named else writes_a_person(sentence)
+def _names_someone_asked(sentence: str, named: tuple[tuple[str, ...], ...], accented: bool) -> bool:
+    """For a who-question: the sentence names the person asked about (`named`), or,
+    when the question names no one, anyone."""
+    return writes_any([sentence], named, accented) if named else writes_a_person(sentence)
 
 
 def asks_who(question: str) -> bool:
     """Whether a question asks who someone is or did something."""
     accented = has_diacritics(question)
     return bool(_WHO_RE[accented].search(nfc(question).lower() if accented else fold(question).lower()))
+
+
 # Without accents "may" is also máy (a machine) or may (sewing): only "bao nhieu" counts.
 _HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)"),
                 False: re.compile(r"\bbao nhieu\s+([^\W\d_]+)")}
@@ -305,7 +307,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     named = trusted_people(question)  # "Đinh Thị Mỹ Hảo là ai?": a sentence naming her, not anyone
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0)
-          + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and _names_someone_asked(s, question, named) else 0.0),
+          + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and _names_someone_asked(s, named, q.accented) else 0.0),
           key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE),
         key=lambda x: (-x[0], x[1]),
     )

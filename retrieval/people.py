@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from retrieval.normalize import fold, has_diacritics
-from retrieval.places import PROVINCE_KEYS, clauses, is_district_name, same_syllable, title_cased
+from retrieval.places import clauses, is_place_name, same_syllable, title_cased
 
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí đinh trịnh lương mai đào cao "
@@ -100,16 +100,16 @@ def _candidates(question: str) -> list[tuple[tuple[str, ...], bool, bool]]:
             capital = w[0].isupper() and (i > 0 or ws[i + 1:i + 2] and ws[i + 1][0].isupper())
             if not (lower[i] in SURNAMES if accented else folded[i] in _FOLDED_SURNAMES):
                 continue
-            if i + 3 > len(ws) or any(_place(" ".join(folded[i:i + n])) for n in (3, 4)):
+            if i + 3 > len(ws) or any(is_place_name(" ".join(folded[i:i + n])) for n in (3, 4)):
                 continue
-            if _place(" ".join(folded[i:i + 2])) and (i + 3 > len(ws) - 1 or _place(" ".join(folded[i + 2:i + 4]))):
+            if is_place_name(" ".join(folded[i:i + 2])) and (i + 3 > len(ws) - 1 or is_place_name(" ".join(folded[i + 2:i + 4]))):
                 continue  # "Vũ Quang" (a district) "Hà Tĩnh"; but "Ông Vũ Quang Huy" is a man
             if " ".join(folded[i + 1:i + 3]) in _NOT_A_NAME:
                 continue
             if i and (lower[i - 1] in _NAMING if accented else folded[i - 1] in _FOLDED_NAMING):
                 continue
             if i and lower[i - 1] not in _TITLES and folded[i - 1] not in _FOLDED_TITLES and (
-                    ws[i - 1][:1].isupper() or not accented) and _place(
+                    ws[i - 1][:1].isupper() or not accented) and is_place_name(
                     f"{folded[i - 1]} {folded[i]}"):
                 continue  # "Đăk Tô Kon Tum" (not "Bà Đinh", which folds like Ba Đình)
             if i and (ws[i - 1].isdigit() or (i > 1 and ws[i - 1] in _TITLES_CAPITALISED)):
@@ -135,7 +135,7 @@ def _candidates(question: str) -> list[tuple[tuple[str, ...], bool, bool]]:
                         or (accented and lower[last] in _OFFICES and capital)
                         or (n == 4 and (lower[last] in _AFTER_NAME or (
                             last + 1 < len(ws) and ws[last + 1][0].isupper()
-                            and _place(" ".join(folded[last:last + 2])))))
+                            and is_place_name(" ".join(folded[last:last + 2])))))
                         or (not capital and (lower[last] in _ASKING if accented else folded[last] in _FOLDED_ASKING))):
                     break
                 out[tuple(ws[i:i + n])] = (person, where)
@@ -159,10 +159,6 @@ def _institution_word(ws: list[str], lower: list[str], folded: list[str], i: int
 def _title(word: str) -> bool:
     """A name's syllable: a capital, then small letters ("Anh", not "BDV")."""
     return word[0].isupper() and (len(word) == 1 or word[1:].islower())
-
-
-def _place(key: str) -> bool:
-    return key in PROVINCE_KEYS or is_district_name(key)
 
 
 def capitalised_people(question: str) -> tuple[tuple[str, ...], ...]:
@@ -204,11 +200,12 @@ def writes_name(text: str, name: tuple[str, ...], accented: bool, folded_text: s
 
 def names_match(question: str, texts: list[str]) -> bool:
     """Whether one of `texts` writes a name the question names (`trusted_people`)."""
-    names = trusted_people(question)
-    if not names:
-        return False
-    accented = has_diacritics(question)
-    for text in texts:
+    return writes_any(texts, trusted_people(question), has_diacritics(question))
+
+
+def writes_any(texts: list[str], names: tuple[tuple[str, ...], ...], accented: bool) -> bool:
+    """Whether one of `texts` writes one of `names` (`writes_name`)."""
+    for text in texts if names else ():
         folded = fold(text).lower()
         if any(writes_name(text, name, accented, folded) for name in names):
             return True

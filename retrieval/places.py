@@ -62,10 +62,9 @@ _NOT_A_PROVINCE_AFTER = {"nam dinh": "viet", "binh duong": "thai"}
 _COMPOUND_BEFORE = {"gia lai": {"chuyen", "quoc", "tham", "dai", "hoang", "thuong", "tu", "nong", "hoc", "nha"},
                     "an giang": {"binh", "bao", "tri", "cong", "tam", "yen"}}
 _COMPOUND_AFTER = {"gia lai": {"tao", "ghep", "giong", "tap", "hoa"}, "an giang": {"son", "ho"}}
+VILLAGE_UNITS = {"thon", "lang", "buon", "plei", "to dan pho"}  # "làng Kon Klor", "thôn Kon Rế"
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
-          "tinh uy", "huyen uy", "thanh uy", "dang uy",
-          "thon", "lang", "buon", "plei", "to dan pho"}  # villages ("làng Kon Klor", "thôn Kon Rế")
-_VILLAGE_UNITS = {"thon", "lang", "buon", "plei", "to dan pho"}
+          "tinh uy", "huyen uy", "thanh uy", "dang uy"} | VILLAGE_UNITS
 _VILLAGE_UNITS_ACCENTED = {"thôn", "làng", "buôn", "plei", "tổ dân phố"}
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
 
@@ -326,7 +325,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         return district
     if shouting or not _after_unit(folded, i, _UNITS):
         return None
-    village = next((n for n in (3, 1) if n <= i and " ".join(folded[i - n:i]) in _VILLAGE_UNITS), 0)
+    village = next((n for n in (3, 1) if n <= i and " ".join(folded[i - n:i]) in VILLAGE_UNITS), 0)
     if village:
         return _village_at(words, folded, i, village, accented)
     n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
@@ -382,8 +381,7 @@ _VILLAGE_NAME_ENDS = {"huyen", "xa", "tinh", "phuong", "quan", "pho", "chu", "bi
 def _ends_village(folded: list[str], i: int) -> bool:
     """Whether a village's name ends before word `i`: a unit, an office ("Phó chủ tịch"),
     or a province's or district's name begins there ("làng Kon Klor Kon Tum")."""
-    two = " ".join(folded[i:i + 2])
-    return (folded[i] in _VILLAGE_NAME_ENDS or two in PROVINCE_KEYS or is_district_name(two)
+    return (folded[i] in _VILLAGE_NAME_ENDS or is_place_name(" ".join(folded[i:i + 2]))
             or is_district_name(" ".join(folded[i:i + 3])))
 
 
@@ -433,6 +431,11 @@ def _district_at(words: list[str], folded: list[str], i: int, shouting: bool,
         if (unit or cue or (capitals and i == 0)) and not everyday:
             return Place((exact or spellings)[0], (key,)), n
     return None
+
+
+def is_place_name(key: str) -> bool:
+    """Whether a folded name is a province's or a whole district's."""
+    return key in PROVINCE_KEYS or is_district_name(key)
 
 
 def is_district_name(key: str) -> bool:

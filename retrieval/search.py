@@ -28,7 +28,7 @@ from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold, has_diacritics, spell_out_abbreviations
-from retrieval.people import capitalised_people, names_match, trusted_people, writes_name
+from retrieval.people import capitalised_people, trusted_people, writes_any, writes_name
 from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
                               writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
@@ -194,12 +194,12 @@ class Searcher:
         # People: an article writing a name the question names comes first (as a code's
         # does); a name surely a person's that no article writes is unknown.
         accented = has_diacritics(question)
-        trusted, writing = trusted_people(question), set()
-        for name in dict.fromkeys((*trusted, *capitalised_people(question))):
+        trusted, surely, writing = trusted_people(question), capitalised_people(question), set()
+        for name in dict.fromkeys((*trusted, *surely)):
             rows = await self._writing_person(lex, name, accented)
             if name in trusted:
                 writing.update(rows)
-            if not rows and name in capitalised_people(question):
+            if not rows and name in surely:
                 unknown += (" ".join(name),)
         if writing:  # once, however many names: below a document code's boost
             scores[sorted(writing)] += cfg.name_boost
@@ -251,7 +251,7 @@ class Searcher:
             return replace(empty, unknown=unknown)
         coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id)
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
-        name_match = names_match(question, [h.passage.text for h in hits if h.article_id == hits[0].article_id])
+        name_match = writes_any([h.passage.text for h in hits if h.article_id == hits[0].article_id], trusted, accented)
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown)
 
     async def _writing_person(self, lex: LexicalSnapshot, name: tuple[str, ...], accented: bool) -> list[int]:
@@ -259,12 +259,10 @@ class Searcher:
         "Lê Thị Mỹ Linh"), or, when none does, its longest reading of three syllables or
         more that one does: the articles holding its words, read (at most `NAME_READS`)."""
         for n in range(len(name), 2, -1):
-            rows = lex.articles_mentioning(" ".join(fold(w).lower() for w in name[:n]))
-            writing = []
-            for row in rows[:NAME_READS]:
-                found = await self.store.article_text(int(lex.articles.ids[int(row)]))
-                if found is not None and writes_name(f"{found[0]}. {found[1]}", name[:n], accented):
-                    writing.append(int(row))
+            rows = [int(r) for r in lex.articles_mentioning(" ".join(fold(w).lower() for w in name[:n]))[:NAME_READS]]
+            texts = await self.store.article_texts([int(lex.articles.ids[r]) for r in rows]) if rows else {}
+            writing = [r for r in rows if (found := texts.get(int(lex.articles.ids[r]))) is not None
+                       and writes_name(f"{found[0]}. {found[1]}", name[:n], accented)]
             if writing:
                 return writing
         return []

@@ -414,3 +414,19 @@ async def test_admins_see_the_questions_not_answered_or_marked_wrong(engine, dat
     assert "Câu hỏi chưa trả lời được hoặc bị chấm 👎 (7 ngày qua): 3 (/chuatraloi)" in stats.plain
     [refused] = await core.handle(msg("/chuatraloi", user_id="999"))
     assert refused.plain == "Lệnh này chỉ dành cho quản trị viên."
+
+
+def test_the_weak_questions_report_says_when_it_read_only_the_newest():
+    import datetime as dt
+
+    from bot.report import weak_questions_text
+    from corpus.types import AskedQuestion
+
+    at = dt.datetime(2026, 11, 26, 7, 5, tzinfo=dt.timezone.utc)
+    asked = [AskedQuestion("Giá vàng hôm nay?", at, False, 0), AskedQuestion("gia vang hom nay", at, False, 0),
+             AskedQuestion("Chủ tịch UBND tỉnh là ai?", at - dt.timedelta(hours=1), True, 2)]
+    text = weak_questions_text(asked, 7, capped=True)
+    assert text.splitlines()[0] == ("Câu hỏi 7 ngày qua bot chưa trả lời được hoặc bị đánh giá chưa tốt "
+                                    "(2 câu trong 3 lượt hỏi gần nhất, mới nhất trước):")
+    assert text.splitlines()[1] == "1. «Giá vàng hôm nay?» — 2 lần, gần nhất 14:05 26/11/2026; chưa tìm thấy"
+    assert text.splitlines()[2].endswith("; 👎 2")
