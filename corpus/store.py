@@ -433,6 +433,12 @@ class Store:
         rows = await self._all(f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
         return {r[0]: (r[1], r[2]) for r in rows}
 
+    async def bylines(self) -> list[tuple[str, list[int]]]:
+        """Each author line the store holds with the ids of its articles, newest stored first."""
+        rows = await self._all("SELECT author, group_concat(id) FROM articles"
+                               " WHERE author IS NOT NULL AND author != '' GROUP BY author")
+        return [(r[0], sorted((int(i) for i in r[1].split(",")), reverse=True)) for r in rows]
+
     async def _delete_fts_rows(self, article_id: int) -> None:
         """The lexical rows of an article's chunks (FTS5 has no cascade)."""
         await self._db.execute(

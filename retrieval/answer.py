@@ -390,6 +390,24 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits))
 
 
+MAX_BYLINE_ARTICLES = 3
+
+
+def byline_answer(question: str, name: str, leads: list[Passage]) -> Answer:
+    """The answer about a person no article writes of, who signs some (`leads`: the
+    first passage of each, newest first): says so, citing them, and quotes nothing."""
+    leads = leads[:MAX_BYLINE_ARTICLES]
+    if not leads:
+        return Answer(query=question, found=False)
+    sentences = [Sentence(f"{name} là tên tác giả ghi cuối bài viết này; các bài trong kho không viết gì thêm về người này.", 1)]
+    sentences += [Sentence(f"Bài khác của {name}.", n) for n in range(2, len(leads) + 1)]
+    citations = tuple(
+        Citation(n=n, title=p.article.title, url=p.article.url, site=p.article.site, published=p.article.published,
+                 quote="", score=0.0, article_id=p.article.id, chunk_id=p.chunk_id, passage=p.text, ords=(p.ord,))
+        for n, p in enumerate(leads, 1))
+    return Answer(query=question, found=True, sentences=tuple(sentences), citations=citations)
+
+
 def with_context(chunks: list[tuple[int, str]], ords: tuple[int, ...], around: int = 1) -> str:
     """The quoted passages of an article with `around` passages either side, for reading
     the source: (ord, text) chunks in; adjacent ones joined (the sentence two chunks

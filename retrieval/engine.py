@@ -26,8 +26,8 @@ from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
-from retrieval.answer import (AnswerParams, asked_office, compose, counted_noun, counting_passage, drawn_from,
-                              names_the_office, with_context)
+from retrieval.answer import (MAX_BYLINE_ARTICLES, AnswerParams, asked_office, byline_answer, compose, counted_noun,
+                              counting_passage, drawn_from, names_the_office, with_context)
 from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
@@ -378,6 +378,11 @@ class Engine:
                          exact_match=ranking.code_match or ranking.name_match,
                          contradicted=bool(ranking.unknown))
         hits = ranking.hits
+        if ranking.bylines and not ranking.name_match and not ranking.unknown:  # "Nguyễn Thị Qúy là ai?": she only signs articles
+            by = ranking.bylines[0]
+            leads = [ps[0] for aid in by.article_ids[:MAX_BYLINE_ARTICLES] if (ps := await self.store.article_passages(aid))]
+            answer = byline_answer(question, by.name, leads)
+            return replace(answer, latency_ms=(time.perf_counter() - start) * 1000, unknown=ranking.unknown)
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
         if found and hits and counted_noun(question) is not None:
@@ -435,8 +440,10 @@ class Engine:
                 break
             k = min(k * 4, MAX_LISTED_RANKING)
         info = {h.article_id: h.passage.article for h in ranking.hits}
-        # an article naming the document that the words did not rank (a number inside a code): after
-        unranked = [aid for aid in coded if aid not in info]
+        # an article naming the document that the words did not rank (a number inside a code),
+        # or signed by a person the query names ("/tim Nguyễn Thị Qúy"): after
+        signed = [aid for b in ranking.bylines for aid in b.article_ids]
+        unranked = [aid for aid in dict.fromkeys((*coded, *signed)) if aid not in kept]
         fetched = await self.store.latest(len(unranked), among=unranked) if unranked else []
         info |= {a.id: a for a in fetched}
         kept += [a.id for a in fetched]  # newest first

@@ -55,6 +55,14 @@ class SearchConfig:
 
 
 @dataclass(frozen=True)
+class Byline:
+    """A person the question names whom no article writes of, but who wrote some."""
+
+    name: str
+    article_ids: tuple[int, ...]  # newest stored first
+
+
+@dataclass(frozen=True)
 class Ranking:
     hits: list[Hit]
     accented: bool
@@ -64,6 +72,7 @@ class Ranking:
     code_match: bool = False  # the top article names a document code the question names
     name_match: bool = False  # its passages found write a person's name the question names
     unknown: tuple[str, ...] = ()  # places, document codes, laws, quarters, years named that no article mentions
+    bylines: tuple[Byline, ...] = ()  # people named that no article writes of, only as its author
 
 
 @dataclass(frozen=True)
@@ -195,11 +204,14 @@ class Searcher:
         # does); a name surely a person's that no article writes is unknown.
         accented = has_diacritics(question)
         trusted, surely, writing = trusted_people(question), capitalised_people(question), set()
+        bylines: list[Byline] = []
         for name in dict.fromkeys((*trusted, *surely)):
             rows = await self._writing_person(lex, name, accented)
             if name in trusted:
                 writing.update(rows)
-            if not rows and name in surely:
+            if not rows and (authored := await self._authored(name, accented)):
+                bylines.append(Byline(" ".join(name), authored))  # "Nguyễn Thị Qúy" signs an article
+            elif not rows and name in surely:
                 unknown += (" ".join(name),)
         if writing:  # once, however many names: below a document code's boost
             scores[sorted(writing)] += cfg.name_boost
@@ -214,7 +226,7 @@ class Searcher:
         ranked = np.lexsort((-art_lex, -scores))
         order = [int(r) for r in ranked[matched[ranked]][: max(k * 3, 30)]]
         if not order:
-            return replace(empty, unknown=unknown)
+            return replace(empty, unknown=unknown, bylines=tuple(bylines))
 
         # Passages of the candidate articles, with a chunk-level score to pick them.
         lex_mm = minmax_top(chunk_lex, cfg.fusion.top)
@@ -248,11 +260,11 @@ class Searcher:
         keep = set(list(dict.fromkeys(h.article_id for h in hits))[:k])
         hits = [h for h in hits if h.article_id in keep]
         if not hits:
-            return replace(empty, unknown=unknown)
+            return replace(empty, unknown=unknown, bylines=tuple(bylines))
         coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id)
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
         name_match = writes_any([h.passage.text for h in hits if h.article_id == hits[0].article_id], trusted, accented)
-        return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown)
+        return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown, tuple(bylines))
 
     async def _writing_person(self, lex: LexicalSnapshot, name: tuple[str, ...], accented: bool) -> list[int]:
         """The rows of the articles that write a person's name whole ("Lê Thị Mỹ" is not
@@ -266,6 +278,12 @@ class Searcher:
             if writing:
                 return writing
         return []
+
+    async def _authored(self, name: tuple[str, ...], accented: bool) -> tuple[int, ...]:
+        """The ids of the articles whose author line writes the name, newest stored first
+        (an author line "Bài, ảnh: Nguyễn Thị Qúy" is not in the article's text)."""
+        return tuple(sorted((i for author, ids in await self.store.bylines()
+                             if writes_name(author, name, accented) for i in ids), reverse=True))
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:

@@ -559,6 +559,28 @@ async def test_a_person_an_article_names_is_answered_from_it(engine):
     assert not (await engine.searcher.search("Đinh Thị Ánh là ai?")).name_match
 
 
+async def test_a_person_who_only_signs_articles_is_named_as_their_author(engine):
+    """"Nguyễn Thị Qúy" signs the Kon Rẫy sample ("Bài, ảnh: …"), which does not write of
+    her: the reply says she is its author and cites it (and her other article), instead
+    of "no article mentions her"; /tim lists her articles; someone unknown is still refused."""
+    await _add(engine, "q2", "Xã Đăk Ruồng ra quân làm đường giao thông nông thôn",
+               "Sáng 5/3, xã Đăk Ruồng ra quân làm đường giao thông nông thôn. Bà con góp 300 ngày công.",
+               author="Nguyễn Thị Quý")
+    for question in ("Nguyễn Thị Qúy là ai?", "Bài viết của bà Nguyễn Thị Quý"):
+        a = await engine.ask(question)
+        assert a.found and not a.unknown, question
+        assert a.sentences[0].text.startswith(("Nguyễn Thị Qúy là tên tác giả ghi cuối bài viết này",
+                                               "Nguyễn Thị Quý là tên tác giả ghi cuối bài viết này")), question
+        assert [c.title for c in a.citations] == [
+            "Xã Đăk Ruồng ra quân làm đường giao thông nông thôn",  # the newest first
+            "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"], question
+        assert [s.n for s in a.sentences] == [1, 2]
+    listed = [a.title for a in await engine.search_articles("Nguyễn Thị Qúy")]
+    assert "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy" in listed
+    assert "Xã Đăk Ruồng ra quân làm đường giao thông nông thôn" in listed
+    await _assert_refused(engine, (("Nguyễn Thị Quyên là ai?", "Nguyễn Thị Quyên"),))  # no article, no byline
+
+
 async def test_a_province_is_known_by_its_districts(engine):
     """No sample writes "Đồng Tháp", but one is on its district Tháp Mười ("Huyện ủy Tháp
     Mười"): a question about the province is answered from it. A district name two
