@@ -306,6 +306,12 @@ async def cmd_backup(settings: Settings, args) -> int:
         print(f"Lỗi: chưa có kho dữ liệu ở {source} (DANVAN_DATA_DIR): không có gì để sao lưu.", file=sys.stderr)
         return 2
     target = Path(args.file).expanduser()
+    if args.file.endswith(("/", os.sep)) and not target.exists():  # "backups/": a folder, made
+        try:
+            target.mkdir(parents=True)
+        except OSError as exc:
+            print(f"Lỗi: không tạo được thư mục sao lưu {target}: {exc.strerror or exc}.", file=sys.stderr)
+            return 2
     if target.is_dir():  # a folder: a dated file in it
         target = target / f"danvan-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.sqlite3"
     if target.resolve() == source.resolve() or target.name.startswith(DB_FILE) and target.parent.resolve() == (
@@ -321,8 +327,26 @@ async def cmd_backup(settings: Settings, args) -> int:
     size = target.stat().st_size / 1e6
     print(f"Đã sao lưu kho dữ liệu ({counts['articles']} bài, {counts['subscriptions']} đăng ký bản tin) vào "
           f"{target} ({size:.1f} MB).")
-    print(f"Khôi phục: dừng bot, chép tệp này thành {source}, rồi chạy lại; các tệp chỉ mục được dựng lại "
-          "từ kho (không cần mã hóa lại).")
+    print(f"Khôi phục: dừng bot, chạy `python main.py restore {target}`, rồi chạy lại bot.")
+    return 0
+
+
+async def cmd_restore(settings: Settings, args) -> int:
+    """Put a backup in place of the store (no process may have it open); the store it
+    replaces is kept aside, the index files are rebuilt from the stored vectors."""
+    import datetime as dt
+
+    from corpus.restore import restore
+    from retrieval.engine import DB_FILE
+    from retrieval.lexical_index import CACHE_FILE
+    from retrieval.vector_index import INDEX_FILE, META_FILE
+
+    data = settings.data_dir
+    done = restore(Path(args.file).expanduser(), data / DB_FILE, dt.datetime.now().strftime("%Y%m%d-%H%M%S"),
+                   caches=[data / INDEX_FILE, data / META_FILE, data / CACHE_FILE])
+    print(f"Đã khôi phục kho dữ liệu từ {args.file} ({done.articles} bài, {done.subscriptions} đăng ký bản tin)."
+          + (f" Kho cũ được giữ ở {done.kept}." if done.kept else ""))
+    print("Chỉ mục được dựng lại từ kho khi chạy lại (không cần mã hóa lại).")
     return 0
 
 
@@ -336,6 +360,17 @@ async def cmd_zalo(settings: Settings, args) -> int:
     from bot.runner import run_bots
 
     return await run_bots(settings, webhook=args.webhook, platforms=("zalo",))
+
+
+def _count(raw: str) -> int:
+    """A whole number of 0 or more, for argparse."""
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 0 or more, not {raw!r}")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -356,7 +391,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--mode", default="hybrid", choices=("hybrid", "lexical", "dense"))
     s.add_argument("--json", action="store_true")
     s.add_argument("--strip-accents", action="store_true", help="ask every question without diacritics")
-    s.add_argument("--limit", type=int, default=0, help="only the first N questions")
+    s.add_argument("--limit", type=_count, default=0, help="only the first N questions (0: all)")
     s.add_argument("--subset", nargs=2, metavar=("LABELS", "LABEL"),
                    help="only the questions whose id LABELS.jsonl marks with LABEL")
     s = sub.add_parser("calibrate", help="fit the not-found threshold to the corpus and its questions")
@@ -365,7 +400,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--corpus", help="an evaluation corpus (its own folder); default: the live data directory")
     s.add_argument("--target", type=float, default=0.95, help="share of in-domain questions to answer")
     s.add_argument("--save", action="store_true", help="store the threshold with the corpus")
-    s.add_argument("--splits", type=int, default=0,
+    s.add_argument("--splits", type=_count, default=0,
                    help="also estimate the held-out found rates over N random halves of the questions")
     s.add_argument("--json", action="store_true")
     sub.add_parser("reindex", help="re-chunk and re-encode every article with the configured encoder")
@@ -376,6 +411,8 @@ def parser() -> argparse.ArgumentParser:
                    help="check: every feed now, not only those due (failing feeds wait longer)")
     s = sub.add_parser("backup", help="copy the store to a file (or a dated file in a folder), bots running or not")
     s.add_argument("file")
+    s = sub.add_parser("restore", help="put a backup in place of the store (bots stopped); the old store is kept aside")
+    s.add_argument("file")
     for name in ("telegram", "zalo"):
         s = sub.add_parser(name, help=f"run the {name} bot")
         s.add_argument("--webhook", action="store_true")
@@ -385,6 +422,7 @@ def parser() -> argparse.ArgumentParser:
 COMMANDS = {
     "ingest": cmd_ingest, "ask": cmd_ask, "chat": cmd_chat, "run": cmd_run, "eval": cmd_eval,
     "reindex": cmd_reindex, "calibrate": cmd_calibrate, "feeds": cmd_feeds, "backup": cmd_backup,
+    "restore": cmd_restore,
     "telegram": cmd_telegram, "zalo": cmd_zalo,
 }
 

@@ -26,7 +26,8 @@ async def run_console(engine, settings: Settings, stdin: TextIO, stdout: TextIO)
         line = await asyncio.to_thread(stdin.readline)
         if not line:
             break
-        text = line.strip()
+        # a line that was not UTF-8 (read with surrogateescape): its bad bytes as "�"
+        text = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace").strip()
         if not text:
             continue
         n += 1

@@ -7,6 +7,7 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from corpus.errors import ConfigError
 
@@ -62,6 +63,26 @@ def _port(env: dict, key: str, default: int) -> int:
     if port is not None and 1 <= port <= 65535:
         return port
     raise ConfigError(f"{key} must be a port number from 1 to 65535, not {raw!r}")
+
+
+def _at_least(env: dict, key: str, default: float, low: float) -> float:
+    value = _float(env, key, default)
+    if value < low:
+        raise ConfigError(f"{key} must be at least {low:g}, not {env.get(key)!r}")
+    return value
+
+
+def _webhook_url(raw: str) -> str:
+    """DANVAN_WEBHOOK_URL: the public https address (http only on this machine, for tests)."""
+    raw = raw.strip()
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    local = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
+    if not parts.hostname or not (parts.scheme == "https" or local):
+        raise ConfigError(f"DANVAN_WEBHOOK_URL must be the public https address of this server "
+                          f"(https://bot.example.vn), not {raw!r}")
+    return raw
 
 
 def _threads(raw: str) -> int:
@@ -179,13 +200,13 @@ class Settings:
             allowed_users=_ids(env.get("DANVAN_ALLOWED_USERS", "")),
             allowed_chats=_ids(env.get("DANVAN_ALLOWED_CHATS", "")),
             rate_limit_per_minute=_float(env, "DANVAN_RATE_LIMIT", 20.0),
-            webhook_url=env.get("DANVAN_WEBHOOK_URL", ""),
+            webhook_url=_webhook_url(env.get("DANVAN_WEBHOOK_URL", "")),
             webhook_secret=env.get("DANVAN_WEBHOOK_SECRET", ""),
             webhook_listen=env.get("DANVAN_WEBHOOK_LISTEN", "0.0.0.0"),
             webhook_port=_port(env, "DANVAN_WEBHOOK_PORT", 8080),
             log_level=_log_level(env.get("DANVAN_LOG_LEVEL", "")),
             digest_hour=_hour(env.get("DANVAN_DIGEST_HOUR", "")),
-            digest_check_seconds=max(_float(env, "DANVAN_DIGEST_CHECK_SECONDS", 60.0), 1.0),
+            digest_check_seconds=_at_least(env, "DANVAN_DIGEST_CHECK_SECONDS", 60.0, 1.0),
             feeds=_feeds(env.get("DANVAN_FEEDS", "")),
             feed_minutes=_minutes(env.get("DANVAN_FEED_MINUTES", "")),
             threads=_threads(env.get("DANVAN_THREADS", "")),

@@ -28,7 +28,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -43,7 +43,7 @@ from bot.core import APOLOGY, BotCore, ChatLocks, telegram_commands
 from bot.settings import Settings
 from bot.types import Incoming, Reply
 from bot.webhook import Request, Response, WebhookServer
-from corpus.errors import ChatMoved, MessengerError, RecipientGone
+from corpus.errors import ChatMoved, ConfigError, MessengerError, RecipientGone
 
 log = logging.getLogger(__name__)
 
@@ -285,6 +285,11 @@ def build_application(settings: Settings, engines, *, webhook: bool = False) -> 
     return app
 
 
+def _without(text: str, token: str) -> str:
+    """`text` with the bot token masked."""
+    return text.replace(token, "***") if token else text
+
+
 @contextlib.asynccontextmanager
 async def running(settings: Settings, engines, *, server: WebhookServer | None = None, webhook_url: str = "",
                   secret: str = "", poll_interval: float = 0.0, poll_timeout: int = 30) -> AsyncIterator[Application]:
@@ -292,8 +297,10 @@ async def running(settings: Settings, engines, *, server: WebhookServer | None =
     app = build_application(settings, engines, webhook=server is not None)
     try:
         await app.initialize()
+    except InvalidToken as exc:  # said without the token: logs are read by others
+        raise ConfigError("TELEGRAM_BOT_TOKEN was rejected by Telegram: copy it again from @BotFather") from exc
     except TelegramError as exc:
-        raise MessengerError(f"Telegram bot could not start: {exc}") from exc
+        raise MessengerError(f"Telegram bot could not start: {_without(str(exc), settings.telegram_token)}") from exc
     try:
         try:
             await post_init(app)
@@ -306,7 +313,7 @@ async def running(settings: Settings, engines, *, server: WebhookServer | None =
                 await app.updater.start_polling(poll_interval=poll_interval, timeout=poll_timeout,
                                                 allowed_updates=ALLOWED_UPDATES)
         except TelegramError as exc:
-            raise MessengerError(f"Telegram bot could not start: {exc}") from exc
+            raise MessengerError(f"Telegram bot could not start: {_without(str(exc), settings.telegram_token)}") from exc
         log.info("Telegram bot @%s running (%s)", app.bot.username, "webhook" if server else "polling")
         yield app
     finally:

@@ -14,6 +14,8 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from corpus.errors import ConfigError
+
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1 << 20  # an update is a few kilobytes; refuse anything over 1 MB
@@ -76,7 +78,12 @@ class WebhookServer:
         return self._server.sockets[0].getsockname()[1]
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, self.host, self._port, limit=64 * 1024)
+        try:
+            self._server = await asyncio.start_server(self._serve, self.host, self._port, limit=64 * 1024)
+        except OSError as exc:  # the port taken, an address this machine lacks (socket.gaierror too)
+            raise ConfigError(
+                f"the webhook server cannot listen on {self.host}:{self._port}: {exc}; set DANVAN_WEBHOOK_LISTEN "
+                "and DANVAN_WEBHOOK_PORT to a free port on an address of this machine") from exc
         log.info("webhook server listening on %s:%d (%s)", self.host, self.port,
                  ", ".join(sorted(self._routes)) or "health check only")
 

@@ -19,6 +19,30 @@ MIN_TITLE_WORDS = 4
 MIN_BODY_CHARS = 40
 
 
+# A page that is no article: an error page served with HTTP 200, a login wall, a
+# removed article. Only short texts are judged by these words (an article may quote them).
+_NOT_AN_ARTICLE_RE = re.compile(
+    r"không tìm thấy (?:trang|nội dung|bài viết|đường dẫn)|(?:trang|nội dung|bài viết|đường dẫn)"
+    r"(?: bạn| quý vị)?(?: (?:yêu cầu|tìm kiếm|truy cập|đang tìm))? (?:không tồn tại|đã bị (?:xóa|xoá|gỡ))"
+    r"|(?:vui lòng|hãy|bạn cần|bạn phải) đăng nhập|\b(?:page|file) not found\b|(?:lỗi|error) 404|404 not found"
+    r"|access denied|403 forbidden",
+    re.I)
+SHORT_PAGE_CHARS = 600
+MIN_DISTINCT_PAIRS = 0.1  # distinct word pairs / word pairs: "Đăng nhập Đăng nhập …" is 0.03, news 0.19 at the least (38,983 articles)
+
+
+def not_an_article(text: str) -> str | None:
+    """Why a page's text is no article (English), or None: error-page or login-wall
+    words in a short text, or the same few words repeated."""
+    if len(text) < SHORT_PAGE_CHARS and (m := _NOT_AN_ARTICLE_RE.search(text)):
+        return f"an error or login page, not an article ({m.group(0)!r})"
+    tokens = text.lower().split()
+    pairs = list(zip(tokens, tokens[1:]))
+    if len(pairs) >= 20 and len(set(pairs)) < MIN_DISTINCT_PAIRS * len(pairs):
+        return f"the same words repeated, not an article ({len(set(pairs))} distinct word pairs of {len(pairs)})"
+    return None
+
+
 def parse(raw: RawDocument) -> Article:
     """Dispatch on the kind of raw document."""
     if raw.kind == "html":
@@ -159,6 +183,9 @@ def parse_text(raw: RawDocument) -> Article:
     if len(text) < MIN_BODY_CHARS:
         raise UnreadableInput(raw.origin, f"article text too short ({len(text)} characters)",
                               f"nội dung bài quá ngắn ({len(text)} ký tự)")
+    if (why := not_an_article(f"{title}\n{text}")) is not None:
+        raise UnreadableInput(raw.origin, why, "trang này không phải bài viết (trang báo lỗi, trang đăng nhập "
+                                               "hoặc nội dung lặp lại)")
 
     if published is None:
         published, inferred = metadata.lead_date(body[0], text)

@@ -26,6 +26,7 @@ import numpy as np
 
 from corpus.errors import StoreError
 from corpus.migrations import MIGRATIONS
+from corpus.restore import hold_shared, release
 from corpus.sources import feed_key
 from corpus.types import (Article, ArticleInfo, AskedQuestion, Delivery, DocRef, Feed, Passage, RefMention,
                           Subscription)
@@ -66,9 +67,9 @@ def _sql_error(message: str, path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc)
     if code in (_SQLITE_NOTADB, _SQLITE_CORRUPT) or "not a database" in text or "malformed" in text:
         return StoreError(message, f"Tệp kho dữ liệu {path.name} bị hỏng hoặc không phải tệp SQLite (thư mục "
-                                   f"{path.parent}), chạy lại cũng không được: hãy khôi phục bản sao lưu, hoặc đổi "
-                                   f"tên tệp (cùng các tệp {path.name}-wal, {path.name}-shm nếu có) để tạo kho mới "
-                                   "rồi nạp lại bài viết.")
+                                   f"{path.parent}), chạy lại cũng không được: hãy khôi phục bản sao lưu "
+                                   f"(python main.py restore TỆP), hoặc đổi tên tệp (cùng các tệp {path.name}-wal, "
+                                   f"{path.name}-shm nếu có) để tạo kho mới rồi nạp lại bài viết.")
     if (code in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN) or "unable to open" in text or "readonly" in text) \
             and (path.is_dir() or not _writable(path)):  # (not too many open files, which reads the same)
         if path.is_dir():
@@ -191,9 +192,10 @@ def sql_statements(script: str) -> list[str]:
 class Store:
     """Async access to the SQLite file. Open with `await Store.open(path)`."""
 
-    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+    def __init__(self, db: aiosqlite.Connection, path: Path, in_use: int | None = None) -> None:
         self._db = db
         self.path = path
+        self._in_use = in_use  # the shared lock that keeps a restore off while the store is open
         # One connection serves every coroutine (bots, digests, ingest): writes take
         # turns, or one's BEGIN would fail inside another's transaction.
         self._write_lock = asyncio.Lock()
@@ -205,6 +207,7 @@ class Store:
         except OSError as exc:  # a file in the way, a folder it may not write
             raise _folder_error(path.parent, exc) from exc
         db = None
+        in_use = hold_shared(path)
         connecting = aiosqlite.connect(path, isolation_level=None)  # explicit transactions
         try:
             try:
@@ -220,19 +223,24 @@ class Store:
             await _wal(db)
             await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA synchronous=NORMAL")
-            store = cls(db, path)
+            store = cls(db, path, in_use)
             await store._migrate()
             return store
         except BaseException as exc:
             if db is not None:  # its thread would keep the process alive, and a lock held
                 with contextlib.suppress(Exception):
                     await db.close()
+            release(in_use)
             if isinstance(exc, sqlite3.Error):
                 raise _sql_error(f"cannot open the store at {path}: {exc}", path, exc) from exc
             raise
 
     async def close(self) -> None:
-        await self._db.close()
+        try:
+            await self._db.close()
+        finally:
+            release(self._in_use)
+            self._in_use = None
 
     async def _migrate(self) -> None:
         """Apply the migrations this file lacks, each in its own write transaction that

@@ -85,7 +85,9 @@ _INVISIBLE = {**dict.fromkeys(map(ord, "\u200c\u200d\u2060\ufeff\u00ad")), 0x200
 def clean_question(text: str) -> str:
     """A question as typed, minus markup: HTML tags dropped, whitespace collapsed
     (``<b>MTTQ</b>  huyện`` → ``MTTQ huyện``), in NFC (a keyboard may send tone marks
-    as separate characters). Idempotent, so cleaning twice is harmless."""
+    as separate characters; bytes that were not UTF-8, carried as lone surrogates, become
+    "?"). Idempotent, so cleaning twice is harmless."""
+    text = text.encode("utf-8", "replace").decode("utf-8")
     return " ".join(_TAG_RE.sub(" ", unicodedata.normalize("NFC", text)).translate(_INVISIBLE).split())
 
 

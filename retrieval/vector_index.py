@@ -9,6 +9,7 @@ the encoder that built it and refuses another.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -37,22 +38,32 @@ def _umask() -> int:
 _FILE_MODE = 0o666 & ~_umask()  # read once at import: setting the umask to read it is not thread-safe
 
 
-def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """Write `path` whole or not at all: `write(tmp)` fills a temporary file of this
-    process's own (two processes saving at once never share one), synced, then moved
-    over `path` with the permissions any new file gets (mkstemp's are the owner's only:
-    a backup or a cron job run as another user could not read the caches)."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(name)
-    os.chmod(tmp, _FILE_MODE)
+def atomic_write(path: Path, write: Callable[[Path], object]) -> bool:
+    """Write the cache `path` whole or not at all: `write(tmp)` fills a temporary file of
+    this process's own (two processes saving at once never share one), synced, then
+    moved over `path` with the permissions any new file gets (mkstemp's are the owner's
+    only: a backup or a cron job run as another user could not read the caches).
+    A cache that cannot be written (a full disk, a read-only folder) is logged and
+    False returned: the index stays in memory and is rebuilt from the store next time."""
+    tmp = None
     try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+        os.close(fd)
+        tmp = Path(name)
+        os.chmod(tmp, _FILE_MODE)
         write(tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+        return True
+    except (OSError, RuntimeError) as exc:  # faiss reports a failed write as RuntimeError
+        log.warning("could not write the index cache %s (%s); the index is kept in memory and rebuilt "
+                    "from the store at the next start", path, str(exc).splitlines()[0] if str(exc) else exc)
+        return False
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
 
 class VectorIndex:
@@ -109,10 +120,10 @@ class VectorIndex:
 
     def save(self, generation: int) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.directory / INDEX_FILE, lambda p: faiss.write_index(self._index, str(p)))
         meta = {"model_id": self.model_id, "dim": self.dim, "count": self.size, "generation": generation}
-        atomic_write(self.directory / META_FILE, lambda p: p.write_text(json.dumps(meta)))
-        self.dirty = False
+        if (atomic_write(self.directory / INDEX_FILE, lambda p: faiss.write_index(self._index, str(p)))
+                and atomic_write(self.directory / META_FILE, lambda p: p.write_text(json.dumps(meta)))):
+            self.dirty = False  # else tried again at the next save
 
     # -- content ---------------------------------------------------------
     @property

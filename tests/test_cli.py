@@ -88,6 +88,17 @@ def test_chat_reads_stdin_until_end(e5_data_dir):
     assert "không tìm thấy" in out.stdout
 
 
+def test_chat_goes_on_past_a_line_that_is_not_utf8(tmp_path):
+    """A line in Latin-1 ("dân vận khéo" typed on an old terminal) is read with its bad
+    bytes replaced, and the lines after it are answered."""
+    env = {**os.environ, "DANVAN_DATA_DIR": str(tmp_path / "fresh"), "DANVAN_ENCODER": "hashing", "LC_ALL": "C"}
+    out = subprocess.run([sys.executable, "main.py", "run"], cwd=ROOT, env=env, capture_output=True, timeout=300,
+                         input=b"d\xe2n v\xe2n kh\xe9o\n/tim thu nhap binh quan\n")
+    assert out.returncode == 0, out.stderr.decode()
+    stdout = out.stdout.decode("utf-8")
+    assert "Bài viết về «thu nhap binh quan»" in stdout and "kontumtv.vn" in stdout
+
+
 def test_run_loads_samples_then_exits_at_end_of_input(tmp_path):
     out = run(tmp_path / "fresh", "run", stdin="", encoder="hashing")
     assert out.returncode == 0, out.stderr
@@ -241,7 +252,7 @@ def test_store_errors_that_trying_again_cannot_mend_say_what_to_do(tmp_path, e5_
     out = run(cut, "ask", "dân vận", encoder="hashing")
     assert out.returncode == 2 and "thử lại sau" not in out.stderr, out.stderr[-3000:]
     assert f"Tệp kho dữ liệu {DB_FILE} bị hỏng hoặc không phải tệp SQLite (thư mục {cut})" in out.stderr
-    assert "hãy khôi phục bản sao lưu, hoặc đổi tên tệp" in out.stderr and "malformed" in out.stderr
+    assert "hãy khôi phục bản sao lưu (python main.py restore TỆP), hoặc đổi tên tệp" in out.stderr and "malformed" in out.stderr
 
     # a store built with another encoder: the Vietnamese line says to reindex too
     other = tmp_path / "other"
@@ -403,3 +414,16 @@ def test_feeds_check_exits_1_when_pages_fail_and_the_list_says_how_many(tmp_path
     assert said in out.stdout
     assert said in run(data, "feeds", encoder="hashing").stdout  # `feeds list` says it too
     assert "lỗi 1 lần liên tiếp" not in out.stdout  # the feed itself is no failing feed
+
+
+def test_counts_on_the_command_line_are_whole_numbers_of_zero_or_more(capsys):
+    """`eval --limit -1` used to ask all but the last question; `calibrate --splits -3` did nothing, unsaid."""
+    from main import parser
+
+    assert parser().parse_args(["eval", "--corpus", "c", "--queries", "q", "--limit", "5"]).limit == 5
+    for argv in (["eval", "--corpus", "c", "--queries", "q", "--limit", "-1"],
+                 ["calibrate", "--queries", "q", "--off-topic", "o", "--splits", "-3"],
+                 ["eval", "--corpus", "c", "--queries", "q", "--limit", "many"]):
+        with pytest.raises(SystemExit):
+            parser().parse_args(argv)
+        assert "must be a whole number of 0 or more" in capsys.readouterr().err

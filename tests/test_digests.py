@@ -228,10 +228,15 @@ def test_digest_settings():
     # values Python would read but no setting means: refused by name
     for key, raw in (("DANVAN_DIGEST_HOUR", "²"), ("DANVAN_DIGEST_CHECK_SECONDS", "nan"),
                      ("DANVAN_RATE_LIMIT", "inf"), ("DANVAN_WEBHOOK_PORT", "nan"), ("DANVAN_WEBHOOK_PORT", "70000"),
-                     ("DANVAN_WEBHOOK_PORT", "80.9")):
+                     ("DANVAN_WEBHOOK_PORT", "80.9"), ("DANVAN_DIGEST_CHECK_SECONDS", "0"),
+                     ("DANVAN_DIGEST_CHECK_SECONDS", "-5"), ("DANVAN_WEBHOOK_URL", "notaurl"),
+                     ("DANVAN_WEBHOOK_URL", "http://bot.example.vn"), ("DANVAN_WEBHOOK_URL", "https://")):
         with pytest.raises(ConfigError, match=key):
             Settings.from_env({key: raw}, dotenv=None)
     assert Settings.from_env({"DANVAN_WEBHOOK_PORT": " 8443 "}, dotenv=None).webhook_port == 8443
+    assert Settings.from_env({"DANVAN_DIGEST_CHECK_SECONDS": "1"}, dotenv=None).digest_check_seconds == 1.0
+    for url in ("https://bot.example.vn", "http://127.0.0.1:8080"):  # plain http only on this machine
+        assert Settings.from_env({"DANVAN_WEBHOOK_URL": url}, dotenv=None).webhook_url == url
     assert Settings.from_env({"TELEGRAM_BOT_TOKEN": "  "}, dotenv=None).telegram_token == ""  # spaces are no token
 
 

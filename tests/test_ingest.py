@@ -136,6 +136,36 @@ async def test_stale_or_missing_index_is_rebuilt(engine, data_dir, caplog):
     await eng2.close()
 
 
+async def test_index_caches_that_cannot_be_written_leave_the_engine_answering(engine, data_dir, caplog):
+    """A full disk or a folder in the way: the caches are not written, the engine
+    opens, ingests and answers from memory, the log says why, and once the way is
+    clear the next save writes them."""
+    from retrieval.lexical_index import CACHE_FILE
+
+    size = engine.index.size
+    await engine.close()
+    for name in (INDEX_FILE, CACHE_FILE):
+        (data_dir / name).unlink()
+        (data_dir / name).mkdir()  # os.replace onto it fails, as a write on a full disk does
+    caplog.set_level("WARNING")
+    eng = await open_engine(data_dir)
+    try:
+        assert eng.index.size == size and eng.index.dirty
+        assert f"could not write the index cache {data_dir / INDEX_FILE}" in caplog.text
+        assert f"could not write the index cache {data_dir / CACHE_FILE}" in caplog.text
+        answer = await eng.ask("thu nhập bình quân đầu người Kon Tum 2019")
+        assert answer.found and "40,7" in answer.text
+        report = await eng.ingest_documents([RawDocument(origin="n", kind="record", title="Bài mới về dân vận",
+                                                         text="Xã Đăk Ruồng ra quân làm đường giao thông. " * 3)])
+        assert len(report.added) == 1
+        for name in (INDEX_FILE, CACHE_FILE):
+            (data_dir / name).rmdir()
+        await eng.save()
+        assert (data_dir / INDEX_FILE).is_file() and not eng.index.dirty
+    finally:
+        await eng.close()
+
+
 async def test_other_encoder_is_refused(engine, data_dir):
     await engine.close()
     with pytest.raises(EncoderMismatch) as exc:
@@ -383,3 +413,67 @@ async def test_a_backup_taken_while_the_bot_runs_restores_everything(engine, dat
     same = subprocess.run([sys.executable, "main.py", "backup", str(data_dir / DB_FILE)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
     assert same.returncode == 2 and "không ghi đè" in same.stderr
+
+
+async def test_restore_after_a_crash_puts_the_backup_in_place_and_keeps_the_old_store(engine, data_dir, tmp_path):
+    """`main.py restore`: refused while a process has the store open; after a crash
+    that left a write-ahead log, the copied backup is not overwritten by that log
+    (SQLite would replay it: "database disk image is malformed"); the old store and
+    its log are kept aside; the index files are rebuilt from the stored vectors."""
+    from bot_harness import KONTUM_Q
+
+    await engine.store.subscribe("telegram", "42", "7", "daily", "dân vận khéo", "dan van kheo")
+    env = {**os.environ, "DANVAN_DATA_DIR": str(data_dir), "DANVAN_ENCODER": "hashing"}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=60)
+
+    done = run("backup", f"{tmp_path / 'nightly'}/")  # a folder named with its "/" is made, not a file
+    assert done.returncode == 0, done.stderr
+    [copy] = list((tmp_path / "nightly").iterdir())
+    assert copy.name.startswith("danvan-") and f"main.py restore {copy}" in done.stdout
+    busy = run("restore", str(copy))  # the engine has the store open
+    assert busy.returncode == 2 and "Kho dữ liệu đang được dùng" in busy.stderr
+    await engine.ingest_documents([RawDocument(origin="after", kind="record", title="Bài nạp sau bản sao lưu",
+                                               text="Xã Đăk Ruồng ra quân làm đường giao thông nông thôn. " * 3)])
+    await engine.close()
+    # a crash: writes left in the write-ahead log, never checkpointed
+    con = sqlite3.connect(data_dir / DB_FILE)
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("DELETE FROM subscriptions")
+    for n in range(200):
+        con.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (f"junk{n}", "x" * 2000))
+    con.commit()
+    wal = (data_dir / f"{DB_FILE}-wal").read_bytes()
+    con.close()
+    (data_dir / f"{DB_FILE}-wal").write_bytes(wal)
+    bad = run("restore", str(tmp_path / "nope.sqlite3"))
+    assert bad.returncode == 2 and "Không có tệp sao lưu" in bad.stderr
+    (tmp_path / "junk.sqlite3").write_text("not a store")
+    bad = run("restore", str(tmp_path / "junk.sqlite3"))
+    assert bad.returncode == 2 and "không phải bản sao lưu kho dữ liệu đọc được" in bad.stderr
+    done = run("restore", str(copy))
+    assert done.returncode == 0, done.stderr
+    assert "Đã khôi phục kho dữ liệu" in done.stdout and "(5 bài, 1 đăng ký bản tin)" in done.stdout
+    [kept] = [p for p in data_dir.iterdir() if p.name.startswith("danvan-before-restore-") and p.suffix == ".sqlite3"]
+    assert not (data_dir / INDEX_FILE).exists() and not (data_dir / META_FILE).exists()
+    con = sqlite3.connect(data_dir / DB_FILE)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert con.execute("SELECT COUNT(*) FROM meta WHERE key LIKE 'junk%'").fetchone() == (0,)
+    finally:
+        con.close()
+    old = sqlite3.connect(kept)  # the old store, its log checkpointed into it: nothing lost
+    try:
+        assert old.execute("SELECT COUNT(*) FROM articles").fetchone() == (6,)
+        assert old.execute("SELECT COUNT(*) FROM meta WHERE key LIKE 'junk%'").fetchone() == (200,)
+    finally:
+        old.close()
+    eng = await open_engine(data_dir)
+    try:
+        assert (await eng.store.counts())["articles"] == 5
+        assert (await eng.ask(KONTUM_Q)).found
+        assert [s.topic for s in await eng.store.subscriptions("telegram", "42")] == ["dân vận khéo"]
+    finally:
+        await eng.close()

@@ -107,6 +107,30 @@ async def test_bad_inputs_reported_good_ones_ingested(engine, tmp_path, web):
     assert url_article.site == "127.0.0.1"
 
 
+async def test_error_pages_and_login_walls_served_as_200_are_not_stored(engine, web):
+    """A site's "page not found" answered with HTTP 200, a login wall, a page of one
+    repeated word: each a failed input saying why, nothing stored, nothing to cite."""
+    web.route("/notfound200", "<html><head><title>Không tìm thấy trang</title></head><body><h1>Không tìm thấy "
+                              "trang</h1><p>Trang bạn yêu cầu không tồn tại hoặc đã bị xóa. Quay về trang chủ.</p>"
+                              "</body></html>")
+    web.route("/login", "<html><body><p>Vui lòng đăng nhập để đọc tiếp nội dung bài viết này trên cổng thông tin "
+                        "điện tử của tỉnh.</p></body></html>")
+    web.route("/junk", "<html><body><p>" + "Đăng nhập " * 30 + "</p></body></html>")
+    web.route("/bai.html", ARTICLE_HTML)
+    before = (await engine.store.counts())["articles"]
+    report = await engine.ingest([web.url("/notfound200"), web.url("/login"), web.url("/junk"), web.url("/bai.html")])
+    failed = {f.origin.rsplit("/", 1)[-1]: f for f in report.failed}
+    assert set(failed) == {"notfound200", "login", "junk"}
+    for name in ("notfound200", "junk"):  # (the login wall's text is too short to be read at all)
+        assert failed[name].reason == "trang này không phải bài viết (trang báo lỗi, trang đăng nhập hoặc nội dung lặp lại)"
+    assert "an error or login page" in failed["notfound200"].detail and "repeated" in failed["junk"].detail
+    from corpus.parse import not_an_article
+
+    assert "login page" in not_an_article("Tin tức\n\nVui lòng đăng nhập để đọc tiếp bài viết này.")
+    assert not_an_article("Tỉnh lộ 404 được nâng cấp. Bà con đi lại thuận tiện, không còn lo đường lầy lội.") is None
+    assert len(report.added) == 1 and (await engine.store.counts())["articles"] == before + 1
+
+
 async def test_feed_entries_fetched_as_articles(engine, web):
     page2 = ARTICLE_HTML.replace("Đăk Hà", "Ngọc Hồi").replace("45 mô hình", "30 mô hình").replace(
         "Hội nghị biểu dương mô hình dân vận khéo năm 2023", "Ngọc Hồi biểu dương mô hình dân vận khéo")

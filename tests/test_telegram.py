@@ -410,6 +410,33 @@ async def test_refused_html_falls_back_to_plain_text_once(engine, data_dir):
 
 
 # -- webhook ---------------------------------------------------------------------
+async def test_a_rejected_token_is_a_setting_and_never_logged(engine, data_dir):
+    """Telegram answers 401: a ConfigError naming TELEGRAM_BOT_TOKEN (main exits 2), the token itself nowhere."""
+    from corpus.errors import ConfigError
+
+    with FakeBotApi("telegram", token="123:the-right-one", max_poll_wait=0.1) as fake:
+        settings = settings_for(data_dir, telegram_token=TG_TOKEN, telegram_base_url=fake.base_url)
+        with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN was rejected") as caught:
+            async with telegram_adapter.running(settings, SharedEngine.of(engine), poll_timeout=1):
+                pass
+    assert TG_TOKEN not in str(caught.value)
+
+
+async def test_a_webhook_port_in_use_or_a_bad_address_is_named_as_a_setting():
+    """Not an OSError traceback: the settings to change (main exits 2 with it)."""
+    from corpus.errors import ConfigError
+
+    first = WebhookServer("127.0.0.1", 0)
+    await first.start()
+    try:
+        with pytest.raises(ConfigError, match=f"cannot listen on 127.0.0.1:{first.port}.*DANVAN_WEBHOOK_PORT"):
+            await WebhookServer("127.0.0.1", first.port).start()
+        with pytest.raises(ConfigError, match="cannot listen on notanip"):
+            await WebhookServer("notanip", 0).start()
+    finally:
+        await first.stop()
+
+
 async def test_webhook_checks_the_secret(engine, data_dir):
     async with tg_bot(engine, data_dir, webhook=True) as tg:
         assert tg.fake.webhook_url == f"http://127.0.0.1:{tg.server.port}/telegram"
