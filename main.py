@@ -214,7 +214,14 @@ async def cmd_calibrate(settings: Settings, args) -> int:
 async def cmd_reindex(settings: Settings, args) -> int:
     from retrieval.engine import Engine
 
-    n = await Engine.reindex(settings.engine_config(), _encoder(settings))
+    every, last = 10.0, [time.monotonic()]
+
+    def progress(done: int, total: int) -> None:  # a long reindex is not silent
+        if time.monotonic() - last[0] >= every:
+            last[0] = time.monotonic()
+            log.info("reindex: article %d of %d", done, total)
+
+    n = await Engine.reindex(settings.engine_config(), _encoder(settings), progress)
     print(f"Đã chia đoạn và mã hóa lại: {n} đoạn, bộ mã hóa {settings.encoder}.")
     return 0
 

@@ -203,13 +203,14 @@ class Engine:
         return lexical
 
     @classmethod
-    async def reindex(cls, config: EngineConfig, encoder: Encoder) -> int:
+    async def reindex(cls, config: EngineConfig, encoder: Encoder,
+                      progress: Callable[[int, int], None] | None = None) -> int:
         """Re-chunk and re-encode every article (after changing the model or the
         chunk size). Each article is swapped in its own transaction, so a killed
         run leaves every article whole; running it again finishes the work."""
         store = await Store.open(config.data_dir / DB_FILE)
         try:
-            return await _rebuild(store, encoder, config.data_dir, config.chunk_words)
+            return await _rebuild(store, encoder, config.data_dir, config.chunk_words, progress)
         finally:
             await store.close()
 
@@ -506,12 +507,16 @@ def _clean(question: str) -> str:
     return shorten_question(question)[0]
 
 
-async def _rebuild(store: Store, encoder: Encoder, data_dir: Path, chunk_words: int) -> int:
+async def _rebuild(store: Store, encoder: Encoder, data_dir: Path, chunk_words: int,
+                   progress: Callable[[int, int], None] | None = None) -> int:
     for name in (INDEX_FILE, META_FILE):  # until rebuilt, opening the engine re-reads the stored vectors
         (data_dir / name).unlink(missing_ok=True)
     index = VectorIndex(data_dir, encoder.dim, encoder.model_id)
     n = 0
-    for article_id in (await store.article_ids()).tolist():
+    article_ids = (await store.article_ids()).tolist()
+    for done, article_id in enumerate(article_ids, 1):
+        if progress is not None:
+            progress(done, len(article_ids))
         stored = await store.article_text(article_id)
         if stored is None:  # deleted meanwhile
             continue

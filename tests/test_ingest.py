@@ -195,7 +195,10 @@ async def test_reindex_rechunks_stored_articles(engine, data_dir, caplog):
     con.execute("UPDATE meta SET value='1' WHERE key='tokens_version'")
     con.commit()
     con.close()
-    n = await Engine.reindex(EngineConfig(data_dir=data_dir, chunk_words=150), HashingEncoder())
+    steps: list[tuple[int, int]] = []
+    n = await Engine.reindex(EngineConfig(data_dir=data_dir, chunk_words=150), HashingEncoder(),
+                             progress=lambda done, total: steps.append((done, total)))
+    assert steps == [(i, 5) for i in range(1, 6)]  # the command logs these every 10 s
     counts = db_counts(data_dir)
     assert n == counts["chunks"] == counts["embeddings"] == counts["chunk_fts"] < before  # fewer, longer chunks
     eng = await Engine.open(EngineConfig(data_dir=data_dir, chunk_words=150), HashingEncoder())
