@@ -25,6 +25,7 @@ from bot.digest import (
 from bot.recent import RecentAsk, in_window, parse_recent, parse_topic_window, recent_reply
 from bot.report import group, weak_questions_text
 from bot.settings import Settings
+from bot.smalltalk import REPLIES, Talk, asks_whats_new, small_talk
 from bot.topic_match import TopicMatcher
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError, StoreError
@@ -238,8 +239,12 @@ class BotCore:
         question, cut = shorten_question(text)
         if not any(c.isalnum() for c in question):  # nothing to search: "/", "…", an emoji
             return [_text("Bạn hãy gõ câu hỏi, ví dụ: «" + EXAMPLES[0] + "». Gõ /help để xem các lệnh.")]
+        talk = small_talk(question)
+        if talk is not None:  # "chào bot", "cảm ơn", "ok", English: no search, not logged as unanswered
+            return [_text(REPLIES[talk].format(example=EXAMPLES[2 if talk is Talk.ENGLISH else 0]))]
         prefix = render.LONG_QUESTION_NOTE + "\n\n" if cut else ""
-        recent = parse_recent(question, dt.datetime.now(VN_TZ).date())
+        today = dt.datetime.now(VN_TZ).date()
+        recent = parse_recent("tin mới nhất" if asks_whats_new(question) else question, today)
         if recent is not None:  # "Bài mới về công tác tôn giáo tuần này?": a list, not quotes
             return await self._recent(msg, recent, question)
         if self.on_typing:

@@ -60,6 +60,31 @@ async def test_commands_typed_with_accents_and_messages_with_nothing_to_search(e
     assert "40,7 triệu đồng/năm" in (await core.handle(msg(KONTUM_Q.replace(" ", "\u200b"))))[0].plain
 
 
+async def test_greetings_thanks_and_english_get_their_own_reply_not_an_apology(engine, data_dir):
+    """"chào bot", "cảm ơn bot nhiều", "ok", an English question: a short reply of
+    their own, nothing searched, nothing logged as unanswered; "có gì mới không"
+    lists the newest articles. Questions that only start like them are questions."""
+    from bot_harness import rows
+
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    for text, start in (("chào bot", "Xin chào! Bạn cứ hỏi về công tác dân vận"), ("Xin chào!", "Xin chào!"),
+                        ("bot ơi", "Xin chào!"), ("cảm ơn bot nhiều", "Không có gì ạ!"),
+                        ("cam on ban nhe", "Không có gì ạ!"), ("ok thanks", "Không có gì ạ!"),
+                        ("Ok", "Vâng ạ."), ("dạ", "Vâng ạ."),
+                        ("What is the average income in Kon Tum in 2019?", "Tôi trả lời bằng tiếng Việt")):
+        [reply] = await core.handle(msg(text))
+        assert reply.plain.startswith(start), text
+    assert "(I answer in Vietnamese" in reply.plain
+    assert rows(data_dir, "SELECT count(*) FROM queries")[0][0] == 0
+    [new] = await core.handle(msg("có gì mới không"))
+    assert "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo" in new.plain
+    for question in (KONTUM_Q, "thu nhap binh quan kon tum 2019", "chao mung ngay dai doan ket co gi",
+                     "cảm ơn người có uy tín thế nào"):
+        from bot.smalltalk import small_talk
+
+        assert small_talk(question) is None, question
+
+
 async def test_digest_commands_where_there_is_no_digest(engine, data_dir):
     console = BotCore(engine, settings_for(data_dir), "console")
     [reply] = await console.handle(msg("/theodoi hằng ngày", platform="console"))
