@@ -69,9 +69,17 @@ def is_footer_marker(line: str) -> bool:
     return bool(_FOOTER_MARKER.match(line))
 
 
+# "c Đinh Thị Mỹ Hảo – PBT …": a caption whose "Đ/c" lost its "Đ/" in the scrape
+_STRAY_LETTER = re.compile(r"^[a-z] (?=[^\W\d_])")
+
+
 def strip_portal_prefix(line: str) -> str:
-    """Portal artefacts glued to a real line, e.g. ``null Tiêu đề``."""
-    return re.sub(r"^null\s+", "", line)
+    """Portal artefacts glued to a real line: ``null Tiêu đề``, a stray lower-case
+    letter before a capitalised word (``c Đinh Thị …``)."""
+    line = re.sub(r"^null\s+", "", line)
+    if (m := _STRAY_LETTER.match(line)) and line[m.end()].isupper():
+        return line[m.end():]
+    return line
 
 
 # "(Ảnh: Thành Trung)": a credit names someone (letters, no figures: "(ảnh: 5, video: 7)" is content)

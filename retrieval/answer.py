@@ -354,12 +354,19 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         kept.append(key)
         seen.append((aid, text))
         total += len(text)
-    # Read as the articles read: articles in rank order, each article's sentences
-    # in the order they stand in it (passages of one article may rank out of order).
+    # The best sentence first (with the sentence it points back to), its article
+    # first; then each article's sentences in the order they stand in it, articles
+    # in rank order (passages of one article may rank out of order).
     first_rank: dict[int, int] = {}
     for rank, _ in sorted(kept):
         first_rank.setdefault(hits[rank].article_id, rank)
-    kept.sort(key=lambda key: (first_rank[hits[key[0]].article_id], hits[key[0]].passage.ord, key[1]))
+    best_key = kept[0]  # the best always stays
+    lead = [best_key]
+    if (best_key[0], best_key[1] - 1) in kept and refers_back(sentences[best_key]):
+        lead.insert(0, (best_key[0], best_key[1] - 1))
+    best_aid = hits[best_key[0]].article_id
+    kept.sort(key=lambda key: (hits[key[0]].article_id != best_aid, first_rank[hits[key[0]].article_id],
+                               lead.index(key) if key in lead else len(lead), hits[key[0]].passage.ord, key[1]))
     numbers: dict[int, int] = {}
     quotes: dict[int, list[str]] = {}
     first_hit: dict[int, Hit] = {}

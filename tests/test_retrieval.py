@@ -200,7 +200,9 @@ def test_a_copy_of_a_quoted_sentence_in_another_article_is_left_out_but_parallel
     assert repeats("Xã có 5 thôn.", "Xã có 5 thôn và 2 làng.")  # held whole by the other
 
 
-def test_answer_reads_in_article_order():
+def test_answer_opens_on_the_best_sentence_then_reads_in_article_order():
+    """The best sentence first, its article [1]; the others in the order they stand
+    in their articles, articles in rank order."""
     info_a = ArticleInfo(id=1, title="Bài A", url=None, site="x.vn", published=None)
     info_b = ArticleInfo(id=2, title="Bài B", url=None, site="y.vn", published=None)
 
@@ -213,10 +215,13 @@ def test_answer_reads_in_article_order():
         hit(info_a, 1, "Năm 2023, xã Đăk Hà xây dựng mô hình dân vận khéo đầu tiên.", 0.7),
     ]
     a = compose("mô hình dân vận khéo ở Đăk Hà", hits, True, lambda t: 1.0, AnswerParams(add_next=False))
-    assert [s.text[:8] for s in a.sentences] == ["Năm 2023", "Mô hình ", "Huyện Ng"]
+    assert [s.text[:8] for s in a.sentences] == ["Mô hình ", "Năm 2023", "Huyện Ng"]  # the best: "ở xã Đăk Hà"
     assert [s.n for s in a.sentences] == [1, 1, 2]
-    assert a.citations[0].ords == (1, 5)  # the passages behind the quotes, in article order
+    assert a.citations[0].ords == (5, 1)  # the passages behind the quotes, in the order quoted
     assert (a.citations[0].score, a.citations[0].chunk_id) == (0.9, 15)  # scored by its best passage
+    # the best sentence in a lower-ranked article: that article comes first, as [1]
+    b = compose("huyện Ngọc Hồi giảm nghèo", hits, True, lambda t: 1.0, AnswerParams(add_next=False))
+    assert b.sentences[0].text.startswith("Huyện Ngọc Hồi") and b.citations[0].title == "Bài B"
 
 
 def test_the_sentence_after_the_best_comes_from_the_next_passage_when_the_best_ends_its_own():

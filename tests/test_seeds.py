@@ -63,8 +63,10 @@ SEEDS = {
         refs={"136-KH/HU", "18-CT/TU", "62-CTr/HU", "25-NQ/TW", "217-QĐ/TW", "218-QĐ/TW"},
         keeps=["Có 25 mô hình kinh tế, 10 mô hình trên lĩnh vực văn hóa - xã hội",
                "Tổ chức quán triệt Kế hoạch số136-KH/HU",
-               "trong những năm tiếp theo./."],
-        loses=["A- A A+", "Tăng tương phản", "Tổng số điểm", "Bài viết liên quan", "Video Clip", "Bài, ảnh"],
+               "trong những năm tiếp theo./.",
+               "\nĐinh Thị Mỹ Hảo – PBT Thường trực Huyện ủy làm việc"],
+        loses=["A- A A+", "Tăng tương phản", "Tổng số điểm", "Bài viết liên quan", "Video Clip", "Bài, ảnh",
+               "c Đinh Thị Mỹ Hảo"],  # a caption's "Đ/c" that lost its "Đ/"
     ),
 }
 
