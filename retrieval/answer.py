@@ -298,7 +298,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # A sentence naming a document code the question names scores as if it held
     # every word of the question too ("18 ct tu ban hành ngày nào").
     codes = parse_code_query(question)
-    code_bonus = sum(idf(t) for t in q_uni) if codes else 0.0
+    code_bonus = max(sum(idf(t) for t in q_uni), 1.0) if codes else 0.0  # "QĐ 217": no other word to weigh
     # "bao nhiêu mô hình": a sentence counting them ("25 mô hình kinh tế") holds the answer
     counted = counted_noun(question)
     count_bonus = COUNT_WEIGHT * sum(idf(t) for t in q_uni) if counted else 0.0

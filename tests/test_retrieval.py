@@ -487,7 +487,9 @@ async def test_unaccented_and_code_queries(engine):
     assert "Kon Rẫy" in ranking.hits[0].passage.article.title
     # a document named by its kind and number: answered with the sentence naming its code
     for question, code in (("Nghị quyết 25 nói gì?", "25-NQ/TW"), ("nghi quyet so 25 noi gi", "25-NQ/TW"),
-                           ("Chương trình 62 nói gì?", "62-CTr/HU")):  # words of other articles match better
+                           ("Chương trình 62 nói gì?", "62-CTr/HU"),  # words of other articles match better
+                           ("QĐ 217", "217-QĐ/TW"),  # no word but the code: its sentence is still quoted
+                           ("nghi quyet 25/NQ-TW noi gi", "25-NQ/TW")):  # typed number/KIND-ISSUER
         ranking = await engine.searcher.search(question)
         assert ranking.code_match and code in " ".join(h.passage.text for h in ranking.hits[:3]), question
         a = await engine.ask(question)

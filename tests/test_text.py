@@ -46,6 +46,9 @@ def test_code_typed_loosely_is_one_token():
     assert "18-ct/tu" in words("18 - ct / tu")
     assert parse_code_query("18 CT TU") == [(18, "ct", "tu")]
     assert parse_code_query("nq25") == [(25, "nq", None)]
+    # typed the other way round, number/KIND-ISSUER, as state documents are coded
+    assert parse_code_query("Chỉ thị 18/CT-TU") == parse_code_query("chi thi 18/ct-tu") == [(18, "ct", "tu")]
+    assert parse_code_query("45/KH-UBND") == [(45, "kh", "ubnd")]
     assert parse_code_query("Quyết định 217-QĐ/TW") == [(217, "qd", "tw")]
     # a kind of document and its number, with or without accents and "số"
     assert parse_code_query("Nghị quyết 25 nói gì?") == [(25, "nq", None)]
