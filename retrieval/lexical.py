@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retrieval.normalize import expand_abbreviations, fold, has_diacritics, is_code, period_variants, words
+from retrieval.normalize import ABBREVIATIONS, expand_abbreviations, fold, has_diacritics, is_code, period_variants, words
 
 # Bumped whenever `words` or `index_fields` split text differently: a store indexed
 # by another version re-derives its lexical rows when it is opened (no re-encoding).
@@ -38,6 +38,7 @@ class LexicalQuery:
     fold_bi: tuple[str, ...]
     accented: bool
     typed_bi: tuple[str, ...]  # fold_bi as typed, without added spellings (for coverage)
+    long_bi: tuple[str, ...] = ()  # typed_bi with the field's abbreviations written out (when it has some)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -73,6 +74,10 @@ def build_query(question: str) -> LexicalQuery:
     content = expand_abbreviations(content)
     bigrams = [(a, b) for a, b in zip(toks, toks[1:]) if not (is_stop(a) and is_stop(b))]
     typed_bi = tuple(fold(a) + "_" + fold(b) for a, b in bigrams)
+    # "MTTQ có vai trò gì": an article writing "Mặt trận Tổ quốc có vai trò" covers it too
+    long_toks = [w for t in toks for w in (ABBREVIATIONS.get(fold(t).lower()) or t).split()]
+    long_bi = tuple(fold(a) + "_" + fold(b) for a, b in zip(long_toks, long_toks[1:])
+                    if not (is_stop(a) and is_stop(b))) if len(long_toks) > len(toks) else ()
     # A period written another way ("sáu tháng" / "6 tháng"): its other spellings.
     bigrams += period_variants(toks, accented)
     return LexicalQuery(
@@ -82,4 +87,5 @@ def build_query(question: str) -> LexicalQuery:
         fold_bi=tuple(fold(a) + "_" + fold(b) for a, b in bigrams),
         accented=accented,
         typed_bi=typed_bi,
+        long_bi=long_bi,
     )

@@ -261,7 +261,8 @@ class Searcher:
         hits = [h for h in hits if h.article_id in keep]
         if not hits:
             return replace(empty, unknown=unknown, bylines=tuple(bylines))
-        coverage = lex.bigram_coverage(lq.typed_bi, hits[0].article_id)
+        coverage = max(lex.bigram_coverage(bi, hits[0].article_id) for bi in (lq.typed_bi, lq.long_bi) if bi) \
+            if lq.typed_bi else 0.0
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
         name_match = writes_any([h.passage.text for h in hits if h.article_id == hits[0].article_id], trusted, accented)
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown, tuple(bylines))

@@ -496,6 +496,16 @@ async def test_unaccented_and_code_queries(engine):
         assert a.found and code in a.sentences[0].text, question
 
 
+async def test_an_abbreviation_covers_the_question_as_its_words_do(engine):
+    """The not-found rule's word-pair coverage reads "MTTQ" as "Mặt trận Tổ quốc" too:
+    the pairs "mttq có", "về mttq" are in no article, and the question was refused
+    where its long form was answered."""
+    short = await engine.searcher.search("MTTQ tham gia giám sát và phản biện xã hội thế nào?")
+    long = await engine.searcher.search("Mặt trận Tổ quốc tham gia giám sát và phản biện xã hội thế nào?")
+    assert short.hits[0].article_id == long.hits[0].article_id
+    assert short.bigram_coverage == pytest.approx(long.bigram_coverage) and long.bigram_coverage > 0.25
+
+
 async def _add(engine, origin: str, title: str, text: str, **fields) -> None:
     """Store one article given as a record (and any other `RawDocument` fields)."""
     from corpus.types import RawDocument
