@@ -73,7 +73,8 @@ _WHO_RE = {True: re.compile(r"(?<!những )(?<!mọi )\bai\b", re.I),
 _OFFICES = sorted((fold(o) for o in (
     "phó chủ tịch", "chủ tịch", "phó bí thư", "bí thư", "phó trưởng ban", "trưởng ban", "phó giám đốc", "giám đốc",
     "phó trưởng phòng", "trưởng phòng", "chủ nhiệm", "phó chủ nhiệm", "hiệu trưởng", "chánh văn phòng",
-    "trưởng thôn", "già làng", "trưởng khoa", "bộ trưởng", "thứ trưởng", "tổng bí thư", "thủ tướng")),
+    "trưởng thôn", "già làng", "trưởng khoa", "bộ trưởng", "thứ trưởng", "tổng bí thư", "thủ tướng",
+    "trưởng khối vận", "phó trưởng khối vận", "trưởng khối dân vận")),
     key=lambda o: -len(o))
 _OFFICE_RE = re.compile(r"\b(" + "|".join(_OFFICES) + r")\s+(\w+)")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.chunking import CHUNK_WORDS
+from corpus.chunking import CHUNK_WORDS, split_sentences
 from corpus.docrefs import DOCUMENT_ABBRS, code_matches, parse_code_query
 from corpus.errors import EncoderMismatch, InputError, UnreadableInput
 from corpus.sources import Fetcher, is_url, read_file, walk
@@ -398,7 +398,11 @@ class Engine:
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer, following)
         office = asked_office(question)  # "Chủ tịch UBND tỉnh … là ai?": only a sentence naming both answers
         if answer.found and office is not None and not any(names_the_office(s.text, office) for s in answer.sentences):
-            answer = Answer(query=question, found=False, hits=tuple(hits))
+            # the top articles name the office but no one in it: the passages found that do answer
+            naming = [h for h in hits if any(names_the_office(s, office) for s in split_sentences(h.passage.text))]
+            answer = compose(question, naming, True, ranking.lexical.idf, self.config.answer) if naming else answer
+            if not any(names_the_office(s.text, office) for s in answer.sentences):
+                answer = Answer(query=question, found=False, hits=tuple(hits))
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
                       citations=answer.citations, hits=answer.hits, latency_ms=elapsed, unknown=ranking.unknown)
