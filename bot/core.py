@@ -32,7 +32,7 @@ from corpus.errors import DanvanError, StoreError
 from corpus.store import WEAK_QUESTIONS_READ
 from corpus.types import ArticleInfo
 from retrieval.feeds import CONFIG, FeedWatcher, find_feed
-from retrieval.normalize import fold, nfc, shorten_question
+from retrieval.normalize import clean_question, fold, nfc, shorten_question
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,19 @@ APOLOGY = "Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Xin th
 def telegram_commands() -> list[tuple[str, str]]:
     """(command, description) pairs for setMyCommands: Vietnamese names."""
     return [(c.names[0], c.help) for c in COMMANDS if not c.admin]
+
+
+def _vn_time(iso: str | None) -> str:
+    """A stored UTC time ("2026-11-26T22:22:40Z") as a cadre reads it: "27/11/2026 05:22"."""
+    if not iso:
+        return "—"
+    try:
+        when = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 def _threshold_line(t, source: str) -> str:
@@ -305,8 +318,10 @@ class BotCore:
         for c in COMMANDS:
             if c.admin and not self.is_admin(msg):
                 continue
-            alias = ", ".join("/" + n for n in c.names[1:])
-            lines.append(f"/{c.names[0]} {c.args}".rstrip() + f" ({alias}) — {c.help}")
+            # the Vietnamese name first, as the README lists them ("start" and "help" are Telegram's own)
+            shown = (c.names[1], c.names[0], *c.names[2:]) if c.names[0] in ("start", "help") else c.names
+            alias = ", ".join("/" + n for n in shown[1:])
+            lines.append(f"/{shown[0]} {c.args}".rstrip() + f" ({alias}) — {c.help}")
         lines.append("\nHoặc cứ gõ câu hỏi (có dấu hay không dấu đều được).")
         return [_text("\n".join(lines))]
 
@@ -341,6 +356,7 @@ class BotCore:
         return [_reply(f"{html.escape(head)}\n{htm}", plain_full, buttons)]
 
     async def _cmd_vanban(self, msg: Incoming, arg: str) -> list[Reply]:
+        arg = clean_question(arg)  # "<b>18</b>": tags dropped, as in questions
         if not arg:
             return [_text("Hãy gõ số hiệu văn bản, ví dụ: /vanban 18-CT/TU")]
         mentions = await self.engine.documents(arg)
@@ -568,10 +584,16 @@ class BotCore:
         return [_text(render.feed_list(feeds, self.settings.feed_interval, now, self.settings.feed_minutes > 0))]
 
     async def _cmd_bonguon(self, msg: Incoming, arg: str) -> list[Reply]:
-        feed = find_feed(await self.engine.store.feeds(), arg)
+        feeds = await self.engine.store.feeds()
+        feed = find_feed(feeds, arg)
         if feed is None:
-            return [_text("Hãy gõ số thứ tự hoặc địa chỉ của nguồn tin trong danh sách /nguontin, "
-                          "ví dụ: /bonguon 1")]
+            if not arg.strip():
+                return [_text("Hãy gõ số thứ tự hoặc địa chỉ của nguồn tin trong danh sách /nguontin, "
+                              "ví dụ: /bonguon 1")]
+            if not feeds:
+                return [_text("Bot chưa theo dõi nguồn tin nào, nên không có gì để bỏ.")]
+            return [_text(f"Không có nguồn tin «{clean_question(arg)[:80]}» trong danh sách /nguontin "
+                          f"({len(feeds)} nguồn): hãy gõ số thứ tự hoặc địa chỉ đúng như danh sách ghi.")]
         await self._watcher().remove(feed.url)
         note = ""
         if feed.added_by == CONFIG:
@@ -593,7 +615,7 @@ class BotCore:
             f"Bài viết: {st['articles']} (đoạn: {st['chunks']}, vectơ: {st['vectors']})\n"
             f"Bài gần trùng (đăng lại nơi khác) đã bỏ qua: {st['duplicates']}\nVăn bản được nhắc: {st['references']}\n"
             f"Nguồn: {sites}\nBài mới nhất: {render.fmt_date(st['newest'])}\n"
-            f"Lần nạp gần nhất: {st['last_ingest'] or '—'}\n{await self._feeds_line()}\n"
+            f"Lần nạp gần nhất: {_vn_time(st['last_ingest'])}\n{await self._feeds_line()}\n"
             f"Câu hỏi hôm nay: {st['queries_today']}\n{await self._weak_line()}\n"
             f"Bộ mã hóa: {st['encoder']}\n{_threshold_line(st['threshold'], st['threshold_source'])}"
         )

@@ -85,6 +85,27 @@ async def test_greetings_thanks_and_english_get_their_own_reply_not_an_apology(e
         assert small_talk(question) is None, question
 
 
+async def test_command_wording_help_stats_and_feeds(engine, data_dir):
+    """/help names the Vietnamese command first; /thongke writes times as dd/mm/yyyy
+    in Vietnam time; /bonguon says there is no such feed, not "type its number"; /vanban
+    drops tags as questions do."""
+    from bot_harness import ADMIN
+
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    [help_] = await core.handle(msg("/help"))
+    assert "/batdau (/start) — " in help_.plain and "/trogiup (/help) — " in help_.plain
+    [stats] = await core.handle(msg("/thongke", user_id=ADMIN))
+    assert re.search(r"Lần nạp gần nhất: \d\d/\d\d/\d{4} \d\d:\d\d\n", stats.plain), stats.plain
+    [none] = await core.handle(msg("/bonguon 3", user_id=ADMIN))
+    assert none.plain == "Bot chưa theo dõi nguồn tin nào, nên không có gì để bỏ."
+    assert (await core.handle(msg("/bonguon", user_id=ADMIN)))[0].plain.startswith("Hãy gõ số thứ tự")
+    await engine.store.add_feed("https://baokontum.com.vn/rss", "1")
+    [other] = await core.handle(msg("/unwatch https://example.invalid/rss", user_id=ADMIN))
+    assert other.plain.startswith("Không có nguồn tin «https://example.invalid/rss» trong danh sách /nguontin (1 nguồn)")
+    tagged = (await core.handle(msg("/vanban <b>18-CT/TU</b>")))[0].plain
+    assert "<b>" not in tagged and tagged == (await core.handle(msg("/vanban 18-CT/TU")))[0].plain
+
+
 async def test_digest_commands_where_there_is_no_digest(engine, data_dir):
     console = BotCore(engine, settings_for(data_dir), "console")
     [reply] = await console.handle(msg("/theodoi hằng ngày", platform="console"))
