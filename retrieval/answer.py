@@ -329,15 +329,18 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         # after the best, or after the second best when it comes from the next passage
         if after in sentences and after not in picked and len(sentences[after]) >= MIN_SENTENCE:
             picked.insert(2 if after in spilled else 1, after)
+    opener = picked[0]  # the sentence the answer opens on
     if counted:
         # "bao nhiêu mô hình": the sentence that counts them comes right after the best,
-        # before the budget can drop it for long sentences that only share the words
+        # before the budget can drop it for long sentences that only share the words,
+        # and the answer opens on it
         counting = next((key for score, key in scored if score > 0 and counted.search(sentences[key])),
                         None)
         if counting is not None and counting != picked[0]:
             if counting in picked:
                 picked.remove(counting)
             picked.insert(1, counting)
+            opener = counting
     if p.add_antecedent:
         # "Cách này giúp …" says nothing without the sentence before it: quote that too
         # (right after it in priority, so the budget drops it with it)
@@ -355,13 +358,13 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         kept.append(key)
         seen.append((aid, text))
         total += len(text)
-    # The best sentence first (with the sentence it points back to), its article
-    # first; then each article's sentences in the order they stand in it, articles
+    # The best sentence (or the one counting what is asked) first, with the sentence
+    # it points back to, its article first; then each article's sentences in the order they stand in it, articles
     # in rank order (passages of one article may rank out of order).
     first_rank: dict[int, int] = {}
     for rank, _ in sorted(kept):
         first_rank.setdefault(hits[rank].article_id, rank)
-    best_key = kept[0]  # the best always stays
+    best_key = opener if opener in kept else kept[0]  # (the best always stays)
     lead = [best_key]
     if (best_key[0], best_key[1] - 1) in kept and refers_back(sentences[best_key]):
         lead.insert(0, (best_key[0], best_key[1] - 1))
