@@ -261,9 +261,12 @@ class Searcher:
         hits = [h for h in hits if h.article_id in keep]
         if not hits:
             return replace(empty, unknown=unknown, bylines=tuple(bylines))
-        if hits[0].fits and not max(hits, key=lambda h: h.score).fits:
-            # the filter put an article that fits the year or place first: the not-found rule
-            # judges it by its own passages, not by another year's ("Kon Tum năm 2022" is no 2019 figure)
+        year_only = fitting is not None and not fitting.place_rows
+        if year_only and hits[0].fits and not max(hits, key=lambda h: h.score).fits:
+            # the filter put an article that fits the year first: the not-found rule judges it by
+            # its own passages, not another year's ("Kon Tum năm 2022" is no 2019 figure). (Not for
+            # a place below a province: an article naming "huyện Đông Anh" is strong evidence, and
+            # judged by its own cosine one ViNewsQA question was refused.)
             top_cos = float(dense_vals[chunk_rows == lex.articles.row(hits[0].article_id)].max(initial=0.0))
         coverage = max(lex.bigram_coverage(bi, hits[0].article_id) for bi in (lq.typed_bi, lq.long_bi) if bi) \
             if lq.typed_bi else 0.0
