@@ -46,6 +46,19 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+_ENDED_RE = re.compile(r"[.!?…:;\"”’)\]]$")
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences as one passage: a space between them, or a line break after one that
+    does not end as a sentence does (a photo caption, a heading), so that reading the
+    passage's sentences again does not glue it to the next ("… xã Minh Tâm Ông Vũ …")."""
+    out = ""
+    for s in sentences:
+        out += ("" if not out else " " if _ENDED_RE.search(out) else "\n") + s
+    return out
+
+
 def chunk_sentences(sentences: list[str], max_words: int = CHUNK_WORDS, overlap_sentences: int = 1,
                     max_sentence_words: int = MAX_SENTENCE_WORDS) -> list[str]:
     """Group sentences into chunks of at most ~max_words syllables.
@@ -67,7 +80,7 @@ def chunk_sentences(sentences: list[str], max_words: int = CHUNK_WORDS, overlap_
     while i < len(pieces):
         n = len(pieces[i].split())
         if current and count + n > max_words:
-            chunks.append(" ".join(current))
+            chunks.append(join_sentences(current))
             keep = current[-overlap_sentences:] if overlap_sentences else []
             kept_words = sum(len(s.split()) for s in keep)
             if kept_words > max_words // 4 or kept_words + n > max_words:
@@ -79,7 +92,7 @@ def chunk_sentences(sentences: list[str], max_words: int = CHUNK_WORDS, overlap_
         fresh = True
         i += 1
     if current and fresh:
-        chunks.append(" ".join(current))
+        chunks.append(join_sentences(current))
     return chunks
 
 

@@ -343,6 +343,11 @@ def test_chunks_fit_and_overlap():
     assert first.endswith("w118 w119, …") and second.startswith("… w120 w121")
     assert first.replace(" …", "") + " " + second.replace("… ", "") == run_on  # nothing lost
     assert split_long("Câu ngắn.", 150) == ["Câu ngắn."]
+    # a photo caption has no full stop: it keeps its own line, read again as a sentence of its own
+    caption = ["Lãnh đạo đến thăm gia đình ông Vũ Tiến Năng của xã Minh Tâm",
+               "Ông Vũ Xuân Trường, Phó Bí thư thường trực Huyện ủy phát biểu tại Hội nghị", "Hội nghị kết thúc."]
+    [passage] = chunk_sentences(caption, max_words=60)
+    assert split_sentences(passage) == caption
 
 
 def test_dedup_fingerprints():
