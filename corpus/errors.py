@@ -81,6 +81,9 @@ class EncoderMismatch(IndexError_):
 class EncoderError(DanvanError):
     """The encoder could not be loaded or run."""
 
+    user_message = ("Không nạp được bộ mã hóa hoặc bộ xếp hạng đã cấu hình (DANVAN_ENCODER, DANVAN_MODEL, "
+                    "DANVAN_RERANKER), chạy lại cũng không được: hãy kiểm tra cấu hình và gói đã cài.")
+
 
 class ConfigError(DanvanError):
     """A setting is missing or malformed."""

@@ -427,3 +427,14 @@ def test_counts_on_the_command_line_are_whole_numbers_of_zero_or_more(capsys):
         with pytest.raises(SystemExit):
             parser().parse_args(argv)
         assert "must be a whole number of 0 or more" in capsys.readouterr().err
+
+
+def test_an_encoder_that_cannot_be_loaded_is_named_as_configuration(tmp_path):
+    """Not "try again later": retrying cannot load a model that is not there (HF_HUB_OFFLINE:
+    a name would otherwise be looked up on the hub, which this machine cannot reach)."""
+    env = {**os.environ, "DANVAN_DATA_DIR": str(tmp_path), "DANVAN_ENCODER": "sentence-transformers",
+           "DANVAN_MODEL": str(tmp_path / "no-such-model"), "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run([sys.executable, "main.py", "ask", "dân vận khéo"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 2, out.stderr
+    assert "Không nạp được bộ mã hóa hoặc bộ xếp hạng đã cấu hình" in out.stderr and "Traceback" not in out.stderr
