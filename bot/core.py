@@ -356,7 +356,6 @@ class BotCore:
         return [_reply(f"{html.escape(head)}\n{htm}", plain_full, buttons)]
 
     async def _cmd_vanban(self, msg: Incoming, arg: str) -> list[Reply]:
-        arg = clean_question(arg)  # "<b>18</b>": tags dropped, as in questions
         if not arg:
             return [_text("Hãy gõ số hiệu văn bản, ví dụ: /vanban 18-CT/TU")]
         mentions = await self.engine.documents(arg)
