@@ -150,7 +150,7 @@ def extract_refs(text: str) -> list[DocRef]:
 
 
 _LOOSE_CODE_RE = re.compile(
-    r"(?<![\w])(\d{1,4})\s*[-/\s]?\s*(nq|ct|ctr|kh|qd|qđ|kl|hd|hđ|tb|da|đa|nd|nđ|tt|cv|bc)"
+    r"(?<![\w/])(\d{1,4})\s*[-/\s]?\s*(nq|ct|ctr|kh|qd|qđ|kl|hd|hđ|tb|da|đa|nd|nđ|tt|cv|bc)"
     r"(?:\s*[/\s-]?\s*(tw|tư|tu|hu|du|đu|cp|ttg|ubnd))?(?![\w])",
     re.IGNORECASE,
 )

@@ -59,7 +59,7 @@ def full_codes(question: str) -> list[tuple[tuple[int, str, str], str]]:
     """Document codes written in full in a question (number, type and issuer:
     ``25-NQ/TW``, ``18 CT TU``), each with the text it was typed as."""
     out = []
-    for m in re.finditer(r"\b\d{1,4}(?:\s*[-/ ]\s*[^\W\d_]{1,6}){2}\b", question):
+    for m in re.finditer(r"(?<![\w/])\d{1,4}(?:\s*[-/ ]\s*[^\W\d_]{1,6}){2}\b", question):  # not 15/"2020/NĐ-CP"
         for code in parse_code_query(m.group(0)):
             if code[1] and code[2]:
                 out.append(((code[0], code[1], code[2]), m.group(0)))

@@ -49,6 +49,13 @@ def test_code_typed_loosely_is_one_token():
     # typed the other way round, number/KIND-ISSUER, as state documents are coded
     assert parse_code_query("Chỉ thị 18/CT-TU") == parse_code_query("chi thi 18/ct-tu") == [(18, "ct", "tu")]
     assert parse_code_query("45/KH-UBND") == [(45, "kh", "ubnd")]
+    # a decree's year is no document number: "15/2020/NĐ-CP" is not (2020, NĐ, CP)
+    assert (2020, "nd", "cp") not in parse_code_query("Nghị định 117/2020/NĐ-CP quy định gì?")
+    assert (2011, "qd", "ttg") not in parse_code_query("Quyết định 62/2011/QĐ-TTg về chế độ gì?")
+    from retrieval.query import full_codes
+
+    assert full_codes("Nghị định 117/2020/NĐ-CP quy định gì?") == []  # so never "unknown" by its year
+    assert full_codes("Chỉ thị 18/CT-TU") == [((18, "ct", "tu"), "18/CT-TU")]
     assert parse_code_query("Quyết định 217-QĐ/TW") == [(217, "qd", "tw")]
     # a kind of document and its number, with or without accents and "số"
     assert parse_code_query("Nghị quyết 25 nói gì?") == [(25, "nq", None)]
