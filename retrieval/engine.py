@@ -34,6 +34,7 @@ from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import TOKENS_VERSION, index_fields
 from retrieval.lexical_index import LexicalIndex
 from retrieval.normalize import abbreviation_variants, fold, shorten_question, words
+from retrieval.places import named_places, written_forms
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer, Citation
 from retrieval.vector_index import INDEX_FILE, META_FILE, REINDEX_HINT, VectorIndex
@@ -398,8 +399,14 @@ class Engine:
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer, following)
         office = asked_office(question)  # "Chủ tịch UBND tỉnh … là ai?": only a sentence naming both answers
         if answer.found and office is not None and not any(names_the_office(s.text, office) for s in answer.sentences):
-            # the top articles name the office but no one in it: the passages found that do answer
-            naming = [h for h in hits if any(names_the_office(s, office) for s in split_sentences(h.passage.text))]
+            # the top articles name the office but no one in it: the passages found that do answer,
+            # from articles that fit the question and write the places it names (not another
+            # province's chairman: the office check reads the title and the next word only)
+            places = [p for p in named_places(question) if not p.village]
+            naming = [h for h in hits if h.fits
+                      and all(ranking.lexical.holds_words(h.article_id, list(written_forms(p) or p.keys))
+                              for p in places)
+                      and any(names_the_office(s, office) for s in split_sentences(h.passage.text))]
             answer = compose(question, naming, True, ranking.lexical.idf, self.config.answer) if naming else answer
             if not any(names_the_office(s.text, office) for s in answer.sentences):
                 answer = Answer(query=question, found=False, hits=tuple(hits))

@@ -328,6 +328,9 @@ async def test_who_holds_an_office_no_article_names_is_not_answered(engine):
     await _add(engine, "rule", "Dự thảo quy chế tiếp công dân của Chủ tịch UBND tỉnh Kon Tum", rule * 3)
     await _add(engine, "rule2", "Quy định trách nhiệm của Chủ tịch UBND tỉnh Kon Tum",
                rule.replace("tiếp công dân", "đối thoại với nhân dân") * 2)
+    await _add(engine, "other", "Lãnh đạo tỉnh Gia Lai thăm hỏi bà con",
+               "Sáng 2/10, ông Trương Hải Long, Chủ tịch UBND tỉnh Gia Lai, đến thăm hỏi bà con vùng lũ.")
+    assert not (await engine.ask("Chủ tịch UBND tỉnh Kon Tum là ai?")).found  # not another province's
     await _add(engine, "visit", "Lãnh đạo tỉnh thăm hỏi bà con vùng lũ",
                "Sáng 3/10, ông Lê Ngọc Tuấn, Chủ tịch UBND tỉnh Kon Tum, đến thăm hỏi bà con vùng lũ xã Đăk Ruồng.")
     ranking = await engine.searcher.search("Chủ tịch UBND tỉnh Kon Tum là ai?")
