@@ -402,6 +402,16 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
 
 
 MAX_BYLINE_ARTICLES = 3
+# "bài viết của …", "tác giả …", "… viết những bài nào": a question about what someone wrote
+_ABOUT_WRITING_RE = re.compile(r"\b(?:bai(?: viet| bao)? cua|tac gia|phong vien|viet (?:nhung )?bai|nhung bai)\b")
+
+
+def asks_of_author(question: str) -> bool:
+    """Whether a question naming someone who only signs articles is about that person
+    (who they are, what they wrote), not a question that names them in passing
+    ("Theo phóng viên X, tỉnh có bao nhiêu ca mắc?" asks for the figure)."""
+    folded = fold(question).lower()
+    return (asks_who(question) or bool(_ABOUT_WRITING_RE.search(folded))) and counted_noun(question) is None
 
 
 def byline_answer(question: str, name: str, leads: list[Passage]) -> Answer:

@@ -26,8 +26,8 @@ from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
-from retrieval.answer import (MAX_BYLINE_ARTICLES, AnswerParams, asked_office, byline_answer, compose, counted_noun,
-                              counting_passage, drawn_from, names_the_office, with_context)
+from retrieval.answer import (MAX_BYLINE_ARTICLES, AnswerParams, asked_office, asks_of_author, byline_answer,
+                              compose, counted_noun, counting_passage, drawn_from, names_the_office, with_context)
 from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
@@ -380,7 +380,8 @@ class Engine:
                          exact_match=ranking.code_match or ranking.name_match,
                          contradicted=bool(ranking.unknown))
         hits = ranking.hits
-        if ranking.bylines and not ranking.name_match and not ranking.unknown:  # "Nguyễn Thị Qúy là ai?": she only signs articles
+        if ranking.bylines and not ranking.name_match and not ranking.unknown and asks_of_author(question):
+            # "Nguyễn Thị Qúy là ai?": she only signs articles
             by = ranking.bylines[0]
             leads = [ps[0] for aid in by.article_ids[:MAX_BYLINE_ARTICLES] if (ps := await self.store.article_passages(aid))]
             answer = byline_answer(question, by.name, leads)

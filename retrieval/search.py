@@ -115,6 +115,7 @@ class Searcher:
         self.config = config or SearchConfig()
         self.known_places: tuple[str, ...] = ()
         self.known_years: frozenset[int] = frozenset()
+        self._bylines: tuple[int, list[tuple[str, list[int]]]] | None = None  # (store generation, author lines)
 
     async def refresh_known(self) -> None:
         """The place names the corpus knows (for filters named in a question) and
@@ -210,7 +211,7 @@ class Searcher:
             if name in trusted:
                 writing.update(rows)
             if not rows and (authored := await self._authored(name, accented)):
-                bylines.append(Byline(" ".join(name), authored))  # "Nguyễn Thị Qúy" signs an article
+                bylines.append(authored)  # "Nguyễn Thị Qúy" signs an article
             elif not rows and name in surely:
                 unknown += (" ".join(name),)
         if writing:  # once, however many names: below a document code's boost
@@ -287,11 +288,21 @@ class Searcher:
                 return writing
         return []
 
-    async def _authored(self, name: tuple[str, ...], accented: bool) -> tuple[int, ...]:
-        """The ids of the articles whose author line writes the name, newest stored first
-        (an author line "Bài, ảnh: Nguyễn Thị Qúy" is not in the article's text)."""
-        return tuple(sorted((i for author, ids in await self.store.bylines()
-                             if writes_name(author, name, accented) for i in ids), reverse=True))
+    async def _authored(self, name: tuple[str, ...], accented: bool) -> Byline | None:
+        """The articles whose author line writes the name, newest stored first (an author
+        line "Bài, ảnh: Nguyễn Thị Qúy" is not in the article's text), with the name as
+        the line spells it when it is the whole line; None when no article is signed so.
+        The author lines are read once per change of the store."""
+        generation = await self.store.generation()
+        if self._bylines is None or self._bylines[0] != generation:
+            self._bylines = (generation, await self.store.bylines())
+        matched = [(author, ids) for author, ids in self._bylines[1] if writes_name(author, name, accented)]
+        if not matched:
+            return None
+        want = " ".join(fold(w).lower() for w in name)
+        shown = next((a for a, _ in matched if " ".join(fold(a).lower().split()) == want),
+                     " ".join(w[:1].upper() + w[1:] for w in name))
+        return Byline(shown, tuple(sorted((i for _, ids in matched for i in ids), reverse=True)))
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:

@@ -612,6 +612,11 @@ async def test_a_person_who_only_signs_articles_is_named_as_their_author(engine)
             "Xã Đăk Ruồng ra quân làm đường giao thông nông thôn",  # the newest first
             "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"], question
         assert [s.n for s in a.sentences] == [1, 2]
+    a = await engine.ask("nguyen thi quy la ai")  # typed plain: named as the author line spells it
+    assert a.found and a.sentences[0].text.startswith(("Nguyễn Thị Quý là tên tác giả", "Nguyễn Thị Qúy là tên tác giả"))
+    # a question naming her in passing asks for something else: no byline answer
+    a = await engine.ask("Theo bà Nguyễn Thị Qúy, Kon Rẫy có bao nhiêu mô hình dân vận khéo?")
+    assert not a.found or "tên tác giả" not in a.text
     listed = [a.title for a in await engine.search_articles("Nguyễn Thị Qúy")]
     assert "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy" in listed
     assert "Xã Đăk Ruồng ra quân làm đường giao thông nông thôn" in listed
