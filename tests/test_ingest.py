@@ -480,3 +480,14 @@ async def test_restore_after_a_crash_puts_the_backup_in_place_and_keeps_the_old_
         assert [s.topic for s in await eng.store.subscriptions("telegram", "42")] == ["dân vận khéo"]
     finally:
         await eng.close()
+    # restored again at once (the same second): the store it replaces gets a name of its own
+    assert run("restore", str(copy)).returncode == 0
+    assert len([p for p in data_dir.iterdir() if p.name.startswith("danvan-before-restore-")
+                and p.suffix == ".sqlite3"]) == 2
+    # a store copied with its write-ahead log beside it is no backup: refused, nothing touched
+    live = tmp_path / "live.sqlite3"
+    live.write_bytes(copy.read_bytes())
+    (tmp_path / "live.sqlite3-wal").write_bytes(b"")
+    refused = run("restore", str(live))
+    assert refused.returncode == 2 and "có tệp nhật ký ghi (-wal) đi kèm" in refused.stderr
+    assert not list(data_dir.glob("*.restoring"))
