@@ -16,6 +16,8 @@ async def run_console(engine, settings: Settings, stdin: TextIO, stdout: TextIO)
     from bot.types import Incoming
 
     core = BotCore(engine, settings, platform="console")
+    if hasattr(stdin, "reconfigure"):  # bytes that are not UTF-8 kept (and replaced below), in any locale
+        stdin.reconfigure(errors="surrogateescape")
     interactive = stdin.isatty()
     if interactive:
         print("Trợ lý Dân vận — gõ câu hỏi rồi Enter (/help để xem lệnh, Ctrl-D để thoát).", file=stdout)

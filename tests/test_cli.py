@@ -91,12 +91,13 @@ def test_chat_reads_stdin_until_end(e5_data_dir):
 def test_chat_goes_on_past_a_line_that_is_not_utf8(tmp_path):
     """A line in Latin-1 ("dân vận khéo" typed on an old terminal) is read with its bad
     bytes replaced, and the lines after it are answered."""
-    env = {**os.environ, "DANVAN_DATA_DIR": str(tmp_path / "fresh"), "DANVAN_ENCODER": "hashing", "LC_ALL": "C"}
-    out = subprocess.run([sys.executable, "main.py", "run"], cwd=ROOT, env=env, capture_output=True, timeout=300,
-                         input=b"d\xe2n v\xe2n kh\xe9o\n/tim thu nhap binh quan\n")
-    assert out.returncode == 0, out.stderr.decode()
-    stdout = out.stdout.decode("utf-8")
-    assert "Bài viết về «thu nhap binh quan»" in stdout and "kontumtv.vn" in stdout
+    for locale_env in ({"LC_ALL": "C"}, {"PYTHONIOENCODING": "utf-8"}):  # strict UTF-8, as in vi_VN.UTF-8
+        env = {**os.environ, "DANVAN_DATA_DIR": str(tmp_path / "fresh"), "DANVAN_ENCODER": "hashing", **locale_env}
+        out = subprocess.run([sys.executable, "main.py", "run"], cwd=ROOT, env=env, capture_output=True,
+                             timeout=300, input=b"d\xe2n v\xe2n kh\xe9o\n/tim thu nhap binh quan\n")
+        assert out.returncode == 0, out.stderr.decode()
+        stdout = out.stdout.decode("utf-8")
+        assert "Bài viết về «thu nhap binh quan»" in stdout and "kontumtv.vn" in stdout, locale_env
 
 
 def test_run_loads_samples_then_exits_at_end_of_input(tmp_path):
