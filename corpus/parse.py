@@ -20,14 +20,17 @@ MIN_BODY_CHARS = 40
 
 
 # A page that is no article: an error page served with HTTP 200, a login wall, a
-# removed article. Only short texts are judged by these words (an article may quote them).
+# removed article. Only short texts are judged by these words, and only where a
+# sentence starts with them (a notice may ask to "đăng nhập bằng tài khoản VNeID",
+# a report count "98 nội dung đã bị gỡ bỏ").
 _NOT_AN_ARTICLE_RE = re.compile(
-    r"không tìm thấy (?:trang|nội dung|bài viết|đường dẫn)|(?:trang|nội dung|bài viết|đường dẫn)"
-    r"(?: bạn| quý vị)?(?: (?:yêu cầu|tìm kiếm|truy cập|đang tìm))? (?:không tồn tại|đã bị (?:xóa|xoá|gỡ))"
-    r"|(?:vui lòng|hãy|bạn cần|bạn phải) đăng nhập|\b(?:page|file) not found\b|(?:lỗi|error) 404|404 not found"
-    r"|access denied|403 forbidden",
+    r"(?:^|[.!?:]\s+|\n)\s*(?:(?:lỗi )?404\W*)?(?:không tìm thấy (?:trang|bài viết|đường dẫn)"
+    r"|(?:trang|bài viết|đường dẫn)(?: bạn| quý vị)?(?: (?:yêu cầu|tìm kiếm|truy cập|đang tìm))?"
+    r" (?:không tồn tại|đã bị (?:xóa|xoá|gỡ))"
+    r"|(?:vui lòng|bạn cần|bạn phải|hãy) đăng nhập để (?:xem|đọc|tiếp tục|sử dụng)"
+    r"|(?:page|file) not found\b|error 404|404 not found|access denied|403 forbidden)",
     re.I)
-SHORT_PAGE_CHARS = 600
+SHORT_PAGE_CHARS = 300
 MIN_DISTINCT_PAIRS = 0.1  # distinct word pairs / word pairs: "Đăng nhập Đăng nhập …" is 0.03, news 0.19 at the least (38,983 articles)
 
 
@@ -35,7 +38,7 @@ def not_an_article(text: str) -> str | None:
     """Why a page's text is no article (English), or None: error-page or login-wall
     words in a short text, or the same few words repeated."""
     if len(text) < SHORT_PAGE_CHARS and (m := _NOT_AN_ARTICLE_RE.search(text)):
-        return f"an error or login page, not an article ({m.group(0)!r})"
+        return f"an error or login page, not an article ({m.group(0).strip()!r})"
     tokens = text.lower().split()
     pairs = list(zip(tokens, tokens[1:]))
     if len(pairs) >= 20 and len(set(pairs)) < MIN_DISTINCT_PAIRS * len(pairs):

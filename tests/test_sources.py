@@ -128,6 +128,11 @@ async def test_error_pages_and_login_walls_served_as_200_are_not_stored(engine, 
 
     assert "login page" in not_an_article("Tin tức\n\nVui lòng đăng nhập để đọc tiếp bài viết này.")
     assert not_an_article("Tỉnh lộ 404 được nâng cấp. Bà con đi lại thuận tiện, không còn lo đường lầy lội.") is None
+    for notice in ("Người dân nộp hồ sơ trực tuyến; vui lòng đăng nhập bằng tài khoản VNeID để được hỗ trợ.",
+                   "Trong tháng, cơ quan chức năng đã yêu cầu, 98 nội dung đã bị gỡ bỏ khỏi mạng xã hội.",
+                   "Người dân cần lưu ý: bạn cần đăng nhập đúng địa chỉ cổng dịch vụ công quốc gia.",
+                   "Cán bộ được hướng dẫn xử lý lỗi 404 trên cổng thông tin điện tử của huyện."):
+        assert not_an_article(notice) is None, notice  # short real notices, not error pages
     assert len(report.added) == 1 and (await engine.store.counts())["articles"] == before + 1
 
 
