@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from retrieval.normalize import fold, has_diacritics
+from retrieval.normalize import fold, has_diacritics, nfc
 
 
 class Talk(Enum):
@@ -20,7 +20,9 @@ class Talk(Enum):
 # Folded, whole messages: the words of one kind, then any of the words said around them.
 _GREETING = r"(?:xin chao|chao|hello|hi|helo|alo|hey)"
 _THANKS = r"(?:cam on|cam om|thanks|thank you|thank|thanks you|tks|thx)"
-_OK = r"(?:ok|oke|okay|okie|duoc roi|vang|da|um|uh|u|ok thanks)"
+_OK = r"(?:ok|oke|okay|okie|duoc roi|um|uh|ok thanks)"
+# "vâng", "dạ", "ừ" fold to "vang" (gold), "da" (skin), "u": read with their accents only
+_OK_ACCENTED = re.compile(r"^(?:vâng|dạ|dạ vâng|vâng ạ|ừ|ừm|ừ ừ|dạ được|dạ vâng ạ)(?: (?:ạ|nhé|nha|bot))*$")
 _AROUND = (r"(?: (?:bot|ban|em|anh|chi|tro ly|tro ly dan van|nhe|nha|nhieu|a|oi|nhe ban|rat nhieu|lam|nhe bot"
            r"|moi nguoi|ca nha|buoi sang|buoi chieu|buoi toi))*")
 _WHOLE = {
@@ -28,11 +30,14 @@ _WHOLE = {
     Talk.THANKS: re.compile(rf"^(?:{_OK} )?{_THANKS}{_AROUND}$"),
     Talk.OK: re.compile(rf"^{_OK}{_AROUND}$"),
 }
-# Common English words: a message typed without any Vietnamese letter, mostly of these, is English.
+# English words no Vietnamese syllable typed without accents reads as ("to", "the", "can", "an",
+# "do", "me" are tổ, thế, cần, an, đó, mẹ): a message without Vietnamese letters holding two
+# or more of these, and mostly English words, is English.
 _ENGLISH = frozenset(
-    "what is are was were the a an of in on at to for from how many much who whom whose where when why which "
-    "does do did can could should would will please tell me about average income province district people "
-    "work mass mobilization mobilisation news latest and or this that with by".split())
+    "what is are was were of how many much who whom whose where when why which does did could should would "
+    "will please tell about average income province district people work mass mobilization mobilisation news "
+    "latest and this that with from for".split())
+_AMBIGUOUS = frozenset("the a an in on at to do can me or by".split())
 
 REPLIES = {
     Talk.GREETING: "Xin chào! Bạn cứ hỏi về công tác dân vận, ví dụ: «{example}». Gõ /help để xem các lệnh.",
@@ -60,11 +65,12 @@ def small_talk(text: str) -> Talk | None:
     for kind, pattern in _WHOLE.items():
         if pattern.match(folded):
             return kind
+    if _OK_ACCENTED.match(" ".join(re.sub(r"[^\w\s]", " ", nfc(text).lower()).split())):
+        return Talk.OK
     words = folded.split()
-    if (not has_diacritics(text) and len(words) >= 3
-            and sum(w in _ENGLISH for w in words) >= max(2, 0.5 * len(words))
-            and any(w in ("what", "how", "who", "where", "when", "why", "which", "is", "are", "does", "tell")
-                    for w in words)):
+    english = sum(w in _ENGLISH for w in words)
+    if (not has_diacritics(text) and len(words) >= 3 and english >= 2
+            and english + sum(w in _AMBIGUOUS for w in words) >= 0.5 * len(words)):
         return Talk.ENGLISH
     return None
 

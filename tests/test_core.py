@@ -79,7 +79,7 @@ async def test_greetings_thanks_and_english_get_their_own_reply_not_an_apology(e
     [new] = await core.handle(msg("có gì mới không"))
     assert "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo" in new.plain
     for question in (KONTUM_Q, "thu nhap binh quan kon tum 2019", "chao mung ngay dai doan ket co gi",
-                     "cảm ơn người có uy tín thế nào"):
+                     "cảm ơn người có uy tín thế nào", "To chuc WHO the nao", "to chuc WHO", "Vàng", "Đà"):
         from bot.smalltalk import small_talk
 
         assert small_talk(question) is None, question
