@@ -26,6 +26,7 @@ from bot import render
 from bot.digest import VN_TZ
 from bot.types import Reply
 from bot.windows import find_window
+from corpus.store import STALE_AFTER_DAYS
 from corpus.types import ArticleInfo
 from retrieval.normalize import fold, has_diacritics, nfc
 from retrieval.places import named_places
@@ -242,12 +243,18 @@ def parse_topic_window(arg: str, today: dt.date) -> RecentAsk:
 
 
 def article_day(a: ArticleInfo, tz: dt.tzinfo) -> dt.date | None:
-    """The day an article counts from: published, else the day (in `tz`) it was stored."""
+    """The day an article counts from: published, else the day (in `tz`) it was stored,
+    unless the latest date its text mentions is older by more than STALE_AFTER_DAYS (a
+    sample or an archive stored long after it was written): then that date (as the store
+    orders listings)."""
     if a.published:
         return a.published
     if not a.ingested_at:
         return None
-    return dt.datetime.fromisoformat(a.ingested_at.replace("Z", "+00:00")).astimezone(tz).date()
+    stored = dt.datetime.fromisoformat(a.ingested_at.replace("Z", "+00:00"))
+    if a.mentioned_until is not None and a.mentioned_until < (stored - dt.timedelta(days=STALE_AFTER_DAYS)).date():
+        return a.mentioned_until
+    return stored.astimezone(tz).date()
 
 
 def in_window(ask: RecentAsk, articles: list[ArticleInfo]) -> list[ArticleInfo]:

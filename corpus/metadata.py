@@ -174,3 +174,19 @@ def places_in(text: str) -> tuple[str, ...]:
         if kept and kept[0] not in _PLACE_STOP:
             counts[" ".join(kept)] += 1
     return tuple(name for name, _ in counts.most_common(8))
+
+
+_ANY_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+
+
+def latest_mentioned(text: str) -> dt.date | None:
+    """The latest date (dd/mm/yyyy) a text mentions: an undated article was written
+    that day or after ("Kế hoạch số 136-KH/HU, ngày 25/7/2023" -> 2023-07-25)."""
+    best = None
+    for m in _ANY_DATE_RE.finditer(text):
+        try:
+            day = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        best = day if best is None or day > best else best
+    return best

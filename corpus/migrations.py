@@ -227,3 +227,13 @@ MIGRATIONS.append(
         """,
     )
 )
+MIGRATIONS.append(
+    (
+        11,
+        # An undated article's latest date mentioned in its text: one stored long after it
+        # (a sample, an archive) is not listed as new (filled for older rows when the engine opens).
+        """
+        ALTER TABLE articles ADD COLUMN mentioned_until TEXT;
+        """,
+    )
+)

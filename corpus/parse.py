@@ -206,4 +206,5 @@ def parse_text(raw: RawDocument) -> Article:
         origin=raw.origin,
         places=metadata.places_in(title + "\n" + text),
         refs=tuple(extract_refs(title + "\n" + text)),
+        mentioned_until=metadata.latest_mentioned(text) if published is None else None,
     )

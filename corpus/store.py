@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +121,14 @@ def _backup_problem(target: Path, exc: Exception) -> str:
     return f"Không sao lưu được kho dữ liệu vào {target}: {why}. Kho dữ liệu không bị ảnh hưởng."
 
 
-_INFO_COLS = "a.id, a.title, a.url, a.site, a.published, a.places, a.ingested_at, a.seq"
+_INFO_COLS = "a.id, a.title, a.url, a.site, a.published, a.places, a.ingested_at, a.seq, a.mentioned_until"
+# The day an article counts by in listings and their windows: its publication date; else the
+# day it was stored, unless its text's latest date is more than 30 days older (a sample, an
+# archive stored long after): then that date.
+STALE_AFTER_DAYS = 30
+MENTIONED_KEY = "mentioned_until_filled"
+_UNDATED_DAY = (f"CASE WHEN a.mentioned_until IS NOT NULL AND a.mentioned_until < date(a.ingested_at, "
+                f"'-{STALE_AFTER_DAYS} days') THEN a.mentioned_until ELSE {{stored}} END")
 
 
 def _utc(value: str) -> dt.datetime:
@@ -157,7 +164,7 @@ def _feed(row: Sequence) -> Feed:
 def _info(row: Sequence) -> ArticleInfo:
     return ArticleInfo(
         id=row[0], title=row[1], url=row[2], site=row[3], published=_date(row[4]),
-        places=tuple(json.loads(row[5] or "[]")), ingested_at=row[6], seq=row[7],
+        places=tuple(json.loads(row[5] or "[]")), ingested_at=row[6], seq=row[7], mentioned_until=_date(row[8]),
     )
 
 
@@ -379,11 +386,12 @@ class Store:
                 await self._delete_rows(replace_id)
             cur = await db.execute(
                 "INSERT INTO articles(url, title, text, site, published, author, origin, places, content_hash, minhash,"
-                " seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " seq, mentioned_until) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (article.url, article.title, article.text, article.site,
                  article.published.isoformat() if article.published else None, article.author,
                  article.origin, json.dumps(list(article.places), ensure_ascii=False), content_hash,
-                 signature.astype(np.uint64).tobytes(), seq),
+                 signature.astype(np.uint64).tobytes(), seq,
+                 article.mentioned_until.isoformat() if article.mentioned_until else None),
             )
             article_id = cur.lastrowid
             if article_terms is not None:
@@ -441,6 +449,19 @@ class Store:
         rows = await self._all(f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
         return {r[0]: (r[1], r[2]) for r in rows}
 
+    async def fill_mentioned_until(self, latest: Callable[[str], dt.date | None]) -> int:
+        """Once: the latest date mentioned in the text of undated articles stored before
+        migration 11 (`latest` reads it from a text). Returns the rows filled."""
+        if await self.get_meta(MENTIONED_KEY):
+            return 0
+        rows = await self._all("SELECT id, text FROM articles WHERE published IS NULL AND mentioned_until IS NULL")
+        filled = [(day.isoformat(), i) for i, text in rows if (day := latest(text)) is not None]
+        async with self._transaction("fill mentioned_until", bump=False) as db:
+            if filled:
+                await db.executemany("UPDATE articles SET mentioned_until=? WHERE id=?", filled)
+            await db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", (MENTIONED_KEY,))
+        return len(filled)
+
     async def bylines(self) -> list[tuple[str, list[int]]]:
         """Each author line the store holds with the ids of its articles, newest stored first."""
         rows = await self._all("SELECT author, group_concat(id) FROM articles"
@@ -497,13 +518,14 @@ class Store:
                      until: dt.date | None = None) -> list[ArticleInfo]:
         """The newest articles (by publication date, else the day stored), or the newest
         of the articles `among` (ids); with `until`, those of that day or before."""
-        day = "COALESCE(a.published, substr(a.ingested_at,1,10))"
+        day = f"COALESCE(a.published, {_UNDATED_DAY.format(stored='substr(a.ingested_at,1,10)')})"
         where, params = ["1"], []
         if among is not None:
             where.append(f"a.id IN {_IDS}")
             params.append(_ids(among))
-        if until is not None:  # an undated article's day is the day it was stored, in Vietnam time
-            where.append("COALESCE(a.published, date(a.ingested_at, '+7 hours')) <= ?")
+        if until is not None:  # an undated article's day: as above, the day stored in Vietnam time
+            stored = "date(a.ingested_at, '+7 hours')"
+            where.append(f"COALESCE(a.published, {_UNDATED_DAY.format(stored=stored)}) <= ?")
             params.append(until.isoformat())
         rows = await self._all(
             f"SELECT {_INFO_COLS} FROM articles a WHERE {' AND '.join(where)}"

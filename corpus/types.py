@@ -39,6 +39,7 @@ class Article:
     places: tuple[str, ...] = ()
     refs: tuple[DocRef, ...] = ()
     id: int | None = None
+    mentioned_until: dt.date | None = None  # undated: the latest date its text mentions
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class ArticleInfo:
     places: tuple[str, ...] = ()
     ingested_at: str | None = None
     seq: int = 0  # the order it was stored in; never reused (the digests' cursor)
+    mentioned_until: dt.date | None = None  # undated: the latest date its text mentions
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import numpy as np
 from corpus.chunking import CHUNK_WORDS, split_sentences
 from corpus.docrefs import DOCUMENT_ABBRS, code_matches, parse_code_query
 from corpus.errors import EncoderMismatch, InputError, UnreadableInput
+from corpus.metadata import latest_mentioned
 from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
@@ -101,6 +102,7 @@ class Engine:
         store = await Store.open(config.data_dir / DB_FILE)
         try:
             await cls._resplit_terms(store)
+            await store.fill_mentioned_until(latest_mentioned)  # undated articles stored before migration 11
             seen, held = await store.generation(), await store.article_hashes()  # before: a write meanwhile is caught up
             index = await cls._load_index(config.data_dir, store, encoder)
             lexical = await cls._load_lexical(config, store)

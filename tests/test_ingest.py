@@ -47,7 +47,7 @@ async def test_wal_mode_and_migrations(engine, data_dir):
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     from corpus.migrations import MIGRATIONS
 
-    assert con.execute("PRAGMA user_version").fetchone()[0] == MIGRATIONS[-1][0] == 10
+    assert con.execute("PRAGMA user_version").fetchone()[0] == MIGRATIONS[-1][0] == 11
     assert [n for n, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))  # numbered, none skipped
     con.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -754,6 +755,33 @@ async def test_articles_stored_before_migration_3_are_backfilled(engine, data_di
     assert len(await eng.store.article_term_rows()) == 5
     assert (await eng.ask("Tu Mơ Rông trồng cây gì")).found
     await eng.close()
+
+
+async def test_undated_articles_stored_before_migration_11_learn_the_latest_date_they_mention(engine, data_dir):
+    """Once, on open: the Kon Rẫy sample (no date; "ngày 25/7/2023" in its text) counts
+    by 2023-07-25 in listings, not as news of the day it was stored."""
+    from corpus.metadata import latest_mentioned
+    from corpus.store import MENTIONED_KEY
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import DB_FILE, Engine, EngineConfig
+
+    assert latest_mentioned("Kế hoạch số 136-KH/HU, ngày 25/7/2023; Chỉ thị 18-CT/TU, ngày 21/6/2023; 31/2/2023") \
+        == dt.date(2023, 7, 25)  # (no 31 February)
+    assert latest_mentioned("Văn bản 15/2020/NĐ-CP") is None
+    await engine.close()
+    con = sqlite3.connect(data_dir / DB_FILE)
+    con.execute("UPDATE articles SET mentioned_until = NULL")
+    con.execute("DELETE FROM meta WHERE key = ?", (MENTIONED_KEY,))
+    con.commit()
+    con.close()
+    eng = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    try:
+        [kon_ray] = [a for a in await eng.store.latest(10) if a.published is None]
+        assert kon_ray.mentioned_until == dt.date(2023, 7, 25)
+        assert [a.published or a.mentioned_until for a in await eng.store.latest(10)] == sorted(
+            (a.published or a.mentioned_until for a in await eng.store.latest(10)), reverse=True)
+    finally:
+        await eng.close()
 
 
 async def test_words_split_by_an_older_tokeniser_are_split_again_on_open(engine, data_dir):
