@@ -29,7 +29,7 @@ from bot.smalltalk import REPLIES, Talk, asks_whats_new, small_talk
 from bot.topic_match import TopicMatcher
 from bot.types import Button, ChatMemory, Incoming, Reply
 from corpus.errors import DanvanError, StoreError
-from corpus.store import WEAK_QUESTIONS_READ
+from corpus.store import WEAK_QUESTIONS_READ, parse_utc
 from corpus.types import ArticleInfo
 from retrieval.feeds import CONFIG, FeedWatcher, find_feed
 from retrieval.normalize import clean_question, fold, nfc, shorten_question
@@ -90,15 +90,7 @@ def telegram_commands() -> list[tuple[str, str]]:
 
 def _vn_time(iso: str | None) -> str:
     """A stored UTC time ("2026-11-26T22:22:40Z") as a cadre reads it: "27/11/2026 05:22"."""
-    if not iso:
-        return "—"
-    try:
-        when = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
+    return parse_utc(iso).astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M") if iso else "—"
 
 
 def _threshold_line(t, source: str) -> str:

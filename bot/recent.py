@@ -26,7 +26,7 @@ from bot import render
 from bot.digest import VN_TZ
 from bot.types import Reply
 from bot.windows import find_window
-from corpus.store import STALE_AFTER_DAYS
+from corpus.store import STALE_AFTER_DAYS, parse_utc
 from corpus.types import ArticleInfo
 from retrieval.normalize import fold, has_diacritics, nfc
 from retrieval.places import named_places
@@ -242,19 +242,24 @@ def parse_topic_window(arg: str, today: dt.date) -> RecentAsk:
     return parse_recent(prefix + arg, today) or RecentAsk(" ".join(arg.split()))
 
 
+def text_day(a: ArticleInfo) -> dt.date | None:
+    """For an undated article whose text's latest date is older than the day it was stored
+    by more than STALE_AFTER_DAYS (a sample, an archive stored long after it was written):
+    that date, which it counts by (as the store orders listings); else None."""
+    if a.published or not a.ingested_at or a.mentioned_until is None:
+        return None
+    stored = parse_utc(a.ingested_at)
+    return a.mentioned_until if a.mentioned_until < (stored - dt.timedelta(days=STALE_AFTER_DAYS)).date() else None
+
+
 def article_day(a: ArticleInfo, tz: dt.tzinfo) -> dt.date | None:
-    """The day an article counts from: published, else the day (in `tz`) it was stored,
-    unless the latest date its text mentions is older by more than STALE_AFTER_DAYS (a
-    sample or an archive stored long after it was written): then that date (as the store
-    orders listings)."""
+    """The day an article counts from: published, else the date its text names
+    (`text_day`), else the day (in `tz`) it was stored."""
     if a.published:
         return a.published
     if not a.ingested_at:
         return None
-    stored = dt.datetime.fromisoformat(a.ingested_at.replace("Z", "+00:00"))
-    if a.mentioned_until is not None and a.mentioned_until < (stored - dt.timedelta(days=STALE_AFTER_DAYS)).date():
-        return a.mentioned_until
-    return stored.astimezone(tz).date()
+    return text_day(a) or parse_utc(a.ingested_at).astimezone(tz).date()
 
 
 def in_window(ask: RecentAsk, articles: list[ArticleInfo]) -> list[ArticleInfo]:

@@ -52,11 +52,10 @@ def article_line(i: int, a) -> tuple[str, str]:
     if a.published is None and getattr(a, "ingested_at", None):
         # an undated article counts in a listing's window by the day it was stored: say so
         from bot.digest import VN_TZ
-        from bot.recent import article_day
+        from bot.recent import article_day, text_day
 
-        day = article_day(a, VN_TZ)
-        said = (f"bài nhắc đến ngày {fmt_date(day)}" if getattr(a, "mentioned_until", None) == day
-                else f"lưu {fmt_date(day)}")  # a text long older than its storing is dated by what it says
+        named = text_day(a)  # a text long older than its storing is dated by what it says
+        said = f"bài nhắc đến ngày {fmt_date(named)}" if named else f"lưu {fmt_date(article_day(a, VN_TZ))}"
         m = meta(a.site, None).replace("không rõ ngày", f"không rõ ngày đăng, {said}")
     plain = f"{i}. {short_title(a.title)} — {m}" + (f"\n{a.url}" if a.url else "")
     return plain, f"{i}. {title_html(a.title, a.url)} — {html.escape(m)}"

@@ -53,8 +53,13 @@ _WHATS_NEW = re.compile(r"^(?:(?:bot|tro ly) oi )?(?:hom nay |tuan nay |gan day 
                         r"(?: (?:khong|ko|k|ha|a|vay|the))*$")
 
 
+def _words(text: str) -> str:
+    """Lower-case words, punctuation dropped."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
 def _folded(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", fold(text).lower()).split())
+    return _words(fold(text))
 
 
 def small_talk(text: str) -> Talk | None:
@@ -65,7 +70,7 @@ def small_talk(text: str) -> Talk | None:
     for kind, pattern in _WHOLE.items():
         if pattern.match(folded):
             return kind
-    if _OK_ACCENTED.match(" ".join(re.sub(r"[^\w\s]", " ", nfc(text).lower()).split())):
+    if _OK_ACCENTED.match(_words(nfc(text))):
         return Talk.OK
     words = folded.split()
     english = sum(w in _ENGLISH for w in words)

@@ -21,7 +21,8 @@ _ABBREV = {
 # than 60), and a 60-syllable passage (two or three sentences) reads well on a phone.
 CHUNK_WORDS = 60
 MAX_SENTENCE_WORDS = 150  # e5 reads 512 tokens: about 250 syllables
-_BOUNDARY_RE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\[]*[A-ZĐÀ-Ỹ0-9])")
+_CLOSERS = r"[\"”’)]*"  # after a sentence's final mark
+_BOUNDARY_RE = re.compile(rf"(?<=[.!?…]){_CLOSERS}\s+(?=[\"“‘(\[]*[A-ZĐÀ-Ỹ0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -46,7 +47,7 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-_ENDED_RE = re.compile(r"[.!?…:;\"”’)\]]$")
+_ENDED_RE = re.compile(rf"[.!?…]{_CLOSERS}$")  # where `split_sentences` may split again
 
 
 def join_sentences(sentences: list[str]) -> str:

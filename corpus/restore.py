@@ -98,8 +98,6 @@ class Restored:
 def check_backup(backup: Path) -> tuple[int, int]:
     """(articles, subscriptions) of a backup, after checking that it is a whole store
     this version can open. Read as it is on disk: no journal is made or replayed."""
-    if not backup.is_file():
-        raise StoreError(f"no backup file at {backup}", f"Không có tệp sao lưu {backup}.")
     bad = StoreError(f"{backup} is not a readable store backup",
                      f"Tệp {backup} không phải bản sao lưu kho dữ liệu đọc được (hỏng hoặc không phải tệp sao lưu).")
     try:

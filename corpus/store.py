@@ -131,7 +131,8 @@ _UNDATED_DAY = (f"CASE WHEN a.mentioned_until IS NOT NULL AND a.mentioned_until 
                 f"'-{STALE_AFTER_DAYS} days') THEN a.mentioned_until ELSE {{stored}} END")
 
 
-def _utc(value: str) -> dt.datetime:
+def parse_utc(value: str) -> dt.datetime:
+    """A stored UTC time ("2026-11-26T22:22:40Z")."""
     return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
@@ -145,7 +146,7 @@ _SUB_COLS = "id, platform, chat_id, user_id, frequency, topic, topic_key, cursor
 
 def _subscription(row: Sequence) -> Subscription:
     return Subscription(id=row[0], platform=row[1], chat_id=row[2], user_id=row[3], frequency=row[4],
-                        topic=row[5], key=row[6], cursor=row[7], created_at=_utc(row[8]))
+                        topic=row[5], key=row[6], cursor=row[7], created_at=parse_utc(row[8]))
 
 
 # The entries a check writes carry its time: those that failed at the last one are counted.
@@ -155,8 +156,8 @@ _FEED_COLS = ("id, url, added_by, added_at, checked_at, ok_at, failures, error, 
 
 
 def _feed(row: Sequence) -> Feed:
-    return Feed(id=row[0], url=row[1], added_by=row[2], added_at=_utc(row[3]),
-                checked_at=_utc(row[4]) if row[4] else None, ok_at=_utc(row[5]) if row[5] else None,
+    return Feed(id=row[0], url=row[1], added_by=row[2], added_at=parse_utc(row[3]),
+                checked_at=parse_utc(row[4]) if row[4] else None, ok_at=parse_utc(row[5]) if row[5] else None,
                 failures=row[6], error=row[7], etag=row[8], last_modified=row[9], articles=row[10],
                 failed_pages=row[11])
 
@@ -647,7 +648,7 @@ class Store:
             "  (SELECT MAX(g.id) FROM feedback g WHERE g.query_id = q.id AND g.user_id IS f.user_id)) AS down"
             " FROM queries q WHERE q.at >= ?) WHERE found = 0 OR down > 0 ORDER BY at DESC, id DESC LIMIT ?",
             (_utc_text(since), limit))
-        return [AskedQuestion(question=r[0], at=_utc(r[1]), found=bool(r[2]), down_votes=int(r[3])) for r in rows]
+        return [AskedQuestion(question=r[0], at=parse_utc(r[1]), found=bool(r[2]), down_votes=int(r[3])) for r in rows]
 
     async def queries_since(self, since_iso: str) -> int:
         return (await self._one("SELECT count(*) FROM queries WHERE at>=?", (since_iso,)))[0]
@@ -768,7 +769,7 @@ class Store:
     async def delivery(self, subscription_id: int, period: str) -> Delivery | None:
         row = await self._one("SELECT status, attempts, at FROM deliveries WHERE subscription_id=? AND period=?",
                               (subscription_id, period))
-        return Delivery(status=row[0], attempts=row[1], at=_utc(row[2])) if row else None
+        return Delivery(status=row[0], attempts=row[1], at=parse_utc(row[2])) if row else None
 
     async def record_delivery(self, subscription_id: int, period: str, status: str, at: dt.datetime,
                               article_ids: Sequence[int] = (), upto: int | None = None, error: str = "") -> None:

@@ -358,9 +358,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         kept.append(key)
         seen.append((aid, text))
         total += len(text)
-    # The best sentence (or the one counting what is asked) first, with the sentence
-    # it points back to, its article first; then each article's sentences in the order they stand in it, articles
-    # in rank order (passages of one article may rank out of order).
+    # The best sentence (or the one counting what is asked) first, with the sentence it
+    # points back to, its article first; then each article's sentences in the order they
+    # stand in it, articles in rank order (passages of one article may rank out of order).
     first_rank: dict[int, int] = {}
     for rank, _ in sorted(kept):
         first_rank.setdefault(hits[rank].article_id, rank)
@@ -416,8 +416,8 @@ def asks_of_author(question: str) -> bool:
 
 def byline_answer(question: str, name: str, leads: list[Passage]) -> Answer:
     """The answer about a person no article writes of, who signs some (`leads`: the
-    first passage of each, newest first): says so, citing them, and quotes nothing."""
-    leads = leads[:MAX_BYLINE_ARTICLES]
+    first passage of each, newest first, at most MAX_BYLINE_ARTICLES): says so, citing
+    them, and quotes nothing."""
     if not leads:
         return Answer(query=question, found=False)
     sentences = [Sentence(f"{name} là tên tác giả ghi cuối bài viết này; các bài trong kho không viết gì thêm về người này.", 1)]

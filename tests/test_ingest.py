@@ -451,6 +451,7 @@ async def test_restore_after_a_crash_puts_the_backup_in_place_and_keeps_the_old_
     wal = (data_dir / f"{DB_FILE}-wal").read_bytes()
     con.close()
     (data_dir / f"{DB_FILE}-wal").write_bytes(wal)
+    os.chmod(data_dir / DB_FILE, 0o640)  # the service user's own permissions: the restored store keeps them
     bad = run("restore", str(tmp_path / "nope.sqlite3"))
     assert bad.returncode == 2 and "Không có tệp sao lưu" in bad.stderr
     (tmp_path / "junk.sqlite3").write_text("not a store")
@@ -461,6 +462,7 @@ async def test_restore_after_a_crash_puts_the_backup_in_place_and_keeps_the_old_
     assert "Đã khôi phục kho dữ liệu" in done.stdout and "(5 bài, 1 đăng ký bản tin)" in done.stdout
     [kept] = [p for p in data_dir.iterdir() if p.name.startswith("danvan-before-restore-") and p.suffix == ".sqlite3"]
     assert not (data_dir / INDEX_FILE).exists() and not (data_dir / META_FILE).exists()
+    assert (data_dir / DB_FILE).stat().st_mode & 0o777 == 0o640
     con = sqlite3.connect(data_dir / DB_FILE)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
