@@ -1,8 +1,9 @@
 # Trợ lý Dân vận: the Telegram / Zalo bot. State lives in the /data volume.
 #   docker build -t tro-ly-dan-van .
 #   docker run -d --name danvan -v danvan-data:/data -e TELEGRAM_BOT_TOKEN=... tro-ly-dan-van
-# The health check probes the webhook server, so it only means something in webhook
-# mode (DANVAN_WEBHOOK_URL set); in polling mode it always passes.
+# The health check reads the heartbeat the running bots write every 15 s into /data
+# (`main.py health`: stale after 90 s, or a bot stopped), in polling and webhook
+# mode alike; in webhook mode it also asks the server's /healthz.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -27,7 +28,7 @@ RUN python -m pip install .
 USER danvan
 VOLUME ["/data"]
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD sh -c 'test -z "$DANVAN_WEBHOOK_URL" || python -c "import os, urllib.request; urllib.request.urlopen(\"http://127.0.0.1:%s/healthz\" % os.environ.get(\"DANVAN_WEBHOOK_PORT\", \"8080\"), timeout=4)"'
+HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 CMD ["python", "main.py", "health"]
 
 ENTRYPOINT ["python", "main.py"]
 CMD ["run"]

@@ -12,6 +12,7 @@
     python main.py telegram [--webhook]       run the Telegram bot
     python main.py zalo [--webhook]           run the Zalo bot
     python main.py run                        what `make run` does: samples if empty, then bots or chat
+    python main.py health                     exit 0 while the bots run (the Docker health check)
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ import asyncio
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from pathlib import Path
 
+from bot import heartbeat
 from bot.settings import Settings
 from corpus.errors import DanvanError
 
@@ -164,7 +167,7 @@ async def cmd_eval(settings: Settings, args) -> int:
     from retrieval.evaluate import run_eval
 
     result = await run_eval(settings, Path(args.corpus), Path(args.queries), mode=args.mode,
-                            strip_accents=args.strip_accents, limit=args.limit, encoder_factory=_encoder,
+                            strip=args.strip_accents or "", limit=args.limit, encoder_factory=_encoder,
                             subset=(Path(args.subset[0]), args.subset[1]) if args.subset else None)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
@@ -357,6 +360,29 @@ async def cmd_restore(settings: Settings, args) -> int:
     return 0
 
 
+async def cmd_health(settings: Settings, args) -> int:
+    """The Docker HEALTHCHECK: 0 while the bots run and answer, 1 otherwise, in
+    polling and webhook mode alike (bot.heartbeat); in webhook mode the server's
+    /healthz is asked too."""
+    health = heartbeat.judge(heartbeat.read(settings.data_dir / heartbeat.FILE), time.time(), args.max_age)
+    beat = health.beat
+    if health.ok and beat is not None and beat.mode == "webhook" and beat.port:
+        import urllib.request
+
+        host = settings.webhook_listen if settings.webhook_listen not in ("", "0.0.0.0", "::") else "127.0.0.1"
+        url = f"http://{'[%s]' % host if ':' in host else host}:{beat.port}/healthz"
+        try:
+            with urllib.request.urlopen(url, timeout=4):
+                pass
+        except OSError as exc:  # URLError and HTTPError (500: a bot failing) are OSErrors
+            health = heartbeat.Health(False, f"the webhook server does not answer {url}: {exc}", beat)
+    if health.ok:
+        print(f"Bot đang chạy bình thường ({health.reason}).")
+        return 0
+    print(f"Bot không hoạt động bình thường ({health.reason}).")
+    return 1
+
+
 async def cmd_telegram(settings: Settings, args) -> int:
     from bot.runner import run_bots
 
@@ -397,7 +423,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--queries", required=True)
     s.add_argument("--mode", default="hybrid", choices=("hybrid", "lexical", "dense"))
     s.add_argument("--json", action="store_true")
-    s.add_argument("--strip-accents", action="store_true", help="ask every question without diacritics")
+    s.add_argument("--strip-accents", nargs="?", const="all", choices=("all", "half"),
+                   help="ask every question without diacritics (or `half`: every other accented word without)")
     s.add_argument("--limit", type=_count, default=0, help="only the first N questions (0: all)")
     s.add_argument("--subset", nargs=2, metavar=("LABELS", "LABEL"),
                    help="only the questions whose id LABELS.jsonl marks with LABEL")
@@ -420,6 +447,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s = sub.add_parser("restore", help="put a backup in place of the store (bots stopped); the old store is kept aside")
     s.add_argument("file")
+    s = sub.add_parser("health", help="exit 0 while the bots run (the Docker health check), 1 otherwise")
+    s.add_argument("--max-age", type=float, default=heartbeat.MAX_AGE,
+                   help=f"seconds a heartbeat stays fresh (default {heartbeat.MAX_AGE:.0f})")
     for name in ("telegram", "zalo"):
         s = sub.add_parser(name, help=f"run the {name} bot")
         s.add_argument("--webhook", action="store_true")
@@ -429,13 +459,23 @@ def parser() -> argparse.ArgumentParser:
 COMMANDS = {
     "ingest": cmd_ingest, "ask": cmd_ask, "chat": cmd_chat, "run": cmd_run, "eval": cmd_eval,
     "reindex": cmd_reindex, "calibrate": cmd_calibrate, "feeds": cmd_feeds, "backup": cmd_backup,
-    "restore": cmd_restore,
+    "restore": cmd_restore, "health": cmd_health,
     "telegram": cmd_telegram, "zalo": cmd_zalo,
 }
 
 
-STOPPED = ("Đã dừng giữa chừng (Ctrl-C): những gì đã lưu vẫn được giữ nguyên; "
+STOPPED = ("Đã dừng giữa chừng ({why}): những gì đã lưu vẫn được giữ nguyên; "
            "chạy lại đúng lệnh này để làm nốt phần còn lại.")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`docker stop`, systemd, `kill`) during a command that stores as it goes:
+    stopped as Ctrl-C stops it (the command's clean-up runs, the store is closed), then
+    said, with exit code 143."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
 
 
 def resumable(args) -> bool:
@@ -456,17 +496,21 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("faiss.loader", "httpx", "trafilatura", "htmldate"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if resumable(args):
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         return asyncio.run(COMMANDS[args.command](settings, args))
     except DanvanError as exc:
         log.error("%s", exc)
         print(f"Lỗi: {exc.user_message}\n({exc})", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        term = isinstance(exc, Terminated)
         if resumable(args):
-            log.warning("%s interrupted; what was stored is kept, run it again to finish", args.command)
-            print(STOPPED, file=sys.stderr)
-        return 130
+            log.warning("%s %s; what was stored is kept, run it again to finish", args.command,
+                        "terminated (SIGTERM)" if term else "interrupted")
+            print(STOPPED.format(why="nhận lệnh dừng SIGTERM" if term else "Ctrl-C"), file=sys.stderr)
+        return 143 if term else 130
 
 
 if __name__ == "__main__":

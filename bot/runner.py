@@ -1,8 +1,9 @@
 """Run the messenger bots: Telegram and Zalo side by side, sharing one engine.
 
 `run_bots` starts every bot that has a token (long polling, or webhooks behind
-one small HTTP server that also answers ``GET /healthz``), waits for SIGINT or
-SIGTERM, then stops the bots and closes the engine.
+one small HTTP server that also answers ``GET /healthz``), keeps a heartbeat file
+for `main.py health` (bot.heartbeat), waits for SIGINT or SIGTERM, then stops the
+bots and closes the engine.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import secrets
 import signal
 from collections.abc import Awaitable, Callable
 
+from bot import heartbeat
 from bot.settings import Settings
 from bot.webhook import WebhookServer
 from corpus.errors import ConfigError
@@ -169,7 +171,7 @@ async def run_bots(settings: Settings, webhook: bool, platforms=("telegram", "za
                 await server.start()
                 stack.push_async_callback(server.stop)
             watch: list[asyncio.Future] = []
-            health: list[Callable[[], bool]] = []
+            health: dict[str, Callable[[], bool]] = {}
             base = settings.webhook_url.rstrip("/")
             if "telegram" in wanted:
                 from bot import telegram_adapter
@@ -177,14 +179,14 @@ async def run_bots(settings: Settings, webhook: bool, platforms=("telegram", "za
                 app = await stack.enter_async_context(telegram_adapter.running(
                     settings, engines, server=server, webhook_url=f"{base}/telegram", secret=secret,
                     poll_timeout=poll_timeout))
-                health.append(lambda: app.running)
+                health["telegram"] = lambda: app.running and (app.updater is None or app.updater.running)
             if "zalo" in wanted:
                 from bot import zalo_adapter
 
                 zbot = await stack.enter_async_context(zalo_adapter.running(
                     settings, engines, server=server, webhook_url=f"{base}/zalo", secret=secret,
                     poll_timeout=poll_timeout))
-                health.append(lambda: zbot.healthy)
+                health["zalo"] = lambda: zbot.healthy
                 if zbot.poll_task is not None:
                     watch.append(zbot.poll_task)
             messengers: dict = {}
@@ -195,7 +197,10 @@ async def run_bots(settings: Settings, webhook: bool, platforms=("telegram", "za
             await stack.enter_async_context(digests_running(settings, engines, messengers))
             await stack.enter_async_context(feeds_running(settings, engines))
             if server is not None:
-                server.healthy = lambda: all(h() for h in health)
+                server.healthy = lambda: all(h() for h in health.values())
+            await stack.enter_async_context(heartbeat.beating(
+                settings.data_dir / heartbeat.FILE, health, "webhook" if server else "polling",
+                port=server.port if server else 0))
             log.info("running: %s (%s); Ctrl-C to stop", ", ".join(wanted), "webhook" if webhook else "polling")
             stopper = asyncio.create_task(stop.wait())
             done, _ = await asyncio.wait([stopper, *watch], return_when=asyncio.FIRST_COMPLETED)

@@ -551,6 +551,18 @@ class Store:
             " WHERE c.article_id=? ORDER BY c.ord", (article_id,))
         return [Passage(chunk_id=r[0], ord=r[1], text=r[2], article=_info(r[3:])) for r in rows]
 
+    async def lead_passages(self, article_ids: Sequence[int]) -> list[Passage]:
+        """The first passage of each of these articles, in the order given (one query)."""
+        if not article_ids:
+            return []
+        rows = await self._all(
+            f"SELECT c.id, c.ord, c.text, {_INFO_COLS} FROM chunks c JOIN articles a ON a.id=c.article_id"
+            f" WHERE c.article_id IN {_IDS} AND c.ord=(SELECT min(ord) FROM chunks WHERE article_id=c.article_id)",
+            (_ids(article_ids),))
+        leads = {p.article.id: p for p in (Passage(chunk_id=r[0], ord=r[1], text=r[2], article=_info(r[3:]))
+                                           for r in rows)}
+        return [leads[a] for a in article_ids if a in leads]
+
     async def article_chunks(self, article_id: int) -> list[tuple[int, str]]:
         """(ord, text) of an article's chunks, in order."""
         rows = await self._all("SELECT ord, text FROM chunks WHERE article_id=? ORDER BY ord", (article_id,))

@@ -147,8 +147,10 @@ def asks_who(question: str) -> bool:
 
 
 # Without accents "may" is also máy (a machine) or may (sewing): only "bao nhieu" counts.
-_HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)"),
-                False: re.compile(r"\bbao nhieu\s+([^\W\d_]+)")}
+# A question that opens on "số / số lượng / tổng số <noun>" asks a count too ("Số mô
+# hình dân vận khéo ở Kon Rẫy").
+_HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)|^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+([^\W\d_]+)"),
+                False: re.compile(r"\bbao nhieu\s+([^\W\d_]+)|^\W*(?:tong\s+)?so(?:\s+luong)?\s+([^\W\d_]+)")}
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,7 @@ def counted_noun(question: str) -> CountedNoun | None:
     m = _HOW_MANY_RE[accented].search(nfc(question).lower() if accented else fold(question).lower())
     if not m:
         return None
-    noun = m.group(1)
+    noun = m.group(1) or m.group(2)
     return CountedNoun(_count_pattern(marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
 
 

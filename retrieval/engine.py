@@ -35,7 +35,7 @@ from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import TOKENS_VERSION, index_fields
 from retrieval.lexical_index import LexicalIndex
 from retrieval.normalize import abbreviation_variants, fold, shorten_question, words
-from retrieval.places import named_places, written_forms
+from retrieval.places import named_places
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer, Citation
 from retrieval.vector_index import INDEX_FILE, META_FILE, REINDEX_HINT, VectorIndex
@@ -375,7 +375,8 @@ class Engine:
 
     async def _ask(self, question: str, mode: str, k: int) -> Answer:
         start = time.perf_counter()
-        question = _clean(question)
+        typed = _clean(question)
+        question = self.searcher.reading(typed)  # "dan vân kheo …": read as typed without accents
         ranking = await self.searcher.search(question, k=k, mode=mode)
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
                          used_dense=mode != "lexical", t=self.threshold,
@@ -385,9 +386,9 @@ class Engine:
         if ranking.bylines and not ranking.name_match and not ranking.unknown and asks_of_author(question):
             # "Nguyễn Thị Qúy là ai?": she only signs articles
             by = ranking.bylines[0]
-            leads = [ps[0] for aid in by.article_ids[:MAX_BYLINE_ARTICLES] if (ps := await self.store.article_passages(aid))]
-            answer = byline_answer(question, by.name, leads)
-            return replace(answer, latency_ms=(time.perf_counter() - start) * 1000, unknown=ranking.unknown)
+            answer = byline_answer(question, by.name, await self.store.lead_passages(by.article_ids[:MAX_BYLINE_ARTICLES]))
+            return replace(answer, query=typed, latency_ms=(time.perf_counter() - start) * 1000,
+                           unknown=ranking.unknown)
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
         if found and hits and counted_noun(question) is not None:
@@ -407,19 +408,18 @@ class Engine:
             # province's chairman: the office check reads the title and the next word only)
             places = [p for p in named_places(question) if not p.village]
             naming = [h for h in hits if h.fits
-                      and all(ranking.lexical.holds_words(h.article_id, list(written_forms(p) or p.keys))
-                              for p in places)
+                      and all(self.searcher.mentions(ranking.lexical, h.article_id, p) for p in places)
                       and any(names_the_office(s, office) for s in split_sentences(h.passage.text))]
             answer = compose(question, naming, True, ranking.lexical.idf, self.config.answer) if naming else answer
             if not any(names_the_office(s.text, office) for s in answer.sentences):
                 answer = Answer(query=question, found=False, hits=tuple(hits))
         elapsed = (time.perf_counter() - start) * 1000
-        return Answer(query=answer.query, found=answer.found, sentences=answer.sentences,
+        return Answer(query=typed, found=answer.found, sentences=answer.sentences,
                       citations=answer.citations, hits=answer.hits, latency_ms=elapsed, unknown=ranking.unknown)
 
     async def signal(self, question: str) -> Signal:
         """What the not-found rule sees of a question (for calibration)."""
-        ranking = await self.searcher.search(_clean(question))
+        ranking = await self.searcher.search(self.searcher.reading(_clean(question)))
         return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits),
                       ranking.code_match or ranking.name_match, bool(ranking.unknown))
 

@@ -44,12 +44,14 @@ _AMBIGUOUS = {"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi mi
 # gia lai" for đánh giá lại, nor "dak ha noi bat" for Đắk Hà nổi bật), and then only
 # when no everyday phrase folds to it: not "da nang" (đa năng), "hai phong" (hai
 # phòng), "dien bien" (diễn biến), "lam dong" (làm đồng), "can tho" (cần thợ),
-# "bac can" (bác cần), nor a name holding "nam" (năm: "nam dinh huong").
+# "bac can" (bác cần); a name holding "nam" (năm: "nam dinh huong", "quang nam
+# 2019" for quãng năm) only right after "o / tai" ("dan van kheo o quang nam").
 _ACCENTED_NAMES = {nfc(n).lower() for name, alts in PROVINCES.items() for n in (name, *alts)}
 _EVERYDAY_PROVINCE_NAMES = {"cao bang", "hai duong"}  # "cao bằng nhau", "hải dương" (the ocean)
 _FOLDED_RISKY = {"da nang", "hai phong", "dien bien", "lam dong", "can tho", "son la", "quang binh", "bac can",
                  "bac kan", "hcm"}  # (and _EVERYDAY_PROVINCE_NAMES, refused first)
 _FOLDED_CUES = {"o", "tai", "cua", "ve"}
+_FOLDED_PLACE_CUES = {"o", "tai"}  # what a name holding "nam" must follow ("mo hinh o quang nam")
 _FOLDED_AFTER_CUE_ONLY = {"gia lai"}  # "gia lai tang" at the start is giá lại tăng
 # "Đoàn TNCS HCM", "tư tưởng, đạo đức, phong cách HCM", "Chủ tịch HCM": the man, not the city
 _NOT_THE_CITY_AFTER = {"tncs", "bac", "tu tuong", "dao duc", "phong cach", "chu tich"}
@@ -456,7 +458,9 @@ def _lower_case_name(typed: list[str], key: str, cue: bool, accented: bool = Fal
     if accented and " ".join(typed) in _ACCENTED_NAMES:  # it has no accents to type
         if before not in _COMPOUND_BEFORE.get(key, ()) and after not in _COMPOUND_AFTER.get(key, ()):
             return True
-    return cue and key not in _FOLDED_RISKY and "nam" not in key.split()
+    if "nam" in key.split():  # năm: "nam dinh huong", "quang nam 2019" (quãng năm): only right after "ở / tại"
+        return before in _FOLDED_PLACE_CUES and key not in _FOLDED_RISKY
+    return cue and key not in _FOLDED_RISKY
 
 
 def _typed_like(typed: list[str], key: str) -> bool:

@@ -23,7 +23,7 @@ import numpy as np
 from corpus.store import Store
 from corpus.types import ArticleInfo
 from embeddings.base import Encoder
-from retrieval.accents import restore
+from retrieval.accents import reading, restore
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
@@ -122,6 +122,11 @@ class Searcher:
         the years its articles were published in."""
         self.known_places = await self.store.places()
         self.known_years = frozenset(await self.store.published_years())
+
+    def reading(self, question: str) -> str:
+        """The question as it is searched and answered: one typed partly without
+        accents is read without any (retrieval.accents.partly_accented)."""
+        return reading(question, self.lexical.latest().accent_candidates())
 
     def _embed(self, text: str) -> np.ndarray:
         return self.encoder.encode_queries([text])[0]
@@ -305,36 +310,54 @@ class Searcher:
         return Byline(shown, tuple(sorted((i for _, ids in matched for i in ids), reverse=True)))
 
     @staticmethod
-    def _mentioned(lex: LexicalSnapshot, place: Place) -> bool:
-        return (Searcher._name_written(lex, place)
-                or bool(Searcher._district_rows(lex, place, first=True))  # "huyện Tháp Mười" is in Đồng Tháp
-                or (place.alt is not None and Searcher._mentioned(lex, place.alt)))
+    def mentions(lex: LexicalSnapshot, article_id: int, place: Place) -> bool:
+        """Whether this article names the place, as `_mentioned` reads any article."""
+        row = lex.articles.row(article_id)
+        return row is not None and Searcher._mentioned(lex, place, int(row))
 
     @staticmethod
-    def _name_written(lex: LexicalSnapshot, place: Place) -> bool:
-        """Whether an article writes the place's name: "TP HCM", not "tư tưởng Hồ Chí
-        Minh"; a district's whole; another name, or its start of two words or more."""
+    def _mentioned(lex: LexicalSnapshot, place: Place, row: int | None = None) -> bool:
+        """Whether an article (any, or the one at `row`) names the place: its name, one of
+        its districts after its unit ("huyện Tháp Mười" is in Đồng Tháp), or the place
+        its name may be a typo of."""
+        return (Searcher._name_written(lex, place, row)
+                or bool(Searcher._district_rows(lex, place, first=True, only=row))
+                or (place.alt is not None and Searcher._mentioned(lex, place.alt, row)))
+
+    @staticmethod
+    def _name_written(lex: LexicalSnapshot, place: Place, row: int | None = None) -> bool:
+        """Whether an article (any, or the one at `row`) writes the place's name: "TP HCM",
+        not "tư tưởng Hồ Chí Minh"; a district's whole; another name, or its start of two
+        words or more."""
+
+        def written(form: str) -> bool:
+            rows = lex.articles_mentioning(form)
+            return bool(rows.size) if row is None else bool(np.any(rows == row))
+
         forms = written_forms(place)
         if forms is not None:
-            return any(lex.articles_mentioning(form).size for form in forms)
+            return any(written(form) for form in forms)
         if place.spelt:
             return False  # "Phù Yên" is written "Phú Yên" once folded: its `within` tells
         for key in place.keys:
             words = key.split()
             shortest = len(words) if is_district_name(key) else min(len(words), 2)  # not "Hàm Thuận" for Hàm Thuận Nam
-            if any(lex.articles_mentioning(" ".join(words[:n])).size for n in range(len(words), shortest - 1, -1)):
+            if any(written(" ".join(words[:n])) for n in range(len(words), shortest - 1, -1)):
                 return True
         return False
 
     @staticmethod
-    def _district_rows(lex: LexicalSnapshot, place: Place, first: bool = False) -> frozenset[int]:
-        """Rows of the articles that write one of the province's districts after its unit
-        (the words found by the index, then read in order, with their accents); with
-        `first`, stop at the first."""
+    def _district_rows(lex: LexicalSnapshot, place: Place, first: bool = False,
+                       only: int | None = None) -> frozenset[int]:
+        """Rows of the articles (or of the one at `only`) that write one of the province's
+        districts after its unit (the words found by the index, then read in order, with
+        their accents); with `first`, stop at the first."""
         rows: set[int] = set()
         for district in place.within:
             candidates = {int(r) for form in district.folded_forms(with_quan=True)
                           for r in lex.articles_mentioning(form)} - rows
+            if only is not None:
+                candidates &= {only}
             for row in sorted(candidates):
                 terms = lex.article_terms.get(int(lex.articles.ids[row]))
                 if terms and writes_district(terms[0].split(), district):

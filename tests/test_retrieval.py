@@ -360,6 +360,10 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
     assert counted_noun("nha may co bao nhieu cong nhan").search("co 300 cong nhan")  # "may" unaccented: máy
     assert counted_noun("có mấy hộ nghèo").search("xã có 1.200 hộ nghèo")
     assert not counted_noun("có bao nhiêu hộ nghèo").search("Xã có 3 hồ chứa nước.")  # hồ, not hộ
+    # a question opening on "số / số lượng / tổng số <noun>" asks a count too
+    for question in ("Số mô hình dân vận khéo ở Kon Rẫy", "so luong mo hinh dan van kheo", "Tổng số mô hình?"):
+        assert counted_noun(question).search("Có 25 mô hình kinh tế"), question
+    assert counted_noun("Kon Rẫy có số mô hình nào") is None and counted_noun("số 136-KH/HU nói gì") is None
     assert counted_noun("co bao nhieu ho ngheo").search("Xã có 1.200 hộ nghèo.")  # typed without accents
     assert counted_noun("Tỉnh có bao nhiêu thủy điện?").search("Tỉnh có 3 thuỷ điện.")  # the mark on either vowel
     assert not counted_noun("Xã có bao nhiêu công trình?").search("Xã đã xây dựng 15 cổng chào.")  # cổng, not công
@@ -483,8 +487,10 @@ def test_eval_command_prints_the_contract(tmp_path):
 
 
 def test_cadre_questions_over_the_samples(e5_data_dir):
-    """Our own set: 47 questions a cadre would ask of the samples (some without accents,
-    with abbreviations, loose document codes, periods, places, people) and 17 that sound
+    """Our own set: 49 questions a cadre would ask of the samples (some without accents or
+    with some accents left off, with abbreviations, loose document codes, periods, places,
+    people, counts asked as "Số mô hình …"), asked as written and with the accents of every
+    other accented word left off, and 17 that sound
     in-domain but that the samples cannot answer (other provinces, some typed in lower
     case, unknown documents, a person no article names, who holds an office no article
     names anyone in, the 2019 income figure asked for 2022)."""
@@ -493,8 +499,12 @@ def test_cadre_questions_over_the_samples(e5_data_dir):
     data = ROOT / "tests" / "data"
     inside = json.loads(subprocess.run(cmd + [str(data / "cadre_queries.jsonl")], cwd=ROOT, env=env,
                                        capture_output=True, text=True, timeout=300).stdout)
-    assert inside["n"] == 47 and inside["recall@1"] >= 0.95 and inside["found_rate"] >= 0.9
+    assert inside["n"] == 49 and inside["recall@1"] >= 0.95 and inside["found_rate"] >= 0.9
     assert inside["answer_hit"] >= 0.65
+    # typed in a hurry: read as typed without accents (0.915 found, 0.787 answer_hit when read as accented)
+    half = json.loads(subprocess.run(cmd + [str(data / "cadre_queries.jsonl"), "--strip-accents", "half"], cwd=ROOT,
+                                     env=env, capture_output=True, text=True, timeout=300).stdout)
+    assert half["n"] == 49 and half["found_rate"] >= 0.95 and half["answer_hit"] >= 0.8
     outside = json.loads(subprocess.run(cmd + [str(data / "cadre_unanswerable.jsonl")], cwd=ROOT, env=env,
                                         capture_output=True, text=True, timeout=300).stdout)
     assert outside["n"] == 17 and outside["found_rate"] == 0.0
@@ -613,6 +623,12 @@ async def test_a_person_who_only_signs_articles_is_named_as_their_author(engine)
             "Xã Đăk Ruồng ra quân làm đường giao thông nông thôn",  # the newest first
             "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy"], question
         assert [s.n for s in a.sentences] == [1, 2]
+    ids = [c.article_id for c in a.citations]  # each quoted from its first passage, read in one query
+    leads = await engine.store.lead_passages([*reversed(ids), 10**9])  # in the order asked; unknown ids left out
+    assert [p.article.id for p in leads] == ids[::-1]
+    for p in leads:
+        [(first, text), *_] = await engine.store.article_chunks(p.article.id)
+        assert (p.ord, p.text) == (first, text)
     a = await engine.ask("nguyen thi quy la ai")  # typed plain: named as the author line spells it
     assert a.found and a.sentences[0].text.startswith(("Nguyễn Thị Quý là tên tác giả", "Nguyễn Thị Qúy là tên tác giả"))
     # a question naming her in passing asks for something else: no byline answer

@@ -128,6 +128,10 @@ def test_places_a_question_names():
     assert names("Số hộ nghèo ở gia lai năm 2023?") == ["Gia Lai"] and names("Kết quả của an giang") == ["An Giang"]
     assert names("tổng kết dân vận ở hà nội") == ["Hà Nội"]
     assert names("so mo hinh dan van kheo o gia lai") == ["Gia Lai"]  # after "ở" typed without accents
+    # a name holding "nam" (năm) only right after "ở / tại"
+    assert names("mo hinh dan van kheo o quang nam co bao nhieu") == ["Quảng Nam"]
+    assert names("dan van tai ha nam") == ["Hà Nam"]
+    assert names("quang nam 2019 co gi") == names("cua quang nam") == names("trong 5 nam dinh huong") == []
     assert names("ha noi co bao nhieu phuong") == ["Hà Nội"]  # at the start
     assert names("thành tích Sài Gòn năm 2024") == ["Hồ Chí Minh"]
     assert names("Cần Giờ cách TPHCM bao xa") == ["Cần Giờ", "Hồ Chí Minh"]  # a district, capitalised, first
@@ -452,3 +456,23 @@ def test_a_name_typed_in_lower_case_is_trusted_only_where_names_stand():
         assert not trusted_people(question), question
     assert not names_match("cach ho van dong thanh nien", ["Ông Hồ Văn Đông, Phó Chủ tịch UBND huyện phát biểu."])
     assert capitalised_people("Bà Nguyễn Thị Kim Chi Chủ tịch Hội LHPN nói gì") == (("Nguyễn", "Thị", "Kim", "Chi"),)
+
+
+def test_a_question_partly_typed_without_accents_is_read_without_any():
+    from retrieval.accents import partly_accented, reading
+
+    candidates = {  # folded syllable -> its spellings in a corpus, most frequent first
+        "dan": [("dân", 90), ("dan", 1)], "van": [("vận", 80), ("văn", 30)], "kheo": [("khéo", 40)],
+        "co": [("có", 200), ("cô", 10), ("co", 2)], "nhieu": [("nhiều", 100), ("nhiêu", 30)],
+        "mo": [("mô", 60), ("mở", 20)], "hinh": [("hình", 70)], "kon": [("kon", 50)], "ray": [("rẫy", 20)],
+        "bao": [("bao", 120), ("báo", 40)], "tam": [("tâm", 100), ("tám", 20), ("tam", 1)],
+        "ban": [("ban", 100), ("bản", 40)],
+    }
+    mixed = "dan vân kheo kon rẫy co bao nhieu mo hinh"
+    assert partly_accented(mixed, candidates) and reading(mixed, candidates) == "dan van kheo kon ray co bao nhieu mo hinh"
+    for typed in ("Kon Rẫy có bao nhiêu mô hình dân vận khéo",  # "kon", "bao", "ban": written bare in the corpus
+                  "Ban dân vận có bao nhiêu mô hình",
+                  "tam mô hình ở Kon Rẫy",  # one syllable alone does not decide ("tam" is a word too)
+                  "dan van kheo kon ray"):  # no accents at all: already read so
+        assert not partly_accented(typed, candidates) and reading(typed, candidates) == typed, typed
+    assert reading("Dân vận KHÉO co bao nhieu", candidates) == "Dan van KHEO co bao nhieu"  # capitals kept
