@@ -148,9 +148,12 @@ def asks_who(question: str) -> bool:
 
 # Without accents "may" is also máy (a machine) or may (sewing): only "bao nhieu" counts.
 # A question that opens on "số / số lượng / tổng số <noun>" asks a count too ("Số mô
-# hình dân vận khéo ở Kon Rẫy").
-_HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)|^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+([^\W\d_]+)"),
-                False: re.compile(r"\bbao nhieu\s+([^\W\d_]+)|^\W*(?:tong\s+)?so(?:\s+luong)?\s+([^\W\d_]+)")}
+# hình dân vận khéo ở Kon Rẫy"), unless it asks "bao nhiêu" of another ("Số ca mắc tăng
+# bao nhiêu phần trăm").
+_HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)"),
+                False: re.compile(r"\bbao nhieu\s+([^\W\d_]+)")}
+_NUMBER_OF_RE = {True: re.compile(r"^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+([^\W\d_]+)"),
+                 False: re.compile(r"^\W*(?:tong\s+)?so(?:\s+luong)?\s+([^\W\d_]+)")}
 
 
 @dataclass(frozen=True)
@@ -176,10 +179,11 @@ def _count_pattern(noun: str) -> re.Pattern:
 def counted_noun(question: str) -> CountedNoun | None:
     """For "bao nhiêu <noun>" / "mấy <noun>", what counts it (`CountedNoun`)."""
     accented = has_diacritics(question)
-    m = _HOW_MANY_RE[accented].search(nfc(question).lower() if accented else fold(question).lower())
+    text = nfc(question).lower() if accented else fold(question).lower()
+    m = _HOW_MANY_RE[accented].search(text) or _NUMBER_OF_RE[accented].search(text)
     if not m:
         return None
-    noun = m.group(1) or m.group(2)
+    noun = m.group(1)
     return CountedNoun(_count_pattern(marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
 
 

@@ -364,6 +364,8 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
     for question in ("Số mô hình dân vận khéo ở Kon Rẫy", "so luong mo hinh dan van kheo", "Tổng số mô hình?"):
         assert counted_noun(question).search("Có 25 mô hình kinh tế"), question
     assert counted_noun("Kon Rẫy có số mô hình nào") is None and counted_noun("số 136-KH/HU nói gì") is None
+    counted = counted_noun("Số ca mắc sởi tăng bao nhiêu phần trăm?")  # "bao nhiêu" names what is counted
+    assert counted.search("tăng 30 phần trăm") and not counted.search("có 30 ca mắc")
     assert counted_noun("co bao nhieu ho ngheo").search("Xã có 1.200 hộ nghèo.")  # typed without accents
     assert counted_noun("Tỉnh có bao nhiêu thủy điện?").search("Tỉnh có 3 thuỷ điện.")  # the mark on either vowel
     assert not counted_noun("Xã có bao nhiêu công trình?").search("Xã đã xây dựng 15 cổng chào.")  # cổng, not công
