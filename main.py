@@ -468,14 +468,34 @@ STOPPED = ("Đã dừng giữa chừng ({why}): những gì đã lưu vẫn đư
            "chạy lại đúng lệnh này để làm nốt phần còn lại.")
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (`docker stop`, systemd, `kill`) during a command that stores as it goes:
-    stopped as Ctrl-C stops it (the command's clean-up runs, the store is closed), then
-    said, with exit code 143."""
+class Terminated(Exception):
+    """SIGTERM (systemd, `kill`, `docker stop` of a `docker run … ingest`) during a command
+    that stores as it goes: the command is cancelled at its next await, as Ctrl-C cancels
+    it (never in the middle of updating the indexes after a commit), its clean-up runs,
+    then this is raised; further SIGTERMs are ignored meanwhile. Exit code 143."""
 
 
-def _terminate(signum, frame) -> None:
-    raise Terminated
+async def _until_terminated(command):
+    """Run `command`, cancelled by the first SIGTERM (see `Terminated`)."""
+    loop, task, received = asyncio.get_running_loop(), asyncio.current_task(), []
+
+    def on_term() -> None:
+        if not received:
+            received.append(True)
+            task.cancel()
+
+    loop.add_signal_handler(signal.SIGTERM, on_term)
+    try:
+        return await command
+    except asyncio.CancelledError:
+        if received:
+            raise Terminated() from None
+        raise
+    finally:
+        if received:
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # finishing the clean-up: not killed halfway
+        else:
+            loop.remove_signal_handler(signal.SIGTERM)
 
 
 def resumable(args) -> bool:
@@ -490,21 +510,20 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings.from_env()
     except DanvanError as exc:  # a setting that cannot be used: said, not a traceback
         print(f"Lỗi: {exc.user_message}\n({exc})", file=sys.stderr)
-        return 2
+        return 1 if args.command == "health" else 2  # Docker reserves a health check's 2
     apply_threads(settings)  # .env read: before anything imports numpy, FAISS or the encoder
     logging.basicConfig(level=getattr(logging, settings.log_level, logging.INFO), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("faiss.loader", "httpx", "trafilatura", "htmldate"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    if resumable(args):
-        signal.signal(signal.SIGTERM, _terminate)
+    command = COMMANDS[args.command](settings, args)
     try:
-        return asyncio.run(COMMANDS[args.command](settings, args))
+        return asyncio.run(_until_terminated(command) if resumable(args) else command)
     except DanvanError as exc:
         log.error("%s", exc)
         print(f"Lỗi: {exc.user_message}\n({exc})", file=sys.stderr)
         return 2
-    except KeyboardInterrupt as exc:
+    except (KeyboardInterrupt, Terminated) as exc:
         term = isinstance(exc, Terminated)
         if resumable(args):
             log.warning("%s %s; what was stored is kept, run it again to finish", args.command,

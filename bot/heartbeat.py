@@ -6,7 +6,9 @@ stale when the process hangs: a blocked event loop writes nothing. Each beat say
 which bots fail their own check (Telegram's application or poller stopped, Zalo's
 poll loop ended), so a beat can be fresh and still unhealthy.
 
-`judge` is pure: the reading and the writing are the thin edges around it.
+`judge` is pure: the reading and the writing are the thin edges around it. One bot
+process per data folder is assumed (`main.py run`, as in Docker): two processes
+(`main.py telegram` and `main.py zalo` apart) would share the one file.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import contextlib
 import json
 import logging
 import os
+import tempfile
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -86,9 +89,11 @@ def read(path: Path) -> Beat | None:
 
 def write(path: Path, beat: Beat) -> None:
     """Replace the file whole (a reader never sees half a beat). Raises OSError."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # unique, even as pid 1
+    tmp = Path(name)
     try:
-        tmp.write_text(beat.to_json(), encoding="utf-8")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(beat.to_json())
         os.replace(tmp, path)
     except OSError:
         with contextlib.suppress(OSError):

@@ -152,8 +152,11 @@ def asks_who(question: str) -> bool:
 # bao nhiêu phần trăm").
 _HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)"),
                 False: re.compile(r"\bbao nhieu\s+([^\W\d_]+)")}
-_NUMBER_OF_RE = {True: re.compile(r"^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+([^\W\d_]+)"),
-                 False: re.compile(r"^\W*(?:tong\s+)?so(?:\s+luong)?\s+([^\W\d_]+)")}
+# Typed bare, "so" is also sở, sổ, so sánh, so với: only "so luong" / "tong so" count;
+# "Số điện thoại", "Số hóa", "Số kế hoạch" … name no count.
+_NUMBER_OF_RE = {True: re.compile(r"^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+"
+                                  r"(?!(?:điện|hóa|hoá|hiệu|kế|tài|báo|liệu|phận|sánh|với)\b)([^\W\d_]+)"),
+                 False: re.compile(r"^\W*(?:tong\s+so|so\s+luong)\s+([^\W\d_]+)")}
 
 
 @dataclass(frozen=True)

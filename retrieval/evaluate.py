@@ -45,7 +45,7 @@ STRIP_CHOICES = ("all", "half")
 def strip_accents(text: str, how: str = "all") -> str:
     """The question without its diacritics ("all"), or with those of every other
     accented word left off, the first kept ("half": "Kon Rẫy có bao nhiêu mô hình"
-    -> "Kon Rẫy co bao nhieu mô hinh"), as a cadre typing in a hurry may write it."""
+    -> "Kon Rẫy co bao nhiêu mo hình"), as a cadre typing in a hurry may write it."""
     if how == "all":
         return fold(text)
     if how != "half":

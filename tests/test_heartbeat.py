@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import subprocess
 import sys
@@ -100,8 +99,3 @@ def test_health_command_exit_codes(tmp_path):
     out = _health(tmp_path)
     assert out.returncode == 1 and f"the webhook server does not answer http://127.0.0.1:{port}/healthz" in out.stdout
 
-
-def test_dockerfile_health_check_runs_the_health_command():
-    lines = (ROOT / "Dockerfile").read_text(encoding="utf-8").splitlines()
-    [check] = [line for line in lines if line.startswith("HEALTHCHECK")]
-    assert json.loads(check.split(" CMD ", 1)[1]) == ["python", "main.py", "health"]

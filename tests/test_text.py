@@ -476,3 +476,15 @@ def test_a_question_partly_typed_without_accents_is_read_without_any():
                   "dan van kheo kon ray"):  # no accents at all: already read so
         assert not partly_accented(typed, candidates) and reading(typed, candidates) == typed, typed
     assert reading("Dân vận KHÉO co bao nhieu", candidates) == "Dan van KHEO co bao nhieu"  # capitals kept
+    assert not partly_accented("Già làng Kheo Mo được khen thưởng gì", candidates)  # capitalised inside: a name
+    few = {w: [(s, df // 20) for s, df in spellings] for w, spellings in candidates.items()}  # a store of few articles
+    assert not partly_accented(mixed, few)  # no evidence: read as typed
+
+
+def test_strip_accents_half_leaves_off_every_other_accented_word():
+    from retrieval.evaluate import strip_accents
+
+    assert strip_accents("Kon Rẫy có bao nhiêu mô hình?", "half") == "Kon Rẫy co bao nhiêu mo hình?"
+    assert strip_accents("Kon Rẫy có bao nhiêu mô hình?") == "Kon Ray co bao nhieu mo hinh?"
+    with pytest.raises(ValueError, match="valid: all, half"):
+        strip_accents("x", "some")
