@@ -484,6 +484,7 @@ async def _until_terminated(command):
             received.append(True)
             task.cancel()
 
+    # kept until the loop closes: a second SIGTERM during the clean-up finds `received` set
     loop.add_signal_handler(signal.SIGTERM, on_term)
     try:
         return await command
@@ -491,11 +492,6 @@ async def _until_terminated(command):
         if received:
             raise Terminated() from None
         raise
-    finally:
-        if received:
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # finishing the clean-up: not killed halfway
-        else:
-            loop.remove_signal_handler(signal.SIGTERM)
 
 
 def resumable(args) -> bool:
