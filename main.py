@@ -106,12 +106,11 @@ async def cmd_ingest(settings: Settings, args) -> int:
 
 
 async def cmd_ask(settings: Settings, args) -> int:
-    from bot.render import LONG_QUESTION_NOTE, answer_plain
-    from retrieval.normalize import shorten_question
+    from bot.render import answer_plain, long_question_note
     from retrieval.types import SEARCH_HINT
 
-    if shorten_question(args.question)[1]:
-        print(LONG_QUESTION_NOTE, file=sys.stderr)
+    if (note := long_question_note(args.question)) is not None:
+        print(note, file=sys.stderr)
     engine = await open_engine(settings)
     try:
         answer = await engine.ask(args.question, mode=args.mode)

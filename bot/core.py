@@ -245,9 +245,13 @@ class BotCore:
         if not any(c.isalnum() for c in question):  # nothing to search: "/", "…", an emoji
             return [_text("Bạn hãy gõ câu hỏi, ví dụ: «" + EXAMPLES[0] + "». Gõ /help để xem các lệnh.")]
         talk = small_talk(question)
-        if talk is not None:  # "chào bot", "cảm ơn", "ok", English: no search, not logged as unanswered
+        if talk is Talk.WHO:  # "bạn là ai": the introduction /start gives
+            return await self._cmd_start(msg, "")
+        if talk is Talk.HELP:  # "help", "hướng dẫn" typed without the slash
+            return await self._cmd_help(msg, "")
+        if talk is not None:  # "chào bot", "cảm ơn", "ok", "tạm biệt", English: no search, not logged as unanswered
             return [_text(REPLIES[talk].format(example=EXAMPLES[2 if talk is Talk.ENGLISH else 0]))]
-        prefix = render.LONG_QUESTION_NOTE + "\n\n" if cut else ""
+        prefix = render.long_question_note(text) + "\n\n" if cut else ""
         today = dt.datetime.now(VN_TZ).date()
         recent = parse_recent("tin mới nhất" if asks_whats_new(question) else question, today)
         if recent is not None:  # "Bài mới về công tác tôn giáo tuần này?": a list, not quotes

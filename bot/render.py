@@ -7,10 +7,22 @@ import datetime as dt
 import html
 import re
 
-from retrieval.normalize import MAX_QUESTION_CHARS
+from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, shorten_question
 from retrieval.types import Answer, Citation
 
 LONG_QUESTION_NOTE = f"(Câu hỏi dài quá, tôi chỉ dùng {MAX_QUESTION_CHARS} ký tự đầu.)"
+MAX_NOTED_QUESTION_CHARS = 200
+
+
+def long_question_note(typed: str) -> str | None:
+    """What a reply says of a message too long to search whole: that its start was
+    used, or which question in it was (None: it was not shortened)."""
+    used, cut = shorten_question(typed)
+    if not cut:
+        return None
+    if clean_question(typed).startswith(used):
+        return LONG_QUESTION_NOTE
+    return f"(Tin nhắn dài quá, tôi tìm theo câu hỏi trong đó: «{clip(used, MAX_NOTED_QUESTION_CHARS)}»)"
 
 
 def fmt_date(d: dt.date | None) -> str:
@@ -78,7 +90,7 @@ def answer_html(answer: Answer) -> str:
     if not answer.found:
         return html.escape(answer.text)
     body = " ".join(f"{html.escape(s.text)} <b>[{s.n}]</b>" for s in answer.sentences)
-    lines = [body, "", "<b>Nguồn:</b>"]
+    lines = [*([f"<i>{html.escape(answer.note)}</i>"] if answer.note else []), body, "", "<b>Nguồn:</b>"]
     lines += [f"[{c.n}] {title_html(c.title, c.url)} — {html.escape(meta(c.site, c.published))}"
               for c in answer.citations]
     return "\n".join(lines)

@@ -15,6 +15,9 @@ class Talk(Enum):
     THANKS = "thanks"
     OK = "ok"
     ENGLISH = "english"
+    WHO = "who"  # "bạn là ai", "bot làm được gì": the /start introduction
+    HELP = "help"  # "help", "hướng dẫn" without the slash: the /help list
+    BYE = "bye"
 
 
 # Folded, whole messages: the words of one kind, then any of the words said around them.
@@ -25,7 +28,14 @@ _OK = r"(?:ok|oke|okay|okie|duoc roi|um|uh|ok thanks)"
 _OK_ACCENTED = re.compile(r"^(?:vâng|dạ|dạ vâng|vâng ạ|ừ|ừm|ừ ừ|dạ được|dạ vâng ạ)(?: (?:ạ|nhé|nha|bot))*$")
 _AROUND = (r"(?: (?:bot|ban|em|anh|chi|tro ly|tro ly dan van|nhe|nha|nhieu|a|oi|nhe ban|rat nhieu|lam|nhe bot"
            r"|moi nguoi|ca nha|buoi sang|buoi chieu|buoi toi))*")
+_YOU = r"(?:ban|bot|em|tro ly|tro ly dan van|may)"
 _WHOLE = {
+    Talk.WHO: re.compile(rf"^(?:{_GREETING}(?: {_YOU})? )?{_YOU} (?:la ai|la gi|ten gi|ten la gi|lam duoc gi|giup duoc gi"
+                         rf"|co the lam gi|lam gi|biet gi|tra loi duoc gi)(?: (?:the|vay|a|nhi|the nhi))*$"),
+    Talk.HELP: re.compile(r"^(?:help|giup|giup do|tro giup|huong dan|menu|lenh|cac lenh|danh sach lenh"
+                          r"|huong dan su dung|cach dung|dung the nao|dung nhu the nao|su dung the nao)"
+                          r"(?: (?:toi|minh|em|voi|di|nhe|nha|bot|a))*$"),
+    Talk.BYE: re.compile(rf"^(?:tam biet|bye|bye bye|goodbye|good bye|hen gap lai|chao tam biet){_AROUND}$"),
     Talk.GREETING: re.compile(rf"^(?:(?:bot|tro ly) oi|{_GREETING}{_AROUND})$"),
     Talk.THANKS: re.compile(rf"^(?:{_OK} )?{_THANKS}{_AROUND}$"),
     Talk.OK: re.compile(rf"^{_OK}{_AROUND}$"),
@@ -43,6 +53,7 @@ REPLIES = {
     Talk.GREETING: "Xin chào! Bạn cứ hỏi về công tác dân vận, ví dụ: «{example}». Gõ /help để xem các lệnh.",
     Talk.THANKS: "Không có gì ạ! Bạn cần gì thêm cứ hỏi nhé.",
     Talk.OK: "Vâng ạ. Bạn cần gì thêm cứ hỏi nhé, ví dụ: «{example}».",
+    Talk.BYE: "Tạm biệt! Khi cần, bạn cứ nhắn hỏi nhé.",
     Talk.ENGLISH: ("Tôi trả lời bằng tiếng Việt, trích từ các bài báo tiếng Việt: bạn hãy hỏi bằng tiếng Việt "
                    "(có dấu hoặc không dấu), ví dụ: «{example}».\n"
                    "(I answer in Vietnamese from Vietnamese articles: please ask in Vietnamese.)"),

@@ -94,16 +94,50 @@ def clean_question(text: str) -> str:
 MAX_QUESTION_CHARS = 500
 
 
+# What a sentence asks with when it has no "?" ("… cho biết có bao nhiêu mô hình"), folded.
+_ASKING_RE = re.compile(r"\b(?:la gi|bao nhieu|nhu the nao|the nao|ra sao|la ai|o dau|khi nao|bao gio|tai sao|"
+                        r"vi sao|nhung gi|dieu gi|cho biet|hay khong|co khong|co phai)\b")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
+_SHORT_QUESTION_WORDS = 8  # a question this short is asked of the sentence before it too
+
+
 def shorten_question(text: str) -> tuple[str, bool]:
-    """A question as it is searched: cleaned (`clean_question`), then cut to at most
-    MAX_QUESTION_CHARS at a word boundary; and whether it was cut. Idempotent."""
+    """A question as it is searched: cleaned (`clean_question`); when longer than
+    MAX_QUESTION_CHARS (a pasted text with a question in it), the sentence that asks
+    (the last with "?", or else the last one if it asks with words: "… cho biết có bao
+    nhiêu …"), with the sentence before it when it is short ("Theo bài trên, có bao
+    nhiêu hộ?"), or else its start; cut to MAX_QUESTION_CHARS at a word boundary; and
+    whether it was shortened. Idempotent."""
     question = clean_question(text)
     if len(question) <= MAX_QUESTION_CHARS:
         return question, False
+    return _cut(asked_sentence(question) or question), True
+
+
+def asked_sentence(text: str) -> str | None:
+    """The sentence of a long text that asks (see `shorten_question`), or None."""
+    sentences = [s for s in _SENTENCE_END_RE.split(text) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    at = next((i for i in range(len(sentences) - 1, -1, -1) if "?" in sentences[i]), None)
+    if at is None and _ASKING_RE.search(fold(sentences[-1]).lower()):
+        at = len(sentences) - 1
+    if at is None:
+        return None
+    asked = sentences[at]
+    if at and len(asked.split()) < _SHORT_QUESTION_WORDS and len(sentences[at - 1]) + len(asked) < MAX_QUESTION_CHARS:
+        asked = f"{sentences[at - 1]} {asked}"
+    return asked
+
+
+def _cut(question: str) -> str:
+    """At most MAX_QUESTION_CHARS, cut at a word boundary."""
+    if len(question) <= MAX_QUESTION_CHARS:
+        return question
     head = question[:MAX_QUESTION_CHARS]
     if question[MAX_QUESTION_CHARS] != " " and " " in head:
         head = head.rsplit(" ", 1)[0]  # no half word at the end
-    return head.rstrip(), True
+    return head.rstrip()
 
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})

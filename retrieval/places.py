@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from retrieval.districts import DISTRICTS, EVERYDAY_ACCENTED, EVERYDAY_AFTER_UNIT, EVERYDAY_FOLDED
 from retrieval.normalize import fold, has_diacritics, nfc, split_tone
@@ -36,7 +38,9 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "Vĩnh Phúc": (), "Yên Bái": (),
 }
 # Names that are also everyday words ("hòa bình": peace) or other things ("tư tưởng Hồ
-# Chí Minh"): a place only after "tỉnh", "thành phố" or "TP".
+# Chí Minh"): a place only after "tỉnh", "thành phố", "TP", "ở" or "tại" ("ở Bình Định",
+# "tai long an", "tại Hồ Chí Minh") or, written with capitals, at the question's start,
+# but for the man's name ("Long An có bao nhiêu …", not "Hồ Chí Minh sinh năm nào").
 _AMBIGUOUS = {"hoa binh", "thai binh", "binh dinh", "long an", "hue", "ho chi minh"}
 # Typed in lower case, a province counts when written with its accents ("hà nội",
 # but not "cao bằng" or "hải dương", everyday words), or without them at the start
@@ -53,17 +57,29 @@ _FOLDED_RISKY = {"da nang", "hai phong", "dien bien", "lam dong", "can tho", "so
 _FOLDED_CUES = {"o", "tai", "cua", "ve"}
 _FOLDED_PLACE_CUES = {"o", "tai"}  # what a name holding "nam" must follow ("mo hinh o quang nam")
 _FOLDED_AFTER_CUE_ONLY = {"gia lai"}  # "gia lai tang" at the start is giá lại tăng
+# Typed bare in the middle of a question ("thu nhap binh quan gia lai 2019"): the names no
+# everyday phrase folds to (not "nghe an" for nghe an ninh, nor the risky, the ambiguous
+# and those holding "nam" above), unless the words around make a compound of them.
+_FOLDED_ANYWHERE = {"kon tum", "dak lak", "dak nong", "gia lai", "lai chau", "lao cai", "ha giang", "tuyen quang",
+                    "yen bai", "lang son", "thai nguyen", "quang ninh", "hung yen", "ninh binh", "ha tinh",
+                    "quang tri", "quang ngai", "phu yen", "khanh hoa", "ninh thuan", "binh thuan", "binh phuoc",
+                    "tay ninh", "dong nai", "vung tau", "ba ria", "tien giang", "ben tre", "tra vinh", "vinh long",
+                    "dong thap", "kien giang", "hau giang", "soc trang", "bac lieu", "ca mau", "ha noi",
+                    "bac giang", "bac ninh", "phu tho", "vinh phuc", "thanh hoa", "an giang", "binh duong",
+                    "tphcm"}
 # "Đoàn TNCS HCM", "tư tưởng, đạo đức, phong cách HCM", "Chủ tịch HCM": the man, not the city
 _NOT_THE_CITY_AFTER = {"tncs", "bac", "tu tuong", "dao duc", "phong cach", "chu tich"}
 # "Thái Bình Dương" (the ocean), "Điện Biên Phủ", "Việt Nam định hướng": no province
-_NOT_A_PROVINCE_BEFORE = {"dien bien": "phu"}
+_NOT_A_PROVINCE_BEFORE = {"dien bien": "phu", "thai binh": "duong"}
 _NOT_A_PROVINCE_AFTER = {"nam dinh": "viet", "binh duong": "thai"}
 # A province name with no accents to type ("gia lai"), typed in lower case in an
 # accented question, is the province unless it is the end or start of everyday
 # compounds: "chuyên gia lai tạo giống", "quốc gia", "bình an", "giang sơn".
-_COMPOUND_BEFORE = {"gia lai": {"chuyen", "quoc", "tham", "dai", "hoang", "thuong", "tu", "nong", "hoc", "nha"},
+_COMPOUND_BEFORE = {"gia lai": {"chuyen", "quoc", "tham", "dai", "hoang", "thuong", "tu", "nong", "hoc", "nha",
+                                 "danh", "binh"},
                     "an giang": {"binh", "bao", "tri", "cong", "tam", "yen"}}
-_COMPOUND_AFTER = {"gia lai": {"tao", "ghep", "giong", "tap", "hoa"}, "an giang": {"son", "ho"}}
+_COMPOUND_AFTER = {"gia lai": {"tao", "ghep", "giong", "tap", "hoa"}, "an giang": {"son", "ho"},
+                   "nghe an": {"ninh", "toan", "tam", "khang"}}  # "nghe an ninh": hear of security
 VILLAGE_UNITS = {"thon", "lang", "buon", "plei", "to dan pho"}  # "làng Kon Klor", "thôn Kon Rế"
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy"} | VILLAGE_UNITS
@@ -191,6 +207,7 @@ def district_of_form(form: str) -> District | None:
 _PROVINCE_PLACES = {name: Place(name, tuple(dict.fromkeys(folded_words(n) for n in (name, *alts))), None,
                                 _within(name)) for name, alts in PROVINCES.items()}
 _PROVINCE_KEYS = sorted(((k, p) for p in _PROVINCE_PLACES.values() for k in p.keys), key=lambda kp: -len(kp[0]))
+_BY_KEY = dict(_PROVINCE_KEYS)
 _WITHIN_FORMS = {f: d for p in _PROVINCE_PLACES.values() for d in p.within for f in d.folded_forms(with_quan=True)}
 _PROVINCE_SPELT = {_spelt(re.findall(r"\w+", n)) for name, alts in PROVINCES.items() for n in (name, *alts)}
 _SPELLINGS: dict[str, list[tuple]] = {}  # a province's folded key -> its spellings, syllable by syllable
@@ -213,6 +230,30 @@ def written_forms(place: Place) -> tuple[str, ...] | None:
     """The folded forms that, in an article, name this place when its own name may
     name something else (None: its keys do)."""
     return _CITY_FORMS.get(place.name)
+
+
+def province_by_key(key: str) -> Place | None:
+    """The province whose folded name, or another name of it, is `key` exactly."""
+    return _BY_KEY.get(key)
+
+
+# A province's own newspaper or portal ("baokontum.com.vn", "hanoimoi.vn", "kontum.gov.vn")
+# writes of the province without naming it ("Ban Dân vận Tỉnh ủy làm việc với …").
+_SITE_LABEL = re.compile(r"(?:bao|www)?([a-z]{5,}?)(?:moi|tv|online)?")
+_SITE_KEYS = {k.replace(" ", ""): k for k in PROVINCE_KEYS if len(k.replace(" ", "")) >= 5}
+
+
+@lru_cache(maxsize=4096)
+def site_province(url: str | None) -> str | None:
+    """The folded name of the province whose newspaper or portal `url` (or a bare host,
+    "kontumtv.vn") is on, if any."""
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "") if url else ""
+    for label in host.split(".")[:-1]:
+        m = _SITE_LABEL.fullmatch(label)
+        for candidate in (label, m and m.group(1)):
+            if candidate in _SITE_KEYS:
+                return _SITE_KEYS[candidate]
+    return None
 
 
 def province_of_key(key: str) -> Place | None:
@@ -318,9 +359,19 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         # typed as the province may be ("Ở Lại Châu" is no Lai Châu; not "Ở CAO BẰNG NHAU")
         cue_shouting = shouting and i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED and (
             key not in _EVERYDAY_PROVINCE_NAMES) and _typed_like(typed, key)
-        if unit or (key not in _AMBIGUOUS
-                    and (capitals or cue_shouting or _lower_case_name(typed, key, _cue_before(folded, i, key), accented,
-                                                      folded[i - 1] if i else "", " ".join(folded[i + n:i + n + 1])))):
+        if key in _AMBIGUOUS:
+            # "ở Bình Định", "Long An có …" (not "Hồ Chí Minh đã …", the man)
+            cue = i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED
+            if unit or cue or (capitals and i == 0 and key != "ho chi minh") or cue_shouting:
+                return place, n
+            continue
+        # only the first letter a capital, as at the question's start ("Hà nội", "Gia lai có …"):
+        # read as typed in lower case
+        sentence_case = n > 1 and typed[0][0].isupper() and all(w.islower() for w in typed[1:]) and not shouting
+        plain = [typed[0].lower(), *typed[1:]] if sentence_case or (i == 0 and n == 1) else typed
+        if unit or capitals or cue_shouting or _lower_case_name(
+                plain, key, _cue_before(folded, i, key), accented, folded[i - 1] if i else "",
+                " ".join(folded[i + n:i + n + 1])):
             return place, n
     district = _district_at(words, folded, i, shouting, accented)
     if district is not None:
@@ -460,7 +511,9 @@ def _lower_case_name(typed: list[str], key: str, cue: bool, accented: bool = Fal
             return True
     if "nam" in key.split():  # năm: "nam dinh huong", "quang nam 2019" (quãng năm): only right after "ở / tại"
         return before in _FOLDED_PLACE_CUES and key not in _FOLDED_RISKY
-    return cue and key not in _FOLDED_RISKY
+    anywhere = key in _FOLDED_ANYWHERE and (before or key not in _FOLDED_AFTER_CUE_ONLY)
+    compound = before in _COMPOUND_BEFORE.get(key, ()) or after in _COMPOUND_AFTER.get(key, ())
+    return (cue or anywhere) and not compound and key not in _FOLDED_RISKY
 
 
 def _typed_like(typed: list[str], key: str) -> bool:

@@ -146,10 +146,24 @@ def named_quarters(question: str) -> tuple[Named, ...]:
     return tuple(out)
 
 
+# A bare year ends its clause or is followed by a question word ("kon tum 2022", "dân vận
+# khéo 2023 có gì"), and no count's word is before it: "2000 hộ", "tăng 2000" are counts.
+_BARE_YEAR_RE = re.compile(r"(?<![\w/.,])(199\d|20[0-3]\d)(?![\w/.,%])(?=\s*(?:$|[?!.,;:)]|(?:co|la|the|nhu|ra|"
+                           r"ve|cua|tai|o|thi|va|bao|nao|gi|duoc|da|dat)\b))")
+_COUNT_BEFORE = {"co", "tang", "giam", "duoc", "la", "khoang", "gan", "hon", "tren", "duoi", "den", "toi", "dat",
+                 "so", "con", "them", "voi", "tong"}
+
+
 def named_years(question: str) -> tuple[Named, ...]:
-    """Years written as years: after "năm" or in a date ("năm 2023", "quý I/2023",
-    "6/2022"); a bare 2000 may be a count ("2000 hộ")."""
-    years = dict.fromkeys(int(y) for y in _YEAR_AFTER_RE.findall(fold(question).lower()))
+    """Years written as years: after "năm", in a date ("năm 2023", "quý I/2023",
+    "6/2022") or bare at a clause's end ("kon tum 2022"); a bare 2000 may be a count
+    ("2000 hộ", "tăng 2000")."""
+    text = fold(question).lower()
+    years = dict.fromkeys(int(y) for y in _YEAR_AFTER_RE.findall(text))
+    for m in _BARE_YEAR_RE.finditer(text):
+        before = re.findall(r"\w+", text[:m.start()])[-1:]
+        if not before or before[0] not in _COUNT_BEFORE:
+            years.setdefault(int(m.group(1)))
     return tuple(Named(f"năm {y}", (str(y),), y) for y in years)
 
 

@@ -2,8 +2,8 @@
 
 Then exact boosts for document codes and quoted phrases, soft boosts for a
 year or a place named in the question, and at most `per_article` passages per
-article. Each hit says whether its article fits the year and the place below a
-province that the question names; those that do rank first (a filter that never
+article. Each hit says whether its article fits the years and places the
+question names; those that do rank first (a filter that never
 empties the list), and the answer quotes only them. Places, document codes,
 laws, quarters, years and people (with capitals) the question names that no
 article mentions are reported as `unknown`: the store cannot answer it. A question typed without
@@ -29,8 +29,8 @@ from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold, has_diacritics, spell_out_abbreviations
 from retrieval.people import capitalised_people, trusted_people, writes_any, writes_name
-from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, title_cased,
-                              writes_district, written_forms)
+from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, province_by_key,
+                              site_province, title_cased, writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
                              without_asking_words)
 from retrieval.types import Hit
@@ -78,21 +78,23 @@ class Ranking:
 @dataclass(frozen=True)
 class Fit:
     """The articles that fit the years and places a question names: published in
-    one of the years or mentioning one, and each place below a province in their
-    metadata or text (a province no article names: one of its districts)."""
+    one of the years or mentioning one, and each place in their metadata or text
+    (a province: its name or one of its districts), or a province's own newspaper."""
 
     years: frozenset[int]
     year_rows: frozenset[int] | None  # articles mentioning one of the years (None: no year named)
     place_rows: dict[Place, frozenset[int]]  # a place -> the articles mentioning it
 
-    def fits(self, row: int, article: ArticleInfo) -> bool:
-        if self.year_rows is not None and row not in self.year_rows and not (
-                article.published is not None and article.published.year in self.years):
-            return False
-        stored = {folded_words(p) for p in article.places}
+    def level(self, row: int, article: ArticleInfo) -> int:
+        """2: the article fits every year and place; 1: the years named, not every place
+        (when nothing fits all, figures of the year asked come first); 0: neither."""
+        year = self.year_rows is None or row in self.year_rows or (
+            article.published is not None and article.published.year in self.years)
+        stored = {folded_words(p) for p in article.places} | {site_province(article.url or article.site)}
         # (stored metadata is folded: it cannot tell Phù Yên from Phú Yên)
-        return all(row in rows or (not place.spelt and stored.intersection(place.keys))
-                   for place, rows in self.place_rows.items())
+        places = all(row in rows or (not place.spelt and stored.intersection(place.keys))
+                     for place, rows in self.place_rows.items())
+        return 2 if year and places else int(year and self.year_rows is not None)
 
 
 def _capitalised_in(question: str, key: str) -> bool:
@@ -115,13 +117,15 @@ class Searcher:
         self.config = config or SearchConfig()
         self.known_places: tuple[str, ...] = ()
         self.known_years: frozenset[int] = frozenset()
+        self.site_provinces: frozenset[str] = frozenset()  # provinces whose own newspaper is stored
         self._bylines: tuple[int, list[tuple[str, list[int]]]] | None = None  # (store generation, author lines)
 
     async def refresh_known(self) -> None:
-        """The place names the corpus knows (for filters named in a question) and
-        the years its articles were published in."""
+        """The place names the corpus knows (for filters named in a question), the
+        years its articles were published in and the provinces whose newspapers it holds."""
         self.known_places = await self.store.places()
         self.known_years = frozenset(await self.store.published_years())
+        self.site_provinces = frozenset(filter(None, (site_province(s) for s, _ in await self.store.sites())))
 
     def reading(self, question: str) -> str:
         """The question as it is searched and answered: one typed partly without
@@ -202,7 +206,9 @@ class Searcher:
         # or the start of its name: "Kon Rẫy Có Bao" typed in title case).
         places = named_places(question)
         # (a village no article names is no reason to refuse: its commune's articles may answer)
-        unknown = tuple(p.name for p in places if not p.village and not self._mentioned(lex, p))
+        # (nor a province whose own newspaper is stored: it writes of it without naming it)
+        unknown = tuple(p.name for p in places if not p.village and not self._mentioned(lex, p)
+                        and not self.site_provinces.intersection(p.keys))
         unknown += tuple(text for code, text in full_codes(question)
                          if not lex.chunks_with_codes((code,)).size)
         unknown += tuple(n.text for n in named_requirements(question) if not self._named_known(lex, n))
@@ -252,6 +258,7 @@ class Searcher:
         fitting = self._fitting(lex, question, places, intent.places)
         coded = set(code_articles.tolist())
         hits: list[Hit] = []
+        level: dict[int, int] = {}  # chunk id -> how well its article fits (`Fit.level`)
         for art_score, cs, cid in chosen:
             p = passages.get(cid)
             if p is None:
@@ -259,22 +266,31 @@ class Searcher:
             score = art_score + self._boost(p.text, p.article, intent)
             row = lex.chunks.row(cid)  # chosen chunks all come from this snapshot
             # an article naming a document code the question names is never filtered down
-            fits = fitting is None or fitting.fits(int(chunk_rows[row]), p.article) or int(chunk_rows[row]) in coded
+            article_row = int(chunk_rows[row])
+            level[cid] = 2 if fitting is None or article_row in coded else fitting.level(article_row, p.article)
             hits.append(Hit(passage=p, score=score + 0.01 * cs, lexical=float(lex_mm[row]),
-                            dense=float(dense_vals[row]), fits=fits))
-        hits.sort(key=lambda h: (not h.fits, -h.score))  # a filter: what fits the year and place named first
+                            dense=float(dense_vals[row]), fits=level[cid] == 2))
+        # a filter: what fits the years and places named first, then what fits the years
+        hits.sort(key=lambda h: (-level[h.passage.chunk_id], -h.score))
         keep = set(list(dict.fromkeys(h.article_id for h in hits))[:k])
         hits = [h for h in hits if h.article_id in keep]
         if not hits:
             return replace(empty, unknown=unknown, bylines=tuple(bylines))
-        year_only = fitting is not None and not fitting.place_rows
-        if year_only and hits[0].fits and not max(hits, key=lambda h: h.score).fits:
-            # the filter put an article that fits the year first: the not-found rule judges it by
-            # its own passages, not another year's ("Kon Tum năm 2022" is no 2019 figure). (Not for
-            # a place below a province: an article naming "huyện Đông Anh" is strong evidence, and
-            # judged by its own cosine one ViNewsQA question was refused.)
+        provinces_only = fitting is not None and all(p.keys[0] in PROVINCE_KEYS and not p.spelt
+                                                     for p in fitting.place_rows)
+        bigrams = (lq.typed_bi, lq.long_bi)
+        if provinces_only and max(hits, key=lambda h: h.score).article_id != hits[0].article_id:
+            # the filter put an article that fits the year or province first: the not-found rule
+            # judges it by its own passages, not another year's or province's ("Kon Tum năm 2022"
+            # is no 2019 figure), and by the question's words besides the province's name (a war
+            # story naming Quảng Trị does not answer "lũ lụt ở Quảng Trị"). (Not for a place below
+            # a province: an article naming "huyện Đông Anh" is strong evidence, and judged by its
+            # own cosine one ViNewsQA question was refused.)
             top_cos = float(dense_vals[chunk_rows == lex.articles.row(hits[0].article_id)].max(initial=0.0))
-        coverage = max(lex.bigram_coverage(bi, hits[0].article_id) for bi in (lq.typed_bi, lq.long_bi) if bi) \
+            named = {w for p in fitting.place_rows for k in p.keys for w in k.split()}
+            besides = tuple(tuple(b for b in bi if not named.intersection(b.split("_"))) for bi in bigrams)
+            bigrams = besides if besides[0] else bigrams
+        coverage = max(lex.bigram_coverage(bi, hits[0].article_id) for bi in bigrams if bi) \
             if lq.typed_bi else 0.0
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
         name_match = writes_any([h.passage.text for h in hits if h.article_id == hits[0].article_id], trusted, accented)
@@ -326,25 +342,24 @@ class Searcher:
 
     @staticmethod
     def _name_written(lex: LexicalSnapshot, place: Place, row: int | None = None) -> bool:
-        """Whether an article (any, or the one at `row`) writes the place's name: "TP HCM",
-        not "tư tưởng Hồ Chí Minh"; a district's whole; another name, or its start of two
-        words or more."""
+        """Whether an article (any, or the one at `row`) writes the place's name."""
+        rows = Searcher._name_rows(lex, place)
+        return bool(rows) if row is None else row in rows
 
-        def written(form: str) -> bool:
-            rows = lex.articles_mentioning(form)
-            return bool(rows.size) if row is None else bool(np.any(rows == row))
-
+    @staticmethod
+    def _name_rows(lex: LexicalSnapshot, place: Place) -> frozenset[int]:
+        """Rows of the articles that write the place's name: "TP HCM", not "tư tưởng Hồ
+        Chí Minh"; a district's whole; another name, or its start of two words or more."""
         forms = written_forms(place)
-        if forms is not None:
-            return any(written(form) for form in forms)
-        if place.spelt:
-            return False  # "Phù Yên" is written "Phú Yên" once folded: its `within` tells
-        for key in place.keys:
-            words = key.split()
-            shortest = len(words) if is_district_name(key) else min(len(words), 2)  # not "Hàm Thuận" for Hàm Thuận Nam
-            if any(written(" ".join(words[:n])) for n in range(len(words), shortest - 1, -1)):
-                return True
-        return False
+        if forms is None:
+            if place.spelt:
+                return frozenset()  # "Phù Yên" is written "Phú Yên" once folded: its `within` tells
+            forms = []
+            for key in place.keys:
+                words = key.split()
+                shortest = len(words) if is_district_name(key) else min(len(words), 2)  # not "Hàm Thuận" for Hàm Thuận Nam
+                forms += [" ".join(words[:n]) for n in range(len(words), shortest - 1, -1)]
+        return frozenset(int(r) for form in dict.fromkeys(forms) for r in lex.articles_mentioning(form))
 
     @staticmethod
     def _district_rows(lex: LexicalSnapshot, place: Place, first: bool = False,
@@ -369,28 +384,32 @@ class Searcher:
     @staticmethod
     def _fitting(lex: LexicalSnapshot, question: str, places: tuple[Place, ...],
                  known_places: tuple[str, ...]) -> Fit | None:
-        """What fits the years (after "năm" or in a date) and the places below a
-        province the question names (after their unit, or a stored place written
-        with capitals: "Tu Mơ Rông", not the words "thống nhất");
-        None when it names neither. A province is not required (an article on one
-        of its districts may not write its name) unless no article names it: then one
-        of its districts is."""
+        """What fits the years (after "năm" or in a date) and the places the question
+        names (`named_places`, or a stored place written with capitals: "Tu Mơ Rông",
+        not the words "thống nhất");
+        None when it names neither. An article fits a province when it writes its name
+        or one of its districts (an article on a district may not write its province),
+        or its metadata names it: not another province's figures because some other
+        article mentions this one ("Gia Lai có bao nhiêu mô hình" is no Kon Rẫy count)."""
         years = frozenset(n.year for n in named_years(question) if n.year is not None)
         year_rows = None
         if years:
             year_rows = frozenset(np.concatenate([lex.articles_mentioning(str(y)) for y in years]).tolist())
         place_rows = {}
         named = list(places)  # `named_places(question)`
-        named += [Place(p, (folded_words(p),)) for p in known_places if _capitalised_in(question, folded_words(p))]
+        for stored in known_places:  # a stored place written with capitals: a province as one
+            key = folded_words(stored)
+            place = province_by_key(key) or Place(stored, (key,))
+            if _capitalised_in(question, key) and not any(key in p.keys for p in named):
+                named.append(place)
         for place in named:
             if place.spelt:  # a district whose name folds like a province's
                 place_rows[place] = Searcher._district_rows(lex, place)
             elif not PROVINCE_KEYS.intersection(place.keys):
                 rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
                 place_rows[place] = frozenset(rows.tolist())
-            elif place.within and not Searcher._name_written(lex, place):
-                # a province no article names, known by its districts: only their articles fit
-                place_rows[place] = Searcher._district_rows(lex, place)
+            else:  # a province: the articles writing its name or one of its districts'
+                place_rows[place] = Searcher._name_rows(lex, place) | Searcher._district_rows(lex, place)
         return Fit(years, year_rows, place_rows) if years or place_rows else None
 
     def _named_known(self, lex: LexicalSnapshot, named: Named) -> bool:

@@ -64,16 +64,18 @@ class Answer:
     hits: tuple[Hit, ...] = field(default=(), repr=False)
     latency_ms: float = 0.0
     unknown: tuple[str, ...] = ()  # places, documents, laws, quarters, years named that no article mentions
+    note: str = ""  # a line said before the quotes ("no figure in them" for a "how many" question)
 
     @property
     def text(self) -> str:
-        """The quoted sentences, each followed by its [n]; or the not-found line,
-        naming what the store has nothing on when that is why."""
+        """The quoted sentences, each followed by its [n], after the note if any; or the
+        not-found line, naming what the store has nothing on when that is why."""
         if not self.found:
             if self.unknown:
                 return UNKNOWN_TEXT.format(names=", ".join(self.unknown))
             return NOT_FOUND_TEXT
-        return " ".join(f"{s.text} [{s.n}]" for s in self.sentences)
+        quotes = " ".join(f"{s.text} [{s.n}]" for s in self.sentences)
+        return f"{self.note}\n{quotes}" if self.note else quotes
 
     def to_json(self) -> dict:
         return {
@@ -89,6 +91,7 @@ UNKNOWN_TEXT = (
     "Xin lỗi, kho dữ liệu chưa có bài viết nào nhắc đến {names}, nên tôi chưa trả lời được câu hỏi này. "
     f"Bạn có thể {SEARCH_HINT}."
 )
+NO_FIGURE_NOTE = "Các bài tìm được không nêu con số cụ thể; đây là những đoạn gần nhất với câu hỏi:"
 NOT_FOUND_TEXT = (
     "Xin lỗi, tôi không tìm thấy bài viết nào trong kho dữ liệu trả lời câu hỏi này. "
     f"Bạn có thể hỏi cách khác, dùng từ khóa cụ thể hơn, hoặc {SEARCH_HINT}."

@@ -75,11 +75,18 @@ async def test_greetings_thanks_and_english_get_their_own_reply_not_an_apology(e
         [reply] = await core.handle(msg(text))
         assert reply.plain.startswith(start), text
     assert "(I answer in Vietnamese" in reply.plain
+    # who it is, how to use it, goodbye: the introduction, the command list, a farewell
+    for text, start in (("bạn là ai?", "Xin chào! Tôi là Trợ lý Dân vận"), ("Chào bạn, bạn là ai", "Xin chào! Tôi là"),
+                        ("bot lam duoc gi", "Xin chào! Tôi là"), ("help", "Các lệnh:"), ("Hướng dẫn", "Các lệnh:"),
+                        ("tạm biệt", "Tạm biệt!"), ("bye bot", "Tạm biệt!")):
+        [reply] = await core.handle(msg(text))
+        assert reply.plain.startswith(start), text
     assert rows(data_dir, "SELECT count(*) FROM queries")[0][0] == 0
     [new] = await core.handle(msg("có gì mới không"))
     assert "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo" in new.plain
     for question in (KONTUM_Q, "thu nhap binh quan kon tum 2019", "chao mung ngay dai doan ket co gi",
-                     "cảm ơn người có uy tín thế nào", "To chuc WHO the nao", "to chuc WHO", "Vàng", "Đà"):
+                     "cảm ơn người có uy tín thế nào", "To chuc WHO the nao", "to chuc WHO", "Vàng", "Đà",
+                     "Ai là Bí thư Tỉnh ủy?", "hướng dẫn thực hiện quy chế dân chủ", "giúp đỡ hộ nghèo thế nào"):
         from bot.smalltalk import small_talk
 
         assert small_talk(question) is None, question

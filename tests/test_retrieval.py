@@ -17,7 +17,7 @@ from conftest import ROOT, SAMPLES
 from corpus.chunking import split_long
 from corpus.types import ArticleInfo, Passage
 from retrieval.accents import restore
-from retrieval.answer import GAP, AnswerParams, compose, refers_back, with_context
+from retrieval.answer import GAP, AnswerParams, compose, drawn_from, refers_back, with_context
 from retrieval.bm25 import BM25Field
 from retrieval.confidence import LEXICAL_ONLY, Threshold, is_found, threshold_for
 from corpus.errors import ConfigError
@@ -301,6 +301,11 @@ def test_who_holds_an_office_is_answered_only_by_a_sentence_naming_both():
     assert names_the_office("c Đinh Thị Mỹ Hảo – PBT Thường trực Huyện ủy làm việc",
                             asked_office("Phó Bí thư Thường trực Huyện ủy Kon Rẫy là ai?"))
     assert not names_the_office("ông Vũ Xuân Trường, Phó Bí thư Tỉnh ủy", asked_office("Bí thư Tỉnh ủy là ai?"))
+    # another province's holder of the office is not the one asked about
+    kontum = asked_office("Bí thư Tỉnh ủy Kon Tum là ai?")
+    assert not names_the_office("Ông Nguyễn Tiến Hải, Bí thư Tỉnh ủy Cà Mau, phát biểu.", kontum)
+    assert names_the_office("Ông Dương Văn Trang, Bí thư Tỉnh ủy Kon Tum, phát biểu.", kontum)
+    assert names_the_office("Ông Dương Văn Trang, Bí thư Tỉnh ủy, phát biểu.", kontum)
 
 
 def test_a_who_question_naming_someone_quotes_that_one():
@@ -422,9 +427,55 @@ async def test_hits_say_whether_their_article_fits_the_year_and_place_named(engi
     fits = {h.passage.article.title: h.fits for h in ranking.hits}
     assert fits["Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông"]
     assert not fits[next(t for t in fits if t.startswith("Sơ kết công tác dân vận 6 tháng"))]
-    # a province named is not required: an article on one of its districts may not write it
+    # a province named is required, in its name or one of its districts (an article on one
+    # may not write it): the 2024 article on Tu Mơ Rông fits
     ranking = await engine.searcher.search("Trưởng ban Dân vận Tỉnh ủy Kon Tum năm 2024 là ai")
     assert {h.passage.article.published.year for h in ranking.hits if h.fits} == {2024}
+    assert "Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông" in {
+        h.passage.article.title for h in ranking.hits if h.fits}
+
+
+def test_an_answer_draws_on_other_articles_only_when_they_score_near_the_first():
+    """"18 ct tu ban hành ngày nào": the article naming the code scores far above a fruit
+    article whose "18 - 20" shares words with it; the fruit's sentences are not quoted."""
+    from dataclasses import replace as with_
+
+    code = with_(_hit("Chỉ thị 18-CT/TU được ban hành ngày 21/6/2023.", 1, "Chỉ thị"), score=2.6)
+    fruit = with_(_hit("Giá bưởi ngày 18 tháng này tăng 18 - 20 nghìn đồng.", 2, "Giá trái cây"), score=0.6)
+    near = with_(fruit, score=1.5)
+    assert drawn_from([code, fruit]) == [0] and drawn_from([code, near]) == [0, 1]
+    a = compose("18 ct tu ban hành ngày nào", [code, fruit], True, lambda t: 1.0)
+    assert [c.title for c in a.citations] == ["Chỉ thị"] and "bưởi" not in a.text
+
+
+def test_a_how_many_answer_without_a_figure_says_so():
+    """"bao nhiêu" answered by sentences that give no figure (a date, a year or a document
+    code is none) says so before them, in the answer's text and in both renderings."""
+    from bot.render import answer_html, answer_plain
+    from retrieval.answer import asks_a_figure, states_a_figure
+    from retrieval.types import NO_FIGURE_NOTE, Answer, Sentence
+
+    assert asks_a_figure("Kon Rẫy có bao nhiêu mô hình") and asks_a_figure("kon ray co bao nhieu mo hinh")
+    assert asks_a_figure("Có mấy xã?") and not asks_a_figure("Ai là bí thư") and not asks_a_figure("may cay xang")
+    for figure in ("Có 25 mô hình", "đạt 40,7 triệu đồng", "tăng 15%", "hàng trăm hộ", "3km đường", "có 2000 hộ"):
+        assert states_a_figure(figure), figure
+    for none in ("Chiều 22/2, Đoàn công tác làm việc", "Chỉ thị 18-CT/TU năm 2023", "Kế hoạch số 136-KH/HU",
+                 "Phong trào lan tỏa mạnh.", "ngày 5 tháng 3"):
+        assert not states_a_figure(none), none
+    a = Answer("q", True, (Sentence("Phong trào lan tỏa.", 1),), note=NO_FIGURE_NOTE)
+    assert a.text == NO_FIGURE_NOTE + "\nPhong trào lan tỏa. [1]"
+    assert answer_plain(a).startswith(NO_FIGURE_NOTE) and answer_html(a).startswith(f"<i>{NO_FIGURE_NOTE}</i>")
+
+
+async def test_engine_notes_a_how_many_answer_without_a_figure(engine):
+    from retrieval.confidence import Threshold
+    from retrieval.types import NO_FIGURE_NOTE
+
+    engine.threshold = Threshold(0.05, 0.0, 0.0, 0.25, 0.25)  # the scores answer every question
+    a = await engine.ask("Huyện Tu Mơ Rông có bao nhiêu đảng viên tham gia công tác dân vận?")
+    assert a.found and a.note == NO_FIGURE_NOTE, a.text
+    a = await engine.ask("Huyện Kon Rẫy có bao nhiêu mô hình dân vận khéo về kinh tế?")
+    assert a.found and a.note == "" and "25 mô hình kinh tế" in a.text
 
 
 def test_answer_quotes_the_sentence_naming_the_code_and_no_repeats():
@@ -667,6 +718,36 @@ async def test_a_province_is_known_by_its_districts(engine):
                "Huyện Hàm Thuận Bắc có 40 mô hình dân vận khéo được công nhận trong năm.")
     await _assert_refused(engine, (("Hàm Thuận Nam có bao nhiêu mô hình dân vận khéo được công nhận?",
                                     "Hàm Thuận Nam"),))
+
+
+async def test_a_province_named_limits_what_is_quoted(engine):
+    """A province the question names limits the articles quoted even when some article
+    mentions it in passing: not Kon Rẫy's figures for Gia Lai, nor another province's
+    secretary for Kon Tum's. A province's own newspaper writes of it without naming it."""
+    from retrieval.confidence import Threshold
+
+    engine.threshold = Threshold(0.05, 0.0, 0.0, 0.25, 0.25)  # the scores answer every question
+    await _add(engine, "mem#stock", "Cổ phiếu điện tăng giá",
+               "Cổ phiếu của Công ty cổ phần Điện Gia Lai tăng giá mạnh trong phiên giao dịch hôm qua.")
+    a = await engine.ask("Gia Lai có bao nhiêu mô hình dân vận khéo?")
+    assert a.unknown == () and all(c.title == "Cổ phiếu điện tăng giá" for c in a.citations), a.text
+    assert "25 mô hình kinh tế" not in a.text
+    await _add(engine, "mem#camau", "Bí thư Tỉnh ủy Cà Mau tiếp đoàn công tác",
+               "Ông Nguyễn Tiến Hải, Bí thư Tỉnh ủy Cà Mau, tiếp đoàn công tác của tỉnh Kon Tum. "
+               "Hai bên trao đổi kinh nghiệm công tác dân vận.")
+    a = await engine.ask("Bí thư Tỉnh ủy Kon Tum là ai?")
+    assert "Nguyễn Tiến Hải" not in a.text
+    # the province's newspaper: its articles fit the province, which the store then knows
+    await _add(engine, "mem#gialai", "Sơ kết phong trào thi đua Dân vận khéo",
+               "Ban Dân vận Tỉnh ủy cho biết toàn tỉnh có 75 mô hình dân vận khéo được công nhận.",
+               url="https://baogialai.com.vn/so-ket-dan-van-kheo.html")
+    a = await engine.ask("Gia Lai có bao nhiêu mô hình dân vận khéo?")
+    assert a.found and a.citations[0].title == "Sơ kết phong trào thi đua Dân vận khéo" and "75 mô hình" in a.text
+    await _add(engine, "mem#quangtri", "Dân vận khéo năm nay",
+               "Ban Dân vận Tỉnh ủy cho biết toàn tỉnh có 64 mô hình dân vận khéo.",
+               url="https://baoquangtri.vn/dan-van-kheo.html")
+    a = await engine.ask("Quảng Trị có bao nhiêu mô hình dân vận khéo?")  # no article writes "Quảng Trị"
+    assert a.found and a.unknown == () and "64 mô hình" in a.text
 
 
 async def test_a_district_spelt_unlike_the_province_it_folds_like(engine):

@@ -121,7 +121,23 @@ def test_places_a_question_names():
     assert names("kon tum có bao nhiêu mô hình") == ["Kon Tum"]
     # a name with no accents to type is typed "with its accents" in an accented question
     assert names("thu nhập bình quân gia lai 2019") == ["Gia Lai"] and names("Xã an giang có gì") == ["An Giang"]
-    assert names("tham gia lai tạo giống lúa mới") == [] and names("thu nhap binh quan gia lai 2019") == []
+    assert names("tham gia lai tạo giống lúa mới") == []
+    # typed bare in the middle of a question: a name no everyday phrase folds to, unless
+    # the words around make a compound of it (đánh giá lại, tham gia lại, nghe an ninh)
+    assert names("thu nhap binh quan gia lai 2019") == ["Gia Lai"] and names("ket qua kon tum 2022") == ["Kon Tum"]
+    for everyday in ("can danh gia lai ket qua", "tham gia lai hoat dong", "gia lai tang bao nhieu",
+                     "nghe an ninh mang", "trong 5 nam dinh huong"):
+        assert names(everyday) == [], everyday
+    # names that are everyday words too: after "ở / tại" in any case, or capitalised at the start
+    assert names("Mô hình dân vận khéo ở Bình Định") == ["Bình Định"] and names("o thai binh") == ["Thái Bình"]
+    assert names("dan van kheo tai long an") == ["Long An"] and names("Du lịch ở Huế") == ["Thừa Thiên Huế"]
+    assert names("Long An có bao nhiêu mô hình") == ["Long An"] and names("tại Hồ Chí Minh") == ["Hồ Chí Minh"]
+    for everyday in ("Hồ Chí Minh sinh năm nào", "vì hòa bình thế giới", "Học tập tư tưởng Hồ Chí Minh",
+                     "Thái Bình Dương rộng bao nhiêu", "ở Thái Bình Dương", "Quy hoạch bình định lại"):
+        assert names(everyday) == [], everyday
+    # only the first letter a capital, as a sentence's first word is
+    assert names("Gia lai có bao nhiêu mô hình") == names("Dân vận ở Gia lai") == ["Gia Lai"]
+    assert names("Hà nội có bao nhiêu phường") == ["Hà Nội"] and names("Dân vận ở Quảng nam") == ["Quảng Nam"]
     for everyday in ("Các chuyên gia lai tạo giống lúa mới như thế nào?", "Quốc gia lai ghép công nghệ ra sao?",
                      "Dự án tư nhân an giang sơn là gì?", "Cầu mong bình an giang hồ"):
         assert names(everyday) == [], everyday
@@ -276,6 +292,10 @@ def test_laws_quarters_and_years_a_question_names():
     assert named_quarters("quy chế dân chủ ở cơ sở") == ()
     assert [n.year for n in named_years("quý I/2023 và năm 2019, 6/2022")] == [2023, 2019, 2022]
     assert named_years("xã có 2000 hộ, 2019 người") == ()  # bare numbers may be counts
+    assert named_years("tăng 2000") == named_years("có 2022 hộ") == ()
+    # a bare year at a clause's end or before a question word is a year
+    assert [n.year for n in named_years("kon tum 2022")] == [2022]
+    assert [n.year for n in named_years("Kết quả dân vận khéo 2023 có gì?")] == [2023]
 
 
 def test_question_markup_is_dropped():
@@ -299,6 +319,26 @@ def test_a_long_question_is_cut_at_a_word_boundary():
     assert shorten_question(cut) == (cut, False)  # idempotent
     assert shorten_question("x" * 900)[0] == "x" * MAX_QUESTION_CHARS  # one endless word is still cut
     assert shorten_question(" Dân  vận ") == ("Dân vận", False)
+
+
+def test_a_pasted_text_is_searched_by_the_question_in_it():
+    """A cadre pastes an article and asks at its end: the question is searched, not the
+    article's first 500 characters; the reply says which question it searched."""
+    from bot.render import LONG_QUESTION_NOTE, long_question_note
+
+    article = "Chiều 22/2, Đoàn công tác của Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông. " * 8
+    asked = "Trưởng Ban Dân vận Tỉnh ủy Kon Tum là ai?"
+    assert shorten_question(article + asked) == (asked, True)
+    assert shorten_question(asked + " " + article) == (asked, True)  # asked first, then pasted
+    assert long_question_note(article + asked) == f"(Tin nhắn dài quá, tôi tìm theo câu hỏi trong đó: «{asked}»)"
+    # without "?", a last sentence that asks with words; a short question with the sentence before it
+    words_asked = "Cho tôi biết huyện Tu Mơ Rông có bao nhiêu mô hình dân vận khéo"
+    assert shorten_question(article + words_asked)[0] == words_asked
+    short = "Kon Rẫy có 86 mô hình. Là ở đâu?"
+    assert shorten_question(article + short)[0] == short
+    # no question in it: its start, as before
+    assert shorten_question(article)[0] == article[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0].rstrip()
+    assert long_question_note(article) == LONG_QUESTION_NOTE and long_question_note(asked) is None
 
 
 def test_periods_match_however_they_are_spelled():
