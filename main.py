@@ -363,7 +363,8 @@ async def cmd_health(settings: Settings, args) -> int:
     """The Docker HEALTHCHECK: 0 while the bots run and answer, 1 otherwise, in
     polling and webhook mode alike (bot.heartbeat); in webhook mode the server's
     /healthz is asked too."""
-    health = heartbeat.judge(heartbeat.read(settings.data_dir / heartbeat.FILE), time.time(), args.max_age)
+    beat = heartbeat.read(settings.data_dir / heartbeat.FILE)
+    health = heartbeat.judge(beat, time.time(), args.max_age, heartbeat.writer_running(beat))
     beat = health.beat
     if health.ok and beat is not None and beat.mode == "webhook" and beat.port:
         import urllib.request

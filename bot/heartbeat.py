@@ -18,6 +18,7 @@ import contextlib
 import json
 import logging
 import os
+import socket
 import tempfile
 import time
 from collections.abc import AsyncIterator, Callable
@@ -39,10 +40,11 @@ class Beat:
     bots: tuple[str, ...]
     failing: tuple[str, ...] = ()  # the bots whose own check fails
     port: int = 0  # the webhook server's port, 0 in polling mode
+    host: str = ""  # the writer's host name (a container's id): its pid means something only there
 
     def to_json(self) -> str:
         return json.dumps({"at": self.at, "pid": self.pid, "mode": self.mode, "bots": list(self.bots),
-                           "failing": list(self.failing), "port": self.port})
+                           "failing": list(self.failing), "port": self.port, "host": self.host})
 
     @classmethod
     def from_json(cls, text: str) -> "Beat":
@@ -51,7 +53,7 @@ class Beat:
             raw = json.loads(text)
             return cls(at=float(raw["at"]), pid=int(raw["pid"]), mode=str(raw["mode"]),
                        bots=tuple(map(str, raw["bots"])), failing=tuple(map(str, raw["failing"])),
-                       port=int(raw.get("port", 0)))
+                       port=int(raw.get("port", 0)), host=str(raw.get("host", "")))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"not a heartbeat: {exc}") from exc
 
@@ -63,10 +65,13 @@ class Health:
     beat: Beat | None = None
 
 
-def judge(beat: Beat | None, now: float, max_age: float = MAX_AGE) -> Health:
-    """Healthy when a beat is fresh and no bot fails its check."""
+def judge(beat: Beat | None, now: float, max_age: float = MAX_AGE, running: bool | None = None) -> Health:
+    """Healthy when a beat is fresh, its writer still runs (`running`: None when that
+    cannot be told, from another host) and no bot fails its check."""
     if beat is None:
         return Health(False, "no heartbeat: the bots are not running (or still starting)")
+    if running is False:  # a crash leaves its last beat behind, fresh for up to max_age
+        return Health(False, f"the bot process (pid {beat.pid}) that wrote the heartbeat is gone", beat)
     age = now - beat.at
     if age > max_age:
         return Health(False, f"last heartbeat {age:.0f} s ago (more than {max_age:.0f}): "
@@ -74,6 +79,20 @@ def judge(beat: Beat | None, now: float, max_age: float = MAX_AGE) -> Health:
     if beat.failing:
         return Health(False, f"failing: {', '.join(beat.failing)} ({beat.mode})", beat)
     return Health(True, f"ok: {', '.join(beat.bots)} ({beat.mode}), heartbeat {max(age, 0):.0f} s ago", beat)
+
+
+def writer_running(beat: Beat | None) -> bool | None:
+    """Whether the process that wrote `beat` still runs; None when that cannot be told
+    (no beat, or one written on another host: a volume read from outside its container)."""
+    if beat is None or not beat.host or beat.host != socket.gethostname():
+        return None
+    try:
+        os.kill(beat.pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: it runs, as another user
+        return True
+    return True
 
 
 def read(path: Path) -> Beat | None:
@@ -117,7 +136,7 @@ async def beating(path: Path, checks: dict[str, Callable[[], bool]], mode: str, 
             except Exception:  # noqa: BLE001 - a broken check is a failing bot, never a dead heartbeat
                 log.exception("health check of %s failed", name)
                 failing.append(name)
-        return Beat(clock(), os.getpid(), mode, tuple(checks), tuple(failing), port)
+        return Beat(clock(), os.getpid(), mode, tuple(checks), tuple(failing), port, socket.gethostname())
 
     async def loop() -> None:
         warned = False

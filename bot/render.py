@@ -26,7 +26,10 @@ def long_question_note(typed: str) -> str | None:
 
 
 def fmt_date(d: dt.date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else "không rõ ngày"
+    return d.strftime("%d/%m/%Y") if d else UNDATED
+
+
+UNDATED = "không rõ ngày đăng"  # an article's date, in answers' sources and in lists alike
 
 
 def meta(site: str | None, published: dt.date | None) -> str:
@@ -68,7 +71,7 @@ def article_line(i: int, a) -> tuple[str, str]:
 
         named = text_day(a)  # a text long older than its storing is dated by what it says
         said = f"bài nhắc đến ngày {fmt_date(named)}" if named else f"lưu {fmt_date(article_day(a, VN_TZ))}"
-        m = meta(a.site, None).replace("không rõ ngày", f"không rõ ngày đăng, {said}")
+        m = f"{meta(a.site, None)}, {said}"
     plain = f"{i}. {short_title(a.title)} — {m}" + (f"\n{a.url}" if a.url else "")
     return plain, f"{i}. {title_html(a.title, a.url)} — {html.escape(m)}"
 

@@ -17,6 +17,10 @@ log = logging.getLogger(__name__)
 MAX_TITLE_WORDS = 40
 MIN_TITLE_WORDS = 4
 MIN_BODY_CHARS = 40
+# A record's "title" this long, or of two sentences, is its lead (news corpora often
+# give the sapo as the title): it is quoted from as the first paragraph too.
+MAX_HEADLINE_CHARS = 150
+_TWO_SENTENCES_RE = re.compile(r"\w[.!?]\s+[\"“]?[A-ZĐÀ-Ỹ]")
 
 
 # A page that is no article: an error page served with HTTP 200, a login wall, a
@@ -113,6 +117,12 @@ def _sentence_case(title: str, body: str = "") -> str:
     return out[:1].upper() + out[1:]
 
 
+def reads_as_lead(title: str) -> bool:
+    """Whether a record's title is its lead paragraph rather than a headline."""
+    return len(title) > MAX_HEADLINE_CHARS or (len(title) > MAX_HEADLINE_CHARS // 2
+                                               and bool(_TWO_SENTENCES_RE.search(title)))
+
+
 def _title_from_lead(lead: str) -> str:
     """No title line: the first clause of the lead, without its time adverbial."""
     first = re.split(r"(?<=[.!?])\s+", lead)[0]
@@ -179,7 +189,10 @@ def parse_text(raw: RawDocument) -> Article:
         else:
             title = _title_from_lead(first)
     title = _sentence_case(" ".join(title.split()), " ".join(body))
-    if body and clean.dedupe_key(body[0]) == clean.dedupe_key(title):
+    opens_on_title = bool(body) and clean.dedupe_key(body[0]) == clean.dedupe_key(title)
+    if raw.title and reads_as_lead(title):  # its facts are answers too ("bà … Giám đốc Sở Y tế cho biết …")
+        body = body if opens_on_title else [title, *body]
+    elif opens_on_title:
         body = body[1:]
 
     text = "\n\n".join(body)

@@ -681,6 +681,12 @@ class Store:
         rows = await self._all(sql + " ORDER BY f.rowid", params)
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
+    async def lexical_counts(self) -> tuple[int, int]:
+        """How many articles and chunks have lexical rows: what a cached word index must hold."""
+        row = await self._one("SELECT (SELECT count(*) FROM article_terms),"
+                              " (SELECT count(*) FROM chunk_fts f JOIN chunks c ON c.id=f.rowid)")
+        return int(row[0]), int(row[1])
+
     async def article_term_rows(self, among: Sequence[int] | None = None) -> list[tuple[int, str, str]]:
         """(article id, accented tokens, folded tokens) of every article (of those `among`)."""
         sql, params = "SELECT article_id, acc, fold FROM article_terms", ()

@@ -21,12 +21,18 @@ QUESTION_WORDS = {fold(w): w for w in
 
 
 def restore(question: str, candidates: dict[str, list[tuple[str, int]]], bigram_df: Callable[[str], int],
-            local: Counter | None = None) -> str:
-    """The question with accents restored, syllable by syllable (lower case)."""
+            local: Counter | None = None, names: tuple[str, ...] = ()) -> str:
+    """The question with accents restored, syllable by syllable (lower case). `names`:
+    proper spellings of places it names ("Tu Mơ Rông"), written so wherever their
+    syllables typed bare stand in it ("tu mo rong" is no "từ mô rông")."""
     toks = words(question)
+    fixed = _spelt_names(toks, names)
     local = local or Counter()
     out: list[str] = []
     for i, w in enumerate(toks):
+        if i in fixed:
+            out.append(fixed[i])
+            continue
         options = candidates.get(w)
         if not options:
             out.append(w)
@@ -45,6 +51,19 @@ def restore(question: str, candidates: dict[str, list[tuple[str, int]]], bigram_
                 best, best_score = cand, score
         out.append(best)
     return " ".join(out)
+
+
+def _spelt_names(toks: list[str], names: tuple[str, ...]) -> dict[int, str]:
+    """Token position -> the syllable of a name spelt properly, where the name's
+    syllables stand typed bare."""
+    fixed: dict[int, str] = {}
+    for name in names:
+        spelt = words(name)
+        bare = [fold(w) for w in spelt]
+        for i in range(len(toks) - len(bare) + 1):
+            if toks[i:i + len(bare)] == bare:
+                fixed.update({i + j: syllable for j, syllable in enumerate(spelt)})
+    return fixed
 
 
 # A syllable typed bare looks like one whose accents were left off when the corpus

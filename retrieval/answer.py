@@ -469,12 +469,16 @@ MAX_BYLINE_ARTICLES = 3
 _ABOUT_WRITING_RE = re.compile(r"\b(?:bai(?: viet| bao)? cua|tac gia|phong vien|viet (?:nhung )?bai|nhung bai)\b")
 
 
+def asks_of_writing(question: str) -> bool:
+    """Whether a question asks what someone wrote ("X viết bài gì", "bài của X")."""
+    return bool(_ABOUT_WRITING_RE.search(fold(question).lower()))
+
+
 def asks_of_author(question: str) -> bool:
     """Whether a question naming someone who only signs articles is about that person
     (who they are, what they wrote), not a question that names them in passing
     ("Theo phóng viên X, tỉnh có bao nhiêu ca mắc?" asks for the figure)."""
-    folded = fold(question).lower()
-    return (asks_who(question) or bool(_ABOUT_WRITING_RE.search(folded))) and counted_noun(question) is None
+    return (asks_who(question) or asks_of_writing(question)) and counted_noun(question) is None
 
 
 def byline_answer(question: str, name: str, leads: list[Passage]) -> Answer:

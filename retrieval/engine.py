@@ -28,8 +28,8 @@ from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
 from retrieval.answer import (MAX_BYLINE_ARTICLES, AnswerParams, asked_office, asks_a_figure, asks_of_author,
-                              byline_answer, compose, counted_noun, counting_passage, drawn_from, names_the_office,
-                              states_a_figure, with_context)
+                              asks_of_writing, byline_answer, compose, counted_noun, counting_passage, drawn_from,
+                              names_the_office, states_a_figure, with_context)
 from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
@@ -196,7 +196,7 @@ class Engine:
     async def _load_lexical(config: EngineConfig, store: Store) -> LexicalIndex:
         params = config.search.lexical
         generation = await store.generation()
-        lexical = LexicalIndex.load(config.data_dir, generation, params)
+        lexical = LexicalIndex.load(config.data_dir, generation, params, await store.lexical_counts())
         if lexical is None:
             lexical = LexicalIndex(params)
             rows = await store.lexical_rows()
@@ -384,9 +384,13 @@ class Engine:
                          exact_match=ranking.code_match or ranking.name_match,
                          contradicted=bool(ranking.unknown))
         hits = ranking.hits
-        if ranking.bylines and not ranking.name_match and not ranking.unknown and asks_of_author(question):
-            # "Nguyễn Thị Qúy là ai?": she only signs articles
-            by = ranking.bylines[0]
+        by = None
+        if not ranking.name_match and not ranking.unknown and asks_of_author(question):
+            # "Nguyễn Thị Qúy là ai?": she only signs articles; "Hữu Nam viết bài gì": a pen name
+            # (a pen name only when the question asks what someone wrote, or finds nothing else)
+            by = ranking.bylines[0] if ranking.bylines else (
+                await self.searcher.author_named(question) if not found or asks_of_writing(question) else None)
+        if by is not None:
             answer = byline_answer(question, by.name, await self.store.lead_passages(by.article_ids[:MAX_BYLINE_ARTICLES]))
             return replace(answer, query=typed, latency_ms=(time.perf_counter() - start) * 1000,
                            unknown=ranking.unknown)
@@ -449,7 +453,8 @@ class Engine:
             codes = [(int(bare.group(1)), abbr, None) for abbr in DOCUMENT_ABBRS]  # (not "60 km/h")
         k = 2 * (offset + limit) + 20
         while True:  # the ranking holds loose matches too: read further until the page is full
-            ranking = await self.searcher.search(query, k=k, mode="lexical")
+            # (typed partly without accents, "dan vân kheo": ranked as typed without any, as questions are)
+            ranking = await self.searcher.search(self.searcher.reading(query), k=k, mode="lexical")
             snap = ranking.lexical
             coded = list(dict.fromkeys(
                 snap.articles.ids[snap.chunk_article_rows[snap.chunks_with_codes(tuple(codes))]].tolist()))

@@ -303,13 +303,24 @@ class LexicalIndex:
         is kept only as the latest, and the index stays dirty)."""
         if self._snapshot is None:
             version = self._version
-            self._built(await asyncio.to_thread(self._build), version)
+            self._built(await asyncio.to_thread(self._build_for_questions), version)
         return self._last
+
+    def _build_for_questions(self) -> LexicalSnapshot:
+        """`_build`, with what questions read of the snapshot made ready too (the accented
+        spellings a question typed partly without accents is read by; a second on a large
+        store), so that no question pays for it on the event loop."""
+        snap = self._build()
+        snap.accent_candidates()
+        return snap
 
     # -- persistence -----------------------------------------------------
     @classmethod
-    def load(cls, directory: Path, generation: int, params: LexicalParams | None = None) -> "LexicalIndex | None":
-        """The cached index if it was saved at the store's current generation."""
+    def load(cls, directory: Path, generation: int, params: LexicalParams | None = None,
+             counts: tuple[int, int] | None = None) -> "LexicalIndex | None":
+        """The cached index if it was saved at the store's current generation and holds
+        as many articles and chunks as `counts` (the store's: a cache saved without an
+        article is rebuilt, as the vector index is)."""
         try:
             with open(directory / CACHE_FILE, "rb") as fh:
                 data = pickle.load(fh)
@@ -320,6 +331,10 @@ class LexicalIndex:
             return None
         if data.get("generation") != generation:
             log.warning("lexical index cache is stale; it will be rebuilt")
+            return None
+        if counts is not None and counts != (len(data["articles"]), len(data["chunks"])):
+            log.warning("lexical index cache holds %d articles and %d chunks, the store %d and %d; it will be rebuilt",
+                        len(data["articles"]), len(data["chunks"]), *counts)
             return None
         idx.article_terms, idx.chunk_terms, idx.chunk_article = data["articles"], data["chunks"], data["chunk_article"]
         idx._snapshot = idx._last = data["snapshot"]  # (no changes since it was built)

@@ -14,6 +14,7 @@ question matches however the report wrote them.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -83,11 +84,11 @@ _INVISIBLE = {**dict.fromkeys(map(ord, "\u200c\u200d\u2060\ufeff\u00ad")), 0x200
 
 
 def clean_question(text: str) -> str:
-    """A question as typed, minus markup: HTML tags dropped, whitespace collapsed
+    """A question as typed, minus markup: HTML entities read, tags dropped, whitespace collapsed
     (``<b>MTTQ</b>  huyện`` → ``MTTQ huyện``), in NFC (a keyboard may send tone marks
     as separate characters; bytes that were not UTF-8, carried as lone surrogates, become
     "?"). Idempotent, so cleaning twice is harmless."""
-    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = html.unescape(text.encode("utf-8", "replace").decode("utf-8"))  # "&amp;", "&lt;b&gt;", "&nbsp;"
     return " ".join(_TAG_RE.sub(" ", unicodedata.normalize("NFC", text)).translate(_INVISIBLE).split())
 
 
@@ -99,6 +100,9 @@ _ASKING_RE = re.compile(r"\b(?:la gi|bao nhieu|nhu the nao|the nao|ra sao|la ai|
                         r"vi sao|nhung gi|dieu gi|cho biet|hay khong|co khong|co phai)\b")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
 _SHORT_QUESTION_WORDS = 8  # a question this short is asked of the sentence before it too
+# A question pointing back to the text it follows ("tỉnh đó", "huyện này", "bài trên"), folded
+_POINTS_BACK_RE = re.compile(r"\b(?:tinh|huyen|xa|thanh pho|quan|phuong|dia phuong|don vi|noi|bai|bai bao|bai viet"
+                             r"|van ban|mo hinh|chuong trinh|ke hoach)\s+(?:do|nay|tren|ay|kia)\b")
 
 
 def shorten_question(text: str) -> tuple[str, bool]:
@@ -125,6 +129,12 @@ def asked_sentence(text: str) -> str | None:
     if at is None:
         return None
     asked = sentences[at]
+    if _POINTS_BACK_RE.search(fold(asked).lower()):
+        # "Trưởng ban Dân vận của huyện đó là ai?": the text's first sentence names what it is about
+        first = next((s for i, s in enumerate(sentences) if i != at), "")
+        room = MAX_QUESTION_CHARS - len(asked) - 1
+        if room > 40:
+            return f"{_cut_to(first, room)} {asked}"
     if at and len(asked.split()) < _SHORT_QUESTION_WORDS and len(sentences[at - 1]) + len(asked) < MAX_QUESTION_CHARS:
         asked = f"{sentences[at - 1]} {asked}"
     return asked
@@ -132,10 +142,15 @@ def asked_sentence(text: str) -> str | None:
 
 def _cut(question: str) -> str:
     """At most MAX_QUESTION_CHARS, cut at a word boundary."""
-    if len(question) <= MAX_QUESTION_CHARS:
-        return question
-    head = question[:MAX_QUESTION_CHARS]
-    if question[MAX_QUESTION_CHARS] != " " and " " in head:
+    return _cut_to(question, MAX_QUESTION_CHARS)
+
+
+def _cut_to(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if text[limit] != " " and " " in head:
         head = head.rsplit(" ", 1)[0]  # no half word at the end
     return head.rstrip()
 

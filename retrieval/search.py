@@ -29,8 +29,8 @@ from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold, has_diacritics, spell_out_abbreviations
 from retrieval.people import capitalised_people, trusted_people, writes_any, writes_name
-from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, named_places, province_by_key,
-                              site_province, title_cased, writes_district, written_forms)
+from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, is_place_name, named_places,
+                              province_by_key, site_province, title_cased, writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
                              without_asking_words)
 from retrieval.types import Hit
@@ -152,7 +152,12 @@ class Searcher:
         for row in top:
             if article_lex[row] > 0:
                 local.update(snap.article_tokens(int(snap.articles.ids[row])))
-        return without_asking_words(restore(question, snap.accent_candidates(), snap.bigram_df, local))
+        # the provinces and districts it names, and the stored places it writes with capitals,
+        # as they are spelt ("Tu Mo Rong": Tu Mơ Rông, not "từ mô rông")
+        names = tuple(p.name for p in named_places(question)
+                      if not p.village and (p.keys[0] in PROVINCE_KEYS or is_district_name(p.keys[0])))
+        names += tuple(p for p in self.known_places if has_diacritics(p) and _capitalised_in(question, folded_words(p)))
+        return without_asking_words(restore(question, snap.accent_candidates(), snap.bigram_df, local, names))
 
     async def search(self, question: str, k: int = 10, mode: str = "hybrid") -> Ranking:
         if mode not in MODES:
@@ -309,15 +314,35 @@ class Searcher:
                 return writing
         return []
 
+    async def author_named(self, question: str) -> Byline | None:
+        """The author a question names by the very words of an author line ("Hữu Nam viết
+        bài gì": a pen name, no person's name by its form), the longest such line, of
+        two syllables or more, written whole; None when it names none."""
+        lines = await self._author_lines()
+        folded = f" {folded_words(question)} "
+        named = [(author, ids) for author, ids in lines
+                 if len(key := folded_words(author).split()) >= 2 and f" {' '.join(key)} " in folded
+                 and not is_place_name(" ".join(key))]  # an author line "Hà Nội" names the city
+        if not named:
+            return None
+        longest = max(len(folded_words(a)) for a, _ in named)
+        author = next(a for a, _ in named if len(folded_words(a)) == longest)
+        ids = sorted({i for a, ids in named if folded_words(a) == folded_words(author) for i in ids}, reverse=True)
+        return Byline(author, tuple(ids))
+
+    async def _author_lines(self) -> list[tuple[str, list[int]]]:
+        """The store's author lines, read once per change of the store."""
+        generation = await self.store.generation()
+        if self._bylines is None or self._bylines[0] != generation:
+            self._bylines = (generation, await self.store.bylines())
+        return self._bylines[1]
+
     async def _authored(self, name: tuple[str, ...], accented: bool) -> Byline | None:
         """The articles whose author line writes the name, newest stored first (an author
         line "Bài, ảnh: Nguyễn Thị Qúy" is not in the article's text), with the name as
         the line spells it when it is the whole line; None when no article is signed so.
         The author lines are read once per change of the store."""
-        generation = await self.store.generation()
-        if self._bylines is None or self._bylines[0] != generation:
-            self._bylines = (generation, await self.store.bylines())
-        matched = [(author, ids) for author, ids in self._bylines[1] if writes_name(author, name, accented)]
+        matched = [(author, ids) for author, ids in await self._author_lines() if writes_name(author, name, accented)]
         if not matched:
             return None
         want = " ".join(fold(w).lower() for w in name)

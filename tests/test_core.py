@@ -147,6 +147,10 @@ async def test_access_control_and_rate_limit_with_a_clock(engine, data_dir):
     assert (await core.handle(msg("/start", **ok)))[0].plain.startswith("Xin chào")
     limiter = RateLimiter(0)
     assert all(limiter.check("a") == "ok" for _ in range(100))
+    # the console chat (questions piped in a batch by the operator) is never limited
+    out = io.StringIO()
+    await run_console(engine, settings_for(data_dir, rate_limit_per_minute=2), io.StringIO("chào bot\n" * 25), out)
+    assert out.getvalue().count("Xin chào! Bạn cứ hỏi") == 25 and "hơi nhanh" not in out.getvalue()
 
 
 async def test_a_document_is_listed_by_its_number_alone_and_named_as_written(engine, data_dir):
@@ -275,6 +279,13 @@ def test_a_long_title_is_shortened_in_lists_and_sources():
     assert f">{shown}</a>" in htm
     assert render.short_title("Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông") == (
         "Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông")
+    # an undated source is labelled as lists label it
+    from retrieval.types import Citation
+
+    undated = Citation(1, "Bài", None, "baokontum.com.vn", None, "q", 1.0, 1, 1, "p")
+    assert render.source_line(undated) == "[1] Bài — baokontum.com.vn, không rõ ngày đăng"
+    listed = ArticleInfo(id=1, title="Bài", url=None, site="baokontum.com.vn", published=None)
+    assert render.article_line(1, listed)[0] == "1. Bài — baokontum.com.vn, không rõ ngày đăng"
 
 
 def test_split_plain_keeps_angle_brackets_and_hard_cuts():

@@ -24,6 +24,21 @@ def test_judge_wants_a_fresh_beat_with_no_failing_bot():
     failing = judge(Beat(1000.0, 7, "webhook", ("telegram", "zalo"), failing=("zalo",)), now=1001.0)
     assert not failing.ok and failing.reason == "failing: zalo (webhook)"
     assert not judge(None, now=0).ok and "not running" in judge(None, now=0).reason
+    gone = judge(beat, now=1010.0, running=False)  # a crash leaves a fresh beat behind
+    assert not gone.ok and gone.reason == "the bot process (pid 7) that wrote the heartbeat is gone"
+    assert judge(beat, now=1010.0, running=None).ok  # (written on another host: cannot tell)
+
+
+def test_the_writer_of_a_beat_is_looked_for_on_its_own_host_only():
+    import socket
+
+    here = socket.gethostname()
+    assert heartbeat.writer_running(Beat(1.0, os.getpid(), "polling", ("zalo",), host=here)) is True
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    assert heartbeat.writer_running(Beat(1.0, int(dead.stdout), "polling", ("zalo",), host=here)) is False
+    assert heartbeat.writer_running(Beat(1.0, int(dead.stdout), "polling", ("zalo",), host=here + "-other")) is None
+    assert heartbeat.writer_running(Beat(1.0, os.getpid(), "polling", ("zalo",))) is None  # an older beat
+    assert heartbeat.writer_running(None) is None
 
 
 def test_a_damaged_or_foreign_heartbeat_file_counts_as_none(tmp_path):
@@ -89,6 +104,15 @@ def test_health_command_exit_codes(tmp_path):
     out = _health(tmp_path)
     assert out.returncode == 1 and "last heartbeat 200 s ago" in out.stdout
     assert _health(tmp_path, "--max-age", "300").returncode == 0
+    # a fresh beat whose writer is gone (a crash): unhealthy at once, not after 90 s
+    import socket as sockets
+
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True).stdout)
+    heartbeat.write(tmp_path / heartbeat.FILE, Beat(time.time(), dead, "polling", ("telegram",),
+                                                    host=sockets.gethostname()))
+    out = _health(tmp_path)
+    assert out.returncode == 1 and f"the bot process (pid {dead}) that wrote the heartbeat is gone" in out.stdout
     # webhook mode: the server is asked too; a beat naming a port nobody listens on fails
     import socket
 

@@ -136,6 +136,29 @@ async def test_stale_or_missing_index_is_rebuilt(engine, data_dir, caplog):
     await eng2.close()
 
 
+async def test_a_word_index_cache_missing_an_article_is_rebuilt(engine, data_dir, caplog):
+    """A word-index cache saved at the store's generation but without an article (a
+    process killed between the two) is rebuilt, as the vector index is: the article's
+    words are found again."""
+    import pickle
+
+    from retrieval.lexical_index import CACHE_FILE
+
+    await engine.close()
+    data = pickle.loads((data_dir / CACHE_FILE).read_bytes())
+    gone = max(data["articles"])  # the Kon Rẫy sample
+    data["articles"].pop(gone)
+    (data_dir / CACHE_FILE).write_bytes(pickle.dumps(data))
+    caplog.set_level("WARNING")
+    eng = await open_engine(data_dir)
+    try:
+        assert "lexical index cache holds 4 articles" in caplog.text and gone in eng.lexical.article_terms
+        answer = await eng.ask("Huyện Kon Rẫy có bao nhiêu mô hình dân vận khéo về kinh tế?")
+        assert answer.found and "25 mô hình kinh tế" in answer.text
+    finally:
+        await eng.close()
+
+
 async def test_index_caches_that_cannot_be_written_leave_the_engine_answering(engine, data_dir, caplog):
     """A full disk or a folder in the way: the caches are not written, the engine
     opens, ingests and answers from memory, the log says why, and once the way is
@@ -493,3 +516,12 @@ async def test_restore_after_a_crash_puts_the_backup_in_place_and_keeps_the_old_
     refused = run("restore", str(live))
     assert refused.returncode == 2 and "có tệp nhật ký ghi (-wal) đi kèm" in refused.stderr
     assert not list(data_dir.glob("*.restoring"))
+
+
+async def test_a_new_snapshot_comes_with_its_accent_spellings_ready(engine):
+    """An ingest builds the next word-index snapshot off the event loop, with the accented
+    spellings a partly accented question is read by: no question builds them."""
+    await engine.ingest_documents([RawDocument(origin="acc", kind="record", title="Dân vận khéo ở xã Đăk Ruồng",
+                                               text="Xã Đăk Ruồng nhân rộng mô hình dân vận khéo. " * 3)])
+    snap = engine.lexical.latest()
+    assert snap._accents and ("ruồng", 1) in snap._accents["ruong"]

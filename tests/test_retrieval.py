@@ -540,7 +540,7 @@ def test_eval_command_prints_the_contract(tmp_path):
 
 
 def test_cadre_questions_over_the_samples(e5_data_dir):
-    """Our own set: 48 questions a cadre would ask of the samples (some without accents,
+    """Our own set: 49 questions a cadre would ask of the samples (some without accents,
     with abbreviations, loose document codes, periods, places, people, counts asked as
     "Số mô hình …") and 17 that sound
     in-domain but that the samples cannot answer (other provinces, some typed in lower
@@ -551,7 +551,7 @@ def test_cadre_questions_over_the_samples(e5_data_dir):
     data = ROOT / "tests" / "data"
     inside = json.loads(subprocess.run(cmd + [str(data / "cadre_queries.jsonl")], cwd=ROOT, env=env,
                                        capture_output=True, text=True, timeout=300).stdout)
-    assert inside["n"] == 48 and inside["recall@1"] >= 0.95 and inside["found_rate"] >= 0.9
+    assert inside["n"] == 49 and inside["recall@1"] >= 0.97 and inside["found_rate"] >= 0.97
     assert inside["answer_hit"] >= 0.65
     outside = json.loads(subprocess.run(cmd + [str(data / "cadre_unanswerable.jsonl")], cwd=ROOT, env=env,
                                         capture_output=True, text=True, timeout=300).stdout)
@@ -686,6 +686,14 @@ async def test_a_person_who_only_signs_articles_is_named_as_their_author(engine)
     assert "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy" in listed
     assert "Xã Đăk Ruồng ra quân làm đường giao thông nông thôn" in listed
     await _assert_refused(engine, (("Nguyễn Thị Quyên là ai?", "Nguyễn Thị Quyên"),))  # no article, no byline
+    # a pen name, no person's name by its form: named by the author line's very words
+    for question in ("Hữu Nam viết bài gì?", "bai cua huu nam", "Nhà báo Hữu Nam viết những bài nào?"):
+        a = await engine.ask(question)
+        assert a.found and a.sentences[0].text.startswith("Hữu Nam là tên tác giả"), question
+        assert [c.title for c in a.citations] == ["Ban Dân vận Tỉnh ủy làm việc với Huyện ủy Tu Mơ Rông"], question
+    # an author line that is a place's name names the place
+    await _add(engine, "hn", "Tin Hà Nội", "Thành phố tổ chức hội nghị dân vận.", author="Hà Nội")
+    assert "tên tác giả" not in (await engine.ask("Bài viết của Hà Nội về dân vận")).text
 
 
 async def test_a_province_is_known_by_its_districts(engine):

@@ -153,6 +153,20 @@ def test_a_record_titled_only_by_a_photo_credit_gets_a_title_from_its_lead():
     assert parse(RawDocument(origin="mem#3", kind="record", title=nfd, text=lead)).title == "Phun khử khuẩn ở Đạo Lý"
 
 
+def test_a_record_whose_title_is_its_lead_is_quoted_from_it_too():
+    """News corpora give the lead (sapo) as a record's title: its facts are answers, so
+    it opens the text too; a headline stays a title only."""
+    lead = ("Tối 30/4, trao đổi với PV Dân trí, bà Lê Thị Hồng Vân, Giám đốc Sở Y tế Yên Bái cho biết, các đơn vị "
+            "chức năng đang tích cực tìm những hành khách đi trên chuyến xe khách.")
+    body = "Theo thông báo, chuyến xe chạy tuyến Hà Nội - Yên Bái chiều 28/4. " * 3
+    a = parse(RawDocument(origin="mem#lead", kind="record", title=lead, text=body))
+    assert a.title == lead and a.text.startswith(lead + "\n\n")
+    a = parse(RawDocument(origin="mem#head", kind="record", title="Yên Bái tìm hành khách đi chuyến xe khách", text=body))
+    assert a.title == "Yên Bái tìm hành khách đi chuyến xe khách" and a.text.startswith("Theo thông báo")
+    a = parse(RawDocument(origin="mem#again", kind="record", title=lead, text=lead + "\n\n" + body))
+    assert a.text.count("Giám đốc Sở Y tế") == 1  # a text that opens on it already: once
+
+
 def test_reference_details_kon_ray():
     refs = {r.key: r for r in article("004").refs}
     ct = refs["18-CT/TU"]

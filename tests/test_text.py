@@ -302,8 +302,10 @@ def test_question_markup_is_dropped():
     dirty = '<b>MTTQ</b>  huyện\n<a href="x">dân vận</a><br/><!-- x --> & <script>alert(1)</script>'
     assert clean_question(dirty) == "MTTQ huyện dân vận & alert(1)"
     assert clean_question(clean_question(dirty)) == clean_question(dirty)
-    for kept in ("1 < 2 và 3 > 2", "<Nghị quyết 25>", "a<b"):  # not tags
+    for kept in ("1 < 2 và 3 > 2", "<Nghị quyết 25>", "a<b", "Sở GD&ĐT"):  # not tags, nor entities
         assert clean_question(kept) == kept
+    # HTML entities (a question copied from a web page) are read
+    assert clean_question("Sở GD&amp;ĐT &lt;b&gt;Hà&nbsp;Nội&lt;/b&gt;") == "Sở GD&ĐT Hà Nội"
     # tone marks sent as separate characters (NFD) are composed: places and words read alike
     nfd = unicodedata.normalize("NFD", "tổng kết dân vận ở hà nội")
     assert clean_question(nfd) == "tổng kết dân vận ở hà nội"
@@ -336,6 +338,10 @@ def test_a_pasted_text_is_searched_by_the_question_in_it():
     assert shorten_question(article + words_asked)[0] == words_asked
     short = "Kon Rẫy có 86 mô hình. Là ở đâu?"
     assert shorten_question(article + short)[0] == short
+    # a question pointing back to the text ("huyện đó") is asked with the text's first sentence
+    kon_ray = "Phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy đạt nhiều kết quả. "
+    back = "Cho tôi hỏi Trưởng ban Dân vận của huyện đó là ai?"
+    assert shorten_question(kon_ray + article + back)[0] == kon_ray + back
     # no question in it: its start, as before
     assert shorten_question(article)[0] == article[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0].rstrip()
     assert long_question_note(article) == LONG_QUESTION_NOTE and long_question_note(asked) is None
@@ -528,3 +534,16 @@ def test_strip_accents_half_leaves_off_every_other_accented_word():
     assert strip_accents("Kon Rẫy có bao nhiêu mô hình?") == "Kon Ray co bao nhieu mo hinh?"
     with pytest.raises(ValueError, match="valid: all, half"):
         strip_accents("x", "some")
+
+
+def test_accents_restored_keep_the_places_named_as_they_are_spelt():
+    """"Tu Mo Rong phat trien cay gi": the district is Tu Mơ Rông wherever its syllables
+    stand typed bare, not "từ mô rông" as the corpus' most frequent spellings read."""
+    from retrieval.accents import restore
+
+    candidates = {"tu": [("từ", 50), ("tu", 3)], "mo": [("mô", 9), ("mơ", 3)], "rong": [("rông", 5)],
+                  "phat": [("phát", 20)], "trien": [("triển", 20)], "cay": [("cây", 9)]}
+    q = "Tu Mo Rong phat trien cay"
+    assert restore(q, candidates, lambda b: 0) == "từ mô rông phát triển cây"
+    assert restore(q, candidates, lambda b: 0, names=("Tu Mơ Rông",)) == "tu mơ rông phát triển cây"
+    assert restore("tu xa", candidates, lambda b: 0, names=("Tu Mơ Rông",)) == "từ xa"  # only the whole name
