@@ -7,7 +7,7 @@ import datetime as dt
 import html
 import re
 
-from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, shorten_question
+from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, cut_question, shorten_question
 from retrieval.types import Answer, Citation
 
 LONG_QUESTION_NOTE = f"(Câu hỏi dài quá, tôi chỉ dùng {MAX_QUESTION_CHARS} ký tự đầu.)"
@@ -20,7 +20,7 @@ def long_question_note(typed: str) -> str | None:
     used, cut = shorten_question(typed)
     if not cut:
         return None
-    if clean_question(typed).startswith(used):
+    if used == cut_question(clean_question(typed)):  # its start
         return LONG_QUESTION_NOTE
     return f"(Tin nhắn dài quá, tôi tìm theo câu hỏi trong đó: «{clip(used, MAX_NOTED_QUESTION_CHARS)}»)"
 

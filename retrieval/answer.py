@@ -22,7 +22,7 @@ from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
 from retrieval.normalize import fold, has_diacritics, is_code, marks_last, nfc, words
 from retrieval.people import trusted_people, writes_a_person, writes_any
-from retrieval.places import PROVINCE_KEYS
+from retrieval.places import PROVINCE_KEYS, named_places, province_by_key
 from corpus.types import Passage
 from retrieval.types import Answer, Citation, Hit, Sentence
 
@@ -92,6 +92,7 @@ class Office:
 
     title: tuple[str, ...]
     after: tuple[str, ...]
+    provinces: tuple[str, ...] = ()  # the provinces the question names (`Place.name`): the office's
 
 
 def asked_office(question: str) -> Office | None:
@@ -103,7 +104,8 @@ def asked_office(question: str) -> Office | None:
     m = _OFFICE_RE.search(folded)
     if not m:
         return None
-    return Office(tuple(m.group(1).split()), tuple(folded[m.start(2):].split()[:4]))
+    provinces = tuple(p.name for p in named_places(question) if province_by_key(p.keys[0]) is not None)
+    return Office(tuple(m.group(1).split()), tuple(folded[m.start(2):].split()[:4]), provinces)
 
 
 def _initials(ws: list[str]) -> str:
@@ -136,7 +138,7 @@ def names_the_office(sentence: str, office: Office) -> bool:
         if (nxt == first or _initials(rest[:len(first)]) == first  # UBND / Ủy ban nhân dân
                 or nxt == _initials(list(after[:len(nxt)]))  # DV / dân vận
                 or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first))):  # MTTQ / UBMTTQVN
-            if not _another_province(rest[:OFFICE_PLACE_WORDS], after):
+            if not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces):
                 return True
     return False
 
@@ -145,14 +147,12 @@ OFFICE_PLACE_WORDS = 6  # "Bí thư Tỉnh ủy Cà Mau": the words after a titl
 
 
 def _another_province(following: list[str], asked: tuple[str, ...]) -> bool:
-    """Whether the words after an office's title name a province and the question's
-    words after it name another ("Bí thư Tỉnh ủy Cà Mau" for "Bí thư Tỉnh ủy Kon Tum")."""
-    def provinces(ws) -> set[str]:
-        text = " " + " ".join(w.lower() for w in ws) + " "
-        return {k for k in PROVINCE_KEYS if f" {k} " in text}
-
-    written, wanted = provinces(following), provinces(asked)
-    return bool(written and wanted and not written & wanted)
+    """Whether the words after an office's title (folded) name a province and the
+    question (`asked`: the provinces it names) names others only ("Bí thư Tỉnh ủy Cà
+    Mau" for "Bí thư Tỉnh ủy Kon Tum"; "TPHCM" is "TP HCM")."""
+    text = " " + " ".join(w.lower() for w in following) + " "
+    written = {province_by_key(k).name for k in PROVINCE_KEYS if f" {k} " in text}
+    return bool(written and asked and not written.intersection(asked))
 
 
 def _names_someone_asked(sentence: str, named: tuple[tuple[str, ...], ...], accented: bool) -> bool:
@@ -211,8 +211,7 @@ def counted_noun(question: str) -> CountedNoun | None:
     return CountedNoun(_count_pattern(marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
 
 
-_ASKS_FIGURE_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy|số lượng|tổng số)\b"),
-                   False: re.compile(r"\b(?:bao nhieu|so luong|tong so)\b")}
+_ASKS_FIGURE_RE = re.compile(r"\b(?:bao nhieu|so luong|tong so)\b")  # folded: however it is typed
 # A figure: digits, or a number written out ("hai mươi", "hàng trăm", "một nửa")
 _FIGURE_RE = re.compile(r"\d|\b(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục"
                         r"|nửa|một|gấp)\b", re.I)
@@ -222,14 +221,14 @@ _FIGURE_ONLY_WORDS = {"năm", "một", "tư"}
 
 def asks_a_figure(question: str) -> bool:
     """Whether a question asks how many or how much ("bao nhiêu", "mấy", "số lượng")."""
-    accented = has_diacritics(question)
-    text = nfc(question).lower() if accented else fold(question).lower()
-    return bool(_ASKS_FIGURE_RE[accented].search(text))
+    return bool(_ASKS_FIGURE_RE.search(fold(question).lower())) or bool(re.search(r"\bmấy\b", nfc(question).lower()))
 
 
 # Digits that are no figure: dates ("Chiều 22/2", "ngày 5 tháng 3", "năm 2023"), document codes
-_NOT_FIGURES_RE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?-i:\d+[-/][A-ZĐ]{1,5})\b"
-                             r"|\b(?:ngày|tháng|năm|quý|khóa|khoá|lần thứ|số)\s+\d+", re.I)
+_NOT_FIGURES_RE = re.compile(
+    r"\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới)\s+\d{1,2}/\d{1,2}\b|\d{1,2}/\d{1,2}/\d{2,4}"  # "Chiều 22/2"
+    r"|\d{1,4}/(?:19|20)\d\d\b|(?-i:\d+[-/][A-ZĐ]{1,5})\b|\b[A-Za-z]+-\d+\b"  # 6/2022, 100/2019, 18-CT, COVID-19
+    r"|\b(?:ngày|tháng|năm|quý|khóa|khoá|lần thứ)\s+\d+(?:/\d+)*", re.I)
 
 
 def states_a_figure(sentence: str) -> bool:

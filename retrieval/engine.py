@@ -410,10 +410,11 @@ class Engine:
         if answer.found and office is not None and not any(names_the_office(s.text, office) for s in answer.sentences):
             # the top articles name the office but no one in it: the passages found that do answer,
             # from articles that fit the question and write the places it names (not another
-            # province's chairman: the office check reads the title and the next word only)
+            # province's chairman: the office check reads the title, the next word and a
+            # province right after it, not a district's or a commune's name)
             places = [p for p in named_places(question) if not p.village]
             naming = [h for h in hits if h.fits
-                      and all(self.searcher.mentions(ranking.lexical, h.article_id, p) for p in places)
+                      and all(self.searcher.mentions(ranking.lexical, h.passage.article, p) for p in places)
                       and any(names_the_office(s, office) for s in split_sentences(h.passage.text))]
             answer = compose(question, naming, True, ranking.lexical.idf, self.config.answer) if naming else answer
             if not any(names_the_office(s.text, office) for s in answer.sentences):

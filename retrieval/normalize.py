@@ -99,7 +99,7 @@ MAX_QUESTION_CHARS = 500
 _ASKING_RE = re.compile(r"\b(?:la gi|bao nhieu|nhu the nao|the nao|ra sao|la ai|o dau|khi nao|bao gio|tai sao|"
                         r"vi sao|nhung gi|dieu gi|cho biet|hay khong|co khong|co phai)\b")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
-_SHORT_QUESTION_WORDS = 8  # a question this short is asked of the sentence before it too
+_QUESTION_MARK_RE = re.compile(r"\?(?=[\s\"”»)]|$)")  # not one inside a URL ("…/a.html?id=3")
 # A question pointing back to the text it follows ("tỉnh đó", "huyện này", "bài trên"), folded
 _POINTS_BACK_RE = re.compile(r"\b(?:tinh|huyen|xa|thanh pho|quan|phuong|dia phuong|don vi|noi|bai|bai bao|bai viet"
                              r"|van ban|mo hinh|chuong trinh|ke hoach)\s+(?:do|nay|tren|ay|kia)\b")
@@ -108,14 +108,13 @@ _POINTS_BACK_RE = re.compile(r"\b(?:tinh|huyen|xa|thanh pho|quan|phuong|dia phuo
 def shorten_question(text: str) -> tuple[str, bool]:
     """A question as it is searched: cleaned (`clean_question`); when longer than
     MAX_QUESTION_CHARS (a pasted text with a question in it), the sentence that asks
-    (the last with "?", or else the last one if it asks with words: "… cho biết có bao
-    nhiêu …"), with the sentence before it when it is short ("Theo bài trên, có bao
-    nhiêu hộ?"), or else its start; cut to MAX_QUESTION_CHARS at a word boundary; and
+    (`asked_sentence`), with the text's first sentence when it points back to the text
+    ("huyện đó"), or else its start; cut to MAX_QUESTION_CHARS at a word boundary; and
     whether it was shortened. Idempotent."""
     question = clean_question(text)
     if len(question) <= MAX_QUESTION_CHARS:
         return question, False
-    return _cut(asked_sentence(question) or question), True
+    return cut_question(asked_sentence(question) or question), True
 
 
 def asked_sentence(text: str) -> str | None:
@@ -123,9 +122,15 @@ def asked_sentence(text: str) -> str | None:
     sentences = [s for s in _SENTENCE_END_RE.split(text) if s.strip()]
     if len(sentences) < 2:
         return None
-    at = next((i for i in range(len(sentences) - 1, -1, -1) if "?" in sentences[i]), None)
-    if at is None and _ASKING_RE.search(fold(sentences[-1]).lower()):
-        at = len(sentences) - 1
+
+    def asks(i: int) -> bool:
+        return bool(_QUESTION_MARK_RE.search(sentences[i]) or _ASKING_RE.search(fold(sentences[i]).lower()))
+
+    # the last sentence if it asks (with "?" or with words: a rhetorical "?" inside the
+    # pasted text does not beat it), else the first (asked, then pasted), else the last with "?"
+    last = len(sentences) - 1
+    at = last if asks(last) else 0 if asks(0) else next(
+        (i for i in range(last, -1, -1) if _QUESTION_MARK_RE.search(sentences[i])), None)
     if at is None:
         return None
     asked = sentences[at]
@@ -135,12 +140,10 @@ def asked_sentence(text: str) -> str | None:
         room = MAX_QUESTION_CHARS - len(asked) - 1
         if room > 40:
             return f"{_cut_to(first, room)} {asked}"
-    if at and len(asked.split()) < _SHORT_QUESTION_WORDS and len(sentences[at - 1]) + len(asked) < MAX_QUESTION_CHARS:
-        asked = f"{sentences[at - 1]} {asked}"
     return asked
 
 
-def _cut(question: str) -> str:
+def cut_question(question: str) -> str:
     """At most MAX_QUESTION_CHARS, cut at a word boundary."""
     return _cut_to(question, MAX_QUESTION_CHARS)
 

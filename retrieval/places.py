@@ -60,13 +60,16 @@ _FOLDED_AFTER_CUE_ONLY = {"gia lai"}  # "gia lai tang" at the start is giá lạ
 # Typed bare in the middle of a question ("thu nhap binh quan gia lai 2019"): the names no
 # everyday phrase folds to (not "nghe an" for nghe an ninh, nor the risky, the ambiguous
 # and those holding "nam" above), unless the words around make a compound of them.
+# (Not "dong thap": mức đóng thấp; "thanh hoa": trở thành hoa hậu; "ca mau": cá mau lớn.)
 _FOLDED_ANYWHERE = {"kon tum", "dak lak", "dak nong", "gia lai", "lai chau", "lao cai", "ha giang", "tuyen quang",
                     "yen bai", "lang son", "thai nguyen", "quang ninh", "hung yen", "ninh binh", "ha tinh",
                     "quang tri", "quang ngai", "phu yen", "khanh hoa", "ninh thuan", "binh thuan", "binh phuoc",
                     "tay ninh", "dong nai", "vung tau", "ba ria", "tien giang", "ben tre", "tra vinh", "vinh long",
-                    "dong thap", "kien giang", "hau giang", "soc trang", "bac lieu", "ca mau", "ha noi",
-                    "bac giang", "bac ninh", "phu tho", "vinh phuc", "thanh hoa", "an giang", "binh duong",
-                    "tphcm"}
+                    "kien giang", "hau giang", "soc trang", "bac lieu", "ha noi", "bac giang", "bac ninh",
+                    "phu tho", "vinh phuc", "an giang", "binh duong", "tphcm"}
+# ... and these only at the question's end or before a year or "năm" ("gia lai 2019"): "giá
+# lại giảm", "vì sao giá lại tăng", "định giá lại tài sản" read bare as well
+_FOLDED_ANYWHERE_AT_END = {"gia lai"}
 # "Đoàn TNCS HCM", "tư tưởng, đạo đức, phong cách HCM", "Chủ tịch HCM": the man, not the city
 _NOT_THE_CITY_AFTER = {"tncs", "bac", "tu tuong", "dao duc", "phong cach", "chu tich"}
 # "Thái Bình Dương" (the ocean), "Điện Biên Phủ", "Việt Nam định hướng": no province
@@ -76,7 +79,8 @@ _NOT_A_PROVINCE_AFTER = {"nam dinh": "viet", "binh duong": "thai"}
 # accented question, is the province unless it is the end or start of everyday
 # compounds: "chuyên gia lai tạo giống", "quốc gia", "bình an", "giang sơn".
 _COMPOUND_BEFORE = {"gia lai": {"chuyen", "quoc", "tham", "dai", "hoang", "thuong", "tu", "nong", "hoc", "nha",
-                                 "danh", "binh"},
+                                 "danh", "binh", "dinh", "sao"},
+                    "ninh binh": {"an"},  # "đảm bảo an ninh bình yên"
                     "an giang": {"binh", "bao", "tri", "cong", "tam", "yen"}}
 _COMPOUND_AFTER = {"gia lai": {"tao", "ghep", "giong", "tap", "hoa"}, "an giang": {"son", "ho"},
                    "nghe an": {"ninh", "toan", "tam", "khang"}}  # "nghe an ninh": hear of security
@@ -241,6 +245,7 @@ def province_by_key(key: str) -> Place | None:
 # writes of the province without naming it ("Ban Dân vận Tỉnh ủy làm việc với …").
 _SITE_LABEL = re.compile(r"(?:bao|www)?([a-z]{5,}?)(?:moi|tv|online)?")
 _SITE_KEYS = {k.replace(" ", ""): k for k in PROVINCE_KEYS if len(k.replace(" ", "")) >= 5}
+_PUBLIC_SUFFIXES = {"vn", "com", "net", "org", "gov", "edu", "info", "int", "ac", "biz", "name", "pro", "health"}
 
 
 @lru_cache(maxsize=4096)
@@ -248,12 +253,22 @@ def site_province(url: str | None) -> str | None:
     """The folded name of the province whose newspaper or portal `url` (or a bare host,
     "kontumtv.vn") is on, if any."""
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "") if url else ""
-    for label in host.split(".")[:-1]:
-        m = _SITE_LABEL.fullmatch(label)
-        for candidate in (label, m and m.group(1)):
-            if candidate in _SITE_KEYS:
-                return _SITE_KEYS[candidate]
+    labels = host.split(".")
+    while labels and labels[-1] in _PUBLIC_SUFFIXES:
+        labels.pop()
+    if not labels or len(labels) == len(host.split(".")):  # no known ending: no site ("kontum.txt")
+        return None
+    label = labels[-1]  # the site's own name: not a section's ("hanoi.vnexpress.net")
+    m = _SITE_LABEL.fullmatch(label)
+    for candidate in (label, m and m.group(1)):
+        if candidate in _SITE_KEYS:
+            return _SITE_KEYS[candidate]
     return None
+
+
+def article_province(article) -> str | None:
+    """The province whose own paper or portal an article (`ArticleInfo`) comes from."""
+    return site_province(article.site) or site_province(article.url)
 
 
 def province_of_key(key: str) -> Place | None:
@@ -360,9 +375,12 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         cue_shouting = shouting and i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED and (
             key not in _EVERYDAY_PROVINCE_NAMES) and _typed_like(typed, key)
         if key in _AMBIGUOUS:
-            # "ở Bình Định", "Long An có …" (not "Hồ Chí Minh đã …", the man)
-            cue = i > 0 and folded[i - 1] in _DISTRICT_CUES_FOLDED
-            if unit or cue or (capitals and i == 0 and key != "ho chi minh") or cue_shouting:
+            # "ở Bình Định", "Long An có …", "tai long an" typed bare (not "Hồ Chí Minh đã …", the
+            # man, nor "sống ở hòa bình", in peace, nor "tái hòa bình")
+            cue = i > 0 and (words[i - 1].lower() in _DISTRICT_CUES if accented
+                             else folded[i - 1] in _DISTRICT_CUES_FOLDED)
+            if unit or cue_shouting or (capitals and (cue or (i == 0 and key != "ho chi minh"))) or (
+                    cue and not accented):
                 return place, n
             continue
         # only the first letter a capital, as at the question's start ("Hà nội", "Gia lai có …"):
@@ -381,6 +399,8 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
     village = next((n for n in (3, 1) if n <= i and " ".join(folded[i - n:i]) in VILLAGE_UNITS), 0)
     if village:
         return _village_at(words, folded, i, village, accented)
+    if folded[i] in _UNITS or " ".join(folded[i:i + 2]) in _UNITS:
+        return None  # "Thành ủy TP HCM": a unit after a unit; the name follows
     n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
     while i + n < len(words) and n < 4 and words[i + n][0].isupper() and not _question_word(words[i + n], accented):
         n += 1
@@ -511,7 +531,8 @@ def _lower_case_name(typed: list[str], key: str, cue: bool, accented: bool = Fal
             return True
     if "nam" in key.split():  # năm: "nam dinh huong", "quang nam 2019" (quãng năm): only right after "ở / tại"
         return before in _FOLDED_PLACE_CUES and key not in _FOLDED_RISKY
-    anywhere = key in _FOLDED_ANYWHERE and (before or key not in _FOLDED_AFTER_CUE_ONLY)
+    anywhere = key in _FOLDED_ANYWHERE and (before or key not in _FOLDED_AFTER_CUE_ONLY) and (
+        key not in _FOLDED_ANYWHERE_AT_END or after in ("", "nam") or after.isdigit())
     compound = before in _COMPOUND_BEFORE.get(key, ()) or after in _COMPOUND_AFTER.get(key, ())
     return (cue or anywhere) and not compound and key not in _FOLDED_RISKY
 

@@ -147,11 +147,13 @@ def named_quarters(question: str) -> tuple[Named, ...]:
 
 
 # A bare year ends its clause or is followed by a question word ("kon tum 2022", "dân vận
-# khéo 2023 có gì"), and no count's word is before it: "2000 hộ", "tăng 2000" are counts.
-_BARE_YEAR_RE = re.compile(r"(?<![\w/.,])(199\d|20[0-3]\d)(?![\w/.,%])(?=\s*(?:$|[?!.,;:)]|(?:co|la|the|nhu|ra|"
+# khéo 2023 có gì"), and no count's word is before it: "2000 hộ", "tăng 2000" are counts,
+# "Quyết định 2020" a document; nor is one end of a range ("nhiệm kỳ 2020-2025").
+_BARE_YEAR_RE = re.compile(r"(?<![\w/.,\-–])(199\d|20[0-3]\d)(?![\w/.,%\-–])(?=\s*(?:$|[?!.,;:)]|(?:co|la|the|nhu|ra|"
                            r"ve|cua|tai|o|thi|va|bao|nao|gi|duoc|da|dat)\b))")
 _COUNT_BEFORE = {"co", "tang", "giam", "duoc", "la", "khoang", "gan", "hon", "tren", "duoi", "den", "toi", "dat",
-                 "so", "con", "them", "voi", "tong"}
+                 "so", "con", "them", "voi", "tong",
+                 "dinh", "quyet", "thi", "hoach", "luat"}  # a document's number: "Quyết định 2020"
 
 
 def named_years(question: str) -> tuple[Named, ...]:

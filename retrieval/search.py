@@ -27,10 +27,11 @@ from retrieval.accents import reading, restore
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
-from retrieval.normalize import fold, has_diacritics, spell_out_abbreviations
+from retrieval.normalize import fold, has_diacritics, spell_out_abbreviations, words
 from retrieval.people import capitalised_people, trusted_people, writes_any, writes_name
-from retrieval.places import (PROVINCE_KEYS, Place, folded_words, is_district_name, is_place_name, named_places,
-                              province_by_key, site_province, title_cased, writes_district, written_forms)
+from retrieval.places import (PROVINCE_KEYS, Place, article_province, folded_words, is_district_name, is_place_name,
+                              named_places, province_by_key, site_province, title_cased, writes_district,
+                              written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
                              without_asking_words)
 from retrieval.types import Hit
@@ -90,7 +91,7 @@ class Fit:
         (when nothing fits all, figures of the year asked come first); 0: neither."""
         year = self.year_rows is None or row in self.year_rows or (
             article.published is not None and article.published.year in self.years)
-        stored = {folded_words(p) for p in article.places} | {site_province(article.url or article.site)}
+        stored = {folded_words(p) for p in article.places} | {article_province(article)}
         # (stored metadata is folded: it cannot tell Phù Yên from Phú Yên)
         places = all(row in rows or (not place.spelt and stored.intersection(place.keys))
                      for place, rows in self.place_rows.items())
@@ -105,6 +106,17 @@ def _capitalised_in(question: str, key: str) -> bool:
         folded[i:i + len(want)] == want and all(w[0].isupper() for w in typed[i:i + len(want)])
         and (i or len(want) > 1)  # one capitalised first word is just the question's start ("Vinh danh …")
         for i in range(len(typed) - len(want) + 1))
+
+
+def _bigrams_besides(question: str, names: list[str]) -> set[str]:
+    """The question's folded word pairs that stand apart from where it writes the names
+    (folded keys): "thu nhập bình quân ở Bình Dương" keeps "binh_quan", not "o_binh"."""
+    toks = [fold(t) for t in words(question)]
+    inside: set[int] = set()
+    for name in names:
+        n = len(key := name.split())
+        inside.update(j for i in range(len(toks) - n + 1) if toks[i:i + n] == key for j in range(i, i + n))
+    return {f"{toks[i]}_{toks[i + 1]}" for i in range(len(toks) - 1) if i not in inside and i + 1 not in inside}
 
 
 class Searcher:
@@ -260,7 +272,7 @@ class Searcher:
             chosen += [(float(scores[a]), cs, cid) for cs, cid in best]
         passages = await self.store.passages([cid for _, _, cid in chosen])
 
-        fitting = self._fitting(lex, question, places, intent.places)
+        fitting = self._fitting(lex, question, places, intent.places, frozenset(order))
         coded = set(code_articles.tolist())
         hits: list[Hit] = []
         level: dict[int, int] = {}  # chunk id -> how well its article fits (`Fit.level`)
@@ -292,8 +304,8 @@ class Searcher:
             # a province: an article naming "huyện Đông Anh" is strong evidence, and judged by its
             # own cosine one ViNewsQA question was refused.)
             top_cos = float(dense_vals[chunk_rows == lex.articles.row(hits[0].article_id)].max(initial=0.0))
-            named = {w for p in fitting.place_rows for k in p.keys for w in k.split()}
-            besides = tuple(tuple(b for b in bi if not named.intersection(b.split("_"))) for bi in bigrams)
+            besides = _bigrams_besides(question, [k for p in fitting.place_rows for k in p.keys])
+            besides = tuple(tuple(b for b in bi if b in besides) for bi in bigrams)
             bigrams = besides if besides[0] else bigrams
         coverage = max(lex.bigram_coverage(bi, hits[0].article_id) for bi in bigrams if bi) \
             if lq.typed_bi else 0.0
@@ -351,10 +363,12 @@ class Searcher:
         return Byline(shown, tuple(sorted((i for _, ids in matched for i in ids), reverse=True)))
 
     @staticmethod
-    def mentions(lex: LexicalSnapshot, article_id: int, place: Place) -> bool:
-        """Whether this article names the place, as `_mentioned` reads any article."""
-        row = lex.articles.row(article_id)
-        return row is not None and Searcher._mentioned(lex, place, int(row))
+    def mentions(lex: LexicalSnapshot, article: ArticleInfo, place: Place) -> bool:
+        """Whether this article names the place, as `_mentioned` reads any article, or
+        comes from the paper of the province it is."""
+        row = lex.articles.row(article.id)
+        return (row is not None and Searcher._mentioned(lex, place, int(row))) or (
+            not place.spelt and article_province(article) in place.keys)
 
     @staticmethod
     def _mentioned(lex: LexicalSnapshot, place: Place, row: int | None = None) -> bool:
@@ -388,16 +402,18 @@ class Searcher:
 
     @staticmethod
     def _district_rows(lex: LexicalSnapshot, place: Place, first: bool = False,
-                       only: int | None = None) -> frozenset[int]:
-        """Rows of the articles (or of the one at `only`) that write one of the province's
-        districts after its unit (the words found by the index, then read in order, with
-        their accents); with `first`, stop at the first."""
+                       only: int | None = None, among: frozenset[int] | None = None) -> frozenset[int]:
+        """Rows of the articles (or of the one at `only`, or of those `among`) that write one
+        of the province's districts after its unit (the words found by the index, then read
+        in order, with their accents); with `first`, stop at the first."""
         rows: set[int] = set()
         for district in place.within:
             candidates = {int(r) for form in district.folded_forms(with_quan=True)
                           for r in lex.articles_mentioning(form)} - rows
             if only is not None:
                 candidates &= {only}
+            if among is not None:
+                candidates &= among
             for row in sorted(candidates):
                 terms = lex.article_terms.get(int(lex.articles.ids[row]))
                 if terms and writes_district(terms[0].split(), district):
@@ -408,7 +424,7 @@ class Searcher:
 
     @staticmethod
     def _fitting(lex: LexicalSnapshot, question: str, places: tuple[Place, ...],
-                 known_places: tuple[str, ...]) -> Fit | None:
+                 known_places: tuple[str, ...], among: frozenset[int] | None = None) -> Fit | None:
         """What fits the years (after "năm" or in a date) and the places the question
         names (`named_places`, or a stored place written with capitals: "Tu Mơ Rông",
         not the words "thống nhất");
@@ -429,12 +445,15 @@ class Searcher:
                 named.append(place)
         for place in named:
             if place.spelt:  # a district whose name folds like a province's
-                place_rows[place] = Searcher._district_rows(lex, place)
+                place_rows[place] = Searcher._district_rows(lex, place, among=among)
             elif not PROVINCE_KEYS.intersection(place.keys):
                 rows = np.concatenate([lex.articles_mentioning(k) for k in place.keys])
                 place_rows[place] = frozenset(rows.tolist())
             else:  # a province: the articles writing its name or one of its districts'
-                place_rows[place] = Searcher._name_rows(lex, place) | Searcher._district_rows(lex, place)
+                # (its districts read in the candidate articles only: Hà Nội has 27, written in
+                # thousands of articles of a large store)
+                place_rows[place] = Searcher._name_rows(lex, place) | Searcher._district_rows(lex, place,
+                                                                                              among=among)
         return Fit(years, year_rows, place_rows) if years or place_rows else None
 
     def _named_known(self, lex: LexicalSnapshot, named: Named) -> bool:

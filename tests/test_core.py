@@ -86,7 +86,8 @@ async def test_greetings_thanks_and_english_get_their_own_reply_not_an_apology(e
     assert "Phát huy hiệu quả từ phong trào thi đua Dân vận khéo" in new.plain
     for question in (KONTUM_Q, "thu nhap binh quan kon tum 2019", "chao mung ngay dai doan ket co gi",
                      "cảm ơn người có uy tín thế nào", "To chuc WHO the nao", "to chuc WHO", "Vàng", "Đà",
-                     "Ai là Bí thư Tỉnh ủy?", "hướng dẫn thực hiện quy chế dân chủ", "giúp đỡ hộ nghèo thế nào"):
+                     "Ai là Bí thư Tỉnh ủy?", "hướng dẫn thực hiện quy chế dân chủ", "giúp đỡ hộ nghèo thế nào",
+                     "Ban là gì"):
         from bot.smalltalk import small_talk
 
         assert small_talk(question) is None, question
