@@ -368,9 +368,15 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     who = asks_who(question)  # "… là ai?": a sentence naming someone holds the answer
     who_bonus = WHO_WEIGHT * sum(idf(t) for t in q_uni) if who else 0.0
     named = trusted_people(question)  # "Đinh Thị Mỹ Hảo là ai?": a sentence naming her, not anyone
+    # "Chủ tịch UBND tỉnh An Giang là ai?": a sentence naming the holder, not a deputy
+    office = asked_office(question) if who and not named else None
+
+    def answers_who(s: str) -> bool:
+        return names_the_office(s, office) if office is not None else _names_someone_asked(s, named, q.accented)
+
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0)
-          + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and _names_someone_asked(s, named, q.accented) else 0.0),
+          + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0),
           key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE),
         key=lambda x: (-x[0], x[1]),
     )

@@ -324,6 +324,14 @@ def test_a_who_question_naming_someone_quotes_that_one():
         assert [s.text for s in a.sentences] == [hao], q
 
 
+def test_a_who_question_about_an_office_opens_on_its_holder_not_a_deputy():
+    deputy = "Phó Chủ tịch UBND tỉnh An Giang Lê Văn Phước phát biểu chỉ đạo phòng dịch tại tỉnh An Giang."
+    holder = "Ông Nguyễn Thanh Bình, Chủ tịch UBND tỉnh, dự họp."
+    a = compose("Chủ tịch UBND tỉnh An Giang là ai?", [_hit(f"{deputy} {holder}")], True, lambda t: 1.0,
+                AnswerParams(add_next=False))
+    assert a.sentences[0].text == holder
+
+
 async def test_who_holds_an_office_no_article_names_is_not_answered(engine):
     """"Chủ tịch UBND tỉnh Kon Tum là ai?": the samples name no one in that office, and
     quoting the chairwoman of a district's Front was a confident wrong answer."""
