@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
 import socket
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -114,3 +117,11 @@ async def webhook_server(enabled: bool):
         yield server
     finally:
         await server.stop()
+
+
+def health_command(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """`main.py health` as Docker's HEALTHCHECK runs it (its exit code and output); for
+    a running bot's event loop, call it through `asyncio.to_thread`."""
+    return subprocess.run([sys.executable, "main.py", "health", *args], cwd=Path(__file__).resolve().parent.parent,
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "DANVAN_DATA_DIR": str(data_dir), **env})

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot import heartbeat
 from bot.heartbeat import Beat, judge
+from bot_harness import health_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,23 +88,18 @@ async def test_an_unwritable_heartbeat_is_logged_once_and_the_bots_go_on(tmp_pat
     assert len(warnings) == 1 and not missing.exists()
 
 
-def _health(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "main.py", "health", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "DANVAN_DATA_DIR": str(data_dir)}, timeout=60)
-
-
 def test_health_command_exit_codes(tmp_path):
     import time
 
-    out = _health(tmp_path)
+    out = health_command(tmp_path)
     assert out.returncode == 1 and "Bot không hoạt động bình thường (no heartbeat" in out.stdout
     heartbeat.write(tmp_path / heartbeat.FILE, Beat(time.time(), 1, "polling", ("telegram",)))
-    out = _health(tmp_path)
+    out = health_command(tmp_path)
     assert out.returncode == 0 and out.stdout.startswith("Bot đang chạy bình thường (ok: telegram (polling)")
     heartbeat.write(tmp_path / heartbeat.FILE, Beat(time.time() - 200, 1, "polling", ("telegram",)))
-    out = _health(tmp_path)
+    out = health_command(tmp_path)
     assert out.returncode == 1 and "last heartbeat 200 s ago" in out.stdout
-    assert _health(tmp_path, "--max-age", "300").returncode == 0
+    assert health_command(tmp_path, "--max-age", "300").returncode == 0
     # a fresh beat whose writer is gone (a crash): unhealthy at once, not after 90 s
     import socket as sockets
 
@@ -111,7 +107,7 @@ def test_health_command_exit_codes(tmp_path):
                               capture_output=True, text=True).stdout)
     heartbeat.write(tmp_path / heartbeat.FILE, Beat(time.time(), dead, "polling", ("telegram",),
                                                     host=sockets.gethostname()))
-    out = _health(tmp_path)
+    out = health_command(tmp_path)
     assert out.returncode == 1 and f"the bot process (pid {dead}) that wrote the heartbeat is gone" in out.stdout
     # webhook mode: the server is asked too; a beat naming a port nobody listens on fails
     import socket
@@ -120,6 +116,6 @@ def test_health_command_exit_codes(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     heartbeat.write(tmp_path / heartbeat.FILE, Beat(time.time(), 1, "webhook", ("zalo",), port=port))
-    out = _health(tmp_path)
+    out = health_command(tmp_path)
     assert out.returncode == 1 and f"the webhook server does not answer http://127.0.0.1:{port}/healthz" in out.stdout
 

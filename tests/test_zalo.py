@@ -302,18 +302,12 @@ async def test_webhook_checks_the_secret_and_body(engine, data_dir):
 
 
 # -- both bots through run_bots ----------------------------------------------------------
-async def health_command(data_dir, **env) -> tuple[int, str]:
-    """`main.py health` as Docker's HEALTHCHECK runs it: its exit code and output."""
-    import os
-    import sys
-    from pathlib import Path
+async def health(data_dir, **env) -> tuple[int, str]:
+    """`main.py health` run beside the bots' event loop: its exit code and output."""
+    from bot_harness import health_command
 
-    root = Path(__file__).resolve().parent.parent
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "main.py", "health", cwd=root, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT, env={**os.environ, "DANVAN_DATA_DIR": str(data_dir), **env})
-    out, _ = await asyncio.wait_for(proc.communicate(), 60)
-    return proc.returncode, out.decode()
+    done = await asyncio.to_thread(health_command, data_dir, **env)
+    return done.returncode, done.stdout + done.stderr
 
 
 async def test_run_bots_runs_telegram_and_zalo_together(engine, data_dir):
@@ -338,11 +332,11 @@ async def test_run_bots_runs_telegram_and_zalo_together(engine, data_dir):
         assert "40,7" in t.params["text"] and "<b>[1]</b>" in t.params["text"]
         assert "40,7" in z.params["text"] and "<b>" not in z.params["text"]
         # the Docker health check in polling mode: the heartbeat the running bots write
-        code, out = await health_command(data_dir)
+        code, out = await health(data_dir)
         assert code == 0 and "Bot đang chạy bình thường (ok: telegram, zalo (polling)" in out, out
         stop.set()
         assert await asyncio.wait_for(task, 10) == 0
-        code, out = await health_command(data_dir)  # stopped: no heartbeat left behind
+        code, out = await health(data_dir)  # stopped: no heartbeat left behind
         assert code == 1 and "no heartbeat: the bots are not running" in out, out
         assert rows(data_dir, "SELECT platform FROM queries ORDER BY platform") == [("telegram",), ("zalo",)]
         assert (await engine.store.counts())["articles"] == 5  # the shared engine is still usable
@@ -368,7 +362,7 @@ async def test_run_bots_webhook_mode_and_health(engine, data_dir):
             if (data_dir / "danvan.heartbeat").exists():
                 break
             await asyncio.sleep(0.02)
-        code, out = await health_command(data_dir, DANVAN_WEBHOOK_LISTEN="127.0.0.1")
+        code, out = await health(data_dir, DANVAN_WEBHOOK_LISTEN="127.0.0.1")
         assert code == 0 and "ok: telegram, zalo (webhook)" in out, out
         r = await zl.post_webhook_async(zalo_text_update(KONTUM_Q, chat_id=USER), url=f"{local}/zalo")
         assert r.status_code == 200
