@@ -84,11 +84,11 @@ def judge(beat: Beat | None, now: float, max_age: float = MAX_AGE, running: bool
 def writer_running(beat: Beat | None) -> bool | None:
     """Whether the process that wrote `beat` still runs; None when that cannot be told
     (no beat, or one written on another host: a volume read from outside its container)."""
-    if beat is None or not beat.host or beat.host != socket.gethostname():
-        return None
+    if beat is None or not beat.host or beat.host != socket.gethostname() or beat.pid <= 0:
+        return None  # (pid 0 or below would signal a process group)
     try:
         os.kill(beat.pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # (a pid no process can have)
         return False
     except OSError:  # PermissionError: it runs, as another user
         return True

@@ -81,7 +81,7 @@ def small_talk(text: str) -> Talk | None:
     for kind, pattern in _WHOLE.items():
         if pattern.match(folded):
             if kind is Talk.WHO and has_diacritics(text) and "bạn" not in nfc(text).lower() \
-                    and re.search(r"\bban\b", text.lower()):
+                    and re.search(r"\bban\b", text.lower()) and "là gì" in nfc(text).lower():
                 continue  # "Ban là gì": a committee, not "bạn"
             return kind
     if _OK_ACCENTED.match(_words(nfc(text))):

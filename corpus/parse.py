@@ -20,7 +20,7 @@ MIN_BODY_CHARS = 40
 # A record's "title" this long, or of two sentences, is its lead (news corpora often
 # give the sapo as the title): it is quoted from as the first paragraph too.
 MAX_HEADLINE_CHARS = 150
-_TWO_SENTENCES_RE = re.compile(r"\w[.!?]\s+[\"“]?[A-ZĐÀ-Ỹ]")
+_TWO_SENTENCES_RE = re.compile(r"[a-zđà-ỹ\d][.!?]\s+[\"“]?(\w)")  # (not "TP. HCM", "Jay Y. Lee")
 
 
 # A page that is no article: an error page served with HTTP 200, a login wall, a
@@ -119,8 +119,8 @@ def _sentence_case(title: str, body: str = "") -> str:
 
 def reads_as_lead(title: str) -> bool:
     """Whether a record's title is its lead paragraph rather than a headline."""
-    return len(title) > MAX_HEADLINE_CHARS or (len(title) > MAX_HEADLINE_CHARS // 2
-                                               and bool(_TWO_SENTENCES_RE.search(title)))
+    return len(title) > MAX_HEADLINE_CHARS or (len(title) > MAX_HEADLINE_CHARS // 2 and any(
+        m.group(1).isupper() for m in _TWO_SENTENCES_RE.finditer(title)))
 
 
 def _title_from_lead(lead: str) -> str:

@@ -226,7 +226,8 @@ def asks_a_figure(question: str) -> bool:
 
 # Digits that are no figure: dates ("Chiều 22/2", "ngày 5 tháng 3", "năm 2023"), document codes
 _NOT_FIGURES_RE = re.compile(
-    r"\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới)\s+\d{1,2}/\d{1,2}\b|\d{1,2}/\d{1,2}/\d{2,4}"  # "Chiều 22/2"
+    r"\d{1,2}/\d{1,2}/\d{2,4}|(?:\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|trước|sau|niệm|qua|nay)\s+|\()"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # "Chiều 22/2", "Kỷ niệm 2/9", "Chiều nay (1/5)"
     r"|\d{1,4}/(?:19|20)\d\d\b|(?-i:\d+[-/][A-ZĐ]{1,5})\b|\b[A-Za-z]+-\d+\b"  # 6/2022, 100/2019, 18-CT, COVID-19
     r"|\b(?:ngày|tháng|năm|quý|khóa|khoá|lần thứ)\s+\d+(?:/\d+)*", re.I)
 

@@ -387,9 +387,9 @@ class Engine:
         by = None
         if not ranking.name_match and not ranking.unknown and asks_of_author(question):
             # "Nguyễn Thị Qúy là ai?": she only signs articles; "Hữu Nam viết bài gì": a pen name
-            # (a pen name only when the question asks what someone wrote, or finds nothing else)
+            # (a pen name only when the question asks what someone wrote)
             by = ranking.bylines[0] if ranking.bylines else (
-                await self.searcher.author_named(question) if not found or asks_of_writing(question) else None)
+                await self.searcher.author_named(question) if asks_of_writing(question) else None)
         if by is not None:
             answer = byline_answer(question, by.name, await self.store.lead_passages(by.article_ids[:MAX_BYLINE_ARTICLES]))
             return replace(answer, query=typed, latency_ms=(time.perf_counter() - start) * 1000,

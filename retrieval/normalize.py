@@ -88,7 +88,11 @@ def clean_question(text: str) -> str:
     (``<b>MTTQ</b>  huyện`` → ``MTTQ huyện``), in NFC (a keyboard may send tone marks
     as separate characters; bytes that were not UTF-8, carried as lone surrogates, become
     "?"). Idempotent, so cleaning twice is harmless."""
-    text = html.unescape(text.encode("utf-8", "replace").decode("utf-8"))  # "&amp;", "&lt;b&gt;", "&nbsp;"
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    for _ in range(3):  # "&amp;", "&lt;b&gt;", "&nbsp;"; escaped twice too, so that cleaning again changes nothing
+        if (read := html.unescape(text)) == text:
+            break
+        text = read
     return " ".join(_TAG_RE.sub(" ", unicodedata.normalize("NFC", text)).translate(_INVISIBLE).split())
 
 
@@ -99,6 +103,7 @@ MAX_QUESTION_CHARS = 500
 _ASKING_RE = re.compile(r"\b(?:la gi|bao nhieu|nhu the nao|the nao|ra sao|la ai|o dau|khi nao|bao gio|tai sao|"
                         r"vi sao|nhung gi|dieu gi|cho biet|hay khong|co khong|co phai)\b")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
+_CONTEXT_MIN_WORDS = 5
 _QUESTION_MARK_RE = re.compile(r"\?(?=[\s\"”»)]|$)")  # not one inside a URL ("…/a.html?id=3")
 # A question pointing back to the text it follows ("tỉnh đó", "huyện này", "bài trên"), folded
 _POINTS_BACK_RE = re.compile(r"\b(?:tinh|huyen|xa|thanh pho|quan|phuong|dia phuong|don vi|noi|bai|bai bao|bai viet"
@@ -126,17 +131,23 @@ def asked_sentence(text: str) -> str | None:
     def asks(i: int) -> bool:
         return bool(_QUESTION_MARK_RE.search(sentences[i]) or _ASKING_RE.search(fold(sentences[i]).lower()))
 
-    # the last sentence if it asks (with "?" or with words: a rhetorical "?" inside the
-    # pasted text does not beat it), else the first (asked, then pasted), else the last with "?"
+    # the last sentence if it asks with "?", else the first (asked, then pasted), else the last
+    # if it asks with words (a rhetorical "?" inside the pasted text does not beat it), else
+    # the last with "?"
     last = len(sentences) - 1
-    at = last if asks(last) else 0 if asks(0) else next(
-        (i for i in range(last, -1, -1) if _QUESTION_MARK_RE.search(sentences[i])), None)
+
+    def marked(i: int) -> bool:
+        return bool(_QUESTION_MARK_RE.search(sentences[i]))
+
+    at = last if marked(last) else 0 if marked(0) else last if asks(last) else next(
+        (i for i in range(last, -1, -1) if marked(i)), None)
     if at is None:
         return None
     asked = sentences[at]
     if _POINTS_BACK_RE.search(fold(asked).lower()):
         # "Trưởng ban Dân vận của huyện đó là ai?": the text's first sentence names what it is about
-        first = next((s for i, s in enumerate(sentences) if i != at), "")
+        first = next((s for i, s in enumerate(sentences)
+                      if i != at and len(s.split()) >= _CONTEXT_MIN_WORDS), "")  # not "Chào bạn."
         room = MAX_QUESTION_CHARS - len(asked) - 1
         if room > 40:
             return f"{_cut_to(first, room)} {asked}"

@@ -245,7 +245,8 @@ def province_by_key(key: str) -> Place | None:
 # writes of the province without naming it ("Ban Dân vận Tỉnh ủy làm việc với …").
 _SITE_LABEL = re.compile(r"(?:bao|www)?([a-z]{5,}?)(?:moi|tv|online)?")
 _SITE_KEYS = {k.replace(" ", ""): k for k in PROVINCE_KEYS if len(k.replace(" ", "")) >= 5}
-_PUBLIC_SUFFIXES = {"vn", "com", "net", "org", "gov", "edu", "info", "int", "ac", "biz", "name", "pro", "health"}
+_PUBLIC_SUFFIXES = {"vn", "com", "net", "org", "gov", "edu", "info", "int", "ac", "biz", "name", "pro", "health",
+                    "dcs", "mattran"}  # the Party's and the Front's portals: "kontum.dcs.vn", "hanoi.mattran.org.vn"
 
 
 @lru_cache(maxsize=4096)
@@ -380,7 +381,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
             cue = i > 0 and (words[i - 1].lower() in _DISTRICT_CUES if accented
                              else folded[i - 1] in _DISTRICT_CUES_FOLDED)
             if unit or cue_shouting or (capitals and (cue or (i == 0 and key != "ho chi minh"))) or (
-                    cue and not accented):
+                    cue and (not accented or key != "hoa binh")):  # "sống ở hòa bình": in peace
                 return place, n
             continue
         # only the first letter a capital, as at the question's start ("Hà nội", "Gia lai có …"):
@@ -399,8 +400,8 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
     village = next((n for n in (3, 1) if n <= i and " ".join(folded[i - n:i]) in VILLAGE_UNITS), 0)
     if village:
         return _village_at(words, folded, i, village, accented)
-    if folded[i] in _UNITS or " ".join(folded[i:i + 2]) in _UNITS:
-        return None  # "Thành ủy TP HCM": a unit after a unit; the name follows
+    if folded[i] == "tp" or folded[i:i + 2] == ["thanh", "pho"]:
+        return None  # "Thành ủy TP HCM": the city's unit after the party's; the name follows
     n = 0  # "huyện Kon Rẫy": capitalised words after a unit, up to a question word
     while i + n < len(words) and n < 4 and words[i + n][0].isupper() and not _question_word(words[i + n], accented):
         n += 1
@@ -524,6 +525,8 @@ def _lower_case_name(typed: list[str], key: str, cue: bool, accented: bool = Fal
     question's start, "o", "tai"…) when no everyday phrase folds to it."""
     if not all(w.islower() for w in typed) or key in _EVERYDAY_PROVINCE_NAMES:
         return False
+    if before in _COMPOUND_BEFORE.get(key, ()) or after in _COMPOUND_AFTER.get(key, ()):
+        return False  # "an ninh bình yên", "chuyên gia lai tạo"
     if any(has_diacritics(w) for w in typed):
         return nfc(" ".join(typed)) in _ACCENTED_NAMES
     if accented and " ".join(typed) in _ACCENTED_NAMES:  # it has no accents to type
@@ -532,7 +535,7 @@ def _lower_case_name(typed: list[str], key: str, cue: bool, accented: bool = Fal
     if "nam" in key.split():  # năm: "nam dinh huong", "quang nam 2019" (quãng năm): only right after "ở / tại"
         return before in _FOLDED_PLACE_CUES and key not in _FOLDED_RISKY
     anywhere = key in _FOLDED_ANYWHERE and (before or key not in _FOLDED_AFTER_CUE_ONLY) and (
-        key not in _FOLDED_ANYWHERE_AT_END or after in ("", "nam") or after.isdigit())
+        key not in _FOLDED_ANYWHERE_AT_END or after in ("", "nam", "la", "co", "bao", "nao") or after.isdigit())
     compound = before in _COMPOUND_BEFORE.get(key, ()) or after in _COMPOUND_AFTER.get(key, ())
     return (cue or anywhere) and not compound and key not in _FOLDED_RISKY
 

@@ -131,6 +131,8 @@ class Searcher:
         self.known_years: frozenset[int] = frozenset()
         self.site_provinces: frozenset[str] = frozenset()  # provinces whose own newspaper is stored
         self._bylines: tuple[int, list[tuple[str, list[int]]]] | None = None  # (store generation, author lines)
+        self._author_keys: tuple[list, dict] | None = None  # (author lines, folded name -> its lines)
+        self._place_keys: tuple[tuple, dict] | None = None  # (known places, folded name -> the name)
 
     async def refresh_known(self) -> None:
         """The place names the corpus knows (for filters named in a question), the
@@ -168,8 +170,23 @@ class Searcher:
         # as they are spelt ("Tu Mo Rong": Tu Mơ Rông, not "từ mô rông")
         names = tuple(p.name for p in named_places(question)
                       if not p.village and (p.keys[0] in PROVINCE_KEYS or is_district_name(p.keys[0])))
-        names += tuple(p for p in self.known_places if has_diacritics(p) and _capitalised_in(question, folded_words(p)))
+        names += self._stored_places_capitalised(question)
         return without_asking_words(restore(question, snap.accent_candidates(), snap.bigram_df, local, names))
+
+    def _stored_places_capitalised(self, question: str) -> tuple[str, ...]:
+        """The stored place names (with accents) a question writes with capitals: its runs
+        of two to four words looked up in the stored names by their folded form."""
+        if self._place_keys is None or self._place_keys[0] is not self.known_places:
+            keys: dict[str, str] = {}
+            for p in self.known_places:
+                if has_diacritics(p) and 2 <= len(key := folded_words(p).split()) <= 4:
+                    keys.setdefault(" ".join(key), p)
+            self._place_keys = (self.known_places, keys)
+        keys = self._place_keys[1]
+        folded = folded_words(question).split()
+        found = {keys[" ".join(folded[i:i + n])] for n in (2, 3, 4) for i in range(len(folded) - n + 1)
+                 if " ".join(folded[i:i + n]) in keys}
+        return tuple(sorted(p for p in found if _capitalised_in(question, folded_words(p))))
 
     async def search(self, question: str, k: int = 10, mode: str = "hybrid") -> Ranking:
         if mode not in MODES:
@@ -331,16 +348,26 @@ class Searcher:
         bài gì": a pen name, no person's name by its form), the longest such line, of
         two syllables or more, written whole; None when it names none."""
         lines = await self._author_lines()
-        folded = f" {folded_words(question)} "
-        named = [(author, ids) for author, ids in lines
-                 if len(key := folded_words(author).split()) >= 2 and f" {' '.join(key)} " in folded
-                 and not is_place_name(" ".join(key))]  # an author line "Hà Nội" names the city
-        if not named:
-            return None
-        longest = max(len(folded_words(a)) for a, _ in named)
-        author = next(a for a, _ in named if len(folded_words(a)) == longest)
-        ids = sorted({i for a, ids in named if folded_words(a) == folded_words(author) for i in ids}, reverse=True)
-        return Byline(author, tuple(ids))
+        if self._author_keys is None or self._author_keys[0] is not lines:
+            keys: dict[str, list[tuple[str, list[int]]]] = {}
+            for author, ids in lines:
+                key = folded_words(author)
+                if len(key.split()) >= 2 and not is_place_name(key):  # an author line "Hà Nội" names the city
+                    keys.setdefault(key, []).append((author, ids))
+            self._author_keys = (lines, keys)
+        keys = self._author_keys[1]
+        # the name written with capitals, as author lines write it, or a question typed all in
+        # lower case (asked only of writing: "Ai phụ trách cửa khẩu Hữu Nghị" names a gate,
+        # though an author signs "Hữu Nghị")
+        typed = re.findall(r"\w+", question)
+        folded = [fold(w).lower() for w in typed]
+        for n in (4, 3, 2):
+            for i in range(len(typed) - n + 1):
+                named = keys.get(" ".join(folded[i:i + n]))
+                if named and (all(w[0].isupper() for w in typed[i:i + n]) or question.islower()):
+                    ids = sorted({i for _, ids in named for i in ids}, reverse=True)
+                    return Byline(named[0][0], tuple(ids))
+        return None
 
     async def _author_lines(self) -> list[tuple[str, list[int]]]:
         """The store's author lines, read once per change of the store."""

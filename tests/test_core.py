@@ -78,7 +78,7 @@ async def test_greetings_thanks_and_english_get_their_own_reply_not_an_apology(e
     # who it is, how to use it, goodbye: the introduction, the command list, a farewell
     for text, start in (("bạn là ai?", "Xin chào! Tôi là Trợ lý Dân vận"), ("Chào bạn, bạn là ai", "Xin chào! Tôi là"),
                         ("bot lam duoc gi", "Xin chào! Tôi là"), ("help", "Các lệnh:"), ("Hướng dẫn", "Các lệnh:"),
-                        ("tạm biệt", "Tạm biệt!"), ("bye bot", "Tạm biệt!")):
+                        ("tạm biệt", "Tạm biệt!"), ("bye bot", "Tạm biệt!"), ("Ban là ai?", "Xin chào! Tôi là")):
         [reply] = await core.handle(msg(text))
         assert reply.plain.startswith(start), text
     assert rows(data_dir, "SELECT count(*) FROM queries")[0][0] == 0

@@ -40,6 +40,8 @@ def test_the_writer_of_a_beat_is_looked_for_on_its_own_host_only():
     assert heartbeat.writer_running(Beat(1.0, int(dead.stdout), "polling", ("zalo",), host=here + "-other")) is None
     assert heartbeat.writer_running(Beat(1.0, os.getpid(), "polling", ("zalo",))) is None  # an older beat
     assert heartbeat.writer_running(None) is None
+    assert heartbeat.writer_running(Beat(1.0, 0, "polling", ("zalo",), host=here)) is None  # (a process group)
+    assert heartbeat.writer_running(Beat(1.0, 99999999999, "polling", ("zalo",), host=here)) is False
 
 
 def test_a_damaged_or_foreign_heartbeat_file_counts_as_none(tmp_path):

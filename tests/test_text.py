@@ -142,6 +142,11 @@ def test_places_a_question_names():
     assert names("Gia lai có bao nhiêu mô hình") == names("Dân vận ở Gia lai") == ["Gia Lai"]
     assert names("Hà nội có bao nhiêu phường") == ["Hà Nội"] and names("Dân vận ở Quảng nam") == ["Quảng Nam"]
     assert names("Bí thư Thành ủy TP HCM là ai?") == ["Hồ Chí Minh"]  # a unit after a unit: the name follows
+    for question, place in (("Phường Phương Liên có bao nhiêu hộ nghèo?", "Phương Liên"), ("Xã Quan Lạn", "Quan Lạn"),
+                            ("Thị trấn Plei Kần", "Plei Kần"), ("mô hình dân vận ở long an", "Long An"),
+                            ("du lịch ở huế có gì", "Thừa Thiên Huế"), ("chu tich gia lai la ai", "Gia Lai")):
+        assert names(question) == [place], question  # names that begin like a unit; lower case after "ở"
+    assert names("Làm thế nào để đảm bảo an ninh bình yên cho nhân dân?") == []
     for everyday in ("Các chuyên gia lai tạo giống lúa mới như thế nào?", "Quốc gia lai ghép công nghệ ra sao?",
                      "Dự án tư nhân an giang sơn là gì?", "Cầu mong bình an giang hồ"):
         assert names(everyday) == [], everyday
@@ -311,6 +316,8 @@ def test_question_markup_is_dropped():
         assert clean_question(kept) == kept
     # HTML entities (a question copied from a web page) are read
     assert clean_question("Sở GD&amp;ĐT &lt;b&gt;Hà&nbsp;Nội&lt;/b&gt;") == "Sở GD&ĐT Hà Nội"
+    twice = clean_question("&amp;lt;b&amp;gt;MTTQ")  # escaped twice: cleaning again changes nothing
+    assert twice == clean_question(twice) == "MTTQ"
     # tone marks sent as separate characters (NFD) are composed: places and words read alike
     nfd = unicodedata.normalize("NFD", "tổng kết dân vận ở hà nội")
     assert clean_question(nfd) == "tổng kết dân vận ở hà nội"
@@ -347,10 +354,14 @@ def test_a_pasted_text_is_searched_by_the_question_in_it():
         "Kon Rẫy có bao nhiêu mô hình?")
     assert shorten_question(article + "Xem thêm tại https://x.vn/a.html?id=3 để biết")[0] == article[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0].rstrip()
     assert long_question_note(asked + " " + article).startswith("(Tin nhắn dài quá, tôi tìm theo")
+    # a question asked first beats a pasted text that ends on "… cho biết."
+    assert shorten_question(asked + " " + article + "Ông Nguyễn Văn A cho biết.")[0] == asked
     # a question pointing back to the text ("huyện đó") is asked with the text's first sentence
     kon_ray = "Phong trào thi đua Dân vận khéo trên địa bàn huyện Kon Rẫy đạt nhiều kết quả. "
     back = "Cho tôi hỏi Trưởng ban Dân vận của huyện đó là ai?"
     assert shorten_question(kon_ray + article + back)[0] == kon_ray + back
+    # the text's first sentence of some words, not a greeting, goes with a question pointing back
+    assert shorten_question("Chào bạn. " + kon_ray + article + back)[0] == kon_ray + back
     # no question in it: its start, as before
     assert shorten_question(article)[0] == article[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0].rstrip()
     assert long_question_note(article) == LONG_QUESTION_NOTE and long_question_note(asked) is None
@@ -556,3 +567,18 @@ def test_accents_restored_keep_the_places_named_as_they_are_spelt():
     assert restore(q, candidates, lambda b: 0) == "từ mô rông phát triển cây"
     assert restore(q, candidates, lambda b: 0, names=("Tu Mơ Rông",)) == "tu mơ rông phát triển cây"
     assert restore("tu xa", candidates, lambda b: 0, names=("Tu Mơ Rông",)) == "từ xa"  # only the whole name
+
+
+def test_a_province_paper_is_known_by_its_site_own_name():
+    from corpus.parse import reads_as_lead
+    from retrieval.places import site_province
+
+    for url, key in (("http://baokontum.com.vn/x", "kon tum"), ("https://hanoimoi.vn/a", "ha noi"),
+                     ("kontum.gov.vn", "kon tum"), ("https://www.baodaklak.vn/", "dak lak"),
+                     ("bacgiang.dcs.vn", "bac giang"), ("kontum.mattran.org.vn", "kon tum")):
+        assert site_province(url) == key, url
+    for url in ("hanoi.vnexpress.net", "kontum.txt", "https://dantri.com.vn/xa-hoi", "http://127.0.0.1:8080/", "", None):
+        assert site_province(url) is None, url
+    # a record's title with an abbreviation's full stop is a headline, not two sentences
+    assert not reads_as_lead("Người dân TP. HCM dựng lều trước cổng khu cách ly tập trung để chờ người thân")
+    assert reads_as_lead("Hà Nội cấm xe. Người dân bức xúc vì phải đi đường vòng rất xa mỗi ngày đi làm")
