@@ -375,6 +375,12 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     def answers_who(s: str) -> bool:
         return names_the_office(s, office) if office is not None else _names_someone_asked(s, named, q.accented)
 
+    if office is not None:  # a title that names the holder answers too ("Thiếu tướng Vũ Xuân Viên: - Giám đốc Công an…")
+        for rank in dict.fromkeys(ranks):
+            title = " ".join(hits[rank].passage.article.title.split())
+            if names_the_office(title, office) and title not in sentences.values():
+                sentences[(rank, -1)] = title
+
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0)
           + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0),

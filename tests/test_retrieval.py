@@ -330,6 +330,13 @@ def test_a_who_question_about_an_office_opens_on_its_holder_not_a_deputy():
     a = compose("Chủ tịch UBND tỉnh An Giang là ai?", [_hit(f"{deputy} {holder}")], True, lambda t: 1.0,
                 AnswerParams(add_next=False))
     assert a.sentences[0].text == holder
+    # a title naming the holder answers when the passage names the office only
+    titled = _hit("Tại buổi họp báo, lãnh đạo Công an TP Đà Nẵng chia sẻ những mối bận tâm.", 1,
+                  "Thiếu tướng Vũ Xuân Viên: - Giám đốc Công an TP Đà Nẵng.")
+    a = compose("Giám đốc Công an TP Đà Nẵng là ai?", [titled], True, lambda t: 1.0, AnswerParams(add_next=False))
+    assert a.sentences[0].text == "Thiếu tướng Vũ Xuân Viên: - Giám đốc Công an TP Đà Nẵng." and a.citations[0].n == 1
+    a = compose("Công an TP Đà Nẵng chia sẻ gì?", [titled], True, lambda t: 1.0, AnswerParams(add_next=False))
+    assert "Vũ Xuân Viên" not in a.text  # (only for a who-question about an office)
 
 
 async def test_who_holds_an_office_no_article_names_is_not_answered(engine):
