@@ -252,7 +252,7 @@ class BotCore:
             return await self._cmd_help(msg, "")
         if talk is not None:  # "chào bot", "cảm ơn", "ok", "tạm biệt", English: no search, not logged as unanswered
             return [_text(REPLIES[talk].format(example=EXAMPLES[2 if talk is Talk.ENGLISH else 0]))]
-        prefix = render.long_question_note(text) + "\n\n" if cut else ""
+        prefix = render.long_question_note(text, question) + "\n\n" if cut else ""
         today = dt.datetime.now(VN_TZ).date()
         recent = parse_recent("tin mới nhất" if asks_whats_new(question) else question, today)
         if recent is not None:  # "Bài mới về công tác tôn giáo tuần này?": a list, not quotes

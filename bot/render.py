@@ -14,13 +14,16 @@ LONG_QUESTION_NOTE = f"(Câu hỏi dài quá, tôi chỉ dùng {MAX_QUESTION_CHA
 MAX_NOTED_QUESTION_CHARS = 200
 
 
-def long_question_note(typed: str) -> str | None:
-    """What a reply says of a message too long to search whole: that its start was
-    used, or which question in it was (None: it was not shortened)."""
-    used, cut = shorten_question(typed)
-    if not cut:
+def long_question_note(typed: str, used: str | None = None) -> str | None:
+    """What a reply says of a message too long to search whole, given the question
+    searched (`shorten_question`'s, worked out when not given): that its start was used,
+    or which question in it was (None: it was not shortened)."""
+    if used is None:
+        used = shorten_question(typed)[0]
+    whole = clean_question(typed)
+    if used == whole:
         return None
-    if used == cut_question(clean_question(typed)):  # its start
+    if used == cut_question(whole):  # its start
         return LONG_QUESTION_NOTE
     return f"(Tin nhắn dài quá, tôi tìm theo câu hỏi trong đó: «{clip(used, MAX_NOTED_QUESTION_CHARS)}»)"
 

@@ -24,7 +24,7 @@ from retrieval.normalize import fold, has_diacritics, is_code, marks_last, nfc, 
 from retrieval.people import trusted_people, writes_a_person, writes_any
 from retrieval.places import PROVINCE_KEYS, named_places, province_by_key
 from corpus.types import Passage
-from retrieval.types import Answer, Citation, Hit, Sentence
+from retrieval.types import NO_FIGURE_NOTE, Answer, Citation, Hit, Sentence
 
 
 GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
@@ -473,7 +473,10 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         )
         for aid, n in numbers.items()
     )
-    return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits))
+    # "bao nhiêu …" answered by sentences that give no figure: said, not left to be guessed
+    no_figure = asks_a_figure(question) and not any(states_a_figure(s.text) for s in out)
+    return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits),
+                  note=NO_FIGURE_NOTE if no_figure else "")
 
 
 MAX_BYLINE_ARTICLES = 3

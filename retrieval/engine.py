@@ -27,9 +27,9 @@ from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
-from retrieval.answer import (MAX_BYLINE_ARTICLES, AnswerParams, asked_office, asks_a_figure, asks_of_author,
-                              asks_of_writing, byline_answer, compose, counted_noun, counting_passage, drawn_from,
-                              names_the_office, states_a_figure, with_context)
+from retrieval.answer import (MAX_BYLINE_ARTICLES, AnswerParams, asked_office, asks_of_author, asks_of_writing,
+                              byline_answer, compose, counted_noun, counting_passage, drawn_from, names_the_office,
+                              with_context)
 from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
@@ -38,7 +38,7 @@ from retrieval.lexical_index import LexicalIndex
 from retrieval.normalize import abbreviation_variants, fold, shorten_question, words
 from retrieval.places import named_places
 from retrieval.search import SearchConfig, Searcher
-from retrieval.types import NO_FIGURE_NOTE, Answer, Citation
+from retrieval.types import Answer, Citation
 from retrieval.vector_index import INDEX_FILE, META_FILE, REINDEX_HINT, VectorIndex
 
 log = logging.getLogger(__name__)
@@ -419,13 +419,10 @@ class Engine:
             answer = compose(question, naming, True, ranking.lexical.idf, self.config.answer) if naming else answer
             if not any(names_the_office(s.text, office) for s in answer.sentences):
                 answer = Answer(query=question, found=False, hits=tuple(hits))
-        # "bao nhiêu …" answered by passages that give no figure: said, not left to be guessed
-        no_figure = answer.found and asks_a_figure(question) and not any(
-            states_a_figure(s.text) for s in answer.sentences)
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=typed, found=answer.found, sentences=answer.sentences,
                       citations=answer.citations, hits=answer.hits, latency_ms=elapsed, unknown=ranking.unknown,
-                      note=NO_FIGURE_NOTE if no_figure else "")
+                      note=answer.note)
 
     async def signal(self, question: str) -> Signal:
         """What the not-found rule sees of a question (for calibration)."""

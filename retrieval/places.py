@@ -530,14 +530,12 @@ def _lower_case_name(typed: list[str], key: str, cue: bool, accented: bool = Fal
     if any(has_diacritics(w) for w in typed):
         return nfc(" ".join(typed)) in _ACCENTED_NAMES
     if accented and " ".join(typed) in _ACCENTED_NAMES:  # it has no accents to type
-        if before not in _COMPOUND_BEFORE.get(key, ()) and after not in _COMPOUND_AFTER.get(key, ()):
-            return True
+        return True
     if "nam" in key.split():  # năm: "nam dinh huong", "quang nam 2019" (quãng năm): only right after "ở / tại"
         return before in _FOLDED_PLACE_CUES and key not in _FOLDED_RISKY
     anywhere = key in _FOLDED_ANYWHERE and (before or key not in _FOLDED_AFTER_CUE_ONLY) and (
         key not in _FOLDED_ANYWHERE_AT_END or after in ("", "nam", "la", "co", "bao", "nao") or after.isdigit())
-    compound = before in _COMPOUND_BEFORE.get(key, ()) or after in _COMPOUND_AFTER.get(key, ())
-    return (cue or anywhere) and not compound and key not in _FOLDED_RISKY
+    return (cue or anywhere) and key not in _FOLDED_RISKY
 
 
 def _typed_like(typed: list[str], key: str) -> bool:

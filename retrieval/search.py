@@ -119,6 +119,24 @@ def _bigrams_besides(question: str, names: list[str]) -> set[str]:
     return {f"{toks[i]}_{toks[i + 1]}" for i in range(len(toks) - 1) if i not in inside and i + 1 not in inside}
 
 
+def _name_forms(place: Place) -> tuple[str, ...]:
+    """The folded forms that, in an article, write the place's name: "TP HCM", not "tư
+    tưởng Hồ Chí Minh"; a district's whole; another name, or its start of two words or
+    more (none for a district spelt like a province: "Phù Yên" is written "Phú Yên" once
+    folded, its `within` tells)."""
+    forms = written_forms(place)
+    if forms is not None:
+        return forms
+    if place.spelt:
+        return ()
+    out: list[str] = []
+    for key in place.keys:
+        words_ = key.split()
+        shortest = len(words_) if is_district_name(key) else min(len(words_), 2)  # not "Hàm Thuận" for Hàm Thuận Nam
+        out += [" ".join(words_[:n]) for n in range(len(words_), shortest - 1, -1)]
+    return tuple(dict.fromkeys(out))
+
+
 class Searcher:
     def __init__(self, store: Store, encoder: Encoder, index: VectorIndex, lexical: LexicalIndex,
                  config: SearchConfig | None = None) -> None:
@@ -132,7 +150,8 @@ class Searcher:
         self.site_provinces: frozenset[str] = frozenset()  # provinces whose own newspaper is stored
         self._bylines: tuple[int, list[tuple[str, list[int]]]] | None = None  # (store generation, author lines)
         self._author_keys: tuple[list, dict] | None = None  # (author lines, folded name -> its lines)
-        self._place_keys: tuple[tuple, dict] | None = None  # (known places, folded name -> the name)
+        # (known places, folded name -> their positions, the most words a name has)
+        self._place_keys: tuple[tuple, dict, int] | None = None
 
     async def refresh_known(self) -> None:
         """The place names the corpus knows (for filters named in a question), the
@@ -150,15 +169,15 @@ class Searcher:
         return self.encoder.encode_queries([text])[0]
 
     def dense_text(self, question: str, accented: bool, article_lex: np.ndarray | None = None,
-                   snap: LexicalSnapshot | None = None) -> str:
+                   snap: LexicalSnapshot | None = None, stored: tuple[str, ...] = ()) -> str:
         """The question as it should be embedded: accents restored when typed without
         (from the top lexical articles), without the question words it ends on, and the
         field's abbreviations followed by their words ("MTTQ (mặt trận tổ quốc)": a
         passage may write either form)."""
-        return spell_out_abbreviations(self._dense_words(question, accented, article_lex, snap))
+        return spell_out_abbreviations(self._dense_words(question, accented, article_lex, snap, stored))
 
     def _dense_words(self, question: str, accented: bool, article_lex: np.ndarray | None,
-                     snap: LexicalSnapshot | None) -> str:
+                     snap: LexicalSnapshot | None, stored: tuple[str, ...]) -> str:
         if accented or not self.config.restore_accents or article_lex is None or not article_lex.size:
             return without_asking_words(question)
         top = np.argsort(-article_lex)[:3]
@@ -170,30 +189,32 @@ class Searcher:
         # as they are spelt ("Tu Mo Rong": Tu Mơ Rông, not "từ mô rông")
         names = tuple(p.name for p in named_places(question)
                       if not p.village and (p.keys[0] in PROVINCE_KEYS or is_district_name(p.keys[0])))
-        names += self._stored_places_capitalised(question)
+        names += tuple(p for p in stored if has_diacritics(p) and _capitalised_in(question, folded_words(p)))
         return without_asking_words(restore(question, snap.accent_candidates(), snap.bigram_df, local, names))
 
-    def _stored_places_capitalised(self, question: str) -> tuple[str, ...]:
-        """The stored place names (with accents) a question writes with capitals: its runs
-        of two to four words looked up in the stored names by their folded form."""
+    def _stored_places_in(self, question: str) -> tuple[str, ...]:
+        """The stored place names (`known_places`, of three letters or more) a question
+        writes, in their stored order: its runs of words looked up by their folded form
+        (the names are folded once per refresh, not for every question)."""
         if self._place_keys is None or self._place_keys[0] is not self.known_places:
-            keys: dict[str, str] = {}
-            for p in self.known_places:
-                if has_diacritics(p) and 2 <= len(key := folded_words(p).split()) <= 4:
-                    keys.setdefault(" ".join(key), p)
-            self._place_keys = (self.known_places, keys)
-        keys = self._place_keys[1]
+            keys: dict[str, list[int]] = {}
+            for at, p in enumerate(self.known_places):
+                if len(p) >= 3 and (key := folded_words(p)):
+                    keys.setdefault(key, []).append(at)
+            self._place_keys = (self.known_places, keys, max((len(k.split()) for k in keys), default=0))
+        _, keys, longest = self._place_keys
         folded = folded_words(question).split()
-        found = {keys[" ".join(folded[i:i + n])] for n in (2, 3, 4) for i in range(len(folded) - n + 1)
-                 if " ".join(folded[i:i + n]) in keys}
-        return tuple(sorted(p for p in found if _capitalised_in(question, folded_words(p))))
+        found = {at for n in range(1, longest + 1) for i in range(len(folded) - n + 1)
+                 for at in keys.get(" ".join(folded[i:i + n]), ())}
+        return tuple(self.known_places[at] for at in sorted(found))
 
     async def search(self, question: str, k: int = 10, mode: str = "hybrid") -> Ranking:
         if mode not in MODES:
             raise ValueError(f"unknown search mode {mode!r}; valid: {', '.join(MODES)}")
         cfg = self.config
         lq = build_query(question)
-        intent = analyse(question, self.known_places)
+        stored = self._stored_places_in(question)
+        intent = analyse(question, stored)
         lex = self.lexical.latest()  # one consistent state for the whole search
         use_dense = mode in ("hybrid", "dense") and self.index.size > 0
         empty = Ranking([], lq.accented, 0.0, 0.0, lex)
@@ -210,7 +231,7 @@ class Searcher:
             if len(art_lex) == 0:
                 return empty
             if use_dense and early is None:
-                early = self._embed_soon(self.dense_text(question, lq.accented, art_lex, lex))
+                early = self._embed_soon(self.dense_text(question, lq.accented, art_lex, lex, stored))
             chunk_lex = lex.chunk_scores(lq)
             dense_vals = np.zeros(len(lex.chunks.ids), dtype=np.float32)  # cosine per chunk row, 0 if not retrieved
             top_cos = 0.0
@@ -408,24 +429,17 @@ class Searcher:
 
     @staticmethod
     def _name_written(lex: LexicalSnapshot, place: Place, row: int | None = None) -> bool:
-        """Whether an article (any, or the one at `row`) writes the place's name."""
-        rows = Searcher._name_rows(lex, place)
-        return bool(rows) if row is None else row in rows
+        """Whether an article (any, or the one at `row`) writes the place's name (`_name_forms`)."""
+        for form in _name_forms(place):
+            rows = lex.articles_mentioning(form)
+            if rows.size if row is None else np.any(rows == row):
+                return True
+        return False
 
     @staticmethod
     def _name_rows(lex: LexicalSnapshot, place: Place) -> frozenset[int]:
-        """Rows of the articles that write the place's name: "TP HCM", not "tư tưởng Hồ
-        Chí Minh"; a district's whole; another name, or its start of two words or more."""
-        forms = written_forms(place)
-        if forms is None:
-            if place.spelt:
-                return frozenset()  # "Phù Yên" is written "Phú Yên" once folded: its `within` tells
-            forms = []
-            for key in place.keys:
-                words = key.split()
-                shortest = len(words) if is_district_name(key) else min(len(words), 2)  # not "Hàm Thuận" for Hàm Thuận Nam
-                forms += [" ".join(words[:n]) for n in range(len(words), shortest - 1, -1)]
-        return frozenset(int(r) for form in dict.fromkeys(forms) for r in lex.articles_mentioning(form))
+        """Rows of the articles that write the place's name (`_name_forms`)."""
+        return frozenset(int(r) for form in _name_forms(place) for r in lex.articles_mentioning(form))
 
     @staticmethod
     def _district_rows(lex: LexicalSnapshot, place: Place, first: bool = False,
