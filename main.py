@@ -407,6 +407,8 @@ def _count(raw: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from retrieval.normalize import STRIP_CHOICES  # light: no encoder, no numpy
+
     p = argparse.ArgumentParser(prog="main.py", description="Trợ lý Dân vận")
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("ingest", help="add articles from files, folders, URLs, feeds or JSONL")
@@ -423,7 +425,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--queries", required=True)
     s.add_argument("--mode", default="hybrid", choices=("hybrid", "lexical", "dense"))
     s.add_argument("--json", action="store_true")
-    s.add_argument("--strip-accents", nargs="?", const="all", choices=("all", "half"),
+    s.add_argument("--strip-accents", nargs="?", const="all", choices=STRIP_CHOICES,
                    help="ask every question without diacritics (or `half`: every other accented word without)")
     s.add_argument("--limit", type=_count, default=0, help="only the first N questions (0: all)")
     s.add_argument("--subset", nargs=2, metavar=("LABELS", "LABEL"),

@@ -171,8 +171,12 @@ def asks_who(question: str) -> bool:
 # A question that opens on "số / số lượng / tổng số <noun>" asks a count too ("Số mô
 # hình dân vận khéo ở Kon Rẫy"), unless it asks "bao nhiêu" of another ("Số ca mắc tăng
 # bao nhiêu phần trăm").
-_HOW_MANY_RE = {True: re.compile(r"\b(?:bao nhiêu|mấy)\s+([^\W\d_]+)"),
-                False: re.compile(r"\bbao nhieu\s+([^\W\d_]+)")}
+# "bao nhiêu", "mấy" (with its accent only: "may" is also máy), and "số lượng" / "tổng số"
+# anywhere: what asks for a figure; before a noun, what asks to count it (`counted_noun`)
+_HOW_MANY = ("bao nhiêu", "mấy")
+_NUMBER_OF = ("số lượng", "tổng số")
+_HOW_MANY_RE = {True: re.compile(r"\b(?:" + "|".join(_HOW_MANY) + r")\s+([^\W\d_]+)"),
+                False: re.compile(r"\b" + fold(_HOW_MANY[0]) + r"\s+([^\W\d_]+)")}
 # Typed bare, "so" is also sở, sổ, so sánh, so với: only "so luong" / "tong so" count;
 # "Số điện thoại", "Số hóa", "Số kế hoạch" … name no count.
 _NUMBER_OF_RE = {True: re.compile(r"^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+"
@@ -211,7 +215,9 @@ def counted_noun(question: str) -> CountedNoun | None:
     return CountedNoun(_count_pattern(marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
 
 
-_ASKS_FIGURE_RE = re.compile(r"\b(?:bao nhieu|so luong|tong so)\b")  # folded: however it is typed
+# folded, however it is typed ("mấy" only with its accent)
+_ASKS_FIGURE_RE = (re.compile(r"\b(?:" + "|".join(fold(w) for w in (_HOW_MANY[0], *_NUMBER_OF)) + r")\b"),
+                   re.compile(r"\b" + _HOW_MANY[1] + r"\b"))
 # A figure: digits, or a number written out ("hai mươi", "hàng trăm", "một nửa")
 _FIGURE_RE = re.compile(r"\d|\b(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục"
                         r"|nửa|một|gấp)\b", re.I)
@@ -221,7 +227,8 @@ _FIGURE_ONLY_WORDS = {"năm", "một", "tư"}
 
 def asks_a_figure(question: str) -> bool:
     """Whether a question asks how many or how much ("bao nhiêu", "mấy", "số lượng")."""
-    return bool(_ASKS_FIGURE_RE.search(fold(question).lower())) or bool(re.search(r"\bmấy\b", nfc(question).lower()))
+    folded, few = _ASKS_FIGURE_RE
+    return bool(folded.search(fold(question).lower()) or few.search(nfc(question).lower()))
 
 
 # Digits that are no figure: dates ("Chiều 22/2", "ngày 5 tháng 3", "năm 2023"), document codes

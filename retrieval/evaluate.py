@@ -28,7 +28,7 @@ from corpus.errors import ConfigError
 from retrieval.calibrate import Calibration, Signal, fit, found_rates, holdout
 from retrieval.confidence import threshold_for
 from retrieval.engine import Engine, EngineConfig
-from retrieval.normalize import fold
+from retrieval.normalize import fold, strip_accents
 
 log = logging.getLogger(__name__)
 
@@ -39,25 +39,6 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
-STRIP_CHOICES = ("all", "half")
-
-
-def strip_accents(text: str, how: str = "all") -> str:
-    """The question without its diacritics ("all"), or with those of every other
-    accented word left off, the first kept ("half": "Kon Rẫy có bao nhiêu mô hình"
-    -> "Kon Rẫy co bao nhiêu mo hình"), as a cadre typing in a hurry may write it."""
-    if how == "all":
-        return fold(text)
-    if how != "half":
-        raise ValueError(f"unknown way to strip accents {how!r}; valid: {', '.join(STRIP_CHOICES)}")
-    out, accented = [], 0
-    for word in text.split(" "):
-        if fold(word) != word:
-            accented += 1
-            if accented % 2 == 0:
-                word = fold(word)
-        out.append(word)
-    return " ".join(out)
 
 
 def corpus_dir(data_dir: Path, corpus: Path, chunk_words: int = CHUNK_WORDS) -> Path:

@@ -99,9 +99,6 @@ def clean_question(text: str) -> str:
 MAX_QUESTION_CHARS = 500
 
 
-# What a sentence asks with when it has no "?" ("… cho biết có bao nhiêu mô hình"), folded.
-_ASKING_RE = re.compile(r"\b(?:la gi|bao nhieu|nhu the nao|the nao|ra sao|la ai|o dau|khi nao|bao gio|tai sao|"
-                        r"vi sao|nhung gi|dieu gi|cho biet|hay khong|co khong|co phai)\b")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
 _CONTEXT_MIN_WORDS = 5
 _QUESTION_MARK_RE = re.compile(r"\?(?=[\s\"”»)]|$)")  # not one inside a URL ("…/a.html?id=3")
@@ -181,6 +178,35 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return unicodedata.normalize("NFC", stripped)
+
+
+# The words a question asks with (`query` also strips them from a question's end)
+ASKING_PHRASES = ("như thế nào", "thế nào", "ra sao", "là gì", "là ai", "bao nhiêu", "ở đâu", "khi nào", "bao giờ",
+                  "vì sao", "tại sao", "những gì", "điều gì", "hay không")
+# What a sentence asks with when it has no "?" ("… cho biết có bao nhiêu mô hình"), folded.
+_ASKING_RE = re.compile(r"\b(?:" + "|".join(fold(w) for w in (*ASKING_PHRASES, "cho biết", "có không", "có phải"))
+                        + r")\b")
+
+
+STRIP_CHOICES = ("all", "half")
+
+
+def strip_accents(text: str, how: str = "all") -> str:
+    """The question without its diacritics ("all"), or with those of every other
+    accented word left off, the first kept ("half": "Kon Rẫy có bao nhiêu mô hình"
+    -> "Kon Rẫy co bao nhiêu mo hình"), as a cadre typing in a hurry may write it."""
+    if how == "all":
+        return fold(text)
+    if how != "half":
+        raise ValueError(f"unknown way to strip accents {how!r}; valid: {', '.join(STRIP_CHOICES)}")
+    out, accented = [], 0
+    for word in text.split(" "):
+        if fold(word) != word:
+            accented += 1
+            if accented % 2 == 0:
+                word = fold(word)
+        out.append(word)
+    return " ".join(out)
 
 
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng

@@ -88,7 +88,7 @@ VILLAGE_UNITS = {"thon", "lang", "buon", "plei", "to dan pho"}  # "làng Kon Klo
 _UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy"} | VILLAGE_UNITS
 _VILLAGE_UNITS_ACCENTED = {"thôn", "làng", "buôn", "plei", "tổ dân phố"}
-_PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
+PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
 
 
 @dataclass(frozen=True)
@@ -275,7 +275,7 @@ def article_province(article) -> str | None:
 def province_of_key(key: str) -> Place | None:
     """The province a folded name is, with or without its unit ("kon tum", "tinh kon tum",
     "tp hcm"); a name that is also everyday words ("hoa binh", "ho chi minh") only with it."""
-    for unit in ("", *_PROVINCE_UNITS):
+    for unit in ("", *PROVINCE_UNITS):
         if unit and not key.startswith(unit + " "):
             continue
         rest = key[len(unit):].strip()
@@ -356,7 +356,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
             continue
         typed = words[i:i + n]
         capitals = all(w[0].isupper() for w in typed) and not shouting
-        unit = _after_unit(folded, i, _PROVINCE_UNITS)
+        unit = _after_unit(folded, i, PROVINCE_UNITS)
         if key in ("hcm", "ho chi minh") and _after_unit(folded, i, _NOT_THE_CITY_AFTER):
             continue
         if (i + n < len(folded) and _NOT_A_PROVINCE_BEFORE.get(key) == folded[i + n]) or (
@@ -409,7 +409,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         return None
     name = " ".join(words[i:i + n])
     place = Place(name, (" ".join(folded[i:i + n]),))
-    if _after_unit(folded, i, _PROVINCE_UNITS):
+    if _after_unit(folded, i, PROVINCE_UNITS):
         place = Place(name, place.keys, _province_like(place.keys[0]))  # "tỉnh Quảng Nhin": a typo?
     return place, n
 

@@ -29,7 +29,7 @@ from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold, has_diacritics, spell_out_abbreviations, words
 from retrieval.people import capitalised_people, trusted_people, writes_any, writes_name
-from retrieval.places import (PROVINCE_KEYS, Place, article_province, folded_words, is_district_name, is_place_name,
+from retrieval.places import (PROVINCE_KEYS, PROVINCE_UNITS, Place, article_province, folded_words, is_district_name, is_place_name,
                               named_places, province_by_key, site_province, title_cased, writes_district,
                               written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
@@ -108,14 +108,21 @@ def _capitalised_in(question: str, key: str) -> bool:
         for i in range(len(typed) - len(want) + 1))
 
 
+_PLAIN_UNITS = [u.split() for u in PROVINCE_UNITS if not u.endswith(" uy")]  # "tỉnh", not "Tỉnh ủy"
+
+
 def _bigrams_besides(question: str, names: list[str]) -> set[str]:
     """The question's folded word pairs that stand apart from where it writes the names
-    (folded keys): "thu nhập bình quân ở Bình Dương" keeps "binh_quan", not "o_binh"."""
-    toks = [fold(t) for t in words(question)]
+    (folded keys) and the unit before them: "thu nhập bình quân ở Bình Dương" keeps
+    "binh_quan", not "o_binh"; "… ở tỉnh Điện Biên" keeps no "o_tinh"."""
+    toks = [fold(t).lower() for t in words(question)]
     inside: set[int] = set()
     for name in names:
         n = len(key := name.split())
-        inside.update(j for i in range(len(toks) - n + 1) if toks[i:i + n] == key for j in range(i, i + n))
+        for i in range(len(toks) - n + 1):
+            if toks[i:i + n] == key:
+                start = next((i - len(u) for u in _PLAIN_UNITS if toks[max(i - len(u), 0):i] == u), i)
+                inside.update(range(start, i + n))
     return {f"{toks[i]}_{toks[i + 1]}" for i in range(len(toks) - 1) if i not in inside and i + 1 not in inside}
 
 
@@ -327,6 +334,8 @@ class Searcher:
                             dense=float(dense_vals[row]), fits=level[cid] == 2))
         # a filter: what fits the years and places named first, then what fits the years
         hits.sort(key=lambda h: (-level[h.passage.chunk_id], -h.score))
+        # the best-scoring article, whether or not the filter kept it among the first k
+        best_scoring = max(hits, key=lambda h: h.score).article_id if hits else None
         keep = set(list(dict.fromkeys(h.article_id for h in hits))[:k])
         hits = [h for h in hits if h.article_id in keep]
         if not hits:
@@ -334,7 +343,7 @@ class Searcher:
         provinces_only = fitting is not None and all(p.keys[0] in PROVINCE_KEYS and not p.spelt
                                                      for p in fitting.place_rows)
         bigrams = (lq.typed_bi, lq.long_bi)
-        if provinces_only and max(hits, key=lambda h: h.score).article_id != hits[0].article_id:
+        if provinces_only and best_scoring != hits[0].article_id:
             # the filter put an article that fits the year or province first: the not-found rule
             # judges it by its own passages, not another year's or province's ("Kon Tum năm 2022"
             # is no 2019 figure), and by the question's words besides the province's name (a war

@@ -795,6 +795,9 @@ async def test_an_article_put_first_for_its_province_is_judged_by_the_other_word
 
     assert _bigrams_besides("Thu nhập bình quân ở Bình Dương", ["binh duong"]) == {
         "thu_nhap", "nhap_binh", "binh_quan", "quan_o"}  # "bình quân" stays: only where the name is
+    assert _bigrams_besides("Công tác dân vận ở tỉnh Điện Biên", ["dien bien"]) == {
+        "cong_tac", "tac_dan", "dan_van", "van_o"}  # nor its unit: any article of the province writes "ở tỉnh"
+    assert "tinh_uy" in _bigrams_besides("Bí thư Tỉnh ủy Kon Tum là ai", ["kon tum"])  # an office, not a unit
     await _add(engine, "mem#war", "Ký ức chiến trường xưa",
                "Trung sĩ chiến đấu và hy sinh ở Quảng Trị năm 1972. Đồng đội kể lại những ngày chiến đấu ở Quảng Trị.")
     await _add(engine, "mem#flood", "Lũ lụt ở miền Trung",
@@ -802,6 +805,25 @@ async def test_an_article_put_first_for_its_province_is_judged_by_the_other_word
     ranking = await engine.searcher.search("lũ lụt ở Quảng Trị")
     assert ranking.hits[0].passage.article.title == "Ký ức chiến trường xưa" and ranking.bigram_coverage == 0.0
     assert not (await engine.ask("lũ lụt ở Quảng Trị")).found
+
+
+async def test_an_article_put_first_for_its_province_is_judged_so_however_many_fit(engine):
+    """"Công tác dân vận ở tỉnh Điện Biên": when more articles write Điện Biên than a
+    question's ten kept, the best-scoring article (a sample on công tác dân vận in Kon
+    Tum) is no longer among those kept; the one put first (a charity trip naming Điện
+    Biên) is still judged by its own passages and the question's other words, and so
+    refused (it was answered: the check compared it with the kept articles only)."""
+    topics = ("Nhà hảo tâm trao quà Tết cho học sinh nghèo", "Giải chạy việt dã mừng xuân mới",
+              "Hội chợ nông sản thu hút đông khách tham quan", "Mưa đá làm hư hỏng nhiều nhà dân",
+              "Khai trương tuyến xe buýt nối các huyện vùng cao", "Lễ hội hoa ban thu hút du khách",
+              "Học sinh giành huy chương vàng môn bơi lội", "Cửa hàng xăng dầu mới đi vào hoạt động",
+              "Bệnh viện đa khoa tiếp nhận máy chụp cắt lớp mới", "Ngân hàng khai trương chi nhánh thứ ba",
+              "Đội bóng đá thiếu niên vô địch giải khu vực", "Vườn cà phê bội thu sau nhiều năm mất mùa")
+    for i, topic in enumerate(topics):
+        await _add(engine, f"mem#dienbien{i}", topic, f"{topic} ở tỉnh Điện Biên, theo tin từ địa phương.")
+    ranking = await engine.searcher.search("Công tác dân vận ở tỉnh Điện Biên")
+    assert ranking.hits[0].passage.article.title in topics and ranking.bigram_coverage == 0.0
+    assert not (await engine.ask("Công tác dân vận ở tỉnh Điện Biên")).found
 
 
 async def test_a_district_spelt_unlike_the_province_it_folds_like(engine):

@@ -548,7 +548,7 @@ def test_a_question_partly_typed_without_accents_is_read_without_any():
 
 
 def test_strip_accents_half_leaves_off_every_other_accented_word():
-    from retrieval.evaluate import strip_accents
+    from retrieval.normalize import strip_accents
 
     assert strip_accents("Kon Rẫy có bao nhiêu mô hình?", "half") == "Kon Rẫy co bao nhiêu mo hình?"
     assert strip_accents("Kon Rẫy có bao nhiêu mô hình?") == "Kon Ray co bao nhieu mo hinh?"
