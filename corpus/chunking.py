@@ -35,7 +35,7 @@ def split_sentences(text: str) -> list[str]:
         start = 0
         for m in _BOUNDARY_RE.finditer(para):
             candidate = para[start : m.start()].strip()
-            last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lower()
+            last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lstrip("(\"“'[").lower()  # "(TT. Phú Thứ"
             if last_word in _ABBREV or (len(last_word) == 1 and last_word.isalpha()):
                 continue
             if candidate:

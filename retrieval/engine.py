@@ -382,7 +382,7 @@ class Engine:
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
                          used_dense=mode != "lexical", t=self.threshold,
                          exact_match=ranking.code_match or ranking.name_match,
-                         contradicted=bool(ranking.unknown))
+                         contradicted=bool(ranking.unknown or ranking.elsewhere))
         hits = ranking.hits
         by = None
         if not ranking.name_match and not ranking.unknown and asks_of_author(question):
@@ -422,13 +422,14 @@ class Engine:
         elapsed = (time.perf_counter() - start) * 1000
         return Answer(query=typed, found=answer.found, sentences=answer.sentences,
                       citations=answer.citations, hits=answer.hits, latency_ms=elapsed, unknown=ranking.unknown,
+                      elsewhere=ranking.elsewhere,
                       note=answer.note)
 
     async def signal(self, question: str) -> Signal:
         """What the not-found rule sees of a question (for calibration)."""
         ranking = await self.searcher.search(self.searcher.reading(_clean(question)))
         return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits),
-                      ranking.code_match or ranking.name_match, bool(ranking.unknown))
+                      ranking.code_match or ranking.name_match, bool(ranking.unknown or ranking.elsewhere))
 
     async def source_text(self, citation: Citation) -> str:
         """What the source view shows: the quoted passages with their neighbours

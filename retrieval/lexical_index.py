@@ -27,7 +27,7 @@ import numpy as np
 from corpus.docrefs import fits_query
 from retrieval.bm25 import BM25Field
 from retrieval.lexical import LexicalQuery
-from retrieval.normalize import fold
+from retrieval.normalize import fold, tone_spellings
 from retrieval.vector_index import atomic_write
 
 log = logging.getLogger(__name__)
@@ -163,6 +163,23 @@ class LexicalSnapshot:
             rows = docs if rows is None else np.intersect1d(rows, docs)
         return np.asarray(rows, dtype=np.int64)
 
+    def articles_writing(self, syllables: list[str]) -> np.ndarray:
+        """Rows of the articles whose words hold these accented syllables in a row, each
+        with its tone mark on any vowel or written bare ("điện biên", "dien bien"; not
+        "diễn biến", which folds alike)."""
+        if not syllables or not len(self.articles.ids):
+            return np.zeros(0, dtype=np.int64)
+        spellings = [tone_spellings(w) for w in syllables]
+        if len(spellings) == 1:
+            f = self.articles.fields[0]
+            return np.unique(np.concatenate([f.postings(w)[0] for w in spellings[0]])).astype(np.int64)
+        f = self.articles.fields[1]
+        rows = None
+        for a, b in zip(spellings, spellings[1:]):
+            docs = np.unique(np.concatenate([f.postings(f"{x}_{y}")[0] for x in a for y in b]))
+            rows = docs if rows is None else np.intersect1d(rows, docs)
+        return np.asarray(rows, dtype=np.int64)
+
     def holds_words(self, article_id: int, forms: list[str]) -> bool:
         """Whether an article's folded words hold, for one of the forms (folded word
         sequences), its one word or one of its word pairs: "gia lai" is not held by an
@@ -205,6 +222,13 @@ class LexicalSnapshot:
                 if num.isdigit() and abbr and suffix:
                     self._codes.append((int(num), abbr, suffix, term))
         rows = [f.postings(term)[0] for num, abbr, suffix, term in self._codes if fits_query((num, abbr, suffix), codes)]
+        # A State-style code ("669/QĐ-UBND", "16/CT-TTg") is indexed as its words, in the
+        # same order as a Party code's: the chunks holding both its word pairs (a type with
+        # no issuer would be any "1. Đa dạng …")
+        pairs = self.chunks.fields[3]
+        for num, abbr, suffix in codes:
+            if abbr and suffix:
+                rows.append(np.intersect1d(pairs.postings(f"{num}_{abbr}")[0], pairs.postings(f"{abbr}_{suffix}")[0]))
         return np.unique(np.concatenate(rows)).astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
 
 

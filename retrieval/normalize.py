@@ -223,6 +223,25 @@ def split_tone(word: str) -> tuple[str, str]:
 _WORD_WITH_MARKS_RE = re.compile(r"[\w\u0300-\u036f]+")
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def tone_spellings(word: str) -> frozenset[str]:
+    """A lower-cased syllable as it may be written with its tone mark on any of its
+    vowels ("hòa": hòa, hoà), and without diacritics ("hoa"), each NFC."""
+    letters, tone = split_tone(word)
+    out = {fold(letters)} if tone else {fold(letters), letters}
+    if tone:
+        chars = unicodedata.normalize("NFD", letters)
+        for i, c in enumerate(chars):
+            if c.lower() in _VOWELS:
+                j = i + 1
+                while j < len(chars) and unicodedata.combining(chars[j]):
+                    j += 1
+                out.add(unicodedata.normalize("NFC", chars[:j] + tone + chars[j:]))
+    return frozenset(out)
+
+
 def marks_last(text: str) -> str:
     """Lower-case text with each word's tone mark moved to its end (see `split_tone`),
     so that a mark placed on either vowel ("thủy", "thuỷ"; "hòa", "hoà") reads the same

@@ -64,6 +64,7 @@ class Answer:
     hits: tuple[Hit, ...] = field(default=(), repr=False)
     latency_ms: float = 0.0
     unknown: tuple[str, ...] = ()  # places, documents, laws, quarters, years named that no article mentions
+    elsewhere: tuple[str, ...] = ()  # places named that articles write, but none of those found
     note: str = ""  # a line said before the quotes ("no figure in them" for a "how many" question)
 
     @property
@@ -73,6 +74,8 @@ class Answer:
         if not self.found:
             if self.unknown:
                 return UNKNOWN_TEXT.format(names=", ".join(self.unknown))
+            if self.elsewhere:
+                return ELSEWHERE_TEXT.format(names=", ".join(self.elsewhere))
             return NOT_FOUND_TEXT
         quotes = " ".join(f"{s.text} [{s.n}]" for s in self.sentences)
         return f"{self.note}\n{quotes}" if self.note else quotes
@@ -90,6 +93,10 @@ SEARCH_HINT = "dùng /tim để tìm bài theo từ khóa"  # the bots' command 
 UNKNOWN_TEXT = (
     "Xin lỗi, kho dữ liệu chưa có bài viết nào nhắc đến {names}, nên tôi chưa trả lời được câu hỏi này. "
     f"Bạn có thể {SEARCH_HINT}."
+)
+ELSEWHERE_TEXT = (
+    "Xin lỗi, tôi chưa tìm thấy bài viết nào về {names} trả lời câu hỏi này (các bài gần nhất nói về nơi "
+    f"khác, nên tôi không trích). Bạn có thể hỏi cách khác hoặc {SEARCH_HINT}."
 )
 NO_FIGURE_NOTE = "Các bài tìm được không nêu con số cụ thể; đây là những đoạn gần nhất với câu hỏi:"
 NOT_FOUND_TEXT = (

@@ -626,6 +626,21 @@ async def _assert_refused(engine, cases) -> None:
         assert a.text.startswith(f"Xin lỗi, kho dữ liệu chưa có bài viết nào nhắc đến {name},")
 
 
+async def test_a_state_style_document_code_is_found_however_typed(engine):
+    """"669/QĐ-UBND" (number / type - issuer) is indexed as its words; a question naming
+    it is answered from the article writing it, not refused as unknown; another number
+    is."""
+    await _add(engine, "mem#qd669", "Hà Nam cách ly y tế thôn Quan Nhân",
+               "Ngày 30/4, UBND tỉnh Hà Nam ban hành Quyết định số 669/QĐ-UBND về việc cách ly y tế "
+               "toàn bộ thôn Quan Nhân với 320 hộ dân. Người dân được cấp lương thực trong thời gian cách ly.")
+    for question in ("QĐ 669/QĐ-UBND của UBND tỉnh Hà Nam về việc gì?", "quyet dinh 669 qd ubnd ve viec gi",
+                     "Quyết định 669/QĐ-UBND cách ly bao nhiêu hộ?"):
+        a = await engine.ask(question)
+        assert a.found and a.unknown == () and a.citations[0].title == "Hà Nam cách ly y tế thôn Quan Nhân", question
+        assert "669/QĐ-UBND" in a.text, question
+    await _assert_refused(engine, (("Quyết định 670/QĐ-UBND của tỉnh Hà Nam về việc gì?", "670/QĐ-UBND"),))
+
+
 async def test_a_place_or_document_the_store_lacks_is_named_not_guessed(engine):
     await _assert_refused(engine, (("Tỉnh Quảng Nam có bao nhiêu mô hình Dân vận khéo năm 2022?", "Quảng Nam"),
                                    ("thu nhap binh quan dau nguoi tinh binh phuoc nam 2022", "Bình Phước"),
@@ -824,6 +839,79 @@ async def test_an_article_put_first_for_its_province_is_judged_so_however_many_f
     ranking = await engine.searcher.search("Công tác dân vận ở tỉnh Điện Biên")
     assert ranking.hits[0].passage.article.title in topics and ranking.bigram_coverage == 0.0
     assert not (await engine.ask("Công tác dân vận ở tỉnh Điện Biên")).found
+
+
+async def test_a_province_is_written_with_its_accents_and_quoted_only_from_its_articles(engine):
+    """"Điện Biên" folds like "diễn biến": an article on how an epidemic unfolds does not
+    write the province. When the articles found write none of the province named, though
+    another does (here, one of its districts), the question is refused, naming it, rather
+    than answered with another place's figures; an article on the province then answers."""
+    from retrieval.types import ELSEWHERE_TEXT
+
+    await _add(engine, "mem#covid", "Diễn biến dịch COVID-19 còn phức tạp",
+               "Dịch COVID-19 diễn biến phức tạp, cả nước ghi nhận 2.857 ca mắc COVID-19. "
+               "Diễn biến dịch bệnh khó lường, người dân cần đeo khẩu trang.")
+    question = "Tỉnh Điện Biên có bao nhiêu ca mắc COVID-19?"
+    await _assert_refused(engine, ((question, "Điện Biên"),))  # no article writes it
+    # articles found on the question's other words, none on Điện Biên, which one other writes
+    provinces = ("Hà Giang", "Cao Bằng", "Lào Cai", "Sơn La", "Yên Bái", "Lạng Sơn", "Bắc Giang", "Phú Thọ",
+                 "Hải Dương", "Hưng Yên", "Thái Bình", "Nam Định", "Ninh Bình", "Thanh Hóa", "Nghệ An",
+                 "Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Quảng Nam", "Bình Định", "Phú Yên", "Khánh Hòa",
+                 "Gia Lai", "Đắk Lắk", "Lâm Đồng", "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang",
+                 "Bến Tre", "Cà Mau", "Kiên Giang")
+    for i, province in enumerate(provinces):
+        await _add(engine, f"mem#cases{i}", f"{province} ghi nhận ca mắc COVID-19 mới",
+                   f"Tỉnh {province} có thêm {i + 3} ca mắc COVID-19; có {i + 3} ca mắc là F1 ở {province}.")
+    # (an article on one of its districts: Điện Biên is known, but not found for these words)
+    await _add(engine, "mem#charity", "Chuyến từ thiện đầu xuân",
+               "Đoàn thiện nguyện trao 500 suất quà Tết cho học sinh nghèo huyện Mường Nhé.")
+    found = {h.passage.article.title for h in (await engine.searcher.search(question)).hits}
+    assert "Chuyến từ thiện đầu xuân" not in found and "Diễn biến dịch COVID-19 còn phức tạp" in found
+    for typed in (question, "tinh dien bien co bao nhieu ca mac covid 19"):
+        a = await engine.ask(typed)
+        assert not a.found and a.elsewhere == ("Điện Biên",) and a.unknown == (), typed
+        assert a.text == ELSEWHERE_TEXT.format(names="Điện Biên")
+    await _add(engine, "mem#dienbien", "Điện Biên ghi nhận ca mắc mới",
+               "Tỉnh Điện Biên ghi nhận thêm 12 ca mắc COVID-19 trong ngày, đều là F1 đã cách ly.")
+    a = await engine.ask(question)
+    assert a.found and a.citations[0].title == "Điện Biên ghi nhận ca mắc mới" and "12 ca mắc" in a.text
+    assert "2.857" not in a.text and a.elsewhere == ()
+
+
+async def test_a_stored_place_is_read_in_a_question_only_as_spelt(engine):
+    """A stored place ("Đồng", of "xã Đồng") is a place the question names only where it
+    writes it with its accents (or none): "Ông Ngô Xuân Đông" is a man, and his article is
+    not filtered out for not writing "đồng"; nor is "Thầy", a word of "huyện Sa Thầy", a
+    place of its own. An article put first because it names the district answers only
+    with the question's other words: a dam's address is no count of models."""
+    from retrieval.places import named_places
+    from retrieval.search import Searcher, _capitalised_in
+
+    assert _capitalised_in("Ông Ngô Xuân Đông ký gì?", "dong") and not _capitalised_in(
+        "Ông Ngô Xuân Đông ký gì?", "dong", "Đồng")
+    assert _capitalised_in("Ong Ngo Xuan Dong ky gi?", "dong", "Đồng")  # typed bare: may be it
+    await _add(engine, "mem#dong", "Sai phạm trong cấp giấy chứng nhận quyền sử dụng đất",
+               "Ông Ngô Xuân Đông, Chủ tịch UBND huyện, đã ký 120 quyết định cấp giấy chứng nhận quyền sử dụng "
+               "đất sai quy định.")
+    await _add(engine, "mem#xadong", "Được mùa lúa xuân",
+               "Nông dân xã Đồng gặt lúa xuân, năng suất đạt 60 tạ/ha, nhiều hộ thu về hàng trăm triệu.")
+    assert "Đồng" in engine.searcher.known_places
+    a = await engine.ask("Ông Ngô Xuân Đông ký bao nhiêu quyết định cấp giấy chứng nhận sai quy định?")
+    assert a.found and a.citations[0].title == "Sai phạm trong cấp giấy chứng nhận quyền sử dụng đất"
+    assert "120 quyết định" in a.text
+    question = "Huyện Sa Thầy có bao nhiêu mô hình kinh tế dân vận khéo?"
+    fit = Searcher._fitting(engine.searcher.lexical.latest(), question, named_places(question), ("Thầy", "Sa Thầy"))
+    assert [p.name for p in fit.place_rows] == ["Sa Thầy"]
+    await _add(engine, "mem#dam", "Khởi công thủy điện", " ".join((  # long: its one mention weighs little
+        "Địa điểm xây dựng nhà máy thủy điện: xã Ya Tăng, huyện Sa Thầy, tỉnh Kon Tum.",
+        "Nhà máy có công suất lắp máy 200 MW, gồm hai tổ máy, sản lượng điện trung bình hằng năm lớn.",
+        "Chủ đầu tư cam kết hoàn thành đập dâng, cửa nhận nước và đường ống áp lực trong ba năm.",
+        "Đơn vị tư vấn thiết kế đã khảo sát địa chất, thủy văn và phương án dẫn dòng thi công.",
+        "Tuyến đường dây truyền tải dài 40 km sẽ đấu nối vào lưới điện quốc gia.")))
+    ranking = await engine.searcher.search(question)
+    ranking = await engine.searcher.search(question)
+    assert ranking.hits[0].passage.article.title == "Khởi công thủy điện" and ranking.bigram_coverage == 0.0
+    assert not (await engine.ask(question)).found
 
 
 async def test_a_district_spelt_unlike_the_province_it_folds_like(engine):

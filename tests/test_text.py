@@ -399,6 +399,9 @@ def test_periods_not_read_where_they_are_not(question):
 def test_sentence_split_respects_numbers_and_abbreviations():
     s = split_sentences("Vượt 3.000 tỷ đồng. Đạt 40,7 triệu. Đ/c Anh ở TP. Hồ Chí Minh phát biểu. Xong!")
     assert s == ["Vượt 3.000 tỷ đồng.", "Đạt 40,7 triệu.", "Đ/c Anh ở TP. Hồ Chí Minh phát biểu.", "Xong!"]
+    # an abbreviation after an opening bracket: "(TT. Phú Thứ, …)", "(TP. HCM)"
+    assert split_sentences("Bà Khánh Quỳnh (TT. Phú Thứ, huyện Tây Hòa) bị phạt. Ông Nam (TP. HCM) cũng vậy.") == [
+        "Bà Khánh Quỳnh (TT. Phú Thứ, huyện Tây Hòa) bị phạt.", "Ông Nam (TP. HCM) cũng vậy."]
 
 
 def test_chunks_fit_and_overlap():
@@ -545,6 +548,14 @@ def test_a_question_partly_typed_without_accents_is_read_without_any():
     assert not partly_accented("Già làng Kheo Mo được khen thưởng gì", candidates)  # capitalised inside: a name
     few = {w: [(s, df // 20) for s, df in spellings] for w, spellings in candidates.items()}  # a store of few articles
     assert not partly_accented(mixed, few)  # no evidence: read as typed
+
+
+def test_tone_spellings_place_the_mark_on_any_vowel_or_none():
+    from retrieval.normalize import tone_spellings
+
+    assert tone_spellings("hòa") == {"hòa", "hoà", "hoa"}
+    assert tone_spellings("điện") == {"điện", "địên", "dien"}  # never "điên", nor "diễn"
+    assert tone_spellings("biên") == {"biên", "bien"}
 
 
 def test_strip_accents_half_leaves_off_every_other_accented_word():
