@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
@@ -167,12 +167,11 @@ def asks_who(question: str) -> bool:
     return bool(_WHO_RE[accented].search(nfc(question).lower() if accented else fold(question).lower()))
 
 
-# Without accents "may" is also máy (a machine) or may (sewing): only "bao nhieu" counts.
-# A question that opens on "số / số lượng / tổng số <noun>" asks a count too ("Số mô
-# hình dân vận khéo ở Kon Rẫy"), unless it asks "bao nhiêu" of another ("Số ca mắc tăng
-# bao nhiêu phần trăm").
-# "bao nhiêu", "mấy" (with its accent only: "may" is also máy), and "số lượng" / "tổng số"
-# anywhere: what asks for a figure; before a noun, what asks to count it (`counted_noun`)
+# "bao nhiêu", "mấy" (with its accent only: without, "may" is also máy, a machine, or may,
+# sewing), and "số lượng" / "tổng số" anywhere: what asks for a figure; before a noun, what
+# asks to count it (`counted_noun`). A question that opens on "số / số lượng / tổng số
+# <noun>" asks a count too ("Số mô hình dân vận khéo ở Kon Rẫy"), unless it asks "bao
+# nhiêu" of another ("Số ca mắc tăng bao nhiêu phần trăm").
 _HOW_MANY = ("bao nhiêu", "mấy")
 _NUMBER_OF = ("số lượng", "tổng số")
 _HOW_MANY_RE = {True: re.compile(r"\b(?:" + "|".join(_HOW_MANY) + r")\s+([^\W\d_]+)"),
@@ -204,12 +203,32 @@ def _count_pattern(noun: str) -> re.Pattern:
     return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?![\w\u0300-\u036f])")
 
 
+# Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), folded
+_NOT_COUNTED = frozenset("cho cua va de la thi trong o tai voi duoc khi nam vao tu den tren so nhu ma".split())
+# A question asking an amount of money ("trị giá bao nhiêu", "bao nhiêu tiền", "kinh phí … bao
+# nhiêu"), folded: a sentence giving a sum answers it ("gần 3 tỷ đồng", "9,8 tỷ", "500 USD")
+_ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|gia tri|kinh phi|chi phi|von dau tu|tong von|so tien"
+                            r"|gia (?:ve |ban |thue )?(?:la )?bao nhieu|bao nhieu (?:dong|ty|trieu))\b")
+_MONEY_UNITS = ("đồng", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "usd", "đô la", "euro", "yên")
+
+
+def _money_pattern(units: Iterable[str]) -> re.Pattern:
+    return re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*\s*(?:" + "|".join(re.escape(u) for u in units)
+                      + r")(?![\w\u0300-\u036f])")
+
+
+_MONEY = CountedNoun(_money_pattern(marks_last(u) for u in _MONEY_UNITS), _money_pattern(fold(u) for u in _MONEY_UNITS))
+
+
 def counted_noun(question: str) -> CountedNoun | None:
-    """For "bao nhiêu <noun>" / "mấy <noun>", what counts it (`CountedNoun`)."""
+    """For "bao nhiêu <noun>" / "mấy <noun>", what counts it (`CountedNoun`); for an amount
+    of money asked, a sum."""
     accented = has_diacritics(question)
     text = nfc(question).lower() if accented else fold(question).lower()
+    if asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
+        return _MONEY
     m = _HOW_MANY_RE[accented].search(text) or _NUMBER_OF_RE[accented].search(text)
-    if not m:
+    if not m or fold(m.group(1)) in _NOT_COUNTED:
         return None
     noun = m.group(1)
     return CountedNoun(_count_pattern(marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
@@ -304,6 +323,39 @@ _REFERS_BACK_RE = re.compile(
     r"|vì thế|bởi vậy|theo đó|từ đó|điều đó|đây là|đó là)\b", re.I)
 
 
+LONG_SENTENCE = 300  # characters: a sentence this long may be quoted in part (`clauses_around`)
+_CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+")
+
+
+def clauses_around(sentence: str, q_uni: set[str], q_bi: set[str], idf: Callable[[str], float],
+                   params: AnswerParams, limit: int) -> str:
+    """A long sentence cut to at most `limit` characters at clause breaks: the clause holding
+    most of the question's words and those next to it, "…" where it was cut (pure)."""
+    clauses = _CLAUSE_END_RE.split(sentence)
+    if len(clauses) < 2:
+        return sentence
+    scores = [sentence_score(q_uni, q_bi, c, idf, params.bigram_weight) for c in clauses]
+    lo = hi = max(range(len(clauses)), key=lambda i: (scores[i], -i))
+    size = len(clauses[lo])
+    while True:  # grow towards the neighbour holding more of the question, the next one on a tie
+        options = [i for i in (hi + 1, lo - 1) if 0 <= i < len(clauses) and size + 1 + len(clauses[i]) <= limit]
+        if not options:
+            break
+        i = max(options, key=lambda j: (scores[j], j))
+        lo, hi = min(lo, i), max(hi, i)
+        size += 1 + len(clauses[i])
+    part = " ".join(clauses[lo:hi + 1])
+    if hi < len(clauses) - 1:
+        part = part.rstrip(",;: ") + " …"
+    return ("… " + part) if lo > 0 else part
+
+
+def _may_answer(sentence: str) -> bool:
+    """Whether a sentence may be quoted as an answer: not a question ("Hà Nội đang có
+    bao nhiêu quận?", a subheading), unless it quotes someone ("… hỏi: "…?""). """
+    return not re.search(r"\?\W*$", sentence) or bool(re.search(r"[\"“”]", sentence))
+
+
 def refers_back(sentence: str) -> bool:
     """Whether a sentence opens by pointing back to the sentence before it (pure)."""
     return bool(_REFERS_BACK_RE.match(nfc(sentence)))
@@ -391,7 +443,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0)
           + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0),
-          key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE),
+          key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE and _may_answer(s)),
         key=lambda x: (-x[0], x[1]),
     )
     if not scored or scored[0][0] <= 0:
@@ -399,17 +451,23 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     best = scored[0][0]
     picked = [key for score, key in scored[: p.max_sentences] if score >= p.relative_floor * best]
     spilled: dict[tuple[int, int], tuple[str, int]] = {}  # sentences from the passage after a hit's: (text, ord)
-    if p.add_next:
-        rank, pos = scored[0][1]
-        after = (rank, pos + 1)
-        hit = hits[rank]
-        if after not in sentences and following and hit.passage.chunk_id in following:
+
+    def next_of(key: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence after a sentence, from the next passage when it ends its own; None
+        for a fragment (a caption's "Ảnh: HN") or none."""
+        rank, pos = key
+        after, hit = (rank, pos + 1), hits[rank]
+        if pos >= 0 and after not in sentences and following and hit.passage.chunk_id in following:
             text = following[hit.passage.chunk_id]
-            sentences[after] = _sentence_after(sentences[(rank, pos)], text)
+            sentences[after] = _sentence_after(sentences[key], text)
             spilled[after] = (text, hit.passage.ord + 1)
-        # the sentence after the best (not a fragment such as a caption's "Ảnh: HN"): right
-        # after the best, or after the second best when it comes from the next passage
-        if after in sentences and after not in picked and len(sentences[after]) >= MIN_SENTENCE:
+        return after if after in sentences and len(sentences[after]) >= MIN_SENTENCE else None
+
+    if p.add_next:
+        # the sentence after the best: right after the best, or after the second best when it
+        # comes from the next passage
+        after = next_of(scored[0][1])
+        if after is not None and after not in picked:
             picked.insert(2 if after in spilled else 1, after)
     opener = picked[0]  # the sentence the answer opens on
     if counted:
@@ -423,6 +481,10 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
                 picked.remove(counting)
             picked.insert(1, counting)
             opener = counting
+    # "… yêu cầu:" says nothing without what follows: the sentence after a lead-in, right after it
+    for key in list(picked):
+        if sentences[key].rstrip().endswith(":") and (after := next_of(key)) is not None and after not in picked:
+            picked.insert(picked.index(key) + 1, after)
     if p.add_antecedent:
         # "Cách này giúp …" says nothing without the sentence before it: quote that too
         # (right after it in priority, so the budget drops it with it)
@@ -431,15 +493,28 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             if before in sentences and before not in picked and refers_back(sentences[key]):
                 picked.insert(picked.index(key) + 1, before)
     # Keep within the length budget, dropping the weakest first (the best always stays).
-    kept, total, seen = [], 0, []  # seen: (article id, text) of the sentences kept
+    # A long sentence that did not fit is then quoted by its clauses that hold the question's
+    # words, in the room left.
+    kept, total, seen, too_long = [], 0, [], []  # seen: (article id, text) of the sentences kept
     for key in picked:
         text, aid = sentences[key], hits[key[0]].article_id
-        if any(repeats(text, other, near=aid != other_aid) for other_aid, other in seen) or (
-                kept and total + len(text) > p.max_chars):
+        if any(repeats(text, other, near=aid != other_aid) for other_aid, other in seen):
             continue
+        if kept and total + len(text) > p.max_chars:
+            too_long += [key] if len(text) > LONG_SENTENCE else []
+            continue
+        if len(text) > p.max_chars:  # the best, longer than a whole answer
+            text = sentences[key] = clauses_around(text, q_uni, q_bi, idf, p, p.max_chars)
         kept.append(key)
         seen.append((aid, text))
         total += len(text)
+    for key in too_long:
+        if p.max_chars - total >= LONG_SENTENCE // 2:
+            text = sentences[key] = clauses_around(sentences[key], q_uni, q_bi, idf, p,
+                                                   min(p.max_chars - total, LONG_SENTENCE))
+            kept.append(key)
+            seen.append((hits[key[0]].article_id, text))
+            total += len(text)
     # The best sentence (or the one counting what is asked) first, with the sentence it
     # points back to, its article first; then each article's sentences in the order they
     # stand in it, articles in rank order (passages of one article may rank out of order).

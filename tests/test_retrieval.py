@@ -239,6 +239,48 @@ def test_the_sentence_after_the_best_comes_from_the_next_passage_when_the_best_e
     assert [s.text for s in compose(q, [passage], True, lambda t: 1.0, one).sentences] == [best]
 
 
+def test_a_lead_in_is_quoted_with_what_follows_and_a_question_is_no_answer():
+    """"… Chủ tịch UBND tỉnh yêu cầu:" says nothing without the next sentence, quoted after
+    it even from the next passage; a subheading that asks ("Hà Nội đang có bao nhiêu
+    quận?") is never quoted as an answer."""
+    lead_in = "Chủ tịch UBND tỉnh Quảng Ninh ban hành công điện khẩn, yêu cầu:"
+    passage = _hit("Dịch bệnh diễn biến phức tạp trên địa bàn. " + lead_in)
+    what = "Tạm dừng hoạt động các cơ sở karaoke, mát xa, vũ trường từ 12h ngày 30/4."
+    following = {passage.passage.chunk_id: f"{what} Người dân hạn chế ra khỏi nhà."}
+    one = AnswerParams(max_sentences=1, add_next=False)
+    a = compose("Quảng Ninh công điện khẩn yêu cầu gì?", [passage], True, lambda t: 1.0, one, following)
+    assert [s.text for s in a.sentences] == [lead_in, what]
+    heading = "Hà Nội đang có bao nhiêu quận?"
+    answer = "Cho đến nay, Hà Nội có 12 quận, 17 huyện và 1 thị xã."
+    a = compose("Hà Nội có bao nhiêu quận?", [_hit(f"{heading} {answer}")], True, lambda t: 1.0)
+    assert [s.text for s in a.sentences] == [answer]
+    quoted = 'Người dân hỏi: "Bao giờ có điện?"'  # someone's words quoted: may answer
+    assert [s.text for s in compose("người dân hỏi gì về điện", [_hit(quoted)], True, lambda t: 1.0).sentences] == [
+        quoted]
+
+
+def test_a_long_sentence_that_does_not_fit_is_quoted_by_its_clauses_that_answer():
+    """A sentence of 800 characters holding the answer ("Năm dân vận khéo") is not dropped
+    for the length budget: its clauses around the question's words are quoted, "…"
+    where it was cut."""
+    from retrieval.answer import clauses_around
+
+    lead = "Ban Dân vận Tỉnh ủy Kon Tum tổ chức hội nghị tổng kết công tác dân vận năm 2019."
+    items = [f"tiếp tục thực hiện nhiệm vụ số {i} về tuyên truyền, vận động nhân dân ở cơ sở" for i in range(8)]
+    long = ("Năm 2020, Ban Dân vận Tỉnh ủy tập trung " + ", ".join(items[:4])
+            + ", triển khai chủ đề công tác dân vận năm 2020 “Năm dân vận khéo”, " + ", ".join(items[4:]) + ".")
+    assert len(long) > 700
+    for question in ("Chủ đề công tác dân vận năm 2020 là gì?",  # the long sentence is the best
+                     "Hội nghị tổng kết công tác dân vận năm 2019 của Ban Dân vận Tỉnh ủy Kon Tum nêu chủ đề gì?"):
+        a = compose(question, [_hit(f"{lead} {long}")], True, lambda t: 1.0)
+        assert "“Năm dân vận khéo”" in a.text and sum(len(s.text) for s in a.sentences) <= 700, question
+        quoted = next(s.text for s in a.sentences if "Năm dân vận khéo" in s.text)
+        assert quoted.startswith("… ") and quoted[2:].rstrip(" …") in long and len(quoted) < len(long)
+    assert a.sentences[0].text == lead  # the second question: the lead, then the long one's clauses
+    assert clauses_around("Không có dấu phẩy nào ở đây cả", set(), set(), lambda t: 1.0, AnswerParams(), 10) == \
+        "Không có dấu phẩy nào ở đây cả"  # nothing to cut at
+
+
 def test_a_sentence_pointing_back_is_quoted_with_the_one_before():
     how = "Nên chia nhỏ liều vitamin C và uống giữa bữa ăn."
     back = "Cách này giúp cải thiện khả năng hấp thụ và hạn chế cảm giác buồn nôn."
@@ -398,6 +440,27 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
     assert not counted_noun("Xã có bao nhiêu công trình?").search("Xã đã xây dựng 15 cổng chào.")  # cổng, not công
     assert counted_noun("Huyện có bao nhiêu mo hinh?").search("Có 25 mô hình kinh tế.")  # the noun typed plain
     assert not counted_noun("có bao nhiêu mô hình").search("nam 2023, mo hinh duoc nhan rong")  # a year
+
+
+def test_a_question_asking_a_sum_quotes_the_sentence_that_gives_it():
+    """"trị giá bao nhiêu", "bao nhiêu tiền", "kinh phí … bao nhiêu": the sentence giving a
+    sum answers, however few of the question's words it holds; a word after "bao nhiêu"
+    that is no noun ("… bao nhiêu cho …") counts nothing."""
+    from retrieval.answer import counted_noun
+
+    lead = ("Tập đoàn T&T Group tổ chức đoàn công tác thăm, tặng quà cán bộ, chiến sĩ và các lực lượng "
+            "đang làm nhiệm vụ trên đảo Hòn Khoai dịp Tết.")
+    sum_ = "Tổng giá trị quà tặng là khoảng gần 3 tỷ đồng."
+    hit = _hit(f"{lead} Đoàn đi tàu ra đảo trong hai ngày. {sum_}")
+    for q in ("Tập đoàn T&T Group tặng quà trị giá bao nhiêu cho các lực lượng trên đảo Hòn Khoai?",
+              "T&T Group tang qua tri gia bao nhieu cho dao Hon Khoai"):
+        assert compose(q, [hit], True, lambda t: 1.0).sentences[0].text == sum_, q
+    for q in ("Bốn người phải hoàn trả bao nhiêu tiền?", "Kinh phí hỗ trợ mô hình là bao nhiêu?",
+              "gia ve bao nhieu"):
+        assert counted_noun(q).search("buộc phải hoàn trả hơn 9,8 tỷ đồng"), q
+        assert not counted_noun(q).search("Năm 2020, có 3 hộ nhận hỗ trợ."), q  # a count, not a sum
+    assert counted_noun("Số ca mắc bao nhiêu cho đến nay?") is None
+    assert counted_noun("Xã có bao nhiêu hộ nghèo?").search("Xã có 30 hộ nghèo.")  # a count still
 
 
 def test_a_how_many_question_draws_on_the_passage_that_counts():
