@@ -82,6 +82,9 @@ _OFFICES = sorted((fold(o) for o in (
     "trưởng thôn", "già làng", "trưởng khoa", "bộ trưởng", "thứ trưởng", "tổng bí thư", "thủ tướng",
     "trưởng khối vận", "phó trưởng khối vận", "trưởng khối dân vận")),
     key=lambda o: -len(o))
+# Offices as a hurried cadre types them ("Phó CT UBND tỉnh", "PBT Huyện ủy"), folded
+_OFFICE_ABBREVIATIONS = {"ct": "chu tich", "pct": "pho chu tich", "bt": "bi thu", "pbt": "pho bi thu",
+                         "gd": "giam doc", "pgd": "pho giam doc"}
 _OFFICE_RE = re.compile(r"\b(" + "|".join(_OFFICES) + r")\s+(\w+)")
 
 
@@ -93,6 +96,8 @@ class Office:
     title: tuple[str, ...]
     after: tuple[str, ...]
     provinces: tuple[str, ...] = ()  # the provinces the question names (`Place.name`): the office's
+    # the folded names of the places below a province the question names ("thu duc"): the office's
+    places: tuple[str, ...] = ()
 
 
 def asked_office(question: str) -> Office | None:
@@ -100,12 +105,14 @@ def asked_office(question: str) -> Office | None:
     Huyện ủy …?"): the office; None for any other question."""
     if not asks_who(question):
         return None
-    folded = " ".join(fold(w) for w in words(question))
+    folded = " ".join(_OFFICE_ABBREVIATIONS.get(w, w) for w in (fold(w) for w in words(question)))
     m = _OFFICE_RE.search(folded)
     if not m:
         return None
-    provinces = tuple(p.name for p in named_places(question) if province_by_key(p.keys[0]) is not None)
-    return Office(tuple(m.group(1).split()), tuple(folded[m.start(2):].split()[:4]), provinces)
+    places = named_places(question)
+    provinces = tuple(p.name for p in places if province_by_key(p.keys[0]) is not None)
+    below = tuple(k for p in places if province_by_key(p.keys[0]) is None and not p.village for k in p.keys)
+    return Office(tuple(m.group(1).split()), tuple(folded[m.start(2):].split()[:4]), provinces, below)
 
 
 def _initials(ws: list[str]) -> str:
@@ -118,7 +125,7 @@ def names_the_office(sentence: str, office: Office) -> bool:
     written or abbreviated either way ("Chủ tịch Ủy ban nhân dân" for "Chủ tịch UBND",
     "Trưởng ban DV" for "Trưởng ban Dân vận", "UBMTTQVN" for "MTTQ"); not another
     office's holder ("Chủ tịch UBMTTQVN huyện" is no "Chủ tịch UBND tỉnh")."""
-    if not writes_a_person(sentence):
+    if not writes_a_person(sentence, given=1):  # "Chủ tịch UBND TP Thủ Đức Hoàng Tùng"
         return False
     ws = [fold(w) for w in words(sentence)]
     title, after = office.title, office.after
@@ -138,7 +145,7 @@ def names_the_office(sentence: str, office: Office) -> bool:
         if (nxt == first or _initials(rest[:len(first)]) == first  # UBND / Ủy ban nhân dân
                 or nxt == _initials(list(after[:len(nxt)]))  # DV / dân vận
                 or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first))):  # MTTQ / UBMTTQVN
-            if not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces):
+            if not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces, office.places):
                 return True
     return False
 
@@ -146,12 +153,16 @@ def names_the_office(sentence: str, office: Office) -> bool:
 OFFICE_PLACE_WORDS = 6  # "Bí thư Tỉnh ủy Cà Mau": the words after a title that may name its province
 
 
-def _another_province(following: list[str], asked: tuple[str, ...]) -> bool:
+def _another_province(following: list[str], asked: tuple[str, ...], below: tuple[str, ...] = ()) -> bool:
     """Whether the words after an office's title (folded) name a province and the
     question (`asked`: the provinces it names) names others only ("Bí thư Tỉnh ủy Cà
-    Mau" for "Bí thư Tỉnh ủy Kon Tum"; "TPHCM" is "TP HCM")."""
+    Mau" for "Bí thư Tỉnh ủy Kon Tum"; "TPHCM" is "TP HCM"), or names a place below a
+    province (`below`, folded) that they do not write ("Chủ tịch UBND TPHCM" is no
+    "Chủ tịch UBND TP Thủ Đức")."""
     text = " " + " ".join(w.lower() for w in following) + " "
     written = {province_by_key(k).name for k in PROVINCE_KEYS if f" {k} " in text}
+    if below and not any(f" {k} " in text for k in below):
+        return bool(written)
     return bool(written and asked and not written.intersection(asked))
 
 
@@ -470,17 +481,18 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         if after is not None and after not in picked:
             picked.insert(2 if after in spilled else 1, after)
     opener = picked[0]  # the sentence the answer opens on
-    if counted:
-        # "bao nhiêu mô hình": the sentence that counts them comes right after the best,
-        # before the budget can drop it for long sentences that only share the words,
-        # and the answer opens on it
-        counting = next((key for score, key in scored if score > 0 and counted.search(sentences[key])),
-                        None)
-        if counting is not None and counting != picked[0]:
-            if counting in picked:
-                picked.remove(counting)
-            picked.insert(1, counting)
-            opener = counting
+    # "bao nhiêu mô hình": the sentence that counts them; "Trưởng ban Dân vận huyện … là
+    # ai?": the one naming the office's holder. It comes right after the best, before the
+    # budget can drop it for long sentences that only share the words, and the answer
+    # opens on it.
+    answering = counted.search if counted else (answers_who if office is not None else None)
+    if answering is not None:
+        answer_key = next((key for score, key in scored if score > 0 and answering(sentences[key])), None)
+        if answer_key is not None and answer_key != picked[0]:
+            if answer_key in picked:
+                picked.remove(answer_key)
+            picked.insert(1, answer_key)
+            opener = answer_key
     # "… yêu cầu:" says nothing without what follows: the sentence after a lead-in, right after it
     for key in list(picked):
         if sentences[key].rstrip().endswith(":") and (after := next_of(key)) is not None and after not in picked:

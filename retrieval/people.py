@@ -212,14 +212,15 @@ def writes_any(texts: list[str], names: tuple[tuple[str, ...], ...], accented: b
     return False
 
 
-_SURNAME_RUN_RE = re.compile(
-    r"\b(?:" + "|".join(sorted((w.capitalize() for w in SURNAMES), key=len, reverse=True)) + r")"
-    r"(?:\s+[^\W\d_]+){2}")  # a family name and two syllables, checked to be in title case
+_SURNAME = r"\b(?:" + "|".join(sorted((w.capitalize() for w in SURNAMES), key=len, reverse=True)) + r")"
+# a family name and one or two syllables, checked to be in title case
+_SURNAME_RUN_RE = {n: re.compile(_SURNAME + rf"(?:\s+[^\W\d_]+){{{n}}}") for n in (1, 2)}
 _TITLED_RE = re.compile(r"(?:\b(?:ông|bà|đồng chí)|đ/c)\s+([^\W\d_]+)", re.I)
 
 
-def writes_a_person(sentence: str) -> bool:
+def writes_a_person(sentence: str, given: int = 2) -> bool:
     """Whether a sentence names someone: a family name and two more syllables in title
-    case ("Nguyễn Đức Tuy"), or a title and a name ("ông Năng", "đồng chí Tuy")."""
-    return (any(all(_title(w) for w in m.group(0).split()) for m in _SURNAME_RUN_RE.finditer(sentence))
+    case ("Nguyễn Đức Tuy"; with `given` 1, one is enough: "Hoàng Tùng", where an office
+    is named before it), or a title and a name ("ông Năng", "đồng chí Tuy")."""
+    return (any(all(_title(w) for w in m.group(0).split()) for m in _SURNAME_RUN_RE[given].finditer(sentence))
             or any(_title(m.group(1)) for m in _TITLED_RE.finditer(sentence)))
