@@ -487,6 +487,19 @@ def test_a_question_asking_a_sum_quotes_the_sentence_that_gives_it():
     assert counted_noun("Xã có bao nhiêu hộ nghèo?").search("Xã có 30 hộ nghèo.")  # a count still
 
 
+def test_a_question_naming_a_day_opens_on_that_day_s_sentence():
+    """"… tính đến 14h ngày 30/4?": the figure of that day, not the day before's, which
+    shares more of the question's words."""
+    from retrieval.answer import named_days
+
+    before = "Tính đến cuối giờ chiều ngày 29/4, qua điều tra dịch tễ, Hà Nam đã rà soát được hơn 100 trường hợp F1."
+    that_day = "Đến 14h ngày 30/4, cơ quan chức năng đã xác định 359 trường hợp F1."
+    a = compose("Hà Nam đã điều tra được bao nhiêu trường hợp F1 tính đến 14h ngày 30/4?",
+                [_hit(f"{before} {that_day}")], True, lambda t: 1.0)
+    assert a.sentences[0].text == that_day
+    assert named_days("ngày 30/4/2021, 6/2022 và 1/5") == {(30, 4), (1, 5)}  # 6/2022 is a month
+
+
 def test_a_how_many_question_draws_on_the_passage_that_counts():
     from dataclasses import replace
 
