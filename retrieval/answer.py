@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
@@ -64,7 +64,7 @@ def sentence_score(q_uni: set[str], q_bi: set[str], sentence: str, idf: Callable
 
 
 COUNT_WEIGHT = 0.3  # of the question's idf mass (ViNewsQA dev answer_hit +0.001; cadre questions like it)
-DATE_WEIGHT = 0.3  # of it, for a sentence naming the day the question names (ViNewsQA dev unchanged)
+DATE_WEIGHT = 0.3  # of it, for a sentence naming the day a figure is asked of (ViNewsQA dev unchanged)
 _DAY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?!\d)")  # "30/4", "ngày 30/4/2021"
 
 
@@ -222,33 +222,43 @@ def _count_pattern(noun: str) -> re.Pattern:
 
 
 # Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), folded
-_NOT_COUNTED = frozenset("cho cua va de la thi trong o tai voi duoc khi nam vao tu den tren so nhu ma".split())
+# Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), as
+# typed with accents ("chợ", "chỗ", "ổ dịch" are nouns) and, for a question typed bare, folded
+_NOT_COUNTED = frozenset("cho của và để là thì trong ở tại với được khi vào từ đến trên so như mà".split())
+_NOT_COUNTED_BARE = frozenset(fold(w) for w in _NOT_COUNTED) - {"o", "so"}  # "ô tô", "sổ đỏ" typed bare
 # A question asking an amount of money ("trị giá bao nhiêu", "bao nhiêu tiền", "kinh phí … bao
-# nhiêu"), folded: a sentence giving a sum answers it ("gần 3 tỷ đồng", "9,8 tỷ", "500 USD")
-_ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|gia tri|kinh phi|chi phi|von dau tu|tong von|so tien"
-                            r"|gia (?:ve |ban |thue )?(?:la )?bao nhieu|bao nhieu (?:dong|ty|trieu))\b")
-_MONEY_UNITS = ("đồng", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "usd", "đô la", "euro", "yên")
+# nhiêu", "giá vé bao nhiêu"), folded; not "tham gia bao nhiêu buổi", "bao nhiêu đồng chí"
+_ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von dau tu|tong von|so tien"
+                            r"|(?<!tham )(?<!quoc )(?<!gia )gia (?:ve |ban |thue )?(?:la )?bao nhieu"
+                            r"|bao nhieu (?:dong(?! chi| bao)|ty|trieu))\b")
+_MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
 
 
-def _money_pattern(units: Iterable[str]) -> re.Pattern:
-    return re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*\s*(?:" + "|".join(re.escape(u) for u in units)
-                      + r")(?![\w\u0300-\u036f])")
+def _money_pattern(accented: bool) -> re.Pattern:
+    """A sum: a number (not a year), a multiplier maybe, and a currency ("gần 3 tỷ đồng",
+    "500 USD"); or a number of tỷ ("9,8 tỷ"). Not "12 đồng chí", "3 nghìn người"."""
+    f = marks_last if accented else fold
+    multiplier = "|".join(f(w) for w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
+    currency = "|".join(f(w) for w in ("đồng", "usd", "đô la", "euro", "yên"))
+    number = r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*"
+    return re.compile(rf"{number}(?:(?:{multiplier})\s+)?(?:{currency})(?![\w\u0300-\u036f])(?!\s+(?:{f('chí')}|{f('bào')})\b)"
+                      rf"|{number}(?:{f('tỷ')}|{f('tỉ')})(?![\w\u0300-\u036f])")
 
 
-_MONEY = CountedNoun(_money_pattern(marks_last(u) for u in _MONEY_UNITS), _money_pattern(fold(u) for u in _MONEY_UNITS))
+_MONEY = CountedNoun(_money_pattern(True), _money_pattern(False))
 
 
 def counted_noun(question: str) -> CountedNoun | None:
     """For "bao nhiêu <noun>" / "mấy <noun>", what counts it (`CountedNoun`); for an amount
-    of money asked, a sum."""
+    of money asked (and no other noun counted), a sum."""
     accented = has_diacritics(question)
     text = nfc(question).lower() if accented else fold(question).lower()
-    if asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
-        return _MONEY
     m = _HOW_MANY_RE[accented].search(text) or _NUMBER_OF_RE[accented].search(text)
-    if not m or fold(m.group(1)) in _NOT_COUNTED:
+    noun = m.group(1) if m and m.group(1) not in (_NOT_COUNTED if accented else _NOT_COUNTED_BARE) else None
+    if (noun is None or fold(noun) in _MONEY_NOUNS) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
+        return _MONEY
+    if noun is None:
         return None
-    noun = m.group(1)
     return CountedNoun(_count_pattern(marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
 
 
@@ -326,12 +336,12 @@ def _names(sentence: str) -> set[str]:
 
 
 def _sentence_after(last: str, following: str) -> str:
-    """The sentence after `last` (a passage's last sentence) in the passage that follows
-    it: chunks share their boundary sentence, or continue a long one cut between them."""
+    """The sentence after `last` in the passage that follows its own: after it where that
+    passage holds it too (chunks share their boundary sentence; `last` may itself have been
+    taken from that passage), else its first (a long sentence continued)."""
     nxt = split_sentences(following)
-    if nxt and nxt[0] == last:
-        nxt = nxt[1:]
-    return nxt[0] if nxt else ""
+    at = nxt.index(last) + 1 if last in nxt else 0
+    return nxt[at] if at < len(nxt) else ""
 
 
 # How a sentence opens when it leans on the one before ("Cách này giúp …", "Do đó, …").
@@ -354,7 +364,7 @@ def clauses_around(sentence: str, q_uni: set[str], q_bi: set[str], idf: Callable
         return sentence
     scores = [sentence_score(q_uni, q_bi, c, idf, params.bigram_weight) for c in clauses]
     lo = hi = max(range(len(clauses)), key=lambda i: (scores[i], -i))
-    size = len(clauses[lo])
+    size = len(clauses[lo]) + 4  # and the "… " and " …" that may mark the cuts
     while True:  # grow towards the neighbour holding more of the question, the next one on a tie
         options = [i for i in (hi + 1, lo - 1) if 0 <= i < len(clauses) and size + 1 + len(clauses[i]) <= limit]
         if not options:
@@ -443,7 +453,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # "bao nhiêu mô hình": a sentence counting them ("25 mô hình kinh tế") holds the answer
     counted = counted_noun(question)
     count_bonus = COUNT_WEIGHT * sum(idf(t) for t in q_uni) if counted else 0.0
-    days = named_days(question)  # "tính đến 14h ngày 30/4": a sentence of that day, not the day before
+    # "bao nhiêu … tính đến 14h ngày 30/4": a figure of that day, not the day before (only for
+    # a figure: "Ai chủ trì cuộc họp … chiều 30/4?" opened on the meeting's date line, not its chair)
+    days = named_days(question) if asks_a_figure(question) else set()
     day_bonus = DATE_WEIGHT * sum(idf(t) for t in q_uni) if days else 0.0
     who = asks_who(question)  # "… là ai?": a sentence naming someone holds the answer
     who_bonus = WHO_WEIGHT * sum(idf(t) for t in q_uni) if who else 0.0
@@ -482,7 +494,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             text = following[hit.passage.chunk_id]
             sentences[after] = _sentence_after(sentences[key], text)
             spilled[after] = (text, hit.passage.ord + 1)
-        return after if after in sentences and len(sentences[after]) >= MIN_SENTENCE else None
+        ok = after in sentences and len(sentences[after]) >= MIN_SENTENCE and _may_answer(sentences[after])
+        return after if ok else None
 
     if p.add_next:
         # the sentence after the best: right after the best, or after the second best when it
@@ -532,11 +545,12 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         total += len(text)
     for key in too_long:
         if p.max_chars - total >= LONG_SENTENCE // 2:
-            text = sentences[key] = clauses_around(sentences[key], q_uni, q_bi, idf, p,
-                                                   min(p.max_chars - total, LONG_SENTENCE))
-            kept.append(key)
-            seen.append((hits[key[0]].article_id, text))
-            total += len(text)
+            text = clauses_around(sentences[key], q_uni, q_bi, idf, p, min(p.max_chars - total, LONG_SENTENCE))
+            if total + len(text) <= p.max_chars:  # (not when its best clause alone is longer)
+                sentences[key] = text
+                kept.append(key)
+                seen.append((hits[key[0]].article_id, text))
+                total += len(text)
     # The best sentence (or the one counting what is asked) first, with the sentence it
     # points back to, its article first; then each article's sentences in the order they
     # stand in it, articles in rank order (passages of one article may rank out of order).

@@ -33,7 +33,7 @@ from retrieval.vector_index import atomic_write
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "lexical.pkl"
-CACHE_VERSION = 6  # 5, 6: postings keep their term frequencies
+CACHE_VERSION = 7  # 5, 6: postings keep their term frequencies; 7: snapshots cache the places written
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,7 @@ class LexicalSnapshot:
     chunk_article_rows: np.ndarray  # for every chunk row, the row of its article
     article_terms: dict[int, tuple[str, str]]
     _accents: dict = field(default_factory=dict, compare=False)
+    _written: dict = field(default_factory=dict, compare=False)  # (place name, form) -> rows, lazily
     _codes: list = field(default_factory=list, compare=False)  # (number, abbr, suffix, term), lazily
 
     def article_scores(self, q: LexicalQuery) -> np.ndarray:
@@ -162,6 +163,11 @@ class LexicalSnapshot:
             docs = f.postings(f"{a}_{b}")[0]
             rows = docs if rows is None else np.intersect1d(rows, docs)
         return np.asarray(rows, dtype=np.int64)
+
+    def _article_words(self, row: int) -> str:
+        """An article's folded words in their order, space-padded (its index field's start)."""
+        terms = self.article_terms.get(int(self.articles.ids[row]))
+        return f" {terms[1]} " if terms else ""
 
     def articles_writing(self, syllables: list[str]) -> np.ndarray:
         """Rows of the articles whose words hold these accented syllables in a row, each
@@ -228,7 +234,10 @@ class LexicalSnapshot:
         pairs = self.chunks.fields[3]
         for num, abbr, suffix in codes:
             if abbr and suffix:
-                rows.append(np.intersect1d(pairs.postings(f"{num}_{abbr}")[0], pairs.postings(f"{abbr}_{suffix}")[0]))
+                held = np.intersect1d(pairs.postings(f"{num}_{abbr}")[0], pairs.postings(f"{abbr}_{suffix}")[0])
+                run = f" {num} {abbr} {suffix} "  # in a row, in the article's words (not 669/QĐ-BCĐ … 12/QĐ-UBND)
+                rows.append(np.array([r for r in held if run in self._article_words(int(self.chunk_article_rows[r]))],
+                                     dtype=np.int64))
         return np.unique(np.concatenate(rows)).astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
 
 

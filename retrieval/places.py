@@ -85,7 +85,7 @@ _COMPOUND_BEFORE = {"gia lai": {"chuyen", "quoc", "tham", "dai", "hoang", "thuon
 _COMPOUND_AFTER = {"gia lai": {"tao", "ghep", "giong", "tap", "hoa"}, "an giang": {"son", "ho"},
                    "nghe an": {"ninh", "toan", "tam", "khang"}}  # "nghe an ninh": hear of security
 VILLAGE_UNITS = {"thon", "lang", "buon", "plei", "to dan pho"}  # "làng Kon Klor", "thôn Kon Rế"
-_UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
+UNITS = {"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
           "tinh uy", "huyen uy", "thanh uy", "dang uy"} | VILLAGE_UNITS
 _VILLAGE_UNITS_ACCENTED = {"thôn", "làng", "buôn", "plei", "tổ dân phố"}
 PROVINCE_UNITS = ("tinh", "thanh pho", "tp", "tinh uy", "thanh uy")
@@ -395,7 +395,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
     district = _district_at(words, folded, i, shouting, accented)
     if district is not None:
         return district
-    if shouting or not _after_unit(folded, i, _UNITS):
+    if shouting or not _after_unit(folded, i, UNITS):
         return None
     village = next((n for n in (3, 1) if n <= i and " ".join(folded[i - n:i]) in VILLAGE_UNITS), 0)
     if village:

@@ -27,11 +27,11 @@ from retrieval.accents import reading, restore
 from retrieval.fusion import FusionParams, fuse, minmax_top
 from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
-from retrieval.normalize import fold, has_diacritics, marks_last, nfc, spell_out_abbreviations, words
+from retrieval.normalize import fold, has_diacritics, nfc, spell_out_abbreviations, words
 from retrieval.people import capitalised_people, trusted_people, writes_any, writes_name
-from retrieval.places import (PROVINCE_KEYS, PROVINCE_UNITS, Place, article_province, folded_words, is_district_name, is_place_name,
-                              named_places, province_by_key, site_province, title_cased, writes_district,
-                              written_forms)
+from retrieval.places import (PROVINCE_KEYS, UNITS, Place, article_province, folded_words, is_district_name,
+                              is_place_name, named_places, province_by_key, same_syllable, site_province,
+                              title_cased, writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
                              without_asking_words)
 from retrieval.types import Hit
@@ -93,11 +93,21 @@ class Fit:
         (when nothing fits all, figures of the year asked come first); 0: neither."""
         year = self.year_rows is None or row in self.year_rows or (
             article.published is not None and article.published.year in self.years)
+        places = all(self.fits_place(place, row, article) for place in self.place_rows)
+        return 2 if year and places else int(year and self.year_rows is not None)
+
+    def fits_place(self, place: Place, row: int | None, article: ArticleInfo) -> bool:
+        """Whether the article (at `row`) fits one of the places named."""
         stored = {folded_words(p) for p in article.places} | {article_province(article)}
         # (stored metadata is folded: it cannot tell Phù Yên from Phú Yên)
-        places = all(row in rows or (not place.spelt and stored.intersection(place.keys))
-                     for place, rows in self.place_rows.items())
-        return 2 if year and places else int(year and self.year_rows is not None)
+        return row in self.place_rows[place] or (not place.spelt and bool(stored.intersection(place.keys)))
+
+    def unfound(self, hits: list[Hit], lex: LexicalSnapshot, unknown: tuple[str, ...]) -> tuple[str, ...]:
+        """The places named (not villages, nor those `unknown` to every article) that none
+        of `hits`' articles fits."""
+        return tuple(place.name for place in self.place_rows
+                     if not place.village and place.name not in unknown
+                     and not any(self.fits_place(place, lex.articles.row(h.article_id), h.passage.article) for h in hits))
 
 
 def _capitalised_in(question: str, key: str, spelt: str | None = None) -> bool:
@@ -105,16 +115,17 @@ def _capitalised_in(question: str, key: str, spelt: str | None = None) -> bool:
     case); given its spelling, with its accents or none ("Ngô Xuân Đông" writes no "Đồng")."""
     typed = re.findall(r"\w+", question)
     folded, want = [fold(w).lower() for w in typed], key.split()
-    accents = [marks_last(w) for w in spelt.split()] if spelt else None
+    spelling = spelt.split() if spelt else None
     return not title_cased(question) and any(
         folded[i:i + len(want)] == want and all(w[0].isupper() for w in typed[i:i + len(want)])
         and (i or len(want) > 1)  # one capitalised first word is just the question's start ("Vinh danh …")
-        and (accents is None or all(not has_diacritics(w) or marks_last(w) == a
-                                    for w, a in zip(typed[i:i + len(want)], accents)))
+        and (spelling is None or all(not has_diacritics(w) or same_syllable(w, a)
+                                     for w, a in zip(typed[i:i + len(want)], spelling)))
         for i in range(len(typed) - len(want) + 1))
 
 
-_PLAIN_UNITS = [u.split() for u in PROVINCE_UNITS if not u.endswith(" uy")]  # "tỉnh", not "Tỉnh ủy"
+# a place's unit ("tỉnh", "huyện", "thị xã"; not "Tỉnh ủy", an office), longest first
+_PLAIN_UNITS = sorted((u.split() for u in UNITS if not u.endswith(" uy")), key=len, reverse=True)
 
 
 def _bigrams_besides(question: str, names: list[str]) -> set[str]:
@@ -164,10 +175,19 @@ def _spelt_as(place: Place, form: str) -> list[str] | None:
 
 def _writing(lex: LexicalSnapshot, place: Place, form: str) -> np.ndarray:
     """Rows of the articles that write a folded form of the place's name with the
-    name's accents (or none): "Điện Biên", not "diễn biến"."""
-    rows = lex.articles_mentioning(form)
-    spelt = _spelt_as(place, form) if rows.size else None
-    return np.intersect1d(rows, lex.articles_writing(spelt)) if spelt else rows
+    name's accents (or none): "Điện Biên", not "diễn biến". A name as the question typed
+    it (not a province's or a district's), which no article writes with those accents, is
+    taken as mistyped: "xã Minh Tấm" for Minh Tâm. Once per snapshot."""
+    key = (place.name, form)
+    if key not in lex._written:
+        rows = lex.articles_mentioning(form)
+        spelt = _spelt_as(place, form) if rows.size else None
+        if spelt:
+            written = np.intersect1d(rows, lex.articles_writing(spelt))
+            canonical = province_by_key(place.keys[0]) is not None or is_district_name(place.keys[0])
+            rows = written if written.size or canonical else rows
+        lex._written[key] = rows
+    return lex._written[key]
 
 
 class Searcher:
@@ -371,13 +391,15 @@ class Searcher:
         bigrams = (lq.typed_bi, lq.long_bi)
         if fitting is not None and best_scoring != hits[0].article_id:
             # the filter put an article that fits the year or place first: the not-found rule
-            # judges it by the question's words besides the place's name (a war story naming
-            # Quảng Trị does not answer "lũ lụt ở Quảng Trị", nor a dam's address in huyện Sa
-            # Thầy "Huyện Sa Thầy có bao nhiêu mô hình dân vận khéo"), and for a year or a
-            # province by its own passages, not another year's or province's ("Kon Tum năm
-            # 2022" is no 2019 figure). (Not by its own cosine for a place below a province: an
-            # article naming "huyện Đông Anh" is strong evidence, and so judged one ViNewsQA
-            # question, answered right, was refused.)
+            # judges it by the question's words besides the places' names and their units (a
+            # war story naming Quảng Trị does not answer "lũ lụt ở Quảng Trị", nor a dam's
+            # address in huyện Sa Thầy "Huyện Sa Thầy có bao nhiêu mô hình dân vận khéo"), and
+            # for a year or a province by its own passages, not another year's or province's
+            # ("Kon Tum năm 2022" is no 2019 figure). (Not by its own cosine for a place below a
+            # province: an article naming "huyện Đông Anh" is strong evidence, and so judged one
+            # ViNewsQA question, answered right, was refused. Nor by those words alone for an
+            # article first on its own merits: "Tu Mơ Rông trồng cây gì" holds no other word
+            # pair of the article on Tu Mơ Rông's coffee.)
             if provinces_only:
                 top_cos = float(dense_vals[chunk_rows == lex.articles.row(hits[0].article_id)].max(initial=0.0))
             besides = _bigrams_besides(question, [k for p in fitting.place_rows for k in p.keys])
@@ -389,8 +411,7 @@ class Searcher:
         name_match = writes_any([h.passage.text for h in hits if h.article_id == hits[0].article_id], trusted, accented)
         # the question names a place that some articles write, but none of those found does:
         # not another province's figures in its name ("Tỉnh Điện Biên có bao nhiêu ca mắc")
-        elsewhere = tuple(p.name for p in fitting.place_rows) \
-            if fitting is not None and fitting.place_rows and not any(h.fits for h in hits) else ()
+        elsewhere = fitting.unfound(hits, lex, unknown) if fitting is not None else ()
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown, tuple(bylines),
                        elsewhere)
 
