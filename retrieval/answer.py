@@ -228,9 +228,11 @@ _NOT_COUNTED = frozenset("cho của và để là thì trong ở tại với đ�
 _NOT_COUNTED_BARE = frozenset(fold(w) for w in _NOT_COUNTED) - {"o", "so"}  # "ô tô", "sổ đỏ" typed bare
 # A question asking an amount of money ("trị giá bao nhiêu", "bao nhiêu tiền", "kinh phí … bao
 # nhiêu", "giá vé bao nhiêu"), folded; not "tham gia bao nhiêu buổi", "bao nhiêu đồng chí"
+_NOT_MONEY_AFTER_DONG = "chi|bao|doi|nghiep|huong|mon|thoi|loat|y|tinh|hanh|bang"  # đồng chí, đồng bào, …
 _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von dau tu|tong von|so tien"
+                            r"|gia tri(?: \w+){0,3} (?:la |dat )?bao nhieu"
                             r"|(?<!tham )(?<!quoc )(?<!gia )gia (?:ve |ban |thue )?(?:la )?bao nhieu"
-                            r"|bao nhieu (?:dong(?! chi| bao)|ty|trieu))\b")
+                            rf"|bao nhieu (?:dong(?! (?:{_NOT_MONEY_AFTER_DONG})\b)|ty|trieu))\b")
 _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
 
 
@@ -240,9 +242,14 @@ def _money_pattern(accented: bool) -> re.Pattern:
     f = marks_last if accented else fold
     multiplier = "|".join(f(w) for w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
     currency = "|".join(f(w) for w in ("đồng", "usd", "đô la", "euro", "yên"))
-    number = r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*"
-    return re.compile(rf"{number}(?:(?:{multiplier})\s+)?(?:{currency})(?![\w\u0300-\u036f])(?!\s+(?:{f('chí')}|{f('bào')})\b)"
-                      rf"|{number}(?:{f('tỷ')}|{f('tỉ')})(?![\w\u0300-\u036f])")
+    not_money = "|".join(f(w) for w in ("chí", "bào", "đội", "nghiệp", "hương", "môn", "thời", "loạt", "ý",
+                                        "tình", "hành", "bằng"))  # "12 đồng chí", "50 đồng đội"
+    number = r"(?<![\d.,])\d+(?:[.,]\d+)*\s*"
+    year = r"(?!(?:19|20)\d\d\b)"  # "Năm 2023 đồng chí …" (a year before a bare currency word only)
+    end = r"(?![\w\u0300-\u036f])"
+    return re.compile(rf"{number}(?:{multiplier})\s+(?:{currency}){end}"  # "2000 tỷ đồng", "40 triệu đồng"
+                      rf"|{number}(?:{f('tỷ')}|{f('tỉ')}){end}"  # "9,8 tỷ" (not "3 nghìn người")
+                      rf"|{year}{number}(?:{currency}){end}(?!\s+(?:{not_money}){end})")
 
 
 _MONEY = CountedNoun(_money_pattern(True), _money_pattern(False))
@@ -255,7 +262,10 @@ def counted_noun(question: str) -> CountedNoun | None:
     text = nfc(question).lower() if accented else fold(question).lower()
     m = _HOW_MANY_RE[accented].search(text) or _NUMBER_OF_RE[accented].search(text)
     noun = m.group(1) if m and m.group(1) not in (_NOT_COUNTED if accented else _NOT_COUNTED_BARE) else None
-    if (noun is None or fold(noun) in _MONEY_NOUNS) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
+    # ("bao nhiêu đồng chí" counts comrades: the money words are read in `_ASKS_MONEY_RE`)
+    money_noun = noun is not None and fold(noun) in _MONEY_NOUNS and not re.search(
+        rf"\bdong (?:{_NOT_MONEY_AFTER_DONG})\b", fold(text))
+    if (noun is None or money_noun) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
         return _MONEY
     if noun is None:
         return None

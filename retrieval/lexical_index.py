@@ -236,8 +236,8 @@ class LexicalSnapshot:
             if abbr and suffix:
                 held = np.intersect1d(pairs.postings(f"{num}_{abbr}")[0], pairs.postings(f"{abbr}_{suffix}")[0])
                 run = f" {num} {abbr} {suffix} "  # in a row, in the article's words (not 669/QĐ-BCĐ … 12/QĐ-UBND)
-                rows.append(np.array([r for r in held if run in self._article_words(int(self.chunk_article_rows[r]))],
-                                     dtype=np.int64))
+                writing = {a for a in set(self.chunk_article_rows[held].tolist()) if run in self._article_words(a)}
+                rows.append(held[np.isin(self.chunk_article_rows[held], list(writing))].astype(np.int64))
         return np.unique(np.concatenate(rows)).astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
 
 

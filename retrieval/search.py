@@ -104,10 +104,15 @@ class Fit:
 
     def unfound(self, hits: list[Hit], lex: LexicalSnapshot, unknown: tuple[str, ...]) -> tuple[str, ...]:
         """The places named (not villages, nor those `unknown` to every article) that none
-        of `hits`' articles fits."""
-        return tuple(place.name for place in self.place_rows
-                     if not place.village and place.name not in unknown
-                     and not any(self.fits_place(place, lex.articles.row(h.article_id), h.passage.article) for h in hits))
+        of `hits`' articles fits; or, when each place has its articles but none of them fits
+        the year named too, the places with the year ("Kon Tum năm 2017": not Đồng Tháp's
+        2017 figure, nor Kon Tum's of 2018)."""
+        places = [p for p in self.place_rows if not p.village and p.name not in unknown]
+        missing = tuple(p.name for p in places if not any(
+            self.fits_place(p, lex.articles.row(h.article_id), h.passage.article) for h in hits))
+        if missing or not places or not self.years or any(h.fits for h in hits):
+            return missing
+        return (" ".join(p.name for p in places) + " năm " + ", ".join(str(y) for y in sorted(self.years)),)
 
 
 def _capitalised_in(question: str, key: str, spelt: str | None = None) -> bool:
@@ -126,6 +131,7 @@ def _capitalised_in(question: str, key: str, spelt: str | None = None) -> bool:
 
 # a place's unit ("tỉnh", "huyện", "thị xã"; not "Tỉnh ủy", an office), longest first
 _PLAIN_UNITS = sorted((u.split() for u in UNITS if not u.endswith(" uy")), key=len, reverse=True)
+_UNIT_WORDS = tuple(" ".join(u) for u in _PLAIN_UNITS)
 
 
 def _bigrams_besides(question: str, names: list[str]) -> set[str]:
@@ -185,7 +191,10 @@ def _writing(lex: LexicalSnapshot, place: Place, form: str) -> np.ndarray:
         if spelt:
             written = np.intersect1d(rows, lex.articles_writing(spelt))
             canonical = province_by_key(place.keys[0]) is not None or is_district_name(place.keys[0])
-            rows = written if written.size or canonical else rows
+            if not written.size and not canonical:  # mistyped, if some article writes it after a unit
+                # ("xã Minh Tâm"; not "mỗi đồng tiền" for xã Đồng Tiến)
+                written = np.unique(np.concatenate([lex.articles_mentioning(f"{u} {form}") for u in _UNIT_WORDS]))
+            rows = written
         lex._written[key] = rows
     return lex._written[key]
 

@@ -96,7 +96,7 @@ UNKNOWN_TEXT = (
 )
 ELSEWHERE_TEXT = (
     "Xin lỗi, tôi chưa tìm thấy bài viết nào về {names} trả lời câu hỏi này (các bài gần nhất nói về nơi "
-    f"khác, nên tôi không trích). Bạn có thể hỏi cách khác hoặc {SEARCH_HINT}."
+    f"khác hoặc thời gian khác, nên tôi không trích). Bạn có thể hỏi cách khác hoặc {SEARCH_HINT}."
 )
 NO_FIGURE_NOTE = "Các bài tìm được không nêu con số cụ thể; đây là những đoạn gần nhất với câu hỏi:"
 NOT_FOUND_TEXT = (

@@ -512,9 +512,11 @@ def test_a_question_asking_a_sum_quotes_the_sentence_that_gives_it():
         assert counted_noun(q).search(counts) and not counted_noun(q).search("hỗ trợ 2 tỷ đồng"), q
     money = counted_noun("Công trình trị giá bao nhiêu?")
     for not_a_sum in ("Năm 2023 đồng chí Bí thư phát biểu.", "Có 12 đồng chí được khen.", "Có 3 nghìn người dự.",
-                      "Hơn 300 đồng bào được hỗ trợ."):
+                      "Hơn 300 đồng bào được hỗ trợ.", "Cùng 50 đồng đội hành quân."):
         assert not money.search(not_a_sum), not_a_sum
-    assert all(money.search(t) for t in ("gần 3 tỷ đồng", "trên 9,8 tỷ", "500 USD", "40 triệu đồng"))
+    assert all(money.search(t) for t in ("gần 3 tỷ đồng", "trên 9,8 tỷ", "500 USD", "40 triệu đồng", "2000 tỷ đồng"))
+    assert counted_noun("Tổng giá trị xuất khẩu đạt bao nhiêu?") == money
+    assert counted_noun("Có bao nhiêu đồng chí được hỗ trợ kinh phí?").search("Có 12 đồng chí được hỗ trợ.")
 
 
 def test_a_question_naming_a_day_opens_on_that_day_s_sentence():
@@ -1023,6 +1025,16 @@ async def test_a_province_is_written_with_its_accents_and_quoted_only_from_its_a
         h.passage.article.title for h in ranking.hits}
     a = await engine.ask("Thôn Huổi Lếch, tỉnh Điện Biên có bao nhiêu ca mắc COVID-19?")
     assert a.found and a.elsewhere == () and "12 ca mắc" in a.text
+    # a place and a year, each with articles, none with both: neither another place's figure
+    # of that year nor the place's of another year
+    await _add(engine, "mem#dt2017", "Đồng Tháp tổng kết Dân vận khéo",
+               "Năm 2017, tỉnh Đồng Tháp có 120 mô hình Dân vận khéo được công nhận.")
+    await _add(engine, "mem#kt2018", "Kon Tum nhân rộng mô hình Dân vận khéo",
+               "Năm 2018, tỉnh Kon Tum có 85 mô hình Dân vận khéo được công nhận, phát triển kinh tế hiệu quả.")
+    a = await engine.ask("Năm 2017 tỉnh Kon Tum có bao nhiêu mô hình Dân vận khéo?")
+    assert not a.found and a.elsewhere == ("Kon Tum năm 2017",) and "120 mô hình" not in a.text
+    a = await engine.ask("Năm 2018 tỉnh Kon Tum có bao nhiêu mô hình Dân vận khéo?")
+    assert a.found and "85 mô hình" in a.text
 
 
 async def test_a_stored_place_is_read_in_a_question_only_as_spelt(engine):
@@ -1064,6 +1076,9 @@ async def test_a_stored_place_is_read_in_a_question_only_as_spelt(engine):
     # a place the question spells with a wrong accent, that no article writes so: mistyped
     a = await engine.ask("Hội nghị sơ kết công tác dân vận tại xã Minh Tấm có ai tham dự?")
     assert a.found and a.unknown == () and "Minh Tâm" in a.text
+    # (only if some article writes it after a unit: "mỗi đồng tiền" is no xã Đồng Tiến)
+    await _add(engine, "mem#money", "Tiết kiệm chi tiêu", "Các hộ nghèo được hướng dẫn tiết kiệm từng đồng tiền.")
+    await _assert_refused(engine, (("Xã Đồng Tiến có bao nhiêu hộ nghèo?", "Đồng Tiến"),))
     assert _capitalised_in("Xã Đăk Ruồng có gì?", "dak ruong", "Đắk Ruồng")  # Đăk, Đắk alike
 
 
