@@ -548,8 +548,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         if kept and total + len(text) > p.max_chars:
             too_long += [key] if len(text) > LONG_SENTENCE else []
             continue
-        if len(text) > p.max_chars:  # the best, longer than a whole answer
-            text = sentences[key] = clauses_around(text, q_uni, q_bi, idf, p, p.max_chars)
+        if len(text) > p.max_chars:  # the best, longer than a whole answer (cut at a word, if no clause fits)
+            text = clauses_around(text, q_uni, q_bi, idf, p, p.max_chars)
+            text = sentences[key] = text if len(text) <= p.max_chars else text[:p.max_chars - 2].rsplit(" ", 1)[0] + " …"
         kept.append(key)
         seen.append((aid, text))
         total += len(text)

@@ -296,6 +296,8 @@ def test_a_long_sentence_that_does_not_fit_is_quoted_by_its_clauses_that_answer(
     assert clauses_around(run_on, set(), set(), lambda t: 1.0, AnswerParams(), 100) == run_on
     a = compose("Chủ đề công tác dân vận năm 2020 là gì?", [_hit(f"{lead} {long} {run_on}")], True, lambda t: 1.0)
     assert sum(len(s.text) for s in a.sentences) <= 700 and run_on not in a.text
+    a = compose("chủ đề công tác dân vận quán triệt đến từng chi bộ", [_hit(run_on * 2)], True, lambda t: 1.0)
+    assert len(a.sentences[0].text) <= 700 and a.sentences[0].text.endswith(" …")  # the best, cut at a word
 
 
 def test_a_sentence_pointing_back_is_quoted_with_the_one_before():
