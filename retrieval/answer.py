@@ -221,18 +221,19 @@ def _count_pattern(noun: str) -> re.Pattern:
     return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?![\w\u0300-\u036f])")
 
 
-# Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), folded
 # Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), as
 # typed with accents ("chợ", "chỗ", "ổ dịch" are nouns) and, for a question typed bare, folded
 _NOT_COUNTED = frozenset("cho của và để là thì trong ở tại với được khi vào từ đến trên so như mà".split())
 _NOT_COUNTED_BARE = frozenset(fold(w) for w in _NOT_COUNTED) - {"o", "so"}  # "ô tô", "sổ đỏ" typed bare
 # A question asking an amount of money ("trị giá bao nhiêu", "bao nhiêu tiền", "kinh phí … bao
 # nhiêu", "giá vé bao nhiêu"), folded; not "tham gia bao nhiêu buổi", "bao nhiêu đồng chí"
-_NOT_MONEY_AFTER_DONG = "chi|bao|doi|nghiep|huong|mon|thoi|loat|y|tinh|hanh|bang"  # đồng chí, đồng bào, …
+# what "đồng" is no currency before ("12 đồng chí", "50 đồng đội")
+_NOT_MONEY_AFTER_DONG = ("chí", "bào", "đội", "nghiệp", "hương", "môn", "thời", "loạt", "ý", "tình", "hành", "bằng")
+_NOT_MONEY_AFTER_DONG_FOLDED = "|".join(fold(w) for w in _NOT_MONEY_AFTER_DONG)
 _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von dau tu|tong von|so tien"
                             r"|gia tri(?: \w+){0,3} (?:la |dat )?bao nhieu"
                             r"|(?<!tham )(?<!quoc )(?<!gia )gia (?:ve |ban |thue )?(?:la )?bao nhieu"
-                            rf"|bao nhieu (?:dong(?! (?:{_NOT_MONEY_AFTER_DONG})\b)|ty|trieu))\b")
+                            rf"|bao nhieu (?:dong(?! (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b)|ty|trieu))\b")
 _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
 
 
@@ -242,8 +243,7 @@ def _money_pattern(accented: bool) -> re.Pattern:
     f = marks_last if accented else fold
     multiplier = "|".join(f(w) for w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
     currency = "|".join(f(w) for w in ("đồng", "usd", "đô la", "euro", "yên"))
-    not_money = "|".join(f(w) for w in ("chí", "bào", "đội", "nghiệp", "hương", "môn", "thời", "loạt", "ý",
-                                        "tình", "hành", "bằng"))  # "12 đồng chí", "50 đồng đội"
+    not_money = "|".join(f(w) for w in _NOT_MONEY_AFTER_DONG)
     number = r"(?<![\d.,])\d+(?:[.,]\d+)*\s*"
     year = r"(?!(?:19|20)\d\d\b)"  # "Năm 2023 đồng chí …" (a year before a bare currency word only)
     end = r"(?![\w\u0300-\u036f])"
@@ -264,7 +264,7 @@ def counted_noun(question: str) -> CountedNoun | None:
     noun = m.group(1) if m and m.group(1) not in (_NOT_COUNTED if accented else _NOT_COUNTED_BARE) else None
     # ("bao nhiêu đồng chí" counts comrades: the money words are read in `_ASKS_MONEY_RE`)
     money_noun = noun is not None and fold(noun) in _MONEY_NOUNS and not re.search(
-        rf"\bdong (?:{_NOT_MONEY_AFTER_DONG})\b", fold(text))
+        rf"\bdong (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b", fold(text))
     if (noun is None or money_noun) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
         return _MONEY
     if noun is None:

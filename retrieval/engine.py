@@ -415,11 +415,15 @@ class Engine:
             places = [p for p in named_places(question) if not p.village]
             fitting = [h for h in hits if h.fits
                        and all(self.searcher.mentions(ranking.lexical, h.passage.article, p) for p in places)]
-            naming = [h for h in fitting if any(names_the_office(s, office) for s in split_sentences(h.passage.text))]
+
+            def names_holder(text: str) -> bool:
+                return any(names_the_office(s, office) for s in split_sentences(text))
+
+            naming = [h for h in fitting if names_holder(h.passage.text)]
             if not naming and fitting:  # further down the first fitting article ("Đ/c Đinh Thị Anh - …, Trưởng ban DV")
                 top = fitting[0]
                 naming = [replace(top, passage=p) for p in await self.store.article_passages(top.article_id)
-                          if any(names_the_office(s, office) for s in split_sentences(p.text))][:self.config.answer.max_passages]
+                          if names_holder(p.text)][:self.config.answer.max_passages]
             answer = compose(question, naming, True, ranking.lexical.idf, self.config.answer) if naming else answer
             if not any(names_the_office(s.text, office) for s in answer.sentences):
                 answer = Answer(query=question, found=False, hits=tuple(hits))

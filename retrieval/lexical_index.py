@@ -19,8 +19,10 @@ import asyncio
 import logging
 import pickle
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -33,7 +35,7 @@ from retrieval.vector_index import atomic_write
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "lexical.pkl"
-CACHE_VERSION = 7  # 5, 6: postings keep their term frequencies; 7: snapshots cache the places written
+CACHE_VERSION = 8  # 5, 6: postings keep their term frequencies; 7, 8: snapshots remember what readers derive
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ class LexicalSnapshot:
     chunk_article_rows: np.ndarray  # for every chunk row, the row of its article
     article_terms: dict[int, tuple[str, str]]
     _accents: dict = field(default_factory=dict, compare=False)
-    _written: dict = field(default_factory=dict, compare=False)  # (place name, form) -> rows, lazily
+    _remembered: dict = field(default_factory=dict, compare=False)  # see `remembered`
     _codes: list = field(default_factory=list, compare=False)  # (number, abbr, suffix, term), lazily
 
     def article_scores(self, q: LexicalQuery) -> np.ndarray:
@@ -163,6 +165,13 @@ class LexicalSnapshot:
             docs = f.postings(f"{a}_{b}")[0]
             rows = docs if rows is None else np.intersect1d(rows, docs)
         return np.asarray(rows, dtype=np.int64)
+
+    def remembered(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """`make()`, worked out once per snapshot for `key` (what a reader derives from the
+        snapshot alone: the rows of the articles writing a place, `search._writing`)."""
+        if key not in self._remembered:
+            self._remembered[key] = make()
+        return self._remembered[key]
 
     def _article_words(self, row: int) -> str:
         """An article's folded words in their order, space-padded (its index field's start)."""

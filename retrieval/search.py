@@ -17,6 +17,7 @@ import asyncio
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -98,9 +99,8 @@ class Fit:
 
     def fits_place(self, place: Place, row: int | None, article: ArticleInfo) -> bool:
         """Whether the article (at `row`) fits one of the places named."""
-        stored = {folded_words(p) for p in article.places} | {article_province(article)}
         # (stored metadata is folded: it cannot tell Phù Yên from Phú Yên)
-        return row in self.place_rows[place] or (not place.spelt and bool(stored.intersection(place.keys)))
+        return row in self.place_rows[place] or (not place.spelt and bool(_metadata_places(article) & set(place.keys)))
 
     def unfound(self, hits: list[Hit], lex: LexicalSnapshot, unknown: tuple[str, ...]) -> tuple[str, ...]:
         """The places named (not villages, nor those `unknown` to every article) that none
@@ -113,6 +113,13 @@ class Fit:
         if missing or not places or not self.years or any(h.fits for h in hits):
             return missing
         return (" ".join(p.name for p in places) + " năm " + ", ".join(str(y) for y in sorted(self.years)),)
+
+
+@lru_cache(maxsize=1024)
+def _metadata_places(article: ArticleInfo) -> frozenset[str]:
+    """The folded places an article's metadata names, and its paper's province (read once
+    for every place named and every hit)."""
+    return frozenset({folded_words(p) for p in article.places} | {article_province(article)})
 
 
 def _capitalised_in(question: str, key: str, spelt: str | None = None) -> bool:
@@ -184,19 +191,19 @@ def _writing(lex: LexicalSnapshot, place: Place, form: str) -> np.ndarray:
     name's accents (or none): "Điện Biên", not "diễn biến". A name as the question typed
     it (not a province's or a district's), which no article writes with those accents, is
     taken as mistyped: "xã Minh Tấm" for Minh Tâm. Once per snapshot."""
-    key = (place.name, form)
-    if key not in lex._written:
-        rows = lex.articles_mentioning(form)
-        spelt = _spelt_as(place, form) if rows.size else None
-        if spelt:
-            written = np.intersect1d(rows, lex.articles_writing(spelt))
-            canonical = province_by_key(place.keys[0]) is not None or is_district_name(place.keys[0])
-            if not written.size and not canonical:  # mistyped, if some article writes it after a unit
-                # ("xã Minh Tâm"; not "mỗi đồng tiền" for xã Đồng Tiến)
-                written = np.unique(np.concatenate([lex.articles_mentioning(f"{u} {form}") for u in _UNIT_WORDS]))
-            rows = written
-        lex._written[key] = rows
-    return lex._written[key]
+    def rows() -> np.ndarray:
+        folded = lex.articles_mentioning(form)
+        spelt = _spelt_as(place, form) if folded.size else None
+        if not spelt:
+            return folded
+        written = np.intersect1d(folded, lex.articles_writing(spelt))
+        canonical = province_by_key(place.keys[0]) is not None or is_district_name(place.keys[0])
+        if not written.size and not canonical:  # mistyped, if some article writes it after a unit
+            # ("xã Minh Tâm"; not "mỗi đồng tiền" for xã Đồng Tiến)
+            written = np.unique(np.concatenate([lex.articles_mentioning(f"{u} {form}") for u in _UNIT_WORDS]))
+        return written
+
+    return lex.remembered(("written", place.name, form), rows)
 
 
 class Searcher:
