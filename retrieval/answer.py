@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from corpus.chunking import split_sentences
 from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
-from retrieval.normalize import fold, has_diacritics, is_code, marks_last, nfc, words
+from retrieval.normalize import cut_at_word, fold, has_diacritics, is_code, marks_last, nfc, words
 from retrieval.people import trusted_people, writes_a_person, writes_any
 from retrieval.places import PROVINCE_KEYS, named_places, province_by_key
 from corpus.types import Passage
@@ -550,7 +550,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             continue
         if len(text) > p.max_chars:  # the best, longer than a whole answer (cut at a word, if no clause fits)
             text = clauses_around(text, q_uni, q_bi, idf, p, p.max_chars)
-            text = sentences[key] = text if len(text) <= p.max_chars else text[:p.max_chars - 2].rsplit(" ", 1)[0] + " …"
+            text = sentences[key] = text if len(text) <= p.max_chars else cut_at_word(text, p.max_chars - 2) + " …"
         kept.append(key)
         seen.append((aid, text))
         total += len(text)

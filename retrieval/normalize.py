@@ -125,19 +125,15 @@ def asked_sentence(text: str) -> str | None:
     if len(sentences) < 2:
         return None
 
-    def asks(i: int) -> bool:
-        return bool(_QUESTION_MARK_RE.search(sentences[i]) or _ASKING_RE.search(fold(sentences[i]).lower()))
+    def marked(i: int) -> bool:
+        return bool(_QUESTION_MARK_RE.search(sentences[i]))
 
     # the last sentence if it asks with "?", else the first (asked, then pasted), else the last
     # if it asks with words (a rhetorical "?" inside the pasted text does not beat it), else
     # the last with "?"
     last = len(sentences) - 1
-
-    def marked(i: int) -> bool:
-        return bool(_QUESTION_MARK_RE.search(sentences[i]))
-
-    at = last if marked(last) else 0 if marked(0) else last if asks(last) else next(
-        (i for i in range(last, -1, -1) if marked(i)), None)
+    at = last if marked(last) else 0 if marked(0) else last if _ASKING_RE.search(fold(sentences[last]).lower()) \
+        else next((i for i in range(last, -1, -1) if marked(i)), None)
     if at is None:
         return None
     asked = sentences[at]
@@ -147,16 +143,16 @@ def asked_sentence(text: str) -> str | None:
                       if i != at and len(s.split()) >= _CONTEXT_MIN_WORDS), "")  # not "Chào bạn."
         room = MAX_QUESTION_CHARS - len(asked) - 1
         if room > 40:
-            return f"{_cut_to(first, room)} {asked}"
+            return f"{cut_at_word(first, room)} {asked}"
     return asked
 
 
 def cut_question(question: str) -> str:
     """At most MAX_QUESTION_CHARS, cut at a word boundary."""
-    return _cut_to(question, MAX_QUESTION_CHARS)
+    return cut_at_word(question, MAX_QUESTION_CHARS)
 
 
-def _cut_to(text: str, limit: int) -> str:
+def cut_at_word(text: str, limit: int) -> str:
     """At most `limit` characters, cut at a word boundary."""
     if len(text) <= limit:
         return text
