@@ -34,7 +34,7 @@ class Signal:
     coverage: float
     accented: bool
     has_hits: bool
-    exact_match: bool = False  # answered whatever the cut (the top article names its document code or person)
+    exact_match: bool = False  # answered whatever the cut (the top article names its document code, person or rare name)
     unknown: bool = False  # never answered (it names a place or document no article names)
 
 

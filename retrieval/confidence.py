@@ -16,7 +16,8 @@ A question that names a document code (``18-CT/TU``) named by its top article
 is answered whatever the scores: short questions about one document score
 low on both features, and the code is as exact as evidence gets. So is one
 naming a person whose name the top article's passages write ("Đinh Thị Anh
-là ai": `retrieval.people`).
+là ai": `retrieval.people`), or a rare name the top article writes ("Vincent
+được điều trị ở đâu?": `retrieval.search.writes_rare_names`).
 """
 
 from __future__ import annotations

@@ -381,7 +381,7 @@ class Engine:
         ranking = await self.searcher.search(question, k=k, mode=mode)
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
                          used_dense=mode != "lexical", t=self.threshold,
-                         exact_match=ranking.code_match or ranking.name_match,
+                         exact_match=ranking.exact_match,
                          contradicted=bool(ranking.unknown or ranking.elsewhere))
         hits = ranking.hits
         by = None
@@ -437,7 +437,7 @@ class Engine:
         """What the not-found rule sees of a question (for calibration)."""
         ranking = await self.searcher.search(self.searcher.reading(_clean(question)))
         return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits),
-                      ranking.code_match or ranking.name_match, bool(ranking.unknown or ranking.elsewhere))
+                      ranking.exact_match, bool(ranking.unknown or ranking.elsewhere))
 
     async def source_text(self, citation: Citation) -> str:
         """What the source view shows: the quoted passages with their neighbours

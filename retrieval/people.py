@@ -173,6 +173,13 @@ def capitalised_people(question: str) -> tuple[tuple[str, ...], ...]:
 _WORD_RE = re.compile(r"\w+")
 
 
+def capitalised_words(question: str) -> tuple[str, ...]:
+    """The words a question writes with a capital, folded and in lower case ("Vincent",
+    "IgG": "vincent", "igg"), the first word too; not numbers nor single letters."""
+    return tuple(dict.fromkeys(fold(w).lower() for w in _WORD_RE.findall(question)
+                               if len(w) > 1 and w[0].isupper()))
+
+
 def writes_name(text: str, name: tuple[str, ...], accented: bool, folded_text: str | None = None) -> bool:
     """Whether `text` writes `name` in title case, ending there (not followed, after a
     space, by another such syllable): the same syllables, with the same accents

@@ -145,6 +145,35 @@ def test_not_found_rule():
     assert not is_found([], 0.99, 1.0, True, True, e5, exact_match=True)
 
 
+def test_a_rare_name_the_top_article_writes_is_an_exact_match():
+    """"Vincent được điều trị ở đâu?" scores low on both not-found features (few words,
+    one a foreign name): an article writing the name, which few others do, answers it."""
+    from retrieval.lexical import index_fields
+    from retrieval.lexical_index import LexicalIndex
+    from retrieval.search import writes_rare_names
+
+    texts = [f"Bệnh viện tỉnh tiếp nhận bệnh nhân thứ {i} trong ngày." for i in range(393)]
+    texts += [f"Tỉnh Kon Tum có {i} bệnh nhân sốt xuất huyết." for i in range(5)]
+    texts += ["Vincent được điều trị tại Bệnh viện Sébastopol ở Pháp.", "Một bệnh nhân ở Miami được ghép tim."]
+    index = LexicalIndex()
+    for aid, text in enumerate(texts, 1):
+        terms = index_fields("", text)
+        index.add_article(aid, terms, [aid * 10], [terms])
+    lex = index.snapshot()
+    vincent, miami = 399, 400
+    assert writes_rare_names(lex, "Vincent được điều trị ở đâu?", vincent)
+    assert writes_rare_names(lex, "Bệnh viện nào điều trị cho Vincent?", vincent)  # "Bệnh": everyday
+    assert not writes_rare_names(lex, "Vincent được điều trị ở đâu?", 1)  # an article not writing it
+    assert not writes_rare_names(lex, "vincent được điều trị ở đâu?", vincent)  # no capital: no name
+    assert not writes_rare_names(lex, "Kon Tum có bao nhiêu bệnh nhân?", 394)  # 5 articles write it: no rarity
+    assert not writes_rare_names(lex, "Messi ghi bao nhiêu bàn cho Inter Miami?", miami)  # Messi: no article
+    small = LexicalIndex()  # in a store of a few articles every word is rare: none counts as a name
+    for aid, text in enumerate(texts[-3:], 1):
+        terms = index_fields("", text)
+        small.add_article(aid, terms, [aid * 10], [terms])
+    assert not writes_rare_names(small.snapshot(), "Vincent được điều trị ở đâu?", 2)
+
+
 def test_answer_quotes_best_sentence_and_the_next_with_numbers():
     text = ("Hội nghị diễn ra sáng nay tại huyện. Thu nhập bình quân đầu người năm 2019 được báo cáo như sau. "
             "Con số đạt 40,7 triệu đồng/năm, tăng 3,35 triệu đồng. Thời tiết hôm đó đẹp.")
@@ -220,9 +249,13 @@ def test_answer_opens_on_the_best_sentence_then_reads_in_article_order():
     assert [s.n for s in a.sentences] == [1, 1, 2]
     assert a.citations[0].ords == (5, 1)  # the passages behind the quotes, in the order quoted
     assert (a.citations[0].score, a.citations[0].chunk_id) == (0.9, 15)  # scored by its best passage
-    # the best sentence in a lower-ranked article: that article comes first, as [1]
+    # a sentence of a lower-ranked article scoring far better: that article comes first, as [1]
     b = compose("huyện Ngọc Hồi giảm nghèo", hits, True, lambda t: 1.0, AnswerParams(add_next=False))
     assert b.sentences[0].text.startswith("Huyện Ngọc Hồi") and b.citations[0].title == "Bài B"
+    # ... only a little better: the article ranked first still opens the answer
+    c = compose("mô hình dân vận khéo giảm nghèo", hits, True, lambda t: 1.0, AnswerParams(add_next=False))
+    assert c.sentences[0].text.startswith("Mô hình dân vận khéo ở xã") and c.citations[0].title == "Bài A"
+    assert "Huyện Ngọc Hồi" in c.text  # still quoted, after
 
 
 def test_the_sentence_after_the_best_comes_from_the_next_passage_when_the_best_ends_its_own():
