@@ -32,6 +32,7 @@ from corpus.errors import DanvanError, StoreError
 from corpus.store import WEAK_QUESTIONS_READ, parse_utc
 from corpus.types import ArticleInfo
 from retrieval.feeds import CONFIG, FeedWatcher, find_feed
+from retrieval.answer import dated
 from retrieval.normalize import clean_question, fold, nfc, shorten_question
 from retrieval.types import Answer
 
@@ -262,7 +263,7 @@ class BotCore:
                 await self.on_typing(msg)
             except Exception:  # noqa: BLE001 - a typing indicator must never block an answer
                 log.debug("typing action failed", exc_info=True)
-        answer = await self.engine.ask(question)
+        answer = dated(await self.engine.ask(question), today)  # "hiện nay …" from a 2020 article: said
         qid = await self.engine.store.log_query(
             msg.platform, msg.chat_id, msg.user_id, question, answer.found,
             [c.to_json() for c in answer.citations], answer.latency_ms,

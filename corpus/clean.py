@@ -13,6 +13,7 @@ General rules, meant to hold on pages from any provincial news site:
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -45,9 +46,15 @@ _PUNCT_ONLY = re.compile(r"^[\W_]*$", re.UNICODE)
 _BULLET_STUB = re.compile(r"^[•·*\-–—|:\s]+$")
 
 
+def unescape(text: str) -> str:
+    """HTML entities left in a record's text decoded: "lúc&nbsp11h" (the semicolon
+    forgotten), "&quot;Dân vận khéo&quot;"."""
+    return html.unescape(text) if "&" in text else text
+
+
 def normalize_lines(text: str) -> list[str]:
-    """NFC, unify spaces and line ends, strip each line."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """Entities decoded, NFC, unify spaces and line ends, strip each line."""
+    text = unicodedata.normalize("NFC", unescape(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     return [" ".join(line.split()) for line in text.split("\n")]
 

@@ -177,7 +177,7 @@ def parse_text(raw: RawDocument) -> Article:
             body.pop()
 
     # Title: the record's, else the first short line, else the lead's first clause.
-    title = clean.strip_photo_credit(unicodedata.normalize("NFC", raw.title or "").strip())  # may be a caption
+    title = clean.strip_photo_credit(unicodedata.normalize("NFC", clean.unescape(raw.title or "")).strip())  # may be a caption
     if not title:
         # Breadcrumbs and section names ("Thời sự", "Xây dựng Đảng") are not titles.
         while len(body) > 2 and len(body[0].split()) < MIN_TITLE_WORDS:

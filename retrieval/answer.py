@@ -12,10 +12,12 @@ order, each one's sentences in the order they stand in the article.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from corpus.chunking import split_sentences
 from corpus.docrefs import fits_query, parse_code_query
@@ -24,7 +26,7 @@ from retrieval.normalize import cut_at_word, fold, has_diacritics, is_code, mark
 from retrieval.people import trusted_people, writes_a_person, writes_any
 from retrieval.places import PROVINCE_KEYS, named_places, province_by_key
 from corpus.types import Passage
-from retrieval.types import NO_FIGURE_NOTE, Answer, Citation, Hit, Sentence
+from retrieval.types import AS_OF_NOTE, AS_OF_UNDATED_NOTE, NO_FIGURE_NOTE, Answer, Citation, Hit, Sentence
 
 
 GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
@@ -116,9 +118,11 @@ class Office:
     places: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=256)
 def asked_office(question: str) -> Office | None:
     """For a who-question about an office ("Chủ tịch UBND tỉnh … là ai?", "Ai là Bí thư
-    Huyện ủy …?"): the office; None for any other question."""
+    Huyện ủy …?"): the office; None for any other question. (Remembered: the answer and
+    the engine's check of it both ask.)"""
     if not asks_who(question):
         return None
     folded = " ".join(_OFFICE_ABBREVIATIONS.get(w, w) for w in (fold(w) for w in words(question)))
@@ -207,7 +211,8 @@ _HOW_MANY_RE = {True: re.compile(r"\b(?:" + "|".join(_HOW_MANY) + r")\s+([^\W\d_
 # "Số điện thoại", "Số hóa", "Số kế hoạch" … name no count.
 _NUMBER_OF_RE = {True: re.compile(r"^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+"
                                   r"(?!(?:điện|hóa|hoá|hiệu|kế|tài|báo|liệu|phận|sánh|với)\b)([^\W\d_]+)"),
-                 False: re.compile(r"^\W*(?:tong\s+so|so\s+luong)\s+([^\W\d_]+)")}
+                 False: re.compile(r"^\W*(?:" + "|".join(fold(w).replace(" ", r"\s+") for w in _NUMBER_OF)
+                                   + r")\s+([^\W\d_]+)")}
 
 
 @dataclass(frozen=True)
@@ -474,7 +479,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     count_bonus = COUNT_WEIGHT * sum(idf(t) for t in q_uni) if counted else 0.0
     # "bao nhiêu … tính đến 14h ngày 30/4": a figure of that day, not the day before (only for
     # a figure: "Ai chủ trì cuộc họp … chiều 30/4?" opened on the meeting's date line, not its chair)
-    days = named_days(question) if asks_a_figure(question) else set()
+    figure = asks_a_figure(question)
+    days = named_days(question) if figure else set()
     day_bonus = DATE_WEIGHT * sum(idf(t) for t in q_uni) if days else 0.0
     who = asks_who(question)  # "… là ai?": a sentence naming someone holds the answer
     who_bonus = WHO_WEIGHT * sum(idf(t) for t in q_uni) if who else 0.0
@@ -616,9 +622,33 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         for aid, n in numbers.items()
     )
     # "bao nhiêu …" answered by sentences that give no figure: said, not left to be guessed
-    no_figure = asks_a_figure(question) and not any(states_a_figure(s.text) for s in out)
+    no_figure = figure and not any(states_a_figure(s.text) for s in out)
     return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits),
                   note=NO_FIGURE_NOTE if no_figure else "")
+
+
+# Words of a question about the present (folded): "Hiện nay huyện có bao nhiêu hộ nghèo?"
+_NOW_RE = re.compile(r"\b(?:hom nay|hien nay|hien tai|hien gio|bay gio|luc nay|nam nay|thang nay|moi nhat)\b")
+STALE_DAYS = 30  # an article older than this no longer tells the present
+
+
+def asks_of_now(question: str) -> bool:
+    """Whether a question asks how things are now ("hiện nay", "hôm nay", "năm nay")."""
+    return bool(_NOW_RE.search(fold(question).lower()))
+
+
+def dated(answer: Answer, today: dt.date) -> Answer:
+    """An answer to a question about the present quoted from a source [1] published more
+    than `STALE_DAYS` before `today`, or on no known day, says so before the quotes: a
+    cadre asking how many poor households there are now must not take a 2020 figure
+    for today's."""
+    if not answer.found or not answer.citations or not asks_of_now(answer.query):
+        return answer
+    published = answer.citations[0].published
+    if published is not None and (today - published).days <= STALE_DAYS:
+        return answer
+    note = AS_OF_NOTE.format(date=published.strftime("%d/%m/%Y")) if published else AS_OF_UNDATED_NOTE
+    return replace(answer, note=f"{note} {answer.note}" if answer.note else note)
 
 
 MAX_BYLINE_ARTICLES = 3

@@ -35,7 +35,7 @@ from retrieval.places import (PROVINCE_KEYS, UNITS, Place, article_province, fol
                               title_cased, writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
                              without_asking_words)
-from retrieval.types import Hit
+from retrieval.types import Elsewhere, Hit
 from retrieval.vector_index import VectorIndex
 
 MODES = ("hybrid", "lexical", "dense")
@@ -76,7 +76,7 @@ class Ranking:
     unknown: tuple[str, ...] = ()  # places, document codes, laws, quarters, years named that no article mentions
     bylines: tuple[Byline, ...] = ()  # people named that no article writes of, only as its author
     # places named that none of the articles found writes (other articles do, on other things)
-    elsewhere: tuple[str, ...] = ()
+    elsewhere: Elsewhere | None = None
     rare_name: bool = False  # the top article writes a rare name the question writes (`writes_rare_names`)
 
     @property
@@ -109,17 +109,19 @@ class Fit:
         # (stored metadata is folded: it cannot tell Phù Yên from Phú Yên)
         return row in self.place_rows[place] or (not place.spelt and bool(_metadata_places(article) & set(place.keys)))
 
-    def unfound(self, hits: list[Hit], lex: LexicalSnapshot, unknown: tuple[str, ...]) -> tuple[str, ...]:
+    def unfound(self, hits: list[Hit], lex: LexicalSnapshot, unknown: tuple[str, ...]) -> Elsewhere | None:
         """The places named (not villages, nor those `unknown` to every article) that none
         of `hits`' articles fits; or, when each place has its articles but none of them fits
-        the year named too, the places with the year ("Kon Tum năm 2017": not Đồng Tháp's
-        2017 figure, nor Kon Tum's of 2018)."""
+        the year named too, the places with the years (Kon Tum in 2017: not Đồng Tháp's
+        2017 figure, nor Kon Tum's of 2018). None when the hits fit."""
         places = [p for p in self.place_rows if not p.village and p.name not in unknown]
         missing = tuple(p.name for p in places if not any(
             self.fits_place(p, lex.articles.row(h.article_id), h.passage.article) for h in hits))
-        if missing or not places or not self.years or any(h.fits for h in hits):
-            return missing
-        return (" ".join(p.name for p in places) + " năm " + ", ".join(str(y) for y in sorted(self.years)),)
+        if missing:
+            return Elsewhere(missing)
+        if not places or not self.years or any(h.fits for h in hits):
+            return None
+        return Elsewhere(tuple(p.name for p in places), tuple(sorted(self.years)))
 
 
 @lru_cache(maxsize=1024)
@@ -453,7 +455,7 @@ class Searcher:
         name_match = writes_any([h.passage.text for h in hits if h.article_id == hits[0].article_id], trusted, accented)
         # the question names a place that some articles write, but none of those found does:
         # not another province's figures in its name ("Tỉnh Điện Biên có bao nhiêu ca mắc")
-        elsewhere = fitting.unfound(hits, lex, unknown) if fitting is not None else ()
+        elsewhere = fitting.unfound(hits, lex, unknown) if fitting is not None else None
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown, tuple(bylines),
                        elsewhere, writes_rare_names(lex, question, hits[0].article_id))
 

@@ -56,6 +56,20 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """Places a question names that some articles write but none of those found; with
+    the years it names when each place has articles, but none of them of those years."""
+
+    places: tuple[str, ...]
+    years: tuple[int, ...] = ()
+
+    def __str__(self) -> str:
+        """As the reply names it: "Điện Biên", "Kon Tum năm 2017"."""
+        names = ", ".join(self.places)
+        return f"{names} năm {', '.join(map(str, self.years))}" if self.years else names
+
+
+@dataclass(frozen=True)
 class Answer:
     query: str
     found: bool
@@ -64,7 +78,7 @@ class Answer:
     hits: tuple[Hit, ...] = field(default=(), repr=False)
     latency_ms: float = 0.0
     unknown: tuple[str, ...] = ()  # places, documents, laws, quarters, years named that no article mentions
-    elsewhere: tuple[str, ...] = ()  # places named that articles write, but none of those found
+    elsewhere: Elsewhere | None = None  # places named that articles write, but none of those found
     note: str = ""  # a line said before the quotes ("no figure in them" for a "how many" question)
 
     @property
@@ -74,8 +88,8 @@ class Answer:
         if not self.found:
             if self.unknown:
                 return UNKNOWN_TEXT.format(names=", ".join(self.unknown))
-            if self.elsewhere:
-                return ELSEWHERE_TEXT.format(names=", ".join(self.elsewhere))
+            if self.elsewhere is not None:
+                return ELSEWHERE_TEXT.format(names=self.elsewhere)
             return NOT_FOUND_TEXT
         quotes = " ".join(f"{s.text} [{s.n}]" for s in self.sentences)
         return f"{self.note}\n{quotes}" if self.note else quotes
@@ -98,6 +112,9 @@ ELSEWHERE_TEXT = (
     "Xin lỗi, tôi chưa tìm thấy bài viết nào về {names} trả lời câu hỏi này (các bài gần nhất nói về nơi "
     f"khác hoặc thời gian khác, nên tôi không trích). Bạn có thể hỏi cách khác hoặc {SEARCH_HINT}."
 )
+# A question about the present ("hiện nay", "hôm nay") answered from an older article
+AS_OF_NOTE = "Thông tin dưới đây theo bài [1], đăng ngày {date}; đến nay có thể đã thay đổi."
+AS_OF_UNDATED_NOTE = "Bài [1] không rõ ngày đăng; thông tin dưới đây đến nay có thể đã thay đổi."
 NO_FIGURE_NOTE = "Các bài tìm được không nêu con số cụ thể; đây là những đoạn gần nhất với câu hỏi:"
 NOT_FOUND_TEXT = (
     "Xin lỗi, tôi không tìm thấy bài viết nào trong kho dữ liệu trả lời câu hỏi này. "

@@ -7,6 +7,7 @@ import asyncio
 import io
 import re
 import shlex
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -211,6 +212,34 @@ async def test_answers_escape_html_and_offer_buttons(engine, data_dir):
     assert stale.plain.startswith("Câu trả lời này đã cũ")
     [gone] = await core.handle(msg(kind="callback", callback_data="zzz"))
     assert gone.html == "" and gone.notice == "Nút này không còn dùng được."
+
+
+async def test_a_question_about_now_answered_from_an_older_article_says_its_date(engine, data_dir):
+    """"Hiện nay …" answered from a 2022 article: the reply says what day its figures are
+    of; the same question without "hiện nay", or asked within a month of the article, does not."""
+    import datetime as dt
+
+    from retrieval.answer import dated
+    from retrieval.types import AS_OF_NOTE, AS_OF_UNDATED_NOTE, NO_FIGURE_NOTE
+
+    core = BotCore(engine, settings_for(data_dir), "telegram")
+    now_q = KONTUM_Q.replace("năm 2019", "hiện nay")
+    [reply] = await core.handle(msg(now_q))
+    answer = core.memory("1").last_answer
+    published = answer.citations[0].published
+    note = AS_OF_NOTE.format(date=published.strftime("%d/%m/%Y")) if published else AS_OF_UNDATED_NOTE
+    assert answer.found and reply.plain.startswith(note) and f"<i>{note}" in reply.html
+    [plain] = await core.handle(msg(KONTUM_Q))
+    assert "có thể đã thay đổi" not in plain.plain
+    # pure: within a month of the article nothing is said; an undated one is named so;
+    # a note already there (no figure) is kept after it
+    fresh = dt.date(2022, 8, 19)
+    a = replace(answer, citations=(replace(answer.citations[0], published=fresh),), note="")
+    assert dated(a, fresh + dt.timedelta(days=30)).note == "" and dated(a, dt.date(2026, 11, 27)).note == \
+        AS_OF_NOTE.format(date="19/08/2022")
+    undated = replace(answer, citations=(replace(answer.citations[0], published=None),), note=NO_FIGURE_NOTE)
+    assert dated(undated, fresh).note == f"{AS_OF_UNDATED_NOTE} {NO_FIGURE_NOTE}"
+    assert dated(replace(a, query="Thu nhập bình quân năm 2019?"), dt.date(2026, 11, 27)).note == ""
 
 
 def test_telegram_commands_are_vietnamese_and_valid():
