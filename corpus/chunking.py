@@ -23,6 +23,9 @@ CHUNK_WORDS = 60
 MAX_SENTENCE_WORDS = 150  # e5 reads 512 tokens: about 250 syllables
 _CLOSERS = r"[\"”’)]*"  # after a sentence's final mark
 _BOUNDARY_RE = re.compile(rf"(?<=[.!?…]){_CLOSERS}\s+(?=[\"“‘(\[]*[A-ZĐÀ-Ỹ0-9])")
+# A name cut to its initials, as the press writes people's names ("chị Lê Thị Th.",
+# "chị T.T.C.H."): before a bracket about the person ("(33 tuổi, …)"), no sentence ends.
+_INITIALS_RE = re.compile(r"(?:[A-ZĐ][a-zđ]?\.)+$")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -37,6 +40,8 @@ def split_sentences(text: str) -> list[str]:
             candidate = para[start : m.start()].strip()
             last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lstrip("(\"“'[").lower()  # "(TT. Phú Thứ"
             if last_word in _ABBREV or (len(last_word) == 1 and last_word.isalpha()):
+                continue
+            if para[m.end():m.end() + 1] == "(" and _INITIALS_RE.search(candidate.rsplit(" ", 1)[-1]):
                 continue
             if candidate:
                 out.append(candidate)

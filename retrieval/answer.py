@@ -88,9 +88,11 @@ def named_days(text: str) -> set[tuple[int, int]]:
 # Trưởng Ban Dân vận Tỉnh ủy …" second instead of third; at 0.3 a sentence on the
 # office's meeting, sharing more of the question's words, still came first).
 WHO_WEIGHT = 0.6
-# "… là ai?", "Ai là …", "ai đã …" (not "những ai", "mọi ai": which people, not a name)
-_WHO_RE = {True: re.compile(r"(?<!những )(?<!mọi )\bai\b", re.I),
-           False: re.compile(r"\b(?:la ai|ai la|ai da|ai duoc)\b")}
+# "… là ai?", "Ai là …", "ai đã …" (not "những ai", "mọi ai": which people, not a name);
+# "Bí thư phường … tên là gì?", "hai đối tượng tên gì"; typed bare, a question opening on
+# "ai" ("ai kien nghi …")
+_WHO_RE = {True: re.compile(r"(?<!những )(?<!mọi )\bai\b|\btên (?:là )?gì\b", re.I),
+           False: re.compile(r"\b(?:la ai|ai la|ai da|ai duoc|ten (?:la )?gi)\b|^\W*ai\b")}
 
 
 # Offices a who-question may ask about ("Chủ tịch UBND tỉnh Kon Tum là ai?"), folded, longest first.
@@ -126,7 +128,8 @@ def asked_office(question: str) -> Office | None:
     if not asks_who(question):
         return None
     folded = " ".join(_OFFICE_ABBREVIATIONS.get(w, w) for w in (fold(w) for w in words(question)))
-    m = _OFFICE_RE.search(folded)
+    # not a body named after an office: "Ban Bí thư yêu cầu ai …" (the Secretariat), "Ban Giám đốc"
+    m = next((m for m in _OFFICE_RE.finditer(folded) if not folded[:m.start()].endswith("ban ")), None)
     if not m:
         return None
     places = named_places(question)
@@ -231,8 +234,11 @@ class CountedNoun:
 
 
 def _count_pattern(noun: str) -> re.Pattern:
-    # (a tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công")
-    return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+{re.escape(noun)}(?![\w\u0300-\u036f])")
+    """A number before the noun, written apart or glued ("70ha"); for "mấy giờ", an hour
+    as it is mostly written too ("15h", "15h30").
+    (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
+    noun_re = re.escape(noun) + (r"|h(?:\d\d)?" if fold(noun) == "gio" else "")
+    return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:{noun_re})(?![\w\u0300-\u036f])")
 
 
 # Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), as

@@ -348,6 +348,17 @@ def _after_unit(folded: list[str], i: int, units) -> bool:
     return any(n <= i and " ".join(folded[i - n:i]) in units for n in (1, 2, 3))
 
 
+def names_the_man(question: str, key: str) -> bool:
+    """Whether the question writes the folded name `key` ("hcm", "ho chi minh") only as
+    the man's ("tư tưởng, đạo đức, phong cách HCM", "Đoàn TNCS HCM"), not the city's."""
+    if key not in ("hcm", "ho chi minh"):
+        return False
+    want = key.split()
+    spots = [(folded, i) for ws in clauses(question) for folded in [[fold(w).lower() for w in ws]]
+             for i in range(len(folded)) if folded[i:i + len(want)] == want]
+    return bool(spots) and all(_after_unit(folded, i, _NOT_THE_CITY_AFTER) for folded, i in spots)
+
+
 def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
               accented: bool) -> tuple[Place, int] | None:
     for key, place in _PROVINCE_KEYS:

@@ -31,7 +31,7 @@ from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold, has_diacritics, nfc, spell_out_abbreviations, words
 from retrieval.people import capitalised_people, capitalised_words, trusted_people, writes_any, writes_name
 from retrieval.places import (PROVINCE_KEYS, UNITS, Place, article_province, folded_words, is_district_name,
-                              is_place_name, named_places, province_by_key, same_syllable, site_province,
+                              is_place_name, named_places, names_the_man, province_by_key, same_syllable, site_province,
                               title_cased, writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
                              without_asking_words)
@@ -590,7 +590,8 @@ class Searcher:
             key = folded_words(stored)
             place = province_by_key(key) or Place(stored, (key,))
             # (not a word of a place named: "Thầy" of "huyện Sa Thầy")
-            if _capitalised_in(question, key, stored) and not any(f" {key} " in f" {k} " for p in named for k in p.keys):
+            if (_capitalised_in(question, key, stored) and not any(f" {key} " in f" {k} " for p in named for k in p.keys)
+                    and not names_the_man(question, key)):  # "phong cách HCM": not the city
                 named.append(place)
         place_rows = {place: Searcher._place_rows(lex, place, among) for place in named}
         return Fit(years, year_rows, place_rows) if years or place_rows else None

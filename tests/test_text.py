@@ -402,6 +402,12 @@ def test_sentence_split_respects_numbers_and_abbreviations():
     # an abbreviation after an opening bracket: "(TT. Phú Thứ, …)", "(TP. HCM)"
     assert split_sentences("Bà Khánh Quỳnh (TT. Phú Thứ, huyện Tây Hòa) bị phạt. Ông Nam (TP. HCM) cũng vậy.") == [
         "Bà Khánh Quỳnh (TT. Phú Thứ, huyện Tây Hòa) bị phạt.", "Ông Nam (TP. HCM) cũng vậy."]
+    # a name cut to its initials, then a bracket about the person: one sentence
+    fined = "Xã xử phạt 5 triệu đồng đối với chị Lê Thị Th. (33 tuổi, trú tại TP Thanh Hóa) về hành vi chôn mộ giả."
+    went = "Chiều 24/4, nam du khách cùng chị T.T.C.H. (SN 1992) đến thác Đray Sap."
+    assert split_sentences(f"{fined} {went}") == [fined, went]
+    assert split_sentences("Có 33 F1 của chị Th. Lãnh đạo Sở cho biết thêm.") == [  # a sentence does end there
+        "Có 33 F1 của chị Th.", "Lãnh đạo Sở cho biết thêm."]
 
 
 def test_chunks_fit_and_overlap():
