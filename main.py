@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import logging
 import os
@@ -106,14 +107,16 @@ async def cmd_ingest(settings: Settings, args) -> int:
 
 
 async def cmd_ask(settings: Settings, args) -> int:
+    from bot.digest import VN_TZ
     from bot.render import answer_plain, long_question_note
+    from retrieval.answer import dated
     from retrieval.types import SEARCH_HINT
 
     if (note := long_question_note(args.question)) is not None:
         print(note, file=sys.stderr)
     engine = await open_engine(settings)
     try:
-        answer = await engine.ask(args.question, mode=args.mode)
+        answer = dated(await engine.ask(args.question, mode=args.mode), dt.datetime.now(VN_TZ).date())
     finally:
         await engine.close()
     # the bots' /tim is a chat command: on the command line it is found in `chat`

@@ -25,7 +25,7 @@ _CLOSERS = r"[\"”’)]*"  # after a sentence's final mark
 _BOUNDARY_RE = re.compile(rf"(?<=[.!?…]){_CLOSERS}\s+(?=[\"“‘(\[]*[A-ZĐÀ-Ỹ0-9])")
 # A name cut to its initials, as the press writes people's names ("chị Lê Thị Th.",
 # "chị T.T.C.H."): before a bracket about the person ("(33 tuổi, …)"), no sentence ends.
-_INITIALS_RE = re.compile(r"(?:[A-ZĐ][a-zđ]?\.)+$")
+_INITIALS_RE = re.compile(r"(?:[A-ZĐ][a-zđ]?\.)+")  # the whole word: not "MTTQ." nor "HCM."
 
 
 def split_sentences(text: str) -> list[str]:
@@ -41,7 +41,7 @@ def split_sentences(text: str) -> list[str]:
             last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lstrip("(\"“'[").lower()  # "(TT. Phú Thứ"
             if last_word in _ABBREV or (len(last_word) == 1 and last_word.isalpha()):
                 continue
-            if para[m.end():m.end() + 1] == "(" and _INITIALS_RE.search(candidate.rsplit(" ", 1)[-1]):
+            if para[m.end():m.end() + 1] == "(" and _INITIALS_RE.fullmatch(candidate.rsplit(" ", 1)[-1].lstrip("(\"“'[")):
                 continue
             if candidate:
                 out.append(candidate)

@@ -46,15 +46,21 @@ _PUNCT_ONLY = re.compile(r"^[\W_]*$", re.UNICODE)
 _BULLET_STUB = re.compile(r"^[•·*\-–—|:\s]+$")
 
 
+# An HTML entity written whole ("&quot;", "&#8220;", "&#x201C;"), or one of the few a
+# scraper leaves without its semicolon ("lúc&nbsp11h"), not before a letter: "Sở
+# XD&GT" and "QLĐT&GTVT" are no "&gt" (html.unescape reads those legacy names too)
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31};|#\d{1,7};|#[xX][0-9A-Fa-f]{1,6};|(?:nbsp|amp|quot)(?![A-Za-z]))")
+
+
 def unescape(text: str) -> str:
-    """HTML entities left in a record's text decoded: "lúc&nbsp11h" (the semicolon
-    forgotten), "&quot;Dân vận khéo&quot;"."""
-    return html.unescape(text) if "&" in text else text
+    """The HTML entities left in a record's text decoded (see `_ENTITY_RE`)."""
+    return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0) if m.group(0).endswith(";") else m.group(0) + ";"),
+                          text) if "&" in text else text
 
 
 def normalize_lines(text: str) -> list[str]:
-    """Entities decoded, NFC, unify spaces and line ends, strip each line."""
-    text = unicodedata.normalize("NFC", unescape(text)).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, unify spaces and line ends, strip each line."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     return [" ".join(line.split()) for line in text.split("\n")]
 

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import re
 import unicodedata
+from dataclasses import replace
 
 from corpus import clean, metadata
 from corpus.docrefs import extract_refs
@@ -56,6 +57,8 @@ def parse(raw: RawDocument) -> Article:
         from corpus.html import html_to_raw  # trafilatura is imported lazily
 
         raw = html_to_raw(raw)
+    else:  # a record's or a text file's entities, left by a scraper (a page's are decoded already)
+        raw = replace(raw, text=clean.unescape(raw.text), title=raw.title and clean.unescape(raw.title))
     return parse_text(raw)
 
 
@@ -177,7 +180,7 @@ def parse_text(raw: RawDocument) -> Article:
             body.pop()
 
     # Title: the record's, else the first short line, else the lead's first clause.
-    title = clean.strip_photo_credit(unicodedata.normalize("NFC", clean.unescape(raw.title or "")).strip())  # may be a caption
+    title = clean.strip_photo_credit(unicodedata.normalize("NFC", raw.title or "").strip())  # may be a caption
     if not title:
         # Breadcrumbs and section names ("Thời sự", "Xây dựng Đảng") are not titles.
         while len(body) > 2 and len(body[0].split()) < MIN_TITLE_WORDS:

@@ -88,11 +88,16 @@ def named_days(text: str) -> set[tuple[int, int]]:
 # Trưởng Ban Dân vận Tỉnh ủy …" second instead of third; at 0.3 a sentence on the
 # office's meeting, sharing more of the question's words, still came first).
 WHO_WEIGHT = 0.6
-# "… là ai?", "Ai là …", "ai đã …" (not "những ai", "mọi ai": which people, not a name);
-# "Bí thư phường … tên là gì?", "hai đối tượng tên gì"; typed bare, a question opening on
-# "ai" ("ai kien nghi …")
-_WHO_RE = {True: re.compile(r"(?<!những )(?<!mọi )\bai\b|\btên (?:là )?gì\b", re.I),
-           False: re.compile(r"\b(?:la ai|ai la|ai da|ai duoc|ten (?:la )?gi)\b|^\W*ai\b")}
+# "… là ai?", "Ai là …", "ai đã …" (not "những ai", "mọi ai": which people, not a name)
+_WHO_RE = {True: re.compile(r"(?<!những )(?<!mọi )\bai\b", re.I),
+           False: re.compile(r"\b(?:la ai|ai la|ai da|ai duoc)\b")}
+# "… tên (là) gì" after a person or an office ("Bí thư phường … tên là gì?", "hai đối tượng
+# … tên gì"), not after a thing ("Mô hình dân vận khéo của xã tên là gì?")
+_NAME_ASKED_RE = {True: re.compile(r"\btên (?:là )?gì\b"), False: re.compile(r"\bten (?:la )?gi\b")}
+_PERSON_WORDS = ("ông", "bà", "anh", "chị", "người", "đối tượng", "nạn nhân", "bệnh nhân", "tài xế", "cán bộ",
+                 "đồng chí", "thí sinh", "tác giả")
+_PERSON_RE = {True: re.compile(r"\b(?:" + "|".join(_PERSON_WORDS) + r")\b"),
+              False: re.compile(r"\b(?:" + "|".join(fold(w) for w in _PERSON_WORDS) + r")\b")}
 
 
 # Offices a who-question may ask about ("Chủ tịch UBND tỉnh Kon Tum là ai?"), folded, longest first.
@@ -128,8 +133,15 @@ def asked_office(question: str) -> Office | None:
     if not asks_who(question):
         return None
     folded = " ".join(_OFFICE_ABBREVIATIONS.get(w, w) for w in (fold(w) for w in words(question)))
-    # not a body named after an office: "Ban Bí thư yêu cầu ai …" (the Secretariat), "Ban Giám đốc"
-    m = next((m for m in _OFFICE_RE.finditer(folded) if not folded[:m.start()].endswith("ban ")), None)
+    # not a body named after an office, "Ban" right before it as typed: "Ban Bí thư yêu cầu ai …"
+    # (the Secretariat), "Ban Giám đốc"; "Chào bạn, Giám đốc Sở … là ai?" asks for one
+    typed = nfc(question).lower()
+
+    def a_body(m: re.Match) -> bool:
+        first = m.group(1).split()[0]  # the office's first word, folded
+        return any(fold(t.group(1)) == first for t in re.finditer(r"\bban\s+(\w+)", typed))
+
+    m = next((m for m in _OFFICE_RE.finditer(folded) if not (folded[:m.start()].endswith("ban ") and a_body(m))), None)
     if not m:
         return None
     places = named_places(question)
@@ -196,9 +208,13 @@ def _names_someone_asked(sentence: str, named: tuple[tuple[str, ...], ...], acce
 
 
 def asks_who(question: str) -> bool:
-    """Whether a question asks who someone is or did something."""
+    """Whether a question asks who someone is or did something, or a person's name."""
     accented = has_diacritics(question)
-    return bool(_WHO_RE[accented].search(nfc(question).lower() if accented else fold(question).lower()))
+    text = nfc(question).lower() if accented else fold(question).lower()
+    if _WHO_RE[accented].search(text):
+        return True
+    m = _NAME_ASKED_RE[accented].search(text)
+    return bool(m and (_PERSON_RE[accented].search(text[:m.start()]) or _OFFICE_RE.search(fold(text[:m.start()]))))
 
 
 # "bao nhiêu", "mấy" (with its accent only: without, "may" is also máy, a machine, or may,
@@ -234,11 +250,15 @@ class CountedNoun:
 
 
 def _count_pattern(noun: str) -> re.Pattern:
-    """A number before the noun, written apart or glued ("70ha"); for "mấy giờ", an hour
-    as it is mostly written too ("15h", "15h30").
+    """A number (not a year) before the noun, written apart or glued ("70ha"; not in a
+    code: "12HA-3", "VN123"); for "mấy giờ", an hour as the press writes it too ("15h",
+    "15h30", "15g30"; not "Quốc lộ 14H", "82H-012.34"). Over lower-case text.
     (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
-    noun_re = re.escape(noun) + (r"|h(?:\d\d)?" if fold(noun) == "gio" else "")
-    return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:{noun_re})(?![\w\u0300-\u036f])")
+    end = r"(?![\w\u0300-\u036f-])"
+    number = r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
+    hour = (rf"|(?<![\w.,/-])(?<!lo )(?<!lộ )(?:[01]?\d|2[0-3])[hg](?:[0-5]\d)?{end}"
+            if noun in ("gio", marks_last("giờ")) else "")  # (not "gió", wind)
+    return re.compile(rf"{number}\s*{re.escape(noun)}{end}{hour}")
 
 
 # Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), as
@@ -517,7 +537,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     own = next((i for i, (score, key) in enumerate(scored) if hits[key[0]].article_id == first_aid), None)
     if own and scored[own][0] * p.rival_factor >= best:
         scored.insert(0, scored.pop(own))
-    picked = [key for score, key in scored[: p.max_sentences] if score >= p.relative_floor * best]
+    # (the opener always: moved first from a rival article, it may score under the floor)
+    picked = [scored[0][1]] + [key for score, key in scored[1:p.max_sentences] if score >= p.relative_floor * best]
     spilled: dict[tuple[int, int], tuple[str, int]] = {}  # sentences from the passage after a hit's: (text, ord)
 
     def next_of(key: tuple[int, int]) -> tuple[int, int] | None:
@@ -633,14 +654,18 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
                   note=NO_FIGURE_NOTE if no_figure else "")
 
 
-# Words of a question about the present (folded): "Hiện nay huyện có bao nhiêu hộ nghèo?"
-_NOW_RE = re.compile(r"\b(?:hom nay|hien nay|hien tai|hien gio|bay gio|luc nay|nam nay|thang nay|moi nhat)\b")
+# Words of a question about the present ("Hiện nay huyện có bao nhiêu hộ nghèo?"), with their
+# accents when the question has them: "hiền tài", "bảy giờ", "lúc nãy" fold alike
+_NOW = ("hôm nay", "hiện nay", "hiện tại", "hiện giờ", "bây giờ", "lúc này", "năm nay", "tháng này", "mới nhất")
+_NOW_RE = {True: re.compile(r"\b(?:" + "|".join(_NOW) + r")\b"),
+           False: re.compile(r"\b(?:" + "|".join(fold(w) for w in _NOW) + r")\b")}
 STALE_DAYS = 30  # an article older than this no longer tells the present
 
 
 def asks_of_now(question: str) -> bool:
     """Whether a question asks how things are now ("hiện nay", "hôm nay", "năm nay")."""
-    return bool(_NOW_RE.search(fold(question).lower()))
+    accented = has_diacritics(question)
+    return bool(_NOW_RE[accented].search(nfc(question).lower() if accented else fold(question).lower()))
 
 
 def dated(answer: Answer, today: dt.date) -> Answer:

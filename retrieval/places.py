@@ -70,8 +70,11 @@ _FOLDED_ANYWHERE = {"kon tum", "dak lak", "dak nong", "gia lai", "lai chau", "la
 # ... and these only at the question's end or before a year or "năm" ("gia lai 2019"): "giá
 # lại giảm", "vì sao giá lại tăng", "định giá lại tài sản" read bare as well
 _FOLDED_ANYWHERE_AT_END = {"gia lai"}
-# "Đoàn TNCS HCM", "tư tưởng, đạo đức, phong cách HCM", "Chủ tịch HCM": the man, not the city
-_NOT_THE_CITY_AFTER = {"tncs", "bac", "tu tuong", "dao duc", "phong cach", "chu tich"}
+# "Đoàn TNCS HCM", "tư tưởng, đạo đức, phong cách HCM", "Chủ tịch HCM", "Đoàn Thanh niên Cộng
+# sản Hồ Chí Minh", "tấm gương Hồ Chí Minh", "Giải thưởng Hồ Chí Minh": the man, not the city
+_NOT_THE_CITY_AFTER = {"tncs", "bac", "tu tuong", "dao duc", "phong cach", "chu tich", "cong san", "tntp",
+                       "tien phong", "tam guong", "chien dich", "di chuc", "lang", "bao tang", "huan chuong",
+                       "giai thuong", "duong mon"}
 # "Thái Bình Dương" (the ocean), "Điện Biên Phủ", "Việt Nam định hướng": no province
 _NOT_A_PROVINCE_BEFORE = {"dien bien": "phu", "thai binh": "duong"}
 _NOT_A_PROVINCE_AFTER = {"nam dinh": "viet", "binh duong": "thai"}
@@ -348,6 +351,11 @@ def _after_unit(folded: list[str], i: int, units) -> bool:
     return any(n <= i and " ".join(folded[i - n:i]) in units for n in (1, 2, 3))
 
 
+def _the_man_at(folded: list[str], i: int, key: str) -> bool:
+    """Whether the name `key` written at `i` is Hồ Chí Minh the man's (`_NOT_THE_CITY_AFTER`)."""
+    return key in ("hcm", "ho chi minh") and _after_unit(folded, i, _NOT_THE_CITY_AFTER)
+
+
 def names_the_man(question: str, key: str) -> bool:
     """Whether the question writes the folded name `key` ("hcm", "ho chi minh") only as
     the man's ("tư tưởng, đạo đức, phong cách HCM", "Đoàn TNCS HCM"), not the city's."""
@@ -356,7 +364,7 @@ def names_the_man(question: str, key: str) -> bool:
     want = key.split()
     spots = [(folded, i) for ws in clauses(question) for folded in [[fold(w).lower() for w in ws]]
              for i in range(len(folded)) if folded[i:i + len(want)] == want]
-    return bool(spots) and all(_after_unit(folded, i, _NOT_THE_CITY_AFTER) for folded, i in spots)
+    return bool(spots) and all(_the_man_at(folded, i, key) for folded, i in spots)
 
 
 def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
@@ -368,7 +376,7 @@ def _match_at(words: list[str], folded: list[str], i: int, shouting: bool,
         typed = words[i:i + n]
         capitals = all(w[0].isupper() for w in typed) and not shouting
         unit = _after_unit(folded, i, PROVINCE_UNITS)
-        if key in ("hcm", "ho chi minh") and _after_unit(folded, i, _NOT_THE_CITY_AFTER):
+        if _the_man_at(folded, i, key):
             continue
         if (i + n < len(folded) and _NOT_A_PROVINCE_BEFORE.get(key) == folded[i + n]) or (
                 i and _NOT_A_PROVINCE_AFTER.get(key) == folded[i - 1]):

@@ -221,14 +221,19 @@ RARE_NAME_SHARE = 0.005  # of the stored articles: at most 4 of ViNewsQA's 898
 COMMON_WORD_SHARE = 0.03
 
 
-def writes_rare_names(lex: LexicalSnapshot, question: str, article_id: int) -> bool:
+def writes_rare_names(lex: LexicalSnapshot, question: str, article_id: int, places: tuple[Place, ...] = ()) -> bool:
     """Whether the question writes a rare name (`RARE_NAME_SHARE`) and the article writes
     it and every other capitalised word of the question that is no everyday word: as exact
     a match as a person's name ("Vincent được điều trị ở đâu?"). An article writing Miami
-    does not match "Messi … cho Inter Miami", which no article writes."""
+    does not match "Messi … cho Inter Miami", which no article writes. Not the words of
+    the places named (`places`: a commune's rare name is judged as a place is, "Xã Hơ Moong
+    có bao nhiêu hộ nghèo" by the not-found rule), nor parts of what the index reads as
+    one word ("NN&PTNT", "18-NQ/TW")."""
     n, f = len(lex.articles.ids), lex.articles.fields[2]
     row = lex.articles.row(article_id)
-    names = [(w, f.df(w)) for w in capitalised_words(question)]
+    own = {fold(w) for w in words(question)}  # the index's words
+    of_places = {w for p in places for k in p.keys for w in k.split()}
+    names = [(w, f.df(w)) for w in capitalised_words(question) if w in own and w not in of_places]
     names = [(w, df) for w, df in names if df <= COMMON_WORD_SHARE * n]
     return (row is not None and any(0 < df <= RARE_NAME_SHARE * n for _, df in names)
             and all(row in f.postings(w)[0] for w, _ in names))
@@ -457,7 +462,8 @@ class Searcher:
         # not another province's figures in its name ("Tỉnh Điện Biên có bao nhiêu ca mắc")
         elsewhere = fitting.unfound(hits, lex, unknown) if fitting is not None else None
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown, tuple(bylines),
-                       elsewhere, writes_rare_names(lex, question, hits[0].article_id))
+                       elsewhere, writes_rare_names(lex, question, hits[0].article_id,
+                                                    tuple(fitting.place_rows) if fitting is not None else ()))
 
     async def _writing_person(self, lex: LexicalSnapshot, name: tuple[str, ...], accented: bool) -> list[int]:
         """The rows of the articles that write a person's name whole ("Lê Thị Mỹ" is not

@@ -240,6 +240,9 @@ async def test_a_question_about_now_answered_from_an_older_article_says_its_date
     undated = replace(answer, citations=(replace(answer.citations[0], published=None),), note=NO_FIGURE_NOTE)
     assert dated(undated, fresh).note == f"{AS_OF_UNDATED_NOTE} {NO_FIGURE_NOTE}"
     assert dated(replace(a, query="Thu nhập bình quân năm 2019?"), dt.date(2026, 11, 27)).note == ""
+    for other in ("Chính sách trọng dụng hiền tài của tỉnh?", "Hội nghị khai mạc lúc bảy giờ sáng ngày nào?"):
+        assert dated(replace(a, query=other), dt.date(2026, 11, 27)).note == "", other  # fold as "hien tai" …
+    assert dated(replace(a, query="hien nay co bao nhieu ho ngheo"), dt.date(2026, 11, 27)).note  # typed bare
 
 
 def test_telegram_commands_are_vietnamese_and_valid():

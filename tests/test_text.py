@@ -408,6 +408,8 @@ def test_sentence_split_respects_numbers_and_abbreviations():
     assert split_sentences(f"{fined} {went}") == [fined, went]
     assert split_sentences("Có 33 F1 của chị Th. Lãnh đạo Sở cho biết thêm.") == [  # a sentence does end there
         "Có 33 F1 của chị Th.", "Lãnh đạo Sở cho biết thêm."]
+    for acronym in ("MTTQ.", "HCM.", "FDI."):  # an acronym, then a photo credit: two sentences
+        assert len(split_sentences(f"Hội nghị có lãnh đạo Ủy ban {acronym} (Ảnh: Hồng Loan) Tiếp đó, đại biểu thảo luận.")) == 2
 
 
 def test_chunks_fit_and_overlap():
