@@ -25,7 +25,10 @@ _CLOSERS = r"[\"”’)]*"  # after a sentence's final mark
 _BOUNDARY_RE = re.compile(rf"(?<=[.!?…]){_CLOSERS}\s+(?=[\"“‘(\[]*[A-ZĐÀ-Ỹ0-9])")
 # A name cut to its initials, as the press writes people's names ("chị Lê Thị Th.",
 # "chị T.T.C.H."): before a bracket about the person ("(33 tuổi, …)"), no sentence ends.
-_INITIALS_RE = re.compile(r"(?:[A-ZĐ][a-zđ]?\.)+")  # the whole word: not "MTTQ." nor "HCM."
+# (the whole word, of capitals or the digraphs that start a name: not "MTTQ.", "HCM.", nor a
+# place's last syllable, "Nghệ An.", "Krông Pa."; and not before a photo's or a source's credit)
+_INITIALS_RE = re.compile(r"(?:(?:Ngh|Ch|Gh|Gi|Kh|Ng|Nh|Ph|Qu|Th|Tr|[A-ZĐÀ-ÝĂÂÊÔƠƯẠ-Ỹ])\.)+")
+_CREDIT_RE = re.compile(r"\((?:Ảnh|Nguồn|Theo|Video|Clip)\b")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -41,7 +44,8 @@ def split_sentences(text: str) -> list[str]:
             last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lstrip("(\"“'[").lower()  # "(TT. Phú Thứ"
             if last_word in _ABBREV or (len(last_word) == 1 and last_word.isalpha()):
                 continue
-            if para[m.end():m.end() + 1] == "(" and _INITIALS_RE.fullmatch(candidate.rsplit(" ", 1)[-1].lstrip("(\"“'[")):
+            if (para[m.end():m.end() + 1] == "(" and not _CREDIT_RE.match(para, m.end())
+                    and _INITIALS_RE.fullmatch(candidate.rsplit(" ", 1)[-1].lstrip("(\"“'["))):
                 continue
             if candidate:
                 out.append(candidate)

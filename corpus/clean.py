@@ -47,9 +47,10 @@ _BULLET_STUB = re.compile(r"^[•·*\-–—|:\s]+$")
 
 
 # An HTML entity written whole ("&quot;", "&#8220;", "&#x201C;"), or one of the few a
-# scraper leaves without its semicolon ("lúc&nbsp11h"), not before a letter: "Sở
-# XD&GT" and "QLĐT&GTVT" are no "&gt" (html.unescape reads those legacy names too)
-_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31};|#\d{1,7};|#[xX][0-9A-Fa-f]{1,6};|(?:nbsp|amp|quot)(?![A-Za-z]))")
+# scraper leaves without its semicolon ("lúc&nbsp11h", "Chủ tịch&nbspUBND"; "&amp" not
+# before a letter): "Sở XD&GT" and "QLĐT&GTVT" are no "&gt" (html.unescape reads those
+# legacy names without a semicolon too)
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31};|#\d{1,7};|#[xX][0-9A-Fa-f]{1,6};|nbsp|quot|amp(?![A-Za-z]))")
 
 
 def unescape(text: str) -> str:

@@ -91,13 +91,17 @@ WHO_WEIGHT = 0.6
 # "… là ai?", "Ai là …", "ai đã …" (not "những ai", "mọi ai": which people, not a name)
 _WHO_RE = {True: re.compile(r"(?<!những )(?<!mọi )\bai\b", re.I),
            False: re.compile(r"\b(?:la ai|ai la|ai da|ai duoc)\b")}
-# "… tên (là) gì" after a person or an office ("Bí thư phường … tên là gì?", "hai đối tượng
-# … tên gì"), not after a thing ("Mô hình dân vận khéo của xã tên là gì?")
-_NAME_ASKED_RE = {True: re.compile(r"\btên (?:là )?gì\b"), False: re.compile(r"\bten (?:la )?gi\b")}
+# "… tên (là) gì" after an office ("Bí thư phường … tên là gì?") or a few words after a
+# person ("hai đối tượng đó tên gì", "Ông ấy ten la gi"), not after a thing ("Mô hình dân
+# vận khéo của xã tên là gì?"); over folded text, however much of it is accented
+_NAME_ASKED_RE = re.compile(r"\bten (?:la )?gi\b")
 _PERSON_WORDS = ("ông", "bà", "anh", "chị", "người", "đối tượng", "nạn nhân", "bệnh nhân", "tài xế", "cán bộ",
                  "đồng chí", "thí sinh", "tác giả")
-_PERSON_RE = {True: re.compile(r"\b(?:" + "|".join(_PERSON_WORDS) + r")\b"),
-              False: re.compile(r"\b(?:" + "|".join(fold(w) for w in _PERSON_WORDS) + r")\b")}
+_PERSON_RE = {True: re.compile(r"\b(?:" + "|".join(w for w in _PERSON_WORDS if w != "bà") + r")\b"
+                              r"|\bbà\b(?! con)"),  # typed with accents ("bà con": folk, no one)
+              # typed bare: not "chi" (chi bộ) nor "ba" (three)
+              False: re.compile(r"\b(?:" + "|".join(fold(w) for w in _PERSON_WORDS if fold(w) not in ("chi", "ba")) + r")\b")}
+_PERSON_BEFORE_NAME = 6  # words
 
 
 # Offices a who-question may ask about ("Chủ tịch UBND tỉnh Kon Tum là ai?"), folded, longest first.
@@ -139,7 +143,8 @@ def asked_office(question: str) -> Office | None:
 
     def a_body(m: re.Match) -> bool:
         first = m.group(1).split()[0]  # the office's first word, folded
-        return any(fold(t.group(1)) == first for t in re.finditer(r"\bban\s+(\w+)", typed))
+        return any(_OFFICE_ABBREVIATIONS.get(fold(t.group(1)), fold(t.group(1))).split()[0] == first
+                   for t in re.finditer(r"\bban\s+(\w+)", typed))  # "Ban GĐ", "Ban BT"
 
     m = next((m for m in _OFFICE_RE.finditer(folded) if not (folded[:m.start()].endswith("ban ") and a_body(m))), None)
     if not m:
@@ -213,8 +218,15 @@ def asks_who(question: str) -> bool:
     text = nfc(question).lower() if accented else fold(question).lower()
     if _WHO_RE[accented].search(text):
         return True
-    m = _NAME_ASKED_RE[accented].search(text)
-    return bool(m and (_PERSON_RE[accented].search(text[:m.start()]) or _OFFICE_RE.search(fold(text[:m.start()]))))
+    folded = fold(text)  # as long as `text` (NFC letters fold one to one)
+    m = _NAME_ASKED_RE.search(folded)
+    if not m:
+        return False
+    offices = " ".join(_OFFICE_ABBREVIATIONS.get(w, w) for w in folded[:m.end()].split())
+    if any(o.start(1) < len(offices) - len(folded[m.start():m.end()]) for o in _OFFICE_RE.finditer(offices)):
+        return True  # "Tân Bí thư tên là gì?"
+    near = " ".join(text[:m.start()].split()[-_PERSON_BEFORE_NAME:])
+    return bool(_PERSON_RE[True].search(near) or _PERSON_RE[False].search(fold(near)))
 
 
 # "bao nhiêu", "mấy" (with its accent only: without, "may" is also máy, a machine, or may,
@@ -252,11 +264,12 @@ class CountedNoun:
 def _count_pattern(noun: str) -> re.Pattern:
     """A number (not a year) before the noun, written apart or glued ("70ha"; not in a
     code: "12HA-3", "VN123"); for "mấy giờ", an hour as the press writes it too ("15h",
-    "15h30", "15g30"; not "Quốc lộ 14H", "82H-012.34"). Over lower-case text.
+    "15h30", "15g30", "7h-11h"; not "Quốc lộ 14H", "ĐT 8H", "82H-012.34"). Over lower-case text.
     (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
     end = r"(?![\w\u0300-\u036f-])"
     number = r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
-    hour = (rf"|(?<![\w.,/-])(?<!lo )(?<!lộ )(?:[01]?\d|2[0-3])[hg](?:[0-5]\d)?{end}"
+    at = r"(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|g[0-5]\d)"  # "15h", "15h30", "15g30" (not "5g" of grams, "5G")
+    hour = (rf"|(?<![\w.,/-])(?<!lo )(?<!lộ )(?<!ql )(?<!dt )(?<!đt ){at}(?:\s*[-–]\s*{at})?{end}"  # "7h-11h"
             if noun in ("gio", marks_last("giờ")) else "")  # (not "gió", wind)
     return re.compile(rf"{number}\s*{re.escape(noun)}{end}{hour}")
 
@@ -272,7 +285,9 @@ _NOT_MONEY_AFTER_DONG = ("chí", "bào", "đội", "nghiệp", "hương", "môn"
 _NOT_MONEY_AFTER_DONG_FOLDED = "|".join(fold(w) for w in _NOT_MONEY_AFTER_DONG)
 _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von dau tu|tong von|so tien"
                             r"|gia tri(?: \w+){0,3} (?:la |dat )?bao nhieu"
-                            r"|(?<!tham )(?<!quoc )(?<!gia )gia (?:ve |ban |thue )?(?:la )?bao nhieu"
+                            r"|(?<!tham )(?<!quoc )(?<!gia )(?<!chuyen )(?<!danh )(?<!dai )gia "
+                            r"(?!(?:dinh|tang|han|nhap|tri|su|lai|hoa|nhan|giam|dao|toc|cong|co|thap)\b)"
+                            r"(?:[\w-]+ ){0,6}(?:la |o muc |dat )?bao nhieu"
                             rf"|bao nhieu (?:dong(?! (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b)|ty|trieu))\b")
 _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
 
@@ -655,17 +670,18 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
 
 
 # Words of a question about the present ("Hiện nay huyện có bao nhiêu hộ nghèo?"), with their
-# accents when the question has them: "hiền tài", "bảy giờ", "lúc nãy" fold alike
+# accents where they are typed with some: "hiền tài", "bảy giờ", "lúc nãy" fold alike
 _NOW = ("hôm nay", "hiện nay", "hiện tại", "hiện giờ", "bây giờ", "lúc này", "năm nay", "tháng này", "mới nhất")
-_NOW_RE = {True: re.compile(r"\b(?:" + "|".join(_NOW) + r")\b"),
-           False: re.compile(r"\b(?:" + "|".join(fold(w) for w in _NOW) + r")\b")}
+_NOW_RE = re.compile(r"\b(?:" + "|".join(fold(w) for w in _NOW) + r")\b")
 STALE_DAYS = 30  # an article older than this no longer tells the present
 
 
 def asks_of_now(question: str) -> bool:
     """Whether a question asks how things are now ("hiện nay", "hôm nay", "năm nay")."""
-    accented = has_diacritics(question)
-    return bool(_NOW_RE[accented].search(nfc(question).lower() if accented else fold(question).lower()))
+    text = nfc(question).lower()
+    # a match typed with accents must be the word itself, one typed bare may be ("hien nay")
+    return any(not has_diacritics(text[m.start():m.end()]) or text[m.start():m.end()] in _NOW
+               for m in _NOW_RE.finditer(fold(text)))
 
 
 def dated(answer: Answer, today: dt.date) -> Answer:

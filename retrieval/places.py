@@ -74,7 +74,7 @@ _FOLDED_ANYWHERE_AT_END = {"gia lai"}
 # sản Hồ Chí Minh", "tấm gương Hồ Chí Minh", "Giải thưởng Hồ Chí Minh": the man, not the city
 _NOT_THE_CITY_AFTER = {"tncs", "bac", "tu tuong", "dao duc", "phong cach", "chu tich", "cong san", "tntp",
                        "tien phong", "tam guong", "chien dich", "di chuc", "lang", "bao tang", "huan chuong",
-                       "giai thuong", "duong mon"}
+                       "giai thuong", "duong mon", "tri quoc gia"}  # (Học viện Chính trị quốc gia …)
 # "Thái Bình Dương" (the ocean), "Điện Biên Phủ", "Việt Nam định hướng": no province
 _NOT_A_PROVINCE_BEFORE = {"dien bien": "phu", "thai binh": "duong"}
 _NOT_A_PROVINCE_AFTER = {"nam dinh": "viet", "binh duong": "thai"}

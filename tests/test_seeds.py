@@ -171,11 +171,11 @@ def test_html_entities_left_in_a_record_are_decoded():
     """News records carry entities their scraper left ("lúc&nbsp11h", without its
     semicolon): read as the characters they stand for, in the title and the text."""
     body = ("Cụ thể, lúc&nbsp11h hôm nay 29/4, giá vàng SJC ở mức 55,4 triệu đồng. &quot;Dân vận khéo&quot; &amp; "
-            "AT&T, Sở XD&GT, Phòng QLĐT&GTVT, &#8220;xem&#x201D; ?id=1&region=2. ") * 3
+            "AT&T, Sở XD&GT, Phòng QLĐT&GTVT, &#8220;xem&#x201D; ?id=1&region=2, Chủ tịch&nbspUBND. ") * 3
     a = parse(RawDocument(origin="mem#ent", kind="record", title="Giá vàng&nbsp;tăng lúc&nbsp11h", text=body))
     assert a.title == "Giá vàng tăng lúc 11h"
-    assert "lúc 11h hôm nay" in a.text and '"Dân vận khéo" & AT&T, Sở XD&GT, Phòng QLĐT&GTVT, “xem” ?id=1&region=2.' \
-        in a.text and "&" + "nbsp" not in a.text
+    assert "lúc 11h hôm nay" in a.text and '"Dân vận khéo" & AT&T, Sở XD&GT, Phòng QLĐT&GTVT, “xem” ?id=1&region=2, ' \
+        'Chủ tịch UBND.' in a.text and "&" + "nbsp" not in a.text
 
 
 def test_reference_details_kon_ray():

@@ -410,6 +410,10 @@ def test_sentence_split_respects_numbers_and_abbreviations():
         "Có 33 F1 của chị Th.", "Lãnh đạo Sở cho biết thêm."]
     for acronym in ("MTTQ.", "HCM.", "FDI."):  # an acronym, then a photo credit: two sentences
         assert len(split_sentences(f"Hội nghị có lãnh đạo Ủy ban {acronym} (Ảnh: Hồng Loan) Tiếp đó, đại biểu thảo luận.")) == 2
+    for ended in ("Đoàn công tác đến tỉnh Nghệ An. (Tư liệu) Tiếp đó, đoàn về Hà Tĩnh.",  # a place's last syllable
+                  "Bà gặp ông Th. (Ảnh: Hồng Loan) Tiếp đó, hai người trò chuyện."):  # a credit
+        assert len(split_sentences(ended)) == 2, ended
+    assert len(split_sentences("Chị N.T.Á. (33 tuổi) bị phạt.")) == 1  # an accented initial
 
 
 def test_chunks_fit_and_overlap():
