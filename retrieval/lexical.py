@@ -18,7 +18,8 @@ from retrieval.normalize import ABBREVIATIONS, expand_abbreviations, fold, has_d
 # 3: leading zeros dropped from numbers ("01" is "1").
 # 4: compound abbreviations of ministries expanded ("Bộ NN&PTNT", "Sở GD&ĐT").
 # 5: ... and kept as one token, only when written with their "&" ("nnptnt").
-TOKENS_VERSION = "5"
+# 6: CCCD, BHXH, BHYT expanded.
+TOKENS_VERSION = "6"
 
 # Question words and function words that carry no topic (folded forms).
 QUERY_STOPWORDS = set(

@@ -56,6 +56,9 @@ ABBREVIATIONS: dict[str, str] = {
     "hnd": "hội nông dân",
     "hccb": "hội cựu chiến binh",
     "dtncshcm": "đoàn thanh niên cộng sản hồ chí minh",
+    "cccd": "căn cước công dân",
+    "bhxh": "bảo hiểm xã hội",
+    "bhyt": "bảo hiểm y tế",
     # ministries and departments, however their "&" is written ("Sở GD&ĐT", "Sở GDĐT"; see `words`)
     "nnptnt": "nông nghiệp và phát triển nông thôn",
     "tnmt": "tài nguyên và môi trường",

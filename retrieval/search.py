@@ -169,7 +169,7 @@ def _name_forms(place: Place) -> tuple[str, ...]:
     """The folded forms that, in an article, write the place's name: "TP HCM", not "tư
     tưởng Hồ Chí Minh"; a district's whole; another name, or its start of two words or
     more (none for a district spelt like a province: "Phù Yên" is written "Phú Yên" once
-    folded, its `within` tells)."""
+    folded, its `within` tells); a two-word name also in one word ("Sapa")."""
     forms = written_forms(place)
     if forms is not None:
         return forms
@@ -180,7 +180,12 @@ def _name_forms(place: Place) -> tuple[str, ...]:
         words_ = key.split()
         shortest = len(words_) if is_district_name(key) else min(len(words_), 2)  # not "Hàm Thuận" for Hàm Thuận Nam
         out += [" ".join(words_[:n]) for n in range(len(words_), shortest - 1, -1)]
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out + _joined(place.keys)))
+
+
+def _joined(keys: tuple[str, ...]) -> list[str]:
+    """Two-word names as articles also write them, in one word: "Sapa" for Sa Pa."""
+    return ["".join(k.split()) for k in keys if len(k.split()) == 2]
 
 
 def _spelt_as(place: Place, form: str) -> list[str] | None:
@@ -610,7 +615,8 @@ class Searcher:
         if place.spelt:  # a district whose name folds like a province's
             rows = Searcher._district_rows(lex, place, among=among)
         elif not PROVINCE_KEYS.intersection(place.keys):
-            rows = frozenset(np.concatenate([_writing(lex, place, k) for k in place.keys]).tolist())
+            forms = (*place.keys, *_joined(place.keys))
+            rows = frozenset(np.concatenate([_writing(lex, place, k) for k in forms]).tolist())
         else:  # a province: the articles writing its name or one of its districts'
             # (its districts read in the candidate articles only: Hà Nội has 27, written in
             # thousands of articles of a large store)

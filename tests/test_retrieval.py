@@ -582,6 +582,19 @@ def test_a_question_asking_a_sum_quotes_the_sentence_that_gives_it():
     assert counted_noun("Có bao nhiêu đồng chí được hỗ trợ kinh phí?").search("Có 12 đồng chí được hỗ trợ.")
 
 
+def test_a_question_asking_when_opens_on_a_sentence_giving_a_date():
+    """"Từ ngày nào …?": the sentence giving the day, not a longer one sharing more words."""
+    who = ("Theo đó, đối tượng áp dụng theo quy định mức hỗ trợ học nghề đối với người lao động tham gia bảo hiểm "
+           "thất nghiệp gồm người lao động đã đóng bảo hiểm thất nghiệp đủ 9 tháng.")
+    when = "Từ ngày 15/5/2021, người lao động sẽ được hỗ trợ học nghề theo quyết định mới."
+    q = "Từ ngày nào người lao động tham gia bảo hiểm thất nghiệp được hỗ trợ học nghề theo quy định mới?"
+    a = compose(q, [_hit(f"{who} {when}")], True, lambda t: 1.0, AnswerParams(add_next=False))
+    assert a.sentences[0].text == when
+    a = compose(q.replace("Từ ngày nào ", ""), [_hit(f"{who} {when}")], True, lambda t: 1.0,
+                AnswerParams(add_next=False))
+    assert a.sentences[0].text == who  # not asked when: the sentence sharing most words
+
+
 def test_a_question_naming_a_day_opens_on_that_day_s_sentence():
     """"… tính đến 14h ngày 30/4?": the figure of that day, not the day before's, which
     shares more of the question's words."""
@@ -1099,6 +1112,23 @@ async def test_a_province_is_written_with_its_accents_and_quoted_only_from_its_a
     assert a.text == ELSEWHERE_TEXT.format(names="Kon Tum năm 2017")
     a = await engine.ask("Năm 2018 tỉnh Kon Tum có bao nhiêu mô hình Dân vận khéo?")
     assert a.found and "85 mô hình" in a.text
+
+
+async def test_abbreviated_laws_and_places_written_in_one_word_are_found(engine):
+    """"Luật CCCD" is the Luật Căn cước công dân an article names; "Sa Pa" is the "Sapa"
+    an article writes in one word (both were refused: no article named them so)."""
+    await _add(engine, "mem#cccd", "Nghị định mới về căn cước công dân",
+               "Nghị định 37/2021 của Chính phủ sửa đổi Nghị định 137/2015 hướng dẫn Luật Căn cước công dân "
+               "sẽ chính thức có hiệu lực từ ngày 14/5/2021.")
+    a = await engine.ask("NĐ 37/2021 hướng dẫn Luật CCCD có hiệu lực ngày nào?")
+    assert a.found and "14/5/2021" in a.text and a.unknown == ()
+    await _add(engine, "mem#sapa-town", "Du lịch thị xã Sa Pa hồi phục",
+               "Lượng khách đến thị xã Sa Pa, tỉnh Lào Cai dịp lễ tăng mạnh, các khách sạn kín phòng.")
+    await _add(engine, "mem#bridge", "Cầu Móng Sến dần hình thành",
+               "Được khởi công từ đầu tháng 2/2020, cầu Móng Sến trên tuyến đường nối TP Lào Cai - Sapa đang "
+               "dần hình thành, dự kiến thông xe cuối năm.")
+    a = await engine.ask("Cầu Móng Sến trên đường Lào Cai - Sa Pa khởi công khi nào?")
+    assert a.found and a.citations[0].title == "Cầu Móng Sến dần hình thành" and "tháng 2/2020" in a.text
 
 
 async def test_a_stored_place_is_read_in_a_question_only_as_spelt(engine):
