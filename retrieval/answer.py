@@ -74,26 +74,6 @@ def sentence_score(q_uni: set[str], q_bi: set[str], sentence: str, idf: Callable
     return sum(idf(t) for t in q_uni & uni) + bigram_weight * sum(idf(t) for t in q_bi & bi)
 
 
-# Of the question's idf mass, for a sentence giving a date when the question asks when
-# (ViNewsQA dev unchanged at 0.3, 0.6 and 1.0; on the review store "Từ ngày nào người lao
-# động … được hỗ trợ học nghề?" opened on who may apply, now on "Từ ngày 15/5/2021, …").
-WHEN_WEIGHT = 0.6
-_ASKS_WHEN_RE = re.compile(r"\b(?:khi nao|luc nao|ngay nao|bao gio|thoi diem nao|thoi gian nao|nam nao|thang nao"
-                           r"|tu ngay nao|den ngay nao|hom nao|dip nao)\b")
-_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|\b(?:ngay|thang|nam|quy)\s+\d|\b\d{1,2}h\d{0,2}\b"
-                      r"|\b(?:sang|chieu|toi|dem|trua)\s+(?:nay|qua|mai|\d)")
-
-
-def asks_when(question: str) -> bool:
-    """Whether a question asks when ("khi nào", "từ ngày nào", "năm nào")."""
-    return bool(_ASKS_WHEN_RE.search(fold(question).lower()))
-
-
-def states_a_date(sentence: str) -> bool:
-    """Whether a sentence gives a day, a month, a year or an hour ("ngày 14/5/2021", "đầu tháng 2/2020")."""
-    return bool(_DATE_RE.search(fold(sentence).lower()))
-
-
 COUNT_WEIGHT = 0.3  # of the question's idf mass (ViNewsQA dev answer_hit +0.001; cadre questions like it)
 DATE_WEIGHT = 0.3  # of it, for a sentence naming the day a figure is asked of (ViNewsQA dev unchanged)
 _DAY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?!\d)")  # "30/4", "ngày 30/4/2021"
@@ -543,8 +523,6 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     figure = asks_a_figure(question)
     days = named_days(question) if figure else set()
     day_bonus = DATE_WEIGHT * sum(idf(t) for t in q_uni) if days else 0.0
-    when = asks_when(question) and not days  # "… từ ngày nào?": a sentence giving a date
-    when_bonus = WHEN_WEIGHT * sum(idf(t) for t in q_uni) if when else 0.0
     who = asks_who(question)  # "… là ai?": a sentence naming someone holds the answer
     who_bonus = WHO_WEIGHT * sum(idf(t) for t in q_uni) if who else 0.0
     named = trusted_people(question)  # "Đinh Thị Mỹ Hảo là ai?": a sentence naming her, not anyone
@@ -563,8 +541,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and _names_code(s, codes) else 0.0)
           + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0)
-          + (day_bonus if days and days & named_days(s) else 0.0)
-          + (when_bonus if when and states_a_date(s) else 0.0),
+          + (day_bonus if days and days & named_days(s) else 0.0),
           key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE and _may_answer(s)),
         key=lambda x: (-x[0], x[1]),
     )

@@ -89,13 +89,13 @@ _YEAR_AFTER_RE = re.compile(r"(?:\bnam\s+|/)(19[5-9]\d|20\d\d)(?!\d)")
 def _law_keys(name: list[str]) -> tuple[str, ...]:
     """How an article may mention a law whose name's folded words are `name`:
     "luật" and the name's first two words (one if it has one), the first word's
-    abbreviation of the field written out, or the abbreviation of the words it
+    abbreviation of the field written out whole, or the abbreviation of the words it
     starts with ("Luật MTTQ" / "Luật Mặt trận Tổ quốc Việt Nam")."""
     while len(name) > 2 and name[-2:] == ["viet", "nam"]:  # "Luật Biển Việt Nam" is written "Luật Biển" too
         name = name[:-2]
     keys = [" ".join(["luat", *name[:2]])]
-    if name[0] in ABBREVIATIONS:
-        keys.append("luat " + " ".join(fold(ABBREVIATIONS[name[0]]).split()[:2]))
+    if name[0] in ABBREVIATIONS:  # written out whole: "Luật BHXH" is no "Luật Bảo hiểm y tế"
+        keys.append("luat " + fold(ABBREVIATIONS[name[0]]))
     for abbr, phrase in ABBREVIATIONS.items():
         spelled = fold(phrase).split()
         if name[:len(spelled)] == spelled:

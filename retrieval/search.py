@@ -169,7 +169,7 @@ def _name_forms(place: Place) -> tuple[str, ...]:
     """The folded forms that, in an article, write the place's name: "TP HCM", not "tư
     tưởng Hồ Chí Minh"; a district's whole; another name, or its start of two words or
     more (none for a district spelt like a province: "Phù Yên" is written "Phú Yên" once
-    folded, its `within` tells); a two-word name also in one word ("Sapa")."""
+    folded, its `within` tells); a few names also in one word ("Sapa", `_ONE_WORD`)."""
     forms = written_forms(place)
     if forms is not None:
         return forms
@@ -183,9 +183,15 @@ def _name_forms(place: Place) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out + _joined(place.keys)))
 
 
+# Places the press also writes in one word ("Sapa"); not every two-word name: "Tú An" would
+# be "tuan" (tuần), "Mai Sơn" "Maison", "Điện Biên" a glued "diễnbiến"
+_ONE_WORD = {"sa pa": "sapa", "da lat": "dalat", "ha long": "halong", "kon tum": "kontum", "dak lak": "daklak",
+             "dak nong": "daknong", "da krong": "dakrong"}
+
+
 def _joined(keys: tuple[str, ...]) -> list[str]:
-    """Two-word names as articles also write them, in one word: "Sapa" for Sa Pa."""
-    return ["".join(k.split()) for k in keys if len(k.split()) == 2]
+    """Names as articles also write them, in one word: "Sapa" for Sa Pa (`_ONE_WORD`)."""
+    return [_ONE_WORD[k] for k in keys if k in _ONE_WORD]
 
 
 def _spelt_as(place: Place, form: str) -> list[str] | None:

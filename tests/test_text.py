@@ -286,7 +286,8 @@ def test_laws_quarters_and_years_a_question_names():
     assert named_laws("Luật Thực hiện dân chủ ở cơ sở có hiệu lực")[0].keys == ("luat thuc hien",)
     assert named_laws("Luật Biển nêu gì về chủ quyền?")[0].keys == ("luat bien",)
     assert named_laws("Luật Biển Việt Nam quy định gì")[0].keys == ("luat bien",)  # also written "Luật Biển"
-    assert named_laws("Luật MTTQ quy định gì")[0].keys == ("luat mttq", "luat mat tran")
+    assert named_laws("Luật MTTQ quy định gì")[0].keys == ("luat mttq", "luat mat tran to quoc")
+    assert named_laws("Luật BHXH quy định gì")[0].keys == ("luat bhxh", "luat bao hiem xa hoi")  # not "Luật Bảo hiểm y tế"
     mttq = named_laws("Luật Mặt trận Tổ quốc Việt Nam quy định gì")[0]  # "Nam" is a name here, not "năm"
     assert mttq.text == "Luật Mặt trận Tổ quốc Việt Nam" and "luat mttq" in mttq.keys
     assert texts(named_laws("Bộ luật Lao động năm 2019 quy định gì")) == ["Bộ luật Lao động"]
