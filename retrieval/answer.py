@@ -117,6 +117,11 @@ _OFFICE_ABBREVIATIONS = {"ct": "chu tich", "pct": "pho chu tich", "bt": "bi thu"
 _OFFICE_RE = re.compile(r"\b(" + "|".join(_OFFICES) + r")\s+(\w+)")
 
 
+def _office_words(folded: list[str]) -> str:
+    """Folded words with the offices' short forms written out ("pbt" -> "pho bi thu")."""
+    return " ".join(_OFFICE_ABBREVIATIONS.get(w, w) for w in folded)
+
+
 @dataclass(frozen=True)
 class Office:
     """An office a who-question asks about: its title's folded words ("chu tich") and
@@ -136,14 +141,14 @@ def asked_office(question: str) -> Office | None:
     the engine's check of it both ask.)"""
     if not asks_who(question):
         return None
-    folded = " ".join(_OFFICE_ABBREVIATIONS.get(w, w) for w in (fold(w) for w in words(question)))
+    folded = _office_words([fold(w) for w in words(question)])
     # not a body named after an office, "Ban" right before it as typed: "Ban Bí thư yêu cầu ai …"
     # (the Secretariat), "Ban Giám đốc"; "Chào bạn, Giám đốc Sở … là ai?" asks for one
     typed = nfc(question).lower()
 
     def a_body(m: re.Match) -> bool:
         first = m.group(1).split()[0]  # the office's first word, folded
-        return any(_OFFICE_ABBREVIATIONS.get(fold(t.group(1)), fold(t.group(1))).split()[0] == first
+        return any(_office_words([fold(t.group(1))]).split()[0] == first
                    for t in re.finditer(r"\bban\s+(\w+)", typed))  # "Ban GĐ", "Ban BT"
 
     m = next((m for m in _OFFICE_RE.finditer(folded) if not (folded[:m.start()].endswith("ban ") and a_body(m))), None)
@@ -222,9 +227,10 @@ def asks_who(question: str) -> bool:
     m = _NAME_ASKED_RE.search(folded)
     if not m:
         return False
-    offices = " ".join(_OFFICE_ABBREVIATIONS.get(w, w) for w in folded[:m.end()].split())
-    if any(o.start(1) < len(offices) - len(folded[m.start():m.end()]) for o in _OFFICE_RE.finditer(offices)):
-        return True  # "Tân Bí thư tên là gì?"
+    # an office before the words that ask ("Tân Bí thư tên là gì?"; the office's next word may be "tên")
+    offices = _office_words(folded[:m.end()].split())
+    if any(o.start(1) < len(offices) - len(m.group(0)) for o in _OFFICE_RE.finditer(offices)):
+        return True
     near = " ".join(text[:m.start()].split()[-_PERSON_BEFORE_NAME:])
     return bool(_PERSON_RE[True].search(near) or _PERSON_RE[False].search(fold(near)))
 
@@ -550,7 +556,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     best = scored[0][0]
     first_aid = hits[ranks[0]].article_id
     own = next((i for i, (score, key) in enumerate(scored) if hits[key[0]].article_id == first_aid), None)
-    if own and scored[own][0] * p.rival_factor >= best:
+    if own is not None and own > 0 and scored[own][0] * p.rival_factor >= best:  # (0: it opens already)
         scored.insert(0, scored.pop(own))
     # (the opener always: moved first from a rival article, it may score under the floor)
     picked = [scored[0][1]] + [key for score, key in scored[1:p.max_sentences] if score >= p.relative_floor * best]

@@ -382,7 +382,7 @@ class Engine:
         found = is_found(ranking.hits, ranking.top_cosine, ranking.bigram_coverage, ranking.accented,
                          used_dense=mode != "lexical", t=self.threshold,
                          exact_match=ranking.exact_match,
-                         contradicted=bool(ranking.unknown) or ranking.elsewhere is not None)
+                         contradicted=ranking.contradicted)
         hits = ranking.hits
         by = None
         if not ranking.name_match and not ranking.unknown and asks_of_author(question):
@@ -437,7 +437,7 @@ class Engine:
         """What the not-found rule sees of a question (for calibration)."""
         ranking = await self.searcher.search(self.searcher.reading(_clean(question)))
         return Signal(ranking.top_cosine, ranking.bigram_coverage, ranking.accented, bool(ranking.hits),
-                      ranking.exact_match, bool(ranking.unknown) or ranking.elsewhere is not None)
+                      ranking.exact_match, ranking.contradicted)
 
     async def source_text(self, citation: Citation) -> str:
         """What the source view shows: the quoted passages with their neighbours

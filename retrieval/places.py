@@ -351,15 +351,18 @@ def _after_unit(folded: list[str], i: int, units) -> bool:
     return any(n <= i and " ".join(folded[i - n:i]) in units for n in (1, 2, 3))
 
 
+_HO_CHI_MINH = ("hcm", "ho chi minh")  # the keys naming the man or the city
+
+
 def _the_man_at(folded: list[str], i: int, key: str) -> bool:
     """Whether the name `key` written at `i` is Hồ Chí Minh the man's (`_NOT_THE_CITY_AFTER`)."""
-    return key in ("hcm", "ho chi minh") and _after_unit(folded, i, _NOT_THE_CITY_AFTER)
+    return key in _HO_CHI_MINH and _after_unit(folded, i, _NOT_THE_CITY_AFTER)
 
 
 def names_the_man(question: str, key: str) -> bool:
     """Whether the question writes the folded name `key` ("hcm", "ho chi minh") only as
     the man's ("tư tưởng, đạo đức, phong cách HCM", "Đoàn TNCS HCM"), not the city's."""
-    if key not in ("hcm", "ho chi minh"):
+    if key not in _HO_CHI_MINH:
         return False
     want = key.split()
     spots = [(folded, i) for ws in clauses(question) for folded in [[fold(w).lower() for w in ws]]

@@ -80,6 +80,11 @@ class Ranking:
     rare_name: bool = False  # the top article writes a rare name the question writes (`writes_rare_names`)
 
     @property
+    def contradicted(self) -> bool:
+        """Never answered: the question names what no article, or none of those found, mentions."""
+        return bool(self.unknown) or self.elsewhere is not None
+
+    @property
     def exact_match(self) -> bool:
         """Answered whatever the not-found scores: the top article names the document, the
         person or the rare name the question names."""
