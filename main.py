@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
 import json
 import logging
 import os
@@ -107,7 +106,7 @@ async def cmd_ingest(settings: Settings, args) -> int:
 
 
 async def cmd_ask(settings: Settings, args) -> int:
-    from bot.digest import VN_TZ
+    from bot.clock import vn_today
     from bot.render import answer_plain, long_question_note
     from retrieval.answer import dated
     from retrieval.types import SEARCH_HINT
@@ -116,7 +115,7 @@ async def cmd_ask(settings: Settings, args) -> int:
         print(note, file=sys.stderr)
     engine = await open_engine(settings)
     try:
-        answer = dated(await engine.ask(args.question, mode=args.mode), dt.datetime.now(VN_TZ).date())
+        answer = dated(await engine.ask(args.question, mode=args.mode), vn_today())
     finally:
         await engine.close()
     # the bots' /tim is a chat command: on the command line it is found in `chat`

@@ -18,8 +18,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot import render
+from bot.clock import VN_TZ, vn_today
 from bot.digest import (
-    LABEL, MAX_PER_CHAT, VN_TZ, parse_subscription, subscription_problem, topic_as_read, topic_key, topic_label,
+    LABEL, MAX_PER_CHAT, parse_subscription, subscription_problem, topic_as_read, topic_key, topic_label,
     topic_parts,
 )
 from bot.recent import RecentAsk, in_window, parse_recent, parse_topic_window, recent_reply
@@ -34,7 +35,7 @@ from corpus.types import ArticleInfo
 from retrieval.feeds import CONFIG, FeedWatcher, find_feed
 from retrieval.answer import dated
 from retrieval.normalize import clean_question, fold, nfc, shorten_question
-from retrieval.types import Answer
+from retrieval.types import DATE_FORMAT, Answer
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def telegram_commands() -> list[tuple[str, str]]:
 
 def _vn_time(iso: str | None) -> str:
     """A stored UTC time ("2026-11-26T22:22:40Z") as a cadre reads it: "27/11/2026 05:22"."""
-    return parse_utc(iso).astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M") if iso else "—"
+    return parse_utc(iso).astimezone(VN_TZ).strftime(f"{DATE_FORMAT} %H:%M") if iso else "—"
 
 
 def _threshold_line(t, source: str) -> str:
@@ -254,7 +255,7 @@ class BotCore:
         if talk is not None:  # "chào bot", "cảm ơn", "ok", "tạm biệt", English: no search, not logged as unanswered
             return [_text(REPLIES[talk].format(example=EXAMPLES[2 if talk is Talk.ENGLISH else 0]))]
         prefix = render.long_question_note(text, question) + "\n\n" if cut else ""
-        today = dt.datetime.now(VN_TZ).date()
+        today = vn_today()
         recent = parse_recent("tin mới nhất" if asks_whats_new(question) else question, today)
         if recent is not None:  # "Bài mới về công tác tôn giáo tuần này?": a list, not quotes
             return await self._recent(msg, recent, question)
@@ -422,7 +423,7 @@ class BotCore:
     async def _cmd_moi(self, msg: Incoming, arg: str) -> list[Reply]:
         arg = shorten_question(arg)[0]
         if arg:  # "/moi dân vận khéo", "/moi tuần này", "/moi MTTQ tháng này"
-            return await self._recent(msg, parse_topic_window(arg, dt.datetime.now(VN_TZ).date()), f"/moi {arg}")
+            return await self._recent(msg, parse_topic_window(arg, vn_today()), f"/moi {arg}")
         infos = await self.engine.latest(PAGE)
         if not infos:
             return [_text("Kho dữ liệu chưa có bài viết nào.")]

@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass
 
 from bot import render
+from bot.clock import VN_TZ
 from bot.types import Reply
 from corpus.types import ArticleInfo, Subscription
 from retrieval.normalize import abbreviation_variants, fold, has_diacritics, nfc, words
 from retrieval.places import (PROVINCE_KEYS, VILLAGE_UNITS, district_of_form, named_places, province_of_key,
                               writes_district)
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 FREQUENCIES = ("daily", "weekly")
 LABEL = {"daily": "hằng ngày", "weekly": "hằng tuần"}
 MAX_TOPIC_CHARS = 100
@@ -331,7 +331,7 @@ def digest_reply(sub: Subscription, period: Period, articles: list[ArticleInfo],
                  max_chars: int = MAX_CHARS) -> Reply:
     """The digest message: a heading, then the new articles, newest first, as many
     as fit in one message (at most MAX_LISTED); the rest are counted."""
-    when = period.start.strftime("%d/%m/%Y")
+    when = render.fmt_date(period.start.date())
     head = f"📰 Bản tin {LABEL[sub.frequency]} {when} {topic_label(sub.topic)}: {len(articles)} bài mới"
     tail = "Hỏi tôi về bất kỳ bài nào; gõ /huytheodoi để ngừng nhận bản tin."
     newest = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id), reverse=True)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot import render
-from bot.digest import VN_TZ
+from bot.clock import VN_TZ
 from bot.types import Reply
 from bot.windows import find_window
 from corpus.store import STALE_AFTER_DAYS, parse_utc

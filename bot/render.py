@@ -8,7 +8,8 @@ import html
 import re
 
 from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, cut_question, shorten_question
-from retrieval.types import Answer, Citation
+from bot.clock import VN_TZ
+from retrieval.types import DATE_FORMAT, Answer, Citation
 
 LONG_QUESTION_NOTE = f"(Câu hỏi dài quá, tôi chỉ dùng {MAX_QUESTION_CHARS} ký tự đầu.)"
 MAX_NOTED_QUESTION_CHARS = 200
@@ -29,7 +30,7 @@ def long_question_note(typed: str, used: str | None = None) -> str | None:
 
 
 def fmt_date(d: dt.date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else UNDATED
+    return d.strftime(DATE_FORMAT) if d else UNDATED
 
 
 UNDATED = "không rõ ngày đăng"  # an article's date, in answers' sources and in lists alike
@@ -69,7 +70,6 @@ def article_line(i: int, a) -> tuple[str, str]:
     m = meta(a.site, a.published)
     if a.published is None and getattr(a, "ingested_at", None):
         # an undated article counts in a listing's window by the day it was stored: say so
-        from bot.digest import VN_TZ
         from bot.recent import article_day, text_day
 
         named = text_day(a)  # a text long older than its storing is dated by what it says
@@ -230,12 +230,9 @@ class _Scan:
         return 1
 
 
-_VN = dt.timezone(dt.timedelta(hours=7))
-
-
 def fmt_time(at: dt.datetime) -> str:
     """``HH:MM dd/mm/yyyy``, Vietnam time."""
-    return at.astimezone(_VN).strftime("%H:%M %d/%m/%Y")
+    return at.astimezone(VN_TZ).strftime(f"%H:%M {DATE_FORMAT}")
 
 
 def fmt_minutes(minutes: float) -> str:

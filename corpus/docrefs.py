@@ -27,8 +27,13 @@ KINDS: dict[str, str] = {
     "nghị định": "NĐ",
     "thông tư": "TT",
     "công văn": "CV",
+    "công điện": "CĐ",
     "báo cáo": "BC",
+    "văn bản": "VB",  # only with a code: "văn bản số 3370/BGTVT-ĐTCT"
 }
+_NEEDS_CODE = frozenset({"văn bản"})  # "văn bản 2" is no document's name
+# Bumped when `extract_refs` reads more: a store extracts its articles' references again once.
+REFS_VERSION = "2"
 # Issuer implied by the suffix of a code.
 ISSUERS: dict[str, str] = {
     "TW": "Trung ương",
@@ -125,7 +130,7 @@ def extract_refs(text: str) -> list[DocRef]:
             year = f"{m.group('year')}/" if m.group("year") else ""
             code = f"{number}/{year}{m.group('sabbr').upper()}-{sissuer}"
             issuer = ISSUERS.get(sissuer)
-        elif not m.group("so") and (len(number) > 3 or _NOT_A_NUMBER.match(tail)):
+        elif kind_raw.lower() in _NEEDS_CODE or not m.group("so") and (len(number) > 3 or _NOT_A_NUMBER.match(tail)):
             continue  # "kết luận 2 năm", "thông báo 2023": a count or a year, not a document
         date = None
         dm = _DATE_RE.match(tail)
@@ -149,6 +154,9 @@ def extract_refs(text: str) -> list[DocRef]:
     return list(found.values())
 
 
+# A State-style code typed whole, whatever its letters: "3368/BGTVT-ATGT", "02/CĐ-UBND" (not
+# one with a year, "60/2018/TT-BGTVT", nor a date "16/4")
+_STATE_CODE_RE = re.compile(rf"(?<![\w/])(\d{{1,4}})\s*/\s*([{_L}]{{1,8}})\s*-\s*([{_L}]{{1,8}})(?![\w/])")
 _LOOSE_CODE_RE = re.compile(
     r"(?<![\w/])(\d{1,4})\s*[-/\s]?\s*(nq|ct|ctr|kh|qd|qđ|kl|hd|hđ|tb|da|đa|nd|nđ|tt|cv|bc)"
     r"(?:\s*[/\s-]?\s*(tw|tư|tu|hu|du|đu|cp|ttg|ubnd))?(?![\w])",
@@ -196,6 +204,8 @@ def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
         out.append((int(m.group(1)), _fold(m.group(2).lower()), _fold(m.group(3).lower())))
     if out:
         return out
+    for m in _STATE_CODE_RE.finditer(text):
+        out.append((int(m.group(1)), _fold(m.group(2).lower()), _fold(m.group(3).lower())))
     for m in _LOOSE_CODE_RE.finditer(text):
         suffix = _fold(m.group(3).lower()) if m.group(3) else None
         out.append((int(m.group(1)), _fold(m.group(2).lower()), suffix))

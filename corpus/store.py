@@ -162,6 +162,15 @@ def _feed(row: Sequence) -> Feed:
                 failed_pages=row[11])
 
 
+_INSERT_REF = ("INSERT INTO doc_refs(article_id, key, kind, number, code, issuer, date, mention)"
+               " VALUES (?,?,?,?,?,?,?,?)")
+
+
+def _ref_row(article_id: int, ref: DocRef) -> tuple:
+    return (article_id, ref.key, ref.kind, str(int(ref.number)), ref.code, ref.issuer,
+            ref.date.isoformat() if ref.date else None, ref.mention)
+
+
 def _info(row: Sequence) -> ArticleInfo:
     return ArticleInfo(
         id=row[0], title=row[1], url=row[2], site=row[3], published=_date(row[4]),
@@ -399,13 +408,7 @@ class Store:
                 await db.execute("INSERT INTO article_terms(article_id, acc, fold) VALUES (?,?,?)",
                                  (article_id, *article_terms))
             chunk_ids = await self._insert_chunks(article_id, chunks, model)
-            for ref in article.refs:
-                await db.execute(
-                    "INSERT INTO doc_refs(article_id, key, kind, number, code, issuer, date, mention)"
-                    " VALUES (?,?,?,?,?,?,?,?)",
-                    (article_id, ref.key, ref.kind, str(int(ref.number)), ref.code, ref.issuer,
-                     ref.date.isoformat() if ref.date else None, ref.mention),
-                )
+            await db.executemany(_INSERT_REF, [_ref_row(article_id, ref) for ref in article.refs])
         return article_id, chunk_ids
 
     async def _insert_chunks(self, article_id: int, chunks: Iterable[ChunkRow], model: str) -> list[int]:
@@ -597,6 +600,13 @@ class Store:
         return [r[0] for r in await self._all("SELECT DISTINCT model FROM embeddings")]
 
     # -- document references ---------------------------------------------
+    async def replace_refs(self, refs: Sequence[tuple[int, Sequence[DocRef]]]) -> None:
+        """Swap every article's document references for these ((article id, its references)),
+        in one transaction: read again from the stored texts by a newer `extract_refs`."""
+        async with self._transaction("replace the document references", bump=False) as db:
+            await db.execute("DELETE FROM doc_refs")
+            await db.executemany(_INSERT_REF, [_ref_row(aid, ref) for aid, found in refs for ref in found])
+
     async def ref_mentions(self, number: int) -> list[RefMention]:
         rows = await self._all(
             f"SELECT r.kind, r.number, r.code, r.issuer, r.date, r.mention, {_INFO_COLS}"
@@ -704,13 +714,17 @@ class Store:
         return await self._one("SELECT 1 FROM articles a LEFT JOIN article_terms t ON t.article_id=a.id"
                                " WHERE t.article_id IS NULL LIMIT 1") is not None
 
+    async def all_article_texts(self) -> list[tuple[int, str, str]]:
+        """(id, title, text) of every article."""
+        return [(r[0], r[1], r[2]) for r in await self._all("SELECT id, title, text FROM articles ORDER BY id")]
+
     async def texts(self) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
         """(id, title, text) of every article and (id, title, text) of every chunk:
         what the lexical rows are derived from."""
-        articles = await self._all("SELECT id, title, text FROM articles ORDER BY id")
+        articles = await self.all_article_texts()
         chunks = await self._all("SELECT c.id, a.title, c.text FROM chunks c JOIN articles a ON a.id=c.article_id"
                                  " ORDER BY c.id")
-        return [(r[0], r[1], r[2]) for r in articles], [(r[0], r[1], r[2]) for r in chunks]
+        return articles, [(r[0], r[1], r[2]) for r in chunks]
 
     async def replace_terms(self, articles: Sequence[tuple[int, str, str]],
                             chunks: Sequence[tuple[int, str, str]]) -> None:

@@ -22,11 +22,11 @@ from functools import lru_cache
 from corpus.chunking import split_sentences
 from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
-from retrieval.normalize import cut_at_word, fold, has_diacritics, is_code, marks_last, nfc, words
+from retrieval.normalize import asked_sentence, cut_at_word, fold, has_diacritics, is_code, marks_last, nfc, words
 from retrieval.people import trusted_people, writes_a_person, writes_any
 from retrieval.places import PROVINCE_KEYS, named_places, province_by_key
 from corpus.types import Passage
-from retrieval.types import AS_OF_NOTE, AS_OF_UNDATED_NOTE, NO_FIGURE_NOTE, Answer, Citation, Hit, Sentence
+from retrieval.types import AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIGURE_NOTE, Answer, Citation, Hit, Sentence
 
 
 GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
@@ -267,17 +267,45 @@ class CountedNoun:
         return bool(self.folded.search(fold(sentence).lower()))
 
 
-def _count_pattern(noun: str) -> re.Pattern:
-    """A number (not a year) before the noun, written apart or glued ("70ha"; not in a
-    code: "12HA-3", "VN123"); for "mấy giờ", an hour as the press writes it too ("15h",
-    "15h30", "15g30", "7h-11h"; not "Quốc lộ 14H", "ĐT 8H", "82H-012.34"). Over lower-case text.
+# A unit asked and the ways the press writes it after a number ("dài bao nhiêu mét": "600m")
+_UNITS = (("mét", "m"), ("km", "ki-lô-mét", "kilômét", "cây số"), ("ha", "héc-ta", "hecta", "héc"),
+          ("kg", "ki-lô-gam", "kilôgam", "kí", "ký", "cân"))
+# A dimension asked ("cầu dài bao nhiêu", "nặng mấy kí"): a figure after that word answers. Typed
+# bare, "sau bao nhiêu" is "after how many": not read.
+_DIMENSIONS = ("dài", "rộng", "cao", "sâu", "nặng")
+_DIMENSION_RE = {True: re.compile(r"\b(" + "|".join(_DIMENSIONS) + r")\s+(?:khoảng\s+|là\s+)?(?:bao nhiêu|mấy)\b"),
+                 False: re.compile(r"\b(" + "|".join(fold(d) for d in _DIMENSIONS if d != "sâu")
+                                   + r")\s+(?:khoang\s+|la\s+)?bao nhieu\b")}
+# words that make a dimension word something else: "nâng cao", "mở rộng"
+_NOT_DIMENSION = {"cao": ("nâng", "đề"), "rộng": ("mở",)}
+
+
+def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
+    """The noun and, for a unit, its other spellings, through `f` (`marks_last` or `fold`)."""
+    group = next((g for g in _UNITS if fold(noun) in {fold(u) for u in g}), (noun,))
+    return sorted({f(u) for u in (noun, *group)}, key=len, reverse=True)
+
+
+def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: str | None = None) -> re.Pattern:
+    """(`noun` already `f`-ed.) A number (not a year) before the noun (or, without one, any number), written apart or
+    glued ("70ha"; not in a code: "12HA-3", "VN123"); a unit in any of its spellings ("600m"
+    for "mét"); for a dimension asked, a number shortly after its word ("dài khoảng 600m", not
+    "rộng 14m"); for "mấy giờ", an hour as the press writes it too ("15h", "15h30", "15g30",
+    "7h-11h"; not "Quốc lộ 14H", "ĐT 8H", "82H-012.34"). Over lower-case text, `f`-ed.
     (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
     end = r"(?![\w\u0300-\u036f-])"
     number = r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
+    if dimension is not None:
+        before = "".join(rf"(?<!{f(w)} )" for w in _NOT_DIMENSION.get(dimension, ()))
+        # (glued to the word before too: a scraper's "cất cánhdài 1.500m")
+        number = rf"{before}{f(dimension)}{end}[^\d.;:!?]{{0,30}}?{number}"
+    if noun is None:
+        return re.compile(number)
     at = r"(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|g[0-5]\d)"  # "15h", "15h30", "15g30" (not "5g" of grams, "5G")
     hour = (rf"|(?<![\w.,/-])(?<!lo )(?<!lộ )(?<!ql )(?<!dt )(?<!đt ){at}(?:\s*[-–]\s*{at})?{end}"  # "7h-11h"
             if noun in ("gio", marks_last("giờ")) else "")  # (not "gió", wind)
-    return re.compile(rf"{number}\s*{re.escape(noun)}{end}{hour}")
+    units = "|".join(re.escape(u) for u in _spellings(noun, f))
+    return re.compile(rf"{number}\s*(?:{units}){end}{hour}")
 
 
 # Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), as
@@ -328,9 +356,13 @@ def counted_noun(question: str) -> CountedNoun | None:
         rf"\bdong (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b", fold(text))
     if (noun is None or money_noun) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
         return _MONEY
-    if noun is None:
+    dim = _DIMENSION_RE[accented].search(text)
+    dimension = next(d for d in _DIMENSIONS if fold(d) == fold(dim.group(1))) if dim else None
+    if noun is None and dimension is None:
         return None
-    return CountedNoun(_count_pattern(marks_last(noun)) if has_diacritics(noun) else None, _count_pattern(fold(noun)))
+    return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension)
+                       if noun is None or has_diacritics(noun) else None,
+                       _count_pattern(fold(noun) if noun else None, fold, dimension))
 
 
 # folded, however it is typed ("mấy" only with its accent)
@@ -385,7 +417,8 @@ def repeats(a: str, b: str, near: bool = False) -> bool:
     no figure, no negation and no name each has of its own ("xã Đắk Ruồng đạt chuẩn…"
     is no repeat of "xã Tân Lập đạt chuẩn…") (pure)."""
     na, nb = (" ".join(t.lower().split()).rstrip(" .!?…;:,") for t in (a, b))
-    if na in nb or nb in na:
+    ga, gb = na.replace(" ", ""), nb.replace(" ", "")  # the same with a scraper's glued words ("xâm nhậptrái")
+    if ga in gb or gb in ga:
         return True
     if not near:
         return False
@@ -501,6 +534,31 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
     return chosen
 
 
+CONTEXT_WEIGHT = 0.25  # of a word's weight, for the words only the context of a pasted question writes
+
+
+def _weighed_for_asking(question: str, idf: Callable[[str], float]
+                        ) -> tuple[Callable[[str], float], list[tuple[int, str | None, str | None]], float]:
+    """The word weights sentences are scored by, the document codes named and the weight of
+    a sentence naming one, for a message of several sentences ("Ban Thường vụ có Thông báo
+    số 203-TB/TU … Xin hỏi người dân … khi quay trở về thì bắt buộc phải làm gì?"): the words
+    and codes of the sentence that asks count whole, the context's at `CONTEXT_WEIGHT`, so
+    the answer opens on what is asked, not on the sentence repeating the context. The search
+    itself reads the whole message: the context tells which article (pure)."""
+    codes = parse_code_query(question)
+    asked = asked_sentence(question)
+    if asked is None:
+        return idf, codes, 1.0
+    aq = build_query(asked)
+    own = set(aq.fold_uni) | set(aq.fold_bi)
+
+    def weighed(term: str) -> float:
+        return idf(term) * (1.0 if term in own else CONTEXT_WEIGHT)
+
+    asked_codes = parse_code_query(asked)
+    return weighed, asked_codes or codes, 1.0 if asked_codes else CONTEXT_WEIGHT
+
+
 def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], float],
             params: AnswerParams | None = None, following: Mapping[int, str] | None = None) -> Answer:
     """The answer to `question` from ranked hits (already judged `found`). `following`:
@@ -511,6 +569,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         return Answer(query=question, found=False, hits=tuple(hits))
     q = build_query(question)
     q_uni, q_bi = set(q.fold_uni), set(q.fold_bi)
+    idf, codes, code_weight = _weighed_for_asking(question, idf)
     # (hit rank, position) -> sentence, for the top passages
     ranks = drawn_from(hits, p)
     sentences: dict[tuple[int, int], str] = {}
@@ -519,8 +578,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             sentences[(rank, pos)] = sent
     # A sentence naming a document code the question names scores as if it held
     # every word of the question too ("18 ct tu ban hành ngày nào").
-    codes = parse_code_query(question)
-    code_bonus = max(sum(idf(t) for t in q_uni), 1.0) if codes else 0.0  # "QĐ 217": no other word to weigh
+    code_bonus = code_weight * max(sum(idf(t) for t in q_uni), 1.0) if codes else 0.0  # "QĐ 217": no other word to weigh
     # "bao nhiêu mô hình": a sentence counting them ("25 mô hình kinh tế") holds the answer
     counted = counted_noun(question)
     count_bonus = COUNT_WEIGHT * sum(idf(t) for t in q_uni) if counted else 0.0
@@ -538,10 +596,14 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     def answers_who(s: str) -> bool:
         return names_the_office(s, office) if office is not None else _names_someone_asked(s, named, q.accented)
 
-    if office is not None:  # a title that names the holder answers too ("Thiếu tướng Vũ Xuân Viên: - Giám đốc Công an…")
-        for rank in dict.fromkeys(ranks):
+    # a title that names the holder answers too ("Thiếu tướng Vũ Xuân Viên: - Giám đốc Công an…"),
+    # or the first article's title that counts what is asked ("… với sự tham dự của trên 500 đại
+    # biểu"; not another article's, which would open the answer for its figure alone)
+    title_answers = (lambda t: names_the_office(t, office)) if office is not None else counted.search if counted else None
+    if title_answers is not None:
+        for rank in dict.fromkeys(ranks if office is not None else ranks[:1]):
             title = " ".join(hits[rank].passage.article.title.split())
-            if names_the_office(title, office) and title not in sentences.values():
+            if title_answers(title) and title not in sentences.values():
                 sentences[(rank, -1)] = title
 
     scored = sorted(
@@ -677,7 +739,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
 
 # Words of a question about the present ("Hiện nay huyện có bao nhiêu hộ nghèo?"), with their
 # accents where they are typed with some: "hiền tài", "bảy giờ", "lúc nãy" fold alike
-_NOW = ("hôm nay", "hiện nay", "hiện tại", "hiện giờ", "bây giờ", "lúc này", "năm nay", "tháng này", "mới nhất")
+_NOW = ("hôm nay", "hiện nay", "hiện tại", "hiện giờ", "bây giờ", "lúc này", "năm nay", "tháng này", "mới nhất",
+        "hiện có", "hiện đang", "hiện còn")  # "Xã đảo Thạnh An hiện có bao nhiêu nhân khẩu?"
 _NOW_RE = re.compile(r"\b(?:" + "|".join(fold(w) for w in _NOW) + r")\b")
 STALE_DAYS = 30  # an article older than this no longer tells the present
 
@@ -700,7 +763,7 @@ def dated(answer: Answer, today: dt.date) -> Answer:
     published = answer.citations[0].published
     if published is not None and (today - published).days <= STALE_DAYS:
         return answer
-    note = AS_OF_NOTE.format(date=published.strftime("%d/%m/%Y")) if published else AS_OF_UNDATED_NOTE
+    note = AS_OF_NOTE.format(date=published.strftime(DATE_FORMAT)) if published else AS_OF_UNDATED_NOTE
     return replace(answer, note=f"{note} {answer.note}" if answer.note else note)
 
 

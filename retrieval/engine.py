@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.chunking import CHUNK_WORDS, split_sentences
-from corpus.docrefs import DOCUMENT_ABBRS, code_matches, parse_code_query
+from corpus.docrefs import DOCUMENT_ABBRS, REFS_VERSION, code_matches, extract_refs, parse_code_query
 from corpus.errors import EncoderMismatch, InputError, UnreadableInput
 from corpus.metadata import latest_mentioned
 from corpus.sources import Fetcher, is_url, read_file, walk
@@ -48,6 +48,7 @@ DB_FILE = "danvan.sqlite3"
 
 CHUNK_WORDS_KEY = "chunk_words"  # meta: the size the stored passages were cut at
 TOKENS_KEY = "tokens_version"  # meta: the tokeniser version the lexical rows were split by
+REFS_KEY = "refs_version"  # meta: the `extract_refs` version the document references were read by
 SERVING_BATCH = 2  # passages an ingest encodes at a time while the bots answer questions (`make bench`, 7)
 QUESTIONS_FIRST_S = 2.0  # the longest an ingest waits for questions to be answered before each batch
 CALIBRATION_KEY = "calibration"  # meta: the not-found threshold fitted to this corpus (`calibrate --save`)
@@ -103,6 +104,7 @@ class Engine:
         store = await Store.open(config.data_dir / DB_FILE)
         try:
             await cls._resplit_terms(store)
+            await cls._reread_refs(store)
             await store.fill_mentioned_until(latest_mentioned)  # undated articles stored before migration 11
             seen, held = await store.generation(), await store.article_hashes()  # before: a write meanwhile is caught up
             index = await cls._load_index(config.data_dir, store, encoder)
@@ -191,6 +193,19 @@ class Engine:
                             [(i, *index_fields(t, x)) for i, t, x in chunks])
                 await store.replace_terms(*await asyncio.to_thread(split))
             await store.set_meta(TOKENS_KEY, TOKENS_VERSION)
+
+    @staticmethod
+    async def _reread_refs(store: Store) -> None:
+        """References read by an older `extract_refs` (one that did not know "văn bản số
+        3370/BGTVT-ĐTCT"): read every article's again from its stored text."""
+        if await store.get_meta(REFS_KEY) != REFS_VERSION:
+            articles = await store.all_article_texts()
+            if articles:
+                log.info("reading the document references of %d articles again (version %s)",
+                         len(articles), REFS_VERSION)
+                await store.replace_refs(await asyncio.to_thread(
+                    lambda: [(i, extract_refs(f"{title}\n{text}")) for i, title, text in articles]))
+            await store.set_meta(REFS_KEY, REFS_VERSION)
 
     @staticmethod
     async def _load_lexical(config: EngineConfig, store: Store) -> LexicalIndex:

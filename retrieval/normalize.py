@@ -59,6 +59,16 @@ ABBREVIATIONS: dict[str, str] = {
     "cccd": "căn cước công dân",
     "bhxh": "bảo hiểm xã hội",
     "bhyt": "bảo hiểm y tế",
+    "bvmt": "bảo vệ môi trường",
+    "bdbp": "bộ đội biên phòng",
+    "csgt": "cảnh sát giao thông",
+    "atgt": "an toàn giao thông",
+    "ttatgt": "trật tự an toàn giao thông",
+    "antt": "an ninh trật tự",
+    "pccc": "phòng cháy chữa cháy",
+    "gpmb": "giải phóng mặt bằng",
+    "thpt": "trung học phổ thông",
+    "thcs": "trung học cơ sở",
     # ministries and departments, however their "&" is written ("Sở GD&ĐT", "Sở GDĐT"; see `words`)
     "nnptnt": "nông nghiệp và phát triển nông thôn",
     "tnmt": "tài nguyên và môi trường",
@@ -106,6 +116,10 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
 _CONTEXT_MIN_WORDS = 5
 _QUESTION_MARK_RE = re.compile(r"\?(?=[\s\"”»)]|$)")  # not one inside a URL ("…/a.html?id=3")
 # A question pointing back to the text it follows ("tỉnh đó", "huyện này", "bài trên"), folded
+# ... or to someone or something the text told of ("nam thanh niên đó", "vụ việc này"), folded
+_POINTS_BACK_NEAR_RE = re.compile(r"\b(nguoi|thanh nien|doi tuong|nan nhan|benh nhan|tai xe|vu viec|su viec|truong hop"
+                                  r"|cong trinh|du an|cay cau|hoi nghi|su kien|ho dan|gia dinh|co so|doanh nghiep)"
+                                  r"\s+(?:do|nay|tren|ay|kia)\b")
 _POINTS_BACK_RE = re.compile(r"\b(?:tinh|huyen|xa|thanh pho|quan|phuong|dia phuong|don vi|noi|bai|bai bao|bai viet"
                              r"|van ban|mo hinh|chuong trinh|ke hoach)\s+(?:do|nay|tren|ay|kia)\b")
 
@@ -140,6 +154,14 @@ def asked_sentence(text: str) -> str | None:
     if at is None:
         return None
     asked = sentences[at]
+    near = _POINTS_BACK_NEAR_RE.search(fold(asked).lower())
+    if near:
+        # "Xin hỏi nam thanh niên đó bao nhiêu tuổi?": the nearest sentence before it naming him
+        noun = re.compile(rf"\b{near.group(1)}\b")
+        told = next((sentences[i] for i in range(at - 1, -1, -1) if noun.search(fold(sentences[i]).lower())), None)
+        room = MAX_QUESTION_CHARS - len(asked) - 1
+        if told is not None and room > 40:
+            return f"{cut_at_word(told, room)} {asked}"
     if _POINTS_BACK_RE.search(fold(asked).lower()):
         # "Trưởng ban Dân vận của huyện đó là ai?": the text's first sentence names what it is about
         first = next((s for i, s in enumerate(sentences)

@@ -228,6 +228,8 @@ _TITLED_RE = re.compile(r"(?:\b(?:ông|bà|đồng chí)|đ/c)\s+([^\W\d_]+)", r
 def writes_a_person(sentence: str, given: int = 2) -> bool:
     """Whether a sentence names someone: a family name and two more syllables in title
     case ("Nguyễn Đức Tuy"; with `given` 1, one is enough: "Hoàng Tùng", where an office
-    is named before it), or a title and a name ("ông Năng", "đồng chí Tuy")."""
-    return (any(all(_title(w) for w in m.group(0).split()) for m in _SURNAME_RUN_RE[given].finditer(sentence))
+    is named before it, but not a place's: "Giám đốc Sở Y tế Hà Nam"), or a title and a name
+    ("ông Năng", "đồng chí Tuy")."""
+    return (any(all(_title(w) for w in m.group(0).split()) and not (given == 1 and is_place_name(fold(m.group(0)).lower()))
+                for m in _SURNAME_RUN_RE[given].finditer(sentence))
             or any(_title(m.group(1)) for m in _TITLED_RE.finditer(sentence)))

@@ -33,7 +33,7 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "Long An": (), "Nam Định": (), "Nghệ An": (), "Ninh Bình": (), "Ninh Thuận": (), "Phú Thọ": (),
     "Phú Yên": (), "Quảng Bình": (), "Quảng Nam": (), "Quảng Ngãi": (), "Quảng Ninh": (), "Quảng Trị": (),
     "Sóc Trăng": (), "Sơn La": (), "Tây Ninh": (), "Thái Bình": (), "Thái Nguyên": (),
-    "Thanh Hóa": ("Thanh Hoá",), "Thừa Thiên Huế": ("Huế",), "Tiền Giang": (),
+    "Thanh Hóa": ("Thanh Hoá",), "Thừa Thiên Huế": ("Huế", "TT Huế", "TT-Huế"), "Tiền Giang": (),
     "Hồ Chí Minh": ("HCM", "TPHCM", "Sài Gòn"), "Trà Vinh": (), "Tuyên Quang": (), "Vĩnh Long": (),
     "Vĩnh Phúc": (), "Yên Bái": (),
 }

@@ -113,6 +113,7 @@ ELSEWHERE_TEXT = (
     f"khác hoặc thời gian khác, nên tôi không trích). Bạn có thể hỏi cách khác hoặc {SEARCH_HINT}."
 )
 # A question about the present ("hiện nay", "hôm nay") answered from an older article
+DATE_FORMAT = "%d/%m/%Y"  # a day as cadres write it, in answers and in the bots
 AS_OF_NOTE = "Thông tin dưới đây theo bài [1], đăng ngày {date}; đến nay có thể đã thay đổi."
 AS_OF_UNDATED_NOTE = "Bài [1] không rõ ngày đăng; thông tin dưới đây đến nay có thể đã thay đổi."
 NO_FIGURE_NOTE = "Các bài tìm được không nêu con số cụ thể; đây là những đoạn gần nhất với câu hỏi:"

@@ -286,7 +286,8 @@ async def digests(engine, data: Path, questions: list[str], quick: bool) -> None
     """5. The digest scheduler on a copy of the store (nothing is sent: a null messenger)."""
     import datetime as dt
 
-    from bot.digest import VN_TZ, article_words, topic_key
+    from bot.clock import VN_TZ
+    from bot.digest import article_words, topic_key
     from bot.scheduler import DigestScheduler
     from corpus.store import Store
     from retrieval.engine import DB_FILE

@@ -9,8 +9,9 @@ import datetime as dt
 
 import pytest
 
+from bot.clock import VN_TZ, vn_today
 from bot.digest import (
-    MAX_CHARS, VN_TZ, current_period, digest_reply, due_period, mentions, parse_subscription, subscription_problem,
+    MAX_CHARS, current_period, digest_reply, due_period, mentions, parse_subscription, subscription_problem,
     topic_forms, topic_key,
 )
 import asyncio
@@ -51,6 +52,12 @@ def test_periods_start_at_the_digest_hour_in_vietnam_time():
     assert current_period(_local(2026, 11, 30, 7), "weekly", 7).key == "W2026-11-30"
     with pytest.raises(ValueError, match="daily, weekly"):
         current_period(_local(2026, 11, 25, 8), "monthly", 7)
+
+
+def test_today_is_counted_in_vietnam_time():
+    # 18:30 UTC on 26/11 is 01:30 on 27/11 in Vietnam: a cadre's "hôm nay" is the 27th
+    assert vn_today(dt.datetime(2026, 11, 26, 18, 30, tzinfo=dt.timezone.utc)) == dt.date(2026, 11, 27)
+    assert vn_today(dt.datetime(2026, 11, 26, 16, 59, tzinfo=dt.timezone.utc)) == dt.date(2026, 11, 26)
 
 
 def test_a_new_subscription_waits_for_the_next_period():

@@ -17,7 +17,7 @@ from conftest import ROOT, SAMPLES
 from corpus.chunking import split_long
 from corpus.types import ArticleInfo, Passage
 from retrieval.accents import restore
-from retrieval.answer import GAP, AnswerParams, compose, drawn_from, refers_back, with_context
+from retrieval.answer import GAP, AnswerParams, compose, counted_noun, drawn_from, refers_back, with_context
 from retrieval.bm25 import BM25Field
 from retrieval.confidence import LEXICAL_ONLY, Threshold, is_found, threshold_for
 from corpus.errors import ConfigError
@@ -233,6 +233,7 @@ def test_a_copy_of_a_quoted_sentence_in_another_article_is_left_out_but_parallel
     assert repeats("Thực hiện Nghị quyết số 25-NQ/TW về công tác dân vận, huyện đạt nhiều kết quả.",
                    "Triển khai Nghị quyết số 25-NQ/TW về công tác dân vận, huyện đạt nhiều kết quả", near=True)
     assert repeats("Xã có 5 thôn.", "Xã có 5 thôn và 2 làng.")  # held whole by the other
+    assert repeats("Ngoài 5K cần thêm 1K: không xâm nhập trái phép.", "Ngoài 5K cần thêm 1K: không xâm nhậptrái phép.")
 
 
 def test_answer_opens_on_the_best_sentence_then_reads_in_article_order():
@@ -615,6 +616,49 @@ def test_a_how_many_question_draws_on_the_passage_that_counts():
     assert counting_passage(q, [replace(drawn, passage=counting)], [counting], lambda t: 1.0) is None  # drawn already
 
 
+def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
+    """"dài bao nhiêu mét": "dài khoảng 600m" answers, "rộng 14m" does not (nor for "rộng" the
+    other way); a unit as the press writes it ("600m", "1,8 kg" for "kí"); "nâng cao 30%" is no height."""
+    from dataclasses import replace
+
+    from retrieval.answer import counting_passage
+
+    width = "Cầu Móng Sến có mặt cầu rộng 14m, gồm bốn làn xe cơ giới."
+    length = "Cây cầu dài khoảng 600m, nối từ chân lên đỉnh dốc ba tầng."  # ("Đây là …" would bring its antecedent)
+    one = AnswerParams(max_sentences=1, add_next=False)
+    for q in ("cau mong sen dai bao nhieu met", "Cầu Móng Sến dài bao nhiêu mét?", "Cầu Móng Sến dài bao nhiêu?"):
+        assert compose(q, [_hit(f"{width} {length}")], True, lambda t: 1.0, one).sentences[0].text == length, q
+    assert compose("Mặt cầu Móng Sến rộng bao nhiêu mét?", [_hit(f"{length} {width}")], True,
+                   lambda t: 1.0, one).sentences[0].text == width
+    # the length further down the article is drawn on, not the width in the passage found
+    drawn = _hit(f"Cầu Móng Sến khởi công đầu tháng 2/2020. {width}")
+    further = replace(drawn.passage, chunk_id=11, ord=3, text=length)
+    assert counting_passage("cau mong sen dai bao nhieu met", [drawn], [drawn.passage, further], lambda t: 1.0) == further
+    assert counted_noun("Con của Phụng nặng bao nhiêu kí?").search("Bé nặng 1,8 kg khi chào đời.")
+    assert counted_noun("Đường dài bao nhiêu km?").search("Tuyến đường dài 12 ki-lô-mét.")
+    assert not counted_noun("Tòa nhà cao bao nhiêu?").search("Năng suất được nâng cao 30%.")
+    # typed bare, "sau" is "after", no depth: any count of days answers
+    assert counted_noun("sau bao nhieu ngay thi xuat vien").search("Bệnh nhân xuất viện sau 5 ngày điều trị.")
+
+
+def test_a_title_that_counts_what_is_asked_is_quoted():
+    """The lead-paragraph title holds the count ("… với sự tham dự của trên 500 đại biểu"):
+    quoted first, though no sentence of the passage counts them."""
+    title = 'Ngày 26/3, UBND tỉnh Đắk Lắk tổ chức Hội thảo "Chuyển đổi số" với sự tham dự của trên 500 đại biểu.'
+    body = "Chuyển đổi số có thể đóng góp 20% GRDP của tỉnh, các đại biểu tham dự hội thảo cho biết."
+    a = compose("hoi thao chuyen doi so dak lak co bao nhieu dai bieu tham du", [_hit(body, title=title)], True,
+                lambda t: 1.0)
+    assert a.sentences[0].text == title and a.sentences[0].n == 1
+    assert title not in compose("hoi thao chuyen doi so dak lak gop bao nhieu phan tram GRDP",
+                                [_hit(body, title=title)], True, lambda t: 1.0).text
+    # only the first article's: another's title counting does not open the answer for its figure alone
+    spent = "Kinh phí hỗ trợ các mô hình khởi nghiệp tiếp tục giải ngân được cho các hội viên."
+    rival = "Mô hình khởi nghiệp xe cháo chỉ cần vốn ban đầu khoảng 11,5 triệu đồng."
+    a = compose("kinh phi ho tro mo hinh khoi nghiep giai ngan duoc bao nhieu",
+                [_hit(spent), _hit("Bán cháo mang đi hấp dẫn nhiều người.", 2, title=rival)], True, lambda t: 1.0)
+    assert a.sentences[0].text == spent and rival not in a.text
+
+
 async def test_a_how_many_question_is_answered_with_the_count_further_down_the_article(engine):
     for q in ("Kon Rẫy có bao nhiêu mô hình dân vận khéo?", "kon ray co bao nhieu mo hinh dan van kheo"):
         a = await engine.ask(q)
@@ -719,6 +763,26 @@ def test_answer_quotes_the_sentence_naming_the_code_and_no_repeats():
     a = compose("câu lạc bộ tiêu sạch Minh Tâm", [_hit(caption + "."), _hit(merged, 2, "Bài B")], True,
                 lambda t: 1.0, AnswerParams(add_next=False))
     assert len(a.sentences) == 1  # the caption run into the next line repeats it: left out
+
+
+def test_a_pasted_question_is_answered_by_what_it_asks_not_by_its_context():
+    """A message of several sentences: the sentence that asks weighs, the context (which also
+    names a notice) only helps; the search still reads it all."""
+    notice = ("Các sở, ban, ngành, UBND các huyện khẩn trương thực hiện ý kiến chỉ đạo của Ban Thường vụ "
+              "Tỉnh ủy tại Thông báo số 203-TB/TU ngày 28/4/2021 về phòng chống dịch.")
+    rule = ("Người dân ra khỏi địa bàn tỉnh vào dịp nghỉ lễ khi quay trở về bắt buộc phải khai báo y tế.")
+    message = ("Kính gửi đồng chí. Ban Thường vụ Tỉnh ủy có Thông báo số 203-TB/TU ngày 28/4/2021 về phòng chống "
+               "dịch, các sở, ban, ngành, UBND các huyện đang thực hiện. Xin hỏi người dân ra khỏi địa bàn "
+               "tỉnh dịp nghỉ lễ khi quay trở về thì bắt buộc phải làm gì?")
+    one = AnswerParams(max_sentences=1, add_next=False)
+    a = compose(message, [_hit(f"{notice} {rule}")], True, lambda t: 1.0, one)
+    assert [s.text for s in a.sentences] == [rule]
+    # asked alone, a notice named is asked about: its sentence answers
+    asked = "Thông báo số 203-TB/TU yêu cầu các huyện làm gì?"
+    assert [s.text for s in compose(asked, [_hit(f"{notice} {rule}")], True, lambda t: 1.0, one).sentences] == [notice]
+    # and so when the sentence that asks names it after a greeting
+    a = compose(f"Chào bạn. {asked}", [_hit(f"{notice} {rule}")], True, lambda t: 1.0, one)
+    assert [s.text for s in a.sentences] == [notice]
 
 
 def test_metrics_at_article_level():
@@ -845,6 +909,43 @@ async def test_a_state_style_document_code_is_found_however_typed(engine):
                "Ban Chỉ đạo ban hành Quyết định số 671/QĐ-BCĐ về tổ công tác. Sau đó UBND tỉnh ban hành "
                "Quyết định số 12/QĐ-UBND về kinh phí phòng dịch.")
     await _assert_refused(engine, (("Quyết định 671/QĐ-UBND về việc gì?", "671/QĐ-UBND"),))
+
+
+async def test_a_ministry_letter_is_a_document_found_by_its_code(engine, data_dir):
+    """"văn bản số 3368/BGTVT-ATGT" (a ministry's letter: number / ministry - department) and
+    "Công điện số 02/CĐ-UBND" are documents: listed by /vanban however typed, and a question
+    naming one is answered, not refused; a store whose references were read by an older
+    version reads them again once on opening."""
+    import sqlite3
+
+    from embeddings.fake import HashingEncoder
+    from retrieval.engine import DB_FILE, REFS_KEY, Engine, EngineConfig
+
+    await _add(engine, "mem#bgtvt", "Xả trạm thu phí khi ùn tắc",
+               "Ngày 16/4/2021, Bộ Giao thông vận tải đã có văn bản số 3368/BGTVT-ATGT về việc tăng cường các "
+               "giải pháp bảo đảm trật tự an toàn giao thông dịp nghỉ lễ. Tỉnh có Công điện số 02/CĐ-UBND "
+               "ngày 26/4/2021 về phòng chống dịch. Các trạm thu phí chủ động xả trạm khi ùn tắc kéo dài.")
+    for typed in ("3368/BGTVT-ATGT", "3368/bgtvt-atgt", "3368"):
+        assert [m.ref.code for m in await engine.documents(typed)] == ["3368/BGTVT-ATGT"], typed
+    assert [m.ref.code for m in await engine.documents("02/CĐ-UBND")] == ["02/CĐ-UBND"]
+    assert await engine.documents("3368/BGTVT-VT") == []  # another department's letter
+    for question in ("Văn bản 3368/BGTVT-ATGT về việc gì?", "Công điện 02/CĐ-UBND về việc gì?"):
+        a = await engine.ask(question)
+        assert a.found and a.unknown == () and a.citations[0].title == "Xả trạm thu phí khi ùn tắc", question
+    await _assert_refused(engine, (("Văn bản 3369/BGTVT-ATGT về việc gì?", "3369/BGTVT-ATGT"),))
+    await engine.close()
+    con = sqlite3.connect(data_dir / DB_FILE)  # as an older version left it: no letters, no công điện
+    con.execute("DELETE FROM doc_refs WHERE kind IN ('Văn bản', 'Công điện')")
+    con.execute("UPDATE meta SET value='1' WHERE key=?", (REFS_KEY,))
+    con.commit()
+    before = con.execute("SELECT count(*) FROM doc_refs").fetchone()[0]
+    con.close()
+    eng = await Engine.open(EngineConfig(data_dir=data_dir), HashingEncoder())
+    try:
+        assert [m.ref.code for m in await eng.documents("3368")] == ["3368/BGTVT-ATGT"]
+        assert (await eng.store.counts())["references"] == before + 2  # the others read again, not doubled
+    finally:
+        await eng.close()
 
 
 async def test_a_place_or_document_the_store_lacks_is_named_not_guessed(engine):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 import pytest
@@ -363,6 +364,10 @@ def test_a_pasted_text_is_searched_by_the_question_in_it():
     assert shorten_question(kon_ray + article + back)[0] == kon_ray + back
     # the text's first sentence of some words, not a greeting, goes with a question pointing back
     assert shorten_question("Chào bạn. " + kon_ray + article + back)[0] == kon_ray + back
+    # one pointing back to someone the text told of: with the nearest sentence naming him
+    told = "Công an huyện Krông Búk đã triệu tập một nam thanh niên chửi bới lực lượng làm CCCD. "
+    him = "Xin hỏi nam thanh niên đó bao nhiêu tuổi?"
+    assert shorten_question(kon_ray + told + article + him)[0] == told + him
     # no question in it: its start, as before
     assert shorten_question(article)[0] == article[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0].rstrip()
     assert long_question_note(article) == LONG_QUESTION_NOTE and long_question_note(asked) is None
@@ -459,6 +464,13 @@ def test_state_style_codes_and_false_references():
     assert set(refs) == {"45/KH-UBND", "1719/QĐ-TTg", "05/2022/NĐ-CP", "62-CTr/HU", "NQ 01", "8-QĐi/TW"}
     assert refs["1719/QĐ-TTg"].issuer == "Thủ tướng Chính phủ" and refs["45/KH-UBND"].issuer == "Ủy ban nhân dân"
     assert code_matches("45/KH-UBND", "Kế hoạch", "45", (45, "kh", None))
+    # a ministry's letter (number / ministry - department) and a công điện; "văn bản" needs its code
+    refs = {r.key: r for r in extract_refs("Bộ đã có văn bản số 3370/BGTVT-ĐTCT ngày 16/04/2021 và Công điện "
+                                           "số 02/CĐ-UBND. Văn bản 2 của huyện, văn bản số 5 cũng vậy.")}
+    assert set(refs) == {"3370/BGTVT-ĐTCT", "02/CĐ-UBND"} and refs["3370/BGTVT-ĐTCT"].date == dt.date(2021, 4, 16)
+    assert parse_code_query("/vanban 3370/bgtvt-đtct") == [(3370, "bgtvt", "dtct")]
+    assert parse_code_query("Nghị quyết 25 và 45/KH-UBND") == [(45, "kh", "ubnd"), (25, "nq", None)]
+    assert parse_code_query("ngày 16/4, Thông tư 60/2018/TT-BGTVT") == []  # a date, a code with its year
     assert not code_matches("45/KH-UBND", "Kế hoạch", "45", (45, "kh", "tu"))
 
 
@@ -524,6 +536,9 @@ def test_a_sentence_naming_someone():
         assert writes_a_person(text), text
     for text in ("Ban Dân vận Tỉnh ủy Kon Tum tổ chức Hội nghị", "bà con dân tộc", "Chủ tịch UBND tỉnh"):
         assert not writes_a_person(text), text
+    # after an office one given name is enough ("Hoàng Tùng"), but a province is no one
+    assert writes_a_person("Chủ tịch UBND TP Thủ Đức Hoàng Tùng", given=1)
+    assert not writes_a_person("Giám đốc Sở Y tế Hà Nam yêu cầu các đơn vị rà soát", given=1)
 
 
 def test_a_name_typed_in_lower_case_is_trusted_only_where_names_stand():
