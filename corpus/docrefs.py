@@ -32,6 +32,7 @@ KINDS: dict[str, str] = {
     "văn bản": "VB",  # only with a code: "văn bản số 3370/BGTVT-ĐTCT"
 }
 _NEEDS_CODE = frozenset({"văn bản"})  # "văn bản 2" is no document's name
+_NEEDS_NUMBER_WORD = frozenset({"công điện"})  # without "số" or a code: "thi công điện 35 kV"
 # Bumped when `extract_refs` reads more: a store extracts its articles' references again once.
 REFS_VERSION = "2"
 # Issuer implied by the suffix of a code.
@@ -130,7 +131,8 @@ def extract_refs(text: str) -> list[DocRef]:
             year = f"{m.group('year')}/" if m.group("year") else ""
             code = f"{number}/{year}{m.group('sabbr').upper()}-{sissuer}"
             issuer = ISSUERS.get(sissuer)
-        elif kind_raw.lower() in _NEEDS_CODE or not m.group("so") and (len(number) > 3 or _NOT_A_NUMBER.match(tail)):
+        elif (kind_raw.lower() in _NEEDS_CODE or not m.group("so") and (
+                kind_raw.lower() in _NEEDS_NUMBER_WORD or len(number) > 3 or _NOT_A_NUMBER.match(tail))):
             continue  # "kết luận 2 năm", "thông báo 2023": a count or a year, not a document
         date = None
         dm = _DATE_RE.match(tail)
@@ -149,14 +151,15 @@ def extract_refs(text: str) -> list[DocRef]:
         if old is None:
             found[key] = ref
         else:  # keep the richest description of the same document
-            found[key] = DocRef(old.kind, old.number, old.code, old.issuer or ref.issuer,
+            kind = ref.kind if old.kind.lower() in _NEEDS_CODE else old.kind  # "Nghị quyết", not "Văn bản"
+            found[key] = DocRef(kind, old.number, old.code, old.issuer or ref.issuer,
                                 old.date or ref.date, old.mention)
     return list(found.values())
 
 
 # A State-style code typed whole, whatever its letters: "3368/BGTVT-ATGT", "02/CĐ-UBND" (not
 # one with a year, "60/2018/TT-BGTVT", nor a date "16/4")
-_STATE_CODE_RE = re.compile(rf"(?<![\w/])(\d{{1,4}})\s*/\s*([{_L}]{{1,8}})\s*-\s*([{_L}]{{1,8}})(?![\w/])")
+_STATE_CODE_RE = re.compile(rf"(?<![\w/=&?])(\d{{1,4}})\s*/\s*([{_L}]{{2,8}})\s*-\s*([{_L}]{{2,8}})(?![\w/])")
 _LOOSE_CODE_RE = re.compile(
     r"(?<![\w/])(\d{1,4})\s*[-/\s]?\s*(nq|ct|ctr|kh|qd|qđ|kl|hd|hđ|tb|da|đa|nd|nđ|tt|cv|bc)"
     r"(?:\s*[/\s-]?\s*(tw|tư|tu|hu|du|đu|cp|ttg|ubnd))?(?![\w])",
@@ -187,10 +190,11 @@ _KIND_NUMBER_RE = {
 }
 _KIND_ABBRS = {k: (_fold(v.lower()),) for k, v in KINDS.items()}
 _KIND_ABBRS["quy định"] = ("qdi", "qd")  # Party regulations are coded QĐi or QĐ ("69-QĐ/TW")
+_KIND_ABBRS["văn bản"] = (None,)  # a letter's code names its ministry, not its kind ("3368/BGTVT-ATGT")
 _KIND_ABBRS.update({_fold(k): v for k, v in list(_KIND_ABBRS.items())})
 # The abbreviations of document kinds in codes ("nq", "ct", "qdi"…): a number typed alone
 # is any document's of that number, not "60 km/h" or "700 UI/L".
-DOCUMENT_ABBRS = tuple(sorted({a for abbrs in _KIND_ABBRS.values() for a in abbrs}))
+DOCUMENT_ABBRS = tuple(sorted({a for abbrs in _KIND_ABBRS.values() for a in abbrs if a}))
 
 
 def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:

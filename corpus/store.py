@@ -601,11 +601,15 @@ class Store:
 
     # -- document references ---------------------------------------------
     async def replace_refs(self, refs: Sequence[tuple[int, Sequence[DocRef]]]) -> None:
-        """Swap every article's document references for these ((article id, its references)),
-        in one transaction: read again from the stored texts by a newer `extract_refs`."""
+        """Swap these articles' document references for the ones given ((article id, its
+        references), read again from their stored texts by a newer `extract_refs`), in one
+        transaction; an article stored meanwhile keeps its own, one deleted meanwhile is skipped."""
         async with self._transaction("replace the document references", bump=False) as db:
-            await db.execute("DELETE FROM doc_refs")
-            await db.executemany(_INSERT_REF, [_ref_row(aid, ref) for aid, found in refs for ref in found])
+            async with db.execute("SELECT id FROM articles") as cur:
+                present = {r[0] for r in await cur.fetchall()}
+            kept = [(aid, found) for aid, found in refs if aid in present]
+            await db.executemany("DELETE FROM doc_refs WHERE article_id=?", [(aid,) for aid, _ in kept])
+            await db.executemany(_INSERT_REF, [_ref_row(aid, ref) for aid, found in kept for ref in found])
 
     async def ref_mentions(self, number: int) -> list[RefMention]:
         rows = await self._all(

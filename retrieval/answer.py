@@ -22,7 +22,7 @@ from functools import lru_cache
 from corpus.chunking import split_sentences
 from corpus.docrefs import fits_query, parse_code_query
 from retrieval.lexical import build_query
-from retrieval.normalize import asked_sentence, cut_at_word, fold, has_diacritics, is_code, marks_last, nfc, words
+from retrieval.normalize import asked_part, cut_at_word, fold, has_diacritics, is_code, marks_last, nfc, words
 from retrieval.people import trusted_people, writes_a_person, writes_any
 from retrieval.places import PROVINCE_KEYS, named_places, province_by_key
 from corpus.types import Passage
@@ -267,44 +267,65 @@ class CountedNoun:
         return bool(self.folded.search(fold(sentence).lower()))
 
 
-# A unit asked and the ways the press writes it after a number ("dài bao nhiêu mét": "600m")
+# A unit asked and the ways the press writes it after a number ("dài bao nhiêu mét": "600m"),
+# looked up as typed: with its accents ("căn" nhà is no "cân"), or bare when no other word folds
+# to it ("can", "ki", "ky" do: căn, cần, kỳ)
 _UNITS = (("mét", "m"), ("km", "ki-lô-mét", "kilômét", "cây số"), ("ha", "héc-ta", "hecta", "héc"),
-          ("kg", "ki-lô-gam", "kilôgam", "kí", "ký", "cân"))
-# A dimension asked ("cầu dài bao nhiêu", "nặng mấy kí"): a figure after that word answers. Typed
+          ("kg", "ki-lô-gam", "kilôgam", "kí", "ký", "cân"), ("tấn",), ("tầng",), ("cm",), ("mm",))
+_LENGTHS = {"m", "km", "cm", "mm"}  # (folded)
+_UNIT_OF = {nfc(u): g for g in _UNITS for u in g}
+_UNIT_OF_BARE = {fold(u): g for g in _UNITS for u in g if fold(u) not in {"can", "ki", "ky", "tan", "tang"}}
+# Units of more than one word, read before the noun after "bao nhiêu" ("bao nhiêu ki-lô-mét", "cây số")
+_LONG_UNIT_RE = re.compile(r"\bbao nhieu (?:(ki[\s-]*lo[\s-]*met|cay so)|(ki[\s-]*lo[\s-]*gam|ki[\s-]*lo)\b)")
+# A dimension asked ("cầu dài bao nhiêu", "nặng mấy kí"): a figure right after that word answers,
+# in a unit; not the words that make it something else ("nâng cao", "mở rộng", "kéo dài"); typed
 # bare, "sau bao nhiêu" is "after how many": not read.
 _DIMENSIONS = ("dài", "rộng", "cao", "sâu", "nặng")
-_DIMENSION_RE = {True: re.compile(r"\b(" + "|".join(_DIMENSIONS) + r")\s+(?:khoảng\s+|là\s+)?(?:bao nhiêu|mấy)\b"),
-                 False: re.compile(r"\b(" + "|".join(fold(d) for d in _DIMENSIONS if d != "sâu")
-                                   + r")\s+(?:khoang\s+|la\s+)?bao nhieu\b")}
-# words that make a dimension word something else: "nâng cao", "mở rộng"
-_NOT_DIMENSION = {"cao": ("nâng", "đề"), "rộng": ("mở",)}
+_NOT_DIMENSION = {"cao": ("nâng", "đề", "tăng"), "rộng": ("mở",), "dài": ("kéo",)}
+
+
+def _not_after(dimension: str, f: Callable[[str], str]) -> str:
+    return "".join(rf"(?<!{f(w)} )" for w in _NOT_DIMENSION.get(dimension, ()))
+
+
+_DIMENSION_RE = {True: re.compile("|".join(rf"{_not_after(d, nfc)}\b({d})\s+(?:khoảng\s+|là\s+)?(?:bao nhiêu|mấy)\b"
+                                           for d in _DIMENSIONS)),
+                 False: re.compile("|".join(rf"{_not_after(d, fold)}\b({fold(d)})\s+(?:khoang\s+|la\s+)?bao nhieu\b"
+                                            for d in _DIMENSIONS if d != "sâu"))}
+# between a dimension and its figure: "dài khoảng 600m", "cao hơn 45 m", "nặng tới 1,8 kg"
+_FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
     """The noun and, for a unit, its other spellings, through `f` (`marks_last` or `fold`)."""
-    group = next((g for g in _UNITS if fold(noun) in {fold(u) for u in g}), (noun,))
-    return sorted({f(u) for u in (noun, *group)}, key=len, reverse=True)
+    group = _UNIT_OF.get(nfc(noun).lower()) if has_diacritics(noun) else _UNIT_OF_BARE.get(noun.lower())
+    return sorted({f(u) for u in (noun, *(group or ()))}, key=len, reverse=True)
 
 
-def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: str | None = None) -> re.Pattern:
-    """(`noun` already `f`-ed.) A number (not a year) before the noun (or, without one, any number), written apart or
-    glued ("70ha"; not in a code: "12HA-3", "VN123"); a unit in any of its spellings ("600m"
-    for "mét"); for a dimension asked, a number shortly after its word ("dài khoảng 600m", not
-    "rộng 14m"); for "mấy giờ", an hour as the press writes it too ("15h", "15h30", "15g30",
+def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: str | None = None,
+                   typed: str | None = None) -> re.Pattern:
+    """A number (not a year) before the noun (`noun` already `f`-ed; `typed`: as typed, for its
+    unit spellings), written apart or glued ("70ha"; not in a code: "12HA-3", "VN123"); a unit in
+    any of its spellings ("600m" for "mét"); for a dimension asked, a figure right after its word
+    ("dài khoảng 600m", not "rộng 14m", "kéo dài 3 tháng", "tăng cao 30%"), in a unit when no
+    noun is asked; for "mấy giờ", an hour as the press writes it too ("15h", "15h30", "15g30",
     "7h-11h"; not "Quốc lộ 14H", "ĐT 8H", "82H-012.34"). Over lower-case text, `f`-ed.
     (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
     end = r"(?![\w\u0300-\u036f-])"
     number = r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
     if dimension is not None:
-        before = "".join(rf"(?<!{f(w)} )" for w in _NOT_DIMENSION.get(dimension, ()))
+        fillers = "|".join(f(w) for w in _FILLERS)
         # (glued to the word before too: a scraper's "cất cánhdài 1.500m")
-        number = rf"{before}{f(dimension)}{end}[^\d.;:!?]{{0,30}}?{number}"
+        number = rf"{_not_after(dimension, f)}{f(dimension)}{end}\s*(?:(?:{fillers})\s+){{0,2}}{number}"
     if noun is None:
-        return re.compile(number)
+        if dimension is None:
+            return re.compile(number)
+        units = "|".join(re.escape(f(u)) for g in _UNITS for u in g)
+        return re.compile(rf"{number}\s*(?:{units}){end}")
     at = r"(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|g[0-5]\d)"  # "15h", "15h30", "15g30" (not "5g" of grams, "5G")
     hour = (rf"|(?<![\w.,/-])(?<!lo )(?<!lộ )(?<!ql )(?<!dt )(?<!đt ){at}(?:\s*[-–]\s*{at})?{end}"  # "7h-11h"
             if noun in ("gio", marks_last("giờ")) else "")  # (not "gió", wind)
-    units = "|".join(re.escape(u) for u in _spellings(noun, f))
+    units = "|".join(re.escape(u) for u in _spellings(typed or noun, f))
     return re.compile(rf"{number}\s*(?:{units}){end}{hour}")
 
 
@@ -356,13 +377,17 @@ def counted_noun(question: str) -> CountedNoun | None:
         rf"\bdong (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b", fold(text))
     if (noun is None or money_noun) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
         return _MONEY
+    if (long := _LONG_UNIT_RE.search(fold(text))) is not None:  # "bao nhiêu ki-lô-mét", "cây số"
+        noun = "km" if long.group(1) else "kg"
     dim = _DIMENSION_RE[accented].search(text)
-    dimension = next(d for d in _DIMENSIONS if fold(d) == fold(dim.group(1))) if dim else None
+    dimension = next((d for d in _DIMENSIONS if dim and any(g and fold(g) == fold(d) for g in dim.groups())), None)
+    if noun is not None and not set(_spellings(noun, fold)) & _LENGTHS:
+        dimension = None  # only lengths tell "dài" from "rộng"; "cao bao nhiêu tầng" counts floors
     if noun is None and dimension is None:
         return None
-    return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension)
+    return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, noun)
                        if noun is None or has_diacritics(noun) else None,
-                       _count_pattern(fold(noun) if noun else None, fold, dimension))
+                       _count_pattern(fold(noun) if noun else None, fold, dimension, noun))
 
 
 # folded, however it is typed ("mấy" only with its accent)
@@ -506,12 +531,33 @@ def drawn_from(hits: list[Hit], params: AnswerParams | None = None) -> list[int]
     return ranks[: p.max_passages]
 
 
+# "Vì sao …", "Nguyên nhân … là gì?", typed with accents or without
+_ASKS_WHY_RE = re.compile(r"\b(?:vi sao|tai sao|nguyen nhan|ly do|li do|do dau|vi dau|vi ly do gi)\b")
+# A sentence giving a cause: "nguyên nhân là …", "do mưa lớn" (not "do Viện … khảo sát", an agent;
+# nor "do đó", "do vậy": therefore), "vì …", "bởi …", "khiến", "dẫn đến", "làm cho", "nên mới"
+_GIVES_CAUSE_RE = re.compile(r"\bnguyên nhân (?:chính |chủ yếu |ban đầu )?(?:là|do|được xác định)\b"
+                             r"|(?<![Cc]ho )\b[Dd]o (?!đó\b|vậy\b|đây\b|ai\b)[a-zà-ỹđ]"
+                             r"|\b[Vv]ì (?!vậy\b|thế\b|sao\b)\w|\b[Bb]ởi\b|\bkhiến\b|\bdẫn (?:đến|tới)\b"
+                             r"|\blàm cho\b|\bnên mới\b")
+
+
+def asks_why(question: str) -> bool:
+    return bool(_ASKS_WHY_RE.search(fold(question).lower()))
+
+
+def gives_cause(sentence: str) -> bool:
+    """Whether a sentence (written with its accents) gives a cause."""
+    return bool(_GIVES_CAUSE_RE.search(nfc(sentence)))
+
+
 def counting_passage(question: str, hits: list[Hit], passages: list[Passage], idf: Callable[[str], float],
                      params: AnswerParams | None = None) -> Passage | None:
     """For "bao nhiêu <noun>", when no sentence of the passages the answer draws on
     counts the noun: the passage among `passages` (the top article's) holding the
     sentence that counts it and best matches the question ("Kon Rẫy có bao nhiêu mô
-    hình…": "Có 25 mô hình kinh tế, 10 mô hình…", further down the article) (pure)."""
+    hình…": "Có 25 mô hình kinh tế, 10 mô hình…", further down the article) (pure).
+    (Not for a cause asked: drawing on another passage of the first article pushes out
+    the other articles' passages, which answered 3 ViNewsQA questions.)"""
     counted = counted_noun(question)
     if counted is None or not hits:
         return None
@@ -546,7 +592,7 @@ def _weighed_for_asking(question: str, idf: Callable[[str], float]
     the answer opens on what is asked, not on the sentence repeating the context. The search
     itself reads the whole message: the context tells which article (pure)."""
     codes = parse_code_query(question)
-    asked = asked_sentence(question)
+    asked = asked_part(question)
     if asked is None:
         return idf, codes, 1.0
     aq = build_query(asked)
@@ -587,6 +633,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     figure = asks_a_figure(question)
     days = named_days(question) if figure else set()
     day_bonus = DATE_WEIGHT * sum(idf(t) for t in q_uni) if days else 0.0
+    # "Vì sao …": a sentence giving a cause ("do mưa lớn", "nên mới") holds the answer
+    why = counted is None and asks_why(question)
     who = asks_who(question)  # "… là ai?": a sentence naming someone holds the answer
     who_bonus = WHO_WEIGHT * sum(idf(t) for t in q_uni) if who else 0.0
     named = trusted_people(question)  # "Đinh Thị Mỹ Hảo là ai?": a sentence naming her, not anyone
@@ -655,6 +703,13 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
                 picked.remove(answer_key)
             picked.insert(1, answer_key)
             opener = answer_key
+    if why and not any(gives_cause(sentences[key]) for key in picked):
+        # "Vì sao hố … bị ngập nước?": the sentences sharing most words name the place and the
+        # event; the best one of the first article giving a cause is quoted right after the opener
+        cause = next((key for score, key in scored if score > 0 and hits[key[0]].article_id == first_aid
+                      and gives_cause(sentences[key])), None)
+        if cause is not None:
+            picked.insert(1, cause)
     # "… yêu cầu:" says nothing without what follows: the sentence after a lead-in, right after it
     for key in list(picked):
         if sentences[key].rstrip().endswith(":") and (after := next_of(key)) is not None and after not in picked:
@@ -741,7 +796,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
 # accents where they are typed with some: "hiền tài", "bảy giờ", "lúc nãy" fold alike
 _NOW = ("hôm nay", "hiện nay", "hiện tại", "hiện giờ", "bây giờ", "lúc này", "năm nay", "tháng này", "mới nhất",
         "hiện có", "hiện đang", "hiện còn")  # "Xã đảo Thạnh An hiện có bao nhiêu nhân khẩu?"
-_NOW_RE = re.compile(r"\b(?:" + "|".join(fold(w) for w in _NOW) + r")\b")
+# not "thực hiện tại xã", "thực hiện có hiệu quả", "phát hiện có", "xuất hiện", "thể hiện", "biểu hiện"
+_NOW_RE = re.compile(r"(?<!thuc )(?<!phat )(?<!xuat )(?<!the )(?<!bieu )(?<!an )\b(?:"
+                     + "|".join(fold(w) for w in _NOW) + r")\b")
 STALE_DAYS = 30  # an article older than this no longer tells the present
 
 

@@ -120,7 +120,7 @@ _QUESTION_MARK_RE = re.compile(r"\?(?=[\s\"”»)]|$)")  # not one inside a URL 
 _POINTS_BACK_NEAR_RE = re.compile(r"\b(nguoi|thanh nien|doi tuong|nan nhan|benh nhan|tai xe|vu viec|su viec|truong hop"
                                   r"|cong trinh|du an|cay cau|hoi nghi|su kien|ho dan|gia dinh|co so|doanh nghiep)"
                                   r"\s+(?:do|nay|tren|ay|kia)\b")
-_POINTS_BACK_RE = re.compile(r"\b(?:tinh|huyen|xa|thanh pho|quan|phuong|dia phuong|don vi|noi|bai|bai bao|bai viet"
+_POINTS_BACK_RE = re.compile(r"\b(tinh|huyen|xa|thanh pho|quan|phuong|dia phuong|don vi|noi|bai|bai bao|bai viet"
                              r"|van ban|mo hinh|chuong trinh|ke hoach)\s+(?:do|nay|tren|ay|kia)\b")
 
 
@@ -154,22 +154,45 @@ def asked_sentence(text: str) -> str | None:
     if at is None:
         return None
     asked = sentences[at]
-    near = _POINTS_BACK_NEAR_RE.search(fold(asked).lower())
+    near = _points_back(_POINTS_BACK_NEAR_RE, asked)
     if near:
         # "Xin hỏi nam thanh niên đó bao nhiêu tuổi?": the nearest sentence before it naming him
         noun = re.compile(rf"\b{near.group(1)}\b")
         told = next((sentences[i] for i in range(at - 1, -1, -1) if noun.search(fold(sentences[i]).lower())), None)
-        room = MAX_QUESTION_CHARS - len(asked) - 1
-        if told is not None and room > 40:
-            return f"{cut_at_word(told, room)} {asked}"
-    if _POINTS_BACK_RE.search(fold(asked).lower()):
+        if told is not None:
+            return _with_context(told, asked)
+    if _points_back(_POINTS_BACK_RE, asked):
         # "Trưởng ban Dân vận của huyện đó là ai?": the text's first sentence names what it is about
         first = next((s for i, s in enumerate(sentences)
                       if i != at and len(s.split()) >= _CONTEXT_MIN_WORDS), "")  # not "Chào bạn."
-        room = MAX_QUESTION_CHARS - len(asked) - 1
-        if room > 40:
-            return f"{cut_at_word(first, room)} {asked}"
+        return _with_context(first, asked)
     return asked
+
+
+def asked_part(text: str) -> str | None:
+    """Of a message of several sentences, what it asks: the sentence that asks
+    (`asked_sentence`) and any other asking with "?" ("Chỉ thị 18-CT/TU ban hành ngày nào?
+    Có mấy nội dung?"); None for a message of one sentence."""
+    asked = asked_sentence(text)
+    if asked is None:
+        return None
+    others = [s for s in _SENTENCE_END_RE.split(text) if _QUESTION_MARK_RE.search(s) and s not in asked]
+    return " ".join([*others, asked])
+
+
+def _points_back(pattern: re.Pattern, asked: str) -> re.Match | None:
+    """`pattern`'s match in the folded sentence; typed with accents, only with the pointing word
+    itself ("người do UBND xã cử" points back to no one; "người đó" does)."""
+    m = pattern.search(fold(asked).lower())
+    if m and has_diacritics(asked) and not re.match(r"\s+(?:đó|này|trên|ấy|kia)\b", nfc(asked).lower()[m.end(1):]):
+        return None
+    return m
+
+
+def _with_context(context: str, asked: str) -> str:
+    """The sentence that asks after as much of its context as fits in MAX_QUESTION_CHARS."""
+    room = MAX_QUESTION_CHARS - len(asked) - 1
+    return f"{cut_at_word(context, room)} {asked}" if room > 40 else asked
 
 
 def cut_question(question: str) -> str:

@@ -529,6 +529,12 @@ def _district_at(words: list[str], folded: list[str], i: int, shouting: bool,
     return None
 
 
+def spells_a_province(text: str) -> bool:
+    """Whether a text is a province's name as written, with its accents ("Hà Nam"; not
+    "Đoàn Hùng", a person, though it folds to the district Đoan Hùng)."""
+    return nfc(text).lower() in _ACCENTED_NAMES
+
+
 def is_place_name(key: str) -> bool:
     """Whether a folded name is a province's or a whole district's."""
     return key in PROVINCE_KEYS or is_district_name(key)

@@ -636,9 +636,47 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
     assert counting_passage("cau mong sen dai bao nhieu met", [drawn], [drawn.passage, further], lambda t: 1.0) == further
     assert counted_noun("Con của Phụng nặng bao nhiêu kí?").search("Bé nặng 1,8 kg khi chào đời.")
     assert counted_noun("Đường dài bao nhiêu km?").search("Tuyến đường dài 12 ki-lô-mét.")
-    assert not counted_noun("Tòa nhà cao bao nhiêu?").search("Năng suất được nâng cao 30%.")
+    high = counted_noun("Tòa nhà cao bao nhiêu?")  # a figure in a unit right after "cao"
+    assert high.search("Tòa nhà gồm 9 tầng, cao 36 m.") and high.search("cao hơn 45 m")
+    assert not any(high.search(s) for s in ("Năng suất được nâng cao 30%.", "tăng cao 30%", "cao hơn 30%",
+                                            "Tỉnh Cao Bằng có 10 huyện.", "cao su 500 ha"))
+    assert not counted_noun("Cầu dài bao nhiêu?").search("Thi công kéo dài 3 tháng.")
+    # the words that make a dimension something else, in the question too; a count of floors, days
+    for q, s in (("Năng suất lúa được nâng cao bao nhiêu phần trăm?", "nâng cao 30 phần trăm"),
+                 ("Diện tích cà phê mở rộng bao nhiêu ha?", "Diện tích tăng 50 ha"),
+                 ("Lễ hội kéo dài bao nhiêu ngày?", "Lễ hội diễn ra trong 3 ngày"),
+                 ("Tòa nhà cao bao nhiêu tầng?", "Tòa nhà gồm 12 tầng, cao 45 m."),
+                 ("trang trai rong bao nhieu ha", "có diện tích 36 ha")):
+        assert counted_noun(q).search(s), q
+    # units by their spelling as typed: "căn" nhà is no "cân"; "ki-lô-mét", "cây số" are km
+    homes = counted_noun("Xã xây bao nhiêu căn nhà đại đoàn kết?")
+    assert homes.search("Năm qua đã bàn giao 12 căn.") and not homes.search("mỗi hộ thêm 50 kg gạo.")
+    for q in ("Đường dài bao nhiêu ki-lô-mét?", "duong dai bao nhieu cay so"):
+        assert counted_noun(q).search("Tuyến đường dài 12 km.") and not counted_noun(q).search("dài 12 kg"), q
     # typed bare, "sau" is "after", no depth: any count of days answers
     assert counted_noun("sau bao nhieu ngay thi xuat vien").search("Bệnh nhân xuất viện sau 5 ngày điều trị.")
+
+
+def test_a_why_question_quotes_a_sentence_giving_a_cause():
+    """"Vì sao hố … bị ngập nước?": the sentences naming the place and the event share most
+    words; the one giving the cause is quoted too, right after the opener."""
+    from retrieval.answer import gives_cause
+
+    place = "Công trình đường giao thông nông thôn đi qua thôn Thượng Phong, xã Lê Hóa đang thi công."
+    event = "Cháu bé ở thôn Thượng Phong, xã Lê Hóa tử vong trong hố công trình."
+    cause = "Trong ngày 29/4 có mưa lớn làm nước ngập hố nên mới xảy ra sự việc đau lòng trên."
+    text = f"{place} {event} Người dân rất buồn. {cause}"
+    two = AnswerParams(max_sentences=2, add_next=False)
+    for q in ("Vì sao hố công trình ở thôn Thượng Phong xã Lê Hóa bị ngập nước?",
+              "nguyen nhan ho cong trinh o thon Thuong Phong xa Le Hoa bi ngap nuoc"):
+        a = compose(q, [_hit(text)], True, lambda t: 1.0, two)
+        assert cause in [s.text for s in a.sentences] and a.sentences[0].text != cause, q
+    assert cause not in compose("Hố công trình ở thôn Thượng Phong xã Lê Hóa ra sao?", [_hit(text)], True,
+                                lambda t: 1.0, two).text  # no cause asked
+    assert gives_cause("Hố sụt lún tạo ra do khoan vào túi khí.") and gives_cause("Vì chiến tranh, đội không tập được.")
+    for other in ("Theo kết quả do Viện Khoa học Thủy lợi khảo sát, địa chất phức tạp.", "Do đó, xã đã họp.",
+                  "Vì vậy, huyện chỉ đạo khắc phục.", "Đoàn đã đến thăm hỏi gia đình."):
+        assert not gives_cause(other), other
 
 
 def test_a_title_that_counts_what_is_asked_is_quoted():
@@ -783,6 +821,12 @@ def test_a_pasted_question_is_answered_by_what_it_asks_not_by_its_context():
     # and so when the sentence that asks names it after a greeting
     a = compose(f"Chào bạn. {asked}", [_hit(f"{notice} {rule}")], True, lambda t: 1.0, one)
     assert [s.text for s in a.sentences] == [notice]
+    # two questions in one message: both ask
+    dated = "Chỉ thị số 18-CT/TU được ban hành ngày 5/3/2021."
+    topic = "Văn bản có nội dung về giám sát."
+    a = compose("Chỉ thị 18-CT/TU ban hành ngày nào? Có mấy nội dung?", [_hit(f"{topic} {dated}")], True,
+                lambda t: 1.0, one)
+    assert a.sentences[0].text == dated
 
 
 def test_metrics_at_article_level():
@@ -919,13 +963,14 @@ async def test_a_ministry_letter_is_a_document_found_by_its_code(engine, data_di
     import sqlite3
 
     from embeddings.fake import HashingEncoder
+    from corpus.docrefs import REFS_VERSION
     from retrieval.engine import DB_FILE, REFS_KEY, Engine, EngineConfig
 
     await _add(engine, "mem#bgtvt", "Xả trạm thu phí khi ùn tắc",
                "Ngày 16/4/2021, Bộ Giao thông vận tải đã có văn bản số 3368/BGTVT-ATGT về việc tăng cường các "
                "giải pháp bảo đảm trật tự an toàn giao thông dịp nghỉ lễ. Tỉnh có Công điện số 02/CĐ-UBND "
                "ngày 26/4/2021 về phòng chống dịch. Các trạm thu phí chủ động xả trạm khi ùn tắc kéo dài.")
-    for typed in ("3368/BGTVT-ATGT", "3368/bgtvt-atgt", "3368"):
+    for typed in ("3368/BGTVT-ATGT", "3368/bgtvt-atgt", "3368", "văn bản số 3368", "van ban 3368"):
         assert [m.ref.code for m in await engine.documents(typed)] == ["3368/BGTVT-ATGT"], typed
     assert [m.ref.code for m in await engine.documents("02/CĐ-UBND")] == ["02/CĐ-UBND"]
     assert await engine.documents("3368/BGTVT-VT") == []  # another department's letter
@@ -944,6 +989,11 @@ async def test_a_ministry_letter_is_a_document_found_by_its_code(engine, data_di
     try:
         assert [m.ref.code for m in await eng.documents("3368")] == ["3368/BGTVT-ATGT"]
         assert (await eng.store.counts())["references"] == before + 2  # the others read again, not doubled
+        assert await eng.store.get_meta(REFS_KEY) == REFS_VERSION  # once
+        # an article deleted between reading the texts and replacing is skipped, not an error
+        [letter] = await eng.documents("3368")
+        await eng.store.replace_refs([(10 ** 6, [letter.ref])])
+        assert [m.ref.code for m in await eng.documents("3368")] == ["3368/BGTVT-ATGT"]
     finally:
         await eng.close()
 

@@ -368,6 +368,9 @@ def test_a_pasted_text_is_searched_by_the_question_in_it():
     told = "Công an huyện Krông Búk đã triệu tập một nam thanh niên chửi bới lực lượng làm CCCD. "
     him = "Xin hỏi nam thanh niên đó bao nhiêu tuổi?"
     assert shorten_question(kon_ray + told + article + him)[0] == told + him
+    # "do" typed with accents is no "đó": "người do UBND xã cử" points back to no one
+    by = "Người do UBND xã cử đi học là ai?"
+    assert shorten_question(kon_ray + "Người dân được UBND xã thông báo. " + article + by)[0] == by
     # no question in it: its start, as before
     assert shorten_question(article)[0] == article[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0].rstrip()
     assert long_question_note(article) == LONG_QUESTION_NOTE and long_question_note(asked) is None
@@ -468,6 +471,11 @@ def test_state_style_codes_and_false_references():
     refs = {r.key: r for r in extract_refs("Bộ đã có văn bản số 3370/BGTVT-ĐTCT ngày 16/04/2021 và Công điện "
                                            "số 02/CĐ-UBND. Văn bản 2 của huyện, văn bản số 5 cũng vậy.")}
     assert set(refs) == {"3370/BGTVT-ĐTCT", "02/CĐ-UBND"} and refs["3370/BGTVT-ĐTCT"].date == dt.date(2021, 4, 16)
+    assert extract_refs("Đơn vị thi công điện 35 kV cho xã.") == []  # "công điện" needs "số" or a code
+    [nq] = extract_refs("Theo văn bản số 25-NQ/TW ngày 3/6/2013, Nghị quyết số 25-NQ/TW yêu cầu …")
+    assert nq.kind == "Nghị quyết"  # the kind named, not "văn bản"
+    assert parse_code_query("Phòng 12/A-B") == []  # one letter is no ministry
+    assert parse_code_query("văn bản số 3368") == [(3368, None, None)]  # a letter's code names no kind
     assert parse_code_query("/vanban 3370/bgtvt-đtct") == [(3370, "bgtvt", "dtct")]
     assert parse_code_query("Nghị quyết 25 và 45/KH-UBND") == [(45, "kh", "ubnd"), (25, "nq", None)]
     assert parse_code_query("ngày 16/4, Thông tư 60/2018/TT-BGTVT") == []  # a date, a code with its year
@@ -539,6 +547,7 @@ def test_a_sentence_naming_someone():
     # after an office one given name is enough ("Hoàng Tùng"), but a province is no one
     assert writes_a_person("Chủ tịch UBND TP Thủ Đức Hoàng Tùng", given=1)
     assert not writes_a_person("Giám đốc Sở Y tế Hà Nam yêu cầu các đơn vị rà soát", given=1)
+    assert writes_a_person("Chủ tịch UBND huyện Đoàn Hùng", given=1)  # a person: the district is Đoan Hùng
 
 
 def test_a_name_typed_in_lower_case_is_trusted_only_where_names_stand():
