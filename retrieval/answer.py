@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -173,8 +173,7 @@ def names_the_office(sentence: str, office: Office) -> bool:
     if not writes_a_person(sentence, given=1):  # "Chủ tịch UBND TP Thủ Đức Hoàng Tùng"
         return False
     ws = [fold(w) for w in words(sentence)]
-    title, after = office.title, office.after
-    first = after[0] if after else ""
+    title = office.title
     for i in range(len(ws)):
         if i and ws[i - 1] == "pho" and title[0] != "pho":
             continue  # "Phó Bí thư" holds no "Bí thư"
@@ -184,18 +183,31 @@ def names_the_office(sentence: str, office: Office) -> bool:
             rest = ws[i + 1:]
         else:
             continue
-        if not first or not rest:
+        if not office.after or not rest:
             return True
-        nxt = rest[0]
-        if (nxt == first or _initials(rest[:len(first)]) == first  # UBND / Ủy ban nhân dân
-                or nxt == _initials(list(after[:len(nxt)]))  # DV / dân vận
-                or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first))):  # MTTQ / UBMTTQVN
-            if not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces, office.places):
-                return True
+        # as written, or both without the people's committee before their unit
+        for after, rest_ in ((list(office.after), rest), (_without_committee(list(office.after)), _without_committee(rest))):
+            first, nxt = after[0], rest_[0]
+            if (nxt == first or _initials(rest_[:len(first)]) == first  # UBND / Ủy ban nhân dân
+                    or nxt == _initials(after[:len(nxt)])  # DV / dân vận
+                    or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first))):  # MTTQ / UBMTTQVN
+                if not _another_province(rest_[:OFFICE_PLACE_WORDS], office.provinces, office.places):
+                    return True
     return False
 
 
 OFFICE_PLACE_WORDS = 6  # "Bí thư Tỉnh ủy Cà Mau": the words after a title that may name its province
+# "Chủ tịch UBND phường Mường Thanh" is the "Chủ tịch phường Mường Thanh": the committee before a unit
+_COMMITTEE = (["ubnd"], ["uy", "ban", "nhan", "dan"])
+_UNIT_AFTER_COMMITTEE = {"tinh", "huyen", "xa", "phuong", "quan", "thi", "thanh", "tp", "tx", "tt"}
+
+
+def _without_committee(ws: list[str]) -> list[str]:
+    """Folded words after an office's title, without the people's committee named before a unit."""
+    for c in _COMMITTEE:
+        if ws[:len(c)] == c and ws[len(c):len(c) + 1] and ws[len(c)] in _UNIT_AFTER_COMMITTEE:
+            return ws[len(c):]
+    return ws
 
 
 def _another_province(following: list[str], asked: tuple[str, ...], below: tuple[str, ...] = ()) -> bool:
@@ -276,12 +288,17 @@ _LENGTHS = {"m", "km", "cm", "mm"}  # (folded)
 _UNIT_OF = {nfc(u): g for g in _UNITS for u in g}
 _UNIT_OF_BARE = {fold(u): g for g in _UNITS for u in g if fold(u) not in {"can", "ki", "ky", "tan", "tang"}}
 # Units of more than one word, read before the noun after "bao nhiêu" ("bao nhiêu ki-lô-mét", "cây số")
-_LONG_UNIT_RE = re.compile(r"\bbao nhieu (?:(ki[\s-]*lo[\s-]*met|cay so)|(ki[\s-]*lo[\s-]*gam|ki[\s-]*lo)\b)")
+_LONG_UNIT_RE = re.compile(r"\b(?:bao nhieu|may) (?:(ki[\s-]*lo[\s-]*met|cay so)|(ki[\s-]*lo[\s-]*gam|ki[\s-]*lo))\b")
 # A dimension asked ("cầu dài bao nhiêu", "nặng mấy kí"): a figure right after that word answers,
 # in a unit; not the words that make it something else ("nâng cao", "mở rộng", "kéo dài"); typed
 # bare, "sau bao nhiêu" is "after how many": not read.
 _DIMENSIONS = ("dài", "rộng", "cao", "sâu", "nặng")
 _NOT_DIMENSION = {"cao": ("nâng", "đề", "tăng"), "rộng": ("mở",), "dài": ("kéo",)}
+# the units a dimension is given in, when no unit is asked ("Tòa nhà cao bao nhiêu?": "cao 36 m", not
+# "năng suất cao 7 tấn/ha")
+_LENGTH_UNITS = tuple(u for g in _UNITS if g[0] in ("mét", "km", "cm", "mm") for u in g)
+_DIMENSION_UNITS = {"dài": _LENGTH_UNITS, "rộng": _LENGTH_UNITS, "sâu": _LENGTH_UNITS, "cao": (*_LENGTH_UNITS, "tầng"),
+                    "nặng": tuple(u for g in _UNITS if g[0] in ("kg", "tấn") for u in g) + ("tạ", "gam", "g")}
 
 
 def _not_after(dimension: str, f: Callable[[str], str]) -> str:
@@ -292,8 +309,20 @@ _DIMENSION_RE = {True: re.compile("|".join(rf"{_not_after(d, nfc)}\b({d})\s+(?:k
                                            for d in _DIMENSIONS)),
                  False: re.compile("|".join(rf"{_not_after(d, fold)}\b({fold(d)})\s+(?:khoang\s+|la\s+)?bao nhieu\b"
                                             for d in _DIMENSIONS if d != "sâu"))}
+# "bao lâu": a number of hours, days… ("Sau khoảng 2 giờ, ngọn lửa được khống chế")
+_DURATIONS = ("giờ", "tiếng", "phút", "giây", "ngày", "đêm", "tuần", "tháng", "năm")
+_HOW_LONG_RE = re.compile(r"\bbao lau\b")
+# "tầng mấy", "đơn vị bầu cử số mấy": the number after the noun ("tầng 5"); "mấy" with its accent
+_WHICH_NUMBER_RE = re.compile(r"\b([^\W\d_]+)\s+(?:(?:số|thứ)\s+)?mấy\b")
+_NOT_NUMBERED = frozenset("có là được của và trong ở tại thì mất còn hết cả những các làm".split())
 # between a dimension and its figure: "dài khoảng 600m", "cao hơn 45 m", "nặng tới 1,8 kg"
 _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
+
+
+def _number_before(nouns: tuple[str, ...], f: Callable[[str], str]) -> str:
+    """A number (not a year) before one of the nouns, `f`-ed ("2 giờ", "3 ngày")."""
+    return (r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*\s*(?:"
+            + "|".join(f(n) for n in nouns) + r")(?![\w\u0300-\u036f-])")
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
@@ -320,7 +349,7 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     if noun is None:
         if dimension is None:
             return re.compile(number)
-        units = "|".join(re.escape(f(u)) for g in _UNITS for u in g)
+        units = "|".join(re.escape(f(u)) for u in sorted(_DIMENSION_UNITS[dimension], key=len, reverse=True))
         return re.compile(rf"{number}\s*(?:{units}){end}")
     at = r"(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|g[0-5]\d)"  # "15h", "15h30", "15g30" (not "5g" of grams, "5G")
     hour = (rf"|(?<![\w.,/-])(?<!lo )(?<!lộ )(?<!ql )(?<!dt )(?<!đt ){at}(?:\s*[-–]\s*{at})?{end}"  # "7h-11h"
@@ -384,6 +413,13 @@ def counted_noun(question: str) -> CountedNoun | None:
     if noun is not None and not set(_spellings(noun, fold)) & _LENGTHS:
         dimension = None  # only lengths tell "dài" from "rộng"; "cao bao nhiêu tầng" counts floors
     if noun is None and dimension is None:
+        if _HOW_LONG_RE.search(fold(text)):  # "sau bao lâu mới khống chế được"
+            return CountedNoun(re.compile(_number_before(_DURATIONS, marks_last)), re.compile(_number_before(_DURATIONS, fold)))
+        which = _WHICH_NUMBER_RE.search(text) if accented else None
+        if which is not None and which.group(1) not in _NOT_NUMBERED:  # "cháy ở tầng mấy": "tầng 5"
+            after = r"(?<![\w\u0300-\u036f]){}\s+(?:(?:{}|{})\s+)?\d+(?![\d/])"
+            return CountedNoun(re.compile(after.format(marks_last(which.group(1)), marks_last("số"), marks_last("thứ"))),
+                               re.compile(after.format(fold(which.group(1)), "so", "thu")))
         return None
     return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, noun)
                        if noun is None or has_diacritics(noun) else None,
@@ -531,18 +567,25 @@ def drawn_from(hits: list[Hit], params: AnswerParams | None = None) -> list[int]
     return ranks[: p.max_passages]
 
 
-# "Vì sao …", "Nguyên nhân … là gì?", typed with accents or without
-_ASKS_WHY_RE = re.compile(r"\b(?:vi sao|tai sao|nguyen nhan|ly do|li do|do dau|vi dau|vi ly do gi)\b")
-# A sentence giving a cause: "nguyên nhân là …", "do mưa lớn" (not "do Viện … khảo sát", an agent;
-# nor "do đó", "do vậy": therefore), "vì …", "bởi …", "khiến", "dẫn đến", "làm cho", "nên mới"
-_GIVES_CAUSE_RE = re.compile(r"\bnguyên nhân (?:chính |chủ yếu |ban đầu )?(?:là|do|được xác định)\b"
-                             r"|(?<![Cc]ho )\b[Dd]o (?!đó\b|vậy\b|đây\b|ai\b)[a-zà-ỹđ]"
-                             r"|\b[Vv]ì (?!vậy\b|thế\b|sao\b)\w|\b[Bb]ởi\b|\bkhiến\b|\bdẫn (?:đến|tới)\b"
-                             r"|\blàm cho\b|\bnên mới\b")
+# "Vì sao …", "Nguyên nhân … là gì?", typed with accents or without ("Ai đỗ đầu" is no "do đâu")
+_WHY = tuple(tuple(w.split()) for w in ("vì sao", "tại sao", "nguyên nhân", "lý do", "lí do", "do đâu", "vì đâu"))
+# A sentence giving a cause: "nguyên nhân là …", "do mưa lớn" (not "do đó", "do vậy": therefore;
+# nor an agent: "do Viện … khảo sát", "do xã tổ chức", "Do ông A phụ trách"; nor "tự do", "do dự"),
+# "vì …" (not "vì vậy"), "bởi …" (not "bởi vậy"), "khiến", "dẫn đến", "làm cho", "nên mới"
+_AGENT_VERBS = ("tổ chức", "chủ trì", "thực hiện", "phụ trách", "ban hành", "bình chọn", "đầu tư", "quản lý",
+                "điều hành", "trao", "tài trợ", "khảo sát", "thi công", "phát động", "cấp", "dẫn đầu", "làm trưởng",
+                "chủ trương", "đề xuất", "xây dựng", "biên soạn", "đảm nhận", "đảm nhiệm", "sáng lập")
+_GIVES_CAUSE_RE = re.compile(
+    r"(?i:\bnguyên nhân (?:chính |chủ yếu |ban đầu )?(?:là|do|được xác định)\b)"
+    r"|(?<![Tt]ự )(?<![Cc]ho )\b[Dd]o (?!(?:đó|vậy|đây|đấy|ai|dự)\b)"
+    r"(?![^.,;:]{0,40}?\b(?:" + "|".join(_AGENT_VERBS) + r")\b)[a-zà-ỹđ]"
+    r"|(?i:\bvì (?!(?:vậy|thế|sao)\b)\w|\bbởi (?!(?:vậy|thế|lẽ đó)\b)|\bkhiến\b|\bdẫn (?:đến|tới)\b"
+    r"|\blàm cho\b|\bnên mới\b)")
 
 
 def asks_why(question: str) -> bool:
-    return bool(_ASKS_WHY_RE.search(fold(question).lower()))
+    """Whether the question (what a message of several sentences asks) asks why."""
+    return any(_phrases_typed(asked_part(question) or question, _WHY))
 
 
 def gives_cause(sentence: str) -> bool:
@@ -603,6 +646,11 @@ def _weighed_for_asking(question: str, idf: Callable[[str], float]
 
     asked_codes = parse_code_query(asked)
     return weighed, asked_codes or codes, 1.0 if asked_codes else CONTEXT_WEIGHT
+
+
+def _best(scored: list[tuple[float, tuple[int, int]]], test: Callable[[tuple[int, int]], bool]) -> tuple[int, int] | None:
+    """The best-scored sentence key (of a positive score) that passes `test`."""
+    return next((key for score, key in scored if score > 0 and test(key)), None)
 
 
 def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], float],
@@ -697,7 +745,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # opens on it.
     answering = counted.search if counted else (answers_who if office is not None else None)
     if answering is not None:
-        answer_key = next((key for score, key in scored if score > 0 and answering(sentences[key])), None)
+        answer_key = _best(scored, lambda key: answering(sentences[key]))
         if answer_key is not None and answer_key != picked[0]:
             if answer_key in picked:
                 picked.remove(answer_key)
@@ -706,8 +754,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     if why and not any(gives_cause(sentences[key]) for key in picked):
         # "Vì sao hố … bị ngập nước?": the sentences sharing most words name the place and the
         # event; the best one of the first article giving a cause is quoted right after the opener
-        cause = next((key for score, key in scored if score > 0 and hits[key[0]].article_id == first_aid
-                      and gives_cause(sentences[key])), None)
+        cause = _best(scored, lambda key: hits[key[0]].article_id == first_aid and gives_cause(sentences[key]))
         if cause is not None:
             picked.insert(1, cause)
     # "… yêu cầu:" says nothing without what follows: the sentence after a lead-in, right after it
@@ -796,18 +843,43 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
 # accents where they are typed with some: "hiền tài", "bảy giờ", "lúc nãy" fold alike
 _NOW = ("hôm nay", "hiện nay", "hiện tại", "hiện giờ", "bây giờ", "lúc này", "năm nay", "tháng này", "mới nhất",
         "hiện có", "hiện đang", "hiện còn")  # "Xã đảo Thạnh An hiện có bao nhiêu nhân khẩu?"
-# not "thực hiện tại xã", "thực hiện có hiệu quả", "phát hiện có", "xuất hiện", "thể hiện", "biểu hiện"
-_NOW_RE = re.compile(r"(?<!thuc )(?<!phat )(?<!xuat )(?<!the )(?<!bieu )(?<!an )\b(?:"
-                     + "|".join(fold(w) for w in _NOW) + r")\b")
+_NOW_PHRASES = tuple(tuple(w.split()) for w in _NOW)
+# "hiện …" after these is no present: "thực hiện có hiệu quả", "thực hiện tại xã", "phát hiện có",
+# "xuất hiện", "thể hiện", "biểu hiện" (read with accents when typed with them: "xử phạt hiện nay" asks)
+_NOT_NOW_BEFORE = frozenset({"thực", "phát", "xuất", "thể", "biểu"})
+# ... unless that word ends a word of its own: "sản xuất hiện nay", "đại biểu hiện có", "cụ thể hiện nay"
+_ENDS_A_WORD = frozenset({"sản xuất", "đại biểu", "phát biểu", "tiêu biểu", "cụ thể", "tập thể", "có thể",
+                          "cơ thể", "toàn thể", "xuất phát"})
 STALE_DAYS = 30  # an article older than this no longer tells the present
 
 
+def _hien_of_another_word(before: list[str]) -> bool:
+    """Whether the "hiện" after these (lower-case) words is part of a word ("thực hiện")."""
+    prev = before[-1]
+    if " ".join(before) in _ENDS_A_WORD or " ".join(fold(w) for w in before) in {fold(w) for w in _ENDS_A_WORD}:
+        return False
+    return prev in _NOT_NOW_BEFORE or (not has_diacritics(prev) and prev in {fold(w) for w in _NOT_NOW_BEFORE})
+
+
+def _phrases_typed(text: str, phrases: tuple[tuple[str, ...], ...]) -> Iterator[tuple[list[str], int, tuple[str, ...]]]:
+    """(the text's lower-case words, where, which) for each of the (accented, lower-case) phrases
+    the text writes: with their accents where typed with some ("hiền tài" is no "hiện tại"),
+    bare where not ("hien nay")."""
+    ws = re.findall(r"\w+", nfc(text).lower())
+    folded = [fold(w) for w in ws]
+    for phrase in phrases:
+        bare = [fold(w) for w in phrase]
+        for i in range(len(ws) - len(phrase) + 1):
+            typed = ws[i:i + len(phrase)]
+            if folded[i:i + len(phrase)] == bare and (tuple(typed) == phrase or not any(map(has_diacritics, typed))):
+                yield ws, i, phrase
+
+
 def asks_of_now(question: str) -> bool:
-    """Whether a question asks how things are now ("hiện nay", "hôm nay", "năm nay")."""
-    text = nfc(question).lower()
-    # a match typed with accents must be the word itself, one typed bare may be ("hien nay")
-    return any(not has_diacritics(text[m.start():m.end()]) or text[m.start():m.end()] in _NOW
-               for m in _NOW_RE.finditer(fold(text)))
+    """Whether a question asks how things are now ("hiện nay", "hôm nay", "năm nay"; not the
+    "hiện" of "thực hiện", "xuất hiện")."""
+    return any(phrase[0] != "hiện" or not i or not _hien_of_another_word(ws[max(0, i - 2):i])
+               for ws, i, phrase in _phrases_typed(question, _NOW_PHRASES))
 
 
 def dated(answer: Answer, today: dt.date) -> Answer:

@@ -19,7 +19,9 @@ from retrieval.normalize import ABBREVIATIONS, expand_abbreviations, fold, has_d
 # 4: compound abbreviations of ministries expanded ("Bộ NN&PTNT", "Sở GD&ĐT").
 # 5: ... and kept as one token, only when written with their "&" ("nnptnt").
 # 6: CCCD, BHXH, BHYT expanded.
-TOKENS_VERSION = "7"
+# 7: BVMT, BĐBP, CSGT, PCCC, THPT… expanded.
+# 8: places written in one word ("Sapa") read as their two ("Sa Pa").
+TOKENS_VERSION = "8"
 
 # Question words and function words that carry no topic (folded forms).
 QUERY_STOPWORDS = set(

@@ -69,6 +69,13 @@ ABBREVIATIONS: dict[str, str] = {
     "gpmb": "giải phóng mặt bằng",
     "thpt": "trung học phổ thông",
     "thcs": "trung học cơ sở",
+    # places the press also writes in one word (see `retrieval.places.JOINED_PLACES`)
+    "sapa": "sa pa",
+    "dalat": "đà lạt",
+    "halong": "hạ long",
+    "kontum": "kon tum",
+    "daklak": "đắk lắk",
+    "daknong": "đắk nông",
     # ministries and departments, however their "&" is written ("Sở GD&ĐT", "Sở GDĐT"; see `words`)
     "nnptnt": "nông nghiệp và phát triển nông thôn",
     "tnmt": "tài nguyên và môi trường",
@@ -155,8 +162,9 @@ def asked_sentence(text: str) -> str | None:
         return None
     asked = sentences[at]
     near = _points_back(_POINTS_BACK_NEAR_RE, asked)
-    if near:
+    if near and _says_little(asked, near.group(1)):
         # "Xin hỏi nam thanh niên đó bao nhiêu tuổi?": the nearest sentence before it naming him
+        # (not "… nồng độ cồn đo được của tài xế đó là bao nhiêu?": its own words find the passage)
         noun = re.compile(rf"\b{near.group(1)}\b")
         told = next((sentences[i] for i in range(at - 1, -1, -1) if noun.search(fold(sentences[i]).lower())), None)
         if told is not None:
@@ -174,18 +182,41 @@ def asked_part(text: str) -> str | None:
     (`asked_sentence`) and any other asking with "?" ("Chỉ thị 18-CT/TU ban hành ngày nào?
     Có mấy nội dung?"); None for a message of one sentence."""
     asked = asked_sentence(text)
-    if asked is None:
-        return None
+    if asked is None or len(text) > MAX_QUESTION_CHARS:  # (a pasted article's "?" is rhetorical)
+        return asked
     others = [s for s in _SENTENCE_END_RE.split(text) if _QUESTION_MARK_RE.search(s) and s not in asked]
     return " ".join([*others, asked])
+
+
+_POINTING = frozenset({"đó", "này", "trên", "ấy", "kia"})
+# Words that ask or bind rather than say what about (folded)
+# (as typed with accents, and bare: "đo" and "độ" are no "đó", but "do" may be)
+_ASKING_WORDS = frozenset((
+    "xin cho tôi em hỏi biết là của được đã có không bao nhiêu mấy gì nào ai đâu khi thì và với ở tại "
+    "như thế ra sao vì tại sao điều những các một đó này trên ấy kia ạ nhé vậy hiện nay").split())
+_ASKING_WORDS_BARE = frozenset((
+    "xin cho toi em hoi biet la cua duoc da co khong bao nhieu may gi nao ai dau khi thi va voi o tai "
+    "nhu the ra sao vi tai sao dieu nhung cac mot do nay tren ay kia a nhe vay hien nay").split())
+SAYS_LITTLE = 2  # content words of its own, past the one pointed back to, a sentence may have and lean on its context
+
+
+def _says_little(asked: str, pointed: str) -> bool:
+    """Whether a sentence pointing back ("nam thanh niên đó") says too little of its own to be
+    searched alone ("bao nhiêu tuổi")."""
+    own = [w for w in words(asked) if fold(w) not in pointed.split()
+           and w not in (_ASKING_WORDS if has_diacritics(w) else _ASKING_WORDS_BARE)]
+    return len(own) <= SAYS_LITTLE
 
 
 def _points_back(pattern: re.Pattern, asked: str) -> re.Match | None:
     """`pattern`'s match in the folded sentence; typed with accents, only with the pointing word
     itself ("người do UBND xã cử" points back to no one; "người đó" does)."""
     m = pattern.search(fold(asked).lower())
-    if m and has_diacritics(asked) and not re.match(r"\s+(?:đó|này|trên|ấy|kia)\b", nfc(asked).lower()[m.end(1):]):
-        return None
+    if m and has_diacritics(asked):
+        ws = re.findall(r"\w+", nfc(asked).lower())
+        last = m.group(1).split()[-1]  # the noun's last word, folded
+        if not any(fold(w) == last and nxt in _POINTING for w, nxt in zip(ws, ws[1:])):
+            return None
     return m
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from retrieval.normalize import fold, has_diacritics
-from retrieval.places import clauses, is_place_name, same_syllable, spells_a_province, title_cased
+from retrieval.places import clauses, is_place_name, same_syllable, spells_a_place, title_cased
 
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí đinh trịnh lương mai đào cao "
@@ -228,8 +228,8 @@ _TITLED_RE = re.compile(r"(?:\b(?:ông|bà|đồng chí)|đ/c)\s+([^\W\d_]+)", r
 def writes_a_person(sentence: str, given: int = 2) -> bool:
     """Whether a sentence names someone: a family name and two more syllables in title
     case ("Nguyễn Đức Tuy"; with `given` 1, one is enough: "Hoàng Tùng", where an office
-    is named before it, but not a place's: "Giám đốc Sở Y tế Hà Nam"), or a title and a name
+    is named before it, but not a place's: "Giám đốc Sở Y tế Hà Nam", "quận Hoàng Mai"), or a title and a name
     ("ông Năng", "đồng chí Tuy")."""
-    return (any(all(_title(w) for w in m.group(0).split()) and not (given == 1 and spells_a_province(m.group(0)))
+    return (any(all(_title(w) for w in m.group(0).split()) and not (given == 1 and spells_a_place(m.group(0)))
                 for m in _SURNAME_RUN_RE[given].finditer(sentence))
             or any(_title(m.group(1)) for m in _TITLED_RE.finditer(sentence)))

@@ -313,6 +313,24 @@ def clauses(question: str) -> list[list[str]]:
     return [re.findall(r"\w+", part) for part in re.split(r"[,.;:!?()\[\]\"“”–—]|\s-\s(?=\w+\s+-)", question)]
 
 
+# Places the press also writes in one word ("Sapa"; folded name -> folded word); not every
+# two-word name: "Tú An" would be "tuan" (tuần), "Mai Sơn" "Maison", "Điện Biên" a glued "diễnbiến"
+JOINED_PLACES = {"sa pa": "sapa", "da lat": "dalat", "ha long": "halong", "kon tum": "kontum", "dak lak": "daklak",
+                 "dak nong": "daknong", "da krong": "dakrong"}
+_JOINED_RE = re.compile(r"\b(" + "|".join(JOINED_PLACES.values()) + r")\b", re.I)
+_SPLIT = {"sapa": "Sa Pa", "dalat": "Đà Lạt", "halong": "Hạ Long", "kontum": "Kon Tum", "daklak": "Đắk Lắk",
+          "daknong": "Đắk Nông", "dakrong": "Đakrông"}
+
+
+def _split_joined(question: str) -> str:
+    """One-word place names typed in a question written as two ("Du lịch Sapa" -> "Du lịch
+    Sa Pa"); typed in lower case, in lower case ("sapa" -> "sa pa")."""
+    def split(m: re.Match) -> str:
+        name = _SPLIT[m.group(1).lower()]
+        return name if m.group(1)[0].isupper() else fold(name).lower()
+    return _JOINED_RE.sub(split, question)
+
+
 def named_places(question: str) -> tuple[Place, ...]:
     """The places a question names. A province counts when its name is written
     with capitals, after "tỉnh / thành phố / TP", or in lower case with its accents
@@ -320,6 +338,7 @@ def named_places(question: str) -> tuple[Place, ...]:
     with capitals after its unit ("huyện Kon Rẫy", "xã Minh Tâm"); a district as
     `_district_at` reads it. Questions typed all in capitals or in title case name no
     place but provinces after a unit or "ở / tại" and districts (`_district_at`)."""
+    question = _split_joined(question)
     found: list[Place] = []
     shouting = title_cased(question)
     accented = has_diacritics(question)
@@ -529,10 +548,14 @@ def _district_at(words: list[str], folded: list[str], i: int, shouting: bool,
     return None
 
 
-def spells_a_province(text: str) -> bool:
-    """Whether a text is a province's name as written, with its accents ("Hà Nam"; not
-    "Đoàn Hùng", a person, though it folds to the district Đoan Hùng)."""
-    return nfc(text).lower() in _ACCENTED_NAMES
+def spells_a_place(text: str) -> bool:
+    """Whether a text is a province's or a district's name as written, with its accents ("Hà
+    Nam", "Hoàng Mai"; not "Đoàn Hùng", a person, though it folds to the district Đoan Hùng)."""
+    if nfc(text).lower() in _ACCENTED_NAMES:
+        return True
+    typed = text.split()
+    spelt = _spelt(typed)
+    return any(_SPELT[name] == spelt for name in _DISTRICT_NAMES.get(" ".join(fold(w).lower() for w in typed), ()))
 
 
 def is_place_name(key: str) -> bool:

@@ -30,7 +30,7 @@ from retrieval.lexical import build_query
 from retrieval.lexical_index import LexicalIndex, LexicalParams, LexicalSnapshot
 from retrieval.normalize import fold, has_diacritics, nfc, spell_out_abbreviations, words
 from retrieval.people import capitalised_people, capitalised_words, trusted_people, writes_any, writes_name
-from retrieval.places import (PROVINCE_KEYS, UNITS, Place, article_province, folded_words, is_district_name,
+from retrieval.places import (JOINED_PLACES, PROVINCE_KEYS, UNITS, Place, article_province, folded_words, is_district_name,
                               is_place_name, named_places, names_the_man, province_by_key, same_syllable, site_province,
                               title_cased, writes_district, written_forms)
 from retrieval.query import (Named, QueryIntent, analyse, full_codes, named_requirements, named_years,
@@ -174,7 +174,7 @@ def _name_forms(place: Place) -> tuple[str, ...]:
     """The folded forms that, in an article, write the place's name: "TP HCM", not "tư
     tưởng Hồ Chí Minh"; a district's whole; another name, or its start of two words or
     more (none for a district spelt like a province: "Phù Yên" is written "Phú Yên" once
-    folded, its `within` tells); a few names also in one word ("Sapa", `_ONE_WORD`)."""
+    folded, its `within` tells); a few names also in one word ("Sapa", `JOINED_PLACES`)."""
     forms = written_forms(place)
     if forms is not None:
         return forms
@@ -188,15 +188,9 @@ def _name_forms(place: Place) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out + _joined(place.keys)))
 
 
-# Places the press also writes in one word ("Sapa"); not every two-word name: "Tú An" would
-# be "tuan" (tuần), "Mai Sơn" "Maison", "Điện Biên" a glued "diễnbiến"
-_ONE_WORD = {"sa pa": "sapa", "da lat": "dalat", "ha long": "halong", "kon tum": "kontum", "dak lak": "daklak",
-             "dak nong": "daknong", "da krong": "dakrong"}
-
-
 def _joined(keys: tuple[str, ...]) -> list[str]:
-    """Names as articles also write them, in one word: "Sapa" for Sa Pa (`_ONE_WORD`)."""
-    return [_ONE_WORD[k] for k in keys if k in _ONE_WORD]
+    """Names as articles also write them, in one word: "Sapa" for Sa Pa (`JOINED_PLACES`)."""
+    return [JOINED_PLACES[k] for k in keys if k in JOINED_PLACES]
 
 
 def _spelt_as(place: Place, form: str) -> list[str] | None:

@@ -368,6 +368,10 @@ def test_a_pasted_text_is_searched_by_the_question_in_it():
     told = "Công an huyện Krông Búk đã triệu tập một nam thanh niên chửi bới lực lượng làm CCCD. "
     him = "Xin hỏi nam thanh niên đó bao nhiêu tuổi?"
     assert shorten_question(kon_ray + told + article + him)[0] == told + him
+    # ... but not one that says enough of its own to be searched alone
+    driver = "Tôi nhớ có vụ một tài xế xe khách không dừng xe theo hiệu lệnh, còn đánh một trung úy CSGT. "
+    level = "Cho tôi hỏi nồng độ cồn đo được của tài xế đó là bao nhiêu?"
+    assert shorten_question(kon_ray + article + driver + level)[0] == level
     # "do" typed with accents is no "đó": "người do UBND xã cử" points back to no one
     by = "Người do UBND xã cử đi học là ai?"
     assert shorten_question(kon_ray + "Người dân được UBND xã thông báo. " + article + by)[0] == by
@@ -477,6 +481,9 @@ def test_state_style_codes_and_false_references():
     assert parse_code_query("Phòng 12/A-B") == []  # one letter is no ministry
     assert parse_code_query("văn bản số 3368") == [(3368, None, None)]  # a letter's code names no kind
     assert parse_code_query("/vanban 3370/bgtvt-đtct") == [(3370, "bgtvt", "dtct")]
+    # a department numbered: "2630/UBND-DL1"
+    assert [r.key for r in extract_refs("Văn bản số 2630/UBND-DL1 của UBND tỉnh.")] == ["2630/UBND-DL1"]
+    assert parse_code_query("2630/UBND-DL1") == [(2630, "ubnd", "dl1")]
     assert parse_code_query("Nghị quyết 25 và 45/KH-UBND") == [(45, "kh", "ubnd"), (25, "nq", None)]
     assert parse_code_query("ngày 16/4, Thông tư 60/2018/TT-BGTVT") == []  # a date, a code with its year
     assert not code_matches("45/KH-UBND", "Kế hoạch", "45", (45, "kh", "tu"))
@@ -548,6 +555,7 @@ def test_a_sentence_naming_someone():
     assert writes_a_person("Chủ tịch UBND TP Thủ Đức Hoàng Tùng", given=1)
     assert not writes_a_person("Giám đốc Sở Y tế Hà Nam yêu cầu các đơn vị rà soát", given=1)
     assert writes_a_person("Chủ tịch UBND huyện Đoàn Hùng", given=1)  # a person: the district is Đoan Hùng
+    assert not writes_a_person("Chủ tịch UBND quận Hoàng Mai yêu cầu các phường rà soát", given=1)
 
 
 def test_a_name_typed_in_lower_case_is_trusted_only_where_names_stand():
