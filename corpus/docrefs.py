@@ -61,7 +61,7 @@ _REF_RE = re.compile(
     rf"(?P<num>\d{{1,4}})(?!\d|[.,]\d|/\d{{1,2}}/)"
     rf"(?:\s*-\s*(?P<abbr>[{_L}]{{1,6}})\s*/\s*(?P<suffix>[{_L}]{{1,8}}(?:-[{_L}]{{1,8}})?)"
     # State style: 45/KH-UBND, 1719/QĐ-TTg, 05/2022/NĐ-CP
-    rf"|(?:/(?P<year>\d{{4}}))?\s*/\s*(?P<sabbr>[{_L}]{{1,6}})\s*-\s*(?P<sissuer>[{_L}]{{1,8}}\d{{0,2}}))?"
+    rf"|(?:/(?P<year>\d{{4}}))?\s*/\s*(?P<sabbr>[{_L}]{{1,6}})\s*-\s*(?P<sissuer>[{_L}]{{1,8}}(?:\d{{1,2}}(?!\d))?))?"
     rf"(?=(?P<tail>[^.;\n]{{0,160}}))",
     re.IGNORECASE | re.UNICODE,
 )
@@ -159,7 +159,7 @@ def extract_refs(text: str) -> list[DocRef]:
 
 # A State-style code typed whole, whatever its letters: "3368/BGTVT-ATGT", "02/CĐ-UBND" (not
 # one with a year, "60/2018/TT-BGTVT", nor a date "16/4")
-_STATE_CODE_RE = re.compile(rf"(?<![\w/=&?])(\d{{1,4}})\s*/\s*([{_L}]{{2,8}})\s*-\s*([{_L}]{{2,8}}\d{{0,2}})(?![\w/])")
+_STATE_CODE_RE = re.compile(rf"(?<![\w/=&?])(\d{{1,4}})\s*/\s*([{_L}]{{2,8}})\s*-\s*([{_L}]{{2,8}}(?:\d{{1,2}}(?!\d))?)(?![\w/])")
 _LOOSE_CODE_RE = re.compile(
     r"(?<![\w/])(\d{1,4})\s*[-/\s]?\s*(nq|ct|ctr|kh|qd|qđ|kl|hd|hđ|tb|da|đa|nd|nđ|tt|cv|bc)"
     r"(?:\s*[/\s-]?\s*(tw|tư|tu|hu|du|đu|cp|ttg|ubnd))?(?![\w])",

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from corpus.chunking import split_sentences
@@ -132,6 +132,10 @@ class Office:
     provinces: tuple[str, ...] = ()  # the provinces the question names (`Place.name`): the office's
     # the folded names of the places below a province the question names ("thu duc"): the office's
     places: tuple[str, ...] = ()
+    # how it was typed (the same office however typed): `after` as typed, lower case ("" for a
+    # word an abbreviation became), and whether without accents
+    after_typed: tuple[str, ...] = field(default=(), compare=False)
+    bare: bool = field(default=False, compare=False)
 
 
 @lru_cache(maxsize=256)
@@ -157,7 +161,11 @@ def asked_office(question: str) -> Office | None:
     places = named_places(question)
     provinces = tuple(p.name for p in places if province_by_key(p.keys[0]) is not None)
     below = tuple(k for p in places if province_by_key(p.keys[0]) is None and not p.village for k in p.keys)
-    return Office(tuple(m.group(1).split()), tuple(folded[m.start(2):].split()[:4]), provinces, below)
+    # the words after the title as typed, one for each folded word ("pbt": "pbt", "", "")
+    typed_words = [t for w in words(question) for t in [w.lower()] + [""] * (len(_office_words([fold(w)]).split()) - 1)]
+    at = len(folded[:m.start(2)].split())
+    return Office(tuple(m.group(1).split()), tuple(folded[m.start(2):].split()[:4]), provinces, below,
+                  tuple(typed_words[at:at + 4]), not has_diacritics(question))
 
 
 def _initials(ws: list[str]) -> str:
@@ -172,8 +180,10 @@ def names_the_office(sentence: str, office: Office) -> bool:
     office's holder ("Chủ tịch UBMTTQVN huyện" is no "Chủ tịch UBND tỉnh")."""
     if not writes_a_person(sentence, given=1):  # "Chủ tịch UBND TP Thủ Đức Hoàng Tùng"
         return False
-    ws = [fold(w) for w in words(sentence)]
+    typed = [w.lower() for w in words(sentence)]
+    ws = [fold(w) for w in typed]
     title = office.title
+    asked_unit, _ = _office_unit(list(office.after), list(office.after_typed), office.bare)
     for i in range(len(ws)):
         if i and ws[i - 1] == "pho" and title[0] != "pho":
             continue  # "Phó Bí thư" holds no "Bí thư"
@@ -185,29 +195,49 @@ def names_the_office(sentence: str, office: Office) -> bool:
             continue
         if not office.after or not rest:
             return True
-        # as written, or both without the people's committee before their unit
-        for after, rest_ in ((list(office.after), rest), (_without_committee(list(office.after)), _without_committee(rest))):
-            first, nxt = after[0], rest_[0]
-            if (nxt == first or _initials(rest_[:len(first)]) == first  # UBND / Ủy ban nhân dân
-                    or nxt == _initials(after[:len(nxt)])  # DV / dân vận
-                    or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first))):  # MTTQ / UBMTTQVN
-                if not _another_province(rest_[:OFFICE_PLACE_WORDS], office.provinces, office.places):
-                    return True
+        unit, _ = _office_unit(rest, typed[len(ws) - len(rest):], not has_diacritics(sentence))
+        if asked_unit is not None and unit is not None:
+            # "Chủ tịch (UBND) phường …": the same unit, with the people's committee named or not
+            same = unit == asked_unit
+        else:
+            first, nxt = office.after[0], rest[0]
+            same = (nxt == first or _initials(rest[:len(first)]) == first  # UBND / Ủy ban nhân dân
+                    or nxt == _initials(list(office.after[:len(nxt)]))  # DV / dân vận
+                    or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first)))  # MTTQ / UBMTTQVN
+        if same and not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces, office.places):
+            return True
     return False
 
 
 OFFICE_PLACE_WORDS = 6  # "Bí thư Tỉnh ủy Cà Mau": the words after a title that may name its province
-# "Chủ tịch UBND phường Mường Thanh" is the "Chủ tịch phường Mường Thanh": the committee before a unit
+# "Chủ tịch UBND phường Mường Thanh" is the "Chủ tịch phường Mường Thanh": the people's committee
+# may be named before a unit or not; a unit is read as typed ("Quan Sơn", "Tịnh Biên" are names)
 _COMMITTEE = (["ubnd"], ["uy", "ban", "nhan", "dan"])
-_UNIT_AFTER_COMMITTEE = {"tinh", "huyen", "xa", "phuong", "quan", "thi", "thanh", "tp", "tx", "tt"}
+_UNIT_WORDS = {"tỉnh": "tinh", "huyện": "huyen", "quận": "quan", "xã": "xa", "phường": "phuong"}
+_UNIT_PAIRS = {("thành", "phố"): "tp", ("thị", "xã"): "tx", ("thị", "trấn"): "tt"}
+_UNIT_SHORT = {"tp", "tx", "tt"}
 
 
-def _without_committee(ws: list[str]) -> list[str]:
-    """Folded words after an office's title, without the people's committee named before a unit."""
-    for c in _COMMITTEE:
-        if ws[:len(c)] == c and ws[len(c):len(c) + 1] and ws[len(c)] in _UNIT_AFTER_COMMITTEE:
-            return ws[len(c):]
-    return ws
+def _office_unit(folded: list[str], typed: list[str], bare: bool) -> tuple[str | None, list[str]]:
+    """The unit an office's words name after the people's committee or without it ("ubnd phuong
+    …": "phuong"), and the words after it; (None, `folded`) for none. `typed`: the same words as
+    typed, lower case; a unit must be typed as the unit word, or bare in a text typed bare ("Quan
+    Sơn", "Tịnh Biên", "Thanh Xuân" are names)."""
+    at = next((len(c) for c in _COMMITTEE if folded[:len(c)] == c), 0)
+    ws, ts = folded[at:], [*typed[at:], "", ""]
+
+    def typed_as(i: int, word: str) -> bool:
+        return ts[i] == word or (bare and ts[i] == fold(word)) or (not ts[i] and ws[i] == fold(word))
+
+    for (a, b), unit in _UNIT_PAIRS.items():
+        if len(ws) >= 2 and typed_as(0, a) and typed_as(1, b):
+            return unit, ws[2:]
+    if ws[:1] and ws[0] in _UNIT_SHORT:
+        return ws[0], ws[1:]
+    for word, unit in _UNIT_WORDS.items():
+        if ws[:1] and typed_as(0, word):
+            return unit, ws[1:]
+    return None, folded
 
 
 def _another_province(following: list[str], asked: tuple[str, ...], below: tuple[str, ...] = ()) -> bool:
@@ -311,7 +341,7 @@ _DIMENSION_RE = {True: re.compile("|".join(rf"{_not_after(d, nfc)}\b({d})\s+(?:k
                                             for d in _DIMENSIONS if d != "sâu"))}
 # "bao lâu": a number of hours, days… ("Sau khoảng 2 giờ, ngọn lửa được khống chế")
 _DURATIONS = ("giờ", "tiếng", "phút", "giây", "ngày", "đêm", "tuần", "tháng", "năm")
-_HOW_LONG_RE = re.compile(r"\bbao lau\b")
+_HOW_LONG_RE = re.compile(r"\bbao lau\b(?! nay\b)")  # ("bao lâu nay": for so long)
 # "tầng mấy", "đơn vị bầu cử số mấy": the number after the noun ("tầng 5"); "mấy" with its accent
 _WHICH_NUMBER_RE = re.compile(r"\b([^\W\d_]+)\s+(?:(?:số|thứ)\s+)?mấy\b")
 _NOT_NUMBERED = frozenset("có là được của và trong ở tại thì mất còn hết cả những các làm".split())
@@ -319,10 +349,12 @@ _NOT_NUMBERED = frozenset("có là được của và trong ở tại thì mất
 _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
 
 
+_NUMBER = r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"  # not a year: "25", "1.200", "2,5"
+
+
 def _number_before(nouns: tuple[str, ...], f: Callable[[str], str]) -> str:
     """A number (not a year) before one of the nouns, `f`-ed ("2 giờ", "3 ngày")."""
-    return (r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*\s*(?:"
-            + "|".join(f(n) for n in nouns) + r")(?![\w\u0300-\u036f-])")
+    return rf"{_NUMBER}\s*(?:" + "|".join(f(n) for n in nouns) + r")(?![\w\u0300-\u036f-])"
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
@@ -341,7 +373,7 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     "7h-11h"; not "Quốc lộ 14H", "ĐT 8H", "82H-012.34"). Over lower-case text, `f`-ed.
     (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
     end = r"(?![\w\u0300-\u036f-])"
-    number = r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
+    number = _NUMBER
     if dimension is not None:
         fillers = "|".join(f(w) for w in _FILLERS)
         # (glued to the word before too: a scraper's "cất cánhdài 1.500m")
@@ -417,7 +449,7 @@ def counted_noun(question: str) -> CountedNoun | None:
             return CountedNoun(re.compile(_number_before(_DURATIONS, marks_last)), re.compile(_number_before(_DURATIONS, fold)))
         which = _WHICH_NUMBER_RE.search(text) if accented else None
         if which is not None and which.group(1) not in _NOT_NUMBERED:  # "cháy ở tầng mấy": "tầng 5"
-            after = r"(?<![\w\u0300-\u036f]){}\s+(?:(?:{}|{})\s+)?\d+(?![\d/])"
+            after = r"(?<![\w\u0300-\u036f]){}\s+(?:(?:{}|{})\s+)?\d+(?:/[\w-]+)*(?![\d\w])"
             return CountedNoun(re.compile(after.format(marks_last(which.group(1)), marks_last("số"), marks_last("thứ"))),
                                re.compile(after.format(fold(which.group(1)), "so", "thu")))
         return None
@@ -569,16 +601,17 @@ def drawn_from(hits: list[Hit], params: AnswerParams | None = None) -> list[int]
 
 # "Vì sao …", "Nguyên nhân … là gì?", typed with accents or without ("Ai đỗ đầu" is no "do đâu")
 _WHY = tuple(tuple(w.split()) for w in ("vì sao", "tại sao", "nguyên nhân", "lý do", "lí do", "do đâu", "vì đâu"))
-# A sentence giving a cause: "nguyên nhân là …", "do mưa lớn" (not "do đó", "do vậy": therefore;
-# nor an agent: "do Viện … khảo sát", "do xã tổ chức", "Do ông A phụ trách"; nor "tự do", "do dự"),
-# "vì …" (not "vì vậy"), "bởi …" (not "bởi vậy"), "khiến", "dẫn đến", "làm cho", "nên mới"
-_AGENT_VERBS = ("tổ chức", "chủ trì", "thực hiện", "phụ trách", "ban hành", "bình chọn", "đầu tư", "quản lý",
-                "điều hành", "trao", "tài trợ", "khảo sát", "thi công", "phát động", "cấp", "dẫn đầu", "làm trưởng",
-                "chủ trương", "đề xuất", "xây dựng", "biên soạn", "đảm nhận", "đảm nhiệm", "sáng lập")
+# A sentence giving a cause: "nguyên nhân là …", "do mưa lớn", "do thiếu vốn đầu tư" (not "do đó",
+# "do vậy": therefore; nor an agent: "do xã tổ chức", "do ông A phụ trách", "do Viện … khảo sát";
+# nor "tự do", "do dự" but "do dự án treo"), "vì …" (not "vì vậy"), "bởi …" (not "bởi vậy"),
+# "khiến", "dẫn đến", "làm cho", "nên mới"
+_AGENTS = ("xã", "huyện", "tỉnh", "thành phố", "phường", "quận", "sở", "bộ", "ban", "hội", "ông", "bà", "anh", "chị",
+           "công ty", "đơn vị", "người dân", "nhà trường", "đoàn", "lực lượng", "cơ quan", "chính quyền", "ủy ban",
+           "nhóm", "gia đình", "các", "tổ")
 _GIVES_CAUSE_RE = re.compile(
     r"(?i:\bnguyên nhân (?:chính |chủ yếu |ban đầu )?(?:là|do|được xác định)\b)"
-    r"|(?<![Tt]ự )(?<![Cc]ho )\b[Dd]o (?!(?:đó|vậy|đây|đấy|ai|dự)\b)"
-    r"(?![^.,;:]{0,40}?\b(?:" + "|".join(_AGENT_VERBS) + r")\b)[a-zà-ỹđ]"
+    r"|(?<![Tt]ự )(?<![Cc]ho )\b[Dd]o (?!(?:đó|vậy|đây|đấy|ai|dự(?! (?:án|báo|kiến|toán)))\b)"
+    r"(?!(?:" + "|".join(_AGENTS) + r")\b)[a-zà-ỹđ]"
     r"|(?i:\bvì (?!(?:vậy|thế|sao)\b)\w|\bbởi (?!(?:vậy|thế|lẽ đó)\b)|\bkhiến\b|\bdẫn (?:đến|tới)\b"
     r"|\blàm cho\b|\bnên mới\b)")
 
@@ -682,7 +715,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     days = named_days(question) if figure else set()
     day_bonus = DATE_WEIGHT * sum(idf(t) for t in q_uni) if days else 0.0
     # "Vì sao …": a sentence giving a cause ("do mưa lớn", "nên mới") holds the answer
-    why = counted is None and asks_why(question)
+    why = asks_why(question)
     who = asks_who(question)  # "… là ai?": a sentence naming someone holds the answer
     who_bonus = WHO_WEIGHT * sum(idf(t) for t in q_uni) if who else 0.0
     named = trusted_people(question)  # "Đinh Thị Mỹ Hảo là ai?": a sentence naming her, not anyone
@@ -850,15 +883,17 @@ _NOT_NOW_BEFORE = frozenset({"thực", "phát", "xuất", "thể", "biểu"})
 # ... unless that word ends a word of its own: "sản xuất hiện nay", "đại biểu hiện có", "cụ thể hiện nay"
 _ENDS_A_WORD = frozenset({"sản xuất", "đại biểu", "phát biểu", "tiêu biểu", "cụ thể", "tập thể", "có thể",
                           "cơ thể", "toàn thể", "xuất phát"})
+_NOT_NOW_BEFORE_BARE = frozenset(fold(w) for w in _NOT_NOW_BEFORE)
+_ENDS_A_WORD_BARE = frozenset(fold(w) for w in _ENDS_A_WORD)
 STALE_DAYS = 30  # an article older than this no longer tells the present
 
 
 def _hien_of_another_word(before: list[str]) -> bool:
     """Whether the "hiện" after these (lower-case) words is part of a word ("thực hiện")."""
     prev = before[-1]
-    if " ".join(before) in _ENDS_A_WORD or " ".join(fold(w) for w in before) in {fold(w) for w in _ENDS_A_WORD}:
+    if " ".join(before) in _ENDS_A_WORD or " ".join(fold(w) for w in before) in _ENDS_A_WORD_BARE:
         return False
-    return prev in _NOT_NOW_BEFORE or (not has_diacritics(prev) and prev in {fold(w) for w in _NOT_NOW_BEFORE})
+    return prev in _NOT_NOW_BEFORE or (not has_diacritics(prev) and prev in _NOT_NOW_BEFORE_BARE)
 
 
 def _phrases_typed(text: str, phrases: tuple[tuple[str, ...], ...]) -> Iterator[tuple[list[str], int, tuple[str, ...]]]:

@@ -69,13 +69,6 @@ ABBREVIATIONS: dict[str, str] = {
     "gpmb": "giải phóng mặt bằng",
     "thpt": "trung học phổ thông",
     "thcs": "trung học cơ sở",
-    # places the press also writes in one word (see `retrieval.places.JOINED_PLACES`)
-    "sapa": "sa pa",
-    "dalat": "đà lạt",
-    "halong": "hạ long",
-    "kontum": "kon tum",
-    "daklak": "đắk lắk",
-    "daknong": "đắk nông",
     # ministries and departments, however their "&" is written ("Sở GD&ĐT", "Sở GDĐT"; see `words`)
     "nnptnt": "nông nghiệp và phát triển nông thôn",
     "tnmt": "tài nguyên và môi trường",
@@ -87,6 +80,12 @@ ABBREVIATIONS: dict[str, str] = {
     "khdtbo": "kế hoạch và đầu tư",  # only from "KH&ĐT"
     "tttt": "thông tin và truyền thông",
 }
+# Places the press also writes in one word ("Sapa"): read as their two words, both ways (and by
+# `retrieval.places` as the places); not every two-word name: "Tú An" would be "tuan" (tuần),
+# "Mai Sơn" "Maison", "Điện Biên" a glued "diễnbiến"
+JOINED_NAMES = {"sapa": "Sa Pa", "dalat": "Đà Lạt", "halong": "Hạ Long", "kontum": "Kon Tum", "daklak": "Đắk Lắk",
+                "daknong": "Đắk Nông"}
+ABBREVIATIONS.update({joined: name.lower() for joined, name in JOINED_NAMES.items()})
 # Compound abbreviations written with "&" ("Bộ NN&PTNT", "LĐ-TB&XH"): `words` makes each
 # one token (its folded letters -> the token), never from parts a comma or a document
 # code ("45/KH-CN") separates.
@@ -143,21 +142,26 @@ def shorten_question(text: str) -> tuple[str, bool]:
     return cut_question(asked_sentence(question) or question), True
 
 
-def asked_sentence(text: str) -> str | None:
-    """The sentence of a long text that asks (see `shorten_question`), or None."""
-    sentences = [s for s in _SENTENCE_END_RE.split(text) if s.strip()]
+def _asked_at(sentences: list[str]) -> int | None:
+    """Which of a text's sentences (two or more) asks: the last if it asks with "?", else the
+    first (asked, then pasted), else the last if it asks with words (a rhetorical "?" inside the
+    pasted text does not beat it), else the last with "?"; None for one sentence or none asking."""
     if len(sentences) < 2:
         return None
 
     def marked(i: int) -> bool:
         return bool(_QUESTION_MARK_RE.search(sentences[i]))
 
-    # the last sentence if it asks with "?", else the first (asked, then pasted), else the last
-    # if it asks with words (a rhetorical "?" inside the pasted text does not beat it), else
-    # the last with "?"
     last = len(sentences) - 1
-    at = last if marked(last) else 0 if marked(0) else last if _ASKING_RE.search(fold(sentences[last]).lower()) \
+    return last if marked(last) else 0 if marked(0) else last if _ASKING_RE.search(fold(sentences[last]).lower()) \
         else next((i for i in range(last, -1, -1) if marked(i)), None)
+
+
+def asked_sentence(text: str) -> str | None:
+    """The sentence of a long text that asks (see `shorten_question`), with the context it
+    points back to, or None."""
+    sentences = [s for s in _SENTENCE_END_RE.split(text) if s.strip()]
+    at = _asked_at(sentences)
     if at is None:
         return None
     asked = sentences[at]
@@ -181,30 +185,30 @@ def asked_part(text: str) -> str | None:
     """Of a message of several sentences, what it asks: the sentence that asks
     (`asked_sentence`) and any other asking with "?" ("Chỉ thị 18-CT/TU ban hành ngày nào?
     Có mấy nội dung?"); None for a message of one sentence."""
-    asked = asked_sentence(text)
-    if asked is None or len(text) > MAX_QUESTION_CHARS:  # (a pasted article's "?" is rhetorical)
-        return asked
-    others = [s for s in _SENTENCE_END_RE.split(text) if _QUESTION_MARK_RE.search(s) and s not in asked]
-    return " ".join([*others, asked])
+    sentences = [s for s in _SENTENCE_END_RE.split(text) if s.strip()]
+    at = _asked_at(sentences)
+    if at is None:
+        return None
+    if len(text) > MAX_QUESTION_CHARS:  # (a pasted article's "?" is rhetorical)
+        return sentences[at]
+    return " ".join(s for i, s in enumerate(sentences) if i == at or _QUESTION_MARK_RE.search(s))
 
 
 _POINTING = frozenset({"đó", "này", "trên", "ấy", "kia"})
 # Words that ask or bind rather than say what about (folded)
 # (as typed with accents, and bare: "đo" and "độ" are no "đó", but "do" may be)
 _ASKING_WORDS = frozenset((
-    "xin cho tôi em hỏi biết là của được đã có không bao nhiêu mấy gì nào ai đâu khi thì và với ở tại "
+    "xin cho tôi em hỏi biết là của được bị đã có không bao nhiêu mấy gì nào ai đâu khi thì và với ở tại "
     "như thế ra sao vì tại sao điều những các một đó này trên ấy kia ạ nhé vậy hiện nay").split())
-_ASKING_WORDS_BARE = frozenset((
-    "xin cho toi em hoi biet la cua duoc da co khong bao nhieu may gi nao ai dau khi thi va voi o tai "
-    "nhu the ra sao vi tai sao dieu nhung cac mot do nay tren ay kia a nhe vay hien nay").split())
-SAYS_LITTLE = 2  # content words of its own, past the one pointed back to, a sentence may have and lean on its context
+SAYS_LITTLE = 3  # content words of its own, past the one pointed back to, a sentence may have and lean on its context
 
 
 def _says_little(asked: str, pointed: str) -> bool:
     """Whether a sentence pointing back ("nam thanh niên đó") says too little of its own to be
     searched alone ("bao nhiêu tuổi")."""
+    bare_asking = {fold(w) for w in _ASKING_WORDS}
     own = [w for w in words(asked) if fold(w) not in pointed.split()
-           and w not in (_ASKING_WORDS if has_diacritics(w) else _ASKING_WORDS_BARE)]
+           and w not in (_ASKING_WORDS if has_diacritics(w) else bare_asking)]
     return len(own) <= SAYS_LITTLE
 
 

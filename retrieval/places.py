@@ -18,7 +18,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from retrieval.districts import DISTRICTS, EVERYDAY_ACCENTED, EVERYDAY_AFTER_UNIT, EVERYDAY_FOLDED
-from retrieval.normalize import fold, has_diacritics, nfc, split_tone
+from retrieval.normalize import JOINED_NAMES, fold, has_diacritics, nfc, split_tone
 
 # The 63 provinces and centrally-run cities before the 2025 merger (older articles
 # use them; the 34 after it are among them), with the other ways they are written.
@@ -313,20 +313,18 @@ def clauses(question: str) -> list[list[str]]:
     return [re.findall(r"\w+", part) for part in re.split(r"[,.;:!?()\[\]\"“”–—]|\s-\s(?=\w+\s+-)", question)]
 
 
-# Places the press also writes in one word ("Sapa"; folded name -> folded word); not every
-# two-word name: "Tú An" would be "tuan" (tuần), "Mai Sơn" "Maison", "Điện Biên" a glued "diễnbiến"
-JOINED_PLACES = {"sa pa": "sapa", "da lat": "dalat", "ha long": "halong", "kon tum": "kontum", "dak lak": "daklak",
-                 "dak nong": "daknong", "da krong": "dakrong"}
-_JOINED_RE = re.compile(r"\b(" + "|".join(JOINED_PLACES.values()) + r")\b", re.I)
-_SPLIT = {"sapa": "Sa Pa", "dalat": "Đà Lạt", "halong": "Hạ Long", "kontum": "Kon Tum", "daklak": "Đắk Lắk",
-          "daknong": "Đắk Nông", "dakrong": "Đakrông"}
+# Places the press also writes in one word (`retrieval.normalize.JOINED_NAMES`; folded name ->
+# folded word; and Đakrông, written both ways)
+JOINED_PLACES = {**{fold(name).lower(): joined for joined, name in JOINED_NAMES.items()}, "da krong": "dakrong"}
+# (not in a web or mail address: "dalat.gov.vn", "info@sapa.vn")
+_JOINED_RE = re.compile(r"(?<![\w./@-])(" + "|".join(JOINED_NAMES) + r")\b(?!\.\w|@)", re.I)
 
 
 def _split_joined(question: str) -> str:
     """One-word place names typed in a question written as two ("Du lịch Sapa" -> "Du lịch
     Sa Pa"); typed in lower case, in lower case ("sapa" -> "sa pa")."""
     def split(m: re.Match) -> str:
-        name = _SPLIT[m.group(1).lower()]
+        name = JOINED_NAMES[m.group(1).lower()]
         return name if m.group(1)[0].isupper() else fold(name).lower()
     return _JOINED_RE.sub(split, question)
 

@@ -372,6 +372,8 @@ def test_a_pasted_text_is_searched_by_the_question_in_it():
     driver = "Tôi nhớ có vụ một tài xế xe khách không dừng xe theo hiệu lệnh, còn đánh một trung úy CSGT. "
     level = "Cho tôi hỏi nồng độ cồn đo được của tài xế đó là bao nhiêu?"
     assert shorten_question(kon_ray + article + driver + level)[0] == level
+    for little in ("Cho tôi hỏi nam thanh niên đó sinh năm bao nhiêu?", "Thanh niên ấy bị phạt bao nhiêu tiền?"):
+        assert shorten_question(kon_ray + told + article + little)[0] == told + little, little
     # "do" typed with accents is no "đó": "người do UBND xã cử" points back to no one
     by = "Người do UBND xã cử đi học là ai?"
     assert shorten_question(kon_ray + "Người dân được UBND xã thông báo. " + article + by)[0] == by
@@ -484,6 +486,7 @@ def test_state_style_codes_and_false_references():
     # a department numbered: "2630/UBND-DL1"
     assert [r.key for r in extract_refs("Văn bản số 2630/UBND-DL1 của UBND tỉnh.")] == ["2630/UBND-DL1"]
     assert parse_code_query("2630/UBND-DL1") == [(2630, "ubnd", "dl1")]
+    assert [r.key for r in extract_refs("Kế hoạch số 45/KH-UBND2024 của tỉnh.")] == ["45/KH-UBND"]  # a year glued
     assert parse_code_query("Nghị quyết 25 và 45/KH-UBND") == [(45, "kh", "ubnd"), (25, "nq", None)]
     assert parse_code_query("ngày 16/4, Thông tư 60/2018/TT-BGTVT") == []  # a date, a code with its year
     assert not code_matches("45/KH-UBND", "Kế hoạch", "45", (45, "kh", "tu"))
