@@ -132,10 +132,12 @@ class Office:
     provinces: tuple[str, ...] = ()  # the provinces the question names (`Place.name`): the office's
     # the folded names of the places below a province the question names ("thu duc"): the office's
     places: tuple[str, ...] = ()
-    # how it was typed (the same office however typed): `after` as typed, lower case ("" for a
-    # word an abbreviation became), and whether without accents
-    after_typed: tuple[str, ...] = field(default=(), compare=False)
-    bare: bool = field(default=False, compare=False)
+    # the unit it is of, read as typed ("phuong"; None: none named), whether from a word typed bare
+    # (it may then be a name's: "chu tich ubnd quan son"), and the words from the unit on, without the
+    # people's committee (the same office however typed)
+    unit: str | None = field(default=None, compare=False)
+    unit_bare: bool = field(default=False, compare=False)
+    from_unit: tuple[str, ...] = field(default=(), compare=False)
 
 
 @lru_cache(maxsize=256)
@@ -164,8 +166,9 @@ def asked_office(question: str) -> Office | None:
     # the words after the title as typed, one for each folded word ("pbt": "pbt", "", "")
     typed_words = [t for w in words(question) for t in [w.lower()] + [""] * (len(_office_words([fold(w)]).split()) - 1)]
     at = len(folded[:m.start(2)].split())
-    return Office(tuple(m.group(1).split()), tuple(folded[m.start(2):].split()[:4]), provinces, below,
-                  tuple(typed_words[at:at + 4]), not has_diacritics(question))
+    after = folded[m.start(2):].split()[:OFFICE_WORDS]
+    unit, bare, from_unit, _ = _office_unit(after, typed_words[at:at + OFFICE_WORDS], loose=True)
+    return Office(tuple(m.group(1).split()), tuple(after), provinces, below, unit, bare, tuple(from_unit))
 
 
 def _initials(ws: list[str]) -> str:
@@ -182,8 +185,8 @@ def names_the_office(sentence: str, office: Office) -> bool:
         return False
     typed = [w.lower() for w in words(sentence)]
     ws = [fold(w) for w in typed]
+    bare = ws == typed  # typed without accents: a unit may be too
     title = office.title
-    asked_unit, _ = _office_unit(list(office.after), list(office.after_typed), office.bare)
     for i in range(len(ws)):
         if i and ws[i - 1] == "pho" and title[0] != "pho":
             continue  # "Phó Bí thư" holds no "Bí thư"
@@ -195,10 +198,11 @@ def names_the_office(sentence: str, office: Office) -> bool:
             continue
         if not office.after or not rest:
             return True
-        unit, _ = _office_unit(rest, typed[len(ws) - len(rest):], not has_diacritics(sentence))
-        if asked_unit is not None and unit is not None:
-            # "Chủ tịch (UBND) phường …": the same unit, with the people's committee named or not
-            same = unit == asked_unit
+        unit, _, from_unit, width = _office_unit(rest, typed[len(ws) - len(rest):], loose=bare)
+        if office.unit is not None and unit is not None:
+            # "Chủ tịch (UBND) phường …": the same unit, with the people's committee named or not;
+            # a unit typed bare may be a name's first word ("chu tich ubnd quan son": huyện Quan Sơn)
+            same = unit == office.unit or (office.unit_bare and from_unit[width:width + 2] == list(office.from_unit[:2]))
         else:
             first, nxt = office.after[0], rest[0]
             same = (nxt == first or _initials(rest[:len(first)]) == first  # UBND / Ủy ban nhân dân
@@ -210,6 +214,7 @@ def names_the_office(sentence: str, office: Office) -> bool:
 
 
 OFFICE_PLACE_WORDS = 6  # "Bí thư Tỉnh ủy Cà Mau": the words after a title that may name its province
+OFFICE_WORDS = 8  # the words after its title an office asked is read from ("ủy ban nhân dân tỉnh Kon Tum")
 # "Chủ tịch UBND phường Mường Thanh" is the "Chủ tịch phường Mường Thanh": the people's committee
 # may be named before a unit or not; a unit is read as typed ("Quan Sơn", "Tịnh Biên" are names)
 _COMMITTEE = (["ubnd"], ["uy", "ban", "nhan", "dan"])
@@ -218,26 +223,32 @@ _UNIT_PAIRS = {("thành", "phố"): "tp", ("thị", "xã"): "tx", ("thị", "tr�
 _UNIT_SHORT = {"tp", "tx", "tt"}
 
 
-def _office_unit(folded: list[str], typed: list[str], bare: bool) -> tuple[str | None, list[str]]:
+def _office_unit(folded: list[str], typed: list[str], loose: bool) -> tuple[str | None, bool, list[str], int]:
     """The unit an office's words name after the people's committee or without it ("ubnd phuong
-    …": "phuong"), and the words after it; (None, `folded`) for none. `typed`: the same words as
-    typed, lower case; a unit must be typed as the unit word, or bare in a text typed bare ("Quan
-    Sơn", "Tịnh Biên", "Thanh Xuân" are names)."""
+    …": "phuong"), whether it was typed bare, the words from the unit on, without the committee,
+    and how many of them the unit is; (None, False, those words, 0) for none. `typed`: the same words as typed, lower case ("" for a word
+    an abbreviation became); a unit must be typed as the unit word, or, `loose`, bare ("Quan Sơn",
+    "Tịnh Biên", "Thanh Xuân" in an article are names)."""
     at = next((len(c) for c in _COMMITTEE if folded[:len(c)] == c), 0)
     ws, ts = folded[at:], [*typed[at:], "", ""]
 
-    def typed_as(i: int, word: str) -> bool:
-        return ts[i] == word or (bare and ts[i] == fold(word)) or (not ts[i] and ws[i] == fold(word))
+    def typed_as(i: int, word: str) -> tuple[bool, bool]:  # (is it, typed bare)
+        if ts[i] == word or (not ts[i] and i < len(ws) and ws[i] == fold(word)):
+            return True, False
+        bare = loose and bool(ts[i]) and not has_diacritics(ts[i]) and ts[i] == fold(word)
+        return bare, bare
 
     for (a, b), unit in _UNIT_PAIRS.items():
-        if len(ws) >= 2 and typed_as(0, a) and typed_as(1, b):
-            return unit, ws[2:]
+        (first, bare_a), (second, bare_b) = typed_as(0, a), typed_as(1, b)
+        if len(ws) >= 2 and first and second:
+            return unit, bare_a or bare_b, ws, 2
     if ws[:1] and ws[0] in _UNIT_SHORT:
-        return ws[0], ws[1:]
+        return ws[0], False, ws, 1
     for word, unit in _UNIT_WORDS.items():
-        if ws[:1] and typed_as(0, word):
-            return unit, ws[1:]
-    return None, folded
+        found, bare = typed_as(0, word)
+        if ws[:1] and found:
+            return unit, bare, ws, 1
+    return None, False, ws, 0
 
 
 def _another_province(following: list[str], asked: tuple[str, ...], below: tuple[str, ...] = ()) -> bool:
@@ -433,6 +444,8 @@ def counted_noun(question: str) -> CountedNoun | None:
     text = nfc(question).lower() if accented else fold(question).lower()
     m = _HOW_MANY_RE[accented].search(text) or _NUMBER_OF_RE[accented].search(text)
     noun = m.group(1) if m and m.group(1) not in (_NOT_COUNTED if accented else _NOT_COUNTED_BARE) else None
+    if noun is None and not accented and re.search(r"\bmay gio\b", text):
+        noun = "gio"  # "xay ra luc may gio": typed bare, "máy giờ" is no phrase
     # ("bao nhiêu đồng chí" counts comrades: the money words are read in `_ASKS_MONEY_RE`)
     money_noun = noun is not None and fold(noun) in _MONEY_NOUNS and not re.search(
         rf"\bdong (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b", fold(text))
@@ -449,7 +462,7 @@ def counted_noun(question: str) -> CountedNoun | None:
             return CountedNoun(re.compile(_number_before(_DURATIONS, marks_last)), re.compile(_number_before(_DURATIONS, fold)))
         which = _WHICH_NUMBER_RE.search(text) if accented else None
         if which is not None and which.group(1) not in _NOT_NUMBERED:  # "cháy ở tầng mấy": "tầng 5"
-            after = r"(?<![\w\u0300-\u036f]){}\s+(?:(?:{}|{})\s+)?\d+(?:/[\w-]+)*(?![\d\w])"
+            after = r"(?<![\w\u0300-\u036f]){}\s+(?:(?:{}|{})\s+)?\d+(?:/[\w-]+)*(?![\d/])"
             return CountedNoun(re.compile(after.format(marks_last(which.group(1)), marks_last("số"), marks_last("thứ"))),
                                re.compile(after.format(fold(which.group(1)), "so", "thu")))
         return None
@@ -601,19 +614,50 @@ def drawn_from(hits: list[Hit], params: AnswerParams | None = None) -> list[int]
 
 # "Vì sao …", "Nguyên nhân … là gì?", typed with accents or without ("Ai đỗ đầu" is no "do đâu")
 _WHY = tuple(tuple(w.split()) for w in ("vì sao", "tại sao", "nguyên nhân", "lý do", "lí do", "do đâu", "vì đâu"))
-# A sentence giving a cause: "nguyên nhân là …", "do mưa lớn", "do thiếu vốn đầu tư" (not "do đó",
-# "do vậy": therefore; nor an agent: "do xã tổ chức", "do ông A phụ trách", "do Viện … khảo sát";
-# nor "tự do", "do dự" but "do dự án treo"), "vì …" (not "vì vậy"), "bởi …" (not "bởi vậy"),
-# "khiến", "dẫn đến", "làm cho", "nên mới"
-_AGENTS = ("xã", "huyện", "tỉnh", "thành phố", "phường", "quận", "sở", "bộ", "ban", "hội", "ông", "bà", "anh", "chị",
-           "công ty", "đơn vị", "người dân", "nhà trường", "đoàn", "lực lượng", "cơ quan", "chính quyền", "ủy ban",
-           "nhóm", "gia đình", "các", "tổ")
+# A sentence giving a cause: "nguyên nhân là …", "do mưa lớn", "do thiếu vốn đầu tư", "do người dân
+# chưa nắm rõ" (not "do đó", "do vậy": therefore; nor "tự do", "do dự" but "do dự án treo"; nor an
+# agent, one of these words then, in the clause, what agents do: "do xã tổ chức", "do ông A phụ
+# trách", nor a capitalised one: "do Viện … khảo sát", "do Ủy ban nhân dân tỉnh ban hành"), "vì …"
+# (not "vì vậy"), "bởi …" (not "bởi vậy"), "khiến", "dẫn đến", "làm cho", "nên mới"
+_AGENTS = ("xã(?! hội)", "huyện", "tỉnh", "thành phố", "phường", "quận", "sở", "bộ(?! phận| máy)", "ban",
+           "hội(?! chứng)", "ông", "bà", "anh", "chị", "công ty", "đơn vị", "người dân", "nhà trường", "đoàn",
+           "lực lượng", "cơ quan", "chính quyền", "ủy ban", "nhóm", "gia đình", "các", "tổ(?! chức)")
+_AGENT_VERBS = ("tổ chức", "chủ trì", "thực hiện", "phụ trách", "ban hành", "bình chọn", "đầu tư", "quản lý",
+                "điều hành", "trao", "tài trợ", "khảo sát", "thi công", "phát động", "cấp", "dẫn đầu", "làm trưởng",
+                "chủ trương", "đề xuất", "xây dựng", "biên soạn", "đảm nhận", "đảm nhiệm", "sáng lập", "cử")
+_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))
 _GIVES_CAUSE_RE = re.compile(
     r"(?i:\bnguyên nhân (?:chính |chủ yếu |ban đầu )?(?:là|do|được xác định)\b)"
     r"|(?<![Tt]ự )(?<![Cc]ho )\b[Dd]o (?!(?:đó|vậy|đây|đấy|ai|dự(?! (?:án|báo|kiến|toán)))\b)"
-    r"(?!(?:" + "|".join(_AGENTS) + r")\b)[a-zà-ỹđ]"
+    r"(?!(?:" + "|".join(_AGENTS) + r")\b[^.,;:]{0,40}?\b(?:" + "|".join(_AGENT_VERBS) + r")\b)"
+    r"(?![" + re.escape(_UPPER) + r"])[^\W\d_]"
     r"|(?i:\bvì (?!(?:vậy|thế|sao)\b)\w|\bbởi (?!(?:vậy|thế|lẽ đó)\b)|\bkhiến\b|\bdẫn (?:đến|tới)\b"
     r"|\blàm cho\b|\bnên mới\b)")
+
+
+# "Ở đâu", "xã nào": where (with its accents where typed with them)
+_WHERE = tuple(tuple(w.split()) for w in ("ở đâu", "tại đâu", "nơi nào", "địa điểm nào", "khu vực nào", "địa phương nào",
+                                          "xã nào", "phường nào", "huyện nào", "tỉnh nào", "thôn nào", "quận nào",
+                                          "sông nào", "bệnh viện nào"))
+# A place named in a sentence: a unit, then a capitalised name ("thị trấn Phong Hải", "sông Rào Bội")
+_PLACE_NAMED_RE = re.compile(r"(?i:\b(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tp|tỉnh|thôn|bản|làng|ấp"
+                             r"|tổ dân phố|khu phố|sông|suối|núi|đèo|cầu|chợ|bệnh viện|trường|khu công nghiệp|kcn"
+                             r"|cảng|sân bay|đảo|khu cách ly|trung tâm))\.?\s+((?:[A-ZĐ][\w']*\s*){1,4})")
+
+
+def asks_where(question: str) -> bool:
+    return any(_phrases_typed(asked_part(question) or question, _WHERE))
+
+
+def names_another_place(sentence: str, question: str) -> bool:
+    """Whether a sentence (with its accents) names a place the question does not ("… cách ly
+    tập trung tại thị trấn Phong Hải" for "… ở Lào Cai được đưa về cách ly tập trung ở đâu?")."""
+    asked = {fold(w).lower() for w in words(question)}
+    if any(not {fold(w).lower() for w in m.group(1).split()} <= asked for m in _PLACE_NAMED_RE.finditer(nfc(sentence))):
+        return True
+    # a province is often named without its unit ("… tái định cư tại Bình Thuận")
+    return any(province_by_key(p.keys[0]) is not None and not set(p.keys[0].split()) <= asked
+               for p in named_places(sentence))
 
 
 def asks_why(question: str) -> bool:
@@ -776,7 +820,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # ai?": the one naming the office's holder. It comes right after the best, before the
     # budget can drop it for long sentences that only share the words, and the answer
     # opens on it.
-    answering = counted.search if counted else (answers_who if office is not None else None)
+    # "… được đưa về cách ly tập trung ở đâu?": the sentence naming a place the question does not
+    answering = counted.search if counted else (answers_who if office is not None else (
+        (lambda s: names_another_place(s, question)) if asks_where(question) else None))
     if answering is not None:
         answer_key = _best(scored, lambda key: answering(sentences[key]))
         if answer_key is not None and answer_key != picked[0]:

@@ -14,6 +14,7 @@ question matches however the report wrote them.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -142,6 +143,10 @@ def shorten_question(text: str) -> tuple[str, bool]:
     return cut_question(asked_sentence(question) or question), True
 
 
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END_RE.split(text) if s.strip()]
+
+
 def _asked_at(sentences: list[str]) -> int | None:
     """Which of a text's sentences (two or more) asks: the last if it asks with "?", else the
     first (asked, then pasted), else the last if it asks with words (a rhetorical "?" inside the
@@ -160,7 +165,7 @@ def _asked_at(sentences: list[str]) -> int | None:
 def asked_sentence(text: str) -> str | None:
     """The sentence of a long text that asks (see `shorten_question`), with the context it
     points back to, or None."""
-    sentences = [s for s in _SENTENCE_END_RE.split(text) if s.strip()]
+    sentences = _sentences(text)
     at = _asked_at(sentences)
     if at is None:
         return None
@@ -185,7 +190,7 @@ def asked_part(text: str) -> str | None:
     """Of a message of several sentences, what it asks: the sentence that asks
     (`asked_sentence`) and any other asking with "?" ("Chỉ thị 18-CT/TU ban hành ngày nào?
     Có mấy nội dung?"); None for a message of one sentence."""
-    sentences = [s for s in _SENTENCE_END_RE.split(text) if s.strip()]
+    sentences = _sentences(text)
     at = _asked_at(sentences)
     if at is None:
         return None
@@ -203,12 +208,16 @@ _ASKING_WORDS = frozenset((
 SAYS_LITTLE = 3  # content words of its own, past the one pointed back to, a sentence may have and lean on its context
 
 
+@functools.lru_cache(maxsize=1)
+def _asking_words_bare() -> frozenset[str]:
+    return frozenset(fold(w) for w in _ASKING_WORDS)
+
+
 def _says_little(asked: str, pointed: str) -> bool:
     """Whether a sentence pointing back ("nam thanh niên đó") says too little of its own to be
     searched alone ("bao nhiêu tuổi")."""
-    bare_asking = {fold(w) for w in _ASKING_WORDS}
     own = [w for w in words(asked) if fold(w) not in pointed.split()
-           and w not in (_ASKING_WORDS if has_diacritics(w) else bare_asking)]
+           and w not in (_ASKING_WORDS if has_diacritics(w) else _asking_words_bare())]
     return len(own) <= SAYS_LITTLE
 
 

@@ -408,6 +408,13 @@ def test_who_holds_an_office_is_answered_only_by_a_sentence_naming_both():
                            ("Chủ tịch UBND tỉnh Kon Tum là ai?", "Ông Lê Văn E, Chủ tịch UBND huyện Kon Rẫy")):
         assert not names_the_office(written, asked_office(typed)), typed
     assert names_the_office("Ông A, Chủ tịch UBND TP Kon Tum", asked_office("chu tich thanh pho kon tum la ai"))
+    # a unit typed bare among accented words is one; typed bare it may be a name's first word
+    for typed, written in (("Chủ tịch tinh Kon Tum là ai?", "ông Lê Ngọc Tuấn, Chủ tịch UBND tỉnh Kon Tum"),
+                           ("chu tich ubnd quan son la ai", "Ông Lê Văn A, Chủ tịch UBND huyện Quan Sơn"),
+                           ("chu tich ubnd tinh bien la ai", "Ông Lê Văn A, Chủ tịch UBND thị xã Tịnh Biên")):
+        assert names_the_office(written, asked_office(typed)), typed
+    assert not names_the_office("ông Nguyễn Văn Bình, Chủ tịch UBND huyện Đăk Hà",  # the unit after the committee written out
+                                asked_office("Chủ tịch Ủy ban nhân dân tỉnh Kon Tum là ai?"))
     assert names_the_office("gia đình ông Vũ Tiến Năng là chủ nhiệm Câu lạc bộ tiêu sạch",
                             asked_office("chu nhiem CLB tieu sach la ai"))
     assert asked_office("Ai nên đi khám?") is None and asked_office("Chủ tịch UBND tỉnh nói gì?") is None
@@ -538,6 +545,7 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
     assert counted_noun("có mấy hộ nghèo").search("xã có 1.200 hộ nghèo")
     assert counted_noun("Xã Cát Lâm trồng bao nhiêu ha dưa hấu?").search("Năm nay chỉ 70ha.")  # glued
     when = counted_noun("Trạm dừng thu phí lúc mấy giờ?")  # an hour as written: "15h", "15h30"
+    assert counted_noun("tram dung thu phi luc may gio").search("Kể từ 15h ngày 31/10")  # typed bare too
     assert when.search("Kể từ 15h ngày 31/10") and when.search("lúc 9h30") and not when.search("Ngày 31/10, trạm dừng.")
     assert all(when.search(s) for s in ("lúc 15g30 chiều", "từ 7h-11h", "8h30–10h")) and not any(when.search(s) for s in (
         "Trạm trên Quốc lộ 14H dừng thu.", "Xe biển số 82H-012.34 bị giữ.", "Chuyến bay VN123H hạ cánh.",
@@ -708,8 +716,13 @@ def test_a_why_question_quotes_a_sentence_giving_a_cause():
         assert not gives_cause(other), other
     assert gives_cause("Nguyên nhân là mưa lớn kéo dài.") and gives_cause("Khiến nhiều người bị thương.")
     for cause_ in ("Công trình chậm do thiếu vốn đầu tư.", "Vụ sạt lở do xây dựng trái phép.",
-                   "Do thiếu kinh phí tổ chức, lễ hội bị hoãn.", "Do dự án treo nhiều năm, dân khổ."):
-        assert gives_cause(cause_), cause_  # a cause, though an agent's verb follows
+                   "Do thiếu kinh phí tổ chức, lễ hội bị hoãn.", "Do dự án treo nhiều năm, dân khổ.",
+                   "Chậm do các nguyên nhân khách quan.", "Do người dân chưa nắm rõ quy định.",
+                   "Ùn tắc do bộ phận một cửa quá tải.", "Sai sót do tổ chức thi công sai quy trình."):
+        assert gives_cause(cause_), cause_  # a cause, though an agent's word or verb is in it
+    for agent in ("Kế hoạch do Ủy ban nhân dân tỉnh ban hành.", "Giải chạy do Đoàn Thanh niên xã tổ chức."):
+        assert not gives_cause(agent), agent  # capitalised agents
+    assert counted_noun("Vì sao bao lâu nay đường chưa được sửa?") is None  # "bao lâu nay": for so long
     # "bao lâu nay" (for so long) asks no duration: the cause is still quoted
     late = "Đường chưa được sửa do thiếu vốn."
     a = compose("Vì sao bao lâu nay đường liên thôn ở xã Ia Chim vẫn chưa được sửa?",
@@ -730,8 +743,25 @@ def test_how_long_and_which_number_are_answered_by_their_figure():
     assert floor.search("Đám cháy bùng phát tại tầng 5 của nhà hàng.") and not floor.search("Tòa nhà có 5 tầng.")
     assert counted_noun("Tổng Bí thư ứng cử ở đơn vị bầu cử số mấy?").search("ứng cử tại đơn vị bầu cử số 1 của Hà Nội")
     assert counted_noun("Cầu khởi công vào tháng mấy?").search("Cầu khởi công vào tháng 5/2024.")  # a date's form
+    assert floor.search("Đám cháy ở tầng 12A.")  # a number with a letter
     assert counted_noun("Xã có mấy thôn?").search("Xã có 5 thôn.")  # "mấy" before the noun: a count, as before
     assert counted_noun("Ông ấy làm ở đó mất mấy?") is None
+
+
+def test_a_where_question_opens_on_a_sentence_naming_another_place():
+    """"… ở Lào Cai được đưa về cách ly tập trung ở đâu?": the sentence naming a place the question
+    does not ("thị trấn Phong Hải") opens the answer, not the one sharing most words. (ViNewsQA dev:
+    first sentence +2 -2, answer_hit unchanged; the review sets: 2 answers open on it, none worse.)"""
+    from retrieval.answer import asks_where, names_another_place
+
+    q = "4 trường hợp F1 của bệnh nhân 2899 ở Lào Cai được đưa về cách ly tập trung ở đâu?"
+    shared = "Tỉnh Lào Cai ghi nhận 4 trường hợp F1 của bệnh nhân 2899, đều đã được cách ly tập trung."
+    where = "Trong đêm 29/4, cả 4 trường hợp được chuyển về khu cách ly tại thị trấn Phong Hải."
+    a = compose(q, [_hit(f"{shared} {where}")], True, lambda t: 1.0, AnswerParams(max_sentences=1, add_next=False))
+    assert a.sentences[0].text == where
+    assert asks_where("xe khach lao xuong vuc o dak nong tai xa nao") and not asks_where("Ở Đà Nẵng có gì mới?")
+    assert not names_another_place(shared, q) and names_another_place(where, q)
+    assert names_another_place("Tổng cục kiểm tra tại Bình Thuận.", "Tổng cục kiểm tra tại tỉnh nào?")  # a province
 
 
 def test_a_title_that_counts_what_is_asked_is_quoted():
