@@ -34,6 +34,9 @@ KINDS: dict[str, str] = {
 _NEEDS_CODE = frozenset({"văn bản"})  # "văn bản 2" is no document's name
 _NEEDS_NUMBER_WORD = frozenset({"công điện"})  # without "số" or a code: "thi công điện 35 kV"
 # Bumped when `extract_refs` reads more: a store extracts its articles' references again once.
+# 2: "văn bản số 3368/BGTVT-ATGT", "Công điện số 02/CĐ-UBND".
+# 3: a department numbered ("2630/UBND-DL1"); "công điện" only with "số" or a code; a merged
+#    reference keeps the kind named.
 REFS_VERSION = "3"
 # Issuer implied by the suffix of a code.
 ISSUERS: dict[str, str] = {

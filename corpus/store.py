@@ -600,14 +600,15 @@ class Store:
         return [r[0] for r in await self._all("SELECT DISTINCT model FROM embeddings")]
 
     # -- document references ---------------------------------------------
-    async def replace_refs(self, refs: Sequence[tuple[int, Sequence[DocRef]]]) -> None:
-        """Swap these articles' document references for the ones given ((article id, its
-        references), read again from their stored texts by a newer `extract_refs`), in one
-        transaction; an article stored meanwhile keeps its own, one deleted meanwhile is skipped."""
+    async def replace_refs(self, refs: Sequence[tuple[int, str, Sequence[DocRef]]]) -> None:
+        """Swap these articles' document references for the ones given ((article id, the content
+        hash of the text they were read from, its references), read again by a newer
+        `extract_refs`), in one transaction; an article stored, changed or deleted meanwhile (its id
+        reused, its hash another) keeps its own or is skipped."""
         async with self._transaction("replace the document references", bump=False) as db:
-            async with db.execute("SELECT id FROM articles") as cur:
-                present = {r[0] for r in await cur.fetchall()}
-            kept = [(aid, found) for aid, found in refs if aid in present]
+            async with db.execute("SELECT id, content_hash FROM articles") as cur:
+                current = {r[0]: r[1] for r in await cur.fetchall()}
+            kept = [(aid, found) for aid, read_from, found in refs if current.get(aid) == read_from]
             await db.executemany("DELETE FROM doc_refs WHERE article_id=?", [(aid,) for aid, _ in kept])
             await db.executemany(_INSERT_REF, [_ref_row(aid, ref) for aid, found in kept for ref in found])
 
@@ -718,14 +719,15 @@ class Store:
         return await self._one("SELECT 1 FROM articles a LEFT JOIN article_terms t ON t.article_id=a.id"
                                " WHERE t.article_id IS NULL LIMIT 1") is not None
 
-    async def all_article_texts(self) -> list[tuple[int, str, str]]:
-        """(id, title, text) of every article."""
-        return [(r[0], r[1], r[2]) for r in await self._all("SELECT id, title, text FROM articles ORDER BY id")]
+    async def all_article_texts(self) -> list[tuple[int, str, str, str]]:
+        """(id, title, text, content hash) of every article."""
+        return [(r[0], r[1], r[2], r[3])
+                for r in await self._all("SELECT id, title, text, content_hash FROM articles ORDER BY id")]
 
     async def texts(self) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
         """(id, title, text) of every article and (id, title, text) of every chunk:
         what the lexical rows are derived from."""
-        articles = await self.all_article_texts()
+        articles = [(i, title, text) for i, title, text, _ in await self.all_article_texts()]
         chunks = await self._all("SELECT c.id, a.title, c.text FROM chunks c JOIN articles a ON a.id=c.article_id"
                                  " ORDER BY c.id")
         return articles, [(r[0], r[1], r[2]) for r in chunks]

@@ -2,8 +2,11 @@
 
 Sentences of the top passages (only of articles that fit the year and place the
 question names, when any does) are scored by the idf mass of the question's
-folded syllables (and, at half weight, syllable bigrams) they contain; for "bao
-nhiêu <noun>", a sentence that counts the noun ("25 mô hình") scores more. The
+folded syllables (and, at half weight, syllable bigrams) they contain (the words only the
+context of a message of several sentences writes at a quarter). What the question asks decides
+which sentence opens the answer: for "bao nhiêu <noun>" the one counting it ("25 mô hình"),
+a length, a duration, "tầng mấy"; for "… là ai" one naming the office's holder; for "ở đâu"
+one naming another place; for "vì sao" a sentence giving a cause is quoted too. The
 best few are quoted, plus the sentence right after the best one (measured: the
 answer often follows the clause that matches the question) and the one before a
 quoted sentence that opens by pointing back ("Cách này …"): articles in rank
@@ -128,7 +131,7 @@ class Office:
     the words after it in the question ("ubnd tinh kon tum")."""
 
     title: tuple[str, ...]
-    after: tuple[str, ...]
+    after: tuple[str, ...]  # up to OFFICE_WORDS folded words after the title ("ubnd tinh kon tum la ai")
     provinces: tuple[str, ...] = ()  # the provinces the question names (`Place.name`): the office's
     # the folded names of the places below a province the question names ("thu duc"): the office's
     places: tuple[str, ...] = ()
@@ -322,7 +325,7 @@ class CountedNoun:
 
 # A unit asked and the ways the press writes it after a number ("dài bao nhiêu mét": "600m"),
 # looked up as typed: with its accents ("căn" nhà is no "cân"), or bare when no other word folds
-# to it ("can", "ki", "ky" do: căn, cần, kỳ)
+# to it ("can", "ki", "ky", "tan", "tang" do: căn, cần, kỳ, tan, tăng)
 _UNITS = (("mét", "m"), ("km", "ki-lô-mét", "kilômét", "cây số"), ("ha", "héc-ta", "hecta", "héc"),
           ("kg", "ki-lô-gam", "kilôgam", "kí", "ký", "cân"), ("tấn",), ("tầng",), ("cm",), ("mm",))
 _LENGTHS = {"m", "km", "cm", "mm"}  # (folded)
@@ -617,47 +620,27 @@ _WHY = tuple(tuple(w.split()) for w in ("vì sao", "tại sao", "nguyên nhân",
 # A sentence giving a cause: "nguyên nhân là …", "do mưa lớn", "do thiếu vốn đầu tư", "do người dân
 # chưa nắm rõ" (not "do đó", "do vậy": therefore; nor "tự do", "do dự" but "do dự án treo"; nor an
 # agent, one of these words then, in the clause, what agents do: "do xã tổ chức", "do ông A phụ
-# trách", nor a capitalised one: "do Viện … khảo sát", "do Ủy ban nhân dân tỉnh ban hành"), "vì …"
+# trách", nor a person or a capitalised name: "do ông bà để lại", "do Viện … khảo sát"; but a sentence
+# opening "Do …," gives one: "Do Ủy ban nhân dân xã chậm bàn giao mặt bằng, …"), "vì …"
 # (not "vì vậy"), "bởi …" (not "bởi vậy"), "khiến", "dẫn đến", "làm cho", "nên mới"
 _AGENTS = ("xã(?! hội)", "huyện", "tỉnh", "thành phố", "phường", "quận", "sở", "bộ(?! phận| máy)", "ban",
-           "hội(?! chứng)", "ông", "bà", "anh", "chị", "công ty", "đơn vị", "người dân", "nhà trường", "đoàn",
-           "lực lượng", "cơ quan", "chính quyền", "ủy ban", "nhóm", "gia đình", "các", "tổ(?! chức)")
+           "hội(?! chứng)", "công ty", "đơn vị", "nhà trường", "đoàn", "lực lượng", "cơ quan", "chính quyền",
+           "ủy ban", "nhóm", "gia đình", "các", "tổ(?! chức)", "người dân")
 _AGENT_VERBS = ("tổ chức", "chủ trì", "thực hiện", "phụ trách", "ban hành", "bình chọn", "đầu tư", "quản lý",
                 "điều hành", "trao", "tài trợ", "khảo sát", "thi công", "phát động", "cấp", "dẫn đầu", "làm trưởng",
-                "chủ trương", "đề xuất", "xây dựng", "biên soạn", "đảm nhận", "đảm nhiệm", "sáng lập", "cử")
-_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))
+                "chủ trương", "đề xuất", "xây dựng", "biên soạn", "đảm nhận", "đảm nhiệm", "sáng lập", "cử",
+                "kiểm tra", "xử lý", "tiếp nhận", "đóng góp", "làm chủ", "để lại", "nuôi", "giữ", "sở hữu")
+_PERSONS = ("ông", "bà", "anh", "chị", "em", "cô", "chú", "bác")  # agents whatever follows ("do ông bà để lại")
+_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))  # capitals, Vietnamese ones too (Đ, Ấ, Ủ)
 _GIVES_CAUSE_RE = re.compile(
     r"(?i:\bnguyên nhân (?:chính |chủ yếu |ban đầu )?(?:là|do|được xác định)\b)"
+    r"|^\W*Do [^,.;]{3,80},"  # "Do Ủy ban nhân dân xã chậm bàn giao mặt bằng, dự án bị đình trệ."
     r"|(?<![Tt]ự )(?<![Cc]ho )\b[Dd]o (?!(?:đó|vậy|đây|đấy|ai|dự(?! (?:án|báo|kiến|toán)))\b)"
+    r"(?!(?:" + "|".join(_PERSONS) + r")\b)"
     r"(?!(?:" + "|".join(_AGENTS) + r")\b[^.,;:]{0,40}?\b(?:" + "|".join(_AGENT_VERBS) + r")\b)"
     r"(?![" + re.escape(_UPPER) + r"])[^\W\d_]"
     r"|(?i:\bvì (?!(?:vậy|thế|sao)\b)\w|\bbởi (?!(?:vậy|thế|lẽ đó)\b)|\bkhiến\b|\bdẫn (?:đến|tới)\b"
     r"|\blàm cho\b|\bnên mới\b)")
-
-
-# "Ở đâu", "xã nào": where (with its accents where typed with them)
-_WHERE = tuple(tuple(w.split()) for w in ("ở đâu", "tại đâu", "nơi nào", "địa điểm nào", "khu vực nào", "địa phương nào",
-                                          "xã nào", "phường nào", "huyện nào", "tỉnh nào", "thôn nào", "quận nào",
-                                          "sông nào", "bệnh viện nào"))
-# A place named in a sentence: a unit, then a capitalised name ("thị trấn Phong Hải", "sông Rào Bội")
-_PLACE_NAMED_RE = re.compile(r"(?i:\b(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tp|tỉnh|thôn|bản|làng|ấp"
-                             r"|tổ dân phố|khu phố|sông|suối|núi|đèo|cầu|chợ|bệnh viện|trường|khu công nghiệp|kcn"
-                             r"|cảng|sân bay|đảo|khu cách ly|trung tâm))\.?\s+((?:[A-ZĐ][\w']*\s*){1,4})")
-
-
-def asks_where(question: str) -> bool:
-    return any(_phrases_typed(asked_part(question) or question, _WHERE))
-
-
-def names_another_place(sentence: str, question: str) -> bool:
-    """Whether a sentence (with its accents) names a place the question does not ("… cách ly
-    tập trung tại thị trấn Phong Hải" for "… ở Lào Cai được đưa về cách ly tập trung ở đâu?")."""
-    asked = {fold(w).lower() for w in words(question)}
-    if any(not {fold(w).lower() for w in m.group(1).split()} <= asked for m in _PLACE_NAMED_RE.finditer(nfc(sentence))):
-        return True
-    # a province is often named without its unit ("… tái định cư tại Bình Thuận")
-    return any(province_by_key(p.keys[0]) is not None and not set(p.keys[0].split()) <= asked
-               for p in named_places(sentence))
 
 
 def asks_why(question: str) -> bool:
@@ -820,9 +803,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # ai?": the one naming the office's holder. It comes right after the best, before the
     # budget can drop it for long sentences that only share the words, and the answer
     # opens on it.
-    # "… được đưa về cách ly tập trung ở đâu?": the sentence naming a place the question does not
-    answering = counted.search if counted else (answers_who if office is not None else (
-        (lambda s: names_another_place(s, question)) if asks_where(question) else None))
+    answering = counted.search if counted else (answers_who if office is not None else None)
     if answering is not None:
         answer_key = _best(scored, lambda key: answering(sentences[key]))
         if answer_key is not None and answer_key != picked[0]:

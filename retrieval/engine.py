@@ -204,7 +204,7 @@ class Engine:
                 log.info("reading the document references of %d articles again (version %s)",
                          len(articles), REFS_VERSION)
                 await store.replace_refs(await asyncio.to_thread(
-                    lambda: [(i, extract_refs(f"{title}\n{text}")) for i, title, text in articles]))
+                    lambda: [(i, digest, extract_refs(f"{title}\n{text}")) for i, title, text, digest in articles]))
             await store.set_meta(REFS_KEY, REFS_VERSION)
 
     @staticmethod

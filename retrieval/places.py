@@ -317,7 +317,7 @@ def clauses(question: str) -> list[list[str]]:
 # folded word; and Đakrông, written both ways)
 JOINED_PLACES = {**{fold(name).lower(): joined for joined, name in JOINED_NAMES.items()}, "da krong": "dakrong"}
 # (not in a web or mail address: "dalat.gov.vn", "info@sapa.vn")
-_JOINED_RE = re.compile(r"(?<![\w./@])(" + "|".join(JOINED_NAMES) + r")\b(?!\.\w|@)", re.I)
+_JOINED_RE = re.compile(r"(?<![\w./@-])(" + "|".join(JOINED_NAMES) + r")\b(?!\.\w|@)", re.I)
 
 
 def _split_joined(question: str) -> str:

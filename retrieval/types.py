@@ -112,8 +112,8 @@ ELSEWHERE_TEXT = (
     "Xin lỗi, tôi chưa tìm thấy bài viết nào về {names} trả lời câu hỏi này (các bài gần nhất nói về nơi "
     f"khác hoặc thời gian khác, nên tôi không trích). Bạn có thể hỏi cách khác hoặc {SEARCH_HINT}."
 )
-# A question about the present ("hiện nay", "hôm nay") answered from an older article
 DATE_FORMAT = "%d/%m/%Y"  # a day as cadres write it, in answers and in the bots
+# A question about the present ("hiện nay", "hôm nay") answered from an older article
 AS_OF_NOTE = "Thông tin dưới đây theo bài [1], đăng ngày {date}; đến nay có thể đã thay đổi."
 AS_OF_UNDATED_NOTE = "Bài [1] không rõ ngày đăng; thông tin dưới đây đến nay có thể đã thay đổi."
 NO_FIGURE_NOTE = "Các bài tìm được không nêu con số cụ thể; đây là những đoạn gần nhất với câu hỏi:"
