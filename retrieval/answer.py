@@ -5,8 +5,8 @@ question names, when any does) are scored by the idf mass of the question's
 folded syllables (and, at half weight, syllable bigrams) they contain (the words only the
 context of a message of several sentences writes at a quarter). What the question asks decides
 which sentence opens the answer: for "bao nhiêu <noun>" the one counting it ("25 mô hình"),
-a length, a duration, "tầng mấy"; for "… là ai" one naming the office's holder; for "ở đâu"
-one naming another place; for "vì sao" a sentence giving a cause is quoted too. The
+a length, a duration, "tầng mấy"; for "… là ai" one naming the office's holder; for "vì sao"
+a sentence giving a cause is quoted too. The
 best few are quoted, plus the sentence right after the best one (measured: the
 answer often follows the clause that matches the question) and the one before a
 quoted sentence that opens by pointing back ("Cách này …"): articles in rank
@@ -620,24 +620,26 @@ _WHY = tuple(tuple(w.split()) for w in ("vì sao", "tại sao", "nguyên nhân",
 # A sentence giving a cause: "nguyên nhân là …", "do mưa lớn", "do thiếu vốn đầu tư", "do người dân
 # chưa nắm rõ" (not "do đó", "do vậy": therefore; nor "tự do", "do dự" but "do dự án treo"; nor an
 # agent, one of these words then, in the clause, what agents do: "do xã tổ chức", "do ông A phụ
-# trách", nor a person or a capitalised name: "do ông bà để lại", "do Viện … khảo sát"; but a sentence
-# opening "Do …," gives one: "Do Ủy ban nhân dân xã chậm bàn giao mặt bằng, …"), "vì …"
+# trách", "do ông bà để lại"; nor a capitalised name: "do Viện … khảo sát"; but a sentence opening
+# "Do …," gives one: "Do Ủy ban nhân dân xã chậm bàn giao mặt bằng, …"), "vì …"
 # (not "vì vậy"), "bởi …" (not "bởi vậy"), "khiến", "dẫn đến", "làm cho", "nên mới"
 _AGENTS = ("xã(?! hội)", "huyện", "tỉnh", "thành phố", "phường", "quận", "sở", "bộ(?! phận| máy)", "ban",
            "hội(?! chứng)", "công ty", "đơn vị", "nhà trường", "đoàn", "lực lượng", "cơ quan", "chính quyền",
-           "ủy ban", "nhóm", "gia đình", "các", "tổ(?! chức)", "người dân")
+           "ủy ban", "nhóm", "gia đình", "các", "tổ(?! chức)", "người dân", "ông", "bà", "anh", "chị", "bác")
+# what agents do ("kiểm tra", "xử lý" only ending the clause: "do cơ quan kiểm tra lỏng lẻo" is a cause)
 _AGENT_VERBS = ("tổ chức", "chủ trì", "thực hiện", "phụ trách", "ban hành", "bình chọn", "đầu tư", "quản lý",
                 "điều hành", "trao", "tài trợ", "khảo sát", "thi công", "phát động", "cấp", "dẫn đầu", "làm trưởng",
-                "chủ trương", "đề xuất", "xây dựng", "biên soạn", "đảm nhận", "đảm nhiệm", "sáng lập", "cử",
-                "kiểm tra", "xử lý", "tiếp nhận", "đóng góp", "làm chủ", "để lại", "nuôi", "giữ", "sở hữu")
-_PERSONS = ("ông", "bà", "anh", "chị", "em", "cô", "chú", "bác")  # agents whatever follows ("do ông bà để lại")
+                "chủ trương", "đề xuất", "xây dựng", "biên soạn", "đảm nhận", "đảm nhiệm", "sáng lập", "cử", "ký",
+                "tiếp nhận", "đóng góp", "làm chủ", "để lại", "sở hữu", "phối hợp",
+                "kiểm tra(?=[,.;]|$| xử lý)", "xử lý(?=[,.;]|$)")
+_AGENT_RE = r"(?i:(?:" + "|".join(_AGENTS) + r")\b[^.;]{0,60}?\b(?:" + "|".join(_AGENT_VERBS) + r")\b)"
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))  # capitals, Vietnamese ones too (Đ, Ấ, Ủ)
+_THEREFORE = r"(?:đó|vậy|thế|đây|đấy)\b"  # "do đó", "Do vậy,": therefore
 _GIVES_CAUSE_RE = re.compile(
     r"(?i:\bnguyên nhân (?:chính |chủ yếu |ban đầu )?(?:là|do|được xác định)\b)"
-    r"|^\W*Do [^,.;]{3,80},"  # "Do Ủy ban nhân dân xã chậm bàn giao mặt bằng, dự án bị đình trệ."
-    r"|(?<![Tt]ự )(?<![Cc]ho )\b[Dd]o (?!(?:đó|vậy|đây|đấy|ai|dự(?! (?:án|báo|kiến|toán)))\b)"
-    r"(?!(?:" + "|".join(_PERSONS) + r")\b)"
-    r"(?!(?:" + "|".join(_AGENTS) + r")\b[^.,;:]{0,40}?\b(?:" + "|".join(_AGENT_VERBS) + r")\b)"
+    # "Do Ủy ban nhân dân xã chậm bàn giao mặt bằng, dự án bị đình trệ." (not "Do ông A, Chủ tịch xã, ký.")
+    rf"|^\W*Do (?!{_THEREFORE})(?!{_AGENT_RE})[^,.;]{{3,80}},"
+    rf"|(?<![Tt]ự )(?<![Cc]ho )\b[Dd]o (?!{_THEREFORE}|(?:ai|dự(?! (?:án|báo|kiến|toán)))\b)(?!{_AGENT_RE})"
     r"(?![" + re.escape(_UPPER) + r"])[^\W\d_]"
     r"|(?i:\bvì (?!(?:vậy|thế|sao)\b)\w|\bbởi (?!(?:vậy|thế|lẽ đó)\b)|\bkhiến\b|\bdẫn (?:đến|tới)\b"
     r"|\blàm cho\b|\bnên mới\b)")

@@ -724,6 +724,11 @@ def test_a_why_question_quotes_a_sentence_giving_a_cause():
                   "Mảnh đất do ông bà để lại.", "Hồ sơ do cơ quan công an tiếp nhận."):
         assert not gives_cause(agent), agent  # capitalised agents, persons, agents and what they do
     assert gives_cause("Do Ủy ban nhân dân xã chậm bàn giao mặt bằng, dự án bị đình trệ.")  # "Do …, …"
+    for person in ("Tai nạn do anh Nam phóng nhanh vượt ẩu.", "Vụ cháy do em bé nghịch lửa.", "do cơ quan kiểm tra lỏng lẻo"):
+        assert gives_cause(person), person  # a person or a body as the cause's subject
+    for not_cause in ("Do vậy, cần chú ý.", "Do ông Nguyễn Văn A, Chủ tịch UBND xã, ký.",
+                      "Do Công ty A, đơn vị trúng thầu, thi công.", "Vụ việc do các cơ quan chức năng kiểm tra, xử lý."):
+        assert not gives_cause(not_cause), not_cause
     assert counted_noun("Vì sao bao lâu nay đường chưa được sửa?") is None  # "bao lâu nay": for so long
     # "bao lâu nay" (for so long) asks no duration: the cause is still quoted
     late = "Đường chưa được sửa do thiếu vốn."
