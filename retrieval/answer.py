@@ -442,7 +442,9 @@ _MONEY = CountedNoun(_money_pattern(True), _money_pattern(False))
 
 def counted_noun(question: str) -> CountedNoun | None:
     """For "bao nhiêu <noun>" / "mấy <noun>", what counts it (`CountedNoun`); for an amount
-    of money asked (and no other noun counted), a sum."""
+    of money asked (and no other noun counted), a sum. Read in what a message of several
+    sentences asks (`asked_part`): a count in its context is none."""
+    question = asked_part(question) or question
     accented = has_diacritics(question)
     text = nfc(question).lower() if accented else fold(question).lower()
     m = _HOW_MANY_RE[accented].search(text) or _NUMBER_OF_RE[accented].search(text)
@@ -740,8 +742,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     count_bonus = COUNT_WEIGHT * sum(idf(t) for t in q_uni) if counted else 0.0
     # "bao nhiêu … tính đến 14h ngày 30/4": a figure of that day, not the day before (only for
     # a figure: "Ai chủ trì cuộc họp … chiều 30/4?" opened on the meeting's date line, not its chair)
-    figure = asks_a_figure(question)
-    days = named_days(question) if figure else set()
+    asking = asked_part(question) or question  # (a figure or a day in a message's context is not asked)
+    figure = asks_a_figure(asking)
+    days = named_days(asking) if figure else set()
     day_bonus = DATE_WEIGHT * sum(idf(t) for t in q_uni) if days else 0.0
     # "Vì sao …": a sentence giving a cause ("do mưa lớn", "nên mới") holds the answer
     why = asks_why(question)
@@ -943,7 +946,7 @@ def asks_of_now(question: str) -> bool:
     """Whether a question asks how things are now ("hiện nay", "hôm nay", "năm nay"; not the
     "hiện" of "thực hiện", "xuất hiện")."""
     return any(phrase[0] != "hiện" or not i or not _hien_of_another_word(ws[max(0, i - 2):i])
-               for ws, i, phrase in _phrases_typed(question, _NOW_PHRASES))
+               for ws, i, phrase in _phrases_typed(asked_part(question) or question, _NOW_PHRASES))
 
 
 def dated(answer: Answer, today: dt.date) -> Answer:

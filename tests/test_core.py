@@ -242,7 +242,9 @@ async def test_a_question_about_now_answered_from_an_older_article_says_its_date
     assert dated(replace(a, query="Thu nhập bình quân năm 2019?"), dt.date(2026, 11, 27)).note == ""
     for other in ("Chính sách trọng dụng hiền tài của tỉnh?", "Hội nghị khai mạc lúc bảy giờ sáng ngày nào?",
                   "Huyện thực hiện có hiệu quả bao nhiêu mô hình?", "Năm 2021 xuất hiện có bao nhiêu ổ dịch?",
-                  "thuc hien tai xa nao"):
+                  "thuc hien tai xa nao",
+                  # "hiện nay" in a message's context only: the question asks nothing of now
+                  "Hiện nay xã đang vận động bà con làm căn cước. Xin hỏi quy định về CCCD thế nào?"):
         assert dated(replace(a, query=other), dt.date(2026, 11, 27)).note == "", other  # fold as "hien tai" …
     for bare in ("hien nay co bao nhieu ho ngheo", "Hien nay huyện có bao nhiêu hộ nghèo?",  # typed bare, in part
                  "Xã hiện có bao nhiêu nhân khẩu?", "ca nuoc hien co bao nhieu co so dao tao luat",

@@ -752,6 +752,8 @@ def test_how_long_and_which_number_are_answered_by_their_figure():
     assert counted_noun("Cầu khởi công vào tháng mấy?").search("Cầu khởi công vào tháng 5/2024.")  # a date's form
     assert floor.search("Đám cháy ở tầng 12A.")  # a number with a letter
     assert counted_noun("Xã có mấy thôn?").search("Xã có 5 thôn.")  # "mấy" before the noun: a count, as before
+    # a count in a message's context is not asked
+    assert counted_noun("Huyện có bao nhiêu hộ nghèo được hỗ trợ năm ngoái. Xin hỏi Chủ tịch huyện đó là ai?") is None
     assert counted_noun("Ông ấy làm ở đó mất mấy?") is None
 
 
