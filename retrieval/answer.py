@@ -328,7 +328,8 @@ class CountedNoun:
 # to it ("can", "ki", "ky", "tan", "tang" do: căn, cần, kỳ, tan, tăng)
 _UNITS = (("mét", "m"), ("km", "ki-lô-mét", "kilômét", "cây số"), ("ha", "héc-ta", "hecta", "héc"),
           ("kg", "ki-lô-gam", "kilôgam", "kí", "ký", "cân"), ("tấn",), ("tầng",), ("cm",), ("mm",))
-_LENGTHS = {"m", "km", "cm", "mm"}  # (folded)
+_LENGTH_UNITS = tuple(u for g in _UNITS if g[0] in ("mét", "km", "cm", "mm") for u in g)
+_LENGTHS = frozenset(fold(u) for u in _LENGTH_UNITS)
 _UNIT_OF = {nfc(u): g for g in _UNITS for u in g}
 _UNIT_OF_BARE = {fold(u): g for g in _UNITS for u in g if fold(u) not in {"can", "ki", "ky", "tan", "tang"}}
 # Units of more than one word, read before the noun after "bao nhiêu" ("bao nhiêu ki-lô-mét", "cây số")
@@ -340,7 +341,6 @@ _DIMENSIONS = ("dài", "rộng", "cao", "sâu", "nặng")
 _NOT_DIMENSION = {"cao": ("nâng", "đề", "tăng"), "rộng": ("mở",), "dài": ("kéo",)}
 # the units a dimension is given in, when no unit is asked ("Tòa nhà cao bao nhiêu?": "cao 36 m", not
 # "năng suất cao 7 tấn/ha")
-_LENGTH_UNITS = tuple(u for g in _UNITS if g[0] in ("mét", "km", "cm", "mm") for u in g)
 _DIMENSION_UNITS = {"dài": _LENGTH_UNITS, "rộng": _LENGTH_UNITS, "sâu": _LENGTH_UNITS, "cao": (*_LENGTH_UNITS, "tầng"),
                     "nặng": tuple(u for g in _UNITS if g[0] in ("kg", "tấn") for u in g) + ("tạ", "gam", "g")}
 
@@ -364,11 +364,12 @@ _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lê
 
 
 _NUMBER = r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"  # not a year: "25", "1.200", "2,5"
+_WORD_END = r"(?![\w\u0300-\u036f-])"  # (a tone mark left apart by `marks_last` is part of the word)
 
 
 def _number_before(nouns: tuple[str, ...], f: Callable[[str], str]) -> str:
     """A number (not a year) before one of the nouns, `f`-ed ("2 giờ", "3 ngày")."""
-    return rf"{_NUMBER}\s*(?:" + "|".join(f(n) for n in nouns) + r")(?![\w\u0300-\u036f-])"
+    return rf"{_NUMBER}\s*(?:" + "|".join(f(n) for n in nouns) + rf"){_WORD_END}"
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
@@ -386,15 +387,13 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     noun is asked; for "mấy giờ", an hour as the press writes it too ("15h", "15h30", "15g30",
     "7h-11h"; not "Quốc lộ 14H", "ĐT 8H", "82H-012.34"). Over lower-case text, `f`-ed.
     (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
-    end = r"(?![\w\u0300-\u036f-])"
+    end = _WORD_END
     number = _NUMBER
     if dimension is not None:
         fillers = "|".join(f(w) for w in _FILLERS)
         # (glued to the word before too: a scraper's "cất cánhdài 1.500m")
         number = rf"{_not_after(dimension, f)}{f(dimension)}{end}\s*(?:(?:{fillers})\s+){{0,2}}{number}"
-    if noun is None:
-        if dimension is None:
-            return re.compile(number)
+    if noun is None:  # (then a dimension is asked: `counted_noun`)
         units = "|".join(re.escape(f(u)) for u in sorted(_DIMENSION_UNITS[dimension], key=len, reverse=True))
         return re.compile(rf"{number}\s*(?:{units}){end}")
     at = r"(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|g[0-5]\d)"  # "15h", "15h30", "15g30" (not "5g" of grams, "5G")
@@ -487,7 +486,9 @@ _FIGURE_ONLY_WORDS = {"năm", "một", "tư"}
 
 
 def asks_a_figure(question: str) -> bool:
-    """Whether a question asks how many or how much ("bao nhiêu", "mấy", "số lượng")."""
+    """Whether a question asks how many or how much ("bao nhiêu", "mấy", "số lượng"), in what a
+    message of several sentences asks (`asked_part`), as `counted_noun` reads it."""
+    question = asked_part(question) or question
     folded, few = _ASKS_FIGURE_RE
     return bool(folded.search(fold(question).lower()) or few.search(nfc(question).lower()))
 
@@ -747,9 +748,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     count_bonus = COUNT_WEIGHT * sum(idf(t) for t in q_uni) if counted else 0.0
     # "bao nhiêu … tính đến 14h ngày 30/4": a figure of that day, not the day before (only for
     # a figure: "Ai chủ trì cuộc họp … chiều 30/4?" opened on the meeting's date line, not its chair)
-    asking = asked_part(question) or question  # (a figure or a day in a message's context is not asked)
-    figure = asks_a_figure(asking)
-    days = named_days(asking) if figure else set()
+    figure = asks_a_figure(question)
+    days = named_days(asked_part(question) or question) if figure else set()  # (not a day of the context)
     day_bonus = DATE_WEIGHT * sum(idf(t) for t in q_uni) if days else 0.0
     # "Vì sao …": a sentence giving a cause ("do mưa lớn", "nên mới") holds the answer
     why = asks_why(question)

@@ -14,7 +14,6 @@ question matches however the report wrote them.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import unicodedata
@@ -212,16 +211,11 @@ _ASKING_WORDS = frozenset((
 SAYS_LITTLE = 3  # content words of its own, past the one pointed back to, a sentence may have and lean on its context
 
 
-@functools.lru_cache(maxsize=1)
-def _asking_words_bare() -> frozenset[str]:
-    return frozenset(fold(w) for w in _ASKING_WORDS)
-
-
 def _says_little(asked: str, pointed: str) -> bool:
     """Whether a sentence pointing back ("nam thanh niên đó") says too little of its own to be
     searched alone ("bao nhiêu tuổi")."""
     own = [w for w in words(asked) if fold(w) not in pointed.split()
-           and w not in (_ASKING_WORDS if has_diacritics(w) else _asking_words_bare())]
+           and w not in (_ASKING_WORDS if has_diacritics(w) else _ASKING_WORDS_BARE)]
     return len(own) <= SAYS_LITTLE
 
 
@@ -270,6 +264,9 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return unicodedata.normalize("NFC", stripped)
+
+
+_ASKING_WORDS_BARE = frozenset(fold(w) for w in _ASKING_WORDS)  # (`_says_little`; needs `fold`)
 
 
 # The words a question asks with (`query` also strips them from a question's end)

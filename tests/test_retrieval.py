@@ -743,7 +743,7 @@ def test_a_why_question_quotes_a_sentence_giving_a_cause():
 
 def test_how_long_and_which_number_are_answered_by_their_figure():
     """"sau bao lâu": a number of hours, days…; "tầng mấy", "số mấy": the number after the noun
-    ("tầng 5", not "5 tầng"). (ViNewsQA dev answer_hit 0.7806 -> 0.7818, first sentence +2.)"""
+    ("tầng 5", not "5 tầng"). (ViNewsQA dev answer_hit 0.7806 -> 0.7818, by `main.py eval`.)"""
     where = "Vụ cháy xảy ra tại xưởng sofa ở KCN Sóng Thần 3, thị xã Dĩ An."
     took = "Sau khoảng 2 giờ, ngọn lửa được khống chế."
     a = compose("vu chay xuong sofa o kcn song than 3 sau bao lau moi khong che duoc", [_hit(f"{where} {took}")], True,
