@@ -34,7 +34,8 @@ from corpus.store import WEAK_QUESTIONS_READ, parse_utc
 from corpus.types import ArticleInfo
 from retrieval.feeds import CONFIG, FeedWatcher, find_feed
 from retrieval.answer import dated
-from retrieval.normalize import clean_question, fold, nfc, shorten_question
+from retrieval.normalize import fold, nfc
+from retrieval.question.message import clean_question, shorten_question
 from retrieval.types import DATE_FORMAT, Answer
 
 log = logging.getLogger(__name__)

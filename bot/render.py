@@ -7,7 +7,7 @@ import datetime as dt
 import html
 import re
 
-from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, cut_question, shorten_question
+from retrieval.question.message import MAX_QUESTION_CHARS, clean_question, cut_question, shorten_question
 from bot.clock import VN_TZ
 from retrieval.types import DATE_FORMAT, Answer, Citation
 

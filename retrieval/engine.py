@@ -27,16 +27,18 @@ from corpus.sources import Fetcher, is_url, read_file, walk
 from corpus.store import Store
 from corpus.types import ArticleInfo, IngestReport, RawDocument, RefMention
 from embeddings.base import Encoder
-from retrieval.answer import (MAX_BYLINE_ARTICLES, AnswerParams, asked_office, asks_of_author, asks_of_writing,
-                              byline_answer, compose, counted_noun, counting_passage, drawn_from, names_the_office,
-                              with_context)
+from retrieval.answer import AnswerParams, compose, counting_passage, drawn_from, with_context
+from retrieval.byline import MAX_BYLINE_ARTICLES, asks_of_author, asks_of_writing, byline_answer
 from retrieval.calibrate import Calibration, Signal
 from retrieval.confidence import Threshold, is_found, threshold_for
 from retrieval.indexer import Indexer, chunk_rows
 from retrieval.lexical import TOKENS_VERSION, index_fields
 from retrieval.lexical_index import LexicalIndex
-from retrieval.normalize import abbreviation_variants, fold, shorten_question, words
+from retrieval.normalize import abbreviation_variants, fold, words
+from retrieval.question.message import shorten_question
 from retrieval.places import named_places
+from retrieval.question.asked import read_question
+from retrieval.question.offices import asked_office, names_the_office
 from retrieval.search import SearchConfig, Searcher
 from retrieval.types import Answer, Citation
 from retrieval.vector_index import INDEX_FILE, META_FILE, REINDEX_HINT, VectorIndex
@@ -411,7 +413,7 @@ class Engine:
                            unknown=ranking.unknown)
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
-        if found and hits and counted_noun(question) is not None:
+        if found and hits and read_question(question).counted is not None:
             top = hits[drawn_from(hits, self.config.answer)[0]]
             extra = counting_passage(question, hits, await self.store.article_passages(top.article_id),
                                      ranking.lexical.idf, self.config.answer)

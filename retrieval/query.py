@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from corpus.docrefs import parse_code_query
-from retrieval.normalize import ABBREVIATIONS, ASKING_PHRASES, fold, has_diacritics, quarter_at, quarter_spellings, words
+from retrieval.normalize import ABBREVIATIONS, fold, has_diacritics, quarter_at, quarter_spellings, words
+from retrieval.question.message import ASKING_PHRASES
 from retrieval.places import clauses, folded_words, title_cased
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")

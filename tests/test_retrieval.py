@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -17,7 +18,9 @@ from conftest import ROOT, SAMPLES
 from corpus.chunking import split_long
 from corpus.types import ArticleInfo, Passage
 from retrieval.accents import restore
-from retrieval.answer import GAP, AnswerParams, compose, counted_noun, drawn_from, refers_back, with_context
+from retrieval.answer import GAP, AnswerParams, compose, drawn_from, with_context
+from retrieval.question.figures import counted_noun
+from retrieval.sentences import refers_back
 from retrieval.bm25 import BM25Field
 from retrieval.confidence import LEXICAL_ONLY, Threshold, is_found, threshold_for
 from corpus.errors import ConfigError
@@ -206,7 +209,7 @@ def test_a_sentence_sharing_little_with_the_question_is_not_quoted():
 
 
 def test_a_copy_of_a_quoted_sentence_in_another_article_is_left_out_but_parallel_facts_stay():
-    from retrieval.answer import repeats
+    from retrieval.sentences import repeats
 
     said = "Bên cạnh đó, Bộ trưởng Y tế cũng lưu ý kiểm soát dịch bệnh tại nhà hàng, siêu thị, khu vui chơi."
     copy = "Bộ trưởng Y tế Nguyễn Thanh Long lưu ý kiểm soát dịch bệnh tại nhà hàng, siêu thị, khu vui chơi"
@@ -315,7 +318,7 @@ def test_a_long_sentence_that_does_not_fit_is_quoted_by_its_clauses_that_answer(
     """A sentence of 800 characters holding the answer ("Năm dân vận khéo") is not dropped
     for the length budget: its clauses around the question's words are quoted, "…"
     where it was cut."""
-    from retrieval.answer import clauses_around
+    from retrieval.sentences import clauses_around
 
     lead = "Ban Dân vận Tỉnh ủy Kon Tum tổ chức hội nghị tổng kết công tác dân vận năm 2019."
     items = [f"tiếp tục thực hiện nhiệm vụ số {i} về tuyên truyền, vận động nhân dân ở cơ sở" for i in range(8)]
@@ -332,7 +335,7 @@ def test_a_long_sentence_that_does_not_fit_is_quoted_by_its_clauses_that_answer(
     # a long sentence with no clause break to cut at, or whose best clause is longer than the
     # room left, is left out: the budget holds
     run_on = "Năm 2020 chủ đề công tác dân vận " + "tiếp tục được quán triệt sâu rộng đến từng chi bộ " * 12 + "."
-    assert clauses_around(run_on, set(), set(), lambda t: 1.0, AnswerParams(), 100) == run_on
+    assert clauses_around(run_on, set(), set(), lambda t: 1.0, AnswerParams().bigram_weight, 100) == run_on
     a = compose("Chủ đề công tác dân vận năm 2020 là gì?", [_hit(f"{lead} {long} {run_on}")], True, lambda t: 1.0)
     assert sum(len(s.text) for s in a.sentences) <= 700 and run_on not in a.text
     a = compose("chủ đề công tác dân vận quán triệt đến từng chi bộ", [_hit(run_on * 2)], True, lambda t: 1.0)
@@ -363,7 +366,7 @@ def test_a_fragment_after_the_best_sentence_is_not_quoted():
 
 
 def test_a_who_question_quotes_the_sentence_that_names_someone():
-    from retrieval.answer import asks_who
+    from retrieval.question.offices import asks_who
 
     meeting = "Ban Dân vận tổ chức hội nghị tổng kết công tác năm 2023."  # more of the question's words
     named = "Chủ trì hội nghị có đồng chí Nguyễn Đức Tuy, Trưởng ban."
@@ -383,11 +386,12 @@ def test_a_who_question_quotes_the_sentence_that_names_someone():
 
 
 def test_who_holds_an_office_is_answered_only_by_a_sentence_naming_both():
-    from retrieval.answer import asked_office, names_the_office
+    from retrieval.question.offices import asked_office, names_the_office
 
     office = asked_office("Chủ tịch UBND tỉnh Kon Tum là ai?")
     assert office.title == ("chu", "tich") and office.after[0] == "ubnd"
-    assert asked_office("chu tich ubnd tinh kon tum la ai") == office
+    bare = asked_office("chu tich ubnd tinh kon tum la ai")  # the same office, its unit typed bare
+    assert bare == dataclasses.replace(office, unit_bare=True) and bare.unit == office.unit == "tinh" and not office.unit_bare
     assert names_the_office("ông Nguyễn Văn A, Chủ tịch Ủy ban nhân dân tỉnh, phát biểu", office)  # initials
     assert names_the_office("ông Nguyễn Văn A, Chủ tịch UBND tỉnh", office)
     # someone else's office, or the office with no one named: no answer
@@ -526,7 +530,7 @@ async def test_who_holds_an_office_no_article_names_is_not_answered(engine):
 
 
 def test_a_how_many_question_quotes_the_sentence_that_counts():
-    from retrieval.answer import counted_noun
+    from retrieval.question.figures import counted_noun
 
     words = "Phong trào Dân vận khéo ở Kon Rẫy lan tỏa, mô hình hay được nhân rộng."
     counts = "Có 25 mô hình Dân vận khéo về kinh tế."
@@ -551,7 +555,7 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
         "Trạm trên Quốc lộ 14H dừng thu.", "Xe biển số 82H-012.34 bị giữ.", "Chuyến bay VN123H hạ cánh.",
         "Trên ĐT 8H, QL 14H", "mỗi gói 5g sữa", "mạng 5G"))
     assert not counted_noun("Xã trồng bao nhiêu ha lúa?").search("Mã số 12HA-3 năm 2023ha")  # a code, a year
-    from retrieval.answer import _count_pattern
+    from retrieval.question.figures import _count_pattern
     assert not _count_pattern(marks_last("gió")).search("lúc 15h")  # wind is no hour
     assert not counted_noun("có bao nhiêu hộ nghèo").search("Xã có 3 hồ chứa nước.")  # hồ, not hộ
     # a question opening on "số / số lượng / tổng số <noun>" asks a count too
@@ -571,7 +575,7 @@ def test_a_question_asking_a_sum_quotes_the_sentence_that_gives_it():
     """"trị giá bao nhiêu", "bao nhiêu tiền", "kinh phí … bao nhiêu": the sentence giving a
     sum answers, however few of the question's words it holds; a word after "bao nhiêu"
     that is no noun ("… bao nhiêu cho …") counts nothing."""
-    from retrieval.answer import counted_noun
+    from retrieval.question.figures import counted_noun
 
     lead = ("Tập đoàn T&T Group tổ chức đoàn công tác thăm, tặng quà cán bộ, chiến sĩ và các lực lượng "
             "đang làm nhiệm vụ trên đảo Hòn Khoai dịp Tết.")
@@ -609,7 +613,7 @@ def test_a_question_asking_a_sum_quotes_the_sentence_that_gives_it():
 def test_a_question_naming_a_day_opens_on_that_day_s_sentence():
     """"… tính đến 14h ngày 30/4?": the figure of that day, not the day before's, which
     shares more of the question's words."""
-    from retrieval.answer import named_days
+    from retrieval.question.figures import named_days
 
     before = "Tính đến cuối giờ chiều ngày 29/4, qua điều tra dịch tễ, Hà Nam đã rà soát được hơn 100 trường hợp F1."
     that_day = "Đến 14h ngày 30/4, cơ quan chức năng đã xác định 359 trường hợp F1."
@@ -687,7 +691,7 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
 def test_a_why_question_quotes_a_sentence_giving_a_cause():
     """"Vì sao hố … bị ngập nước?": the sentences naming the place and the event share most
     words; the one giving the cause is quoted too, right after the opener."""
-    from retrieval.answer import gives_cause
+    from retrieval.question.causes import gives_cause
 
     place = "Công trình đường giao thông nông thôn đi qua thôn Thượng Phong, xã Lê Hóa đang thi công."
     event = "Cháu bé ở thôn Thượng Phong, xã Lê Hóa tử vong trong hố công trình."
@@ -706,8 +710,9 @@ def test_a_why_question_quotes_a_sentence_giving_a_cause():
                 [_hit(f"{place} {event}"), _hit(other, 2, "Bài B")], True, lambda t: 1.0, two)
     assert other not in a.text
     # a cause asked in the context of a message only ("… nhiều lý do để tự hào. Xin hỏi ai …?") is none
-    from retrieval.answer import asks_why
-    assert not asks_why("Lễ hội có nhiều lý do để tự hào. Xin hỏi ai là trưởng ban tổ chức?")
+    from retrieval.question.asked import read_question
+    from retrieval.question.causes import asks_why
+    assert not read_question("Lễ hội có nhiều lý do để tự hào. Xin hỏi ai là trưởng ban tổ chức?").why
     assert not asks_why("Ai đỗ đầu kỳ thi?") and asks_why("vi sao ho bi ngap") and asks_why("Vi sao xã Lê Hóa bị ngập?")
     assert gives_cause("Hố sụt lún tạo ra do khoan vào túi khí.") and gives_cause("Vì chiến tranh, đội không tập được.")
     for other in ("Theo kết quả do Viện Khoa học Thủy lợi khảo sát, địa chất phức tạp.", "Do đó, xã đã họp.",
@@ -757,7 +762,9 @@ def test_how_long_and_which_number_are_answered_by_their_figure():
     assert counted_noun("Xã có mấy thôn?").search("Xã có 5 thôn.")  # "mấy" before the noun: a count, as before
     assert counted_noun("Có bao nhiêu mô hình ở xã Đăk Ruồng, H. Kon Rẫy?") is not None  # "H." ends no sentence
     # a count in a message's context is not asked
-    assert counted_noun("Huyện có bao nhiêu hộ nghèo được hỗ trợ năm ngoái. Xin hỏi Chủ tịch huyện đó là ai?") is None
+    from retrieval.question.asked import read_question
+    pasted = read_question("Huyện có bao nhiêu hộ nghèo được hỗ trợ năm ngoái. Xin hỏi Chủ tịch huyện đó là ai?")
+    assert pasted.counted is None and not pasted.figure and pasted.who
     assert counted_noun("Ông ấy làm ở đó mất mấy?") is None
 
 
@@ -839,7 +846,7 @@ def test_a_how_many_answer_without_a_figure_says_so():
     """"bao nhiêu" answered by sentences that give no figure (a date, a year or a document
     code is none) says so before them, in the answer's text and in both renderings."""
     from bot.render import answer_html, answer_plain
-    from retrieval.answer import asks_a_figure, states_a_figure
+    from retrieval.question.figures import asks_a_figure, states_a_figure
     from retrieval.types import NO_FIGURE_NOTE, Answer, Sentence
 
     assert asks_a_figure("Kon Rẫy có bao nhiêu mô hình") and asks_a_figure("kon ray co bao nhieu mo hinh")
@@ -1893,3 +1900,24 @@ def test_calibrate_command_fits_and_saves_what_eval_then_uses(tmp_path):
     none = subprocess.run(cal_cmd[:8] + [str(empty)] + cal_cmd[9:], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert none.returncode == 2 and "holds no questions" in none.stderr and "Thiết lập" in none.stderr
+
+
+def test_what_a_message_asks_is_read_once_in_its_asking_sentence():
+    """`read_question`: a pasted message's figure, cause, day and present are read in the
+    sentence that asks; who is asked, and the office, in the whole message (the context
+    names the place); words of a set are looked up as typed ("đó" is no "đo")."""
+    from retrieval.question.asked import read_question
+    from retrieval.question.typed import TypedWords
+
+    pasted = read_question("Hiện nay huyện có bao nhiêu hộ nghèo vì lũ ngày 30/4. Xin hỏi Chủ tịch UBND huyện là ai?")
+    assert pasted.context and pasted.text == "Xin hỏi Chủ tịch UBND huyện là ai?"
+    assert (pasted.counted, pasted.figure, pasted.days, pasted.why, pasted.now) == (None, False, frozenset(), False, False)
+    assert pasted.who and pasted.office is not None and pasted.office.title == ("chu", "tich")
+    asked = read_question("Hiện nay huyện có bao nhiêu hộ nghèo tính đến ngày 30/4?")
+    assert not asked.context and asked.figure and asked.now and asked.days == {(30, 4)} and not asked.who
+    assert asked.counted is not None and asked.counted.search("Huyện có 1.200 hộ nghèo.")
+    named = read_question("Đinh Thị Mỹ Hảo là ai?")
+    assert named.who and named.named and named.office is None  # a person named: no office read
+    pointing = TypedWords.of({"đó", "thực"})
+    assert "đó" in pointing and "do" in pointing and "thuc" in pointing
+    assert "đo" not in pointing and "thức" not in pointing

@@ -13,7 +13,8 @@ from corpus.docrefs import code_matches, extract_refs, parse_code_query
 from retrieval.lexical import build_query, index_fields
 from retrieval.people import capitalised_people, named_people, names_match, trusted_people, writes_a_person
 from retrieval.query import without_asking_words
-from retrieval.normalize import MAX_QUESTION_CHARS, clean_question, expand_abbreviations, fold, has_diacritics, shorten_question, words
+from retrieval.normalize import expand_abbreviations, fold, has_diacritics, words
+from retrieval.question.message import MAX_QUESTION_CHARS, clean_question, shorten_question
 
 
 def test_fold_and_diacritics():

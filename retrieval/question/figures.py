@@ -1,0 +1,238 @@
+"""Questions asking a figure ("bao nhiêu mô hình", "dài bao nhiêu mét", "trị giá bao nhiêu",
+"sau bao lâu", "tầng mấy", "tính đến ngày 30/4") and whether a sentence gives it (pure).
+
+`counted_noun` reads what is counted and returns the test of a sentence that counts it;
+`asks_a_figure` / `states_a_figure` tell a figure asked from a figure given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from retrieval.normalize import fold, has_diacritics, marks_last, nfc
+
+
+_DAY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?!\d)")  # "30/4", "ngày 30/4/2021"
+
+
+def named_days(text: str) -> set[tuple[int, int]]:
+    """The days (day, month) a text writes as d/m ("tính đến 14h ngày 30/4")."""
+    return {(int(d), int(m)) for d, m in _DAY_RE.findall(text) if 1 <= int(d) <= 31 and 1 <= int(m) <= 12}
+
+
+# "bao nhiêu", "mấy" (with its accent only: without, "may" is also máy, a machine, or may,
+# sewing), and "số lượng" / "tổng số" anywhere: what asks for a figure; before a noun, what
+# asks to count it (`counted_noun`). A question that opens on "số / số lượng / tổng số
+# <noun>" asks a count too ("Số mô hình dân vận khéo ở Kon Rẫy"), unless it asks "bao
+# nhiêu" of another ("Số ca mắc tăng bao nhiêu phần trăm").
+_HOW_MANY = ("bao nhiêu", "mấy")
+_NUMBER_OF = ("số lượng", "tổng số")
+_HOW_MANY_RE = {True: re.compile(r"\b(?:" + "|".join(_HOW_MANY) + r")\s+([^\W\d_]+)"),
+                False: re.compile(r"\b" + fold(_HOW_MANY[0]) + r"\s+([^\W\d_]+)")}
+# Typed bare, "so" is also sở, sổ, so sánh, so với: only "so luong" / "tong so" count;
+# "Số điện thoại", "Số hóa", "Số kế hoạch" … name no count.
+_NUMBER_OF_RE = {True: re.compile(r"^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+"
+                                  r"(?!(?:điện|hóa|hoá|hiệu|kế|tài|báo|liệu|phận|sánh|với)\b)([^\W\d_]+)"),
+                 False: re.compile(r"^\W*(?:" + "|".join(fold(w).replace(" ", r"\s+") for w in _NUMBER_OF)
+                                   + r")\s+([^\W\d_]+)")}
+
+
+@dataclass(frozen=True)
+class CountedNoun:
+    """The noun a "bao nhiêu <noun>" question counts, and whether a sentence counts it:
+    a number written before it ("25 mô hình", "1.200 hộ"), not a year ("Năm 2023, mô
+    hình …"); with its accents when both are typed with them ("hộ" is not "hồ")."""
+
+    accented: re.Pattern | None  # over `marks_last` text; None: the noun was typed without accents
+    folded: re.Pattern
+
+    def search(self, sentence: str) -> bool:
+        if self.accented is not None and has_diacritics(sentence):
+            return bool(self.accented.search(marks_last(sentence)))
+        return bool(self.folded.search(fold(sentence).lower()))
+
+
+# A unit asked and the ways the press writes it after a number ("dài bao nhiêu mét": "600m"),
+# looked up as typed: with its accents ("căn" nhà is no "cân"), or bare when no other word folds
+# to it ("can", "ki", "ky", "tan", "tang" do: căn, cần, kỳ, tan, tăng)
+_UNITS = (("mét", "m"), ("km", "ki-lô-mét", "kilômét", "cây số"), ("ha", "héc-ta", "hecta", "héc"),
+          ("kg", "ki-lô-gam", "kilôgam", "kí", "ký", "cân"), ("tấn",), ("tầng",), ("cm",), ("mm",))
+_LENGTH_UNITS = tuple(u for g in _UNITS if g[0] in ("mét", "km", "cm", "mm") for u in g)
+_LENGTHS = frozenset(fold(u) for u in _LENGTH_UNITS)
+_UNIT_OF = {nfc(u): g for g in _UNITS for u in g}
+_UNIT_OF_BARE = {fold(u): g for g in _UNITS for u in g if fold(u) not in {"can", "ki", "ky", "tan", "tang"}}
+# Units of more than one word, read before the noun after "bao nhiêu" ("bao nhiêu ki-lô-mét", "cây số")
+_LONG_UNIT_RE = re.compile(r"\b(?:bao nhieu|may) (?:(ki[\s-]*lo[\s-]*met|cay so)|(ki[\s-]*lo[\s-]*gam|ki[\s-]*lo))\b")
+# A dimension asked ("cầu dài bao nhiêu", "nặng mấy kí"): a figure right after that word answers,
+# in a unit; not the words that make it something else ("nâng cao", "mở rộng", "kéo dài"); typed
+# bare, "sau bao nhiêu" is "after how many": not read.
+_DIMENSIONS = ("dài", "rộng", "cao", "sâu", "nặng")
+_NOT_DIMENSION = {"cao": ("nâng", "đề", "tăng"), "rộng": ("mở",), "dài": ("kéo",)}
+# the units a dimension is given in, when no unit is asked ("Tòa nhà cao bao nhiêu?": "cao 36 m", not
+# "năng suất cao 7 tấn/ha")
+_DIMENSION_UNITS = {"dài": _LENGTH_UNITS, "rộng": _LENGTH_UNITS, "sâu": _LENGTH_UNITS, "cao": (*_LENGTH_UNITS, "tầng"),
+                    "nặng": tuple(u for g in _UNITS if g[0] in ("kg", "tấn") for u in g) + ("tạ", "gam", "g")}
+
+
+def _not_after(dimension: str, f: Callable[[str], str]) -> str:
+    return "".join(rf"(?<!{f(w)} )" for w in _NOT_DIMENSION.get(dimension, ()))
+
+
+_DIMENSION_RE = {True: re.compile("|".join(rf"{_not_after(d, nfc)}\b({d})\s+(?:khoảng\s+|là\s+)?(?:bao nhiêu|mấy)\b"
+                                           for d in _DIMENSIONS)),
+                 False: re.compile("|".join(rf"{_not_after(d, fold)}\b({fold(d)})\s+(?:khoang\s+|la\s+)?bao nhieu\b"
+                                            for d in _DIMENSIONS if d != "sâu"))}
+# "bao lâu": a number of hours, days… ("Sau khoảng 2 giờ, ngọn lửa được khống chế")
+_DURATIONS = ("giờ", "tiếng", "phút", "giây", "ngày", "đêm", "tuần", "tháng", "năm")
+_HOW_LONG_RE = re.compile(r"\bbao lau\b(?! nay\b)")  # ("bao lâu nay": for so long)
+# "tầng mấy", "đơn vị bầu cử số mấy": the number after the noun ("tầng 5"); "mấy" with its accent
+_WHICH_NUMBER_RE = re.compile(r"\b([^\W\d_]+)\s+(?:(?:số|thứ)\s+)?mấy\b")
+_NOT_NUMBERED = frozenset("có là được của và trong ở tại thì mất còn hết cả những các làm".split())
+# between a dimension and its figure: "dài khoảng 600m", "cao hơn 45 m", "nặng tới 1,8 kg"
+_FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
+
+
+_NUMBER = r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"  # not a year: "25", "1.200", "2,5"
+_WORD_END = r"(?![\w\u0300-\u036f-])"  # (a tone mark left apart by `marks_last` is part of the word)
+
+
+def _number_before(nouns: tuple[str, ...], f: Callable[[str], str]) -> str:
+    """A number (not a year) before one of the nouns, `f`-ed ("2 giờ", "3 ngày")."""
+    return rf"{_NUMBER}\s*(?:" + "|".join(f(n) for n in nouns) + rf"){_WORD_END}"
+
+
+def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
+    """The noun and, for a unit, its other spellings, through `f` (`marks_last` or `fold`)."""
+    group = _UNIT_OF.get(nfc(noun).lower()) if has_diacritics(noun) else _UNIT_OF_BARE.get(noun.lower())
+    return sorted({f(u) for u in (noun, *(group or ()))}, key=len, reverse=True)
+
+
+def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: str | None = None,
+                   typed: str | None = None) -> re.Pattern:
+    """A number (not a year) before the noun (`noun` already `f`-ed; `typed`: as typed, for its
+    unit spellings), written apart or glued ("70ha"; not in a code: "12HA-3", "VN123"); a unit in
+    any of its spellings ("600m" for "mét"); for a dimension asked, a figure right after its word
+    ("dài khoảng 600m", not "rộng 14m", "kéo dài 3 tháng", "tăng cao 30%"), in a unit when no
+    noun is asked; for "mấy giờ", an hour as the press writes it too ("15h", "15h30", "15g30",
+    "7h-11h"; not "Quốc lộ 14H", "ĐT 8H", "82H-012.34"). Over lower-case text, `f`-ed.
+    (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
+    end = _WORD_END
+    number = _NUMBER
+    if dimension is not None:
+        fillers = "|".join(f(w) for w in _FILLERS)
+        # (glued to the word before too: a scraper's "cất cánhdài 1.500m")
+        number = rf"{_not_after(dimension, f)}{f(dimension)}{end}\s*(?:(?:{fillers})\s+){{0,2}}{number}"
+    if noun is None:  # (then a dimension is asked: `counted_noun`)
+        units = "|".join(re.escape(f(u)) for u in sorted(_DIMENSION_UNITS[dimension], key=len, reverse=True))
+        return re.compile(rf"{number}\s*(?:{units}){end}")
+    at = r"(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|g[0-5]\d)"  # "15h", "15h30", "15g30" (not "5g" of grams, "5G")
+    hour = (rf"|(?<![\w.,/-])(?<!lo )(?<!lộ )(?<!ql )(?<!dt )(?<!đt ){at}(?:\s*[-–]\s*{at})?{end}"  # "7h-11h"
+            if noun in ("gio", marks_last("giờ")) else "")  # (not "gió", wind)
+    units = "|".join(re.escape(u) for u in _spellings(typed or noun, f))
+    return re.compile(rf"{number}\s*(?:{units}){end}{hour}")
+
+
+# Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), as
+# typed with accents ("chợ", "chỗ", "ổ dịch" are nouns) and, for a question typed bare, folded
+_NOT_COUNTED = frozenset("cho của và để là thì trong ở tại với được khi vào từ đến trên so như mà".split())
+_NOT_COUNTED_BARE = frozenset(fold(w) for w in _NOT_COUNTED) - {"o", "so"}  # "ô tô", "sổ đỏ" typed bare
+# A question asking an amount of money ("trị giá bao nhiêu", "bao nhiêu tiền", "kinh phí … bao
+# nhiêu", "giá vé bao nhiêu"), folded; not "tham gia bao nhiêu buổi", "bao nhiêu đồng chí"
+# what "đồng" is no currency before ("12 đồng chí", "50 đồng đội")
+_NOT_MONEY_AFTER_DONG = ("chí", "bào", "đội", "nghiệp", "hương", "môn", "thời", "loạt", "ý", "tình", "hành", "bằng")
+_NOT_MONEY_AFTER_DONG_FOLDED = "|".join(fold(w) for w in _NOT_MONEY_AFTER_DONG)
+_ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von dau tu|tong von|so tien"
+                            r"|gia tri(?: \w+){0,3} (?:la |dat )?bao nhieu"
+                            r"|(?<!tham )(?<!quoc )(?<!gia )(?<!chuyen )(?<!danh )(?<!dai )gia "
+                            r"(?!(?:dinh|tang|han|nhap|tri|su|lai|hoa|nhan|giam|dao|toc|cong|co|thap)\b)"
+                            r"(?:[\w-]+ ){0,6}(?:la |o muc |dat )?bao nhieu"
+                            rf"|bao nhieu (?:dong(?! (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b)|ty|trieu))\b")
+_MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
+
+
+def _money_pattern(accented: bool) -> re.Pattern:
+    """A sum: a number (not a year), a multiplier maybe, and a currency ("gần 3 tỷ đồng",
+    "500 USD"); or a number of tỷ ("9,8 tỷ"). Not "12 đồng chí", "3 nghìn người"."""
+    f = marks_last if accented else fold
+    multiplier = "|".join(f(w) for w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
+    currency = "|".join(f(w) for w in ("đồng", "usd", "đô la", "euro", "yên"))
+    not_money = "|".join(f(w) for w in _NOT_MONEY_AFTER_DONG)
+    number = r"(?<![\d.,])\d+(?:[.,]\d+)*\s*"
+    year = r"(?!(?:19|20)\d\d\b)"  # "Năm 2023 đồng chí …" (a year before a bare currency word only)
+    end = r"(?![\w\u0300-\u036f])"
+    return re.compile(rf"{number}(?:{multiplier})\s+(?:{currency}){end}"  # "2000 tỷ đồng", "40 triệu đồng"
+                      rf"|{number}(?:{f('tỷ')}|{f('tỉ')}){end}"  # "9,8 tỷ" (not "3 nghìn người")
+                      rf"|{year}{number}(?:{currency}){end}(?!\s+(?:{not_money}){end})")
+
+
+_MONEY = CountedNoun(_money_pattern(True), _money_pattern(False))
+
+
+def counted_noun(question: str) -> CountedNoun | None:
+    """For "bao nhiêu <noun>" / "mấy <noun>", what counts it (`CountedNoun`); for an amount
+    of money asked (and no other noun counted), a sum. `question`: what a message asks
+    (`Asked.text`: a count in a pasted context is none)."""
+    accented = has_diacritics(question)
+    text = nfc(question).lower() if accented else fold(question).lower()
+    m = _HOW_MANY_RE[accented].search(text) or _NUMBER_OF_RE[accented].search(text)
+    noun = m.group(1) if m and m.group(1) not in (_NOT_COUNTED if accented else _NOT_COUNTED_BARE) else None
+    if noun is None and not accented and re.search(r"\bmay gio\b", text):
+        noun = "gio"  # "xay ra luc may gio": typed bare, "máy giờ" is no phrase
+    # ("bao nhiêu đồng chí" counts comrades: the money words are read in `_ASKS_MONEY_RE`)
+    money_noun = noun is not None and fold(noun) in _MONEY_NOUNS and not re.search(
+        rf"\bdong (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b", fold(text))
+    if (noun is None or money_noun) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
+        return _MONEY
+    if (long := _LONG_UNIT_RE.search(fold(text))) is not None:  # "bao nhiêu ki-lô-mét", "cây số"
+        noun = "km" if long.group(1) else "kg"
+    dim = _DIMENSION_RE[accented].search(text)
+    dimension = next((d for d in _DIMENSIONS if dim and any(g and fold(g) == fold(d) for g in dim.groups())), None)
+    if noun is not None and not set(_spellings(noun, fold)) & _LENGTHS:
+        dimension = None  # only lengths tell "dài" from "rộng"; "cao bao nhiêu tầng" counts floors
+    if noun is None and dimension is None:
+        if _HOW_LONG_RE.search(fold(text)):  # "sau bao lâu mới khống chế được"
+            return CountedNoun(re.compile(_number_before(_DURATIONS, marks_last)), re.compile(_number_before(_DURATIONS, fold)))
+        which = _WHICH_NUMBER_RE.search(text) if accented else None
+        if which is not None and which.group(1) not in _NOT_NUMBERED:  # "cháy ở tầng mấy": "tầng 5"
+            after = r"(?<![\w\u0300-\u036f]){}\s+(?:(?:{}|{})\s+)?\d+(?:/[\w-]+)*(?![\d/])"
+            return CountedNoun(re.compile(after.format(marks_last(which.group(1)), marks_last("số"), marks_last("thứ"))),
+                               re.compile(after.format(fold(which.group(1)), "so", "thu")))
+        return None
+    return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, noun)
+                       if noun is None or has_diacritics(noun) else None,
+                       _count_pattern(fold(noun) if noun else None, fold, dimension, noun))
+
+
+# folded, however it is typed ("mấy" only with its accent)
+_ASKS_FIGURE_RE = (re.compile(r"\b(?:" + "|".join(fold(w) for w in (_HOW_MANY[0], *_NUMBER_OF)) + r")\b"),
+                   re.compile(r"\b" + _HOW_MANY[1] + r"\b"))
+# A figure: digits, or a number written out ("hai mươi", "hàng trăm", "một nửa")
+_FIGURE_RE = re.compile(r"\d|\b(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục"
+                        r"|nửa|một|gấp)\b", re.I)
+# A figure of these words alone is no answer ("năm" is mostly the year, "một" an article)
+_FIGURE_ONLY_WORDS = {"năm", "một", "tư"}
+
+
+def asks_a_figure(question: str) -> bool:
+    """Whether a question (what a message asks, `Asked.text`) asks how many or how much
+    ("bao nhiêu", "mấy", "số lượng")."""
+    folded, few = _ASKS_FIGURE_RE
+    return bool(folded.search(fold(question).lower()) or few.search(nfc(question).lower()))
+
+
+# Digits that are no figure: dates ("Chiều 22/2", "ngày 5 tháng 3", "năm 2023"), document codes
+_NOT_FIGURES_RE = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{2,4}|(?:\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|trước|sau|niệm|qua|nay)\s+|\()"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # "Chiều 22/2", "Kỷ niệm 2/9", "Chiều nay (1/5)"
+    r"|\d{1,4}/(?:19|20)\d\d\b|(?-i:\d+[-/][A-ZĐ]{1,5})\b|\b[A-Za-z]+-\d+\b"  # 6/2022, 100/2019, 18-CT, COVID-19
+    r"|\b(?:ngày|tháng|năm|quý|khóa|khoá|lần thứ)\s+\d+(?:/\d+)*", re.I)
+
+
+def states_a_figure(sentence: str) -> bool:
+    """Whether a sentence gives a figure: digits (not of a date, a year or a document
+    code) or a number written out."""
+    text = _NOT_FIGURES_RE.sub(" ", nfc(sentence))
+    return any(m.group(0).isdigit() or m.group(0).lower() not in _FIGURE_ONLY_WORDS
+               for m in _FIGURE_RE.finditer(text))
