@@ -16,7 +16,7 @@ _ABBREV = {
     "tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "ls", "nxb", "st", "mr", "mrs", "dr",
     "đ/c", "đc", "q", "p", "x", "h", "tx", "vd", "v.v", "tr", "ncs", "cn", "ckii", "cki",
 }
-# Syllables per chunk. Measured on ViNewsQA dev (README): e5-small embeds a short
+# Syllables per chunk. Measured on ViNewsQA dev (docs/evaluation.md): e5-small embeds a short
 # passage more precisely (dense mrr@10 0.70 at 60, 0.65 at 150; 30 is no better
 # than 60), and a 60-syllable passage (two or three sentences) reads well on a phone.
 CHUNK_WORDS = 60

@@ -1,6 +1,6 @@
 """Fuse article-level lexical, chunk-level lexical and dense scores (pure numpy).
 
-Measured on ViNewsQA dev (see README): plain reciprocal-rank fusion loses to
+Measured on ViNewsQA dev (see docs/evaluation.md): plain reciprocal-rank fusion loses to
 BM25 alone, so the default is a weighted sum of scores min-max scaled over each
 list's top N (values below clipped to 0):
 

@@ -38,7 +38,7 @@ def analyse(question: str, known_places: tuple[str, ...] = ()) -> QueryIntent:
 # the encoder reads the question without it. e5 puts a question ending on these
 # words closer to every passage, so its cosines told in-domain from off-topic
 # questions less well (ViNewsQA dev found 0.952 -> 0.962 accented at the same
-# off-topic rate; the ranking barely moves, see the README).
+# off-topic rate; the ranking barely moves, see docs/evaluation.md).
 _ASKING_ENDS = (*ASKING_PHRASES, "cái gì", "gì", "nào", "mấy", "ai", "không")
 # and as typed without accents, where restoring them left them so ("may" is also
 # máy, a machine: only "mấy" with its accent)

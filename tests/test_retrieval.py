@@ -1868,7 +1868,7 @@ def test_calibrate_command_fits_and_saves_what_eval_then_uses(tmp_path):
     assert cal["model_id"] == "hashing:256" and cal["threshold"]["min_score_accented"] is not None
     assert cal["found_in_domain"]["accented"] >= 0.95 and cal["found_in_domain"]["plain"] >= 0.95
     assert cal["holdout"]["in_domain.plain"]["mean"] > 0.5 and cal["current"]["in_domain"]["plain"] >= 0.9
-    # What the README says of the hashing encoder: its word-coverage rule does better on
+    # What docs/operations.md says of the hashing encoder: its word-coverage rule does better on
     # the samples than a fitted cut (never fewer questions answered nor more off-topic
     # ones let through, and better on one of the two somewhere).
     now, fitted = cal["current"], {"in_domain": cal["found_in_domain"], "off_topic": cal["found_off_topic"]}
