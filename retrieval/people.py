@@ -37,6 +37,13 @@ _MIDDLES = frozenset(
     "thị văn đức hữu ngọc thanh quang xuân minh công đình kim thu hồng trọng quốc anh tiến thế hoàng bá "
     "phương thúy thuý diệu bích mỹ khánh việt duy huy tuấn trung".split())
 _FOLDED_MIDDLES = frozenset(fold(m) for m in _MIDDLES)
+
+
+def reads_as_a_person(name: list[str]) -> bool:
+    """Whether a name's folded, lower-case syllables read as a person's: a surname, then a
+    middle name or two more syllables ("nguyen van", "tran dinh thuan"; not "le hoa",
+    "phan thiet", places named after people)."""
+    return len(name) >= 2 and name[0] in _FOLDED_SURNAMES and (name[1] in _FOLDED_MIDDLES or len(name) >= 3)
 _LONGEST = 4  # syllables of a name
 # Words of institutions that follow a family-name-like word ("Đoàn BDV Tỉnh ủy",
 # "Đoàn Thanh niên"): no part of a person's name.

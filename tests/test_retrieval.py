@@ -438,6 +438,20 @@ def test_who_holds_an_office_is_answered_only_by_a_sentence_naming_both():
     assert names_the_office("c Đinh Thị Mỹ Hảo – PBT Thường trực Huyện ủy làm việc",
                             asked_office("Phó Bí thư Thường trực Huyện ủy Kon Rẫy là ai?"))
     assert not names_the_office("ông Vũ Xuân Trường, Phó Bí thư Tỉnh ủy", asked_office("Bí thư Tỉnh ủy là ai?"))
+    # another district's or commune's holder of the office is not the one asked about; a person
+    # or nothing after the unit may be
+    for typed in ("Chủ tịch UBND huyện Kon Rẫy là ai?", "chu tich ubnd huyen kon ray la ai"):
+        kon_ray = asked_office(typed)
+        assert not names_the_office("Ông Nguyễn Văn B, Chủ tịch UBND huyện Đăk Hà, phát biểu.", kon_ray), typed
+        for written in ("Ông Nguyễn Văn B, Chủ tịch UBND huyện Kon Rẫy, phát biểu.", "Ông A, Chủ tịch UBND huyện, phát biểu.",
+                        "Chủ tịch UBND huyện Nguyễn Văn B cho biết.", "Chủ tịch UBND huyện Trần Đình Thuận cho biết."):
+            assert names_the_office(written, kon_ray), (typed, written)
+    assert not names_the_office("Ông B, Bí thư Huyện ủy Đăk Hà.", asked_office("Bí thư Huyện ủy Kon Rẫy là ai?"))
+    assert not names_the_office("Bà C, Chủ tịch UBMTTQVN huyện Đăk Hà.", asked_office("Chủ tịch MTTQ huyện Kon Rẫy là ai?"))
+    ruong = asked_office("Chủ tịch UBND xã Đăk Ruồng là ai?")
+    assert not names_the_office("Ông D, Chủ tịch UBND xã Lê Hóa, cho biết.", ruong)  # a place named after a person
+    assert not names_the_office("Ông D, Chủ tịch UBND thị xã Ba Đồn.", ruong)
+    assert names_the_office("Ông D, Chủ tịch UBND xã Đăk Ruồng, cho biết.", ruong)
     # another province's holder of the office is not the one asked about
     kontum = asked_office("Bí thư Tỉnh ủy Kon Tum là ai?")
     assert not names_the_office("Ông Nguyễn Tiến Hải, Bí thư Tỉnh ủy Cà Mau, phát biểu.", kontum)

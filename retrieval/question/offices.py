@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retrieval.normalize import fold, has_diacritics, nfc, words
-from retrieval.people import writes_a_person, writes_any
+from retrieval.people import capitalised_words, reads_as_a_person, writes_a_person, writes_any
 from retrieval.places import PROVINCE_KEYS, named_places, province_by_key
 
 
@@ -110,6 +110,7 @@ def names_the_office(sentence: str, office: Office) -> bool:
     typed = [w.lower() for w in words(sentence)]
     ws = [fold(w) for w in typed]
     bare = ws == typed  # typed without accents: a unit may be too
+    capitals = set(capitalised_words(sentence)) if office.places else set()
     title = office.title
     for i in range(len(ws)):
         if i and ws[i - 1] == "pho" and title[0] != "pho":
@@ -132,7 +133,8 @@ def names_the_office(sentence: str, office: Office) -> bool:
             same = (nxt == first or _initials(rest[:len(first)]) == first  # UBND / Ủy ban nhân dân
                     or nxt == _initials(list(office.after[:len(nxt)]))  # DV / dân vận
                     or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first)))  # MTTQ / UBMTTQVN
-        if same and not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces, office.places):
+        if same and not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces, office.places) \
+                and not (office.places and _another_place(rest[:OFFICE_PLACE_WORDS], capitals, office.places)):
             return True
     return False
 
@@ -186,6 +188,36 @@ def _another_province(following: list[str], asked: tuple[str, ...], below: tuple
     if below and not any(f" {k} " in text for k in below):
         return bool(written)
     return bool(written and asked and not written.intersection(asked))
+
+
+PLACE_NAME_WORDS = 4  # syllables of a place's name after its unit ("huyện Ia H Drai")
+# units below a province, folded (a pair read first: "thi xa" is no "xa")
+_UNITS_BELOW = (set(_UNIT_WORDS.values()) - {"tinh"}) | _UNIT_SHORT
+_UNIT_PAIRS_BELOW = {tuple(fold(w) for w in pair) for pair in _UNIT_PAIRS}
+
+
+def _another_place(following: list[str], capitals: set[str], asked: tuple[str, ...]) -> bool:
+    """Whether the words after an office's title (folded) name, after a unit below a
+    province, a place written with capitals (`capitals`: the sentence's, folded) that is
+    none of those asked (`asked`, folded: "kon ray"): "Chủ tịch UBND huyện Đăk Hà" is no
+    "Chủ tịch UBND huyện Kon Rẫy"; a person after the unit ("huyện Nguyễn Văn B cho biết")
+    names no place, and a unit named alone ("Chủ tịch UBND huyện, ông A") none either."""
+    text = f" {' '.join(following)} "
+    if any(f" {k} " in text for k in asked):
+        return False
+    for i, w in enumerate(following):
+        width = 2 if tuple(following[i:i + 2]) in _UNIT_PAIRS_BELOW else 1 if w in _UNITS_BELOW else 0
+        if not width:
+            continue
+        after = following[i + width:]
+        after = after[1:] if after[:1] == ["uy"] else after  # "Huyện ủy Đăk Hà"
+        name = []
+        for word in after[:PLACE_NAME_WORDS]:
+            if word not in capitals:
+                break
+            name.append(word)
+        return bool(name) and not reads_as_a_person(name)
+    return False
 
 
 def names_someone_asked(sentence: str, named: tuple[tuple[str, ...], ...], accented: bool) -> bool:
