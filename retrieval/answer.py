@@ -67,7 +67,6 @@ class AnswerParams:
     rival_factor: float = 2.0
 
 
-
 COUNT_WEIGHT = 0.3  # of the question's idf mass (ViNewsQA dev answer_hit +0.001; cadre questions like it)
 DATE_WEIGHT = 0.3  # of it, for a sentence naming the day a figure is asked of (ViNewsQA dev unchanged)
 
@@ -134,7 +133,7 @@ def _weighed_for_asking(question: str, asked: Asked, idf: Callable[[str], float]
     the answer opens on what is asked, not on the sentence repeating the context. The search
     itself reads the whole message: the context tells which article (pure)."""
     codes = parse_code_query(question)
-    if not asked.context:
+    if not asked.has_context:
         return idf, codes, 1.0
     aq = build_query(asked.text)
     own = set(aq.fold_uni) | set(aq.fold_bi)
@@ -181,7 +180,6 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # not a day of a pasted context)
     days = asked.days
     day_bonus = DATE_WEIGHT * mass if days else 0.0
-    # "Vì sao …": a sentence giving a cause ("do mưa lớn", "nên mới") holds the answer
     # "… là ai?": a sentence naming someone holds the answer: the person named ("Đinh Thị Mỹ Hảo là
     # ai?"), else the holder of the office asked ("Chủ tịch UBND tỉnh An Giang là ai?"), not a deputy
     who, named, office = asked.who, asked.named, asked.office
@@ -249,6 +247,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
                 picked.remove(answer_key)
             picked.insert(1, answer_key)
             opener = answer_key
+    # "Vì sao …": a sentence giving a cause ("do mưa lớn", "nên mới") holds the answer
     if asked.why and not any(gives_cause(sentences[key]) for key in picked):
         # "Vì sao hố … bị ngập nước?": the sentences sharing most words name the place and the
         # event; the best one of the first article giving a cause is quoted right after the opener
@@ -335,7 +334,6 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     no_figure = asked.figure and not any(states_a_figure(s.text) for s in out)
     return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits),
                   note=NO_FIGURE_NOTE if no_figure else "")
-
 
 
 STALE_DAYS = 30  # an article older than this no longer tells the present

@@ -423,7 +423,9 @@ class Engine:
         drawn = [hits[r].passage.chunk_id for r in drawn_from(hits, self.config.answer)] if found else []
         following = await self.store.following_chunks(drawn) if drawn else {}
         answer = compose(question, hits, found, ranking.lexical.idf, self.config.answer, following)
-        office = asked_office(question)  # "Chủ tịch UBND tỉnh … là ai?": only a sentence naming both answers
+        # "Chủ tịch UBND tỉnh … là ai?": only a sentence naming both answers (the office read even when
+        # the question also names someone, unlike `Asked.office`, which then defers to the name)
+        office = asked_office(question)
         if answer.found and office is not None and not any(names_the_office(s.text, office) for s in answer.sentences):
             # the top articles name the office but no one in it: the passages found that do answer,
             # from articles that fit the question and write the places it names (not another

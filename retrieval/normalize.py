@@ -93,7 +93,6 @@ _COMPOUND_TOKENS = {"nnptnt": "nnptnt", "tnmt": "tnmt", "gddt": "gddt", "ldtbxh"
 _COMPOUND_RE = re.compile(r"(?<![\w&/-])(?:(\w{2})-)?(\w{2})\s?&\s?(\w{2,4})(?![\w&/-])")
 
 
-
 def cut_at_word(text: str, limit: int) -> str:
     """At most `limit` characters, cut at a word boundary."""
     if len(text) <= limit:

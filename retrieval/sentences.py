@@ -23,7 +23,6 @@ def sentence_score(q_uni: set[str], q_bi: set[str], sentence: str, idf: Callable
     return sum(idf(t) for t in q_uni & uni) + bigram_weight * sum(idf(t) for t in q_bi & bi)
 
 
-
 def names_code(sentence: str, codes: list[tuple[int, str | None, str | None]]) -> bool:
     """Whether a sentence names one of the (loosely typed) document codes."""
     for token in words(sentence):

@@ -445,3 +445,16 @@ def test_an_encoder_that_cannot_be_loaded_is_named_as_configuration(tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 2, out.stderr
     assert "Không nạp được bộ mã hóa hoặc bộ xếp hạng đã cấu hình" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_every_package_folder_is_installed():
+    """The wheel (`pip install .`, the Docker image) holds every package of the source tree:
+    a sub-package left out of pyproject.toml's list imports from a checkout but not once
+    installed."""
+    import tomllib
+
+    root = ROOT
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for top in ("bot", "corpus", "embeddings", "retrieval")
+             for p in (root / top).rglob("__init__.py")}
+    assert "retrieval.question" in found and found == listed

@@ -1,3 +1,4 @@
 """Reading what a cadre's message asks: its sentence that asks (`message`), and what that
 asks for: a figure (`figures`), who holds an office (`offices`), a cause (`causes`), how
-things are now (`present`); `asked.Asked` holds it all, read once per question (pure)."""
+things are now (`present`), its words matched as typed (`typed`); `asked.Asked` holds it
+all, read once per question (pure)."""

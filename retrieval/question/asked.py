@@ -24,7 +24,7 @@ class Asked:
     """What a question asks for, as the answer's composition needs it."""
 
     text: str  # what the message asks: its asking sentence(s), or the whole question
-    context: bool  # the message has context besides `text`
+    has_context: bool  # the message has context besides `text`
     counted: CountedNoun | None  # "bao nhiêu mô hình": what counts it (a sum, a length, a duration…)
     figure: bool  # a figure at all ("bao nhiêu", "mấy", "số lượng")
     days: frozenset[tuple[int, int]]  # for a figure: the days named ("tính đến 14h ngày 30/4": (30, 4))
@@ -45,6 +45,6 @@ def read_question(question: str) -> Asked:
     who = asks_who(question)
     named = trusted_people(question) if who else ()
     return Asked(
-        text=text, context=part is not None, counted=counted_noun(text), figure=figure,
+        text=text, has_context=part is not None, counted=counted_noun(text), figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
         office=asked_office(question) if who and not named else None, now=asks_of_now(text))

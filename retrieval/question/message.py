@@ -42,6 +42,12 @@ _SENTENCE_END_RE = re.compile("".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATED)
                               + r"(?<!\b[A-ZĐ]\.)(?<=[.!?])\s+|(?<=…)\s+(?=[A-ZĐÀ-Ỹ])")
 _CONTEXT_MIN_WORDS = 5
 _QUESTION_MARK_RE = re.compile(r"\?(?=[\s\"”»)]|$)")  # not one inside a URL ("…/a.html?id=3")
+# The words a question asks with (`query` also strips them from a question's end)
+ASKING_PHRASES = ("như thế nào", "thế nào", "ra sao", "là gì", "là ai", "bao nhiêu", "ở đâu", "khi nào", "bao giờ",
+                  "vì sao", "tại sao", "những gì", "điều gì", "hay không")
+# What a sentence asks with when it has no "?" ("… cho biết có bao nhiêu mô hình"), folded.
+_ASKING_RE = re.compile(r"\b(?:" + "|".join(fold(w) for w in (*ASKING_PHRASES, "cho biết", "có không", "có phải"))
+                        + r")\b")
 # A question pointing back to the text it follows ("tỉnh đó", "huyện này", "bài trên"), folded
 # ... or to someone or something the text told of ("nam thanh niên đó", "vụ việc này"), folded
 _POINTS_BACK_NEAR_RE = re.compile(r"\b(nguoi|thanh nien|doi tuong|nan nhan|benh nhan|tai xe|vu viec|su viec|truong hop"
@@ -109,7 +115,9 @@ def asked_sentence(text: str) -> str | None:
 def asked_part(text: str) -> str | None:
     """Of a message of several sentences, what it asks: the sentence that asks
     (`asked_sentence`) and any other asking with "?" ("Chỉ thị 18-CT/TU ban hành ngày nào?
-    Có mấy nội dung?"); None for a message of one sentence."""
+    Có mấy nội dung?"); None for a message of one sentence. Read the whole message once
+    (`question.asked.read_question`): what it gives may ask otherwise read again ("A. B? C":
+    "B? C", then "B?")."""
     sentences = _sentences(text)
     at = _asked_at(sentences)
     if at is None:
@@ -120,8 +128,8 @@ def asked_part(text: str) -> str | None:
 
 
 _POINTING = frozenset({"đó", "này", "trên", "ấy", "kia"})
-# Words that ask or bind rather than say what about (folded)
-# (as typed with accents, and bare: "đo" and "độ" are no "đó", but "do" may be)
+# Words that ask or bind rather than say what about, looked up as typed ("đo" and "độ" are no
+# "đó", but "do" may be)
 _ASKING_WORDS = TypedWords.of((
     "xin cho tôi em hỏi biết là của được bị đã có không bao nhiêu mấy gì nào ai đâu khi thì và với ở tại "
     "như thế ra sao vì tại sao điều những các một đó này trên ấy kia ạ nhé vậy hiện nay").split())
@@ -157,13 +165,3 @@ def _with_context(context: str, asked: str) -> str:
 def cut_question(question: str) -> str:
     """At most MAX_QUESTION_CHARS, cut at a word boundary."""
     return cut_at_word(question, MAX_QUESTION_CHARS)
-
-
-
-
-# The words a question asks with (`query` also strips them from a question's end)
-ASKING_PHRASES = ("như thế nào", "thế nào", "ra sao", "là gì", "là ai", "bao nhiêu", "ở đâu", "khi nào", "bao giờ",
-                  "vì sao", "tại sao", "những gì", "điều gì", "hay không")
-# What a sentence asks with when it has no "?" ("… cho biết có bao nhiêu mô hình"), folded.
-_ASKING_RE = re.compile(r"\b(?:" + "|".join(fold(w) for w in (*ASKING_PHRASES, "cho biết", "có không", "có phải"))
-                        + r")\b")

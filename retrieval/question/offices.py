@@ -58,7 +58,7 @@ class Office:
     places: tuple[str, ...] = ()
     # the unit it is of, read as typed ("phuong"; None: none named), whether from a word typed bare
     # (it may then be a name's: "chu tich ubnd quan son"), and the words from the unit on, without the
-    # people's committee (the same office however typed)
+    # people's committee (so "Chủ tịch phường X" and "Chủ tịch UBND phường X" read alike)
     unit: str | None = None
     unit_bare: bool = False
     from_unit: tuple[str, ...] = ()

@@ -20,6 +20,8 @@ class TypedWords:
 
     @classmethod
     def of(cls, words: Iterable[str]) -> TypedWords:
+        if isinstance(words, str):
+            raise TypeError("TypedWords.of takes words, not one string")
         accented = frozenset(words)
         return cls(accented, frozenset(fold(w) for w in accented))
 
