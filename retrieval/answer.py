@@ -241,7 +241,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # opens on it.
     answering = counted.search if counted else (answers_who if office is not None else None)
     if answering is not None:
-        answer_key = _best(scored, lambda key: answering(sentences[key]))
+        # (the first article's when it has one: another fire's "6 xe chuyên dụng" is no answer of this one's)
+        answer_key = (_best(scored, lambda key: hits[key[0]].article_id == first_aid and answering(sentences[key]))
+                      or _best(scored, lambda key: answering(sentences[key])))
         if answer_key is not None and answer_key != picked[0]:
             if answer_key in picked:
                 picked.remove(answer_key)

@@ -429,6 +429,9 @@ def test_who_holds_an_office_is_answered_only_by_a_sentence_naming_both():
     for greeted in ("Xin chào bạn! Giám đốc Sở Y tế Kon Tum là ai?", "chao ban, giam doc so y te kon tum la ai"):
         assert asked_office(greeted).title == ("giam", "doc"), greeted  # "bạn" is no "Ban"
     assert asked_office("Trưởng khối vận xã Minh Tâm là ai").title == ("truong", "khoi", "van")
+    thads = asked_office("Chi cục trưởng Chi cục THADS quận Tây Hồ là ai?")  # not the deputy
+    assert names_the_office("Ông Nguyễn Quốc Thành, Chi cục trưởng Chi cục THADS quận Tây Hồ, cho biết.", thads)
+    assert not names_the_office("Bà Phạm Thị Thu Bắc, Phó Chi cục trưởng Chi cục THADS quận Tây Hồ, cho biết.", thads)
     assert not names_the_office("ông Vũ Tiến Năng là chủ nhiệm Câu lạc bộ trồng tiêu xã Minh Tâm",
                                 asked_office("Trưởng khối vận xã Minh Tâm là ai"))
     # the office abbreviated in the article, either way; a deputy is not the office
@@ -452,6 +455,9 @@ def test_who_holds_an_office_is_answered_only_by_a_sentence_naming_both():
     assert not names_the_office("Ông D, Chủ tịch UBND xã Lê Hóa, cho biết.", ruong)  # a place named after a person
     assert not names_the_office("Ông D, Chủ tịch UBND thị xã Ba Đồn.", ruong)
     assert names_the_office("Ông D, Chủ tịch UBND xã Đăk Ruồng, cho biết.", ruong)
+    # a long office's place is read whole, past the words that may name a province
+    assert names_the_office("Ông Phạm Quốc Vương, Trưởng phòng Kinh tế hạ tầng huyện Nghĩa Hành, cho biết.",
+                            asked_office("Trưởng phòng Kinh tế hạ tầng huyện Nghĩa Hành là ai?"))
     # another province's holder of the office is not the one asked about
     kontum = asked_office("Bí thư Tỉnh ủy Kon Tum là ai?")
     assert not names_the_office("Ông Nguyễn Tiến Hải, Bí thư Tỉnh ủy Cà Mau, phát biểu.", kontum)
@@ -683,6 +689,9 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
     assert not counted_noun("Cầu dài bao nhiêu?").search("Thi công kéo dài 3 tháng.")
     assert not counted_noun("Cầu dài bao nhiêu?").search("Dòng xe ùn tắc kéo dài 3 km.")  # "kéo dài" is no length
     assert not counted_noun("Đê cao bao nhiêu?").search("Mực nước tăng cao 3 m.")
+    flung = counted_noun("Nạn nhân văng xa bao nhiêu mét?")  # not a road's milestone, "km 1939+400m"
+    assert flung.search("Nạn nhân văng xa gần 10m.") and not flung.search("Vụ tai nạn tại km 1939+400m quốc lộ 1A.")
+    assert counted_noun("muc phat khong deo khau trang o da nang la bao nhieu") is None  # Đà Nẵng weighs nothing
     assert not high.search("Năng suất lúa cao 7 tấn/ha.")  # a height in a length, not a weight
     assert not counted_noun("Xã trồng bao nhiêu cây sơn?").search("Tuyến đường dài 12 km.")  # "cây sơn" is no "cây số"
     # the words that make a dimension something else, in the question too; a count of floors, days
@@ -874,7 +883,7 @@ def test_a_how_many_answer_without_a_figure_says_so():
     for none in ("Chiều 22/2, Đoàn công tác làm việc", "Chỉ thị 18-CT/TU năm 2023", "Kế hoạch số 136-KH/HU",
                  "Phong trào lan tỏa mạnh.", "ngày 5 tháng 3", "tháng 6/2022 tổ chức", "COVID-19 lan rộng",
                  "Nghị định 100/2019/NĐ-CP", "Chiều nay (1/5), UBND tỉnh họp", "Kỷ niệm 2/9 trang trọng",
-                 "Sáng 12/5/2023 tỉnh họp"):
+                 "Sáng 12/5/2023 tỉnh họp", "Đóng cửa karaoke dịp 30/4-1/5."):
         assert not states_a_figure(none), none
     a = Answer("q", True, (Sentence("Phong trào lan tỏa.", 1),), note=NO_FIGURE_NOTE)
     assert a.text == NO_FIGURE_NOTE + "\nPhong trào lan tỏa. [1]"

@@ -69,7 +69,7 @@ _LONG_UNIT_RE = re.compile(r"\b(?:bao nhieu|may) (?:(ki[\s-]*lo[\s-]*met|cay so)
 # in a unit; not the words that make it something else ("nâng cao", "mở rộng", "kéo dài"); typed
 # bare, "sau bao nhiêu" is "after how many": not read.
 _DIMENSIONS = ("dài", "rộng", "cao", "sâu", "nặng")
-_NOT_DIMENSION = {"cao": ("nâng", "đề", "tăng"), "rộng": ("mở",), "dài": ("kéo",)}
+_NOT_DIMENSION = {"cao": ("nâng", "đề", "tăng"), "rộng": ("mở",), "dài": ("kéo",), "nặng": ("đà",)}  # (Đà Nẵng)
 # the units a dimension is given in, when no unit is asked ("Tòa nhà cao bao nhiêu?": "cao 36 m", not
 # "năng suất cao 7 tấn/ha")
 _DIMENSION_UNITS = {"dài": _LENGTH_UNITS, "rộng": _LENGTH_UNITS, "sâu": _LENGTH_UNITS, "cao": (*_LENGTH_UNITS, "tầng"),
@@ -94,7 +94,8 @@ _NOT_NUMBERED = frozenset("có là được của và trong ở tại thì mất
 _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
 
 
-_NUMBER = r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"  # not a year: "25", "1.200", "2,5"
+# not a year ("25", "1.200", "2,5"), nor the end of a road's milestone ("km 1939+400m")
+_NUMBER = r"(?<![\w.,+])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
 _WORD_END = r"(?![\w\u0300-\u036f-])"  # (a tone mark left apart by `marks_last` is part of the word)
 
 
@@ -224,8 +225,8 @@ def asks_a_figure(question: str) -> bool:
 
 # Digits that are no figure: dates ("Chiều 22/2", "ngày 5 tháng 3", "năm 2023"), document codes
 _NOT_FIGURES_RE = re.compile(
-    r"\d{1,2}/\d{1,2}/\d{2,4}|(?:\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|trước|sau|niệm|qua|nay)\s+|\()"
-    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # "Chiều 22/2", "Kỷ niệm 2/9", "Chiều nay (1/5)"
+    r"\d{1,2}/\d{1,2}/\d{2,4}|(?:\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|trước|sau|niệm|qua|nay|dịp)\s+|\()"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s*[-–]\s*\d{1,2}/\d{1,2})?\b"  # "Chiều 22/2", "Chiều nay (1/5)", "dịp 30/4-1/5"
     r"|\d{1,4}/(?:19|20)\d\d\b|(?-i:\d+[-/][A-ZĐ]{1,5})\b|\b[A-Za-z]+-\d+\b"  # 6/2022, 100/2019, 18-CT, COVID-19
     r"|\b(?:ngày|tháng|năm|quý|khóa|khoá|lần thứ)\s+\d+(?:/\d+)*", re.I)
 

@@ -33,7 +33,8 @@ _OFFICES = sorted((fold(o) for o in (
     "phó chủ tịch", "chủ tịch", "phó bí thư", "bí thư", "phó trưởng ban", "trưởng ban", "phó giám đốc", "giám đốc",
     "phó trưởng phòng", "trưởng phòng", "chủ nhiệm", "phó chủ nhiệm", "hiệu trưởng", "chánh văn phòng",
     "trưởng thôn", "già làng", "trưởng khoa", "bộ trưởng", "thứ trưởng", "tổng bí thư", "thủ tướng",
-    "trưởng khối vận", "phó trưởng khối vận", "trưởng khối dân vận")),
+    "trưởng khối vận", "phó trưởng khối vận", "trưởng khối dân vận", "cục trưởng", "phó cục trưởng",
+    "chi cục trưởng", "phó chi cục trưởng", "viện trưởng", "phó viện trưởng", "chánh án", "phó chánh án")),
     key=lambda o: -len(o))
 # Offices as a hurried cadre types them ("Phó CT UBND tỉnh", "PBT Huyện ủy"), folded
 _OFFICE_ABBREVIATIONS = {"ct": "chu tich", "pct": "pho chu tich", "bt": "bi thu", "pbt": "pho bi thu",
@@ -134,7 +135,7 @@ def names_the_office(sentence: str, office: Office) -> bool:
                     or nxt == _initials(list(office.after[:len(nxt)]))  # DV / dân vận
                     or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first)))  # MTTQ / UBMTTQVN
         if same and not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces, office.places) \
-                and not (office.places and _another_place(rest[:OFFICE_PLACE_WORDS], capitals, office.places)):
+                and not (office.places and _another_place(rest, capitals, office.places)):
             return True
     return False
 
@@ -201,15 +202,18 @@ def _another_place(following: list[str], capitals: set[str], asked: tuple[str, .
     province, a place written with capitals (`capitals`: the sentence's, folded) that is
     none of those asked (`asked`, folded: "kon ray"): "Chủ tịch UBND huyện Đăk Hà" is no
     "Chủ tịch UBND huyện Kon Rẫy"; a person after the unit ("huyện Nguyễn Văn B cho biết")
-    names no place, and a unit named alone ("Chủ tịch UBND huyện, ông A") none either."""
-    text = f" {' '.join(following)} "
+    names no place, and a unit named alone ("Chủ tịch UBND huyện, ông A") none either. A
+    unit is read in the first OFFICE_PLACE_WORDS words, its name whole ("Trưởng phòng Kinh tế
+    hạ tầng huyện Nghĩa Hành")."""
+    reach = following[:OFFICE_PLACE_WORDS + PLACE_NAME_WORDS]
+    text = f" {' '.join(reach)} "
     if any(f" {k} " in text for k in asked):
         return False
-    for i, w in enumerate(following):
-        width = 2 if tuple(following[i:i + 2]) in _UNIT_PAIRS_BELOW else 1 if w in _UNITS_BELOW else 0
+    for i, w in enumerate(reach[:OFFICE_PLACE_WORDS]):
+        width = 2 if tuple(reach[i:i + 2]) in _UNIT_PAIRS_BELOW else 1 if w in _UNITS_BELOW else 0
         if not width:
             continue
-        after = following[i + width:]
+        after = reach[i + width:]
         after = after[1:] if after[:1] == ["uy"] else after  # "Huyện ủy Đăk Hà"
         name = []
         for word in after[:PLACE_NAME_WORDS]:
