@@ -1946,3 +1946,18 @@ def test_what_a_message_asks_is_read_once_in_its_asking_sentence():
     pointing = TypedWords.of({"đó", "thực"})
     assert "đó" in pointing and "do" in pointing and "thuc" in pointing
     assert "đo" not in pointing and "thức" not in pointing
+
+
+def test_the_count_that_opens_an_answer_is_the_first_articles():
+    """Two fires: the article ranked first counts the engines it sent ("9 xe chuyên dụng") in a
+    sentence sharing few of the question's words; another fire's sentence shares more and counts
+    its own: the answer opens on the first article's count, cited [1]."""
+    scene = "Vụ cháy chung cư ở quận 1 khiến Phòng Cảnh sát PCCC và cứu nạn cứu hộ huy động lực lượng."
+    count = "Đơn vị điều động 9 xe chuyên dụng đến hiện trường."
+    theirs = "Phòng Cảnh sát PCCC và cứu nạn cứu hộ Công an quận 7 đã điều 6 xe chuyên dụng tới chung cư mini dập lửa."
+    q = "Vụ cháy chung cư ở quận 1: Phòng Cảnh sát PCCC và cứu nạn cứu hộ điều bao nhiêu xe chuyên dụng?"
+    a = compose(q, [_hit(f"{scene} {count}"), _hit(theirs, 2, "Bài B")], True, lambda t: 1.0)
+    assert a.sentences[0].text == count and a.sentences[0].n == 1, a.text
+    # with no count of its own, another article's count still answers
+    a = compose(q, [_hit(scene), _hit(theirs, 2, "Bài B")], True, lambda t: 1.0)
+    assert a.sentences[0].text == theirs, a.text
