@@ -238,17 +238,25 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # "bao nhiêu mô hình": the sentence that counts them; "Trưởng ban Dân vận huyện … là
     # ai?": the one naming the office's holder. It comes right after the best, before the
     # budget can drop it for long sentences that only share the words, and the answer
-    # opens on it.
-    answering = counted.search if counted else (answers_who if office is not None else None)
-    if answering is not None:
+    # opens on it; a message asking two such things ("… là ai? … bao nhiêu tiền?") gets both,
+    # in the order asked.
+    tests = [t for t in (a.answers() for a in asked.parts) if t is not None] if asked.parts else [asked.answers()]
+    at, opened = 1, False  # where the next answering sentence goes; whether one opens the answer
+    for answering in (t for t in tests if t is not None):
         # (the first article's when it has one: another fire's "6 xe chuyên dụng" is no answer of this one's)
         answer_key = (_best(scored, lambda key: hits[key[0]].article_id == first_aid and answering(sentences[key]))
                       or _best(scored, lambda key: answering(sentences[key])))
-        if answer_key is not None and answer_key != picked[0]:
-            if answer_key in picked:
-                picked.remove(answer_key)
-            picked.insert(1, answer_key)
-            opener = answer_key
+        if answer_key is None or answer_key in picked[1:at]:
+            continue
+        if answer_key == picked[0]:
+            opened = True
+            continue
+        if answer_key in picked:
+            picked.remove(answer_key)
+        picked.insert(at, answer_key)
+        at += 1
+        if not opened:
+            opener, opened = answer_key, True
     # "Vì sao …": a sentence giving a cause ("do mưa lớn", "nên mới") holds the answer
     if asked.why and not any(gives_cause(sentences[key]) for key in picked):
         # "Vì sao hố … bị ngập nước?": the sentences sharing most words name the place and the

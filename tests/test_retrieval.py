@@ -1961,3 +1961,23 @@ def test_the_count_that_opens_an_answer_is_the_first_articles():
     # with no count of its own, another article's count still answers
     a = compose(q, [_hit(scene), _hit(theirs, 2, "Bài B")], True, lambda t: 1.0)
     assert a.sentences[0].text == theirs, a.text
+
+
+def test_a_message_asking_two_things_gets_both_answers_in_the_order_asked():
+    """"… là ai? … lúc mấy giờ?": the sentence naming the office's holder opens the answer and the
+    one giving the hour comes right after it, though sentences sharing more of the words stand
+    between them; one question alone still gets its own."""
+    chair = "Trưa 30/4, ông Nguyễn Hồ Sơn, Chủ tịch UBND xã Lăng Thành cho biết người dân vừa báo tin."
+    scene = "Người dân xã Lăng Thành phát hiện thi thể người phụ nữ trên sông Đào, đoạn qua cống cây Phượng."
+    other = "Thi thể người phụ nữ trên sông Đào đã được đưa về nhà tang lễ của huyện."
+    hour = "Sự việc được phát hiện vào khoảng 10h sáng nay."
+    text = f"{chair} {scene} {other} {hour}"
+    q = "Chủ tịch UBND xã Lăng Thành là ai? Thi thể người phụ nữ trên sông Đào được phát hiện lúc mấy giờ?"
+    two = AnswerParams(max_sentences=2, add_next=False)
+    texts = [s.text for s in compose(q, [_hit(text)], True, lambda t: 1.0, two).sentences]
+    assert texts[0] == chair and hour in texts, texts
+    from retrieval.question.asked import read_question
+    assert [bool(p.office) for p in read_question(q).parts] == [True, False] and read_question(q).parts[1].counted
+    assert not read_question("Chủ tịch UBND xã Lăng Thành là ai?").parts
+    alone = [s.text for s in compose(q.split("? ")[1], [_hit(text)], True, lambda t: 1.0, two).sentences]
+    assert alone[0] == hour and chair not in alone, alone

@@ -8,14 +8,15 @@ context's places ("Huyện Kon Rẫy … Chủ tịch huyện đó là ai?").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from retrieval.people import trusted_people
 from retrieval.question.causes import asks_why
 from retrieval.question.figures import CountedNoun, asks_a_figure, counted_noun, named_days
-from retrieval.question.message import asked_part
-from retrieval.question.offices import Office, asked_office, asks_who
+from retrieval.question.message import asked_sentences
+from retrieval.question.offices import Office, asked_office, asks_who, names_the_office
 from retrieval.question.present import asks_of_now
 
 
@@ -33,13 +34,25 @@ class Asked:
     named: tuple[tuple[str, ...], ...]  # the people the question names ("Đinh Thị Mỹ Hảo là ai?")
     office: Office | None  # for a who-question naming no one: the office asked ("Chủ tịch UBND tỉnh …")
     now: bool  # how things are now ("hiện nay", "năm nay")
+    # for a message asking two things or more ("Chủ tịch UBND xã … là ai? Chị G. vay bao nhiêu
+    # tiền?"): each question read alone
+    parts: tuple[Asked, ...] = ()
+
+    def answers(self) -> Callable[[str], bool] | None:
+        """What tells a sentence that answers: one counting what is asked ("25 mô hình"), or
+        naming the holder of the office asked; None when neither is asked."""
+        if self.counted is not None:
+            return self.counted.search
+        office = self.office
+        return (lambda sentence: names_the_office(sentence, office)) if office is not None else None
 
 
 @lru_cache(maxsize=256)
 def read_question(question: str) -> Asked:
     """What `question` asks. (Remembered: the answer, the engine's checks and the date note
     each ask.)"""
-    part = asked_part(question)
+    sentences = asked_sentences(question)
+    part = " ".join(sentences) or None
     text = part or question
     figure = asks_a_figure(text)
     who = asks_who(question)
@@ -47,4 +60,5 @@ def read_question(question: str) -> Asked:
     return Asked(
         text=text, has_context=part is not None, counted=counted_noun(text), figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
-        office=asked_office(question) if who and not named else None, now=asks_of_now(text))
+        office=asked_office(question) if who and not named else None, now=asks_of_now(text),
+        parts=tuple(read_question(s) for s in sentences) if len(sentences) > 1 else ())
