@@ -21,7 +21,8 @@ from retrieval.normalize import ABBREVIATIONS, expand_abbreviations, fold, has_d
 # 6: CCCD, BHXH, BHYT expanded.
 # 7: BVMT, BĐBP, CSGT, PCCC, THPT… expanded.
 # 8: places written in one word ("Sapa") read as their two ("Sa Pa").
-TOKENS_VERSION = "8"
+# 9: BVĐK, TTYT, TAND, VKSND, THADS, QLTT, PCT, SN expanded.
+TOKENS_VERSION = "9"
 
 # Question words and function words that carry no topic (folded forms).
 QUERY_STOPWORDS = set(

@@ -68,6 +68,14 @@ ABBREVIATIONS: dict[str, str] = {
     "gpmb": "giải phóng mặt bằng",
     "thpt": "trung học phổ thông",
     "thcs": "trung học cơ sở",
+    "bvdk": "bệnh viện đa khoa",
+    "ttyt": "trung tâm y tế",
+    "tand": "tòa án nhân dân",
+    "vksnd": "viện kiểm sát nhân dân",
+    "thads": "thi hành án dân sự",
+    "qltt": "quản lý thị trường",
+    "pct": "phó chủ tịch",
+    "sn": "sinh năm",  # "(SN 1964)"
     # ministries and departments, however their "&" is written ("Sở GD&ĐT", "Sở GDĐT"; see `words`)
     "nnptnt": "nông nghiệp và phát triển nông thôn",
     "tnmt": "tài nguyên và môi trường",

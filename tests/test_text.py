@@ -94,6 +94,11 @@ def test_abbreviations_both_ways():
     assert {"khoa", "học", "công", "nghệ"} <= set(expand_abbreviations(words("Sở KH&CN")))
     acc, folded = index_fields("", "đồng bào DTTS")
     assert "thieu" in folded.split() and "dtts" in folded.split()
+    # hospitals, courts, market inspectors, a deputy chairman, a birth year as the press writes them
+    assert {"bệnh", "viện", "đa", "khoa"} <= set(expand_abbreviations(words("nhập viện BVĐK tỉnh")))
+    assert {"sinh", "năm"} <= set(expand_abbreviations(words("ông N.T.C. (SN 1964)")))
+    assert "qltt" in expand_abbreviations(words("Cục Quản lý thị trường Cần Thơ"))
+    assert {"phó", "chủ", "tịch"} <= set(expand_abbreviations(words("PCT TP Hội An")))
 
 
 def test_query_accented_and_folded():
