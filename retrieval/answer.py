@@ -240,12 +240,16 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # budget can drop it for long sentences that only share the words, and the answer
     # opens on it; a message asking two such things ("… là ai? … bao nhiêu tiền?") gets both,
     # in the order asked.
-    tests = [t for t in (a.answers() for a in asked.parts) if t is not None] if asked.parts else [asked.answers()]
+    tests = [t for t in (a.answers() for a in asked.parts) if t is not None] or [asked.answers()]
+    score_of = {key: score for score, key in scored}
     at, opened = 1, False  # where the next answering sentence goes; whether one opens the answer
     for answering in (t for t in tests if t is not None):
-        # (the first article's when it has one: another fire's "6 xe chuyên dụng" is no answer of this one's)
-        answer_key = (_best(scored, lambda key: hits[key[0]].article_id == first_aid and answering(sentences[key]))
-                      or _best(scored, lambda key: answering(sentences[key])))
+        # (the first article's when it scores at least 1/rival_factor of the best one: another fire's
+        # "6 xe chuyên dụng" is no answer of this one's; a count far better matched elsewhere still is)
+        answer_key = _best(scored, lambda key: answering(sentences[key]))
+        own_key = _best(scored, lambda key: hits[key[0]].article_id == first_aid and answering(sentences[key]))
+        if own_key is not None and answer_key is not None and score_of[own_key] * p.rival_factor >= score_of[answer_key]:
+            answer_key = own_key
         if answer_key is None or answer_key in picked[1:at]:
             continue
         if answer_key == picked[0]:

@@ -429,8 +429,8 @@ class Engine:
         if answer.found and office is not None and not any(names_the_office(s.text, office) for s in answer.sentences):
             # the top articles name the office but no one in it: the passages found that do answer,
             # from articles that fit the question and write the places it names (not another
-            # province's chairman: the office check reads the title, the next word and a
-            # province right after it, not a district's or a commune's name)
+            # province's or district's chairman: the office check reads the title, the next
+            # word, a province right after it and the place after the unit asked)
             places = [p for p in named_places(question) if not p.village]
             fitting = [h for h in hits if h.fits
                        and all(self.searcher.mentions(ranking.lexical, h.passage.article, p) for p in places)]

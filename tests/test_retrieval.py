@@ -455,6 +455,21 @@ def test_who_holds_an_office_is_answered_only_by_a_sentence_naming_both():
     assert not names_the_office("Ông D, Chủ tịch UBND xã Lê Hóa, cho biết.", ruong)  # a place named after a person
     assert not names_the_office("Ông D, Chủ tịch UBND thị xã Ba Đồn.", ruong)
     assert names_the_office("Ông D, Chủ tịch UBND xã Đăk Ruồng, cho biết.", ruong)
+    # the place is read in the office's own words, up to a comma, where it is written with capitals
+    # and with its unit's accents ("Ban Quản lý", "TT Y tế", "Xã hội" are no units)
+    for typed, written, answers in (
+            ("Bí thư Huyện ủy Kon Rẫy là ai?", "Ông Nguyễn Văn A, Bí thư Huyện ủy, Chủ tịch HĐND huyện cho biết.", True),
+            ("Chủ tịch UBND huyện Kon Rẫy là ai?", "Ông Lê Văn Cho, Chủ tịch UBND huyện, cho biết.", True),
+            ("Chủ tịch UBND xã Đăk Ruồng, huyện Kon Rẫy là ai?", "Ông A, Chủ tịch UBND xã Tân Lập, huyện Kon Rẫy, cho biết.", False),
+            ("Xã Đăk Ruồng thuộc huyện nào? Chủ tịch UBND huyện đó là ai?",
+             "Ông Nguyễn Văn Hùng, Chủ tịch UBND huyện Kon Rẫy, cho biết.", True),  # no place asked for the huyện
+            ("Chi cục trưởng Chi cục THADS quận Tây Hồ là ai?",
+             "Ông X, Chi cục trưởng Chi cục Thi hành án dân sự quận Ba Đình, cho biết.", False),
+            ("Giám đốc Trung tâm Y tế huyện Kon Rẫy là ai?", "Ông A, Giám đốc TT Y tế huyện Đăk Hà, cho biết.", False),
+            ("Giám đốc Ban Quản lý dự án huyện Kon Rẫy là ai?", "Ông A, Giám đốc Ban Quản lý dự án huyện Đăk Hà.", False),
+            ("Tổng cục trưởng Tổng cục Thuế là ai?", "Ông A, Phó Tổng cục trưởng Tổng cục Thuế, cho biết.", False),
+            ("Tổng cục trưởng Tổng cục Thuế là ai?", "Ông B, Tổng cục trưởng Tổng cục Thuế, cho biết.", True)):
+        assert names_the_office(written, asked_office(typed)) == answers, (typed, written)
     # a long office's place is read whole, past the words that may name a province
     assert names_the_office("Ông Phạm Quốc Vương, Trưởng phòng Kinh tế hạ tầng huyện Nghĩa Hành, cho biết.",
                             asked_office("Trưởng phòng Kinh tế hạ tầng huyện Nghĩa Hành là ai?"))
@@ -1950,14 +1965,18 @@ def test_what_a_message_asks_is_read_once_in_its_asking_sentence():
 
 def test_the_count_that_opens_an_answer_is_the_first_articles():
     """Two fires: the article ranked first counts the engines it sent ("9 xe chuyên dụng") in a
-    sentence sharing few of the question's words; another fire's sentence shares more and counts
-    its own: the answer opens on the first article's count, cited [1]."""
+    sentence sharing fewer of the question's words (not half as many); another fire's sentence
+    shares more and counts its own: the answer opens on the first article's count, cited [1]."""
     scene = "Vụ cháy chung cư ở quận 1 khiến Phòng Cảnh sát PCCC và cứu nạn cứu hộ huy động lực lượng."
-    count = "Đơn vị điều động 9 xe chuyên dụng đến hiện trường."
+    count = "Phòng Cảnh sát PCCC điều động 9 xe chuyên dụng đến hiện trường."
     theirs = "Phòng Cảnh sát PCCC và cứu nạn cứu hộ Công an quận 7 đã điều 6 xe chuyên dụng tới chung cư mini dập lửa."
     q = "Vụ cháy chung cư ở quận 1: Phòng Cảnh sát PCCC và cứu nạn cứu hộ điều bao nhiêu xe chuyên dụng?"
     a = compose(q, [_hit(f"{scene} {count}"), _hit(theirs, 2, "Bài B")], True, lambda t: 1.0)
     assert a.sentences[0].text == count and a.sentences[0].n == 1, a.text
+    # ... unless another article's count scores more than twice as high
+    far = "Sau đó có thêm 9 xe đến hỗ trợ."
+    a = compose(q, [_hit(f"{scene} {far}"), _hit(theirs, 2, "Bài B")], True, lambda t: 1.0)
+    assert a.sentences[0].text == theirs, a.text
     # with no count of its own, another article's count still answers
     a = compose(q, [_hit(scene), _hit(theirs, 2, "Bài B")], True, lambda t: 1.0)
     assert a.sentences[0].text == theirs, a.text
@@ -1979,5 +1998,8 @@ def test_a_message_asking_two_things_gets_both_answers_in_the_order_asked():
     from retrieval.question.asked import read_question
     assert [bool(p.office) for p in read_question(q).parts] == [True, False] and read_question(q).parts[1].counted
     assert not read_question("Chủ tịch UBND xã Lăng Thành là ai?").parts
+    # a question of the message reads the office with the whole message's places
+    two_parts = read_question("Huyện Kon Rẫy có bao nhiêu xã? Chủ tịch huyện đó là ai?")
+    assert two_parts.parts[1].office.places == ("kon ray",)
     alone = [s.text for s in compose(q.split("? ")[1], [_hit(text)], True, lambda t: 1.0, two).sentences]
     assert alone[0] == hour and chair not in alone, alone

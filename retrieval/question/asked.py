@@ -1,7 +1,7 @@
 """What a question asks, read once (pure).
 
 A message of several sentences (a pasted text with a question in it) asks in its asking
-sentence (`message.asked_part`): its figure, cause and present are read there, not in the
+sentence(s) (`message.asked_sentences`): its figure, cause and present are read there, not in the
 context. Who-questions read the whole message: the office asked may be named in the
 context's places ("Huyện Kon Rẫy … Chủ tịch huyện đó là ai?").
 """
@@ -9,7 +9,7 @@ context's places ("Huyện Kon Rẫy … Chủ tịch huyện đó là ai?").
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retrieval.people import trusted_people
@@ -61,4 +61,13 @@ def read_question(question: str) -> Asked:
         text=text, has_context=part is not None, counted=counted_noun(text), figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
         office=asked_office(question) if who and not named else None, now=asks_of_now(text),
-        parts=tuple(read_question(s) for s in sentences) if len(sentences) > 1 else ())
+        parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
+
+
+def _with_places(part: Asked, question: str) -> Asked:
+    """A question of a message read alone, its office read with the whole message's places
+    ("Huyện Kon Rẫy có bao nhiêu xã? Chủ tịch huyện đó là ai?": Kon Rẫy's chairman)."""
+    whole = asked_office(question)
+    if part.office is None or whole is None or whole.title != part.office.title:
+        return part
+    return replace(part, office=whole)

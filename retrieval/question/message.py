@@ -115,7 +115,9 @@ def asked_sentence(text: str) -> str | None:
 def asked_sentences(text: str) -> list[str]:
     """Of a message of several sentences, the sentences that ask: the one that asks
     (`asked_sentence`) and any other asking with "?" ("Chỉ thị 18-CT/TU ban hành ngày nào?
-    Có mấy nội dung?"); none for a message of one sentence."""
+    Có mấy nội dung?"); none for a message of one sentence. Read the whole message once
+    (`question.asked.read_question`): what they say may ask otherwise read again ("A. B? C":
+    "B? C", then "B?")."""
     sentences = _sentences(text)
     at = _asked_at(sentences)
     if at is None:
@@ -123,13 +125,6 @@ def asked_sentences(text: str) -> list[str]:
     if len(text) > MAX_QUESTION_CHARS:  # (a pasted article's "?" is rhetorical)
         return [sentences[at]]
     return [s for i, s in enumerate(sentences) if i == at or _QUESTION_MARK_RE.search(s)]
-
-
-def asked_part(text: str) -> str | None:
-    """Of a message of several sentences, what it asks (`asked_sentences`, joined); None for
-    a message of one sentence. Read the whole message once (`question.asked.read_question`):
-    what it gives may ask otherwise read again ("A. B? C": "B? C", then "B?")."""
-    return " ".join(asked_sentences(text)) or None
 
 
 _POINTING = frozenset({"đó", "này", "trên", "ấy", "kia"})

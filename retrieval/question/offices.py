@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retrieval.normalize import fold, has_diacritics, nfc, words
-from retrieval.people import capitalised_words, reads_as_a_person, writes_a_person, writes_any
+from retrieval.people import reads_as_a_person, writes_a_person, writes_any
 from retrieval.places import PROVINCE_KEYS, named_places, province_by_key
 
 
@@ -34,7 +34,8 @@ _OFFICES = sorted((fold(o) for o in (
     "phó trưởng phòng", "trưởng phòng", "chủ nhiệm", "phó chủ nhiệm", "hiệu trưởng", "chánh văn phòng",
     "trưởng thôn", "già làng", "trưởng khoa", "bộ trưởng", "thứ trưởng", "tổng bí thư", "thủ tướng",
     "trưởng khối vận", "phó trưởng khối vận", "trưởng khối dân vận", "cục trưởng", "phó cục trưởng",
-    "chi cục trưởng", "phó chi cục trưởng", "viện trưởng", "phó viện trưởng", "chánh án", "phó chánh án")),
+    "chi cục trưởng", "phó chi cục trưởng", "tổng cục trưởng", "phó tổng cục trưởng", "viện trưởng",
+    "phó viện trưởng", "chánh án", "phó chánh án")),
     key=lambda o: -len(o))
 # Offices as a hurried cadre types them ("Phó CT UBND tỉnh", "PBT Huyện ủy"), folded
 _OFFICE_ABBREVIATIONS = {"ct": "chu tich", "pct": "pho chu tich", "bt": "bi thu", "pbt": "pho bi thu",
@@ -63,6 +64,9 @@ class Office:
     unit: str | None = None
     unit_bare: bool = False
     from_unit: tuple[str, ...] = ()
+    # the place below a province the office is of, as asked: its unit and folded name ("huyen",
+    # "kon ray"); None when the question names none for it ("Chủ tịch UBND huyện đó")
+    place: tuple[str, str] | None = None
 
 
 @lru_cache(maxsize=256)
@@ -93,7 +97,8 @@ def asked_office(question: str) -> Office | None:
     at = len(folded[:m.start(2)].split())
     after = folded[m.start(2):].split()[:OFFICE_WORDS]
     unit, bare, from_unit, _ = _office_unit(after, typed_words[at:at + OFFICE_WORDS], loose=True)
-    return Office(tuple(m.group(1).split()), tuple(after), provinces, below, unit, bare, tuple(from_unit))
+    place = _asked_place(folded[m.start(2):].split(), typed_words[at:], below)
+    return Office(tuple(m.group(1).split()), tuple(after), provinces, below, unit, bare, tuple(from_unit), place)
 
 
 def _initials(ws: list[str]) -> str:
@@ -111,11 +116,15 @@ def names_the_office(sentence: str, office: Office) -> bool:
     typed = [w.lower() for w in words(sentence)]
     ws = [fold(w) for w in typed]
     bare = ws == typed  # typed without accents: a unit may be too
-    capitals = set(capitalised_words(sentence)) if office.places else set()
     title = office.title
+    # the place each of the sentence's mentions of the office is of ("… huyện Đăk Hà"), in order
+    places = _places_after_title(sentence, title) if office.place is not None else []
+    seen = -1  # the mention read
     for i in range(len(ws)):
-        if i and ws[i - 1] == "pho" and title[0] != "pho":
-            continue  # "Phó Bí thư" holds no "Bí thư"
+        if title[0] != "pho" and (ws[i - 1:i] == ["pho"] or ws[max(0, i - 2):i] == ["pho", "tong"]):
+            continue  # "Phó Bí thư" holds no "Bí thư", "Phó Tổng cục trưởng" no "Tổng cục trưởng"
+        if ws[i:i + len(title)] == list(title) or ws[i] == _initials(list(title)):
+            seen += 1
         if ws[i:i + len(title)] == list(title):
             rest = ws[i + len(title):]
         elif ws[i] == _initials(list(title)):
@@ -135,7 +144,7 @@ def names_the_office(sentence: str, office: Office) -> bool:
                     or nxt == _initials(list(office.after[:len(nxt)]))  # DV / dân vận
                     or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first)))  # MTTQ / UBMTTQVN
         if same and not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces, office.places) \
-                and not (office.places and _another_place(rest, capitals, office.places)):
+                and not (office.place is not None and seen < len(places) and _another_place(places[seen], office.place)):
             return True
     return False
 
@@ -194,35 +203,90 @@ def _another_province(following: list[str], asked: tuple[str, ...], below: tuple
 PLACE_NAME_WORDS = 4  # syllables of a place's name after its unit ("huyện Ia H Drai")
 # units below a province, folded (a pair read first: "thi xa" is no "xa")
 _UNITS_BELOW = (set(_UNIT_WORDS.values()) - {"tinh"}) | _UNIT_SHORT
-_UNIT_PAIRS_BELOW = {tuple(fold(w) for w in pair) for pair in _UNIT_PAIRS}
+_UNIT_PAIRS_BELOW = {tuple(fold(w) for w in pair): unit for pair, unit in _UNIT_PAIRS.items()}
+_UNITS_TYPED = (set(_UNIT_WORDS) - {"tỉnh"}) | {"tp", "tx"}  # in a sentence, with their accents
+_BODY_AFTER_UNIT = {"uy", "doan"}  # "Huyện ủy Kon Rẫy", "Huyện Đoàn Đăk Hà": the place follows
 
 
-def _another_place(following: list[str], capitals: set[str], asked: tuple[str, ...]) -> bool:
-    """Whether the words after an office's title (folded) name, after a unit below a
-    province, a place written with capitals (`capitals`: the sentence's, folded) that is
-    none of those asked (`asked`, folded: "kon ray"): "Chủ tịch UBND huyện Đăk Hà" is no
-    "Chủ tịch UBND huyện Kon Rẫy"; a person after the unit ("huyện Nguyễn Văn B cho biết")
-    names no place, and a unit named alone ("Chủ tịch UBND huyện, ông A") none either. A
-    unit is read in the first OFFICE_PLACE_WORDS words, its name whole ("Trưởng phòng Kinh tế
-    hạ tầng huyện Nghĩa Hành")."""
-    reach = following[:OFFICE_PLACE_WORDS + PLACE_NAME_WORDS]
-    text = f" {' '.join(reach)} "
-    if any(f" {k} " in text for k in asked):
-        return False
-    for i, w in enumerate(reach[:OFFICE_PLACE_WORDS]):
-        width = 2 if tuple(reach[i:i + 2]) in _UNIT_PAIRS_BELOW else 1 if w in _UNITS_BELOW else 0
-        if not width:
+def _unit_at(ws: list[str], i: int) -> tuple[str, int] | None:
+    """The unit below a province folded words name at `i` ("huyen", "thi xa") and the index
+    of the word after it and after a body's word ("ủy"); None for none."""
+    if (pair := tuple(ws[i:i + 2])) in _UNIT_PAIRS_BELOW:
+        unit, j = _UNIT_PAIRS_BELOW[pair], i + 2
+    elif ws[i] in _UNITS_BELOW:
+        unit, j = ws[i], i + 1
+    else:
+        return None
+    return unit, j + 1 if ws[j:j + 1] and ws[j] in _BODY_AFTER_UNIT else j
+
+
+def _asked_place(following: list[str], typed: list[str], below: tuple[str, ...]) -> tuple[str, str] | None:
+    """The place below a province an office asked is of: the first unit in the (folded) words
+    after its title (`typed`: as typed, lower case; a unit typed with accents must be one:
+    "Ban Quản lý", "Xã hội" are none) and the place the question names right after it ("ubnd
+    huyen kon ray la ai": ("huyen", "kon ray")); None when it names none there."""
+    typed = [*typed, ""]
+    for i in range(min(len(following), OFFICE_WORDS)):
+        if has_diacritics(typed[i]) and typed[i] not in _UNITS_TYPED and tuple(typed[i:i + 2]) not in _UNIT_PAIRS \
+                or following[i + 1:i + 2] and following[i + 1] in _NOT_A_UNIT_BEFORE.get(following[i], ()):
             continue
-        after = reach[i + width:]
-        after = after[1:] if after[:1] == ["uy"] else after  # "Huyện ủy Đăk Hà"
-        name = []
-        for word in after[:PLACE_NAME_WORDS]:
-            if word not in capitals:
-                break
-            name.append(word)
-        return bool(name) and not reads_as_a_person(name)
-    return False
+        found = _unit_at(following, i)
+        if found is not None:
+            rest = " ".join(following[found[1]:]) + " "
+            key = next((k for k in sorted(below, key=len, reverse=True) if rest.startswith(k + " ")), None)
+            return (found[0], key) if key else None
+    return None
 
+
+_PHRASE_END_RE = re.compile(r"[,;:.()–]| - ")  # what ends an office's words in a sentence
+_NOT_A_UNIT_BEFORE = {"xa": {"hoi", "vien", "luan"}}  # "xã hội", "xã viên", "xã luận"
+
+
+def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]] | None]:
+    """For each mention of an office's title in a sentence (as `names_the_office` reads them:
+    not after "Phó" unless asked), the place its words name up to a comma, a bracket or a dash:
+    the first unit below a province, typed with its accents ("quản", "xã hội", "TT Y tế" are
+    none), and the words written with capitals right after it, folded ("Chủ tịch UBND huyện
+    Đăk Hà, …": ("huyen", ("dak", "ha"))); None for a mention naming none."""
+    text = nfc(sentence)
+    folded = fold(text).lower()
+    if len(folded) != len(text):  # (offsets must agree; NFC Vietnamese folds letter for letter)
+        return []
+    pattern = re.compile(r"\b(?:" + r"\s+".join(title) + "|" + _initials(list(title)) + r")\b")
+    out: list[tuple[str, tuple[str, ...]] | None] = []
+    for m in pattern.finditer(folded):
+        if title[0] != "pho" and folded[:m.start()].endswith("pho "):
+            continue
+        stop = _PHRASE_END_RE.search(text, m.end())
+        toks = re.findall(r"[^\W_]+", text[m.end():stop.start() if stop else len(text)])
+        accented = [t.lower() for t in toks]
+        ws = [fold(t) for t in accented]
+        place = None
+        for i, w in enumerate(ws):
+            if accented[i] not in _UNITS_TYPED and tuple(accented[i:i + 2]) not in _UNIT_PAIRS \
+                    or ws[i + 1:i + 2] and ws[i + 1] in _NOT_A_UNIT_BEFORE.get(w, ()):
+                continue  # ("Ban Quản lý", "TT Y tế", "xã hội": no unit)
+            found = _unit_at(ws, i)
+            if found is None:
+                continue
+            name = []
+            for t in toks[found[1]:found[1] + PLACE_NAME_WORDS]:
+                if not t[:1].isupper():
+                    break
+                name.append(fold(t).lower())
+            place = (found[0], tuple(name))
+            break
+        out.append(place)
+    return out
+
+
+def _another_place(written: tuple[str, tuple[str, ...]] | None, asked: tuple[str, str]) -> bool:
+    """Whether an office's words in a sentence name, after the unit asked, a place other than
+    the one asked ("Chủ tịch UBND huyện Đăk Hà" for "… huyện Kon Rẫy"); a person there ("huyện
+    Nguyễn Văn B cho biết") or no name ("Chủ tịch UBND huyện, ông A") is none."""
+    if written is None or written[0] != asked[0] or not written[1] or reads_as_a_person(list(written[1])):
+        return False
+    return not (" ".join(written[1]) + " ").startswith(asked[1] + " ")
 
 def names_someone_asked(sentence: str, named: tuple[tuple[str, ...], ...], accented: bool) -> bool:
     """For a who-question: the sentence names the person asked about (`named`), or,
