@@ -119,11 +119,15 @@ def names_the_office(sentence: str, office: Office) -> bool:
     title = office.title
     # the place each of the sentence's mentions of the office is of ("… huyện Đăk Hà"), in order
     places = _places_after_title(sentence, title) if office.place is not None else []
+    mentions = [i for i in range(len(ws)) if not _deputy_before(ws, i, title)
+                and (ws[i:i + len(title)] == list(title) or ws[i] == _initials(list(title)))]
+    if len(places) != len(mentions):  # (the text read two ways disagrees, "05-CT/TU": no place read)
+        places = []
     seen = -1  # the mention read
     for i in range(len(ws)):
-        if title[0] != "pho" and (ws[i - 1:i] == ["pho"] or ws[max(0, i - 2):i] == ["pho", "tong"]):
+        if _deputy_before(ws, i, title):
             continue  # "Phó Bí thư" holds no "Bí thư", "Phó Tổng cục trưởng" no "Tổng cục trưởng"
-        if ws[i:i + len(title)] == list(title) or ws[i] == _initials(list(title)):
+        if i in mentions:
             seen += 1
         if ws[i:i + len(title)] == list(title):
             rest = ws[i + len(title):]
@@ -238,24 +242,34 @@ def _asked_place(following: list[str], typed: list[str], below: tuple[str, ...])
     return None
 
 
-_PHRASE_END_RE = re.compile(r"[,;:.()–]| - ")  # what ends an office's words in a sentence
+_PHRASE_END_RE = re.compile(r"[,;:.()–—]| - ")  # what ends an office's words in a sentence
 _NOT_A_UNIT_BEFORE = {"xa": {"hoi", "vien", "luan"}}  # "xã hội", "xã viên", "xã luận"
 
 
-def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]] | None]:
-    """For each mention of an office's title in a sentence (as `names_the_office` reads them:
-    not after "Phó" unless asked), the place its words name up to a comma, a bracket or a dash:
-    the first unit below a province, typed with its accents ("quản", "xã hội", "TT Y tế" are
-    none), and the words written with capitals right after it, folded ("Chủ tịch UBND huyện
-    Đăk Hà, …": ("huyen", ("dak", "ha"))); None for a mention naming none."""
-    text = nfc(sentence)
+_SHORT_UNIT_DOT_RE = re.compile(r"\b(TP|Tp|TX|Tx|Q|P|H)\.(?=\s*\w)")  # "TP. Buôn Ma Thuột": no phrase end
+Place = tuple[str, tuple[str, ...], tuple[str, ...]]  # a unit, its name written with capitals, the words after it
+
+
+def _deputy_before(folded_words: list[str], i: int, title: tuple[str, ...]) -> bool:
+    """Whether the title at `i` is a deputy's ("Phó Bí thư", "Phó Tổng cục trưởng") and not asked so."""
+    return title[0] != "pho" and (folded_words[i - 1:i] == ["pho"] or folded_words[max(0, i - 2):i] == ["pho", "tong"])
+
+
+def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[Place | None]:
+    """For each mention of an office's title in a sentence (not a deputy's unless asked), the
+    place its words name up to a comma, a bracket, a dash or a full stop ("TP. Pleiku" goes on):
+    the first unit below a province typed with its accents ("quản", "xã hội", "TT Y tế" are
+    none) followed by words written with capitals, or else the first unit; its name, folded;
+    and the words after it, folded, whatever their case ("Chủ tịch UBND huyện Đăk Hà, …":
+    ("huyen", ("dak", "ha"), ("dak", "ha"))); None for a mention naming no unit."""
+    text = _SHORT_UNIT_DOT_RE.sub(lambda m: m.group(1) + " ", nfc(sentence))
     folded = fold(text).lower()
     if len(folded) != len(text):  # (offsets must agree; NFC Vietnamese folds letter for letter)
         return []
     pattern = re.compile(r"\b(?:" + r"\s+".join(title) + "|" + _initials(list(title)) + r")\b")
-    out: list[tuple[str, tuple[str, ...]] | None] = []
+    out: list[Place | None] = []
     for m in pattern.finditer(folded):
-        if title[0] != "pho" and folded[:m.start()].endswith("pho "):
+        if _deputy_before(folded[:m.start()].split(), len(folded[:m.start()].split()), title):
             continue
         stop = _PHRASE_END_RE.search(text, m.end())
         toks = re.findall(r"[^\W_]+", text[m.end():stop.start() if stop else len(text)])
@@ -274,19 +288,27 @@ def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[tuple[str
                 if not t[:1].isupper():
                     break
                 name.append(fold(t).lower())
-            place = (found[0], tuple(name))
-            break
+            if place is None or name:
+                place = (found[0], tuple(name), tuple(ws[found[1]:]))
+            if name or found[1] >= len(ws) or _unit_at(ws, found[1]) is None:  # ("Huyện ủy huyện Đăk Hà": the next)
+                break
         out.append(place)
     return out
 
 
-def _another_place(written: tuple[str, tuple[str, ...]] | None, asked: tuple[str, str]) -> bool:
-    """Whether an office's words in a sentence name, after the unit asked, a place other than
-    the one asked ("Chủ tịch UBND huyện Đăk Hà" for "… huyện Kon Rẫy"); a person there ("huyện
-    Nguyễn Văn B cho biết") or no name ("Chủ tịch UBND huyện, ông A") is none."""
-    if written is None or written[0] != asked[0] or not written[1] or reads_as_a_person(list(written[1])):
+def _another_place(written: Place | None, asked: tuple[str, str]) -> bool:
+    """Whether an office's words in a sentence name a place other than the one asked: after
+    the unit asked, another name ("Chủ tịch UBND huyện Đăk Hà" for "… huyện Kon Rẫy"); after
+    another unit, any name ("Chủ tịch Hội Nông dân huyện Kon Rẫy" for "… xã Đăk Ruồng"). The
+    place asked written in any case is none ("huyện Cư M'gar"), nor a person after the unit
+    ("huyện Nguyễn Văn B cho biết"), nor no name ("Chủ tịch UBND huyện, ông A")."""
+    if written is None:
         return False
-    return not (" ".join(written[1]) + " ").startswith(asked[1] + " ")
+    unit, name, following = written
+    if written[0] == asked[0] and (" ".join(following) + " ").startswith(asked[1] + " "):
+        return False
+    return bool(name) and not reads_as_a_person(list(name))
+
 
 def names_someone_asked(sentence: str, named: tuple[tuple[str, ...], ...], accented: bool) -> bool:
     """For a who-question: the sentence names the person asked about (`named`), or,
