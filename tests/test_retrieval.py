@@ -479,6 +479,11 @@ def test_who_holds_an_office_is_answered_only_by_a_sentence_naming_both():
             # ... but not a place the sentence names after its office's nameless unit
             ("Phó Bí thư Thường trực Huyện ủy Kon Rẫy là ai?",
              "Đinh Thị Mỹ Hảo – PBT Thường trực Huyện ủy làm việc với Đảng ủy xã Đăk Pne", True),
+            # another unit far from the title is what the holder does, not his office's place; a
+            # deputy in brackets is no mention
+            ("Chủ tịch UBND huyện Kon Rẫy là ai?", "Ông A, Chủ tịch UBND H. Kon Rẫy thăm xã Tân Lập.", True),
+            ("Chủ tịch UBND huyện Kon Rẫy là ai?",
+             "Ông B (Phó Chủ tịch UBND huyện Kon Rẫy) và ông A, Chủ tịch UBND huyện Đăk Hà dự.", False),
             # a code read otherwise by words and by the text ("05-CT/TU"): no place read, as before
             ("Chủ tịch UBND huyện Kon Rẫy là ai?", "Theo Chỉ thị 05-CT/TU, ông A, Chủ tịch UBND huyện Kon Rẫy, cho biết.",
              True)):
@@ -722,6 +727,8 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
     assert counted_noun("muc phat khong deo khau trang o da nang la bao nhieu") is None  # Đà Nẵng weighs nothing
     bags = counted_noun("QLTT phát hiện bao nhiêu túi xách?")  # a classifier between number and noun
     assert bags.search("Đoàn kiểm tra phát hiện 13.726 cái túi xách.") and not bags.search("Năm 2023 cái túi xách")
+    assert not counted_noun("Bao nhiêu hộ dân được hỗ trợ?").search("Dự án có 1.200 căn hộ.")  # căn hộ: no hộ
+    assert not counted_noun("bao nhieu nguoi tham gia").search("Đến tháng 5 còn người dân chưa nhận.")  # bare: no "con"
     assert not high.search("Năng suất lúa cao 7 tấn/ha.")  # a height in a length, not a weight
     assert not counted_noun("Xã trồng bao nhiêu cây sơn?").search("Tuyến đường dài 12 km.")  # "cây sơn" is no "cây số"
     # the words that make a dimension something else, in the question too; a count of floors, days

@@ -91,8 +91,9 @@ _HOW_LONG_RE = re.compile(r"\bbao lau\b(?! nay\b)")  # ("bao lâu nay": for so l
 _WHICH_NUMBER_RE = re.compile(r"\b([^\W\d_]+)\s+(?:(?:số|thứ)\s+)?mấy\b")
 _NOT_NUMBERED = frozenset("có là được của và trong ở tại thì mất còn hết cả những các làm".split())
 # between a dimension and its figure: "dài khoảng 600m", "cao hơn 45 m", "nặng tới 1,8 kg"
-# between a number and the noun counted: "13.726 cái túi xách", "5 chiếc xe", "3 căn nhà"
-_CLASSIFIERS = ("cái", "con", "chiếc", "căn", "ngôi", "tấm", "quả", "cuốn", "bức", "bộ")
+# between a number and the noun counted: "13.726 cái túi xách", "5 chiếc xe" (not "căn", "bộ":
+# "1.200 căn hộ" counts no hộ, "300 bộ đội" no đội)
+_CLASSIFIERS = ("cái", "con", "chiếc", "ngôi", "tấm", "quả", "cuốn", "bức")
 _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
 
 
@@ -134,7 +135,8 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     hour = (rf"|(?<![\w.,/-])(?<!lo )(?<!lộ )(?<!ql )(?<!dt )(?<!đt ){at}(?:\s*[-–]\s*{at})?{end}"  # "7h-11h"
             if noun in ("gio", marks_last("giờ")) else "")  # (not "gió", wind)
     units = "|".join(re.escape(u) for u in _spellings(typed or noun, f))
-    classifier = rf"(?:(?:{'|'.join(f(c) for c in _CLASSIFIERS)})\s+)?"  # "13.726 cái túi xách"
+    # "13.726 cái túi xách" (with accents only: bare, "con", "cai", "tam" are also còn, cải, tạm)
+    classifier = rf"(?:(?:{'|'.join(f(c) for c in _CLASSIFIERS)})\s+)?" if f is not fold else ""
     return re.compile(rf"{number}\s*{classifier}(?:{units}){end}{hour}")
 
 

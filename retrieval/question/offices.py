@@ -247,7 +247,9 @@ _NOT_A_UNIT_BEFORE = {"xa": {"hoi", "vien", "luan"}}  # "xã hội", "xã viên"
 
 
 _SHORT_UNIT_DOT_RE = re.compile(r"\b(TP|Tp|TX|Tx|Q|P|H)\.(?=\s*\w)")  # "TP. Buôn Ma Thuột": no phrase end
-Place = tuple[str, tuple[str, ...], tuple[str, ...]]  # a unit, its name written with capitals, the words after it
+# a unit, its name written with capitals, the words after it, and how many words after the title it stands
+Place = tuple[str, tuple[str, ...], tuple[str, ...], int]
+NEAR_TITLE = 3  # words between a title and another unit that may still be its office's ("Chủ tịch Hội Nông dân huyện")
 
 
 def _deputy_before(folded_words: list[str], i: int, title: tuple[str, ...]) -> bool:
@@ -269,7 +271,8 @@ def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[Place | N
     pattern = re.compile(r"\b(?:" + r"\s+".join(title) + "|" + _initials(list(title)) + r")\b")
     out: list[Place | None] = []
     for m in pattern.finditer(folded):
-        if _deputy_before(folded[:m.start()].split(), len(folded[:m.start()].split()), title):
+        before = re.findall(r"[^\W_]+", folded[:m.start()])  # (as `words` reads them: "(Phó …")
+        if _deputy_before(before, len(before), title):
             continue
         stop = _PHRASE_END_RE.search(text, m.end())
         toks = re.findall(r"[^\W_]+", text[m.end():stop.start() if stop else len(text)])
@@ -289,7 +292,7 @@ def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[Place | N
                     break
                 name.append(fold(t).lower())
             if place is None or name:
-                place = (found[0], tuple(name), tuple(ws[found[1]:]))
+                place = (found[0], tuple(name), tuple(ws[found[1]:]), i)
             if name or found[1] >= len(ws) or _unit_at(ws, found[1]) is None:  # ("Huyện ủy huyện Đăk Hà": the next)
                 break
         out.append(place)
@@ -304,8 +307,10 @@ def _another_place(written: Place | None, asked: tuple[str, str]) -> bool:
     ("huyện Nguyễn Văn B cho biết"), nor no name ("Chủ tịch UBND huyện, ông A")."""
     if written is None:
         return False
-    unit, name, following = written
-    if written[0] == asked[0] and (" ".join(following) + " ").startswith(asked[1] + " "):
+    unit, name, following, at = written
+    if unit == asked[0] and (" ".join(following) + " ").startswith(asked[1] + " "):
+        return False
+    if unit != asked[0] and at > NEAR_TITLE:  # ("Chủ tịch UBND H. Kon Rẫy thăm xã Tân Lập": the visit's)
         return False
     return bool(name) and not reads_as_a_person(list(name))
 
