@@ -484,6 +484,9 @@ def test_who_holds_an_office_is_answered_only_by_a_sentence_naming_both():
             ("Chủ tịch UBND huyện Kon Rẫy là ai?", "Ông A, Chủ tịch UBND H. Kon Rẫy thăm xã Tân Lập.", True),
             ("Chủ tịch UBND huyện Kon Rẫy là ai?",
              "Ông B (Phó Chủ tịch UBND huyện Kon Rẫy) và ông A, Chủ tịch UBND huyện Đăk Hà dự.", False),
+            # the Front's committee written out, as the press mostly does
+            ("Chủ tịch MTTQ huyện Kon Rẫy là ai?", "Ông A, Chủ tịch Ủy ban MTTQ Việt Nam huyện Kon Rẫy cho biết.", True),
+            ("Chủ tịch MTTQ huyện Kon Rẫy là ai?", "Ông A, Chủ tịch Ủy ban nhân dân huyện Kon Rẫy cho biết.", False),
             # a code read otherwise by words and by the text ("05-CT/TU"): no place read, as before
             ("Chủ tịch UBND huyện Kon Rẫy là ai?", "Theo Chỉ thị 05-CT/TU, ông A, Chủ tịch UBND huyện Kon Rẫy, cho biết.",
              True)):

@@ -143,7 +143,9 @@ def names_the_office(sentence: str, office: Office) -> bool:
             # a unit typed bare may be a name's first word ("chu tich ubnd quan son": huyện Quan Sơn)
             same = unit == office.unit or (office.unit_bare and from_unit[width:width + 2] == list(office.from_unit[:2]))
         else:
-            first, nxt = office.after[0], rest[0]
+            # "Chủ tịch Ủy ban MTTQ Việt Nam huyện …" for "Chủ tịch MTTQ huyện …": the committee's words aside
+            body = rest[2:] if rest[:2] == ["uy", "ban"] and office.after[0] not in ("uy", "ubnd") and rest[2:] else rest
+            first, nxt = office.after[0], body[0]
             same = (nxt == first or _initials(rest[:len(first)]) == first  # UBND / Ủy ban nhân dân
                     or nxt == _initials(list(office.after[:len(nxt)]))  # DV / dân vận
                     or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first)))  # MTTQ / UBMTTQVN
