@@ -44,6 +44,8 @@ def reads_as_a_person(name: list[str]) -> bool:
     middle name or two more syllables ("nguyen van", "tran dinh thuan"; not "le hoa",
     "phan thiet", places named after people)."""
     return len(name) >= 2 and name[0] in _FOLDED_SURNAMES and (name[1] in _FOLDED_MIDDLES or len(name) >= 3)
+
+
 _LONGEST = 4  # syllables of a name
 # Words of institutions that follow a family-name-like word ("Đoàn BDV Tỉnh ủy",
 # "Đoàn Thanh niên"): no part of a person's name.

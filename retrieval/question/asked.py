@@ -65,8 +65,9 @@ def read_question(question: str) -> Asked:
 
 
 def _with_places(part: Asked, question: str) -> Asked:
-    """A question of a message read alone, its office read with the whole message's places
-    ("Huyện Kon Rẫy có bao nhiêu xã? Chủ tịch huyện đó là ai?": Kon Rẫy's chairman)."""
+    """A question of a message read alone, its office read with the whole message's provinces
+    and places ("Tỉnh Kon Tum có bao nhiêu huyện? Chủ tịch UBND tỉnh đó là ai?": not another
+    province's chairman; a district named only in the other question is not checked)."""
     whole = asked_office(question)
     if part.office is None or whole is None or whole.title != part.office.title:
         return part

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from retrieval.normalize import fold, has_diacritics, nfc, words
@@ -116,25 +117,16 @@ def names_the_office(sentence: str, office: Office) -> bool:
     typed = [w.lower() for w in words(sentence)]
     ws = [fold(w) for w in typed]
     bare = ws == typed  # typed without accents: a unit may be too
-    title = office.title
-    # the place each of the sentence's mentions of the office is of ("… huyện Đăk Hà"), in order
-    places = _places_after_title(sentence, title) if office.place is not None else []
-    mentions = [i for i in range(len(ws)) if not _deputy_before(ws, i, title)
-                and (ws[i:i + len(title)] == list(title) or ws[i] == _initials(list(title)))]
+    title, initials = list(office.title), _initials(list(office.title))
+    # the office's title or its initials, not a deputy's ("Phó Bí thư" holds no "Bí thư", "Phó Tổng
+    # cục trưởng" no "Tổng cục trưởng"), and the place each of these mentions is of ("… huyện Đăk Hà")
+    mentions = [i for i in range(len(ws)) if not _deputy_before(ws, i, office.title)
+                and (ws[i:i + len(title)] == title or ws[i] == initials)]
+    places = _places_after_title(sentence, office.title) if office.place is not None else []
     if len(places) != len(mentions):  # (the text read two ways disagrees, "05-CT/TU": no place read)
         places = []
-    seen = -1  # the mention read
-    for i in range(len(ws)):
-        if _deputy_before(ws, i, title):
-            continue  # "Phó Bí thư" holds no "Bí thư", "Phó Tổng cục trưởng" no "Tổng cục trưởng"
-        if i in mentions:
-            seen += 1
-        if ws[i:i + len(title)] == list(title):
-            rest = ws[i + len(title):]
-        elif ws[i] == _initials(list(title)):
-            rest = ws[i + 1:]
-        else:
-            continue
+    for seen, i in enumerate(mentions):
+        rest = ws[i + len(title):] if ws[i:i + len(title)] == title else ws[i + 1:]
         if not office.after or not rest:
             return True
         unit, _, from_unit, width = _office_unit(rest, typed[len(ws) - len(rest):], loose=bare)
@@ -150,7 +142,7 @@ def names_the_office(sentence: str, office: Office) -> bool:
                     or nxt == _initials(list(office.after[:len(nxt)]))  # DV / dân vận
                     or (len(first) > 2 and len(nxt) > 2 and (first in nxt or nxt in first)))  # MTTQ / UBMTTQVN
         if same and not _another_province(rest[:OFFICE_PLACE_WORDS], office.provinces, office.places) \
-                and not (office.place is not None and seen < len(places) and _another_place(places[seen], office.place)):
+                and not (places and _another_place(places[seen], office.place)):
             return True
     return False
 
@@ -212,6 +204,8 @@ _UNITS_BELOW = (set(_UNIT_WORDS.values()) - {"tinh"}) | _UNIT_SHORT
 _UNIT_PAIRS_BELOW = {tuple(fold(w) for w in pair): unit for pair, unit in _UNIT_PAIRS.items()}
 _UNITS_TYPED = (set(_UNIT_WORDS) - {"tỉnh"}) | {"tp", "tx"}  # in a sentence, with their accents
 _BODY_AFTER_UNIT = {"uy", "doan"}  # "Huyện ủy Kon Rẫy", "Huyện Đoàn Đăk Hà": the place follows
+_NOT_A_UNIT_BEFORE = {"xa": {"hoi", "vien", "luan"}}  # "xã hội", "xã viên", "xã luận"
+_PHRASE_END_RE = re.compile(r"[,;:.()–—]| - ")  # what ends an office's words in a sentence
 
 
 def _unit_at(ws: list[str], i: int) -> tuple[str, int] | None:
@@ -226,6 +220,17 @@ def _unit_at(ws: list[str], i: int) -> tuple[str, int] | None:
     return unit, j + 1 if ws[j:j + 1] and ws[j] in _BODY_AFTER_UNIT else j
 
 
+def _unit_typed_at(folded: list[str], typed: list[str], i: int, bare: bool = False) -> tuple[str, int] | None:
+    """`_unit_at` for a unit typed as one: with its accents ("quản", "TT Y tế", "xã hội" are
+    none), or, `bare`, without any (a question typed so)."""
+    word = typed[i]
+    if not (word in _UNITS_TYPED or tuple(typed[i:i + 2]) in _UNIT_PAIRS or bare and not has_diacritics(word)):
+        return None
+    if folded[i + 1:i + 2] and folded[i + 1] in _NOT_A_UNIT_BEFORE.get(folded[i], ()):
+        return None
+    return _unit_at(folded, i)
+
+
 def _asked_place(following: list[str], typed: list[str], below: tuple[str, ...]) -> tuple[str, str] | None:
     """The place below a province an office asked is of: the first unit in the (folded) words
     after its title (`typed`: as typed, lower case; a unit typed with accents must be one:
@@ -233,10 +238,7 @@ def _asked_place(following: list[str], typed: list[str], below: tuple[str, ...])
     huyen kon ray la ai": ("huyen", "kon ray")); None when it names none there."""
     typed = [*typed, ""]
     for i in range(min(len(following), OFFICE_WORDS)):
-        if has_diacritics(typed[i]) and typed[i] not in _UNITS_TYPED and tuple(typed[i:i + 2]) not in _UNIT_PAIRS \
-                or following[i + 1:i + 2] and following[i + 1] in _NOT_A_UNIT_BEFORE.get(following[i], ()):
-            continue
-        found = _unit_at(following, i)
+        found = _unit_typed_at(following, typed, i, bare=True)
         if found is not None:
             rest = " ".join(following[found[1]:]) + " "
             key = next((k for k in sorted(below, key=len, reverse=True) if rest.startswith(k + " ")), None)
@@ -244,13 +246,15 @@ def _asked_place(following: list[str], typed: list[str], below: tuple[str, ...])
     return None
 
 
-_PHRASE_END_RE = re.compile(r"[,;:.()–—]| - ")  # what ends an office's words in a sentence
-_NOT_A_UNIT_BEFORE = {"xa": {"hoi", "vien", "luan"}}  # "xã hội", "xã viên", "xã luận"
-
-
 _SHORT_UNIT_DOT_RE = re.compile(r"\b(TP|Tp|TX|Tx|Q|P|H)\.(?=\s*\w)")  # "TP. Buôn Ma Thuột": no phrase end
-# a unit, its name written with capitals, the words after it, and how many words after the title it stands
-Place = tuple[str, tuple[str, ...], tuple[str, ...], int]
+class _WrittenPlace(NamedTuple):
+    """The place an office's words in a sentence name after a unit below a province."""
+
+    unit: str  # folded: "huyen", "tx"
+    name: tuple[str, ...]  # the words written with capitals right after it, folded ("dak", "ha")
+    following: tuple[str, ...]  # every word after it, folded, whatever its case
+    at: int  # how many words after the title the unit stands
+
 NEAR_TITLE = 3  # words between a title and another unit that may still be its office's ("Chủ tịch Hội Nông dân huyện")
 
 
@@ -259,19 +263,19 @@ def _deputy_before(folded_words: list[str], i: int, title: tuple[str, ...]) -> b
     return title[0] != "pho" and (folded_words[i - 1:i] == ["pho"] or folded_words[max(0, i - 2):i] == ["pho", "tong"])
 
 
-def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[Place | None]:
+def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[_WrittenPlace | None]:
     """For each mention of an office's title in a sentence (not a deputy's unless asked), the
     place its words name up to a comma, a bracket, a dash or a full stop ("TP. Pleiku" goes on):
     the first unit below a province typed with its accents ("quản", "xã hội", "TT Y tế" are
     none) followed by words written with capitals, or else the first unit; its name, folded;
-    and the words after it, folded, whatever their case ("Chủ tịch UBND huyện Đăk Hà, …":
-    ("huyen", ("dak", "ha"), ("dak", "ha"))); None for a mention naming no unit."""
+    and the words after it, folded, whatever their case ("Chủ tịch UBND huyện Đăk Hà, …": unit
+    "huyen", name ("dak", "ha")); None for a mention naming no unit."""
     text = _SHORT_UNIT_DOT_RE.sub(lambda m: m.group(1) + " ", nfc(sentence))
     folded = fold(text).lower()
     if len(folded) != len(text):  # (offsets must agree; NFC Vietnamese folds letter for letter)
         return []
     pattern = re.compile(r"\b(?:" + r"\s+".join(title) + "|" + _initials(list(title)) + r")\b")
-    out: list[Place | None] = []
+    out: list[_WrittenPlace | None] = []
     for m in pattern.finditer(folded):
         before = re.findall(r"[^\W_]+", folded[:m.start()])  # (as `words` reads them: "(Phó …")
         if _deputy_before(before, len(before), title):
@@ -281,11 +285,8 @@ def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[Place | N
         accented = [t.lower() for t in toks]
         ws = [fold(t) for t in accented]
         place = None
-        for i, w in enumerate(ws):
-            if accented[i] not in _UNITS_TYPED and tuple(accented[i:i + 2]) not in _UNIT_PAIRS \
-                    or ws[i + 1:i + 2] and ws[i + 1] in _NOT_A_UNIT_BEFORE.get(w, ()):
-                continue  # ("Ban Quản lý", "TT Y tế", "xã hội": no unit)
-            found = _unit_at(ws, i)
+        for i in range(len(ws)):
+            found = _unit_typed_at(ws, accented, i)
             if found is None:
                 continue
             name = []
@@ -294,14 +295,14 @@ def _places_after_title(sentence: str, title: tuple[str, ...]) -> list[Place | N
                     break
                 name.append(fold(t).lower())
             if place is None or name:
-                place = (found[0], tuple(name), tuple(ws[found[1]:]), i)
+                place = _WrittenPlace(found[0], tuple(name), tuple(ws[found[1]:]), i)
             if name or found[1] >= len(ws) or _unit_at(ws, found[1]) is None:  # ("Huyện ủy huyện Đăk Hà": the next)
                 break
         out.append(place)
     return out
 
 
-def _another_place(written: Place | None, asked: tuple[str, str]) -> bool:
+def _another_place(written: _WrittenPlace | None, asked: tuple[str, str]) -> bool:
     """Whether an office's words in a sentence name a place other than the one asked: after
     the unit asked, another name ("Chủ tịch UBND huyện Đăk Hà" for "… huyện Kon Rẫy"); after
     another unit, any name ("Chủ tịch Hội Nông dân huyện Kon Rẫy" for "… xã Đăk Ruồng"). The
@@ -309,12 +310,11 @@ def _another_place(written: Place | None, asked: tuple[str, str]) -> bool:
     ("huyện Nguyễn Văn B cho biết"), nor no name ("Chủ tịch UBND huyện, ông A")."""
     if written is None:
         return False
-    unit, name, following, at = written
-    if unit == asked[0] and (" ".join(following) + " ").startswith(asked[1] + " "):
+    if written.unit == asked[0] and (" ".join(written.following) + " ").startswith(asked[1] + " "):
         return False
-    if unit != asked[0] and at > NEAR_TITLE:  # ("Chủ tịch UBND H. Kon Rẫy thăm xã Tân Lập": the visit's)
+    if written.unit != asked[0] and written.at > NEAR_TITLE:  # ("Chủ tịch UBND H. Kon Rẫy thăm xã Tân Lập")
         return False
-    return bool(name) and not reads_as_a_person(list(name))
+    return bool(written.name) and not reads_as_a_person(list(written.name))
 
 
 def names_someone_asked(sentence: str, named: tuple[tuple[str, ...], ...], accented: bool) -> bool:
