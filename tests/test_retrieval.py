@@ -810,6 +810,51 @@ def test_a_why_question_quotes_a_sentence_giving_a_cause():
     assert late in a.text
 
 
+def test_the_slot_a_question_asks_to_fill_opens_the_answer():
+    """"… quê ở đâu?", "… có ai tử vong không?": the sentences repeating the event's words hold
+    most of the question; the one of the first article writing the slot ("quê", "tử vong")
+    answers it and opens the answer (review sets: first sentence 285 -> 291 of 421)."""
+    from retrieval.question.slot import Slot, asked_slot, slot_phrase
+
+    event = "Một nam thanh niên tử vong trong quán game ở phường Kim Mã, quận Ba Đình."
+    again = "Sự việc xảy ra khoảng 10h sáng 18/12 tại một quán game ở phường Kim Mã."
+    home = "Qua xác minh, nam thanh niên quê ở tỉnh Hà Giang, sinh năm 2000."
+    one = AnswerParams(max_sentences=1, add_next=False)
+    for q in ("Thanh niên 20 tuổi đột tử trong quán game ở Kim Mã Ba Đình quê ở đâu?",
+              "thanh nien 20 tuoi dot tu trong quan game o kim ma ba dinh que o dau"):
+        a = compose(q, [_hit(f"{event} {again} {home}")], True, lambda t: 1.0, one)
+        assert a.sentences[0].text == home, q
+    # another article's "quê" is no answer about this event
+    other = "Anh B quê ở Nghệ An."
+    a = compose("Thanh niên 20 tuổi đột tử trong quán game ở Kim Mã quê ở đâu?",
+                [_hit(f"{event} {again}"), _hit(other, 2, "Bài B")], True, lambda t: 1.0)
+    assert other not in a.text
+    died = "Bà Nhung đã tử vong tại chỗ."
+    fire = "Vụ cháy xảy ra tại nhà bà Nhung ở xã Tây Tiến lúc 23h50."
+    a = compose("vu chay o xa tay tien huyen tien hai co ai tu vong khong",
+                [_hit(f"{fire} Lực lượng chữa cháy xã Tây Tiến có mặt. {died}")], True, lambda t: 1.0, one)
+    assert a.sentences[0].text == died
+
+    def words_of(q):
+        slot = asked_slot(q)
+        return slot.words if slot else None
+
+    assert asked_slot("thanh nien o ba dinh que o dau") == Slot(("ba", "dinh", "que"), False)
+    assert asked_slot("Nam thanh niên ở Ba Đình quê ở đâu?") == Slot(("que",), False)  # a capital ends it
+    assert slot_phrase(Slot(("ba", "dinh", "que"), False), [["anh", "que", "o", "ha", "giang"]]) == ("que",)
+    assert slot_phrase(Slot(("dien", "thoai"), True), [["goi", "so", "khac"]]) == ()
+    assert words_of("Vụ cháy ở xã Tây Tiến có ai tử vong không?") == ("tu", "vong")
+    assert words_of("Du khách không đeo khẩu trang có bị phạt không?") == ("phat",)
+    assert words_of("Dự án đường liên xã đã khởi công chưa?") == ("khoi", "cong")
+    assert asked_slot("Muốn báo tin vụ tai nạn thì gọi số điện thoại nào?") == Slot(("so", "dien", "thoai"), True)
+    assert words_of("Nguyễn Thị Tình sinh con ra có vấn đề gì?") == ("van", "de")  # "vấn", not the auxiliary "vẫn"
+    assert words_of("Lễ hội có được tổ chức năm nay không?") == ("to", "chuc")  # the time words passed over
+    for none in ("Bệnh nhân được điều trị như thế nào?", "Dự án khởi công khi nào?", "Dân vận khéo là gì?",
+                 "Bé nuốt pin khi đang làm gì?", "Hai bé được tạo ra bằng cách nào?", "Sức khỏe nam sinh ra sao?",
+                 "Xã có bao nhiêu hộ nghèo?", "Ai là Chủ tịch xã?"):
+        assert asked_slot(none) is None, none
+
+
 def test_how_long_and_which_number_are_answered_by_their_figure():
     """"sau bao lâu": a number of hours, days…; "tầng mấy", "số mấy": the number after the noun
     ("tầng 5", not "5 tầng"). (ViNewsQA dev answer_hit 0.7806 -> 0.7818, by `main.py eval`.)"""

@@ -18,6 +18,7 @@ from retrieval.question.figures import CountedNoun, asks_a_figure, counted_noun,
 from retrieval.question.message import asked_sentences
 from retrieval.question.offices import Office, asked_office, asks_who, names_the_office
 from retrieval.question.present import asks_of_now
+from retrieval.question.slot import Slot, asked_slot
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Asked:
     named: tuple[tuple[str, ...], ...]  # the people the question names ("Đinh Thị Mỹ Hảo là ai?")
     office: Office | None  # for a who-question naming no one: the office asked ("Chủ tịch UBND tỉnh …")
     now: bool  # how things are now ("hiện nay", "năm nay")
+    slot: Slot | None = None  # what the question asks to fill ("… quê ở đâu?": "quê")
     # for a message asking two things or more ("Chủ tịch UBND xã … là ai? Chị G. vay bao nhiêu
     # tiền?"): each question read alone
     parts: tuple[Asked, ...] = ()
@@ -60,7 +62,7 @@ def read_question(question: str) -> Asked:
     return Asked(
         text=text, has_context=part is not None, counted=counted_noun(text), figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
-        office=asked_office(question) if who and not named else None, now=asks_of_now(text),
+        office=asked_office(question) if who and not named else None, now=asks_of_now(text), slot=asked_slot(text),
         parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
 
 
