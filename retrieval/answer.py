@@ -24,12 +24,12 @@ from corpus.chunking import split_sentences
 from corpus.docrefs import parse_code_query
 from corpus.types import Passage
 from retrieval.lexical import build_query
-from retrieval.normalize import cut_at_word, fold, words
+from retrieval.normalize import cut_at_word
 from retrieval.question.asked import Asked, read_question
 from retrieval.question.causes import gives_cause
 from retrieval.question.figures import named_days, states_a_figure
 from retrieval.question.offices import names_someone_asked, names_the_office
-from retrieval.question.slot import fills_slot, slot_phrase
+from retrieval.question.slot import writes
 from retrieval.sentences import (LONG_SENTENCE, clauses_around, may_answer, names_code, refers_back, repeats,
                                  sentence_after, sentence_score)
 from retrieval.types import AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIGURE_NOTE, Answer, Citation, Hit, Sentence
@@ -80,9 +80,9 @@ DATE_WEIGHT = 0.3  # of it, for a sentence naming the day a figure is asked of (
 WHO_WEIGHT = 0.6
 # Of the question's idf mass, for a sentence of the first article writing the slot the question
 # asks to fill ("… quê ở đâu?": "quê ở tỉnh Hà Giang"; "… có ai tử vong không?"), which the sentences
-# repeating the event's words do not. Review sets (421 cadre questions on the dantri store): the
+# repeating the event's words seldom write. Review sets (421 cadre questions on the dantri store): the
 # first sentence holds the answer 285 -> 291, any 339 -> 344; ViNewsQA dev answer_hit 0.7818 ->
-# 0.7830, its first sentence 0.601 -> 0.603 (flat from 0.8 to 1.2). A kind ("… số điện thoại nào?",
+# 0.7830, its first sentence 0.601 -> 0.603 (flat from 0.8 to 1.2; docs/evaluation.md). A kind ("… số điện thoại nào?",
 # "… bệnh gì?") weighs less: the answer often names the thing without its kind (at 0.4 and 0.5
 # "biện pháp nào", "hoạt động gì" lost their answer on ViNewsQA). Another article's sentence
 # writing the slot is no answer about this event ("dịch vụ y tế nào" lost its list to another
@@ -163,6 +163,26 @@ def _best(scored: list[tuple[float, tuple[int, int]]], test: Callable[[tuple[int
     return next((key for score, key in scored if score > 0 and test(key)), None)
 
 
+def _filling_slots(asked: Asked, sentences: Mapping[tuple[int, int], str], own: Callable[[tuple[int, int]], bool],
+                   mass: float) -> dict[tuple[int, int], float]:
+    """The bonus of each sentence key writing the slot a question (or each question of the
+    message) asks to fill: of the first article's quotable sentences (`own`) only."""
+    slots = [part.slot for part in asked.parts if part.slot is not None] or (
+        [asked.slot] if asked.slot is not None else [])
+    if not slots:
+        return {}
+    quotable = {key: s for key, s in sentences.items() if own(key) and len(s) >= MIN_SENTENCE and may_answer(s)}
+    bonus: dict[tuple[int, int], float] = {}
+    for slot in slots:
+        ws = {key: slot.sentence_words(s) for key, s in quotable.items()}
+        phrase = slot.phrase(list(ws.values()))
+        weight = (KIND_SLOT_WEIGHT if slot.kind else SLOT_WEIGHT) * mass
+        for key, w in ws.items():
+            if writes(w, phrase):
+                bonus[key] = max(bonus.get(key, 0.0), weight)
+    return bonus
+
+
 def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], float],
             params: AnswerParams | None = None, following: Mapping[int, str] | None = None) -> Answer:
     """The answer to `question` from ranked hits (already judged `found`). `following`:
@@ -212,17 +232,13 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
                 sentences[(rank, -1)] = title
 
     # "… quê ở đâu?": a sentence of the first article writing "quê"
-    slot = asked.slot
-    first_aid = hits[ranks[0]].article_id
-    own_words = {key: [fold(w) for w in words(s)] for key, s in sentences.items()
-                 if slot is not None and hits[key[0]].article_id == first_aid}
-    phrase = slot_phrase(slot, list(own_words.values())) if slot is not None else ()
-    slot_bonus = (KIND_SLOT_WEIGHT if slot.kind else SLOT_WEIGHT) * mass if phrase else 0.0
+    first_aid = hits[ranks[0]].article_id if ranks else None
+    filling = _filling_slots(asked, sentences, lambda key: hits[key[0]].article_id == first_aid, mass)
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and names_code(s, codes) else 0.0)
           + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0)
           + (day_bonus if days and days & named_days(s) else 0.0)
-          + (slot_bonus if key in own_words and fills_slot(own_words[key], phrase) else 0.0),
+          + filling.get(key, 0.0),
           key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE and may_answer(s)),
         key=lambda x: (-x[0], x[1]),
     )

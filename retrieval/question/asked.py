@@ -35,7 +35,7 @@ class Asked:
     named: tuple[tuple[str, ...], ...]  # the people the question names ("Đinh Thị Mỹ Hảo là ai?")
     office: Office | None  # for a who-question naming no one: the office asked ("Chủ tịch UBND tỉnh …")
     now: bool  # how things are now ("hiện nay", "năm nay")
-    slot: Slot | None = None  # what the question asks to fill ("… quê ở đâu?": "quê")
+    slot: Slot | None  # what the question asks to fill ("… quê ở đâu?": "quê")
     # for a message asking two things or more ("Chủ tịch UBND xã … là ai? Chị G. vay bao nhiêu
     # tiền?"): each question read alone
     parts: tuple[Asked, ...] = ()

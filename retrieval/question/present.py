@@ -21,7 +21,7 @@ _ENDS_A_WORD = frozenset(fold(w) for w in ("sản xuất", "đại biểu", "ph�
                                            "có thể", "cơ thể", "toàn thể", "xuất phát"))
 
 
-def _hien_of_another_word(before: list[str]) -> bool:
+def hien_ends_another_word(before: list[str]) -> bool:
     """Whether the "hiện" after these (lower-case) words is part of a word ("thực hiện")."""
     if " ".join(fold(w) for w in before) in _ENDS_A_WORD:
         return False
@@ -31,5 +31,5 @@ def _hien_of_another_word(before: list[str]) -> bool:
 def asks_of_now(question: str) -> bool:
     """Whether a question asks how things are now ("hiện nay", "hôm nay", "năm nay"; not the
     "hiện" of "thực hiện", "xuất hiện")."""
-    return any(phrase[0] != "hiện" or not i or not _hien_of_another_word(ws[max(0, i - 2):i])
+    return any(phrase[0] != "hiện" or not i or not hien_ends_another_word(ws[max(0, i - 2):i])
                for ws, i, phrase in phrases_typed(question, _NOW_PHRASES))

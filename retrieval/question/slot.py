@@ -1,44 +1,92 @@
 """The slot a question asks to fill: the words right before its asking words ("… quê ở
 đâu?" asks "quê", "… có ai tử vong không?" asks "tử vong", "… gọi số điện thoại nào?" asks
 "số điện thoại"). The sentences repeating the event's words do not fill it; the one
-writing the slot's words may (pure)."""
+writing the slot's words may (pure).
+
+Words are compared as the question is typed: with their accents when it has any ("phạt"
+is no "phát", "quê" no "quế"), folded when it has none ("que" may be either). The asking
+words read here are the ends of yes/no and which/where questions; `message.ASKING_PHRASES`
+lists the ones a search strips.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from retrieval.normalize import fold, has_diacritics, nfc
-from retrieval.question.typed import TypedWords
+from retrieval.normalize import fold, has_diacritics, nfc, words
+from retrieval.question.present import hien_ends_another_word
 
 
 @dataclass(frozen=True)
 class Slot:
     """What a question asks to fill."""
 
-    words: tuple[str, ...]  # folded, the one nearest the asking words last
+    words: tuple[str, ...]  # lower-case, as compared (`accented`), the one nearest the asking words last
     # a kind named before "gì" / "nào" ("số điện thoại nào", "bệnh gì"): the answer often
     # names the thing without its kind, so such a slot weighs less than a predicate's
     # ("quê ở đâu", "có bị phạt không")
     kind: bool
+    accented: bool  # compared with accents (the question is typed with some) or folded
+
+    def sentence_words(self, sentence: str) -> list[str]:
+        """A sentence's words in the slot's form."""
+        ws = words(sentence)
+        return ws if self.accented else [fold(w) for w in ws]
+
+    def phrase(self, sentences: list[list[str]]) -> tuple[str, ...]:
+        """The longest end of the slot's words that one of the sentences (`sentence_words`)
+        writes: "bị cách chức" when written, else "cách chức". Typed with accents, two words at
+        least when it has two: its stops and capitals bound it, and one word of it may be half
+        of another ("công" of "thi công" in "Công an", "chức" of "cách chức" in "tổ chức"); typed
+        bare, its last word alone too ("ba dinh que" ran across a place's name: "que"). ()
+        when none writes it."""
+        shortest = 2 if self.accented and len(self.words) > 1 else 1
+        for start in range(len(self.words) - shortest + 1):
+            phrase = self.words[start:]
+            if any(writes(ws, phrase) for ws in sentences):
+                return phrase
+        return ()
+
+
+def writes(ws: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether the words hold the phrase, word after word."""
+    n = len(phrase)
+    return bool(phrase) and any(tuple(ws[i:i + n]) == phrase for i in range(len(ws) - n + 1))
 
 
 MAX_SLOT_WORDS = 3
-# Words no slot runs across: auxiliaries, "có ai", "thì", linking words, and "làm", "như",
-# "bằng cách" ("làm gì", "như thế nào", "bằng cách nào" ask no slot of their own)
-_STOP = TypedWords.of((
-    "đã", "bị", "được", "có", "thì", "sẽ", "là", "đang", "vẫn", "còn", "hiện", "mà", "thường", "nữa", "lại", "ai",
-    "gì", "và", "hay", "của", "cho", "với", "ở", "tại", "không", "chưa", "phải", "nên", "cần", "đâu", "nào", "thể",
-    "làm", "như", "thế", "bằng", "cách", "ra", "đến", "tới", "những", "các", "một", "nhiều", "người", "bao"))
-# The time words a question may end on before its asking words ("… dịp lễ 30/4 năm nay không?"):
-# passed over
-_TIME = TypedWords.of(("nay", "năm", "tháng", "ngày", "tuần", "này", "qua", "tới", "hôm", "hiện", "bây", "giờ"))
-# "khi nào", "lúc nào", "như thế nào", "bằng cách nào": a time or a manner, not a slot
-_NO_SLOT_BEFORE_NAO = TypedWords.of(("khi", "lúc", "hồi", "năm", "tháng", "ngày", "giờ", "hôm", "dịp", "bao", "thế",
-                                     "cách", "sao"))
-# "là gì", "những gì", "điều gì": what is asked is before them (read elsewhere, or not at all)
-_NO_SLOT_BEFORE_GI = TypedWords.of(("là", "những", "điều"))
+# Words no slot runs across, with their accents: auxiliaries, "có ai", linking words, prepositions,
+# demonstratives, "làm", "như", "bằng" ("làm gì", "như thế nào", "bằng cách nào" ask no slot)
+_STOP = frozenset((
+    "đã", "bị", "được", "có", "thì", "sẽ", "là", "đang", "vẫn", "còn", "mà", "thường", "nữa", "lại", "ai", "gì",
+    "và", "hay", "hoặc", "của", "cho", "với", "ở", "tại", "không", "chưa", "phải", "nên", "cần", "đâu", "nào",
+    "làm", "như", "thế", "bằng", "những", "các", "một", "nhiều", "bao", "vào", "về", "theo", "trong", "từ", "trên",
+    "dưới", "đến", "tới", "ấy", "này", "đó", "kia", "hiện"))
+# ... typed bare: only the forms no common word shares ("duoc" is also dược liệu, "co" cơ quan,
+# "thuong" khen thưởng, "van" văn bản, "dang" đăng ký, "dau" đầu tư, "bi" bí thư: read on, and
+# the slot's longest end an article writes decides)
+_STOP_BARE = frozenset(("khong", "chua", "cac", "nhieu", "ai", "gi", "nao", "nhung", "hay", "hoac", "cua", "la", "voi",
+                        "phai", "mot", "vao", "theo", "tren", "nay", "nua", "bao"))
+# Time words a question may end on before its asking words ("… dịp lễ năm nay không?"): passed over
+_TIME_PHRASES = frozenset(tuple(p.split()) for p in (
+    "năm nay", "hiện nay", "hiện tại", "hôm nay", "bây giờ", "lúc này", "tháng này", "tuần này", "năm qua",
+    "tuần tới", "tháng tới", "năm tới", "sắp tới"))
+_BARE_TIME_PHRASES = frozenset(tuple(fold(w) for w in p) for p in _TIME_PHRASES)
+_TIME_BEFORE_NUMBER = frozenset(("năm", "tháng", "ngày", "nam", "thang", "ngay"))  # "… năm 2024 không?"
+# "khi nào", "lúc nào", "thời điểm nào", "như thế nào", "bằng cách nào": a time or a manner
+_NO_SLOT_BEFORE_NAO = frozenset(("khi", "lúc", "hồi", "năm", "tháng", "ngày", "giờ", "hôm", "dịp", "điểm", "cách", "sao"))
+# "là gì", "những gì", "điều gì", "cái gì": what is asked stands before them (or is read elsewhere)
+_NO_SLOT_BEFORE_GI = frozenset(("là", "những", "điều", "cái"))
+_PARTICLES = frozenset(("ạ", "vậy", "nhỉ", "nhé", "hả", "a", "vay", "nhi", "nhe", "ha"))  # "… ở đâu vậy?"
+_NO = frozenset(("ko", "k", "hông", "hong", "khg", "kg"))  # "không" as typed in a chat
+_NAME_ENDS = frozenset(("ủy", "uỷ"))  # "Tỉnh ủy", "Huyện ủy", "Đảng ủy"
 _WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word of a name ("Đình", "Tỉnh", "A"), not an acronym ("CCCD", "UBND")."""
+    return word[0].isupper() and (len(word) == 1 or not word.isupper())
 
 
 def asked_slot(question: str) -> Slot | None:
@@ -46,47 +94,48 @@ def asked_slot(question: str) -> Slot | None:
     asks none so ("là gì", "ra sao", "khi nào"; "bao nhiêu", "vì sao" are read elsewhere)."""
     sentence = re.split(r"(?<=[.!?])\s+", nfc(question).strip())[-1]
     typed = _WORD_RE.findall(sentence)
-    lower = [w.lower() for w in typed]
-    folded = [fold(w) for w in lower]
-    if folded[-2:] == ["o", "dau"]:  # "… quê ở đâu?"
-        end, kind = len(folded) - 2, False
-    elif folded[-1:] == ["khong"] and "co" in folded[:-1] or folded[-1:] == ["chua"] and "da" in folded[:-1]:
-        end, kind = len(folded) - 1, False  # "… có bị phạt không?", "… đã khởi công chưa?"
-    elif folded[-1:] == ["nao"] and len(folded) > 1 and lower[-2] not in _NO_SLOT_BEFORE_NAO:  # "… xã nào?"
-        end, kind = len(folded) - 1, True
-    elif folded[-1:] == ["gi"] and len(folded) > 1 and lower[-2] not in _NO_SLOT_BEFORE_GI:  # "… bệnh gì?"
-        end, kind = len(folded) - 1, True
+    accented = has_diacritics(sentence)
+    forms = [w.lower() if accented else fold(w.lower()) for w in typed]
+    while forms and forms[-1] in _PARTICLES:
+        forms.pop()
+    if forms and forms[-1] in _NO:
+        forms[-1] = "không" if accented else "khong"
+    bare = [fold(w) for w in forms]
+    n = len(bare)
+    kind = False
+    if bare[-2:] in (["o", "dau"], ["tai", "dau"]):  # "… quê ở đâu?"
+        end = n - 2
+    elif n >= 3 and bare[-3] == "o" and bare[-2] in ("cho", "noi") and bare[-1] == "nao":  # "ở chỗ nào"
+        end = n - 3
+    elif n >= 2 and bare[-1] == "khong":  # "… có bị phạt không?", "… hay không?", "… được không?"
+        end = n - 2 if bare[-2] in ("hay", "duoc") else n - 1
+    elif n >= 2 and bare[-1] == "chua":  # "… đã khởi công chưa?"
+        end = n - 1
+    elif n >= 2 and bare[-1] == "nao" and forms[-2] not in _NO_SLOT_BEFORE_NAO and bare[-2] != "the":  # "… xã nào?"
+        end, kind = n - 1, True
+    elif n >= 2 and bare[-1] == "gi" and forms[-2] not in _NO_SLOT_BEFORE_GI:  # "… bệnh gì?"
+        end, kind = n - 1, True
     else:
         return None
     i = end - 1
-    while i >= 0 and lower[i] in _TIME and end - i <= 2:  # "… năm nay không?"
+    if i >= 1:
+        last_two = tuple(forms[i - 1:i + 1])
+        if last_two in (_TIME_PHRASES if accented else _BARE_TIME_PHRASES) or (
+                last_two[0] in _TIME_BEFORE_NUMBER and last_two[1].isdigit()):
+            i -= 2  # "… năm nay không?", "… năm 2024 không?"
+    stop = _STOP if accented else _STOP_BARE
+    # Capitals end a slot where they mark names: not in a question typed all in capitals
+    names = accented and not all(w[0].isupper() for w in typed)
+    slot: list[str] = []
+    while i >= 0 and len(slot) < MAX_SLOT_WORDS:
+        word = forms[i]
+        if word in stop and not (word == "hiện" and i > 0 and hien_ends_another_word(forms[max(0, i - 2):i])):
+            break  # ("phát hiện ở đâu" reads on)
+        if word[0].isdigit() or (names and i > 0 and _is_name_word(typed[i])):
+            break  # a number; a name ("… Ba Đình quê ở đâu?")
+        if names and i > 1 and _is_name_word(typed[i - 1]) and (slot or word in _NAME_ENDS):
+            break  # the lower-case end of a name ("Bí thư Tỉnh ủy chỉ đạo gì?"; but "Anh Tuấn quê ở đâu?")
+        slot.insert(0, word)
         i -= 1
-    accented = has_diacritics(sentence)
-    words: list[str] = []
-    while i >= 0 and len(words) < MAX_SLOT_WORDS:
-        # (a capital ends it where the question is typed with accents: "… Ba Đình quê ở đâu?")
-        if lower[i] in _STOP or typed[i][0].isdigit() or (accented and i > 0 and typed[i][0].isupper()):
-            break
-        words.insert(0, folded[i])
-        i -= 1
-    return Slot(tuple(words), kind) if words else None
+    return Slot(tuple(slot), kind, accented) if slot else None
 
-
-def _holds(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
-
-
-def slot_phrase(slot: Slot, sentences: list[list[str]]) -> tuple[str, ...]:
-    """The longest end of the slot's words that one of the (folded) sentences writes: "ba đình
-    quê" typed without accents is no phrase of theirs, "quê" is; () when none writes its last word."""
-    for start in range(len(slot.words)):
-        phrase = slot.words[start:]
-        if any(_holds(words, phrase) for words in sentences):
-            return phrase
-    return ()
-
-
-def fills_slot(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether a sentence's (folded) words write the slot's phrase."""
-    return bool(phrase) and _holds(words, phrase)
