@@ -16,25 +16,28 @@ from dataclasses import dataclass
 
 from retrieval.normalize import fold, has_diacritics, nfc, words
 from retrieval.question.present import hien_ends_another_word
+from retrieval.question.typed import TypedWords
 
 
 @dataclass(frozen=True)
 class Slot:
     """What a question asks to fill."""
 
-    words: tuple[str, ...]  # lower-case, as compared (`accented`), the one nearest the asking words last
+    # lower-case, as typed, the one nearest the asking words last: a word typed with accents is
+    # matched with them ("quê" is no "quế"), one typed bare, bare ("que" may be either)
+    words: tuple[str, ...]
     # a kind named before "gì" / "nào" ("số điện thoại nào", "bệnh gì"): the answer often
     # names the thing without its kind, so such a slot weighs less than a predicate's
     # ("quê ở đâu", "có bị phạt không")
     kind: bool
-    accented: bool  # compared with accents (the question is typed with some) or folded
+    accented: bool  # the question is typed with accents (the slot's stops and capitals bound it)
 
-    def sentence_words(self, sentence: str) -> list[str]:
-        """A sentence's words in the slot's form."""
-        ws = words(sentence)
-        return ws if self.accented else [fold(w) for w in ws]
+    @staticmethod
+    def sentence_words(sentence: str) -> list[tuple[str, str]]:
+        """A sentence's words, lower-case, each with its folded form."""
+        return [(w, fold(w)) for w in words(sentence)]
 
-    def phrase(self, sentences: list[list[str]]) -> tuple[str, ...]:
+    def phrase(self, sentences: list[list[tuple[str, str]]]) -> tuple[str, ...]:
         """The longest end of the slot's words that one of the sentences (`sentence_words`)
         writes: "bị cách chức" when written, else "cách chức". Typed with accents, two words at
         least when it has two: its stops and capitals bound it, and one word of it may be half
@@ -49,10 +52,15 @@ class Slot:
         return ()
 
 
-def writes(ws: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether the words hold the phrase, word after word."""
+def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
+    """Whether the (word, folded) words hold the phrase, word after word, each of its words
+    compared as typed: with its accents, or bare."""
     n = len(phrase)
-    return bool(phrase) and any(tuple(ws[i:i + n]) == phrase for i in range(len(ws) - n + 1))
+    if not phrase:
+        return False
+    typed = [has_diacritics(p) for p in phrase]
+    return any(all(p == (w[0] if t else w[1]) for p, t, w in zip(phrase, typed, ws[i:i + n]))
+               for i in range(len(ws) - n + 1))
 
 
 MAX_SLOT_WORDS = 3
@@ -75,13 +83,20 @@ _TIME_PHRASES = frozenset(tuple(p.split()) for p in (
 _BARE_TIME_PHRASES = frozenset(tuple(fold(w) for w in p) for p in _TIME_PHRASES)
 _TIME_BEFORE_NUMBER = frozenset(("năm", "tháng", "ngày", "nam", "thang", "ngay"))  # "… năm 2024 không?"
 # "khi nào", "lúc nào", "thời điểm nào", "như thế nào", "bằng cách nào": a time or a manner
-_NO_SLOT_BEFORE_NAO = frozenset(("khi", "lúc", "hồi", "năm", "tháng", "ngày", "giờ", "hôm", "dịp", "điểm", "cách", "sao"))
+_NO_SLOT_BEFORE_NAO = TypedWords.of(("khi", "lúc", "hồi", "giờ", "hôm", "dịp", "điểm", "cách", "sao",
+                                     "thế"))
 # "là gì", "những gì", "điều gì", "cái gì": what is asked stands before them (or is read elsewhere)
-_NO_SLOT_BEFORE_GI = frozenset(("là", "những", "điều", "cái"))
+_NO_SLOT_BEFORE_GI = TypedWords.of(("là", "những", "điều", "cái"))
 _PARTICLES = frozenset(("ạ", "vậy", "nhỉ", "nhé", "hả", "a", "vay", "nhi", "nhe", "ha"))  # "… ở đâu vậy?"
 _NO = frozenset(("ko", "k", "hông", "hong", "khg", "kg"))  # "không" as typed in a chat
 _NAME_ENDS = frozenset(("ủy", "uỷ"))  # "Tỉnh ủy", "Huyện ủy", "Đảng ủy"
 _WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _typed_in(word: str, words: TypedWords, accented: bool) -> bool:
+    """Whether a (lower-case) word of a question is one of the words: with its accents in a
+    question typed with some, bare in one typed without."""
+    return (word in words.accented) if accented else (fold(word) in words.bare)
 
 
 def _is_name_word(word: str) -> bool:
@@ -95,7 +110,7 @@ def asked_slot(question: str) -> Slot | None:
     sentence = re.split(r"(?<=[.!?])\s+", nfc(question).strip())[-1]
     typed = _WORD_RE.findall(sentence)
     accented = has_diacritics(sentence)
-    forms = [w.lower() if accented else fold(w.lower()) for w in typed]
+    forms = [w.lower() for w in typed]
     while forms and forms[-1] in _PARTICLES:
         forms.pop()
     if forms and forms[-1] in _NO:
@@ -111,9 +126,9 @@ def asked_slot(question: str) -> Slot | None:
         end = n - 2 if bare[-2] in ("hay", "duoc") else n - 1
     elif n >= 2 and bare[-1] == "chua":  # "… đã khởi công chưa?"
         end = n - 1
-    elif n >= 2 and bare[-1] == "nao" and forms[-2] not in _NO_SLOT_BEFORE_NAO and bare[-2] != "the":  # "… xã nào?"
+    elif n >= 2 and bare[-1] == "nao" and not _typed_in(forms[-2], _NO_SLOT_BEFORE_NAO, accented):  # "… xã nào?"
         end, kind = n - 1, True
-    elif n >= 2 and bare[-1] == "gi" and forms[-2] not in _NO_SLOT_BEFORE_GI:  # "… bệnh gì?"
+    elif n >= 2 and bare[-1] == "gi" and not _typed_in(forms[-2], _NO_SLOT_BEFORE_GI, accented):  # "… bệnh gì?"
         end, kind = n - 1, True
     else:
         return None
