@@ -822,7 +822,11 @@ def test_the_slot_a_question_asks_to_fill_opens_the_answer():
     street = "Phố đi bộ Nguyễn Huệ thường xuyên có người bán hàng rong."
     project = "Dự án đường liên xã Đăk Ruồng có tổng vốn đầu tư 20 tỷ đồng."
     means = "Bên cạnh hóa trị và xạ trị, bệnh nhân u não có thể dùng thêm thiết bị Optune."
+    healed = "Hiện sức khỏe của nam thanh niên đã ổn định và đã được xuất viện."
     opens = [  # (question, the article's text, the sentence the answer opens on)
+        # "<words> của … ra sao?": a kind, the words before "của"
+        ("Hiện nay sức khỏe của nam sinh nhảy cầu Châu Giang ra sao?",
+         f"Được biết, nam sinh hiện đang học tại một trường THPT ở Hà Nam, đã nhảy cầu. {healed}", healed),
         ("Thanh niên 20 tuổi đột tử trong quán game ở Kim Mã Ba Đình quê ở đâu?", f"{event} {again} {home}", home),
         ("thanh nien 20 tuoi dot tu trong quan game o kim ma ba dinh que o dau", f"{event} {again} {home}", home),
         # only sentences that can be quoted tell which of the slot's words an article writes: a
@@ -895,6 +899,8 @@ def test_the_slot_a_question_asks_to_fill_opens_the_answer():
         "co ai bi thuong ko": ("bi", "thuong"),  # bare: "thuong" may be "thương"
         "ong a da duoc khen thuong chua": ("duoc", "khen", "thuong"),
         "Thanh niên ở Ba Đình que o dau?": ("que",),  # some accents left off
+        "Hiện nay sức khỏe của nam sinh nhảy cầu Châu Giang ra sao?": ("sức", "khỏe"),
+        "suc khoe cua be hien nay the nao": ("suc", "khoe"),
     }
     for q, slot in expected.items():
         assert words_of(q) == slot, q

@@ -64,13 +64,14 @@ def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
 
 
 MAX_SLOT_WORDS = 3
+_HOW_HEAD = 7  # "… ra sao?" asks of the words before a "của" among the question's first words
 # Words no slot runs across, with their accents: auxiliaries, "có ai", linking words, prepositions,
 # demonstratives, "làm", "như", "bằng" ("làm gì", "như thế nào", "bằng cách nào" ask no slot)
 _STOP = frozenset((
     "đã", "bị", "được", "có", "thì", "sẽ", "là", "đang", "vẫn", "còn", "mà", "thường", "nữa", "lại", "ai", "gì",
     "và", "hay", "hoặc", "của", "cho", "với", "ở", "tại", "không", "chưa", "phải", "nên", "cần", "đâu", "nào",
     "làm", "như", "thế", "bằng", "những", "các", "một", "nhiều", "bao", "vào", "về", "theo", "trong", "từ", "trên",
-    "dưới", "đến", "tới", "ấy", "này", "đó", "kia", "hiện"))
+    "dưới", "đến", "tới", "ấy", "này", "nay", "đó", "kia", "hiện"))
 # ... typed bare: only the forms no common word shares ("duoc" is also dược liệu, "co" cơ quan,
 # "thuong" khen thưởng, "van" văn bản, "dang" đăng ký, "dau" đầu tư, "bi" bí thư: read on, and
 # the slot's longest end an article writes decides)
@@ -106,7 +107,8 @@ def _is_name_word(word: str) -> bool:
 
 def asked_slot(question: str) -> Slot | None:
     """The slot `question` (what a message asks; its last sentence) asks to fill; None when it
-    asks none so ("là gì", "ra sao", "khi nào"; "bao nhiêu", "vì sao" are read elsewhere)."""
+    asks none so ("là gì", "khi nào", "ra sao" of no "<words> của …"; "bao nhiêu", "vì sao"
+    are read elsewhere)."""
     sentence = re.split(r"(?<=[.!?])\s+", nfc(question).strip())[-1]
     typed = _WORD_RE.findall(sentence)
     accented = has_diacritics(sentence)
@@ -130,6 +132,8 @@ def asked_slot(question: str) -> Slot | None:
         end, kind = n - 1, True
     elif n >= 2 and bare[-1] == "gi" and not _typed_in(forms[-2], _NO_SLOT_BEFORE_GI, accented):  # "… bệnh gì?"
         end, kind = n - 1, True
+    elif bare[-2:] in (["ra", "sao"], ["the", "nao"]) and "cua" in bare[:_HOW_HEAD]:
+        end, kind = bare.index("cua"), True  # "Sức khỏe của nam sinh … ra sao?": a kind, "sức khỏe"
     else:
         return None
     i = end - 1
