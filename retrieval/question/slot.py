@@ -23,33 +23,48 @@ from retrieval.question.typed import TypedWords
 class Slot:
     """What a question asks to fill."""
 
-    # lower-case, as typed, the one nearest the asking words last: a word typed with accents is
-    # matched with them ("quê" is no "quế"), one typed bare, bare ("que" may be either)
+    # lower-case, as typed (`_spelt`: "thuỷ" and "thủy" alike), the one
+    # nearest the asking words last: a word typed with accents is matched with them ("quê" is no
+    # "quế"), one typed bare, bare ("que" may be either)
     words: tuple[str, ...]
     # a kind named before "gì" / "nào" ("số điện thoại nào", "bệnh gì"): the answer often
     # names the thing without its kind, so such a slot weighs less than a predicate's
     # ("quê ở đâu", "có bị phạt không")
     kind: bool
-    accented: bool  # the question is typed with accents (the slot's stops and capitals bound it)
+    # two words at least of it are matched (typed with accents, its stops and capitals bound it:
+    # one word of it may be half of another); else its last word alone may be
+    whole: bool
 
     @staticmethod
     def sentence_words(sentence: str) -> list[tuple[str, str]]:
-        """A sentence's words, lower-case, each with its folded form."""
-        return [(w, fold(w)) for w in words(sentence)]
+        """A sentence's words, lower-case (`_spelt`), each with its folded form."""
+        return [(w, fold(w)) for w in words(_spelt(sentence.lower()))]
 
     def phrase(self, sentences: list[list[tuple[str, str]]]) -> tuple[str, ...]:
         """The longest end of the slot's words that one of the sentences (`sentence_words`)
-        writes: "bị cách chức" when written, else "cách chức". Typed with accents, two words at
-        least when it has two: its stops and capitals bound it, and one word of it may be half
-        of another ("công" of "thi công" in "Công an", "chức" of "cách chức" in "tổ chức"); typed
-        bare, its last word alone too ("ba dinh que" ran across a place's name: "que"). ()
-        when none writes it."""
-        shortest = 2 if self.accented and len(self.words) > 1 else 1
+        writes: "bị cách chức" when written, else "cách chức". Two words at least of a `whole`
+        slot of two: one word of it may be half of another ("công" of "thi công" in "Công an",
+        "chức" of "cách chức" in "tổ chức"); else its last word alone too ("ba dinh que" ran
+        across a place's name: "que"). () when none writes it."""
+        shortest = 2 if self.whole and len(self.words) > 1 else 1
         for start in range(len(self.words) - shortest + 1):
             phrase = self.words[start:]
             if any(writes(ws, phrase) for ws in sentences):
                 return phrase
         return ()
+
+
+# A tone mark written on the first vowel of "oa", "oe", "uy" ("hòa", "thủy") or on the second
+# ("hoà", "thuỷ"): one spelling, the second (cheaper than `normalize.split_tone` on every word)
+_OLD_TONES = {f"{o}{v}": f"{'o' if v in 'ae' else 'u'}{n}" for o, v, n in (
+    (o, v, n) for v, marked in (("a", "àáảãạ"), ("e", "èéẻẽẹ"), ("y", "ỳýỷỹỵ"))
+    for o, n in zip("òóỏõọ" if v in "ae" else "ùúủũụ", marked))}
+_OLD_TONES_RE = re.compile("|".join(_OLD_TONES))
+
+
+def _spelt(text: str) -> str:
+    """Text with one placement of the tone mark of "oa", "oe", "uy" ("hòa" and "hoà" alike)."""
+    return _OLD_TONES_RE.sub(lambda m: _OLD_TONES[m.group(0)], text)
 
 
 def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
@@ -66,31 +81,37 @@ def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
 MAX_SLOT_WORDS = 3
 _HOW_HEAD = 7  # "… ra sao?" asks of the words before a "của" among the question's first words
 # Words no slot runs across, with their accents: auxiliaries, "có ai", linking words, prepositions,
-# demonstratives, "làm", "như", "bằng" ("làm gì", "như thế nào", "bằng cách nào" ask no slot)
+# demonstratives, "như", "bằng" ("như thế nào", "bằng cách nào" ask no slot); "ra" ("sinh ra ở
+# đâu"), "người" ("thiệt hại về người không") say nothing alone (not "làm", "từ", "theo":
+# "làm việc", "từ chối", "theo dõi"; "thường" is, though "bồi thường" then asks no slot: "bệnh nhi
+# thường có những biểu hiện bất thường nào" lost its answer to a slot of it)
 _STOP = frozenset((
     "đã", "bị", "được", "có", "thì", "sẽ", "là", "đang", "vẫn", "còn", "mà", "thường", "nữa", "lại", "ai", "gì",
     "và", "hay", "hoặc", "của", "cho", "với", "ở", "tại", "không", "chưa", "phải", "nên", "cần", "đâu", "nào",
-    "làm", "như", "thế", "bằng", "những", "các", "một", "nhiều", "bao", "vào", "về", "theo", "trong", "từ", "trên",
-    "dưới", "đến", "tới", "ấy", "này", "nay", "đó", "kia", "hiện"))
+    "như", "thế", "bằng", "những", "các", "một", "nhiều", "bao", "vào", "về", "trong", "trên", "dưới", "đến",
+    "tới", "ấy", "này", "nay", "đó", "kia", "hiện", "vậy", "ra", "người"))
 # ... typed bare: only the forms no common word shares ("duoc" is also dược liệu, "co" cơ quan,
-# "thuong" khen thưởng, "van" văn bản, "dang" đăng ký, "dau" đầu tư, "bi" bí thư: read on, and
-# the slot's longest end an article writes decides)
-_STOP_BARE = frozenset(("khong", "chua", "cac", "nhieu", "ai", "gi", "nao", "nhung", "hay", "hoac", "cua", "la", "voi",
-                        "phai", "mot", "vao", "theo", "tren", "nay", "nua", "bao"))
+# "thuong" khen thưởng, "van" văn bản, "dang" đăng ký, "dau" đầu tư, "bi" bí thư, "bao" bão,
+# "cua" cửa, "la" lá: read on, and the slot's longest end an article writes decides)
+_STOP_BARE = frozenset(("khong", "chua", "cac", "nhieu", "ai", "gi", "hay", "hoac", "voi", "phai", "mot", "vao", "tren",
+                        "nay", "nua"))
 # Time words a question may end on before its asking words ("… dịp lễ năm nay không?"): passed over
 _TIME_PHRASES = frozenset(tuple(p.split()) for p in (
     "năm nay", "hiện nay", "hiện tại", "hôm nay", "bây giờ", "lúc này", "tháng này", "tuần này", "năm qua",
-    "tuần tới", "tháng tới", "năm tới", "sắp tới"))
+    "tuần tới", "tháng tới", "năm tới", "sắp tới", "ngày mai", "tuần sau", "tháng sau", "năm sau", "hôm qua"))
 _BARE_TIME_PHRASES = frozenset(tuple(fold(w) for w in p) for p in _TIME_PHRASES)
 _TIME_BEFORE_NUMBER = frozenset(("năm", "tháng", "ngày", "nam", "thang", "ngay"))  # "… năm 2024 không?"
 # "khi nào", "lúc nào", "thời điểm nào", "như thế nào", "bằng cách nào": a time or a manner
 _NO_SLOT_BEFORE_NAO = TypedWords.of(("khi", "lúc", "hồi", "giờ", "hôm", "dịp", "điểm", "cách", "sao",
                                      "thế"))
-# "là gì", "những gì", "điều gì", "cái gì": what is asked stands before them (or is read elsewhere)
-_NO_SLOT_BEFORE_GI = TypedWords.of(("là", "những", "điều", "cái"))
+# "là gì", "những gì", "điều gì", "cái gì", "làm gì": what is asked stands before them (or is read
+# elsewhere)
+_NO_SLOT_BEFORE_GI = TypedWords.of(("là", "những", "điều", "cái", "làm"))
 _PARTICLES = frozenset(("ạ", "vậy", "nhỉ", "nhé", "hả", "a", "vay", "nhi", "nhe", "ha"))  # "… ở đâu vậy?"
-_NO = frozenset(("ko", "k", "hông", "hong", "khg", "kg"))  # "không" as typed in a chat
+_NO = frozenset(("ko", "k", "hông", "hong", "khg", "kg", "hok", "khum", "hem"))  # "không" as typed in a chat
 _NAME_ENDS = frozenset(("ủy", "uỷ"))  # "Tỉnh ủy", "Huyện ủy", "Đảng ủy"
+# before a one-word name, a person's ("ông Hùng quê ở đâu?"), not an office's ("làm Chủ tịch")
+_PERSON_TITLES = frozenset(("ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ"))
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -144,7 +165,7 @@ def asked_slot(question: str) -> Slot | None:
             i -= 2  # "… năm nay không?", "… năm 2024 không?"
     stop = _STOP if accented else _STOP_BARE
     # Capitals end a slot where they mark names: not in a question typed all in capitals
-    names = accented and not all(w[0].isupper() for w in typed)
+    names = accented and not all(w[0].isupper() for w in typed if not w[0].isdigit())
     slot: list[str] = []
     while i >= 0 and len(slot) < MAX_SLOT_WORDS:
         word = forms[i]
@@ -152,9 +173,23 @@ def asked_slot(question: str) -> Slot | None:
             break  # ("phát hiện ở đâu" reads on)
         if word[0].isdigit() or (names and i > 0 and _is_name_word(typed[i])):
             break  # a number; a name ("… Ba Đình quê ở đâu?")
-        if names and i > 1 and _is_name_word(typed[i - 1]) and (slot or word in _NAME_ENDS):
-            break  # the lower-case end of a name ("Bí thư Tỉnh ủy chỉ đạo gì?"; but "Anh Tuấn quê ở đâu?")
+        if names and i > 1 and _is_name_word(typed[i - 1]) and (slot or word in _NAME_ENDS or _office_at(typed, i - 1)):
+            # the lower-case end of a name: "Bí thư Tỉnh ủy chỉ đạo gì?", "Ông A có còn làm Chủ tịch
+            # không?" (not "tịch"); but "Anh Tuấn quê ở đâu?"
+            if not slot:
+                return None
+            break
         slot.insert(0, word)
         i -= 1
-    return Slot(tuple(slot), kind, accented) if slot else None
+    # a slot cut at three words ran on past what bounds it ("ông hùng quê ở đâu?" typed without
+    # capitals): its last word alone may be matched
+    if not slot:
+        return None
+    return Slot(tuple(_spelt(w) for w in slot), kind, accented and len(slot) < MAX_SLOT_WORDS)
+
+
+def _office_at(typed: list[str], i: int) -> bool:
+    """Whether the capitalised word at `i` opens an office's or a body's name ("làm Chủ tịch",
+    "Trạm y tế"): one capital after a lower-case word that is no person's title."""
+    return i >= 1 and not _is_name_word(typed[i - 1]) and typed[i - 1].lower() not in _PERSON_TITLES
 
