@@ -79,17 +79,17 @@ def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
 
 
 MAX_SLOT_WORDS = 3
-_HOW_HEAD = 7  # "… ra sao?" asks of the words before a "của" among the question's first words
-# Words no slot runs across, with their accents: auxiliaries, "có ai", linking words, prepositions,
-# demonstratives, "như", "bằng" ("như thế nào", "bằng cách nào" ask no slot); "ra" ("sinh ra ở
-# đâu"), "người" ("thiệt hại về người không") say nothing alone (not "làm", "từ", "theo":
-# "làm việc", "từ chối", "theo dõi"; "thường" is, though "bồi thường" then asks no slot: "bệnh nhi
-# thường có những biểu hiện bất thường nào" lost its answer to a slot of it)
+_HOW_HEAD = 3  # "… ra sao?" asks of the words before a "của" that opens the question (time words aside)
+# Words no slot runs across, with their accents: auxiliaries, "có ai", linking words, prepositions
+# ("từ tháng 7 không?"), demonstratives, "như", "bằng" ("như thế nào", "bằng cách nào" ask no
+# slot); "người" ("thiệt hại về người không") says nothing alone (not "làm", "theo": "làm việc",
+# "theo dõi"; "thường" is, though "bồi thường" then asks no slot: "bệnh nhi thường có những biểu
+# hiện bất thường nào" lost its answer to a slot of it)
 _STOP = frozenset((
     "đã", "bị", "được", "có", "thì", "sẽ", "là", "đang", "vẫn", "còn", "mà", "thường", "nữa", "lại", "ai", "gì",
     "và", "hay", "hoặc", "của", "cho", "với", "ở", "tại", "không", "chưa", "phải", "nên", "cần", "đâu", "nào",
     "như", "thế", "bằng", "những", "các", "một", "nhiều", "bao", "vào", "về", "trong", "trên", "dưới", "đến",
-    "tới", "ấy", "này", "nay", "đó", "kia", "hiện", "vậy", "ra", "người"))
+    "tới", "ấy", "này", "nay", "đó", "kia", "hiện", "vậy", "người", "từ"))
 # ... typed bare: only the forms no common word shares ("duoc" is also dược liệu, "co" cơ quan,
 # "thuong" khen thưởng, "van" văn bản, "dang" đăng ký, "dau" đầu tư, "bi" bí thư, "bao" bão,
 # "cua" cửa, "la" lá: read on, and the slot's longest end an article writes decides)
@@ -110,8 +110,10 @@ _NO_SLOT_BEFORE_GI = TypedWords.of(("là", "những", "điều", "cái", "làm")
 _PARTICLES = frozenset(("ạ", "vậy", "nhỉ", "nhé", "hả", "a", "vay", "nhi", "nhe", "ha"))  # "… ở đâu vậy?"
 _NO = frozenset(("ko", "k", "hông", "hong", "khg", "kg", "hok", "khum", "hem"))  # "không" as typed in a chat
 _NAME_ENDS = frozenset(("ủy", "uỷ"))  # "Tỉnh ủy", "Huyện ủy", "Đảng ủy"
-# before a one-word name, a person's ("ông Hùng quê ở đâu?"), not an office's ("làm Chủ tịch")
-_PERSON_TITLES = frozenset(("ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ"))
+# The first words of offices and bodies, capitalised in a name ("làm Chủ tịch", "Trạm y tế",
+# "Hội Nông dân"): a lower-case word after one ends the name, no slot ("tịch")
+_OFFICE_STARTS = frozenset(("chủ", "bí", "giám", "trưởng", "phó", "trạm", "ban", "hội", "sở", "phòng", "cục", "viện",
+                            "trường", "bệnh", "nhà", "tổng", "chánh", "công", "bộ", "ủy", "uỷ", "văn", "đảng"))
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -153,11 +155,13 @@ def asked_slot(question: str) -> Slot | None:
         end, kind = n - 1, True
     elif n >= 2 and bare[-1] == "gi" and not _typed_in(forms[-2], _NO_SLOT_BEFORE_GI, accented):  # "… bệnh gì?"
         end, kind = n - 1, True
-    elif bare[-2:] in (["ra", "sao"], ["the", "nao"]) and "cua" in bare[:_HOW_HEAD]:
-        end, kind = bare.index("cua"), True  # "Sức khỏe của nam sinh … ra sao?": a kind, "sức khỏe"
+    elif bare[-2:] in (["ra", "sao"], ["the", "nao"]) and (head := _how_head(forms, accented)) is not None:
+        end, kind = head, True  # "Sức khỏe của nam sinh … ra sao?": a kind, "sức khỏe"
     else:
         return None
     i = end - 1
+    if i >= 0 and fold(forms[i]) == "ra":
+        i -= 1  # "sinh ra ở đâu", "diễn ra ở đâu": "sinh", "diễn"
     if i >= 1:
         last_two = tuple(forms[i - 1:i + 1])
         if last_two in (_TIME_PHRASES if accented else _BARE_TIME_PHRASES) or (
@@ -173,23 +177,36 @@ def asked_slot(question: str) -> Slot | None:
             break  # ("phát hiện ở đâu" reads on)
         if word[0].isdigit() or (names and i > 0 and _is_name_word(typed[i])):
             break  # a number; a name ("… Ba Đình quê ở đâu?")
+        # the lower-case end of a name: "Bí thư Tỉnh ủy chỉ đạo gì?", "… làm Chủ tịch không?" (no
+        # "tịch"); but "Anh Tuấn quê ở đâu?"
         if names and i > 1 and _is_name_word(typed[i - 1]) and (slot or word in _NAME_ENDS or _office_at(typed, i - 1)):
-            # the lower-case end of a name: "Bí thư Tỉnh ủy chỉ đạo gì?", "Ông A có còn làm Chủ tịch
-            # không?" (not "tịch"); but "Anh Tuấn quê ở đâu?"
-            if not slot:
-                return None
             break
         slot.insert(0, word)
         i -= 1
-    # a slot cut at three words ran on past what bounds it ("ông hùng quê ở đâu?" typed without
-    # capitals): its last word alone may be matched
     if not slot:
         return None
-    return Slot(tuple(_spelt(w) for w in slot), kind, accented and len(slot) < MAX_SLOT_WORDS)
+    # a slot cut at three words in a question with no capital after its first word may have run on
+    # past a name ("ông hùng quê ở đâu?"): its last word alone may be matched
+    capitals = names and any(map(_is_name_word, typed[1:]))
+    return Slot(tuple(_spelt(w) for w in slot), kind, accented and (len(slot) < MAX_SLOT_WORDS or capitals))
+
+
+def _how_head(forms: list[str], accented: bool) -> int | None:
+    """Where the "của" stands that ends the words a "… ra sao?" question opens on ("Hiện nay sức
+    khỏe của nam sinh … ra sao?": "sức khỏe"; not "Vụ cháy xưởng gỗ của ông B thiệt hại ra sao?",
+    nor "cửa"); None when none does."""
+    start = 0
+    while tuple(forms[start:start + 2]) in (_TIME_PHRASES if accented else _BARE_TIME_PHRASES):
+        start += 2
+    of = "của" if accented else "cua"
+    for k in range(start + 1, min(start + _HOW_HEAD, len(forms) - 2) + 1):
+        if forms[k] == of:
+            return k
+    return None
 
 
 def _office_at(typed: list[str], i: int) -> bool:
     """Whether the capitalised word at `i` opens an office's or a body's name ("làm Chủ tịch",
-    "Trạm y tế"): one capital after a lower-case word that is no person's title."""
-    return i >= 1 and not _is_name_word(typed[i - 1]) and typed[i - 1].lower() not in _PERSON_TITLES
+    "Trạm y tế"; not "Đối tượng Tuấn", "ông Hùng")."""
+    return typed[i].lower() in _OFFICE_STARTS
 
