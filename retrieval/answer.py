@@ -29,7 +29,7 @@ from retrieval.question.asked import Asked, read_question
 from retrieval.question.causes import gives_cause
 from retrieval.question.figures import named_days, states_a_figure
 from retrieval.question.offices import names_someone_asked, names_the_office
-from retrieval.question.slot import writes
+from retrieval.question.slot import Slot, writes
 from retrieval.sentences import (LONG_SENTENCE, clauses_around, may_answer, names_code, refers_back, repeats,
                                  sentence_after, sentence_score)
 from retrieval.types import AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIGURE_NOTE, Answer, Citation, Hit, Sentence
@@ -81,8 +81,8 @@ WHO_WEIGHT = 0.6
 # Of the question's idf mass, for a sentence of the first article writing the slot the question
 # asks to fill ("… quê ở đâu?": "quê ở tỉnh Hà Giang"; "… có ai tử vong không?"), which the sentences
 # repeating the event's words seldom write. Review sets (421 cadre questions on the dantri store): the
-# first sentence holds the answer 285 -> 291, any 339 -> 344; ViNewsQA dev answer_hit 0.7818 ->
-# 0.7830, its first sentence 0.601 -> 0.604 (flat from 0.8 to 1.2; docs/evaluation.md). A kind ("… số điện thoại nào?",
+# first sentence holds the answer 285 -> 292, any 339 -> 344; ViNewsQA dev answer_hit 0.7818 ->
+# 0.7830, its first sentence 0.6007 -> 0.6043 (flat from 0.8 to 1.2; docs/evaluation.md). A kind ("… số điện thoại nào?",
 # "… bệnh gì?") weighs less: the answer often names the thing without its kind (at 0.4 and 0.5
 # "biện pháp nào", "hoạt động gì" lost their answer on ViNewsQA). Another article's sentence
 # writing the slot is no answer about this event ("dịch vụ y tế nào" lost its list to another
@@ -167,20 +167,25 @@ def _filling_slots(asked: Asked, sentences: Mapping[tuple[int, int], str], own: 
                    mass: float) -> dict[tuple[int, int], float]:
     """The bonus of each sentence key writing the slot a question (or each question of the
     message) asks to fill: of the first article's quotable sentences (`own`) only."""
-    slots = [part.slot for part in asked.parts if part.slot is not None] or (
-        [asked.slot] if asked.slot is not None else [])
+    slots = [part.slot for part in (asked.parts or (asked,)) if part.slot is not None]
     if not slots:
         return {}
-    quotable = {key: s for key, s in sentences.items() if own(key) and len(s) >= MIN_SENTENCE and may_answer(s)}
+    ws = {key: Slot.sentence_words(s) for key, s in sentences.items() if own(key) and _quotable(s)}
     bonus: dict[tuple[int, int], float] = {}
     for slot in slots:
-        ws = {key: slot.sentence_words(s) for key, s in quotable.items()}
         phrase = slot.phrase(list(ws.values()))
+        if not phrase:
+            continue  # no sentence writes it
         weight = (KIND_SLOT_WEIGHT if slot.kind else SLOT_WEIGHT) * mass
         for key, w in ws.items():
             if writes(w, phrase):
-                bonus[key] = max(bonus.get(key, 0.0), weight)
+                bonus[key] = max(bonus.get(key, 0.0), weight)  # (a sentence filling two slots: the larger)
     return bonus
+
+
+def _quotable(sentence: str) -> bool:
+    """Whether a sentence may be quoted at all (not a credit, a stray heading, a question)."""
+    return len(sentence) >= MIN_SENTENCE and may_answer(sentence)
 
 
 def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], float],
@@ -233,19 +238,24 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
 
     # "… quê ở đâu?": a sentence of the first article writing "quê"
     first_aid = hits[ranks[0]].article_id if ranks else None
-    filling = _filling_slots(asked, sentences, lambda key: hits[key[0]].article_id == first_aid, mass)
+
+    def of_first(key: tuple[int, int]) -> bool:
+        """Whether a sentence key is of the first article drawn on (cited [1])."""
+        return hits[key[0]].article_id == first_aid
+
+    filling = _filling_slots(asked, sentences, of_first, mass)
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and names_code(s, codes) else 0.0)
           + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0)
           + (day_bonus if days and days & named_days(s) else 0.0)
           + filling.get(key, 0.0),
-          key) for key, s in sentences.items() if len(s) >= MIN_SENTENCE and may_answer(s)),
+          key) for key, s in sentences.items() if _quotable(s)),
         key=lambda x: (-x[0], x[1]),
     )
     if not scored or scored[0][0] <= 0:
         return Answer(query=question, found=False, hits=tuple(hits))
     best = scored[0][0]
-    own = next((i for i, (score, key) in enumerate(scored) if hits[key[0]].article_id == first_aid), None)
+    own = next((i for i, (score, key) in enumerate(scored) if of_first(key)), None)
     if own is not None and own > 0 and scored[own][0] * p.rival_factor >= best:  # (0: it opens already)
         scored.insert(0, scored.pop(own))
     # (the opener always: moved first from a rival article, it may score under the floor)
@@ -261,7 +271,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             text = following[hit.passage.chunk_id]
             sentences[after] = sentence_after(sentences[key], text)
             spilled[after] = (text, hit.passage.ord + 1)
-        ok = after in sentences and len(sentences[after]) >= MIN_SENTENCE and may_answer(sentences[after])
+        ok = after in sentences and _quotable(sentences[after])
         return after if ok else None
 
     if p.add_next:
@@ -283,7 +293,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         # (the first article's when it scores at least 1/rival_factor of the best one: another fire's
         # "6 xe chuyên dụng" is no answer of this one's; a count far better matched elsewhere still is)
         answer_key = _best(scored, lambda key: answering(sentences[key]))
-        own_key = _best(scored, lambda key: hits[key[0]].article_id == first_aid and answering(sentences[key]))
+        own_key = _best(scored, lambda key: of_first(key) and answering(sentences[key]))
         if own_key is not None and answer_key is not None and score_of[own_key] * p.rival_factor >= score_of[answer_key]:
             answer_key = own_key
         if answer_key is None or answer_key in picked[1:at]:
@@ -301,7 +311,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     if asked.why and not any(gives_cause(sentences[key]) for key in picked):
         # "Vì sao hố … bị ngập nước?": the sentences sharing most words name the place and the
         # event; the best one of the first article giving a cause is quoted right after the opener
-        cause = _best(scored, lambda key: hits[key[0]].article_id == first_aid and gives_cause(sentences[key]))
+        cause = _best(scored, lambda key: of_first(key) and gives_cause(sentences[key]))
         if cause is not None:
             picked.insert(1, cause)
     # "… yêu cầu:" says nothing without what follows: the sentence after a lead-in, right after it

@@ -69,7 +69,8 @@ def shorten_question(text: str) -> tuple[str, bool]:
     return cut_question(asked_sentence(question) or question), True
 
 
-def _sentences(text: str) -> list[str]:
+def message_sentences(text: str) -> list[str]:
+    """A message's sentences (an abbreviation's dot, "TP. Vinh", ends none)."""
     return [s for s in _SENTENCE_END_RE.split(text) if s.strip()]
 
 
@@ -91,7 +92,7 @@ def _asked_at(sentences: list[str]) -> int | None:
 def asked_sentence(text: str) -> str | None:
     """The sentence of a long text that asks (see `shorten_question`), with the context it
     points back to, or None."""
-    sentences = _sentences(text)
+    sentences = message_sentences(text)
     at = _asked_at(sentences)
     if at is None:
         return None
@@ -118,7 +119,7 @@ def asked_sentences(text: str) -> list[str]:
     Có mấy nội dung?"); none for a message of one sentence. Read the whole message once
     (`question.asked.read_question`): what they say may ask otherwise read again ("A. B? C":
     "B? C", then "B?")."""
-    sentences = _sentences(text)
+    sentences = message_sentences(text)
     at = _asked_at(sentences)
     if at is None:
         return []

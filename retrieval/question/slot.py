@@ -3,10 +3,12 @@
 "số điện thoại"). The sentences repeating the event's words do not fill it; the one
 writing the slot's words may (pure).
 
-Words are compared as the question is typed: with their accents when it has any ("phạt"
-is no "phát", "quê" no "quế"), folded when it has none ("que" may be either). The asking
-words read here are the ends of yes/no and which/where questions; `message.ASKING_PHRASES`
-lists the ones a search strips.
+The asking words and the slot's words are read as typed, word by word: a word typed with
+accents with them ("não" is no "nào", "quê" no "quế"), one typed bare, bare ("que" may be
+either). The words that bound a slot are read by the question: with their accents in one
+typed with some ("thi" there is no "thì"), only the unambiguous ones in one typed bare. The
+asking words read here are the ends of yes/no and which/where questions;
+`message.ASKING_PHRASES` lists the ones a search strips.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 from retrieval.normalize import fold, has_diacritics, nfc, words
 from retrieval.question.present import hien_ends_another_word
+from retrieval.question.message import message_sentences
 from retrieval.question.typed import TypedWords
 
 
@@ -27,9 +30,9 @@ class Slot:
     # nearest the asking words last: a word typed with accents is matched with them ("quê" is no
     # "quế"), one typed bare, bare ("que" may be either)
     words: tuple[str, ...]
-    # a kind named before "gì" / "nào" ("số điện thoại nào", "bệnh gì"): the answer often
-    # names the thing without its kind, so such a slot weighs less than a predicate's
-    # ("quê ở đâu", "có bị phạt không")
+    # asked with "gì" / "nào" ("số điện thoại nào", "bệnh gì") or "<words> của … ra sao": a kind,
+    # which the answer often names without the word, so it weighs less than a predicate ("quê ở
+    # đâu", "có bị phạt không")
     kind: bool
     # two words at least of it are matched (typed with accents, its stops and capitals bound it:
     # one word of it may be half of another); else its last word alone may be
@@ -43,7 +46,7 @@ class Slot:
     def phrase(self, sentences: list[list[tuple[str, str]]]) -> tuple[str, ...]:
         """The longest end of the slot's words that one of the sentences (`sentence_words`)
         writes: "bị cách chức" when written, else "cách chức". Two words at least of a `whole`
-        slot of two: one word of it may be half of another ("công" of "thi công" in "Công an",
+        slot of two or more: one word of it may be half of another ("công" of "thi công" in "Công an",
         "chức" of "cách chức" in "tổ chức"); else its last word alone too ("ba dinh que" ran
         across a place's name: "que"). () when none writes it."""
         shortest = 2 if self.whole and len(self.words) > 1 else 1
@@ -70,16 +73,16 @@ def _spelt(text: str) -> str:
 def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
     """Whether the (word, folded) words hold the phrase, word after word, each of its words
     compared as typed: with its accents, or bare."""
-    n = len(phrase)
     if not phrase:
-        return False
+        return False  # (no phrase written: no sentence fills the slot)
+    n = len(phrase)
     typed = [has_diacritics(p) for p in phrase]
     return any(all(p == (w[0] if t else w[1]) for p, t, w in zip(phrase, typed, ws[i:i + n]))
                for i in range(len(ws) - n + 1))
 
 
 MAX_SLOT_WORDS = 3
-_HOW_HEAD = 3  # "… ra sao?" asks of the words before a "của" that opens the question (time words aside)
+_MAX_HEAD_WORDS = 3  # "… ra sao?" asks of the words before a "của" opening the question (time words aside)
 # Words no slot runs across, with their accents: auxiliaries, "có ai", linking words, prepositions
 # ("từ tháng 7 không?"), demonstratives, "như", "bằng" ("như thế nào", "bằng cách nào" ask no
 # slot); "người" ("thiệt hại về người không") says nothing alone (not "làm", "theo": "làm việc",
@@ -102,7 +105,7 @@ _TIME_PHRASES = frozenset(tuple(p.split()) for p in (
 _BARE_TIME_PHRASES = frozenset(tuple(fold(w) for w in p) for p in _TIME_PHRASES)
 _TIME_BEFORE_NUMBER = frozenset(("năm", "tháng", "ngày", "nam", "thang", "ngay"))  # "… năm 2024 không?"
 # "khi nào", "lúc nào", "thời điểm nào", "như thế nào", "bằng cách nào": a time or a manner
-_NO_SLOT_BEFORE_NAO = TypedWords.of(("khi", "lúc", "hồi", "giờ", "hôm", "dịp", "điểm", "cách", "sao",
+_NO_SLOT_BEFORE_NAO = TypedWords.of(("khi", "lúc", "hồi", "giờ", "hôm", "dịp", "điểm", "cách",
                                      "thế"))
 # "là gì", "những gì", "điều gì", "cái gì", "làm gì": what is asked stands before them (or is read
 # elsewhere)
@@ -115,6 +118,12 @@ _NAME_ENDS = frozenset(("ủy", "uỷ"))  # "Tỉnh ủy", "Huyện ủy", "Đ�
 _OFFICE_STARTS = frozenset(("chủ", "bí", "giám", "trưởng", "phó", "trạm", "ban", "hội", "sở", "phòng", "cục", "viện",
                             "trường", "bệnh", "nhà", "tổng", "chánh", "công", "bộ", "ủy", "uỷ", "văn", "đảng"))
 _WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _as_typed(word: str, target: str) -> bool:
+    """Whether a (lower-case) word of a question is the (accented) target as typed: with its
+    accents, or bare ("o dau" is "ở đâu"; "não" is no "nào")."""
+    return word == target if has_diacritics(word) else word == fold(target)
 
 
 def _typed_in(word: str, words: TypedWords, accented: bool) -> bool:
@@ -132,35 +141,41 @@ def asked_slot(question: str) -> Slot | None:
     """The slot `question` (what a message asks; its last sentence) asks to fill; None when it
     asks none so ("là gì", "khi nào", "ra sao" of no "<words> của …"; "bao nhiêu", "vì sao"
     are read elsewhere)."""
-    sentence = re.split(r"(?<=[.!?])\s+", nfc(question).strip())[-1]
+    sentences = message_sentences(nfc(question).strip())
+    if not sentences:
+        return None
+    sentence = sentences[-1]
     typed = _WORD_RE.findall(sentence)
     accented = has_diacritics(sentence)
     forms = [w.lower() for w in typed]
     while forms and forms[-1] in _PARTICLES:
         forms.pop()
     if forms and forms[-1] in _NO:
-        forms[-1] = "không" if accented else "khong"
-    bare = [fold(w) for w in forms]
-    n = len(bare)
+        forms[-1] = "khong"
+
+    def ends(*phrase: str) -> bool:
+        return len(forms) > len(phrase) and all(map(_as_typed, forms[-len(phrase):], phrase))
+
+    n = len(forms)
     kind = False
-    if bare[-2:] in (["o", "dau"], ["tai", "dau"]):  # "… quê ở đâu?"
+    if ends("ở", "đâu") or ends("tại", "đâu"):  # "… quê ở đâu?"
         end = n - 2
-    elif n >= 3 and bare[-3] == "o" and bare[-2] in ("cho", "noi") and bare[-1] == "nao":  # "ở chỗ nào"
+    elif ends("ở", "chỗ", "nào") or ends("ở", "nơi", "nào"):
         end = n - 3
-    elif n >= 2 and bare[-1] == "khong":  # "… có bị phạt không?", "… hay không?", "… được không?"
-        end = n - 2 if bare[-2] in ("hay", "duoc") else n - 1
-    elif n >= 2 and bare[-1] == "chua":  # "… đã khởi công chưa?"
+    elif ends("không"):  # "… có bị phạt không?", "… hay không?", "… được không?"
+        end = n - 2 if _as_typed(forms[-2], "hay") or _as_typed(forms[-2], "được") else n - 1
+    elif ends("chưa"):  # "… đã khởi công chưa?"
         end = n - 1
-    elif n >= 2 and bare[-1] == "nao" and not _typed_in(forms[-2], _NO_SLOT_BEFORE_NAO, accented):  # "… xã nào?"
+    elif ends("nào") and not _typed_in(forms[-2], _NO_SLOT_BEFORE_NAO, accented):  # "… xã nào?"
         end, kind = n - 1, True
-    elif n >= 2 and bare[-1] == "gi" and not _typed_in(forms[-2], _NO_SLOT_BEFORE_GI, accented):  # "… bệnh gì?"
+    elif ends("gì") and not _typed_in(forms[-2], _NO_SLOT_BEFORE_GI, accented):  # "… bệnh gì?"
         end, kind = n - 1, True
-    elif bare[-2:] in (["ra", "sao"], ["the", "nao"]) and (head := _how_head(forms, accented)) is not None:
+    elif (ends("ra", "sao") or ends("thế", "nào")) and (head := _how_head(forms, accented)) is not None:
         end, kind = head, True  # "Sức khỏe của nam sinh … ra sao?": a kind, "sức khỏe"
     else:
         return None
     i = end - 1
-    if i >= 0 and fold(forms[i]) == "ra":
+    if i >= 0 and _as_typed(forms[i], "ra"):
         i -= 1  # "sinh ra ở đâu", "diễn ra ở đâu": "sinh", "diễn"
     if i >= 1:
         last_two = tuple(forms[i - 1:i + 1])
@@ -168,7 +183,8 @@ def asked_slot(question: str) -> Slot | None:
                 last_two[0] in _TIME_BEFORE_NUMBER and last_two[1].isdigit()):
             i -= 2  # "… năm nay không?", "… năm 2024 không?"
     stop = _STOP if accented else _STOP_BARE
-    # Capitals end a slot where they mark names: not in a question typed all in capitals
+    # Capitals end a slot where they mark names: not in a question typed all in capitals or with
+    # every word capitalised. (A sentence's first word is capitalised anyway: no name's.)
     names = accented and not all(w[0].isupper() for w in typed if not w[0].isdigit())
     slot: list[str] = []
     while i >= 0 and len(slot) < MAX_SLOT_WORDS:
@@ -179,16 +195,18 @@ def asked_slot(question: str) -> Slot | None:
             break  # a number; a name ("… Ba Đình quê ở đâu?")
         # the lower-case end of a name: "Bí thư Tỉnh ủy chỉ đạo gì?", "… làm Chủ tịch không?" (no
         # "tịch"); but "Anh Tuấn quê ở đâu?"
-        if names and i > 1 and _is_name_word(typed[i - 1]) and (slot or word in _NAME_ENDS or _office_at(typed, i - 1)):
+        if names and i > 1 and _is_name_word(typed[i - 1]) and (word in _NAME_ENDS or _office_at(typed, i - 1)):
             break
         slot.insert(0, word)
         i -= 1
     if not slot:
         return None
-    # a slot cut at three words in a question with no capital after its first word may have run on
-    # past a name ("ông hùng quê ở đâu?"): its last word alone may be matched
-    capitals = names and any(map(_is_name_word, typed[1:]))
-    return Slot(tuple(_spelt(w) for w in slot), kind, accented and (len(slot) < MAX_SLOT_WORDS or capitals))
+    # a slot cut at three words in a question with no capital after its first word, and not next
+    # to a capitalised first word, may have run on past a name ("ông hùng quê ở đâu?"): its last word
+    # alone may be matched ("Dự án khởi công chưa?" may not: "công" of "Công an")
+    bounded = len(slot) < MAX_SLOT_WORDS or (names and any(map(_is_name_word, typed[1:]))) or (
+        i <= 0 and typed[0][0].isupper())
+    return Slot(words=tuple(_spelt(w) for w in slot), kind=kind, whole=accented and bounded)
 
 
 def _how_head(forms: list[str], accented: bool) -> int | None:
@@ -199,7 +217,7 @@ def _how_head(forms: list[str], accented: bool) -> int | None:
     while tuple(forms[start:start + 2]) in (_TIME_PHRASES if accented else _BARE_TIME_PHRASES):
         start += 2
     of = "của" if accented else "cua"
-    for k in range(start + 1, min(start + _HOW_HEAD, len(forms) - 2) + 1):
+    for k in range(start + 1, min(start + _MAX_HEAD_WORDS, len(forms) - 3) + 1):
         if forms[k] == of:
             return k
     return None
