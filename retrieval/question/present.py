@@ -22,8 +22,9 @@ _ENDS_A_WORD = frozenset(fold(w) for w in ("sản xuất", "đại biểu", "ph�
 
 
 def hien_ends_another_word(before: list[str]) -> bool:
-    """Whether the "hiện" after these (lower-case) words is part of a word ("thực hiện")."""
-    if " ".join(fold(w) for w in before) in _ENDS_A_WORD:
+    """Whether the "hiện" after these (lower-case) words is part of a word ("thực hiện"); not
+    after none."""
+    if not before or " ".join(fold(w) for w in before) in _ENDS_A_WORD:
         return False
     return before[-1] in _NOT_NOW_BEFORE
 

@@ -88,16 +88,16 @@ _MAX_HEAD_WORDS = 3  # "… ra sao?" asks of the words before a "của" opening 
 # slot); "người" ("thiệt hại về người không") says nothing alone (not "làm", "theo": "làm việc",
 # "theo dõi"; "thường" is, though "bồi thường" then asks no slot: "bệnh nhi thường có những biểu
 # hiện bất thường nào" lost its answer to a slot of it)
-_STOP = frozenset((
+_STOP = TypedWords(accented=frozenset((
     "đã", "bị", "được", "có", "thì", "sẽ", "là", "đang", "vẫn", "còn", "mà", "thường", "nữa", "lại", "ai", "gì",
     "và", "hay", "hoặc", "của", "cho", "với", "ở", "tại", "không", "chưa", "phải", "nên", "cần", "đâu", "nào",
     "như", "thế", "bằng", "những", "các", "một", "nhiều", "bao", "vào", "về", "trong", "trên", "dưới", "đến",
-    "tới", "ấy", "này", "nay", "đó", "kia", "hiện", "vậy", "người", "từ"))
-# ... typed bare: only the forms no common word shares ("duoc" is also dược liệu, "co" cơ quan,
-# "thuong" khen thưởng, "van" văn bản, "dang" đăng ký, "dau" đầu tư, "bi" bí thư, "bao" bão,
-# "cua" cửa, "la" lá: read on, and the slot's longest end an article writes decides)
-_STOP_BARE = frozenset(("khong", "chua", "cac", "nhieu", "ai", "gi", "hay", "hoac", "voi", "phai", "mot", "vao", "tren",
-                        "nay", "nua"))
+    "tới", "ấy", "này", "nay", "đó", "kia", "hiện", "vậy", "người", "từ")),
+    # ... typed bare: only the forms no common word shares ("duoc" is also dược liệu, "co" cơ quan,
+    # "thuong" khen thưởng, "van" văn bản, "dang" đăng ký, "dau" đầu tư, "bi" bí thư, "bao" bão,
+    # "cua" cửa, "la" lá: read on, and the slot's longest end an article writes decides)
+    bare=frozenset(("khong", "chua", "cac", "nhieu", "ai", "gi", "hay", "hoac", "voi", "phai", "mot", "vao",
+                   "tren", "nay", "nua")))
 # Time words a question may end on before its asking words ("… dịp lễ năm nay không?"): passed over
 _TIME_PHRASES = frozenset(tuple(p.split()) for p in (
     "năm nay", "hiện nay", "hiện tại", "hôm nay", "bây giờ", "lúc này", "tháng này", "tuần này", "năm qua",
@@ -124,12 +124,6 @@ def _as_typed(word: str, target: str) -> bool:
     """Whether a (lower-case) word of a question is the (accented) target as typed: with its
     accents, or bare ("o dau" is "ở đâu"; "não" is no "nào")."""
     return word == target if has_diacritics(word) else word == fold(target)
-
-
-def _typed_in(word: str, words: TypedWords, accented: bool) -> bool:
-    """Whether a (lower-case) word of a question is one of the words: with its accents in a
-    question typed with some, bare in one typed without."""
-    return (word in words.accented) if accented else (fold(word) in words.bare)
 
 
 def _is_name_word(word: str) -> bool:
@@ -166,9 +160,9 @@ def asked_slot(question: str) -> Slot | None:
         end = n - 2 if _as_typed(forms[-2], "hay") or _as_typed(forms[-2], "được") else n - 1
     elif ends("chưa"):  # "… đã khởi công chưa?"
         end = n - 1
-    elif ends("nào") and not _typed_in(forms[-2], _NO_SLOT_BEFORE_NAO, accented):  # "… xã nào?"
+    elif ends("nào") and not _NO_SLOT_BEFORE_NAO.read_in(forms[-2], accented):  # "… xã nào?"
         end, kind = n - 1, True
-    elif ends("gì") and not _typed_in(forms[-2], _NO_SLOT_BEFORE_GI, accented):  # "… bệnh gì?"
+    elif ends("gì") and not _NO_SLOT_BEFORE_GI.read_in(forms[-2], accented):  # "… bệnh gì?"
         end, kind = n - 1, True
     elif (ends("ra", "sao") or ends("thế", "nào")) and (head := _how_head(forms, accented)) is not None:
         end, kind = head, True  # "Sức khỏe của nam sinh … ra sao?": a kind, "sức khỏe"
@@ -182,14 +176,13 @@ def asked_slot(question: str) -> Slot | None:
         if last_two in (_TIME_PHRASES if accented else _BARE_TIME_PHRASES) or (
                 last_two[0] in _TIME_BEFORE_NUMBER and last_two[1].isdigit()):
             i -= 2  # "… năm nay không?", "… năm 2024 không?"
-    stop = _STOP if accented else _STOP_BARE
     # Capitals end a slot where they mark names: not in a question typed all in capitals or with
     # every word capitalised. (A sentence's first word is capitalised anyway: no name's.)
     names = accented and not all(w[0].isupper() for w in typed if not w[0].isdigit())
     slot: list[str] = []
     while i >= 0 and len(slot) < MAX_SLOT_WORDS:
         word = forms[i]
-        if word in stop and not (word == "hiện" and i > 0 and hien_ends_another_word(forms[max(0, i - 2):i])):
+        if _STOP.read_in(word, accented) and not (word == "hiện" and hien_ends_another_word(forms[max(0, i - 2):i])):
             break  # ("phát hiện ở đâu" reads on)
         if word[0].isdigit() or (names and i > 0 and _is_name_word(typed[i])):
             break  # a number; a name ("… Ba Đình quê ở đâu?")

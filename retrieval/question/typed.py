@@ -28,6 +28,12 @@ class TypedWords:
     def __contains__(self, word: str) -> bool:
         return word in (self.accented if has_diacritics(word) else self.bare)
 
+    def read_in(self, word: str, accented: bool) -> bool:
+        """Whether a (lower-case) word of a question is one of these, the question read as a whole:
+        with its accents in one typed with some ("thi" there is no "thì"), bare in one typed
+        without."""
+        return (word in self.accented) if accented else (fold(word) in self.bare)
+
 
 def phrases_typed(text: str, phrases: tuple[tuple[str, ...], ...]) -> Iterator[tuple[list[str], int, tuple[str, ...]]]:
     """(the text's lower-case words, where, which) for each of the (accented, lower-case) phrases
