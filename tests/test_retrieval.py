@@ -928,6 +928,8 @@ def test_the_slot_a_question_asks_to_fill_opens_the_answer():
         "Bệnh nhân có được theo dõi không?": ("theo", "dõi"), "co ai bi thuong hok": ("bi", "thuong"),
         "co phai dong cua hang khong": ("dong", "cua", "hang"),  # bare "cua" may be "cửa"
         "Trường có cho nghỉ học ngày mai không?": ("nghỉ", "học"),
+        "le hoi co to chuc nam 2024 khong": ("co", "to", "chuc"), "ong a que o dau vay": ("ong", "a", "que"),  # bare
+        "Bí thư Tỉnh uỷ chỉ đạo gì?": ("chỉ", "đạo"),  # "uỷ" with the mark on either vowel
     }
     for q, slot in expected.items():
         assert words_of(q) == slot, q
