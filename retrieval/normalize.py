@@ -187,6 +187,29 @@ def marks_last(text: str) -> str:
         lambda m: "".join(split_tone(m.group(0))), unicodedata.normalize("NFD", text.lower())))
 
 
+# A tone mark written on the first vowel of "oa", "oe", "uy" ("hòa", "thủy") or on the second
+# ("hoà", "thuỷ"): one spelling, the second (cheaper than `split_tone` on every word; unlike
+# `marks_last`, the words stay whole for `words`)
+def _old_tones() -> dict[str, str]:
+    """"òa" -> "oà", "ủy" -> "uỷ", … for the five tones of "oa", "oe", "uy"."""
+    out = {}
+    for second, marked_seconds in (("a", "àáảãạ"), ("e", "èéẻẽẹ"), ("y", "ỳýỷỹỵ")):
+        first = "u" if second == "y" else "o"
+        marked_firsts = "ùúủũụ" if first == "u" else "òóỏõọ"
+        for marked_first, marked_second in zip(marked_firsts, marked_seconds):
+            out[marked_first + second] = first + marked_second
+    return out
+
+
+_OLD_TONES = _old_tones()
+_OLD_TONES_RE = re.compile("|".join(_OLD_TONES))
+
+
+def one_tone_placement(text: str) -> str:
+    """Text with one placement of the tone mark of "oa", "oe", "uy" ("hòa" and "hoà" alike)."""
+    return _OLD_TONES_RE.sub(lambda m: _OLD_TONES[m.group(0)], text)
+
+
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (or đ)."""
     return fold(text) != text

@@ -13,13 +13,19 @@ from corpus.docrefs import code_matches, extract_refs, parse_code_query
 from retrieval.lexical import build_query, index_fields
 from retrieval.people import capitalised_people, named_people, names_match, trusted_people, writes_a_person
 from retrieval.query import without_asking_words
-from retrieval.normalize import expand_abbreviations, fold, has_diacritics, words
+from retrieval.normalize import expand_abbreviations, fold, has_diacritics, one_tone_placement, words
 from retrieval.question.message import MAX_QUESTION_CHARS, clean_question, shorten_question
 
 
 def test_fold_and_diacritics():
     assert fold("Đồng bào dân tộc thiểu số") == "Dong bao dan toc thieu so"
     assert has_diacritics("thu nhập") and not has_diacritics("thu nhap")
+
+
+def test_one_placement_of_a_tone_mark():
+    """"thủy" and "thuỷ", "hòa" and "hoà" are one word as compared; other words are untouched."""
+    assert one_tone_placement("thủy lợi hòa khỏe") == one_tone_placement("thuỷ lợi hoà khoẻ") == "thuỷ lợi hoà khoẻ"
+    assert one_tone_placement("hoàng quyết thuyền khuya") == "hoàng quyết thuyền khuya"
 
 
 def test_words_keep_numbers_and_codes():

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.normalize import fold, has_diacritics, nfc, words
+from retrieval.normalize import fold, has_diacritics, nfc, one_tone_placement, words
 from retrieval.question.present import hien_ends_another_word
 from retrieval.question.message import message_sentences
 from retrieval.question.typed import TypedWords
@@ -26,7 +26,7 @@ from retrieval.question.typed import TypedWords
 class Slot:
     """What a question asks to fill."""
 
-    # lower-case, as typed (`_spelt`: "thuỷ" and "thủy" alike), the one
+    # lower-case, as typed (`normalize.one_tone_placement`: "thuỷ" and "thủy" alike), the one
     # nearest the asking words last: a word typed with accents is matched with them ("quê" is no
     # "quế"), one typed bare, bare ("que" may be either)
     words: tuple[str, ...]
@@ -40,8 +40,8 @@ class Slot:
 
     @staticmethod
     def sentence_words(sentence: str) -> list[tuple[str, str]]:
-        """A sentence's words, lower-case (`_spelt`), each with its folded form."""
-        return [(w, fold(w)) for w in words(_spelt(sentence.lower()))]
+        """A sentence's words, lower-case (`one_tone_placement`), each with its folded form."""
+        return [(w, fold(w)) for w in words(one_tone_placement(nfc(sentence).lower()))]
 
     def phrase(self, sentences: list[list[tuple[str, str]]]) -> tuple[str, ...]:
         """The longest end of the slot's words that one of the sentences (`sentence_words`)
@@ -55,19 +55,6 @@ class Slot:
             if any(writes(ws, phrase) for ws in sentences):
                 return phrase
         return ()
-
-
-# A tone mark written on the first vowel of "oa", "oe", "uy" ("hòa", "thủy") or on the second
-# ("hoà", "thuỷ"): one spelling, the second (cheaper than `normalize.split_tone` on every word)
-_OLD_TONES = {f"{o}{v}": f"{'o' if v in 'ae' else 'u'}{n}" for o, v, n in (
-    (o, v, n) for v, marked in (("a", "àáảãạ"), ("e", "èéẻẽẹ"), ("y", "ỳýỷỹỵ"))
-    for o, n in zip("òóỏõọ" if v in "ae" else "ùúủũụ", marked))}
-_OLD_TONES_RE = re.compile("|".join(_OLD_TONES))
-
-
-def _spelt(text: str) -> str:
-    """Text with one placement of the tone mark of "oa", "oe", "uy" ("hòa" and "hoà" alike)."""
-    return _OLD_TONES_RE.sub(lambda m: _OLD_TONES[m.group(0)], text)
 
 
 def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
@@ -199,7 +186,7 @@ def asked_slot(question: str) -> Slot | None:
     # alone may be matched ("Dự án khởi công chưa?" may not: "công" of "Công an")
     bounded = len(slot) < MAX_SLOT_WORDS or (names and any(map(_is_name_word, typed[1:]))) or (
         i <= 0 and typed[0][0].isupper())
-    return Slot(words=tuple(_spelt(w) for w in slot), kind=kind, whole=accented and bounded)
+    return Slot(words=tuple(one_tone_placement(w) for w in slot), kind=kind, whole=accented and bounded)
 
 
 def _how_head(forms: list[str], accented: bool) -> int | None:
