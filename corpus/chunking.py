@@ -1,8 +1,9 @@
 """Sentence-aware chunking for Vietnamese (pure).
 
-Sentences end at ``. ! ? …`` followed by a space and a capital, a digit or a
-quote, and at paragraph breaks; ``3.000``, ``40,7``, ``Đ/c``, ``TP.`` and
-other abbreviations never end a sentence.
+Sentences end at ``. ! ? …`` followed by a space and a capital, a digit (not
+after an ellipsis: "chưa đến... 39.000 đồng") or a quote, and at paragraph
+breaks; ``3.000``, ``40,7``, ``Đ/c``, ``TP.`` and other abbreviations never end
+a sentence.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _BOUNDARY_RE = re.compile(rf"(?<=[.!?…]){_CLOSERS}\s+(?=[\"“‘(\[]*[A-ZĐÀ
 # place's last syllable, "Nghệ An.", "Krông Pa."; and not before a photo's or a source's credit)
 _INITIALS_RE = re.compile(r"(?:(?:Ngh|Ch|Gh|Gi|Kh|Ng|Nh|Ph|Qu|Th|Tr|[A-ZĐÀ-ÝĂÂÊÔƠƯẠ-Ỹ])\.)+")
 _CREDIT_RE = re.compile(r"\((?:Ảnh|Nguồn|Theo|Video|Clip)\b")
+_PAUSE_RE = re.compile(rf"(?:\.\.\.|…){_CLOSERS}$")  # an ellipsis: before a figure it is no sentence end
 
 
 def split_sentences(text: str) -> list[str]:
@@ -44,6 +46,8 @@ def split_sentences(text: str) -> list[str]:
             last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lstrip("(\"“'[").lower()  # "(TT. Phú Thứ"
             if last_word in _ABBREV or (len(last_word) == 1 and last_word.isalpha()):
                 continue
+            if _PAUSE_RE.search(candidate) and para[m.end():m.end() + 1].isdigit():
+                continue  # a pause before a figure: "hết chưa đến... 39.000 đồng."
             if (para[m.end():m.end() + 1] == "(" and not _CREDIT_RE.match(para, m.end())
                     and _INITIALS_RE.fullmatch(candidate.rsplit(" ", 1)[-1].lstrip("(\"“'["))):
                 continue

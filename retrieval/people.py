@@ -59,7 +59,7 @@ _OFFICES = frozenset("chủ phó bí trưởng giám tổng ủy uỷ thường 
 # Before a name that is a place's or an institution's ("xã Lý Thường Kiệt", "đường Nguyễn
 # Văn Linh", "Trường THPT Chu Văn An", "Huyện Đoàn Kon Rẫy"): no person.
 _NAMING = frozenset("xã phường đường phố trường thpt thcs ptdtbt học non hiệu ty quận huyện tỉnh trấn tp cầu chợ "
-                    "viện thành thôn làng buôn plei số".split())
+                    "viện thành thôn làng buôn plei số hẻm ngõ ngách".split())
 _FOLDED_NAMING = frozenset(fold(w) for w in _NAMING) - {"truong"}  # typed plain, "truong" is also trưởng
 # Before a person's name ("ông Nguyễn Văn Hùng", "đồng chí …", "đ/c …").
 _TITLES = frozenset("ông bà anh chị cô chú bác em chí c".split())  # in lower case: "Mai Anh Đào" has none
@@ -234,11 +234,27 @@ _SURNAME_RUN_RE = {n: re.compile(_SURNAME + rf"(?:\s+[^\W\d_]+){{{n}}}") for n i
 _TITLED_RE = re.compile(r"(?:\b(?:ông|bà|đồng chí)|đ/c)\s+([^\W\d_]+)", re.I)
 
 
+# (a district's or a province's unit may stand before its office's holder: "Chủ tịch UBND huyện
+# Đoàn Hùng" names a person, the district is Đoan Hùng)
+_NAMING_BELOW_DISTRICT = _NAMING - {"huyện", "quận", "tỉnh", "tp", "thành"}
+
+
+def _named_after_it(text: str, at: int) -> bool:
+    """Whether the name starting at `at` names a street, a ward, a school…: the word before it says
+    so, perhaps with a number between ("đường Phạm Đăng Giảng", "phường Lê Hồng Phong", "Trường
+    THPT Chu Văn An", "hẻm 20 Phạm Đăng Giảng")."""
+    before = [w.strip("(\"“,").lower() for w in text[:at].split()[-2:]]
+    if len(before) == 2 and any(c.isdigit() for c in before[1]):
+        before = before[:1]  # "hẻm 20 Phạm Đăng Giảng", "số 36 Lê Lợi"
+    return bool(before) and before[-1] in _NAMING_BELOW_DISTRICT
+
+
 def writes_a_person(sentence: str, given: int = 2) -> bool:
     """Whether a sentence names someone: a family name and two more syllables in title
     case ("Nguyễn Đức Tuy"; with `given` 1, one is enough: "Hoàng Tùng", where an office
     is named before it, but not a place's: "Giám đốc Sở Y tế Hà Nam", "quận Hoàng Mai"), or a title and a name
     ("ông Năng", "đồng chí Tuy")."""
     return (any(all(_title(w) for w in m.group(0).split()) and not (given == 1 and spells_a_place(m.group(0)))
+                and not _named_after_it(sentence, m.start())
                 for m in _SURNAME_RUN_RE[given].finditer(sentence))
             or any(_title(m.group(1)) for m in _TITLED_RE.finditer(sentence)))

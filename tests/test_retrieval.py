@@ -727,6 +727,13 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
     assert not counted_noun("Cầu dài bao nhiêu?").search("Thi công kéo dài 3 tháng.")
     assert not counted_noun("Cầu dài bao nhiêu?").search("Dòng xe ùn tắc kéo dài 3 km.")  # "kéo dài" is no length
     assert not counted_noun("Đê cao bao nhiêu?").search("Mực nước tăng cao 3 m.")
+    # "rộng bao nhiêu" of land asks an area too; "diện tích bao nhiêu" an area alone
+    for q in ("Trang trại của anh Tư rộng bao nhiêu?", "trang trai cua anh tu rong bao nhieu"):
+        assert counted_noun(q).search("Đến nay, Tư sở hữu một mô hình trang trại rộng gần 8.000m2."), q
+        assert counted_noun(q).search("Khu đất rộng 2 ha.") and counted_noun(q).search("mặt cầu rộng 14m"), q
+    for q in ("Khu đất có diện tích bao nhiêu?", "khu dat co dien tich la bao nhieu"):
+        assert counted_noun(q).search("Lâu đài xây trên khu đất có diện tích gần 6.000 m2."), q
+        assert not counted_noun(q).search("Diện tích trồng lúa tăng 30%."), q
     flung = counted_noun("Nạn nhân văng xa bao nhiêu mét?")  # not a road's milestone, "km 1939+400m"
     assert flung.search("Nạn nhân văng xa gần 10m.") and not flung.search("Vụ tai nạn tại km 1939+400m quốc lộ 1A.")
     assert counted_noun("muc phat khong deo khau trang o da nang la bao nhieu") is None  # Đà Nẵng weighs nothing

@@ -441,6 +441,11 @@ def test_sentence_split_respects_numbers_and_abbreviations():
                   "Bà gặp ông Th. (Ảnh: Hồng Loan) Tiếp đó, hai người trò chuyện."):  # a credit
         assert len(split_sentences(ended)) == 2, ended
     assert len(split_sentences("Chị N.T.Á. (33 tuổi) bị phạt.")) == 1  # an accented initial
+    # an ellipsis before a figure is a pause ("chưa đến... 39.000 đồng"); before a capital it ends one
+    assert split_sentences("Tiền điện tháng 4 của chị Hoài hết chưa đến... 39.000 đồng. Chị sống ở chung cư.") == [
+        "Tiền điện tháng 4 của chị Hoài hết chưa đến... 39.000 đồng.", "Chị sống ở chung cư."]
+    assert split_sentences("Chó ngửi thấy mùi cách xa đến… 20km. Bà con rất vui... Năm 2020 xã đạt chuẩn.") == [
+        "Chó ngửi thấy mùi cách xa đến… 20km.", "Bà con rất vui...", "Năm 2020 xã đạt chuẩn."]
 
 
 def test_chunks_fit_and_overlap():
@@ -571,6 +576,15 @@ def test_a_sentence_naming_someone():
     assert not writes_a_person("Giám đốc Sở Y tế Hà Nam yêu cầu các đơn vị rà soát", given=1)
     assert writes_a_person("Chủ tịch UBND huyện Đoàn Hùng", given=1)  # a person: the district is Đoan Hùng
     assert not writes_a_person("Chủ tịch UBND quận Hoàng Mai yêu cầu các phường rà soát", given=1)
+    # a street's, a ward's or a school's name is no one's, a number between or not
+    for text in ("Khu nhà trọ trên đường Phạm Đăng Giảng bị phong tỏa.", "tại phường Lê Hồng Phong, TP Quy Nhơn",
+                 "Phong tỏa hẻm 20 Phạm Đăng Giảng", "Trường THPT Chu Văn An tổ chức lễ khai giảng"):
+        assert not writes_a_person(text), text
+    assert writes_a_person("Tại phường Lê Hồng Phong, ông Nguyễn Văn Hùng cho biết")
+    assert writes_a_person("Năm 2020 Nguyễn Văn Hùng về làm chủ nhiệm hợp tác xã")
+    # the ward's name is no holder of its office; its holder named before or after is
+    assert not writes_a_person("Chủ tịch UBND phường Lê Hồng Phong yêu cầu rà soát", given=1)
+    assert writes_a_person("Chủ tịch UBND phường Lê Hồng Phong Trần Văn Nam", given=1)
 
 
 def test_a_name_typed_in_lower_case_is_trusted_only_where_names_stand():

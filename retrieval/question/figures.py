@@ -68,11 +68,14 @@ _LONG_UNIT_RE = re.compile(r"\b(?:bao nhieu|may) (?:(ki[\s-]*lo[\s-]*met|cay so)
 # A dimension asked ("cầu dài bao nhiêu", "nặng mấy kí"): a figure right after that word answers,
 # in a unit; not the words that make it something else ("nâng cao", "mở rộng", "kéo dài"); typed
 # bare, "sau bao nhiêu" is "after how many": not read.
-_DIMENSIONS = ("dài", "rộng", "cao", "sâu", "nặng")
+_DIMENSIONS = ("dài", "rộng", "cao", "sâu", "nặng", "diện tích")
 _NOT_DIMENSION = {"cao": ("nâng", "đề", "tăng"), "rộng": ("mở",), "dài": ("kéo",), "nặng": ("đà",)}  # (Đà Nẵng)
 # the units a dimension is given in, when no unit is asked ("Tòa nhà cao bao nhiêu?": "cao 36 m", not
 # "năng suất cao 7 tấn/ha")
-_DIMENSION_UNITS = {"dài": _LENGTH_UNITS, "rộng": _LENGTH_UNITS, "sâu": _LENGTH_UNITS, "cao": (*_LENGTH_UNITS, "tầng"),
+# (an area too for "rộng": "Trang trại rộng bao nhiêu?": "rộng gần 8.000m2")
+_AREA_UNITS = ("m2", "m²", "mét vuông", "km2", "km²", "ha", "héc-ta", "hecta", "sào", "mẫu")
+_DIMENSION_UNITS = {"dài": _LENGTH_UNITS, "rộng": (*_LENGTH_UNITS, *_AREA_UNITS), "diện tích": _AREA_UNITS,
+                    "sâu": _LENGTH_UNITS, "cao": (*_LENGTH_UNITS, "tầng"),
                     "nặng": tuple(u for g in _UNITS if g[0] in ("kg", "tấn") for u in g) + ("tạ", "gam", "g")}
 
 

@@ -36,10 +36,10 @@ MAX_QUESTION_CHARS = 500
 
 
 # A message's sentence end: not after an abbreviation ("TP. Kon Tum", "H. Kon Rẫy", "ThS."), and
-# after "…" only before a capital ("Hiện nay… huyện có bao nhiêu hộ nghèo?" is one sentence)
+# after "…" or "..." only before a capital ("Hiện nay… huyện có bao nhiêu hộ nghèo?" is one sentence)
 _ABBREVIATED = ("TP", "Tp", "TX", "Tx", "TT", "Tt", "TS", "ThS", "GS", "PGS", "BS", "Th", "St")
 _SENTENCE_END_RE = re.compile("".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATED)
-                              + r"(?<!\b[A-ZĐ]\.)(?<=[.!?])\s+|(?<=…)\s+(?=[A-ZĐÀ-Ỹ])")
+                              + r"(?<!\b[A-ZĐ]\.)(?<!\.\.)(?<=[.!?])\s+|(?:(?<=…)|(?<=\.\.\.))\s+(?=[A-ZĐÀ-Ỹ])")
 _CONTEXT_MIN_WORDS = 5
 _QUESTION_MARK_RE = re.compile(r"\?(?=[\s\"”»)]|$)")  # not one inside a URL ("…/a.html?id=3")
 # The words a question asks with (`query` also strips them from a question's end)
