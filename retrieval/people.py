@@ -234,19 +234,23 @@ _SURNAME_RUN_RE = {n: re.compile(_SURNAME + rf"(?:\s+[^\W\d_]+){{{n}}}") for n i
 _TITLED_RE = re.compile(r"(?:\b(?:ông|bà|đồng chí)|đ/c)\s+([^\W\d_]+)", re.I)
 
 
-# (a district's or a province's unit may stand before its office's holder: "Chủ tịch UBND huyện
-# Đoàn Hùng" names a person, the district is Đoan Hùng)
-_NAMING_BELOW_DISTRICT = _NAMING - {"huyện", "quận", "tỉnh", "tp", "thành"}
+# The words before a street's, a ward's or a school's name ("đường Phạm Đăng Giảng", "phường Lê Hồng
+# Phong", "Trường THPT Chu Văn An"): not "thôn", "xã", "trường", "học" ("Trưởng thôn Nguyễn Văn Hùng",
+# "Chủ tịch xã Lê Văn Bình", "Hiệu trưởng nhà trường …", "Nhà sử học Dương Trung Quốc" name people)
+_STREET_OR_WARD = frozenset("đường phố hẻm ngõ ngách kiệt phường thpt thcs".split())
+_NOT_A_STREET_AFTER = frozenset("trưởng dân".split())  # "Trưởng phố …", "tổ dân phố Nguyễn Văn Tư"
 
 
 def _named_after_it(text: str, at: int) -> bool:
-    """Whether the name starting at `at` names a street, a ward, a school…: the word before it says
-    so, perhaps with a number between ("đường Phạm Đăng Giảng", "phường Lê Hồng Phong", "Trường
-    THPT Chu Văn An", "hẻm 20 Phạm Đăng Giảng")."""
-    before = [w.strip("(\"“,").lower() for w in text[:at].split()[-2:]]
-    if len(before) == 2 and any(c.isdigit() for c in before[1]):
-        before = before[:1]  # "hẻm 20 Phạm Đăng Giảng", "số 36 Lê Lợi"
-    return bool(before) and before[-1] in _NAMING_BELOW_DISTRICT
+    """Whether the name starting at `at` names a street, a ward or a school: the word right before
+    it, or before a house number, says so ("đường Phạm Đăng Giảng", "hẻm 20 Phạm Đăng Giảng"); not
+    across a comma ("Tại phường, Lê Văn Tám …")."""
+    before = text[:at].split()[-3:]
+    if before and before[-1].isdigit():
+        before = before[:-1]  # "hẻm 20 Phạm Đăng Giảng", "số 36 Lê Lợi"
+    if not before or before[-1].lower().lstrip("(\"“") not in _STREET_OR_WARD:
+        return False
+    return len(before) < 2 or before[-2].lower() not in _NOT_A_STREET_AFTER
 
 
 def writes_a_person(sentence: str, given: int = 2) -> bool:

@@ -253,7 +253,7 @@ async def test_a_question_about_now_answered_from_an_older_article_says_its_date
                  "Tình hình sản xuất hiện nay thế nào?", "Số đại biểu hiện có là bao nhiêu?",
                  # one sentence though abbreviated ("TP."), or with "…"
                  "Hiện nay TP. Kon Tum có bao nhiêu hộ nghèo?", "Hiện nay… huyện có bao nhiêu hộ nghèo?",
-                 "Hiện nay... huyện có bao nhiêu hộ nghèo?"):
+                 "Hiện nay... huyện có bao nhiêu hộ nghèo?", "Hiện nay... ở huyện có bao nhiêu hộ nghèo?"):
         assert dated(replace(a, query=bare), dt.date(2026, 11, 27)).note, bare
 
 

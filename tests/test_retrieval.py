@@ -734,6 +734,16 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
     for q in ("Khu đất có diện tích bao nhiêu?", "khu dat co dien tich la bao nhieu"):
         assert counted_noun(q).search("Lâu đài xây trên khu đất có diện tích gần 6.000 m2."), q
         assert not counted_noun(q).search("Diện tích trồng lúa tăng 30%."), q
+        # a few words between ("diện tích tự nhiên hơn 91.000 ha", "diện tích đất 5.000 m2")
+        assert counted_noun(q).search("Huyện có tổng diện tích tự nhiên hơn 91.000 ha."), q
+        assert counted_noun(q).search("Khu đất dự án có diện tích đất 5.000 m2."), q
+    wide = counted_noun("Trang trại của anh Tư rộng bao nhiêu?")
+    assert wide.search("Trang trại có diện tích khoảng 2 ha.") and wide.search("Trang trại rộng 10 hécta.")
+    assert not wide.search("Dịch tả lợn châu Phi lan rộng trên 30 ha.")  # spread, not width
+    # the area's unit asked: "bao nhiêu m2", "km2" (no length: "rộng 60 m")
+    assert counted_noun("Khu đất có diện tích bao nhiêu m2?").search("Khu đất có diện tích 6.000 m2.")
+    assert counted_noun("Huyện có diện tích bao nhiêu km2?").search("Huyện có diện tích 913 km2.")
+    assert not counted_noun("Khu đất rộng bao nhiêu m2?").search("Đường rộng 60 m.")
     flung = counted_noun("Nạn nhân văng xa bao nhiêu mét?")  # not a road's milestone, "km 1939+400m"
     assert flung.search("Nạn nhân văng xa gần 10m.") and not flung.search("Vụ tai nạn tại km 1939+400m quốc lộ 1A.")
     assert counted_noun("muc phat khong deo khau trang o da nang la bao nhieu") is None  # Đà Nẵng weighs nothing
@@ -981,6 +991,9 @@ def test_how_long_and_which_number_are_answered_by_their_figure():
     from retrieval.question.asked import read_question
     pasted = read_question("Huyện có bao nhiêu hộ nghèo được hỗ trợ năm ngoái. Xin hỏi Chủ tịch huyện đó là ai?")
     assert pasted.counted is None and not pasted.figure and pasted.who
+    # ".." before a capital ends a sentence (only "..." or "…" may be a pause inside one)
+    two = read_question("Huyện Kon Rẫy có bao nhiêu xã.. Chủ tịch UBND huyện là ai?")
+    assert two.counted is None and two.who
     assert counted_noun("Ông ấy làm ở đó mất mấy?") is None
 
 

@@ -446,6 +446,12 @@ def test_sentence_split_respects_numbers_and_abbreviations():
         "Tiền điện tháng 4 của chị Hoài hết chưa đến... 39.000 đồng.", "Chị sống ở chung cư."]
     assert split_sentences("Chó ngửi thấy mùi cách xa đến… 20km. Bà con rất vui... Năm 2020 xã đạt chuẩn.") == [
         "Chó ngửi thấy mùi cách xa đến… 20km.", "Bà con rất vui...", "Năm 2020 xã đạt chuẩn."]
+    # but before a year, or after a closing quote, it ends one; a closing quote stays with its sentence
+    assert split_sentences("Còn nhiều khó khăn... 2023 là năm bản lề.") == ["Còn nhiều khó khăn...", "2023 là năm bản lề."]
+    assert split_sentences("Bà nói: “Chúng tôi sẽ cố gắng...” 3 ngày sau, bà mất.") == [
+        "Bà nói: “Chúng tôi sẽ cố gắng...”", "3 ngày sau, bà mất."]
+    assert split_sentences('Anh nói: “Tốt lắm.” Sau đó anh về. "Được!" Xong.') == [
+        "Anh nói: “Tốt lắm.”", "Sau đó anh về.", '"Được!"', "Xong."]
 
 
 def test_chunks_fit_and_overlap():
@@ -582,6 +588,13 @@ def test_a_sentence_naming_someone():
         assert not writes_a_person(text), text
     assert writes_a_person("Tại phường Lê Hồng Phong, ông Nguyễn Văn Hùng cho biết")
     assert writes_a_person("Năm 2020 Nguyễn Văn Hùng về làm chủ nhiệm hợp tác xã")
+    # an office or a title before "thôn", "phố", "xã", "trường", "học": a person; so across a comma
+    for text in ("Trưởng thôn Nguyễn Văn Hùng cho biết", "Trưởng phố Hoàng Văn Long cho biết",
+                 "Tổ trưởng tổ dân phố Nguyễn Văn Tư cho biết", "Chủ tịch xã Lê Văn Bình cho biết",
+                 "Hiệu trưởng nhà trường Nguyễn Văn Minh cho biết", "Nhà sử học Dương Trung Quốc phát biểu",
+                 "Cơ quan điều tra yêu cầu Nguyễn Văn An có mặt", "Tại phường, Lê Văn Tám cho biết",
+                 "Ở thôn 5, Nguyễn Văn Hải cho biết", "Ở hẻm 5, Nguyễn Văn Hải cho biết"):
+        assert writes_a_person(text), text
     # the ward's name is no holder of its office; its holder named before or after is
     assert not writes_a_person("Chủ tịch UBND phường Lê Hồng Phong yêu cầu rà soát", given=1)
     assert writes_a_person("Chủ tịch UBND phường Lê Hồng Phong Trần Văn Nam", given=1)

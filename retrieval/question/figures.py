@@ -57,23 +57,26 @@ class CountedNoun:
 # A unit asked and the ways the press writes it after a number ("dài bao nhiêu mét": "600m"),
 # looked up as typed: with its accents ("căn" nhà is no "cân"), or bare when no other word folds
 # to it ("can", "ki", "ky", "tan", "tang" do: căn, cần, kỳ, tan, tăng)
-_UNITS = (("mét", "m"), ("km", "ki-lô-mét", "kilômét", "cây số"), ("ha", "héc-ta", "hecta", "héc"),
+_UNITS = (("mét", "m"), ("km", "ki-lô-mét", "kilômét", "cây số"), ("ha", "héc-ta", "hecta", "hécta", "héc ta", "héc"),
+          ("m2", "m²", "mét vuông"), ("km2", "km²", "km vuông", "ki-lô-mét vuông"),
           ("kg", "ki-lô-gam", "kilôgam", "kí", "ký", "cân"), ("tấn",), ("tầng",), ("cm",), ("mm",))
 _LENGTH_UNITS = tuple(u for g in _UNITS if g[0] in ("mét", "km", "cm", "mm") for u in g)
 _LENGTHS = frozenset(fold(u) for u in _LENGTH_UNITS)
 _UNIT_OF = {nfc(u): g for g in _UNITS for u in g}
 _UNIT_OF_BARE = {fold(u): g for g in _UNITS for u in g if fold(u) not in {"can", "ki", "ky", "tan", "tang"}}
 # Units of more than one word, read before the noun after "bao nhiêu" ("bao nhiêu ki-lô-mét", "cây số")
-_LONG_UNIT_RE = re.compile(r"\b(?:bao nhieu|may) (?:(ki[\s-]*lo[\s-]*met|cay so)|(ki[\s-]*lo[\s-]*gam|ki[\s-]*lo))\b")
+_LONG_UNIT_RE = re.compile(r"\b(?:bao nhieu|may) (?:(ki[\s-]*lo[\s-]*met|cay so)|(ki[\s-]*lo[\s-]*gam|ki[\s-]*lo)"
+                           r"|(m2|m²|met vuong)|(km2|km²|km vuong|ki[\s-]*lo[\s-]*met vuong))(?!\w)")
 # A dimension asked ("cầu dài bao nhiêu", "nặng mấy kí"): a figure right after that word answers,
 # in a unit; not the words that make it something else ("nâng cao", "mở rộng", "kéo dài"); typed
 # bare, "sau bao nhiêu" is "after how many": not read.
 _DIMENSIONS = ("dài", "rộng", "cao", "sâu", "nặng", "diện tích")
-_NOT_DIMENSION = {"cao": ("nâng", "đề", "tăng"), "rộng": ("mở",), "dài": ("kéo",), "nặng": ("đà",)}  # (Đà Nẵng)
+_NOT_DIMENSION = {"cao": ("nâng", "đề", "tăng"), "rộng": ("mở", "lan", "nới", "trải"), "dài": ("kéo",),
+                  "nặng": ("đà",)}  # (Đà Nẵng)
 # the units a dimension is given in, when no unit is asked ("Tòa nhà cao bao nhiêu?": "cao 36 m", not
 # "năng suất cao 7 tấn/ha")
 # (an area too for "rộng": "Trang trại rộng bao nhiêu?": "rộng gần 8.000m2")
-_AREA_UNITS = ("m2", "m²", "mét vuông", "km2", "km²", "ha", "héc-ta", "hecta", "sào", "mẫu")
+_AREA_UNITS = tuple(u for g in _UNITS if g[0] in ("m2", "km2", "ha") for u in g) + ("sào", "mẫu")
 _DIMENSION_UNITS = {"dài": _LENGTH_UNITS, "rộng": (*_LENGTH_UNITS, *_AREA_UNITS), "diện tích": _AREA_UNITS,
                     "sâu": _LENGTH_UNITS, "cao": (*_LENGTH_UNITS, "tầng"),
                     "nặng": tuple(u for g in _UNITS if g[0] in ("kg", "tấn") for u in g) + ("tạ", "gam", "g")}
@@ -130,7 +133,11 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     if dimension is not None:
         fillers = "|".join(f(w) for w in _FILLERS)
         # (glued to the word before too: a scraper's "cất cánhdài 1.500m")
-        number = rf"{_not_after(dimension, f)}{f(dimension)}{end}\s*(?:(?:{fillers})\s+){{0,2}}{number}"
+        after = rf"{_not_after(dimension, f)}{f(dimension)}{end}\s*(?:(?:{fillers})\s+){{0,2}}{number}"
+        # an area: after "diện tích" and up to three words ("diện tích tự nhiên hơn 91.000 ha", "diện
+        # tích đất 5.000 m2"), for "rộng" of land too ("Trang trại rộng bao nhiêu?": "có diện tích 2 ha")
+        area = rf"{f('diện tích')}{end}\s*(?:[^\W\d]\S*\s+){{0,3}}{number}" if dimension in ("rộng", "diện tích") else None
+        number = rf"(?:{after}|{area})" if area else after
     if noun is None:  # (then a dimension is asked: `counted_noun`)
         units = "|".join(re.escape(f(u)) for u in sorted(_DIMENSION_UNITS[dimension], key=len, reverse=True))
         return re.compile(rf"{number}\s*(?:{units}){end}")
@@ -195,7 +202,7 @@ def counted_noun(question: str) -> CountedNoun | None:
     if (noun is None or money_noun) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
         return _MONEY
     if (long := _LONG_UNIT_RE.search(fold(text))) is not None:  # "bao nhiêu ki-lô-mét", "cây số"
-        noun = "km" if long.group(1) else "kg"
+        noun = "km2" if long.group(4) else "m2" if long.group(3) else "km" if long.group(1) else "kg"
     dim = _DIMENSION_RE[accented].search(text)
     dimension = next((d for d in _DIMENSIONS if dim and any(g and fold(g) == fold(d) for g in dim.groups())), None)
     if noun is not None and not set(_spellings(noun, fold)) & _LENGTHS:
