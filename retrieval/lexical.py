@@ -22,7 +22,8 @@ from retrieval.normalize import ABBREVIATIONS, expand_abbreviations, fold, has_d
 # 7: BVMT, BĐBP, CSGT, PCCC, THPT… expanded.
 # 8: places written in one word ("Sapa") read as their two ("Sa Pa").
 # 9: BVĐK, TTYT, TAND, VKSND, THADS, QLTT, PCT, SN expanded.
-TOKENS_VERSION = "9"
+# 10: TX (thị xã) expanded.
+TOKENS_VERSION = "10"
 
 # Question words and function words that carry no topic (folded forms).
 QUERY_STOPWORDS = set(

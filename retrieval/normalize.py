@@ -76,6 +76,7 @@ ABBREVIATIONS: dict[str, str] = {
     "qltt": "quản lý thị trường",
     "pct": "phó chủ tịch",
     "sn": "sinh năm",  # "(SN 1964)"
+    "tx": "thị xã",  # "UBND TX Sa Pa" ("tp", "tt" are left out: real syllables, "tt" also thông tư)
     # ministries and departments, however their "&" is written ("Sở GD&ĐT", "Sở GDĐT"; see `words`)
     "nnptnt": "nông nghiệp và phát triển nông thôn",
     "tnmt": "tài nguyên và môi trường",

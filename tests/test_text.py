@@ -105,6 +105,8 @@ def test_abbreviations_both_ways():
     assert {"sinh", "năm"} <= set(expand_abbreviations(words("ông N.T.C. (SN 1964)")))
     assert "qltt" in expand_abbreviations(words("Cục Quản lý thị trường Cần Thơ"))
     assert {"phó", "chủ", "tịch"} <= set(expand_abbreviations(words("PCT TP Hội An")))
+    assert {"thị", "xã"} <= set(expand_abbreviations(words("UBND TX Sa Pa"))) and "tx" in expand_abbreviations(
+        words("thị xã Sa Pa"))
 
 
 def test_query_accented_and_folded():
