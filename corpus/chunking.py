@@ -32,7 +32,7 @@ _INITIALS_RE = re.compile(r"(?:(?:Ngh|Ch|Gh|Gi|Kh|Ng|Nh|Ph|Qu|Th|Tr|[A-ZĐÀ-Ý�
 _CREDIT_RE = re.compile(r"\((?:Ảnh|Nguồn|Theo|Video|Clip)\b")
 # An ellipsis before a figure is a pause ("chưa đến... 39.000 đồng"); not one closing a quotation,
 # nor one before a year ("Còn nhiều khó khăn... 2023 là năm bản lề")
-_PAUSE_RE = re.compile(r"(?:\.\.\.|…)$")
+_ELLIPSES = ("...", "…")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d\s")
 
 
@@ -49,7 +49,7 @@ def split_sentences(text: str) -> list[str]:
             last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lstrip("(\"“'[").lower()  # "(TT. Phú Thứ"
             if last_word in _ABBREV or (len(last_word) == 1 and last_word.isalpha()):
                 continue
-            if (_PAUSE_RE.search(candidate) and m.group(0)[0].isspace() and para[m.end():m.end() + 1].isdigit()
+            if (candidate.endswith(_ELLIPSES) and m.group(0)[0].isspace() and para[m.end():m.end() + 1].isdigit()
                     and not _YEAR_RE.match(para, m.end())):
                 continue  # a pause before a figure: "hết chưa đến... 39.000 đồng."
             if (para[m.end():m.end() + 1] == "(" and not _CREDIT_RE.match(para, m.end())

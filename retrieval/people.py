@@ -247,7 +247,7 @@ def _named_after_it(text: str, at: int) -> bool:
     across a comma ("Tại phường, Lê Văn Tám …")."""
     before = text[:at].split()[-3:]
     if before and before[-1].isdigit():
-        before = before[:-1]  # "hẻm 20 Phạm Đăng Giảng", "số 36 Lê Lợi"
+        before = before[:-1]  # "hẻm 20 Phạm Đăng Giảng"
     if not before or before[-1].lower().lstrip("(\"“") not in _STREET_OR_WARD:
         return False
     return len(before) < 2 or before[-2].lower() not in _NOT_A_STREET_AFTER

@@ -64,9 +64,11 @@ _LENGTH_UNITS = tuple(u for g in _UNITS if g[0] in ("mét", "km", "cm", "mm") fo
 _LENGTHS = frozenset(fold(u) for u in _LENGTH_UNITS)
 _UNIT_OF = {nfc(u): g for g in _UNITS for u in g}
 _UNIT_OF_BARE = {fold(u): g for g in _UNITS for u in g if fold(u) not in {"can", "ki", "ky", "tan", "tang"}}
-# Units of more than one word, read before the noun after "bao nhiêu" ("bao nhiêu ki-lô-mét", "cây số")
+# Units of more than one word, read before the noun after "bao nhiêu" ("bao nhiêu ki-lô-mét", "cây số"),
+# and areas ("bao nhiêu m2"), each group the unit of `_LONG_UNIT_NOUNS`
 _LONG_UNIT_RE = re.compile(r"\b(?:bao nhieu|may) (?:(ki[\s-]*lo[\s-]*met|cay so)|(ki[\s-]*lo[\s-]*gam|ki[\s-]*lo)"
                            r"|(m2|m²|met vuong)|(km2|km²|km vuong|ki[\s-]*lo[\s-]*met vuong))(?!\w)")
+_LONG_UNIT_NOUNS = ("km", "kg", "m2", "km2")
 # A dimension asked ("cầu dài bao nhiêu", "nặng mấy kí"): a figure right after that word answers,
 # in a unit; not the words that make it something else ("nâng cao", "mở rộng", "kéo dài"); typed
 # bare, "sau bao nhiêu" is "after how many": not read.
@@ -202,7 +204,7 @@ def counted_noun(question: str) -> CountedNoun | None:
     if (noun is None or money_noun) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
         return _MONEY
     if (long := _LONG_UNIT_RE.search(fold(text))) is not None:  # "bao nhiêu ki-lô-mét", "cây số"
-        noun = "km2" if long.group(4) else "m2" if long.group(3) else "km" if long.group(1) else "kg"
+        noun = _LONG_UNIT_NOUNS[long.lastindex - 1]
     dim = _DIMENSION_RE[accented].search(text)
     dimension = next((d for d in _DIMENSIONS if dim and any(g and fold(g) == fold(d) for g in dim.groups())), None)
     if noun is not None and not set(_spellings(noun, fold)) & _LENGTHS:
