@@ -239,6 +239,7 @@ _TITLED_RE = re.compile(r"(?:\b(?:ông|bà|đồng chí)|đ/c)\s+([^\W\d_]+)", r
 # "Chủ tịch xã Lê Văn Bình", "Hiệu trưởng nhà trường …", "Nhà sử học Dương Trung Quốc" name people)
 _STREET_OR_WARD = frozenset("đường phố hẻm ngõ ngách kiệt phường thpt thcs".split())
 _NOT_A_STREET_AFTER = frozenset("trưởng dân".split())  # "Trưởng phố …", "tổ dân phố Nguyễn Văn Tư"
+_HOUSE_NUMBER_RE = re.compile(r"\d[\w/.-]*")  # "20", "20/5", "42A" (not "5,": a comma ends the place)
 
 
 def _named_after_it(text: str, at: int) -> bool:
@@ -246,7 +247,7 @@ def _named_after_it(text: str, at: int) -> bool:
     it, or before a house number, says so ("đường Phạm Đăng Giảng", "hẻm 20 Phạm Đăng Giảng"); not
     across a comma ("Tại phường, Lê Văn Tám …")."""
     before = text[:at].split()[-3:]
-    if before and before[-1].isdigit():
+    if before and _HOUSE_NUMBER_RE.fullmatch(before[-1]):
         before = before[:-1]  # "hẻm 20 Phạm Đăng Giảng"
     if not before or before[-1].lower().lstrip("(\"“") not in _STREET_OR_WARD:
         return False

@@ -111,7 +111,8 @@ def clauses_around(sentence: str, q_uni: set[str], q_bi: set[str], idf: Callable
 def may_answer(sentence: str) -> bool:
     """Whether a sentence may be quoted as an answer: not a question ("Hà Nội đang có
     bao nhiêu quận?", a subheading), unless it quotes someone ("… hỏi: "…?""). """
-    return not re.search(r"\?\W*$", sentence) or bool(re.search(r"[\"“”]", sentence))
+    # (a closing quote alone is none: "Đến bao giờ … tái định cư?”" ends a quoted question)
+    return not re.search(r"\?\W*$", sentence) or bool(re.search(r"[\"“”]", sentence.rstrip("\"”’)")))
 
 
 def refers_back(sentence: str) -> bool:

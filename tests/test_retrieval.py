@@ -312,6 +312,12 @@ def test_a_lead_in_is_quoted_with_what_follows_and_a_question_is_no_answer():
     quoted = 'Người dân hỏi: "Bao giờ có điện?"'  # someone's words quoted: may answer
     assert [s.text for s in compose("người dân hỏi gì về điện", [_hit(quoted)], True, lambda t: 1.0).sentences] == [
         quoted]
+    # the last sentence of a quoted question is a question still, its closing quote kept
+    asks = "Bà Lan bức xúc: “Gia đình tôi đã chờ 5 năm nay. Đến bao giờ người dân mới có đất tái định cư?”"
+    answer = "Theo UBND huyện, các hộ sẽ nhận đất tái định cư trong quý III."
+    a = compose("Bao giờ người dân có đất tái định cư?", [_hit(f"{asks} {answer}")], True, lambda t: 1.0)
+    assert "Đến bao giờ người dân mới có đất tái định cư?”" not in [s.text for s in a.sentences]
+    assert a.sentences[0].text == answer
 
 
 def test_a_long_sentence_that_does_not_fit_is_quoted_by_its_clauses_that_answer():
@@ -994,6 +1000,9 @@ def test_how_long_and_which_number_are_answered_by_their_figure():
     # ".." before a capital ends a sentence (only "..." or "…" may be a pause inside one)
     two = read_question("Huyện Kon Rẫy có bao nhiêu xã.. Chủ tịch UBND huyện là ai?")
     assert two.counted is None and two.who
+    # ... nor before lower case: "Hiện nay.. huyện …" asks of now, "… Kon Tum.. là ai?" of the office
+    assert read_question("Hiện nay.. huyện Kon Rẫy có bao nhiêu hộ nghèo?").now
+    assert read_question("Chủ tịch UBND tỉnh Kon Tum.. là ai?").office is not None
     assert counted_noun("Ông ấy làm ở đó mất mấy?") is None
 
 

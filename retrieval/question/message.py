@@ -36,13 +36,13 @@ MAX_QUESTION_CHARS = 500
 
 
 # A message's sentence end: not after an abbreviation ("TP. Kon Tum", "H. Kon Rẫy", "ThS."), and
-# after "…" or "..." only before a capital ("Hiện nay… huyện có bao nhiêu hộ nghèo?" is one sentence)
+# after "…", "..." or ".." only before a capital ("Hiện nay… huyện có bao nhiêu hộ nghèo?" is one sentence)
 # (a capital as `str.isupper` reads it: the range À-Ỹ holds "ở" too)
 _LATIN_LETTERS = (*map(chr, range(0xC0, 0x250)), *map(chr, range(0x1EA0, 0x1EFA)))
 _CAPITAL = "[A-Z" + "".join(c for c in _LATIN_LETTERS if c.isupper()) + "]"
 _ABBREVIATED = ("TP", "Tp", "TX", "Tx", "TT", "Tt", "TS", "ThS", "GS", "PGS", "BS", "Th", "St")
 _SENTENCE_END_RE = re.compile("".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATED)
-                              + r"(?<!\b[A-ZĐ]\.)(?<!\.\.\.)(?<=[.!?])\s+|(?:(?<=…)|(?<=\.\.\.))\s+(?=" + _CAPITAL + ")")
+                              + r"(?<!\b[A-ZĐ]\.)(?<!\.\.)(?<=[.!?])\s+|(?:(?<=…)|(?<=\.\.))\s+(?=" + _CAPITAL + ")")
 _CONTEXT_MIN_WORDS = 5
 _QUESTION_MARK_RE = re.compile(r"\?(?=[\s\"”»)]|$)")  # not one inside a URL ("…/a.html?id=3")
 # The words a question asks with (`query` also strips them from a question's end)
