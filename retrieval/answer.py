@@ -30,7 +30,7 @@ from retrieval.question.causes import gives_cause
 from retrieval.question.figures import named_days, states_a_figure
 from retrieval.question.offices import names_someone_asked, names_the_office
 from retrieval.question.slot import Slot, writes
-from retrieval.sentences import (LONG_SENTENCE, clauses_around, may_answer, names_code, refers_back, repeats,
+from retrieval.sentences import (LONG_SENTENCE, clauses_around, may_answer, names_code, opens_quote, refers_back, repeats,
                                  sentence_after, sentence_score)
 from retrieval.types import AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIGURE_NOTE, Answer, Citation, Hit, Sentence
 
@@ -183,6 +183,12 @@ def _filling_slots(asked: Asked, sentences: Mapping[tuple[int, int], str], own: 
     return bonus
 
 
+def _goes_on(sentence: str) -> bool:
+    """Whether a sentence says nothing without the next: a lead-in ("… yêu cầu:") or one opening a
+    quotation it does not close."""
+    return sentence.rstrip().endswith(":") or opens_quote(sentence)
+
+
 def _quotable(sentence: str) -> bool:
     """Whether a sentence may be quoted at all (not a credit, a stray heading, a question)."""
     return len(sentence) >= MIN_SENTENCE and may_answer(sentence)
@@ -316,7 +322,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             picked.insert(1, cause)
     # "… yêu cầu:" says nothing without what follows: the sentence after a lead-in, right after it
     for key in list(picked):
-        if sentences[key].rstrip().endswith(":") and (after := next_of(key)) is not None and after not in picked:
+        if _goes_on(sentences[key]) and (after := next_of(key)) is not None and after not in picked:
             picked.insert(picked.index(key) + 1, after)
     if p.add_antecedent:
         # "Cách này giúp …" says nothing without the sentence before it: quote that too
@@ -360,6 +366,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     lead = [best_key]
     if (best_key[0], best_key[1] - 1) in kept and refers_back(sentences[best_key]):
         lead.insert(0, (best_key[0], best_key[1] - 1))
+    if (best_key[0], best_key[1] + 1) in kept and _goes_on(sentences[best_key]):
+        lead.append((best_key[0], best_key[1] + 1))  # what a lead-in or an open quote goes on with
     best_aid = hits[best_key[0]].article_id
     kept.sort(key=lambda key: (hits[key[0]].article_id != best_aid, first_rank[hits[key[0]].article_id],
                                lead.index(key) if key in lead else len(lead), hits[key[0]].passage.ord, key[1]))

@@ -115,6 +115,13 @@ def may_answer(sentence: str) -> bool:
     return not re.search(r"\?\W*$", sentence) or bool(re.search(r"[\"“”]", sentence.rstrip("\"”’)")))
 
 
+def opens_quote(sentence: str) -> bool:
+    """Whether a sentence opens a quotation it does not close (`bà Hunt khuyên: "Khi …`):
+    the words quoted go on in the next sentence (pure)."""
+    curly_open, curly_close, straight = sentence.count("“"), sentence.count("”"), sentence.count('"')
+    return curly_open > curly_close or straight % 2 == 1
+
+
 def refers_back(sentence: str) -> bool:
     """Whether a sentence opens by pointing back to the sentence before it (pure)."""
     return bool(_REFERS_BACK_RE.match(nfc(sentence)))

@@ -312,6 +312,13 @@ def test_a_lead_in_is_quoted_with_what_follows_and_a_question_is_no_answer():
     quoted = 'Người dân hỏi: "Bao giờ có điện?"'  # someone's words quoted: may answer
     assert [s.text for s in compose("người dân hỏi gì về điện", [_hit(quoted)], True, lambda t: 1.0).sentences] == [
         quoted]
+    # a sentence opening a quotation it does not close is quoted with the rest of it, right after it
+    opens = 'Bà Hunt đưa ra lời khuyên cho người dùng mạng xã hội: "Khi không bị cuốn vào mạng, bạn sẽ vui hơn.'
+    other = "Bà Hunt thừa nhận nghiên cứu chỉ tập trung vào ba trang mạng xã hội."
+    rest = 'Nói chung, tôi khuyên bạn đặt điện thoại xuống và ở bên người thân", bà nói.'
+    a = compose("Lời khuyên của bà Hunt là gì?", [_hit(f"{other} Nghiên cứu kéo dài hai năm. {opens} {rest}")], True,
+                lambda t: 1.0, AnswerParams(max_sentences=2, add_next=False))
+    assert [s.text for s in a.sentences] == [opens, rest, other]
     # the last sentence of a quoted question is a question still, its closing quote kept
     asks = "Bà Lan bức xúc: “Gia đình tôi đã chờ 5 năm nay. Đến bao giờ người dân mới có đất tái định cư?”"
     answer = "Theo UBND huyện, các hộ sẽ nhận đất tái định cư trong quý III."
@@ -757,6 +764,14 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
     assert bags.search("Đoàn kiểm tra phát hiện 13.726 cái túi xách.") and not bags.search("Năm 2023 cái túi xách")
     assert not counted_noun("Bao nhiêu hộ dân được hỗ trợ?").search("Dự án có 1.200 căn hộ.")  # căn hộ: no hộ
     assert not counted_noun("bao nhieu nguoi tham gia").search("Đến tháng 5 còn người dân chưa nhận.")  # bare: no "con"
+    # "bao nhiêu người": people counted by what they are too ("6 y bác sĩ", "200 đoàn viên", "12 ca")
+    for q in ("Có bao nhiêu người tham gia ca mổ?", "co bao nhieu nguoi tham gia ca mo"):
+        people = counted_noun(q)
+        assert all(people.search(s) for s in ("Ca mổ do 6 y bác sĩ thực hiện.", "Có 200 đoàn viên tham gia.",
+                                              "Huyện ghi nhận 12 ca mắc mới.", "Hơn 3.000 người dự lễ.")), q
+        assert not people.search("Ca mổ kéo dài 6 giờ."), q
+    assert not counted_noun("bao nhieu nguoi").search("Mỗi ngày ăn 3 củ tỏi.")  # bare "cu": no cụ
+    assert not counted_noun("Có bao nhiêu hộ tham gia?").search("Có 200 đoàn viên tham gia.")  # not for other nouns
     assert not high.search("Năng suất lúa cao 7 tấn/ha.")  # a height in a length, not a weight
     assert not counted_noun("Xã trồng bao nhiêu cây sơn?").search("Tuyến đường dài 12 km.")  # "cây sơn" is no "cây số"
     # the words that make a dimension something else, in the question too; a count of floors, days

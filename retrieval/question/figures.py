@@ -115,9 +115,22 @@ def _number_before(nouns: tuple[str, ...], f: Callable[[str], str]) -> str:
     return rf"{_NUMBER}\s*(?:" + "|".join(f(n) for n in nouns) + rf"){_WORD_END}"
 
 
+# "bao nhiêu người": people counted by what they are ("6 y bác sĩ", "700 công dân", "14 thành viên",
+# "3 chuyên gia", "200 đoàn viên", "12 ca mắc"); typed bare not "cụ", "tre" (củ, tre: tubers, bamboo)
+_PEOPLE = ("người", "công dân", "người dân", "cư dân", "thành viên", "chuyên gia", "y bác sĩ", "bác sĩ", "y tá",
+           "điều dưỡng", "nhân viên", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên",
+           "học sinh", "sinh viên", "học viên", "giáo viên", "công nhân", "lao động", "chiến sĩ", "bệnh nhân",
+           "bệnh nhi", "nạn nhân", "ca", "trường hợp", "đồng chí", "đại biểu", "cử tri", "thí sinh",
+           "tình nguyện viên", "thanh niên", "phụ nữ", "nông dân", "ngư dân", "du khách", "hành khách", "em",
+           "cháu", "trẻ", "cụ")
+_PEOPLE_BARE = tuple(w for w in _PEOPLE if w not in ("cụ", "trẻ"))
+
+
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
     """The noun and, for a unit, its other spellings, through `f` (`marks_last` or `fold`)."""
     group = _UNIT_OF.get(nfc(noun).lower()) if has_diacritics(noun) else _UNIT_OF_BARE.get(noun.lower())
+    if nfc(noun).lower() == "người" or (not has_diacritics(noun) and noun.lower() == "nguoi"):
+        group = _PEOPLE if has_diacritics(noun) else _PEOPLE_BARE
     return sorted({f(u) for u in (noun, *(group or ()))}, key=len, reverse=True)
 
 
