@@ -772,6 +772,21 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
         assert not people.search("Ca mổ kéo dài 6 giờ."), q
     assert not counted_noun("bao nhieu nguoi").search("Mỗi ngày ăn 3 củ tỏi.")  # bare "cu": no cụ
     assert not counted_noun("Có bao nhiêu hộ tham gia?").search("Có 200 đoàn viên tham gia.")  # not for other nouns
+    # cases counted as people ("Số ca ngộ độc … là bao nhiêu?": "lên đến 225 người"), and back
+    assert counted_noun("Số ca bị ngộ độc ở trường là bao nhiêu?").search("số người bị ngộ độc lên đến 225 người")
+    assert counted_noun("Có bao nhiêu ca mắc mới?").search("Tỉnh ghi nhận 12 trường hợp mắc mới.")
+    assert not counted_noun("Có bao nhiêu ca mắc mới?").search("Có 12 đoàn viên tham gia.")
+    # a number written out, with accents ("hai người", "bốn tuần"), not "một" (an article)
+    assert counted_noun("Có bao nhiêu người bị ngộ độc?").search("hai người ở Bệnh viện Trung ương Huế")
+    assert counted_noun("Xã có bao nhiêu hộ nghèo?").search("Hàng trăm hộ nghèo được hỗ trợ.")
+    assert counted_noun("Lindsay mất bao lâu để hồi phục?").search("Lindsay phải mất bốn tuần để hồi phục.")
+    assert not counted_noun("Có bao nhiêu người bị ngộ độc?").search("Một người đàn ông bị ngộ độc.")
+    assert not counted_noun("co bao nhieu ca mac").search("Sau ca mổ, bệnh nhân ổn định.")  # bare "sau": no sáu
+    # a percentage: "bao nhiêu phần trăm" / "bao nhiêu %" answered by "92%" too
+    for q in ("Có thể giảm bao nhiêu phần trăm nguy cơ nhiễm HIV?", "co the giam bao nhieu phan tram nguy co",
+              "Tỷ lệ tiêm chủng là bao nhiêu %?"):
+        assert counted_noun(q).search("Sử dụng PrEP có thể giảm nguy cơ nhiễm HIV đến 92%."), q
+        assert not counted_noun(q).search("Có 92 ca mắc HIV."), q
     assert not high.search("Năng suất lúa cao 7 tấn/ha.")  # a height in a length, not a weight
     assert not counted_noun("Xã trồng bao nhiêu cây sơn?").search("Tuyến đường dài 12 km.")  # "cây sơn" is no "cây số"
     # the words that make a dimension something else, in the question too; a count of floors, days

@@ -59,7 +59,7 @@ class CountedNoun:
 # to it ("can", "ki", "ky", "tan", "tang" do: căn, cần, kỳ, tan, tăng)
 _UNITS = (("mét", "m"), ("km", "ki-lô-mét", "kilômét", "cây số"), ("ha", "héc-ta", "hecta", "hécta", "héc ta", "héc"),
           ("m2", "m²", "mét vuông"), ("km2", "km²", "km vuông", "ki-lô-mét vuông"),
-          ("kg", "ki-lô-gam", "kilôgam", "kí", "ký", "cân"), ("tấn",), ("tầng",), ("cm",), ("mm",))
+          ("kg", "ki-lô-gam", "kilôgam", "kí", "ký", "cân"), ("tấn",), ("tầng",), ("cm",), ("mm",), ("phần trăm", "%"))
 _LENGTH_UNITS = tuple(u for g in _UNITS if g[0] in ("mét", "km", "cm", "mm") for u in g)
 _LENGTHS = frozenset(fold(u) for u in _LENGTH_UNITS)
 _UNIT_OF = {nfc(u): g for g in _UNITS for u in g}
@@ -67,8 +67,8 @@ _UNIT_OF_BARE = {fold(u): g for g in _UNITS for u in g if fold(u) not in {"can",
 # Units of more than one word, read before the noun after "bao nhiêu" ("bao nhiêu ki-lô-mét", "cây số"),
 # and areas ("bao nhiêu m2"), each group the unit of `_LONG_UNIT_NOUNS`
 _LONG_UNIT_RE = re.compile(r"\b(?:bao nhieu|may) (?:(ki[\s-]*lo[\s-]*met|cay so)|(ki[\s-]*lo[\s-]*gam|ki[\s-]*lo)"
-                           r"|(m2|m²|met vuong)|(km2|km²|km vuong|ki[\s-]*lo[\s-]*met vuong))(?!\w)")
-_LONG_UNIT_NOUNS = ("km", "kg", "m2", "km2")
+                           r"|(m2|m²|met vuong)|(km2|km²|km vuong|ki[\s-]*lo[\s-]*met vuong)|(phan tram|%))(?!\w)")
+_LONG_UNIT_NOUNS = ("km", "kg", "m2", "km2", "phần trăm")
 # A dimension asked ("cầu dài bao nhiêu", "nặng mấy kí"): a figure right after that word answers,
 # in a unit; not the words that make it something else ("nâng cao", "mở rộng", "kéo dài"); typed
 # bare, "sau bao nhiêu" is "after how many": not read.
@@ -105,14 +105,25 @@ _CLASSIFIERS = ("cái", "con", "chiếc", "ngôi", "tấm", "quả", "cuốn", "
 _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
 
 
+_WRITTEN = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "hàng chục", "hàng trăm", "hàng nghìn",
+            "hàng ngàn", "vài")
 # not a year ("25", "1.200", "2,5"), nor the end of a road's milestone ("km 1939+400m")
 _NUMBER = r"(?<![\w.,+])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
 _WORD_END = r"(?![\w\u0300-\u036f-])"  # (a tone mark left apart by `marks_last` is part of the word)
 
 
+def _number(f: Callable[[str], str]) -> str:
+    """A number (not a year); over text `f`-ed with accents (`marks_last`), one written out too
+    ("hai người", "bốn tuần"; typed bare, "sau ca mổ" is no "sáu ca"), but not "một" (an article:
+    "một người đàn ông")."""
+    if f is fold:
+        return _NUMBER
+    return rf"(?:{_NUMBER}|(?<![\w\u0300-\u036f])(?:{'|'.join(f(w) for w in _WRITTEN)}))"
+
+
 def _number_before(nouns: tuple[str, ...], f: Callable[[str], str]) -> str:
-    """A number (not a year) before one of the nouns, `f`-ed ("2 giờ", "3 ngày")."""
-    return rf"{_NUMBER}\s*(?:" + "|".join(f(n) for n in nouns) + rf"){_WORD_END}"
+    """A number (not a year) before one of the nouns, `f`-ed ("2 giờ", "3 ngày", "bốn tuần")."""
+    return rf"{_number(f)}\s*(?:" + "|".join(f(n) for n in nouns) + rf"){_WORD_END}"
 
 
 # "bao nhiêu người": people counted by what they are ("6 y bác sĩ", "700 công dân", "14 thành viên",
@@ -124,6 +135,8 @@ _PEOPLE = ("người", "công dân", "người dân", "cư dân", "thành viên"
            "tình nguyện viên", "thanh niên", "phụ nữ", "nông dân", "ngư dân", "du khách", "hành khách", "em",
            "cháu", "trẻ", "cụ")
 _PEOPLE_BARE = tuple(w for w in _PEOPLE if w not in ("cụ", "trẻ"))
+# "số ca ngộ độc", "bao nhiêu bệnh nhân": cases counted as people too ("225 người", "30 trường hợp")
+_CASES = ("ca", "trường hợp", "bệnh nhân", "bệnh nhi", "nạn nhân", "người")
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
@@ -131,6 +144,9 @@ def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
     group = _UNIT_OF.get(nfc(noun).lower()) if has_diacritics(noun) else _UNIT_OF_BARE.get(noun.lower())
     if nfc(noun).lower() == "người" or (not has_diacritics(noun) and noun.lower() == "nguoi"):
         group = _PEOPLE if has_diacritics(noun) else _PEOPLE_BARE
+    elif (nfc(noun).lower() if has_diacritics(noun) else noun.lower()) in {
+            w if has_diacritics(noun) else fold(w) for w in _CASES if " " not in w}:
+        group = _CASES
     return sorted({f(u) for u in (noun, *(group or ()))}, key=len, reverse=True)
 
 
@@ -144,7 +160,7 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     "7h-11h"; not "Quốc lộ 14H", "ĐT 8H", "82H-012.34"). Over lower-case text, `f`-ed.
     (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
     end = _WORD_END
-    number = _NUMBER
+    number = _number(f)
     if dimension is not None:
         fillers = "|".join(f(w) for w in _FILLERS)
         # (glued to the word before too: a scraper's "cất cánhdài 1.500m")
