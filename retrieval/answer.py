@@ -27,12 +27,13 @@ from retrieval.lexical import build_query
 from retrieval.normalize import cut_at_word
 from retrieval.question.asked import Asked, read_question
 from retrieval.question.causes import gives_cause
-from retrieval.question.figures import named_days, states_a_figure
+from retrieval.question.figures import named_days, names_act, states_a_figure
 from retrieval.question.offices import names_someone_asked, names_the_office
 from retrieval.question.slot import Slot, writes
 from retrieval.sentences import (LONG_SENTENCE, clauses_around, may_answer, names_code, opens_quote, refers_back, repeats,
                                  sentence_after, sentence_score)
-from retrieval.types import AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIGURE_NOTE, Answer, Citation, Hit, Sentence
+from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIGURE_NOTE, NO_SUM_NOTE, Answer, Citation, Hit,
+                             Sentence)
 
 
 GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
@@ -112,11 +113,11 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
     hình…": "Có 25 mô hình kinh tế, 10 mô hình…", further down the article) (pure).
     (Not for a cause asked: drawing on another passage of the first article pushes out
     the other articles' passages, which answered 3 ViNewsQA questions.)"""
-    counted = read_question(question).counted
-    if counted is None or not hits:
+    asked = read_question(question)
+    if asked.counted is None or not hits:
         return None
     drawn = {hits[r].passage.chunk_id for r in drawn_from(hits, params)}
-    if any(counted.search(s) for h in hits if h.passage.chunk_id in drawn
+    if any(asked.counts(s) for h in hits if h.passage.chunk_id in drawn
            for s in split_sentences(h.passage.text)):
         return None
     p = params or AnswerParams()
@@ -127,7 +128,7 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
         if passage.chunk_id in drawn:
             continue
         for s in split_sentences(passage.text):
-            if len(s) >= MIN_SENTENCE and counted.search(s):
+            if len(s) >= MIN_SENTENCE and asked.counts(s):
                 score = sentence_score(q_uni, q_bi, s, idf, p.bigram_weight)
                 if score > best:
                     best, chosen = score, passage
@@ -235,7 +236,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # a title that names the holder answers too ("Thiếu tướng Vũ Xuân Viên: - Giám đốc Công an…"),
     # or the first article's title that counts what is asked ("… với sự tham dự của trên 500 đại
     # biểu"; not another article's, which would open the answer for its figure alone)
-    title_answers = (lambda t: names_the_office(t, office)) if office is not None else counted.search if counted else None
+    title_answers = (lambda t: names_the_office(t, office)) if office is not None else asked.counts if counted else None
     if title_answers is not None:
         for rank in dict.fromkeys(ranks if office is not None else ranks[:1]):
             title = " ".join(hits[rank].passage.article.title.split())
@@ -250,9 +251,19 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         return hits[key[0]].article_id == first_aid
 
     filling = _filling_slots(asked, sentences, of_first, mass)
+
+    def counts_at(key: tuple[int, int]) -> bool:
+        """Whether the sentence at `key` counts what is asked: a sum asked of an act ("hỗ trợ bao
+        nhiêu tiền") may be given right after the sentence naming it ("Tỉnh hỗ trợ các hộ. Mỗi hộ
+        nhận 2 triệu đồng.")."""
+        s = sentences[key]
+        if asked.counts(s):
+            return True
+        before = sentences.get((key[0], key[1] - 1))
+        return bool(asked.acts and before and asked.counted.search(s) and names_act(before, asked.acts))
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and names_code(s, codes) else 0.0)
-          + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0)
+          + (count_bonus if counted and counts_at(key) else 0.0) + (who_bonus if who and answers_who(s) else 0.0)
           + (day_bonus if days and days & named_days(s) else 0.0)
           + filling.get(key, 0.0),
           key) for key, s in sentences.items() if _quotable(s)),
@@ -398,10 +409,13 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         )
         for aid, n in numbers.items()
     )
-    # "bao nhiêu …" answered by sentences that give no figure: said, not left to be guessed
+    # "bao nhiêu …" answered by sentences that give no figure, or "bị xử phạt bao nhiêu tiền" by none
+    # giving a fine: said, not left to be guessed
     no_figure = asked.figure and not any(states_a_figure(s.text) for s in out)
+    no_sum = bool(asked.acts) and not any(counts_at(key) for key in kept)
+    note = NO_FIGURE_NOTE if no_figure else NO_SUM_NOTE.format(act=asked.acts[0]) if no_sum else ""
     return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits),
-                  note=NO_FIGURE_NOTE if no_figure else "")
+                  note=note)
 
 
 STALE_DAYS = 30  # an article older than this no longer tells the present

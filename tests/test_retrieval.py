@@ -1133,6 +1133,37 @@ def test_a_how_many_answer_without_a_figure_says_so():
     assert answer_plain(a).startswith(NO_FIGURE_NOTE) and answer_html(a).startswith(f"<i>{NO_FIGURE_NOTE}</i>")
 
 
+def test_a_sum_asked_of_an_act_is_answered_by_a_sum_of_that_act_or_says_none_is_given():
+    """"bị xử phạt bao nhiêu tiền": a sum of something else ("trị giá hàng hóa … 156.800.000
+    đồng") is no fine: the answer says the articles give none, the nearest passages under it;
+    a fine given opens the answer, in the sentence naming it or right after it."""
+    from retrieval.question.figures import money_acts, names_act
+    from retrieval.types import NO_SUM_NOTE
+
+    q = "Cơ sở phân bón Diệu Hường ở Pleiku bị xử phạt bao nhiêu tiền?"
+    assert money_acts(q) == ("phạt",) and money_acts("co so dieu huong bi xu phat bao nhieu tien") == ("phạt",)
+    assert money_acts("Thanh tra phát hiện bệnh viện sai phạm bao nhiêu tiền?") == ("sai phạm",)  # not phát
+    assert money_acts("thanh tra phat hien benh vien bao nhieu tien") == ()  # bare "phat hien": no phạt
+    assert money_acts("Có bao nhiêu hộ được hỗ trợ?") == () and money_acts("Chiếc áo có giá bao nhiêu?") == ()
+    assert names_act("Mỗi em được thưởng 1 triệu đồng.", ("thưởng",)) and not names_act("bất thường", ("thưởng",))
+    check = "Đội QLTT số 2 đã kiểm tra đột xuất cơ sở kinh doanh phân bón Diệu Hường ở Pleiku."
+    value = "Trị giá hàng hóa vi phạm của cơ sở là 156.800.000 đồng."
+    a = compose(q, [_hit(f"{check} {value}")], True, lambda t: 1.0)
+    assert a.found and a.note == NO_SUM_NOTE.format(act="phạt") and a.text.startswith(a.note + "\n"), a.text
+    fine = "Cơ sở Diệu Hường bị xử phạt 20 triệu đồng."
+    a = compose(q, [_hit(f"{check} {value} {fine}")], True, lambda t: 1.0)
+    assert a.note == "" and a.sentences[0].text == fine and value not in a.text, a.text  # no sum of another
+    # the act named in the sentence before the sum: an answer, no note
+    q = "Hưng Yên hỗ trợ bao nhiêu tiền cho mỗi người dân thôn Hoàng Xá?"
+    support = "Tỉnh Hưng Yên hỗ trợ người dân thôn Hoàng Xá trong thời gian phong tỏa."
+    each = "Mỗi người được nhận 60.000 đồng một ngày."
+    a = compose(q, [_hit(f"{support} {each} {value}")], True, lambda t: 1.0)
+    assert a.note == "" and each in [s.text for s in a.sentences], a.text
+    spent = "Hưng Yên đã chi 2 tỷ đồng mua vật tư y tế cho thôn Hoàng Xá."
+    a = compose(q, [_hit(f"{spent} {support}")], True, lambda t: 1.0)  # a sum before it is another's
+    assert a.note == NO_SUM_NOTE.format(act="hỗ trợ"), a.text
+
+
 async def test_engine_notes_a_how_many_answer_without_a_figure(engine):
     from retrieval.confidence import Threshold
     from retrieval.types import NO_FIGURE_NOTE

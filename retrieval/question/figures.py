@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from retrieval.normalize import fold, has_diacritics, marks_last, nfc
+from retrieval.normalize import fold, has_diacritics, marks_last, nfc, one_tone_placement
 
 
 _DAY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?!\d)")  # "30/4", "ngày 30/4/2021"
@@ -197,6 +197,53 @@ _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von d
                             r"(?:[\w-]+ ){0,6}(?:la |o muc |dat )?bao nhieu"
                             rf"|bao nhieu (?:dong(?! (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b)|ty|trieu))\b")
 _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
+
+
+# What a sum asked is the sum of ("bị xử phạt bao nhiêu tiền", "hỗ trợ bao nhiêu tiền"): a sum in
+# a sentence not naming it is another's ("trị giá hàng hóa vi phạm … 156.800.000 đồng" is no fine).
+# Each act with the words that name it in a sentence.
+_MONEY_ACTS: dict[str, tuple[str, ...]] = {
+    "phạt": ("phạt",), "hỗ trợ": ("hỗ trợ", "trợ cấp"), "thưởng": ("thưởng",),
+    "bồi thường": ("bồi thường", "đền bù"), "đền bù": ("đền bù", "bồi thường"), "hoàn trả": ("hoàn trả",),
+    "sai phạm": ("sai phạm", "vi phạm", "thất thoát"), "thất thoát": ("thất thoát", "sai phạm"),
+    "chiếm đoạt": ("chiếm đoạt", "lừa đảo"), "lừa đảo": ("lừa đảo", "chiếm đoạt"), "thiệt hại": ("thiệt hại",),
+    "ủng hộ": ("ủng hộ", "quyên góp"), "quyên góp": ("quyên góp", "ủng hộ"), "giải ngân": ("giải ngân",),
+    "trị giá": ("trị giá", "giá trị"),
+}
+# typed bare, a one-word act only after a word that makes it one ("phat hien" is phát hiện)
+_BARE_ONE_WORD_ACTS = {"phạt": ("xu phat", "bi phat", "nop phat", "phat tien"),
+                       "thưởng": ("duoc thuong", "khen thuong", "tien thuong", "thuong nong")}
+
+
+def _words_of(text: str, f: Callable[[str], str]) -> str:
+    """The text's words, `f`-ed, one space apart and between spaces (for whole-word lookups)."""
+    return " " + " ".join(_WORDS_RE.findall(f(text).lower())) + " "
+
+
+_WORDS_RE = re.compile(r"[^\W_]+")
+
+
+def _accented(text: str) -> str:
+    """Lower case, NFC, one tone placement ("hoà" as "hòa"): words compared with their accents."""
+    return one_tone_placement(nfc(text).lower())
+
+
+def money_acts(question: str) -> tuple[str, ...]:
+    """The acts (`_MONEY_ACTS`) a question asking a sum names it the sum of ("Cơ sở … bị xử phạt
+    bao nhiêu tiền?": "phạt"); () for no sum asked or no act named."""
+    if counted_noun(question) is not _MONEY:
+        return ()
+    if has_diacritics(question):
+        words = _words_of(question, _accented)
+        return tuple(a for a in _MONEY_ACTS if f" {_accented(a)} " in words)
+    words = _words_of(question, fold)
+    return tuple(a for a in _MONEY_ACTS if any(f" {w} " in words for w in _BARE_ONE_WORD_ACTS.get(a, (fold(a),))))
+
+
+def names_act(sentence: str, acts: tuple[str, ...]) -> bool:
+    """Whether a sentence names one of the acts (`money_acts`), in any of the words for it."""
+    words = _words_of(sentence, _accented)
+    return any(f" {_accented(w)} " in words for a in acts for w in _MONEY_ACTS[a])
 
 
 def _money_pattern(accented: bool) -> re.Pattern:
