@@ -320,7 +320,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             continue
         if answer_key in picked:
             picked.remove(answer_key)
-        picked.insert(at, answer_key)
+        # (the one the answer opens on first in the budget's order too: a long one is cut to its
+        # clauses, not dropped for the sentences that only share the question's words)
+        picked.insert(0 if not opened else at, answer_key)
         at += 1
         if not opened:
             opener, opened = answer_key, True

@@ -628,6 +628,12 @@ def test_a_how_many_question_quotes_the_sentence_that_counts():
     assert not counted_noun("Xã trồng bao nhiêu ha lúa?").search("Mã số 12HA-3 năm 2023ha")  # a code, a year
     assert not counted_noun("Có bao nhiêu gió mùa về?").search("Gió mùa về lúc 15h")  # wind is no hour
     assert not counted_noun("có bao nhiêu hộ nghèo").search("Xã có 3 hồ chứa nước.")  # hồ, not hộ
+    # a counting sentence too long to quote beside the best one opens the answer all the same
+    count_long = ("Toàn huyện có 25 mô hình Dân vận khéo về kinh tế, " + "mỗi mô hình giúp người dân thoát nghèo, " * 14
+                  + "được nhân rộng.")
+    shares = "Phong trào Dân vận khéo ở Kon Rẫy lan tỏa sâu rộng, mô hình dân vận khéo hay được các xã nhân rộng khắp nơi."
+    a = compose("Kon Rẫy có bao nhiêu mô hình dân vận khéo?", [_hit(f"{shares} {count_long}")], True, lambda t: 1.0)
+    assert 700 - len(shares) < len(count_long) <= 700 and a.sentences[0].text == count_long, a.text
     # a question opening on "số / số lượng / tổng số <noun>" asks a count too
     for question in ("Số mô hình dân vận khéo ở Kon Rẫy", "so luong mo hinh dan van kheo", "Tổng số mô hình?"):
         assert counted_noun(question).search("Có 25 mô hình kinh tế"), question
@@ -778,7 +784,12 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
     assert not counted_noun("Có bao nhiêu ca mắc mới?").search("Có 12 đoàn viên tham gia.")
     # a number written out, with accents ("hai người", "bốn tuần"), not "một" (an article)
     assert counted_noun("Có bao nhiêu người bị ngộ độc?").search("hai người ở Bệnh viện Trung ương Huế")
-    assert counted_noun("Xã có bao nhiêu hộ nghèo?").search("Hàng trăm hộ nghèo được hỗ trợ.")
+    # a noun ending in digits ("bao nhiêu F2"), and a count stated after "số <noun> … là"
+    f2 = counted_noun("Hà Nam đã điều tra được bao nhiêu F2?")
+    assert f2.search("số trường hợp f2 đã điều tra được là 1.128 trường hợp.") and not f2.search("có 359 trường hợp f1")
+    assert counted_noun("Xã có bao nhiêu hộ nghèo?").search("số hộ nghèo của xã năm 2023 là 120 hộ")
+    assert not counted_noun("Xã có bao nhiêu hộ nghèo?").search("số hộ nghèo giảm mạnh, đời sống là 3 năm")
+    assert not counted_noun("Xã có bao nhiêu hộ nghèo?").search("Hàng trăm hộ nghèo được hỗ trợ.")  # no count
     assert counted_noun("Lindsay mất bao lâu để hồi phục?").search("Lindsay phải mất bốn tuần để hồi phục.")
     assert not counted_noun("Có bao nhiêu người bị ngộ độc?").search("Một người đàn ông bị ngộ độc.")
     assert not counted_noun("co bao nhieu ca mac").search("Sau ca mổ, bệnh nhân ổn định.")  # bare "sau": no sáu

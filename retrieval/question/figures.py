@@ -29,8 +29,9 @@ def named_days(text: str) -> set[tuple[int, int]]:
 # nhiêu" of another ("Số ca mắc tăng bao nhiêu phần trăm").
 _HOW_MANY = ("bao nhiêu", "mấy")
 _NUMBER_OF = ("số lượng", "tổng số")
-_HOW_MANY_RE = {True: re.compile(r"\b(?:" + "|".join(_HOW_MANY) + r")\s+([^\W\d_]+)"),
-                False: re.compile(r"\b" + fold(_HOW_MANY[0]) + r"\s+([^\W\d_]+)")}
+# (a noun may end in digits: "bao nhiêu F2")
+_HOW_MANY_RE = {True: re.compile(r"\b(?:" + "|".join(_HOW_MANY) + r")\s+([^\W\d_][^\W_]*)"),
+                False: re.compile(r"\b" + fold(_HOW_MANY[0]) + r"\s+([^\W\d_][^\W_]*)")}
 # Typed bare, "so" is also sở, sổ, so sánh, so với: only "so luong" / "tong so" count;
 # "Số điện thoại", "Số hóa", "Số kế hoạch" … name no count.
 _NUMBER_OF_RE = {True: re.compile(r"^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+"
@@ -105,8 +106,8 @@ _CLASSIFIERS = ("cái", "con", "chiếc", "ngôi", "tấm", "quả", "cuốn", "
 _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
 
 
-_WRITTEN = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "hàng chục", "hàng trăm", "hàng nghìn",
-            "hàng ngàn", "vài")
+_WRITTEN = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")  # (not "hàng trăm": no count)
+_STATED = ("là", "lên tới", "lên đến", "đạt")  # "số <noun> … là 1.128"
 # not a year ("25", "1.200", "2,5"), nor the end of a road's milestone ("km 1939+400m")
 _NUMBER = r"(?<![\w.,+])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
 _WORD_END = r"(?![\w\u0300-\u036f-])"  # (a tone mark left apart by `marks_last` is part of the word)
@@ -178,7 +179,11 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     units = "|".join(re.escape(u) for u in _spellings(typed or noun, f))
     # "13.726 cái túi xách" (with accents only: bare, "con", "cai", "tam" are also còn, cải, tạm)
     classifier = rf"(?:(?:{'|'.join(f(c) for c in _CLASSIFIERS)})\s+)?" if f is not fold else ""
-    return re.compile(rf"{number}\s*{classifier}(?:{units}){end}{hour}")
+    # "Số trường hợp F2 đã điều tra được là 1.128 trường hợp": the count after "số <noun> … là"
+    word = r"[^\s,;:.!?()]+"  # (none across a clause: "Số hộ nghèo giảm, … là 3 năm")
+    stated = (rf"|(?<![\w\u0300-\u036f]){f('số')}\s+(?:{word}\s+){{0,3}}?(?:{units}){end}(?:\s+{word}){{0,6}}?\s+"
+              rf"(?:{'|'.join(f(w) for w in _STATED)})\s+(?:(?:{'|'.join(f(w) for w in _FILLERS)})\s+)?{number}")
+    return re.compile(rf"{number}\s*{classifier}(?:{units}){end}{hour}{stated}")
 
 
 # Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), as
