@@ -137,10 +137,16 @@ class LexicalSnapshot:
         """Share of the query's idf mass (folded bigrams) found in an article.
         A bigram the corpus never uses counts with the highest idf: it is
         evidence that the question is about something else."""
+        return self._coverage(self.articles.fields[3], terms, article_id)
+
+    def word_coverage(self, terms: tuple[str, ...], article_id: int) -> float:
+        """The same share over folded syllables (`bigram_coverage`)."""
+        return self._coverage(self.articles.fields[2], terms, article_id)
+
+    def _coverage(self, f: BM25Field, terms: tuple[str, ...], article_id: int) -> float:
         row = self.articles.row(article_id)
         if not terms or row is None:
             return 0.0
-        f = self.articles.fields[3]
         top = f.max_idf()
         total = hit = 0.0
         for t in set(terms):

@@ -78,11 +78,14 @@ class Ranking:
     # places named that none of the articles found writes (other articles do, on other things)
     elsewhere: Elsewhere | None = None
     rare_name: bool = False  # the top article writes a rare name the question writes (`writes_rare_names`)
+    # the top article writes the places named but hardly any other word of the question (`PLACE_ONLY_SHARE`)
+    place_only: bool = False
 
     @property
     def contradicted(self) -> bool:
-        """Never answered: the question names what no article, or none of those found, mentions."""
-        return bool(self.unknown) or self.elsewhere is not None
+        """Never answered: the question names what no article, or none of those found, mentions,
+        or the top article shares only its places' names."""
+        return bool(self.unknown) or self.elsewhere is not None or self.place_only
 
     @property
     def exact_match(self) -> bool:
@@ -228,6 +231,11 @@ def _writing(lex: LexicalSnapshot, place: Place, form: str) -> np.ndarray:
 # A word the question writes with a capital that few stored articles write is a name
 # ("Vincent", "Sakthivel", "IgG"); one that many write is an everyday word ("Bệnh", "Ban").
 RARE_NAME_SHARE = 0.005  # of the stored articles: at most 4 of ViNewsQA's 898
+# A question naming places whose top article writes less than this idf share of its other words
+# is not answered ("Thị xã Hồng Lĩnh, Hà Tĩnh có bao nhiêu ca mắc Covid-19?" had quoted a crane
+# accident in Hồng Lĩnh: 0.0). The lowest answered rightly: 0.31 (a fresh review set), 0.44
+# (ViNewsQA dev), 0.42 (cadre questions).
+PLACE_ONLY_SHARE = 0.15
 COMMON_WORD_SHARE = 0.03
 
 
@@ -471,9 +479,15 @@ class Searcher:
         # the question names a place that some articles write, but none of those found does:
         # not another province's figures in its name ("Tỉnh Điện Biên có bao nhiêu ca mắc")
         elsewhere = fitting.unfound(hits, lex, unknown) if fitting is not None else None
+        # (the words the index reads, apart from the places' names and their units)
+        apart = {w for pair in _bigrams_besides(question, [k for p in fitting.place_rows for k in p.keys])
+                 for w in pair.split("_")} if fitting is not None and fitting.place_rows else set()
+        others = tuple(w for w in lq.fold_uni if w in apart)
+        place_only = bool(others) and lex.word_coverage(others, hits[0].article_id) < PLACE_ONLY_SHARE
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown, tuple(bylines),
                        elsewhere, writes_rare_names(lex, question, hits[0].article_id,
-                                                    tuple(fitting.place_rows) if fitting is not None else ()))
+                                                    tuple(fitting.place_rows) if fitting is not None else ()),
+                       place_only)
 
     async def _writing_person(self, lex: LexicalSnapshot, name: tuple[str, ...], accented: bool) -> list[int]:
         """The rows of the articles that write a person's name whole ("Lê Thị Mỹ" is not

@@ -1656,6 +1656,25 @@ async def test_a_province_is_written_with_its_accents_and_quoted_only_from_its_a
     assert a.found and "85 mô hình" in a.text
 
 
+async def test_an_article_sharing_only_the_places_named_does_not_answer(engine):
+    """"Thị xã Hồng Lĩnh, Hà Tĩnh có bao nhiêu ca mắc Covid-19?" is not answered by a crane
+    accident in Hồng Lĩnh, however the scores judge it: the top article writes the places named
+    but hardly any other word of the question (`search.PLACE_ONLY_SHARE`); a question on the
+    accident is answered."""
+    from retrieval.confidence import Threshold
+
+    engine.threshold = Threshold(0.05, 0.0, 0.0, 0.0, 0.0)  # the scores answer every question
+    await _add(engine, "mem#crane", "Gãy cần bơm bê tông, một người tử vong",
+               "Trưa 28/4, tại phường Trung Lương, thị xã Hồng Lĩnh, tỉnh Hà Tĩnh, cần bơm bê tông bất ngờ "
+               "gãy, rơi trúng ông L.Q.D. khiến ông tử vong. Một công nhân khác bị thương.")
+    for typed in ("Thị xã Hồng Lĩnh, Hà Tĩnh có bao nhiêu ca mắc Covid-19?", "thi xa hong linh ha tinh co bao nhieu ca mac covid"):
+        ranking = await engine.searcher.search(typed)
+        assert ranking.hits[0].passage.article.title == "Gãy cần bơm bê tông, một người tử vong" and ranking.place_only
+        assert not (await engine.ask(typed)).found, typed
+    a = await engine.ask("Vụ gãy cần bơm bê tông ở thị xã Hồng Lĩnh khiến ai tử vong?")
+    assert a.found and "ông L.Q.D." in a.text
+
+
 async def test_abbreviated_laws_and_places_written_in_one_word_are_found(engine):
     """"Luật CCCD" is the Luật Căn cước công dân an article names; "Sa Pa" is the "Sapa"
     an article writes in one word (both were refused: no article named them so)."""
