@@ -27,16 +27,17 @@ from retrieval.lexical import build_query
 from retrieval.normalize import cut_at_word
 from retrieval.question.asked import Asked, read_question
 from retrieval.question.causes import gives_cause
-from retrieval.question.figures import named_days, names_act, states_a_figure
+from retrieval.question.figures import named_days, names_act, names_another_sum, states_a_figure
 from retrieval.question.offices import names_someone_asked, names_the_office
 from retrieval.question.slot import Slot, writes
-from retrieval.sentences import (LONG_SENTENCE, clauses_around, may_answer, names_code, opens_quote, refers_back, repeats,
-                                 sentence_after, sentence_score)
+from retrieval.sentences import (LONG_SENTENCE, clauses_around, closes_quote, may_answer, names_code, opens_quote,
+                                 refers_back, repeats, sentence_after, sentence_score)
 from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIGURE_NOTE, NO_SUM_NOTE, Answer, Citation, Hit,
                              Sentence)
 
 
-GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
+GAP = "\n\n[…]\n\n"
+MAX_QUOTE_GOES_ON = 3  # sentences quoted after one opening a quotation, to the one closing it  # between passages that are not next to each other
 MIN_SENTENCE = 15  # characters: shorter pieces (a credit, a stray heading) are never quoted
 
 
@@ -113,11 +114,11 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
     hình…": "Có 25 mô hình kinh tế, 10 mô hình…", further down the article) (pure).
     (Not for a cause asked: drawing on another passage of the first article pushes out
     the other articles' passages, which answered 3 ViNewsQA questions.)"""
-    asked = read_question(question)
-    if asked.counted is None or not hits:
+    counted = read_question(question).counted
+    if counted is None or not hits:
         return None
     drawn = {hits[r].passage.chunk_id for r in drawn_from(hits, params)}
-    if any(asked.counts(s) for h in hits if h.passage.chunk_id in drawn
+    if any(counted.search(s) for h in hits if h.passage.chunk_id in drawn
            for s in split_sentences(h.passage.text)):
         return None
     p = params or AnswerParams()
@@ -128,7 +129,7 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
         if passage.chunk_id in drawn:
             continue
         for s in split_sentences(passage.text):
-            if len(s) >= MIN_SENTENCE and asked.counts(s):
+            if len(s) >= MIN_SENTENCE and counted.search(s):
                 score = sentence_score(q_uni, q_bi, s, idf, p.bigram_weight)
                 if score > best:
                     best, chosen = score, passage
@@ -236,7 +237,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # a title that names the holder answers too ("Thiếu tướng Vũ Xuân Viên: - Giám đốc Công an…"),
     # or the first article's title that counts what is asked ("… với sự tham dự của trên 500 đại
     # biểu"; not another article's, which would open the answer for its figure alone)
-    title_answers = (lambda t: names_the_office(t, office)) if office is not None else asked.counts if counted else None
+    title_answers = (lambda t: names_the_office(t, office)) if office is not None else counted.search if counted else None
     if title_answers is not None:
         for rank in dict.fromkeys(ranks if office is not None else ranks[:1]):
             title = " ".join(hits[rank].passage.article.title.split())
@@ -252,18 +253,18 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
 
     filling = _filling_slots(asked, sentences, of_first, mass)
 
-    def counts_at(key: tuple[int, int]) -> bool:
-        """Whether the sentence at `key` counts what is asked: a sum asked of an act ("hỗ trợ bao
-        nhiêu tiền") may be given right after the sentence naming it ("Tỉnh hỗ trợ các hộ. Mỗi hộ
-        nhận 2 triệu đồng.")."""
+    def sum_of_act(key: tuple[int, int]) -> bool:
+        """For a sum asked of an act ("bị xử phạt bao nhiêu tiền"): whether the sentence at `key`
+        gives one naming it, or right after one naming it ("Tỉnh hỗ trợ các hộ. Mỗi hộ nhận 2 triệu
+        đồng."), and then not a sum of something else ("Trị giá hàng hóa vi phạm … là …")."""
         s = sentences[key]
-        if asked.counts(s):
-            return True
+        if not asked.counted.search(s):
+            return False
         before = sentences.get((key[0], key[1] - 1))
-        return bool(asked.acts and before and asked.counted.search(s) and names_act(before, asked.acts))
+        return names_act(s, asked.acts) or bool(before and names_act(before, asked.acts) and not names_another_sum(s))
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and names_code(s, codes) else 0.0)
-          + (count_bonus if counted and counts_at(key) else 0.0) + (who_bonus if who and answers_who(s) else 0.0)
+          + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0)
           + (day_bonus if days and days & named_days(s) else 0.0)
           + filling.get(key, 0.0),
           key) for key, s in sentences.items() if _quotable(s)),
@@ -333,10 +334,22 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         cause = _best(scored, lambda key: of_first(key) and gives_cause(sentences[key]))
         if cause is not None:
             picked.insert(1, cause)
-    # "… yêu cầu:" says nothing without what follows: the sentence after a lead-in, right after it
+    # "… yêu cầu:" says nothing without what follows: the sentence after a lead-in, right after it;
+    # a quotation opened goes on to the sentence closing it (`…", bà nói.`), `MAX_QUOTE_GOES_ON` at most
+    goes_with: dict[tuple[int, int], list[tuple[int, int]]] = {}  # a sentence -> those it goes on to
     for key in list(picked):
-        if _goes_on(sentences[key]) and (after := next_of(key)) is not None and after not in picked:
-            picked.insert(picked.index(key) + 1, after)
+        if not _goes_on(sentences[key]):
+            continue
+        quoting, prev = opens_quote(sentences[key]), key
+        for _ in range(MAX_QUOTE_GOES_ON if quoting else 1):
+            after = next_of(prev)
+            if after is None or after in picked:
+                break
+            picked.insert(picked.index(prev) + 1, after)
+            goes_with.setdefault(key, []).append(after)
+            if not quoting or closes_quote(sentences[after]) or opens_quote(sentences[after]):
+                break
+            prev = after
     if p.add_antecedent:
         # "Cách này giúp …" says nothing without the sentence before it: quote that too
         # (right after it in priority, so the budget drops it with it)
@@ -379,8 +392,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     lead = [best_key]
     if (best_key[0], best_key[1] - 1) in kept and refers_back(sentences[best_key]):
         lead.insert(0, (best_key[0], best_key[1] - 1))
-    if (best_key[0], best_key[1] + 1) in kept and _goes_on(sentences[best_key]):
-        lead.append((best_key[0], best_key[1] + 1))  # what a lead-in or an open quote goes on with
+    lead += [key for key in goes_with.get(best_key, []) if key in kept]  # what a lead-in or a quotation goes on to
     best_aid = hits[best_key[0]].article_id
     kept.sort(key=lambda key: (hits[key[0]].article_id != best_aid, first_rank[hits[key[0]].article_id],
                                lead.index(key) if key in lead else len(lead), hits[key[0]].passage.ord, key[1]))
@@ -414,7 +426,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # "bao nhiêu …" answered by sentences that give no figure, or "bị xử phạt bao nhiêu tiền" by none
     # giving a fine: said, not left to be guessed
     no_figure = asked.figure and not any(states_a_figure(s.text) for s in out)
-    no_sum = bool(asked.acts) and not any(counts_at(key) for key in kept)
+    no_sum = bool(asked.acts) and not any(sum_of_act(key) for key in kept)
     note = NO_FIGURE_NOTE if no_figure else NO_SUM_NOTE.format(act=asked.acts[0]) if no_sum else ""
     return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits),
                   note=note)

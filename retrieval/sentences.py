@@ -115,11 +115,28 @@ def may_answer(sentence: str) -> bool:
     return not re.search(r"\?\W*$", sentence) or bool(re.search(r"[\"“”]", sentence.rstrip("\"”’)")))
 
 
+# A straight quote that opens (after the start, a space, "(" or ":" and before a word: `khuyên: "Khi`),
+# and one that closes (any other: `người thân", bà nói`, an inch mark: `tivi 55"`)
+_STRAIGHT_OPEN_RE = re.compile(r'(?:^|(?<=[\s(:]))"(?=\w)')
+
+
+def _quotes(sentence: str) -> tuple[int, int]:
+    """How many quotations a sentence opens and how many it closes, curly or straight."""
+    opened = len(_STRAIGHT_OPEN_RE.findall(sentence))
+    return sentence.count("“") + opened, sentence.count("”") + sentence.count('"') - opened
+
+
 def opens_quote(sentence: str) -> bool:
     """Whether a sentence opens a quotation it does not close (`bà Hunt khuyên: "Khi …`):
     the words quoted go on in the next sentence (pure)."""
-    curly_open, curly_close, straight = sentence.count("“"), sentence.count("”"), sentence.count('"')
-    return curly_open > curly_close or straight % 2 == 1
+    opened, closed = _quotes(sentence)
+    return opened > closed
+
+
+def closes_quote(sentence: str) -> bool:
+    """Whether a sentence closes a quotation it did not open (`… bạn bè", bà Hunt nói.`) (pure)."""
+    opened, closed = _quotes(sentence)
+    return closed > opened
 
 
 def refers_back(sentence: str) -> bool:

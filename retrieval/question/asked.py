@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from retrieval.people import trusted_people
 from retrieval.question.causes import asks_why
-from retrieval.question.figures import CountedNoun, asks_a_figure, counted_noun, money_acts, named_days, names_act
+from retrieval.question.figures import CountedNoun, asks_a_figure, counted_noun, money_acts, named_days
 from retrieval.question.message import asked_sentences
 from retrieval.question.offices import Office, asked_office, asks_who, names_the_office
 from retrieval.question.present import asks_of_now
@@ -39,20 +39,15 @@ class Asked:
     # for a message asking two things or more ("Chủ tịch UBND xã … là ai? Chị G. vay bao nhiêu
     # tiền?"): each question read alone
     parts: tuple[Asked, ...] = ()
-    # for a sum asked: what it is the sum of ("bị xử phạt bao nhiêu tiền": "phạt"; `money_acts`)
+    # for a sum asked: what it is the sum of, nearest the asking first ("bị xử phạt bao nhiêu tiền":
+    # "phạt"; `money_acts`)
     acts: tuple[str, ...] = ()
-
-    def counts(self, sentence: str) -> bool:
-        """Whether a sentence counts what is asked ("25 mô hình"), a sum naming the act asked
-        ("xử phạt 20 triệu đồng", not "trị giá hàng hóa … 156.800.000 đồng" for a fine)."""
-        return (self.counted is not None and bool(self.counted.search(sentence))
-                and (not self.acts or names_act(sentence, self.acts)))
 
     def answers(self) -> Callable[[str], bool] | None:
         """What tells a sentence that answers: one counting what is asked ("25 mô hình"), or
         naming the holder of the office asked; None when neither is asked."""
         if self.counted is not None:
-            return self.counts
+            return self.counted.search
         office = self.office
         return (lambda sentence: names_the_office(sentence, office)) if office is not None else None
 
@@ -67,11 +62,12 @@ def read_question(question: str) -> Asked:
     figure = asks_a_figure(text)
     who = asks_who(question)
     named = trusted_people(question) if who else ()
+    counted = counted_noun(text)
     return Asked(
-        text=text, has_context=part is not None, counted=counted_noun(text), figure=figure,
+        text=text, has_context=part is not None, counted=counted, figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
         office=asked_office(question) if who and not named else None, now=asks_of_now(text), slot=asked_slot(text),
-        acts=money_acts(text),
+        acts=money_acts(text, counted),
         parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
 
 

@@ -106,48 +106,36 @@ _CLASSIFIERS = ("cái", "con", "chiếc", "ngôi", "tấm", "quả", "cuốn", "
 _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
 
 
-_WRITTEN = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")  # (not "hàng trăm": no count)
 _STATED = ("là", "lên tới", "lên đến", "đạt")  # "số <noun> … là 1.128"
 # not a year ("25", "1.200", "2,5"), nor the end of a road's milestone ("km 1939+400m")
 _NUMBER = r"(?<![\w.,+])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
 _WORD_END = r"(?![\w\u0300-\u036f-])"  # (a tone mark left apart by `marks_last` is part of the word)
 
 
-def _number(f: Callable[[str], str]) -> str:
-    """A number (not a year); over text `f`-ed with accents (`marks_last`), one written out too
-    ("hai người", "bốn tuần"; typed bare, "sau ca mổ" is no "sáu ca"), but not "một" (an article:
-    "một người đàn ông")."""
-    if f is fold:
-        return _NUMBER
-    return rf"(?:{_NUMBER}|(?<![\w\u0300-\u036f])(?:{'|'.join(f(w) for w in _WRITTEN)}))"
-
-
 def _number_before(nouns: tuple[str, ...], f: Callable[[str], str]) -> str:
-    """A number (not a year) before one of the nouns, `f`-ed ("2 giờ", "3 ngày", "bốn tuần")."""
-    return rf"{_number(f)}\s*(?:" + "|".join(f(n) for n in nouns) + rf"){_WORD_END}"
+    """A number (not a year) before one of the nouns, `f`-ed ("2 giờ", "3 ngày")."""
+    return rf"{_NUMBER}\s*(?:" + "|".join(f(n) for n in nouns) + rf"){_WORD_END}"
 
 
 # "bao nhiêu người": people counted by what they are ("6 y bác sĩ", "700 công dân", "14 thành viên",
-# "3 chuyên gia", "200 đoàn viên", "12 ca mắc"); typed bare not "cụ", "tre" (củ, tre: tubers, bamboo)
-_PEOPLE = ("người", "công dân", "người dân", "cư dân", "thành viên", "chuyên gia", "y bác sĩ", "bác sĩ", "y tá",
+# "3 chuyên gia", "200 đoàn viên", "12 ca mắc"; not "3 ca nô", "20 ca khúc", "100 ca mổ", "làm 3 ca");
+# typed bare not "cụ", "trẻ", "cháu" (củ, tre, chậu)
+_PEOPLE = ("người", "công dân", "cư dân", "thành viên", "chuyên gia", "y bác sĩ", "bác sĩ", "y tá",
            "điều dưỡng", "nhân viên", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên",
            "học sinh", "sinh viên", "học viên", "giáo viên", "công nhân", "lao động", "chiến sĩ", "bệnh nhân",
-           "bệnh nhi", "nạn nhân", "ca", "trường hợp", "đồng chí", "đại biểu", "cử tri", "thí sinh",
+           "bệnh nhi", "nạn nhân", "ca mắc", "ca nhiễm", "ca tử vong", "ca bệnh", "ca dương tính", "ca ngộ độc",
+           "trường hợp", "đồng chí", "đại biểu", "cử tri", "thí sinh",
            "tình nguyện viên", "thanh niên", "phụ nữ", "nông dân", "ngư dân", "du khách", "hành khách", "em",
            "cháu", "trẻ", "cụ")
-_PEOPLE_BARE = tuple(w for w in _PEOPLE if w not in ("cụ", "trẻ"))
-# "số ca ngộ độc", "bao nhiêu bệnh nhân": cases counted as people too ("225 người", "30 trường hợp")
-_CASES = ("ca", "trường hợp", "bệnh nhân", "bệnh nhi", "nạn nhân", "người")
+_PEOPLE_BARE = tuple(w for w in _PEOPLE if w not in ("cụ", "trẻ", "cháu"))
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
-    """The noun and, for a unit, its other spellings, through `f` (`marks_last` or `fold`)."""
+    """The noun and, for a unit, its other spellings, for "người" the people counted by what they
+    are (`_PEOPLE`), through `f` (`marks_last` or `fold`)."""
     group = _UNIT_OF.get(nfc(noun).lower()) if has_diacritics(noun) else _UNIT_OF_BARE.get(noun.lower())
     if nfc(noun).lower() == "người" or (not has_diacritics(noun) and noun.lower() == "nguoi"):
         group = _PEOPLE if has_diacritics(noun) else _PEOPLE_BARE
-    elif (nfc(noun).lower() if has_diacritics(noun) else noun.lower()) in {
-            w if has_diacritics(noun) else fold(w) for w in _CASES if " " not in w}:
-        group = _CASES
     return sorted({f(u) for u in (noun, *(group or ()))}, key=len, reverse=True)
 
 
@@ -161,7 +149,7 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     "7h-11h"; not "Quốc lộ 14H", "ĐT 8H", "82H-012.34"). Over lower-case text, `f`-ed.
     (A tone mark that cannot combine with a final consonant stays apart: "cổng" is no "công".)"""
     end = _WORD_END
-    number = _number(f)
+    number = _NUMBER
     if dimension is not None:
         fillers = "|".join(f(w) for w in _FILLERS)
         # (glued to the word before too: a scraper's "cất cánhdài 1.500m")
@@ -204,27 +192,25 @@ _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von d
 _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
 
 
-# What a sum asked is the sum of ("bị xử phạt bao nhiêu tiền", "hỗ trợ bao nhiêu tiền"): a sum in
-# a sentence not naming it is another's ("trị giá hàng hóa vi phạm … 156.800.000 đồng" is no fine).
-# Each act with the words that name it in a sentence.
+# What a sum asked is the sum of ("bị xử phạt bao nhiêu tiền", "hỗ trợ bao nhiêu tiền"), each act
+# with the words that name it in a sentence: a quoted sum in no sentence naming it, nor right after
+# one, is another's ("Trị giá hàng hóa vi phạm … 156.800.000 đồng" is no fine), and the answer says so.
 _MONEY_ACTS: dict[str, tuple[str, ...]] = {
-    "phạt": ("phạt",), "hỗ trợ": ("hỗ trợ", "trợ cấp"), "thưởng": ("thưởng",),
+    "phạt": ("phạt",), "hỗ trợ": ("hỗ trợ", "trợ cấp"), "trợ cấp": ("trợ cấp", "hỗ trợ"), "thưởng": ("thưởng",),
     "bồi thường": ("bồi thường", "đền bù"), "đền bù": ("đền bù", "bồi thường"), "hoàn trả": ("hoàn trả",),
     "sai phạm": ("sai phạm", "vi phạm", "thất thoát"), "thất thoát": ("thất thoát", "sai phạm"),
     "chiếm đoạt": ("chiếm đoạt", "lừa đảo"), "lừa đảo": ("lừa đảo", "chiếm đoạt"), "thiệt hại": ("thiệt hại",),
     "ủng hộ": ("ủng hộ", "quyên góp"), "quyên góp": ("quyên góp", "ủng hộ"), "giải ngân": ("giải ngân",),
-    "trị giá": ("trị giá", "giá trị"),
 }
-# typed bare, a one-word act only after a word that makes it one ("phat hien" is phát hiện)
-_BARE_ONE_WORD_ACTS = {"phạt": ("xu phat", "bi phat", "nop phat", "phat tien"),
-                       "thưởng": ("duoc thuong", "khen thuong", "tien thuong", "thuong nong")}
-
-
-def _words_of(text: str, f: Callable[[str], str]) -> str:
-    """The text's words, `f`-ed, one space apart and between spaces (for whole-word lookups)."""
-    return " " + " ".join(_WORDS_RE.findall(f(text).lower())) + " "
-
-
+# Sums of something else: a sentence naming one after the act's gives none of the act's
+_OTHER_SUMS = ("trị giá", "giá trị", "thu nhập", "doanh thu", "tiền lương", "mức lương")
+# The asking that makes a sum an act's ("… bao nhiêu tiền", "số tiền …", "mấy triệu"); not "tổng
+# kinh phí bao nhiêu", "trị giá bao nhiêu", "giá … bao nhiêu", which name the sum itself
+_ASKS_SUM_OF_ACT_RE = re.compile(r"\b(?:bao nhieu (?:tien|dong|trieu|ty)|so tien|may (?:trieu|ty|tram nghin))\b")
+# Typed bare, a one-word act is read after a word that makes it one, and not before one that makes
+# it another ("bi phat hien" is bị phát hiện, "phat tien" phát tiền too)
+_BARE_ACT_RES = {"phạt": re.compile(r"\b(?:xu|nop|bi|muc|tien) phat\b(?! (?:hien|trien|dong|hanh|song|sinh|huy|ra))"),
+                 "thưởng": re.compile(r"\b(?:duoc|khen|tien) thuong\b")}
 _WORDS_RE = re.compile(r"[^\W_]+")
 
 
@@ -233,22 +219,41 @@ def _accented(text: str) -> str:
     return one_tone_placement(nfc(text).lower())
 
 
-def money_acts(question: str) -> tuple[str, ...]:
-    """The acts (`_MONEY_ACTS`) a question asking a sum names it the sum of ("Cơ sở … bị xử phạt
-    bao nhiêu tiền?": "phạt"); () for no sum asked or no act named."""
-    if counted_noun(question) is not _MONEY:
+def _words_of(text: str, f: Callable[[str], str]) -> str:
+    """The text's words, `f`-ed, one space apart and between spaces (for whole-word lookups)."""
+    return " " + " ".join(_WORDS_RE.findall(f(text).lower())) + " "
+
+
+_ACT_FORMS = {a: tuple(f" {_accented(w)} " for w in names) for a, names in _MONEY_ACTS.items()}
+_OTHER_SUM_FORMS = tuple(f" {_accented(w)} " for w in _OTHER_SUMS)
+
+
+def money_acts(question: str, counted: "CountedNoun | None") -> tuple[str, ...]:
+    """The acts (`_MONEY_ACTS`) a question asking a sum (`counted`: its `counted_noun`) with "bao
+    nhiêu tiền" names it the sum of, the one written last (nearest the asking) first ("Cơ sở … bị
+    xử phạt bao nhiêu tiền?": "phạt"); () for no such sum asked or no act named."""
+    if counted is not _MONEY or not _ASKS_SUM_OF_ACT_RE.search(fold(question).lower()):
         return ()
     if has_diacritics(question):
         words = _words_of(question, _accented)
-        return tuple(a for a in _MONEY_ACTS if f" {_accented(a)} " in words)
-    words = _words_of(question, fold)
-    return tuple(a for a in _MONEY_ACTS if any(f" {w} " in words for w in _BARE_ONE_WORD_ACTS.get(a, (fold(a),))))
+        at = {a: words.rfind(f" {_accented(a)} ") for a in _MONEY_ACTS}
+    else:
+        words = _words_of(question, fold)
+        at = {a: max((m.start() for m in _BARE_ACT_RES[a].finditer(words)), default=-1) if a in _BARE_ACT_RES
+              else words.rfind(f" {fold(a)} ") for a in _MONEY_ACTS}
+    return tuple(sorted((a for a, i in at.items() if i >= 0), key=lambda a: -at[a]))
 
 
 def names_act(sentence: str, acts: tuple[str, ...]) -> bool:
     """Whether a sentence names one of the acts (`money_acts`), in any of the words for it."""
     words = _words_of(sentence, _accented)
-    return any(f" {_accented(w)} " in words for a in acts for w in _MONEY_ACTS[a])
+    return any(form in words for a in acts for form in _ACT_FORMS[a])
+
+
+def names_another_sum(sentence: str) -> bool:
+    """Whether a sentence names a sum of something else than an act ("trị giá", "thu nhập")."""
+    words = _words_of(sentence, _accented)
+    return any(form in words for form in _OTHER_SUM_FORMS)
 
 
 def _money_pattern(accented: bool) -> re.Pattern:
