@@ -36,7 +36,7 @@ from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIG
                              Sentence)
 
 
-GAP = "\n\n[…]\n\n"
+GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
 MAX_QUOTE_GOES_ON = 3  # sentences quoted after one opening a quotation, to the one closing it  # between passages that are not next to each other
 MIN_SENTENCE = 15  # characters: shorter pieces (a credit, a stray heading) are never quoted
 
@@ -338,13 +338,15 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # a quotation opened goes on to the sentence closing it (`…", bà nói.`), `MAX_QUOTE_GOES_ON` at most
     goes_with: dict[tuple[int, int], list[tuple[int, int]]] = {}  # a sentence -> those it goes on to
     for key in list(picked):
-        if not _goes_on(sentences[key]):
-            continue
+        if key[1] < 0 or not _goes_on(sentences[key]):
+            continue  # (a title's quotation goes on to no sentence of the passage)
         quoting, prev = opens_quote(sentences[key]), key
         for _ in range(MAX_QUOTE_GOES_ON if quoting else 1):
             after = next_of(prev)
-            if after is None or after in picked:
+            if after is None:
                 break
+            if after in picked:  # (the sentence after the best, quoted already: moved up to follow it)
+                picked.remove(after)
             picked.insert(picked.index(prev) + 1, after)
             goes_with.setdefault(key, []).append(after)
             if not quoting or closes_quote(sentences[after]) or opens_quote(sentences[after]):

@@ -482,8 +482,10 @@ class Searcher:
         # (the words the index reads, apart from the places' names and their units)
         apart = {w for pair in _bigrams_besides(question, [k for p in fitting.place_rows for k in p.keys])
                  for w in pair.split("_")} if fitting is not None and fitting.place_rows else set()
-        others = tuple(w for w in lq.fold_uni if w in apart)
-        place_only = bool(others) and lex.word_coverage(others, hits[0].article_id) < PLACE_ONLY_SHARE
+        # (two such words at least: "Kon Rẫy dạo này thế nào?" asks of the place; words no article
+        # writes, an abbreviation the index does not know ("Hội CCB Kon Rẫy …"), weigh nothing)
+        others = tuple(w for w in lq.fold_uni if w in apart and lex.articles.fields[2].idf_of(w) is not None)
+        place_only = len(others) >= 2 and lex.word_coverage(others, hits[0].article_id) < PLACE_ONLY_SHARE
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown, tuple(bylines),
                        elsewhere, writes_rare_names(lex, question, hits[0].article_id,
                                                     tuple(fitting.place_rows) if fitting is not None else ()),

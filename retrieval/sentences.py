@@ -115,9 +115,10 @@ def may_answer(sentence: str) -> bool:
     return not re.search(r"\?\W*$", sentence) or bool(re.search(r"[\"“”]", sentence.rstrip("\"”’)")))
 
 
-# A straight quote that opens (after the start, a space, "(" or ":" and before a word: `khuyên: "Khi`),
-# and one that closes (any other: `người thân", bà nói`, an inch mark: `tivi 55"`)
-_STRAIGHT_OPEN_RE = re.compile(r'(?:^|(?<=[\s(:]))"(?=\w)')
+# A straight quote that opens (after the start, a space, "(", ":" or "," and before a word, maybe after
+# a space or an ellipsis: `khuyên: "Khi`, `: " Khi`, `"…Khi`, `nói,"Chúng`), and one that closes (any
+# other: `người thân", bà nói`, an inch mark: `tivi 55"`)
+_STRAIGHT_OPEN_RE = re.compile(r'(?:^|(?<=[\s(:,]))"(?=\s?\w|…|\.\.\.)')
 
 
 def _quotes(sentence: str) -> tuple[int, int]:

@@ -35,9 +35,9 @@ _HOW_MANY_RE = {True: re.compile(r"\b(?:" + "|".join(_HOW_MANY) + r")\s+([^\W\d_
 # Typed bare, "so" is also sở, sổ, so sánh, so với: only "so luong" / "tong so" count;
 # "Số điện thoại", "Số hóa", "Số kế hoạch" … name no count.
 _NUMBER_OF_RE = {True: re.compile(r"^\W*(?:tổng\s+)?số(?:\s+lượng)?\s+"
-                                  r"(?!(?:điện|hóa|hoá|hiệu|kế|tài|báo|liệu|phận|sánh|với)\b)([^\W\d_]+)"),
+                                  r"(?!(?:điện|hóa|hoá|hiệu|kế|tài|báo|liệu|phận|sánh|với)\b)([^\W\d_][^\W_]*)"),
                  False: re.compile(r"^\W*(?:" + "|".join(fold(w).replace(" ", r"\s+") for w in _NUMBER_OF)
-                                   + r")\s+([^\W\d_]+)")}
+                                   + r")\s+([^\W\d_][^\W_]*)")}
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,6 @@ _CLASSIFIERS = ("cái", "con", "chiếc", "ngôi", "tấm", "quả", "cuốn", "
 _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lên tới", "chừng", "xấp xỉ", "chỉ", "đến", "gần như")
 
 
-_STATED = ("là", "lên tới", "lên đến", "đạt")  # "số <noun> … là 1.128"
 # not a year ("25", "1.200", "2,5"), nor the end of a road's milestone ("km 1939+400m")
 _NUMBER = r"(?<![\w.,+])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
 _WORD_END = r"(?![\w\u0300-\u036f-])"  # (a tone mark left apart by `marks_last` is part of the word)
@@ -167,11 +166,7 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     units = "|".join(re.escape(u) for u in _spellings(typed or noun, f))
     # "13.726 cái túi xách" (with accents only: bare, "con", "cai", "tam" are also còn, cải, tạm)
     classifier = rf"(?:(?:{'|'.join(f(c) for c in _CLASSIFIERS)})\s+)?" if f is not fold else ""
-    # "Số trường hợp F2 đã điều tra được là 1.128 trường hợp": the count after "số <noun> … là"
-    word = r"[^\s,;:.!?()]+"  # (none across a clause: "Số hộ nghèo giảm, … là 3 năm")
-    stated = (rf"|(?<![\w\u0300-\u036f]){f('số')}\s+(?:{word}\s+){{0,3}}?(?:{units}){end}(?:\s+{word}){{0,6}}?\s+"
-              rf"(?:{'|'.join(f(w) for w in _STATED)})\s+(?:(?:{'|'.join(f(w) for w in _FILLERS)})\s+)?{number}")
-    return re.compile(rf"{number}\s*{classifier}(?:{units}){end}{hour}{stated}")
+    return re.compile(rf"{number}\s*{classifier}(?:{units}){end}{hour}")
 
 
 # Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), as
@@ -202,14 +197,18 @@ _MONEY_ACTS: dict[str, tuple[str, ...]] = {
     "chiếm đoạt": ("chiếm đoạt", "lừa đảo"), "lừa đảo": ("lừa đảo", "chiếm đoạt"), "thiệt hại": ("thiệt hại",),
     "ủng hộ": ("ủng hộ", "quyên góp"), "quyên góp": ("quyên góp", "ủng hộ"), "giải ngân": ("giải ngân",),
 }
+# Acts that give money: a question naming one and a harm ("hỗ trợ người dân bị thiệt hại … bao nhiêu
+# tiền", "người bị lừa đảo được bồi thường bao nhiêu tiền") asks the sum given, not the harm's
+_GIVING_ACTS = frozenset(("hỗ trợ", "trợ cấp", "bồi thường", "đền bù", "hoàn trả", "thưởng", "ủng hộ", "quyên góp",
+                          "giải ngân"))
 # Sums of something else: a sentence naming one after the act's gives none of the act's
-_OTHER_SUMS = ("trị giá", "giá trị", "thu nhập", "doanh thu", "tiền lương", "mức lương")
+_OTHER_SUMS = ("trị giá",)  # (not "giá trị", "thu nhập": "… góp phần tăng thu nhập" after a sum given)
 # The asking that makes a sum an act's ("… bao nhiêu tiền", "số tiền …", "mấy triệu"); not "tổng
 # kinh phí bao nhiêu", "trị giá bao nhiêu", "giá … bao nhiêu", which name the sum itself
 _ASKS_SUM_OF_ACT_RE = re.compile(r"\b(?:bao nhieu (?:tien|dong|trieu|ty)|so tien|may (?:trieu|ty|tram nghin))\b")
 # Typed bare, a one-word act is read after a word that makes it one, and not before one that makes
 # it another ("bi phat hien" is bị phát hiện, "phat tien" phát tiền too)
-_BARE_ACT_RES = {"phạt": re.compile(r"\b(?:xu|nop|bi|muc|tien) phat\b(?! (?:hien|trien|dong|hanh|song|sinh|huy|ra))"),
+_BARE_ACT_RES = {"phạt": re.compile(r"\b(?:xu|nop|muc|tien) phat\b|\bbi phat\b(?! (?:hien|trien|dong|hanh|song|sinh|huy|ra))"),
                  "thưởng": re.compile(r"\b(?:duoc|khen|tien) thuong\b")}
 _WORDS_RE = re.compile(r"[^\W_]+")
 
@@ -231,7 +230,8 @@ _OTHER_SUM_FORMS = tuple(f" {_accented(w)} " for w in _OTHER_SUMS)
 def money_acts(question: str, counted: "CountedNoun | None") -> tuple[str, ...]:
     """The acts (`_MONEY_ACTS`) a question asking a sum (`counted`: its `counted_noun`) with "bao
     nhiêu tiền" names it the sum of, the one written last (nearest the asking) first ("Cơ sở … bị
-    xử phạt bao nhiêu tiền?": "phạt"); () for no such sum asked or no act named."""
+    xử phạt bao nhiêu tiền?": "phạt"), only those giving money when it names one (`_GIVING_ACTS`);
+    () for no such sum asked or no act named."""
     if counted is not _MONEY or not _ASKS_SUM_OF_ACT_RE.search(fold(question).lower()):
         return ()
     if has_diacritics(question):
@@ -241,7 +241,9 @@ def money_acts(question: str, counted: "CountedNoun | None") -> tuple[str, ...]:
         words = _words_of(question, fold)
         at = {a: max((m.start() for m in _BARE_ACT_RES[a].finditer(words)), default=-1) if a in _BARE_ACT_RES
               else words.rfind(f" {fold(a)} ") for a in _MONEY_ACTS}
-    return tuple(sorted((a for a, i in at.items() if i >= 0), key=lambda a: -at[a]))
+    named = sorted((a for a, i in at.items() if i >= 0), key=lambda a: -at[a])
+    giving = [a for a in named if a in _GIVING_ACTS]
+    return tuple(giving or named)
 
 
 def names_act(sentence: str, acts: tuple[str, ...]) -> bool:
