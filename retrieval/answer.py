@@ -345,9 +345,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             after = next_of(prev)
             if after is None:
                 break
-            if after in picked:  # (the sentence after the best, quoted already: moved up to follow it)
-                picked.remove(after)
-            picked.insert(picked.index(prev) + 1, after)
+            if after not in picked:  # (the sentence after the best may be quoted already: kept where it is)
+                picked.insert(picked.index(prev) + 1, after)
             goes_with.setdefault(key, []).append(after)
             if not quoting or closes_quote(sentences[after]) or opens_quote(sentences[after]):
                 break
