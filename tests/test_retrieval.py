@@ -781,7 +781,10 @@ def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
     assert not counted_noun("Khu đất rộng bao nhiêu m2?").search("Đường rộng 60 m.")
     flung = counted_noun("Nạn nhân văng xa bao nhiêu mét?")  # not a road's milestone, "km 1939+400m"
     assert flung.search("Nạn nhân văng xa gần 10m.") and not flung.search("Vụ tai nạn tại km 1939+400m quốc lộ 1A.")
-    assert counted_noun("muc phat khong deo khau trang o da nang la bao nhieu") is None  # Đà Nẵng weighs nothing
+    # Đà Nẵng weighs nothing; "mức phạt / tiền phạt / mức hỗ trợ … bao nhiêu" asks a sum
+    fine = counted_noun("muc phat khong deo khau trang o da nang la bao nhieu")
+    assert fine is counted_noun("Tiền phạt là bao nhiêu?") is counted_noun("Mức hỗ trợ mỗi hộ là bao nhiêu?")
+    assert fine.search("phạt từ 1 đến 3 triệu đồng") and not fine.search("nặng 3 kg")
     bags = counted_noun("QLTT phát hiện bao nhiêu túi xách?")  # a classifier between number and noun
     assert bags.search("Đoàn kiểm tra phát hiện 13.726 cái túi xách.") and not bags.search("Năm 2023 cái túi xách")
     assert not counted_noun("Bao nhiêu hộ dân được hỗ trợ?").search("Dự án có 1.200 căn hộ.")  # căn hộ: no hộ
@@ -1178,6 +1181,8 @@ def test_a_sum_asked_of_an_act_is_answered_by_a_sum_of_that_act_or_says_none_is_
     assert acts("Chương trình hỗ trợ nhà ở có tổng kinh phí bao nhiêu?") == () and acts("Lô hàng trị giá bao nhiêu?") == ()
     assert acts("Ông A bị phạt và phải bồi thường bao nhiêu tiền?")[0] == "bồi thường"  # the one nearest the asking
     assert acts("cong ty bi xu phat hanh chinh bao nhieu tien") == ("phạt",)
+    assert acts("Mức phạt không đeo khẩu trang là bao nhiêu?") == ("phạt",) and acts("Tiền thưởng là bao nhiêu?") == (
+        "thưởng",)
     # the sum given, not the harm's: the damage is no support
     damage = "Trận lũ gây thiệt hại khoảng 50 tỷ đồng cho người dân."
     a = compose("Tỉnh hỗ trợ người dân bị thiệt hại do lũ bao nhiêu tiền?",

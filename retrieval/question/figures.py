@@ -179,6 +179,7 @@ _NOT_COUNTED_BARE = frozenset(fold(w) for w in _NOT_COUNTED) - {"o", "so"}  # "�
 _NOT_MONEY_AFTER_DONG = ("chí", "bào", "đội", "nghiệp", "hương", "môn", "thời", "loạt", "ý", "tình", "hành", "bằng")
 _NOT_MONEY_AFTER_DONG_FOLDED = "|".join(fold(w) for w in _NOT_MONEY_AFTER_DONG)
 _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von dau tu|tong von|so tien"
+                            r"|(?:muc|tien) (?:phat|ho tro|boi thuong|den bu|thuong|luong)"  # "Mức phạt … là bao nhiêu?"
                             r"|gia tri(?: \w+){0,3} (?:la |dat )?bao nhieu"
                             r"|(?<!tham )(?<!quoc )(?<!gia )(?<!chuyen )(?<!danh )(?<!dai )gia "
                             r"(?!(?:dinh|tang|han|nhap|tri|su|lai|hoa|nhan|giam|dao|toc|cong|co|thap)\b)"
@@ -205,7 +206,8 @@ _GIVING_ACTS = frozenset(("hỗ trợ", "trợ cấp", "bồi thường", "đề
 _OTHER_SUMS = ("trị giá",)  # (not "giá trị", "thu nhập": "… góp phần tăng thu nhập" after a sum given)
 # The asking that makes a sum an act's ("… bao nhiêu tiền", "số tiền …", "mấy triệu"); not "tổng
 # kinh phí bao nhiêu", "trị giá bao nhiêu", "giá … bao nhiêu", which name the sum itself
-_ASKS_SUM_OF_ACT_RE = re.compile(r"\b(?:bao nhieu (?:tien|dong|trieu|ty)|so tien|may (?:trieu|ty|tram nghin))\b")
+_ASKS_SUM_OF_ACT_RE = re.compile(r"\b(?:bao nhieu (?:tien|dong|trieu|ty)|so tien|may (?:trieu|ty|tram nghin)"
+                                 r"|(?:muc|tien) (?:phat|ho tro|boi thuong|den bu|thuong))\b")
 # Typed bare, a one-word act is read after a word that makes it one, and not before one that makes
 # it another ("bi phat hien" is bị phát hiện, "phat tien" phát tiền too)
 _BARE_ACT_RES = {"phạt": re.compile(r"\b(?:xu|nop|muc|tien) phat\b|\bbi phat\b(?! (?:hien|trien|dong|hanh|song|sinh|huy|ra))"),
