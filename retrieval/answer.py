@@ -37,7 +37,7 @@ from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIG
 
 
 GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
-MAX_QUOTE_GOES_ON = 3  # sentences quoted after one opening a quotation, to the one closing it  # between passages that are not next to each other
+MAX_QUOTE_GOES_ON = 3  # sentences quoted after one opening a quotation, to the one closing it
 MIN_SENTENCE = 15  # characters: shorter pieces (a credit, a stray heading) are never quoted
 
 
@@ -252,16 +252,6 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         return hits[key[0]].article_id == first_aid
 
     filling = _filling_slots(asked, sentences, of_first, mass)
-
-    def sum_of_act(key: tuple[int, int]) -> bool:
-        """For a sum asked of an act ("bị xử phạt bao nhiêu tiền"): whether the sentence at `key`
-        gives one naming it, or right after one naming it ("Tỉnh hỗ trợ các hộ. Mỗi hộ nhận 2 triệu
-        đồng."), and then not a sum of something else ("Trị giá hàng hóa vi phạm … là …")."""
-        s = sentences[key]
-        if not asked.counted.search(s):
-            return False
-        before = sentences.get((key[0], key[1] - 1))
-        return names_act(s, asked.acts) or bool(before and names_act(before, asked.acts) and not names_another_sum(s))
     scored = sorted(
         ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and names_code(s, codes) else 0.0)
           + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0)
@@ -427,6 +417,17 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # "bao nhiêu …" answered by sentences that give no figure, or "bị xử phạt bao nhiêu tiền" by none
     # giving a fine: said, not left to be guessed
     no_figure = asked.figure and not any(states_a_figure(s.text) for s in out)
+
+    def sum_of_act(key: tuple[int, int]) -> bool:
+        """For a sum asked of an act ("bị xử phạt bao nhiêu tiền"): whether the sentence at `key`
+        gives one naming it, or right after one naming it ("Tỉnh hỗ trợ các hộ. Mỗi hộ nhận 2 triệu
+        đồng."), and then not a sum of something else ("Trị giá hàng hóa vi phạm … là …")."""
+        s = sentences[key]
+        if not asked.counted.search(s):
+            return False
+        before = sentences.get((key[0], key[1] - 1))
+        return names_act(s, asked.acts) or bool(before and names_act(before, asked.acts) and not names_another_sum(s))
+
     no_sum = bool(asked.acts) and not any(sum_of_act(key) for key in kept)
     note = NO_FIGURE_NOTE if no_figure else NO_SUM_NOTE.format(act=asked.acts[0]) if no_sum else ""
     return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits),

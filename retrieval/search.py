@@ -456,6 +456,9 @@ class Searcher:
         provinces_only = fitting is not None and all(p.keys[0] in PROVINCE_KEYS and not p.spelt
                                                      for p in fitting.place_rows)
         bigrams = (lq.typed_bi, lq.long_bi)
+        # the question's word pairs apart from the places' names and their units
+        besides = (_bigrams_besides(question, [k for p in fitting.place_rows for k in p.keys])
+                   if fitting is not None else set())
         if fitting is not None and best_scoring != hits[0].article_id:
             # the filter put an article that fits the year or place first: the not-found rule
             # judges it by the question's words besides the places' names and their units (a
@@ -469,9 +472,8 @@ class Searcher:
             # pair of the article on Tu Mơ Rông's coffee.)
             if provinces_only:
                 top_cos = float(dense_vals[chunk_rows == lex.articles.row(hits[0].article_id)].max(initial=0.0))
-            besides = _bigrams_besides(question, [k for p in fitting.place_rows for k in p.keys])
-            besides = tuple(tuple(b for b in bi if b in besides) for bi in bigrams)
-            bigrams = besides if besides[0] else bigrams
+            apart = tuple(tuple(b for b in bi if b in besides) for bi in bigrams)
+            bigrams = apart if apart[0] else bigrams
         coverage = max(lex.bigram_coverage(bi, hits[0].article_id) for bi in bigrams if bi) \
             if lq.typed_bi else 0.0
         code_match = bool(lex.articles.row(hits[0].article_id) in code_articles)
@@ -479,12 +481,13 @@ class Searcher:
         # the question names a place that some articles write, but none of those found does:
         # not another province's figures in its name ("Tỉnh Điện Biên có bao nhiêu ca mắc")
         elsewhere = fitting.unfound(hits, lex, unknown) if fitting is not None else None
-        # (the words the index reads, apart from the places' names and their units)
-        apart = {w for pair in _bigrams_besides(question, [k for p in fitting.place_rows for k in p.keys])
-                 for w in pair.split("_")} if fitting is not None and fitting.place_rows else set()
+        # (the words the index reads in those pairs: not the places' names, their units, nor a word
+        # only ever next to a name)
+        apart_words = ({w for pair in besides for w in pair.split("_")}
+                       if fitting is not None and fitting.place_rows else set())
         # (two such words at least: "Kon Rẫy dạo này thế nào?" asks of the place; words no article
         # writes, an abbreviation the index does not know ("Hội CCB Kon Rẫy …"), weigh nothing)
-        others = tuple(w for w in lq.fold_uni if w in apart and lex.articles.fields[2].idf_of(w) is not None)
+        others = tuple(w for w in lq.fold_uni if w in apart_words and lex.articles.fields[2].idf_of(w) is not None)
         place_only = len(others) >= 2 and lex.word_coverage(others, hits[0].article_id) < PLACE_ONLY_SHARE
         return Ranking(hits, lq.accented, top_cos, coverage, lex, code_match, name_match, unknown, tuple(bylines),
                        elsewhere, writes_rare_names(lex, question, hits[0].article_id,

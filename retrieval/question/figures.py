@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from retrieval.normalize import fold, has_diacritics, marks_last, nfc, one_tone_placement
+from retrieval.normalize import fold, has_diacritics, marks_last, nfc, one_tone_placement, words
 
 
 _DAY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?!\d)")  # "30/4", "ngày 30/4/2021"
@@ -127,14 +127,15 @@ _PEOPLE = ("người", "công dân", "cư dân", "thành viên", "chuyên gia", 
            "tình nguyện viên", "thanh niên", "phụ nữ", "nông dân", "ngư dân", "du khách", "hành khách", "em",
            "cháu", "trẻ", "cụ")
 _PEOPLE_BARE = tuple(w for w in _PEOPLE if w not in ("cụ", "trẻ", "cháu"))
+# a noun's other spellings: a unit's, and the people "người" counts
+_SPELLINGS_OF = {**_UNIT_OF, "người": _PEOPLE}
+_SPELLINGS_OF_BARE = {**_UNIT_OF_BARE, "nguoi": _PEOPLE_BARE}
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
     """The noun and, for a unit, its other spellings, for "người" the people counted by what they
     are (`_PEOPLE`), through `f` (`marks_last` or `fold`)."""
-    group = _UNIT_OF.get(nfc(noun).lower()) if has_diacritics(noun) else _UNIT_OF_BARE.get(noun.lower())
-    if nfc(noun).lower() == "người" or (not has_diacritics(noun) and noun.lower() == "nguoi"):
-        group = _PEOPLE if has_diacritics(noun) else _PEOPLE_BARE
+    group = _SPELLINGS_OF.get(nfc(noun).lower()) if has_diacritics(noun) else _SPELLINGS_OF_BARE.get(noun.lower())
     return sorted({f(u) for u in (noun, *(group or ()))}, key=len, reverse=True)
 
 
@@ -212,7 +213,6 @@ _ASKS_SUM_OF_ACT_RE = re.compile(r"\b(?:bao nhieu (?:tien|dong|trieu|ty)|so tien
 # it another ("bi phat hien" is bị phát hiện, "phat tien" phát tiền too)
 _BARE_ACT_RES = {"phạt": re.compile(r"\b(?:xu|nop|muc|tien) phat\b|\bbi phat\b(?! (?:hien|trien|dong|hanh|song|sinh|huy|ra))"),
                  "thưởng": re.compile(r"\b(?:duoc|khen|tien) thuong\b")}
-_WORDS_RE = re.compile(r"[^\W_]+")
 
 
 def _accented(text: str) -> str:
@@ -221,8 +221,9 @@ def _accented(text: str) -> str:
 
 
 def _words_of(text: str, f: Callable[[str], str]) -> str:
-    """The text's words, `f`-ed, one space apart and between spaces (for whole-word lookups)."""
-    return " " + " ".join(_WORDS_RE.findall(f(text).lower())) + " "
+    """The text's words (`normalize.words`), `f`-ed, one space apart and between spaces (for
+    whole-word lookups)."""
+    return " " + " ".join(f(w) for w in words(text)) + " "
 
 
 _ACT_FORMS = {a: tuple(f" {_accented(w)} " for w in names) for a, names in _MONEY_ACTS.items()}
@@ -255,7 +256,7 @@ def names_act(sentence: str, acts: tuple[str, ...]) -> bool:
 
 
 def names_another_sum(sentence: str) -> bool:
-    """Whether a sentence names a sum of something else than an act ("trị giá", "thu nhập")."""
+    """Whether a sentence names a sum of something else than an act (`_OTHER_SUMS`: "trị giá")."""
     words = _words_of(sentence, _accented)
     return any(form in words for form in _OTHER_SUM_FORMS)
 
