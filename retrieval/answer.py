@@ -27,13 +27,13 @@ from retrieval.lexical import build_query
 from retrieval.normalize import cut_at_word
 from retrieval.question.asked import Asked, read_question
 from retrieval.question.causes import gives_cause
-from retrieval.question.figures import named_days, names_act, names_another_sum, states_a_figure
+from retrieval.question.figures import gives_total, is_sum, named_days, names_act, names_another_sum, states_a_figure
 from retrieval.question.offices import names_someone_asked, names_the_office
 from retrieval.question.slot import Slot, writes
 from retrieval.sentences import (LONG_SENTENCE, clauses_around, closes_quote, may_answer, names_code, opens_quote,
                                  refers_back, repeats, sentence_after, sentence_score)
-from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_FIGURE_NOTE, NO_SUM_NOTE, Answer, Citation, Hit,
-                             Sentence)
+from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_AMOUNT_NOTE, NO_FIGURE_NOTE, NO_SUM_NOTE, Answer,
+                             Citation, Hit, Sentence)
 
 
 GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
@@ -111,15 +111,21 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
     """For "bao nhiêu <noun>", when no sentence of the passages the answer draws on
     counts the noun: the passage among `passages` (the top article's) holding the
     sentence that counts it and best matches the question ("Kon Rẫy có bao nhiêu mô
-    hình…": "Có 25 mô hình kinh tế, 10 mô hình…", further down the article) (pure).
+    hình…": "Có 25 mô hình kinh tế, 10 mô hình…", further down the article); for a total
+    asked, when none counts it as a total ("phải hoàn trả tổng cộng bao nhiêu tiền": each
+    person's sum is drawn on, the total further up) (pure).
     (Not for a cause asked: drawing on another passage of the first article pushes out
     the other articles' passages, which answered 3 ViNewsQA questions.)"""
-    counted = read_question(question).counted
+    asked = read_question(question)
+    counted = asked.counted
     if counted is None or not hits:
         return None
+
+    def counts(sentence: str) -> bool:
+        return counted.search(sentence) and (not asked.total or gives_total(sentence))
+
     drawn = {hits[r].passage.chunk_id for r in drawn_from(hits, params)}
-    if any(counted.search(s) for h in hits if h.passage.chunk_id in drawn
-           for s in split_sentences(h.passage.text)):
+    if any(counts(s) for h in hits if h.passage.chunk_id in drawn for s in split_sentences(h.passage.text)):
         return None
     p = params or AnswerParams()
     q = build_query(question)
@@ -129,7 +135,7 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
         if passage.chunk_id in drawn:
             continue
         for s in split_sentences(passage.text):
-            if len(s) >= MIN_SENTENCE and counted.search(s):
+            if len(s) >= MIN_SENTENCE and counts(s):
                 score = sentence_score(q_uni, q_bi, s, idf, p.bigram_weight)
                 if score > best:
                     best, chosen = score, passage
@@ -429,7 +435,10 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         return names_act(s, asked.acts) or bool(before and names_act(before, asked.acts) and not names_another_sum(s))
 
     no_sum = bool(asked.acts) and not any(sum_of_act(key) for key in kept)
-    note = NO_FIGURE_NOTE if no_figure else NO_SUM_NOTE.format(act=asked.acts[0]) if no_sum else ""
+    # "Học phí … là bao nhiêu một năm?" answered by sentences giving no sum at all
+    no_amount = is_sum(asked.counted) and not any(asked.counted.search(s.text) for s in out)
+    note = (NO_FIGURE_NOTE if no_figure else NO_SUM_NOTE.format(act=asked.acts[0]) if no_sum
+            else NO_AMOUNT_NOTE if no_amount else "")
     return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits),
                   note=note)
 

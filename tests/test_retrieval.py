@@ -735,6 +735,78 @@ def test_a_how_many_question_draws_on_the_passage_that_counts():
     assert counting_passage(q, [replace(drawn, passage=counting)], [counting], lambda t: 1.0) is None  # drawn already
 
 
+def test_a_total_asked_is_answered_by_the_sentence_giving_the_total():
+    """"… phải hoàn trả tổng cộng bao nhiêu tiền?": the sentence giving the total opens the answer,
+    not the one giving each person's sum (which shares more of the question's words); when the
+    passages drawn on give none, the top article's passage giving it is drawn on."""
+    from dataclasses import replace
+
+    from retrieval.answer import counting_passage
+    from retrieval.question.figures import asks_total, gives_total
+
+    parts = ("Bốn người đi học thạc sĩ nước ngoài không về phải hoàn trả: bà V. hoàn trả hơn 2 tỷ đồng, "
+             "bà H. hoàn trả gần 2,4 tỷ đồng, ông T. hoàn trả hơn 1,9 tỷ đồng.")
+    total = "Sau 1,5 năm, 4 cá nhân chỉ trả được gần 2,8 tỷ đồng trên tổng số kinh phí phải thu hồi là trên 9,8 tỷ đồng."
+    one = AnswerParams(max_sentences=1, add_next=False)
+    for q in ("4 người đi học thạc sĩ nước ngoài không về phải hoàn trả tổng cộng bao nhiêu tiền?",
+              "4 nguoi di hoc thac si nuoc ngoai khong ve phai hoan tra tong cong bao nhieu tien"):
+        a = compose(q, [_hit(f"{total} {parts}")], True, lambda t: 1.0, one)
+        assert a.sentences[0].text == total, (q, a.text)
+        assert not compose(q, [_hit(total)], True, lambda t: 1.0).note  # "thu hồi" is the act's sum too
+    a = compose("4 người đi học thạc sĩ nước ngoài không về phải hoàn trả bao nhiêu tiền?", [_hit(f"{parts} {total}")],
+                True, lambda t: 1.0, one)
+    assert a.sentences[0].text == parts  # no total asked: the sums that share the words
+    assert asks_total("Tổng số hộ nghèo của xã là bao nhiêu?") and not asks_total("Tổng Bí thư thăm bao nhiêu hộ?")
+    assert gives_total("tổng cộng 1.200 hộ") and not gives_total("Tổng Bí thư thăm 30 hộ, Tổng công ty hỗ trợ 2 tỷ đồng")
+    drawn = _hit(parts)
+    further = replace(drawn.passage, chunk_id=11, ord=3, text=total)
+    q = "4 người đi học thạc sĩ nước ngoài không về phải hoàn trả tổng cộng bao nhiêu tiền?"
+    assert counting_passage(q, [drawn], [drawn.passage, further], lambda t: 1.0) == further
+    assert counting_passage(q.replace("tổng cộng ", ""), [drawn], [drawn.passage, further], lambda t: 1.0) is None
+
+
+def test_a_fee_a_damage_or_a_rate_asked_is_a_sum_and_a_sum_none_quotes_is_said():
+    """"Học phí … là bao nhiêu một năm?", "mức phí cách ly … bao nhiêu một ngày?", "gây thiệt hại
+    ước tính bao nhiêu?" ask a sum ("một" counted nothing); quoted sentences giving no sum at all
+    are said to give none."""
+    from retrieval.question.figures import counted_noun, gives_total
+    from retrieval.types import NO_AMOUNT_NOTE
+
+    for q in ("Học phí nội trú của Trường THPT FPT Quy Nhơn là bao nhiêu một năm?", "hoc phi la bao nhieu mot nam",
+              "Mức phí cách ly khách sạn dự kiến khoảng bao nhiêu một ngày?",
+              "Vụ cháy 2 tàu cá ở bến Ngư Lộc gây thiệt hại ước tính bao nhiêu?"):
+        money = counted_noun(q)
+        assert money.search("Mức thu 100USD/1 người mỗi ngày.") and money.search("thiệt hại khoảng 3,2 tỷ đồng."), q
+        assert not money.search("Trường tuyển 160 học sinh mỗi năm."), q
+    assert not counted_noun("Bão làm thiệt hại bao nhiêu ha lúa?").search("thiệt hại 3 tỷ đồng")  # hectares asked
+    assert counted_noun("Lương giáo viên là bao nhiêu một tháng?") is None  # ("một" is no noun counted)
+    assert gives_total("Ngoài mức phạt tổng 2,23 tỷ đồng, 6 cơ sở bị đình chỉ.")
+    q = "Học phí nội trú của Trường THPT FPT Quy Nhơn là bao nhiêu một năm?"
+    pupils = "Trường THPT FPT Quy Nhơn tuyển 160 học sinh nội trú từ năm học 2021 - 2022."
+    assert compose(q, [_hit(pupils)], True, lambda t: 1.0).note == NO_AMOUNT_NOTE
+    fee = "Học phí nội trú của Trường THPT FPT Quy Nhơn là 90 triệu đồng một năm."
+    assert compose(q, [_hit(f"{pupils} {fee}")], True, lambda t: 1.0).note == ""
+    assert compose("Trường THPT FPT Quy Nhơn tuyển bao nhiêu học sinh?", [_hit(pupils)], True, lambda t: 1.0).note == ""
+
+
+def test_people_asked_by_what_they_are_or_where_they_live():
+    """"bao nhiêu phụ nữ": "393 người ứng cử là phụ nữ" counts them too; "bao nhiêu dân": the
+    people living there ("hơn 1.200 người", "1.200 nhân khẩu")."""
+    from retrieval.question.figures import counted_noun
+
+    for q in ("Có bao nhiêu phụ nữ trong danh sách ứng cử đại biểu Quốc hội?", "co bao nhieu phu nu ung cu"):
+        women = counted_noun(q)
+        assert women.search("Có 393 người ứng cử là phụ nữ.") and women.search("Có 393 phụ nữ ứng cử."), q
+        assert not women.search("Có 868 người ứng cử.") and not women.search("Có 393 người là phụ huynh."), q
+    assert not counted_noun("Có bao nhiêu em bé được hỗ trợ?").search("Có 30 người là em bé.")  # no kind listed
+    assert not counted_noun("Có bao nhiêu hộ nghèo?").search("Có 30 người là hộ nghèo.")  # no people noun
+    for q in ("Thôn Hoàng Xá có bao nhiêu dân?", "thon hoang xa co bao nhieu dan"):
+        people = counted_noun(q)
+        assert people.search("Thôn có hơn 1.200 người.") and people.search("Thôn có 1.200 nhân khẩu."), q
+        assert not people.search("Thôn có 320 hộ."), q
+    assert not counted_noun("Có bao nhiêu nhân viên?").search("Thôn có 1.200 người.")  # ("nhân" is no "dân")
+
+
 def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():
     """"dài bao nhiêu mét": "dài khoảng 600m" answers, "rộng 14m" does not (nor for "rộng" the
     other way); a unit as the press writes it ("600m", "1,8 kg" for "kí"); "nâng cao 30%" is no height."""

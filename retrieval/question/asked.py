@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from retrieval.people import trusted_people
 from retrieval.question.causes import asks_why
-from retrieval.question.figures import CountedNoun, asks_a_figure, counted_noun, money_acts, named_days
+from retrieval.question.figures import CountedNoun, asks_a_figure, asks_total, counted_noun, gives_total, money_acts, named_days
 from retrieval.question.message import asked_sentences
 from retrieval.question.offices import Office, asked_office, asks_who, names_the_office
 from retrieval.question.present import asks_of_now
@@ -42,12 +42,17 @@ class Asked:
     # for a sum asked: what it is the sum of, nearest the asking first ("bị xử phạt bao nhiêu tiền":
     # "phạt"; `money_acts`)
     acts: tuple[str, ...] = ()
+    # for a figure: a total asked ("tổng cộng bao nhiêu tiền": the sentence giving the total, not each part)
+    total: bool = False
 
     def answers(self) -> Callable[[str], bool] | None:
-        """What tells a sentence that answers: one counting what is asked ("25 mô hình"), or
-        naming the holder of the office asked; None when neither is asked."""
-        if self.counted is not None:
-            return self.counted.search
+        """What tells a sentence that answers: one counting what is asked ("25 mô hình"), as a
+        total when a total is asked ("tổng cộng bao nhiêu tiền": "trên tổng số kinh phí … là 9,8 tỷ
+        đồng", not each person's sum), or naming the holder of the office asked; None when
+        neither is asked."""
+        counted = self.counted
+        if counted is not None:
+            return (lambda sentence: counted.search(sentence) and gives_total(sentence)) if self.total else counted.search
         office = self.office
         return (lambda sentence: names_the_office(sentence, office)) if office is not None else None
 
@@ -67,7 +72,7 @@ def read_question(question: str) -> Asked:
         text=text, has_context=part is not None, counted=counted, figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
         office=asked_office(question) if who and not named else None, now=asks_of_now(text), slot=asked_slot(text),
-        acts=money_acts(text, counted),
+        acts=money_acts(text, counted), total=counted is not None and asks_total(text),
         parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
 
 

@@ -127,9 +127,13 @@ _PEOPLE = ("người", "công dân", "cư dân", "thành viên", "chuyên gia", 
            "tình nguyện viên", "thanh niên", "phụ nữ", "nông dân", "ngư dân", "du khách", "hành khách", "em",
            "cháu", "trẻ", "cụ")
 _PEOPLE_BARE = tuple(w for w in _PEOPLE if w not in ("cụ", "trẻ", "cháu"))
-# a noun's other spellings: a unit's, and the people "người" counts
-_SPELLINGS_OF = {**_UNIT_OF, "người": _PEOPLE}
-_SPELLINGS_OF_BARE = {**_UNIT_OF_BARE, "nguoi": _PEOPLE_BARE}
+# "bao nhiêu dân / nhân khẩu": the people living there ("hơn 1.200 người", "3.500 nhân khẩu")
+_INHABITANTS = ("dân", "người dân", "cư dân", "công dân", "nhân khẩu", "người")
+# a noun's other spellings: a unit's, the people "người" counts, the inhabitants "dân" does
+_SPELLINGS_OF = {**_UNIT_OF, "người": _PEOPLE, "dân": _INHABITANTS}
+_SPELLINGS_OF_BARE = {**_UNIT_OF_BARE, "nguoi": _PEOPLE_BARE, "dan": _INHABITANTS}
+# "bao nhiêu phụ nữ": also "393 người ứng cử là phụ nữ" (people of a kind named in two words)
+_KINDS_OF_PEOPLE = frozenset(fold(w) for w in _PEOPLE)
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
@@ -140,7 +144,7 @@ def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
 
 
 def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: str | None = None,
-                   typed: str | None = None) -> re.Pattern:
+                   typed: str | None = None, kind: str | None = None) -> re.Pattern:
     """A number (not a year) before the noun (`noun` already `f`-ed; `typed`: as typed, for its
     unit spellings), written apart or glued ("70ha"; not in a code: "12HA-3", "VN123"); a unit in
     any of its spellings ("600m" for "mét"); for a dimension asked, a figure right after its word
@@ -167,12 +171,15 @@ def _count_pattern(noun: str | None, f: Callable[[str], str] = fold, dimension: 
     units = "|".join(re.escape(u) for u in _spellings(typed or noun, f))
     # "13.726 cái túi xách" (with accents only: bare, "con", "cai", "tam" are also còn, cải, tạm)
     classifier = rf"(?:(?:{'|'.join(f(c) for c in _CLASSIFIERS)})\s+)?" if f is not fold else ""
-    return re.compile(rf"{number}\s*{classifier}(?:{units}){end}{hour}")
+    # `kind` of people asked ("bao nhiêu phụ nữ"): "393 người ứng cử là phụ nữ" (three words at most between)
+    of_kind = rf"|{number}\s*{f('người')}(?:\s+[^\W\d_]\S*){{0,3}}\s+{f('là')}\s+{f(kind)}{end}" if kind else ""
+    return re.compile(rf"{number}\s*{classifier}(?:{units}){end}{hour}{of_kind}")
 
 
 # Words after "bao nhiêu" that are no noun counted ("tặng quà trị giá bao nhiêu cho …"), as
 # typed with accents ("chợ", "chỗ", "ổ dịch" are nouns) and, for a question typed bare, folded
-_NOT_COUNTED = frozenset("cho của và để là thì trong ở tại với được khi vào từ đến trên so như mà".split())
+# ("bao nhiêu một năm": a rate, per year)
+_NOT_COUNTED = frozenset("cho của và để là thì trong ở tại với được khi vào từ đến trên so như mà một mỗi".split())
 _NOT_COUNTED_BARE = frozenset(fold(w) for w in _NOT_COUNTED) - {"o", "so"}  # "ô tô", "sổ đỏ" typed bare
 # A question asking an amount of money ("trị giá bao nhiêu", "bao nhiêu tiền", "kinh phí … bao
 # nhiêu", "giá vé bao nhiêu"), folded; not "tham gia bao nhiêu buổi", "bao nhiêu đồng chí"
@@ -180,6 +187,7 @@ _NOT_COUNTED_BARE = frozenset(fold(w) for w in _NOT_COUNTED) - {"o", "so"}  # "�
 _NOT_MONEY_AFTER_DONG = ("chí", "bào", "đội", "nghiệp", "hương", "môn", "thời", "loạt", "ý", "tình", "hành", "bằng")
 _NOT_MONEY_AFTER_DONG_FOLDED = "|".join(fold(w) for w in _NOT_MONEY_AFTER_DONG)
 _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von dau tu|tong von|so tien"
+                            r"|(?:hoc|le|muc|vien|cuoc) phi|thiet hai(?: \w+){0,3} bao nhieu"  # "gây thiệt hại ước tính bao nhiêu"
                             r"|(?:muc|tien) (?:phat|ho tro|boi thuong|den bu|thuong|luong)"  # "Mức phạt … là bao nhiêu?"
                             r"|gia tri(?: \w+){0,3} (?:la |dat )?bao nhieu"
                             r"|(?<!tham )(?<!quoc )(?<!gia )(?<!chuyen )(?<!danh )(?<!dai )gia "
@@ -194,7 +202,7 @@ _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao n
 # one, is another's ("Trị giá hàng hóa vi phạm … 156.800.000 đồng" is no fine), and the answer says so.
 _MONEY_ACTS: dict[str, tuple[str, ...]] = {
     "phạt": ("phạt",), "hỗ trợ": ("hỗ trợ", "trợ cấp"), "trợ cấp": ("trợ cấp", "hỗ trợ"), "thưởng": ("thưởng",),
-    "bồi thường": ("bồi thường", "đền bù"), "đền bù": ("đền bù", "bồi thường"), "hoàn trả": ("hoàn trả",),
+    "bồi thường": ("bồi thường", "đền bù"), "đền bù": ("đền bù", "bồi thường"), "hoàn trả": ("hoàn trả", "thu hồi", "bồi hoàn", "trả lại"),
     "sai phạm": ("sai phạm", "vi phạm", "thất thoát"), "thất thoát": ("thất thoát", "sai phạm"),
     "chiếm đoạt": ("chiếm đoạt", "lừa đảo"), "lừa đảo": ("lừa đảo", "chiếm đoạt"), "thiệt hại": ("thiệt hại",),
     "ủng hộ": ("ủng hộ", "quyên góp"), "quyên góp": ("quyên góp", "ủng hộ"), "giải ngân": ("giải ngân",),
@@ -213,6 +221,25 @@ _ASKS_SUM_OF_ACT_RE = re.compile(r"\b(?:bao nhieu (?:tien|dong|trieu|ty)|so tien
 # it another ("bi phat hien" is bị phát hiện, "phat tien" phát tiền too)
 _BARE_ACT_RES = {"phạt": re.compile(r"\b(?:xu|nop|muc|tien) phat\b|\bbi phat\b(?! (?:hien|trien|dong|hanh|song|sinh|huy|ra))"),
                  "thưởng": re.compile(r"\b(?:duoc|khen|tien) thuong\b")}
+
+
+# A total asked ("phải hoàn trả tổng cộng bao nhiêu tiền", "Tổng số hộ nghèo … là bao nhiêu"), and a
+# sentence giving one ("trên tổng số kinh phí phải thu hồi là trên 9,8 tỷ đồng", "tổng cộng 1.200 hộ"),
+# folded; not "Tổng Bí thư", "tổng kết", "Tổng công ty", "tổng thể" …
+_NOT_TOTAL = r"(?! (?:ty|doan|nhan|an|chuc)\b)"  # "Tổng công ty", "Tổng Công đoàn", "tổng cộng" typed bare
+_ASKS_TOTAL_RE = re.compile(rf"\b(?:tong (?:cong{_NOT_TOTAL}|so)|ca thay)\b")
+_TOTAL_RE = re.compile(rf"\b(?:tong (?:cong{_NOT_TOTAL}|so|kinh phi|gia tri|tri gia|muc|von|thiet hai|dien tich|luong|tien)"
+                       r"|ca thay|cong lai)\b|\btong (?=\d)")  # ("mức phạt tổng 2,23 tỷ đồng")
+
+
+def asks_total(question: str) -> bool:
+    """Whether a question asking a figure asks a total ("tổng cộng bao nhiêu tiền")."""
+    return bool(_ASKS_TOTAL_RE.search(fold(question).lower()))
+
+
+def gives_total(sentence: str) -> bool:
+    """Whether a sentence names a total ("tổng số", "tổng cộng", "tổng kinh phí" …)."""
+    return bool(_TOTAL_RE.search(fold(sentence).lower()))
 
 
 def _accented(text: str) -> str:
@@ -279,6 +306,11 @@ def _money_pattern(accented: bool) -> re.Pattern:
 _MONEY = CountedNoun(_money_pattern(True), _money_pattern(False))
 
 
+def is_sum(counted: CountedNoun | None) -> bool:
+    """Whether what a question counts (`counted_noun`) is an amount of money."""
+    return counted is _MONEY
+
+
 def counted_noun(question: str) -> CountedNoun | None:
     """For "bao nhiêu <noun>" / "mấy <noun>", what counts it (`CountedNoun`); for an amount
     of money asked (and no other noun counted), a sum. `question`: what a message asks
@@ -309,9 +341,12 @@ def counted_noun(question: str) -> CountedNoun | None:
             return CountedNoun(re.compile(after.format(marks_last(which.group(1)), marks_last("số"), marks_last("thứ"))),
                                re.compile(after.format(fold(which.group(1)), "so", "thu")))
         return None
-    return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, noun)
+    # a kind of people in two words ("phụ nữ", "thanh niên"), as typed
+    two = re.match(r"\s+([^\W\d_]+)", text[m.end(1):]) if m and noun == m.group(1) else None
+    kind = f"{noun} {two.group(1)}" if two and fold(f"{noun} {two.group(1)}") in _KINDS_OF_PEOPLE else None
+    return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, noun, kind)
                        if noun is None or has_diacritics(noun) else None,
-                       _count_pattern(fold(noun) if noun else None, fold, dimension, noun))
+                       _count_pattern(fold(noun) if noun else None, fold, dimension, noun, kind))
 
 
 # folded, however it is typed ("mấy" only with its accent)
