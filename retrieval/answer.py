@@ -328,6 +328,25 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         # "Vì sao hố … bị ngập nước?": the sentences sharing most words name the place and the
         # event; the best one of the first article giving a cause is quoted right after the opener
         cause = _best(scored, lambda key: of_first(key) and gives_cause(sentences[key]))
+        if cause is None and following:
+            # ... or, when none does, the best one giving a cause in the passage after one of its
+            # passages drawn on ("… đều bị thủng ruột do cây tăm xuyên qua.", further on)
+            after: dict[tuple[int, int], tuple[str, str, int]] = {}  # key -> (sentence, passage, ord)
+            for rank in dict.fromkeys(r for r, _ in sentences):
+                hit = hits[rank]
+                text = following.get(hit.passage.chunk_id) if of_first((rank, 0)) else None
+                if not text:
+                    continue
+                own = split_sentences(hit.passage.text)
+                nxt = split_sentences(text)
+                start = nxt.index(own[-1]) + 1 if own and own[-1] in nxt else 0
+                for j, sent in enumerate(nxt[start:]):
+                    if _quotable(sent) and gives_cause(sent):
+                        after[(rank, len(own) + j)] = (sent, text, hit.passage.ord + 1)
+            if after:
+                cause = max(after, key=lambda k: (sentence_score(q_uni, q_bi, after[k][0], idf, p.bigram_weight), k))
+                sentences[cause] = after[cause][0]
+                spilled[cause] = after[cause][1:]
         if cause is not None:
             picked.insert(1, cause)
     # "… yêu cầu:" says nothing without what follows: the sentence after a lead-in, right after it;

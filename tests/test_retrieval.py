@@ -964,6 +964,40 @@ def test_a_why_question_quotes_a_sentence_giving_a_cause():
     assert late in a.text
 
 
+def test_a_why_question_finds_its_cause_after_the_passages_drawn_on():
+    """A cause in the passage after the first article's passage drawn on is quoted when none
+    drawn on gives one (in a quotation that passage goes on with too, ahead of another
+    article's long sentence in the length budget); "… vì chuyện gì?" asks why."""
+    from retrieval.question.causes import asks_why
+
+    where = "Bé N. (7 tuổi, trú thị xã Thái Hòa, Nghệ An) cũng nuốt phải que tăm vào bụng."
+    sent = "Các bệnh nhân được đưa đến Bệnh viện Sản nhi Nghệ An trong tình trạng đau bụng, sốt."
+    cause = "Các bác sĩ phát hiện cả hai bệnh nhi đều bị thủng ruột do cây tăm xuyên qua."
+    hit = _hit(f"{where} {sent}")
+    following = {hit.passage.chunk_id: f"{sent} Gia đình cho biết các bé vẫn bình thường. {cause} Hai bé đã ổn định."}
+    q = "Vì sao 2 cháu bé ở Thái Hòa, Nghệ An bị thủng ruột phải mổ?"
+    a = compose(q, [hit], True, lambda t: 1.0, AnswerParams(), following)
+    assert cause in [s.text for s in a.sentences] and a.citations[0].passage.endswith("Hai bé đã ổn định."), a.text
+    assert cause not in compose("2 cháu bé ở Thái Hòa, Nghệ An bị thủng ruột phải mổ ra sao?", [hit], True,
+                                lambda t: 1.0, AnswerParams(), following).text  # no cause asked
+    # a cause in the quotation the passage ends on, before another article's long sentence in the budget
+    event = ("Liên quan đến vụ 7 cục nóng điều hòa rơi xuống khu vui chơi trẻ em tại chung cư An Bình, đại diện chủ đầu tư "
+             "tòa nhà cho biết, sau khi xảy ra sự việc, đơn vị này đã phối hợp cùng lực lượng chức năng làm rõ "
+             "những vấn đề liên quan, " + "rà soát các giàn trên tường, " * 3 + "báo cáo.")
+    quote = '"Đây là giàn điều hòa của những doanh nghiệp đang thuê tại tầng 2 tòa nhà.'
+    within = "Họ đặt quá nhiều cục nóng vào một vị trí, dẫn đến bung mối hàn giá sắt."
+    ends = 'Vị trí này cách mặt đất khoảng 4m", đại diện chủ đầu tư nói.'
+    other = ("Lãnh đạo phường cho biết, lực lượng chức năng đang điều tra vụ 7 cục nóng điều hòa tại chung cư An Bình "
+             "bất ngờ rơi xuống khu vui chơi của trẻ em, " + "không gây thương tích, " * 4 + "đang xác minh.")
+    first = _hit(f"{event} {quote}")
+    following = {first.passage.chunk_id: f"{within} {ends}"}
+    q = "Tại sao 7 cục nóng điều hòa ở chung cư An Bình lại rơi xuống khu vui chơi trẻ em?"
+    a = compose(q, [first, _hit(other, 2, "Bài B")], True, lambda t: 1.0, AnswerParams(), following)
+    assert within in [s.text for s in a.sentences] and quote in [s.text for s in a.sentences], a.text
+    assert asks_why("Hai nữ sinh đánh nhau giữa đường vì chuyện gì?") and asks_why("danh nhau vi chuyen gi")
+    assert not asks_why("Chuyện gì đã xảy ra ở trường?")
+
+
 def test_the_slot_a_question_asks_to_fill_opens_the_answer():
     """"… quê ở đâu?", "… có ai tử vong không?": the sentences repeating the event's words hold
     most of the question; the one of the first article writing the slot ("quê", "tử vong")

@@ -9,8 +9,10 @@ from retrieval.normalize import nfc
 from retrieval.question.typed import phrases_typed
 
 
-# "Vì sao …", "Nguyên nhân … là gì?", typed with accents or without ("Ai đỗ đầu" is no "do đâu")
-_WHY = tuple(tuple(w.split()) for w in ("vì sao", "tại sao", "nguyên nhân", "lý do", "lí do", "do đâu", "vì đâu"))
+# "Vì sao …", "Nguyên nhân … là gì?", "… đánh nhau vì chuyện gì?", typed with accents or without ("Ai đỗ
+# đầu" is no "do đâu")
+_WHY = tuple(tuple(w.split()) for w in ("vì sao", "tại sao", "nguyên nhân", "lý do", "lí do", "do đâu", "vì đâu",
+                                         "vì chuyện gì", "vì việc gì", "vì điều gì", "do chuyện gì", "vì cớ gì"))
 # A sentence giving a cause: "nguyên nhân là …", "do mưa lớn", "do thiếu vốn đầu tư", "do người dân
 # chưa nắm rõ" (not "do đó", "do vậy": therefore; nor "tự do", "do dự" but "do dự án treo"; nor an
 # agent, one of these words then, in the clause, what agents do: "do xã tổ chức", "do ông A phụ
