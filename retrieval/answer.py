@@ -27,7 +27,7 @@ from retrieval.lexical import build_query
 from retrieval.normalize import cut_at_word
 from retrieval.question.asked import Asked, read_question
 from retrieval.question.causes import gives_cause
-from retrieval.question.figures import gives_total, is_sum, named_days, names_act, names_another_sum, states_a_figure
+from retrieval.question.figures import is_sum, named_days, names_act, names_another_sum, states_a_figure
 from retrieval.question.offices import names_someone_asked, names_the_office
 from retrieval.question.slot import Slot, writes
 from retrieval.sentences import (LONG_SENTENCE, clauses_around, closes_quote, may_answer, names_code, opens_quote,
@@ -117,29 +117,27 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
     (Not for a cause asked: drawing on another passage of the first article pushes out
     the other articles' passages, which answered 3 ViNewsQA questions.)"""
     asked = read_question(question)
-    counted = asked.counted
-    if counted is None or not hits:
+    if asked.counted is None or not hits:
         return None
-
-    def counts(sentence: str) -> bool:
-        return counted.search(sentence) and (not asked.total or gives_total(sentence))
-
     drawn = {hits[r].passage.chunk_id for r in drawn_from(hits, params)}
-    if any(counts(s) for h in hits if h.passage.chunk_id in drawn for s in split_sentences(h.passage.text)):
-        return None
     p = params or AnswerParams()
     q = build_query(question)
     q_uni, q_bi = set(q.fold_uni), set(q.fold_bi)
-    best, chosen = 0.0, None
-    for passage in passages:
-        if passage.chunk_id in drawn:
-            continue
-        for s in split_sentences(passage.text):
-            if len(s) >= MIN_SENTENCE and counts(s):
-                score = sentence_score(q_uni, q_bi, s, idf, p.bigram_weight)
-                if score > best:
-                    best, chosen = score, passage
-    return chosen
+    for counts in (t for t in (asked.prefers(), asked.counted.search) if t is not None):  # (a total first)
+        if any(counts(s) for h in hits if h.passage.chunk_id in drawn for s in split_sentences(h.passage.text)):
+            return None
+        best, chosen = 0.0, None
+        for passage in passages:
+            if passage.chunk_id in drawn:
+                continue
+            for s in split_sentences(passage.text):
+                if len(s) >= MIN_SENTENCE and counts(s):
+                    score = sentence_score(q_uni, q_bi, s, idf, p.bigram_weight)
+                    if score > best:
+                        best, chosen = score, passage
+        if chosen is not None:
+            return chosen
+    return None
 
 
 CONTEXT_WEIGHT = 0.25  # of a word's weight, for the words only the context of a pasted question writes
@@ -300,14 +298,24 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # budget can drop it for long sentences that only share the words, and the answer
     # opens on it; a message asking two such things ("… là ai? … bao nhiêu tiền?") gets both,
     # in the order asked.
-    tests = [t for t in (a.answers() for a in asked.parts) if t is not None] or [asked.answers()]
+    tests = [(a.answers(), a.prefers()) for a in asked.parts if a.answers() is not None] or [
+        (asked.answers(), asked.prefers())]
     score_of = {key: score for score, key in scored}
     at, opened = 1, False  # where the next answering sentence goes; whether one opens the answer
-    for answering in (t for t in tests if t is not None):
+    for answering, preferred in tests:
+        if answering is None:
+            continue
+
+        def answers(test: Callable[[tuple[int, int]], bool]) -> tuple[int, int] | None:
+            """The best-scoring sentence answering, among those passing `test`: one answering
+            best (a total asked) if any."""
+            best_key = _best(scored, lambda key: test(key) and preferred(sentences[key])) if preferred else None
+            return best_key if best_key is not None else _best(scored, lambda key: test(key) and answering(sentences[key]))
+
         # (the first article's when it scores at least 1/rival_factor of the best one: another fire's
         # "6 xe chuyên dụng" is no answer of this one's; a count far better matched elsewhere still is)
-        answer_key = _best(scored, lambda key: answering(sentences[key]))
-        own_key = _best(scored, lambda key: of_first(key) and answering(sentences[key]))
+        answer_key = answers(lambda key: True)
+        own_key = answers(of_first)
         if own_key is not None and answer_key is not None and score_of[own_key] * p.rival_factor >= score_of[answer_key]:
             answer_key = own_key
         if answer_key is None or answer_key in picked[1:at]:

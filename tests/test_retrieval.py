@@ -742,7 +742,7 @@ def test_a_total_asked_is_answered_by_the_sentence_giving_the_total():
     from dataclasses import replace
 
     from retrieval.answer import counting_passage
-    from retrieval.question.figures import asks_total, gives_total
+    from retrieval.question.figures import asks_total, gives_total, names_act
 
     parts = ("Bốn người đi học thạc sĩ nước ngoài không về phải hoàn trả: bà V. hoàn trả hơn 2 tỷ đồng, "
              "bà H. hoàn trả gần 2,4 tỷ đồng, ông T. hoàn trả hơn 1,9 tỷ đồng.")
@@ -756,20 +756,44 @@ def test_a_total_asked_is_answered_by_the_sentence_giving_the_total():
     a = compose("4 người đi học thạc sĩ nước ngoài không về phải hoàn trả bao nhiêu tiền?", [_hit(f"{parts} {total}")],
                 True, lambda t: 1.0, one)
     assert a.sentences[0].text == parts  # no total asked: the sums that share the words
-    assert asks_total("Tổng số hộ nghèo của xã là bao nhiêu?") and not asks_total("Tổng Bí thư thăm bao nhiêu hộ?")
-    assert gives_total("tổng cộng 1.200 hộ") and not gives_total("Tổng Bí thư thăm 30 hộ, Tổng công ty hỗ trợ 2 tỷ đồng")
+    for q in ("Các hộ dân tổng cộng nhận được bao nhiêu tiền hỗ trợ?", "tong cong nhan duoc bao nhieu tien",
+              "Tổng số tiền 4 người phải hoàn trả là bao nhiêu?", "Tổng kinh phí dự án là bao nhiêu?",
+              "Cả thảy có bao nhiêu người?"):
+        assert asks_total(q), q
+    for q in ("Tổng số hộ nghèo của xã là bao nhiêu?",  # a count ("số hộ nghèo"), not a sum of parts
+              "Trong tổng số người ứng cử, có bao nhiêu phụ nữ?", "Bệnh viện đã thực hiện bao nhiêu ca thay khớp háng?",
+              "Tổng công ty hỗ trợ bao nhiêu tiền?", "tong cong ty ho tro bao nhieu tien"):
+        assert not asks_total(q), q
+    for given in ("tổng cộng 1.200 hộ", "Các hộ tổng cộng nhận được 2 tỷ đồng.", "Ngoài mức phạt tổng 2,23 tỷ đồng",
+                  "tổng chi phí 3 tỷ đồng", "tổng doanh thu 3 tỷ đồng", "cộng lại 3 tỷ đồng", "tong cong 1.200 ho"):
+        assert gives_total(given), given
+    for other in ("Tổng Bí thư thăm 30 hộ, Tổng công ty hỗ trợ 2 tỷ đồng", "Tổng công trình sư", "Tổng Công hội",
+                  "Tổng thư ký 3 lần", "tong cong ty ho tro 2 ty dong", "Trong tổng số 868 người ứng cử có 393 phụ nữ."):
+        assert not gives_total(other), other
     drawn = _hit(parts)
     further = replace(drawn.passage, chunk_id=11, ord=3, text=total)
     q = "4 người đi học thạc sĩ nước ngoài không về phải hoàn trả tổng cộng bao nhiêu tiền?"
     assert counting_passage(q, [drawn], [drawn.passage, further], lambda t: 1.0) == further
     assert counting_passage(q.replace("tổng cộng ", ""), [drawn], [drawn.passage, further], lambda t: 1.0) is None
+    # no sentence gives a total: the one counting what is asked answers all the same, from further down too
+    q = "Tổng số tiền Quỹ Vì người nghèo huyện Kon Rẫy hỗ trợ xây nhà đại đoàn kết là bao nhiêu?"
+    lead = "Quỹ Vì người nghèo huyện Kon Rẫy hỗ trợ xây nhà đại đoàn kết cho hộ nghèo, được nhân dân đồng tình."
+    built = "Kết quả, 20 căn nhà được xây với 1 tỷ đồng."
+    a = compose(q, [_hit(f"{lead} {built}")], True, lambda t: 1.0, one)
+    assert a.sentences[0].text == built and not a.note, a.text
+    drawn = _hit(lead)
+    further = replace(drawn.passage, chunk_id=11, ord=3, text=built)
+    assert counting_passage(q, [drawn], [drawn.passage, further], lambda t: 1.0) == further
+    # "hoàn trả" is named by "thu hồi kinh phí" too, not by land taken back
+    assert names_act("Thời gian thu hồi kinh phí là 2 năm.", ("hoàn trả",))
+    assert not names_act("UBND huyện thu hồi 5 ha đất của ông A, hỗ trợ 2 tỷ đồng.", ("hoàn trả",))
 
 
 def test_a_fee_a_damage_or_a_rate_asked_is_a_sum_and_a_sum_none_quotes_is_said():
     """"Học phí … là bao nhiêu một năm?", "mức phí cách ly … bao nhiêu một ngày?", "gây thiệt hại
     ước tính bao nhiêu?" ask a sum ("một" counted nothing); quoted sentences giving no sum at all
     are said to give none."""
-    from retrieval.question.figures import counted_noun, gives_total
+    from retrieval.question.figures import counted_noun, gives_total, is_sum
     from retrieval.types import NO_AMOUNT_NOTE
 
     for q in ("Học phí nội trú của Trường THPT FPT Quy Nhơn là bao nhiêu một năm?", "hoc phi la bao nhieu mot nam",
@@ -778,8 +802,23 @@ def test_a_fee_a_damage_or_a_rate_asked_is_a_sum_and_a_sum_none_quotes_is_said()
         money = counted_noun(q)
         assert money.search("Mức thu 100USD/1 người mỗi ngày.") and money.search("thiệt hại khoảng 3,2 tỷ đồng."), q
         assert not money.search("Trường tuyển 160 học sinh mỗi năm."), q
+    for q in ("Lệ phí cấp giấy là bao nhiêu?", "Viện phí một ngày là bao nhiêu?", "Cước phí mỗi tháng là bao nhiêu?",
+              "vien phi la bao nhieu"):
+        assert is_sum(counted_noun(q)), q
+    for q in ("Viện phí được BHYT chi trả bao nhiêu %?", "hoc phi giam bao nhieu %",  # a share
+              "Đồng chí Lê Phi Hùng đạt tỷ lệ phiếu bầu là bao nhiêu?",  # a name, not "lệ phí"
+              "Diện tích lúa bị thiệt hại là bao nhiêu?", "Thiệt hại về người là bao nhiêu?"):
+        assert not is_sum(counted_noun(q)), q
     assert not counted_noun("Bão làm thiệt hại bao nhiêu ha lúa?").search("thiệt hại 3 tỷ đồng")  # hectares asked
-    assert counted_noun("Lương giáo viên là bao nhiêu một tháng?") is None  # ("một" is no noun counted)
+    for q in ("Lương giáo viên là bao nhiêu một tháng?", "Mỗi hộ được hỗ trợ bao nhiêu mỗi tháng?"):
+        assert counted_noun(q) is None, q  # ("một", "mỗi" are no noun counted)
+    # sums as the press writes them
+    money = counted_noun("Học phí là bao nhiêu?")
+    for written in ("1,2 triệu/tháng", "2 triệu mỗi tháng", "500 nghìn một tháng", "hơn 2 triệu.", "500.000đ/tháng",
+                    "500.000 VNĐ/tháng", "1,5 triệu VND/tháng", "$100", "100USD", "9,8 tỷ", "1,2 triệu đồng/tháng"):
+        assert money.search(f"Học phí là {written}"), written
+    for no_sum in ("3 triệu người", "3 nghìn lượt khách", "máy in 3D", "năm 2020 đồng chí"):
+        assert not money.search(f"Có {no_sum} tham gia"), no_sum
     assert gives_total("Ngoài mức phạt tổng 2,23 tỷ đồng, 6 cơ sở bị đình chỉ.")
     q = "Học phí nội trú của Trường THPT FPT Quy Nhơn là bao nhiêu một năm?"
     pupils = "Trường THPT FPT Quy Nhơn tuyển 160 học sinh nội trú từ năm học 2021 - 2022."
@@ -805,6 +844,12 @@ def test_people_asked_by_what_they_are_or_where_they_live():
         assert people.search("Thôn có hơn 1.200 người.") and people.search("Thôn có 1.200 nhân khẩu."), q
         assert not people.search("Thôn có 320 hộ."), q
     assert not counted_noun("Có bao nhiêu nhân viên?").search("Thôn có 1.200 người.")  # ("nhân" is no "dân")
+    for q in ("Có bao nhiêu phụ nữ ứng cử?", "co bao nhieu phu nu ung cu"):
+        assert not counted_noun(q).search("Hơn 200 phụ huynh đến dự."), q  # the kind in both its words
+    for q in ("Tỉnh Kon Tum có bao nhiêu dân tộc cùng sinh sống?", "tinh kon tum co bao nhieu dan toc"):
+        peoples = counted_noun(q)
+        assert peoples.search("Trong đó có 43 dân tộc anh em.") and not peoples.search("Tỉnh có 580.000 người."), q
+    assert not counted_noun("bao nhieu dan bo").search("12 người bị thương")  # (đàn bò)
 
 
 def test_a_length_asked_is_answered_by_the_length_in_any_unit_spelling():

@@ -46,15 +46,21 @@ class Asked:
     total: bool = False
 
     def answers(self) -> Callable[[str], bool] | None:
-        """What tells a sentence that answers: one counting what is asked ("25 mô hình"), as a
-        total when a total is asked ("tổng cộng bao nhiêu tiền": "trên tổng số kinh phí … là 9,8 tỷ
-        đồng", not each person's sum), or naming the holder of the office asked; None when
-        neither is asked."""
-        counted = self.counted
-        if counted is not None:
-            return (lambda sentence: counted.search(sentence) and gives_total(sentence)) if self.total else counted.search
+        """What tells a sentence that answers: one counting what is asked ("25 mô hình"), or
+        naming the holder of the office asked; None when neither is asked."""
+        if self.counted is not None:
+            return self.counted.search
         office = self.office
         return (lambda sentence: names_the_office(sentence, office)) if office is not None else None
+
+    def prefers(self) -> Callable[[str], bool] | None:
+        """Of the sentences that answer (`answers`), those that answer best, if any: for a total
+        asked ("tổng cộng bao nhiêu tiền"), one counting it as a total ("trên tổng số kinh phí … là
+        9,8 tỷ đồng", not each person's sum); None when no such preference is asked."""
+        counted = self.counted
+        if counted is None or not self.total:
+            return None
+        return lambda sentence: counted.search(sentence) and gives_total(sentence)
 
 
 @lru_cache(maxsize=256)

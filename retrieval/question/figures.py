@@ -132,8 +132,12 @@ _INHABITANTS = ("dân", "người dân", "cư dân", "công dân", "nhân khẩu
 # a noun's other spellings: a unit's, the people "người" counts, the inhabitants "dân" does
 _SPELLINGS_OF = {**_UNIT_OF, "người": _PEOPLE, "dân": _INHABITANTS}
 _SPELLINGS_OF_BARE = {**_UNIT_OF_BARE, "nguoi": _PEOPLE_BARE, "dan": _INHABITANTS}
-# "bao nhiêu phụ nữ": also "393 người ứng cử là phụ nữ" (people of a kind named in two words)
+# "bao nhiêu phụ nữ": "393 phụ nữ" (not "phụ huynh") and "393 người ứng cử là phụ nữ" (people of a kind
+# named in two words: the noun counted and the word after it)
 _KINDS_OF_PEOPLE = frozenset(fold(w) for w in _PEOPLE)
+# "dân" in a compound is no inhabitant ("bao nhiêu dân tộc", "dân quân"; typed bare, "dan bo" is đàn bò)
+_NOT_INHABITANTS = frozenset("toc quan so su chu van phong bieu y lang nguyen bo ga vit lon heo cuu de trau ong ca chim"
+                             .split())
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
@@ -187,7 +191,7 @@ _NOT_COUNTED_BARE = frozenset(fold(w) for w in _NOT_COUNTED) - {"o", "so"}  # "�
 _NOT_MONEY_AFTER_DONG = ("chí", "bào", "đội", "nghiệp", "hương", "môn", "thời", "loạt", "ý", "tình", "hành", "bằng")
 _NOT_MONEY_AFTER_DONG_FOLDED = "|".join(fold(w) for w in _NOT_MONEY_AFTER_DONG)
 _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von dau tu|tong von|so tien"
-                            r"|(?:hoc|le|muc|vien|cuoc) phi|thiet hai(?: \w+){0,3} bao nhieu"  # "gây thiệt hại ước tính bao nhiêu"
+                            r"|thiet hai(?: \w+){0,3} bao nhieu"  # "gây thiệt hại ước tính bao nhiêu"
                             r"|(?:muc|tien) (?:phat|ho tro|boi thuong|den bu|thuong|luong)"  # "Mức phạt … là bao nhiêu?"
                             r"|gia tri(?: \w+){0,3} (?:la |dat )?bao nhieu"
                             r"|(?<!tham )(?<!quoc )(?<!gia )(?<!chuyen )(?<!danh )(?<!dai )gia "
@@ -195,6 +199,13 @@ _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von d
                             r"(?:[\w-]+ ){0,6}(?:la |o muc |dat )?bao nhieu"
                             rf"|bao nhieu (?:dong(?! (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b)|ty|trieu))\b")
 _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
+# A fee ("Học phí … bao nhiêu một năm?", "mức phí cách ly"), with its accents when typed with them
+# ("Lê Phi Hùng" is no "lệ phí")
+_FEES = ("học phí", "lệ phí", "mức phí", "viện phí", "cước phí")
+_ASKS_FEE_RE = {True: re.compile(r"\b(?:" + "|".join(_FEES) + r")\b"),
+                False: re.compile(r"\b(?:" + "|".join(fold(w) for w in _FEES) + r")\b")}
+# A damage asked of what is no money ("Diện tích lúa bị thiệt hại là bao nhiêu?", "thiệt hại về người")
+_NOT_MONEY_DAMAGE_RE = re.compile(r"\b(?:dien tich|ve nguoi|so nguoi|nguoi chet)\b")
 
 
 # What a sum asked is the sum of ("bị xử phạt bao nhiêu tiền", "hỗ trợ bao nhiêu tiền"), each act
@@ -202,7 +213,8 @@ _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao n
 # one, is another's ("Trị giá hàng hóa vi phạm … 156.800.000 đồng" is no fine), and the answer says so.
 _MONEY_ACTS: dict[str, tuple[str, ...]] = {
     "phạt": ("phạt",), "hỗ trợ": ("hỗ trợ", "trợ cấp"), "trợ cấp": ("trợ cấp", "hỗ trợ"), "thưởng": ("thưởng",),
-    "bồi thường": ("bồi thường", "đền bù"), "đền bù": ("đền bù", "bồi thường"), "hoàn trả": ("hoàn trả", "thu hồi", "bồi hoàn", "trả lại"),
+    "bồi thường": ("bồi thường", "đền bù"), "đền bù": ("đền bù", "bồi thường"), "hoàn trả": ("hoàn trả", "bồi hoàn", "hoàn lại", "thu hồi kinh phí", "kinh phí phải thu hồi",
+                                                              "thu hồi tiền", "thu hồi số tiền", "trả lại tiền", "trả lại số tiền"),
     "sai phạm": ("sai phạm", "vi phạm", "thất thoát"), "thất thoát": ("thất thoát", "sai phạm"),
     "chiếm đoạt": ("chiếm đoạt", "lừa đảo"), "lừa đảo": ("lừa đảo", "chiếm đoạt"), "thiệt hại": ("thiệt hại",),
     "ủng hộ": ("ủng hộ", "quyên góp"), "quyên góp": ("quyên góp", "ủng hộ"), "giải ngân": ("giải ngân",),
@@ -223,28 +235,44 @@ _BARE_ACT_RES = {"phạt": re.compile(r"\b(?:xu|nop|muc|tien) phat\b|\bbi phat\b
                  "thưởng": re.compile(r"\b(?:duoc|khen|tien) thuong\b")}
 
 
-# A total asked ("phải hoàn trả tổng cộng bao nhiêu tiền", "Tổng số hộ nghèo … là bao nhiêu"), and a
-# sentence giving one ("trên tổng số kinh phí phải thu hồi là trên 9,8 tỷ đồng", "tổng cộng 1.200 hộ"),
-# folded; not "Tổng Bí thư", "tổng kết", "Tổng công ty", "tổng thể" …
-_NOT_TOTAL = r"(?! (?:ty|doan|nhan|an|chuc)\b)"  # "Tổng công ty", "Tổng Công đoàn", "tổng cộng" typed bare
-_ASKS_TOTAL_RE = re.compile(rf"\b(?:tong (?:cong{_NOT_TOTAL}|so)|ca thay)\b")
-_TOTAL_RE = re.compile(rf"\b(?:tong (?:cong{_NOT_TOTAL}|so|kinh phi|gia tri|tri gia|muc|von|thiet hai|dien tich|luong|tien)"
-                       r"|ca thay|cong lai)\b|\btong (?=\d)")  # ("mức phạt tổng 2,23 tỷ đồng")
+def _accented(text: str) -> str:
+    """Lower case, NFC, one tone placement ("hoà" as "hòa"): words compared with their accents."""
+    return one_tone_placement(nfc(text).lower())
+
+
+# A total asked: "tổng cộng", "cả thảy", a sum's total ("Tổng số tiền / tổng kinh phí … bao nhiêu");
+# not "Tổng số hộ nghèo … là bao nhiêu" (a count: "số hộ nghèo"), nor "trong tổng số …" (a share of
+# it). A sentence giving one: "trên tổng số kinh phí phải thu hồi là trên 9,8 tỷ đồng", "tổng cộng
+# 1.200 hộ", "mức phạt tổng 2,23 tỷ đồng"; not "Tổng Bí thư", "tổng kết", "Tổng công ty", "Tổng Công
+# đoàn", "Tổng công trình sư" (with accents, "cộng" is no "công"; typed bare, not before those words).
+_TOTAL_OF_SUM = ("số tiền", "kinh phí", "số kinh phí", "giá trị", "trị giá", "thiệt hại", "chi phí", "vốn",
+                 "mức đầu tư", "nguồn vốn", "doanh thu", "thu")
+_TOTAL_WORDS = ("cộng", "số", "mức", "diện tích", "lượng", "tiền", "dân số", *_TOTAL_OF_SUM)
+
+
+def _total_re(words_: tuple[str, ...], f: Callable[[str], str], ends: str) -> re.Pattern:
+    bare_cong = r"(?! (?:ty|doan|trinh|hoi)\b)" if f is fold else ""
+    alt = "|".join(f(w) + (bare_cong if w == "cộng" else "") for w in sorted(words_, key=len, reverse=True))
+    return re.compile(rf"(?<!{f('trong')} )\b{f('tổng')} (?:{alt})\b|\b{f('tổng cộng')}\b{bare_cong}|\b{f('cả thảy')}\b"
+                      + ends)
+
+
+_ASKS_TOTAL_RE = {True: _total_re(("cộng", *_TOTAL_OF_SUM), _accented, ""),
+                  False: _total_re(("cộng", *_TOTAL_OF_SUM), fold, "")}
+_TOTAL_RE = {True: _total_re(_TOTAL_WORDS, _accented, rf"|\b{_accented('cộng lại')}\b|\b{_accented('tổng')} (?=\d)"),
+             False: _total_re(_TOTAL_WORDS, fold, r"|\bcong lai\b|\btong (?=\d)")}
 
 
 def asks_total(question: str) -> bool:
     """Whether a question asking a figure asks a total ("tổng cộng bao nhiêu tiền")."""
-    return bool(_ASKS_TOTAL_RE.search(fold(question).lower()))
+    accented = has_diacritics(question)
+    return bool(_ASKS_TOTAL_RE[accented].search(_accented(question) if accented else fold(question).lower()))
 
 
 def gives_total(sentence: str) -> bool:
     """Whether a sentence names a total ("tổng số", "tổng cộng", "tổng kinh phí" …)."""
-    return bool(_TOTAL_RE.search(fold(sentence).lower()))
-
-
-def _accented(text: str) -> str:
-    """Lower case, NFC, one tone placement ("hoà" as "hòa"): words compared with their accents."""
-    return one_tone_placement(nfc(text).lower())
+    accented = has_diacritics(sentence)
+    return bool(_TOTAL_RE[accented].search(_accented(sentence) if accented else fold(sentence).lower()))
 
 
 def _words_of(text: str, f: Callable[[str], str]) -> str:
@@ -293,14 +321,20 @@ def _money_pattern(accented: bool) -> re.Pattern:
     "500 USD"); or a number of tỷ ("9,8 tỷ"). Not "12 đồng chí", "3 nghìn người"."""
     f = marks_last if accented else fold
     multiplier = "|".join(f(w) for w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
-    currency = "|".join(f(w) for w in ("đồng", "usd", "đô la", "euro", "yên"))
+    # ("500.000đ", "500.000 VNĐ"; typed bare, "3d" is no sum: "in 3D")
+    currency = "|".join([*(f(w) for w in ("đồng", "usd", "đô la", "euro", "yên", "vnđ", "vnd")), *(["đ"] if accented else [])])
     not_money = "|".join(f(w) for w in _NOT_MONEY_AFTER_DONG)
     number = r"(?<![\d.,])\d+(?:[.,]\d+)*\s*"
     year = r"(?!(?:19|20)\d\d\b)"  # "Năm 2023 đồng chí …" (a year before a bare currency word only)
     end = r"(?![\w\u0300-\u036f])"
-    return re.compile(rf"{number}(?:{multiplier})\s+(?:{currency}){end}"  # "2000 tỷ đồng", "40 triệu đồng"
+    # a multiple with no currency, as a rate or ending a clause ("1,2 triệu/tháng", "2 triệu mỗi tháng",
+    # "500 nghìn."; not "3 triệu người")
+    rate = rf"(?=\s*(?:/|{f('mỗi')}{end}|{f('một')}{end}|[,.;)]|$))"
+    return re.compile(rf"{number}(?:{multiplier})\s*(?:{currency}){end}"  # "2000 tỷ đồng", "40 triệu VNĐ"
                       rf"|{number}(?:{f('tỷ')}|{f('tỉ')}){end}"  # "9,8 tỷ" (not "3 nghìn người")
-                      rf"|{year}{number}(?:{currency}){end}(?!\s+(?:{not_money}){end})")
+                      rf"|{number}(?:{f('nghìn')}|{f('ngàn')}|{f('triệu')}){end}{rate}"
+                      rf"|{year}{number}(?:{currency}){end}(?!\s+(?:{not_money}){end})"
+                      r"|\$\s?\d+(?:[.,]\d+)*")  # "$100"
 
 
 _MONEY = CountedNoun(_money_pattern(True), _money_pattern(False))
@@ -324,9 +358,14 @@ def counted_noun(question: str) -> CountedNoun | None:
     # ("bao nhiêu đồng chí" counts comrades: the money words are read in `_ASKS_MONEY_RE`)
     money_noun = noun is not None and fold(noun) in _MONEY_NOUNS and not re.search(
         rf"\bdong (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b", fold(text))
-    if (noun is None or money_noun) and asks_a_figure(question) and _ASKS_MONEY_RE.search(fold(text)):
+    long = _LONG_UNIT_RE.search(fold(text))  # "bao nhiêu ki-lô-mét", "cây số", "%"
+    asks_money = _ASKS_MONEY_RE.search(fold(text)) or _ASKS_FEE_RE[accented].search(text)
+    if asks_money and asks_money.group(0).startswith("thiet hai") and _NOT_MONEY_DAMAGE_RE.search(fold(text)):
+        asks_money = None
+    # ("Học phí tăng bao nhiêu %?" asks a share)
+    if (noun is None or money_noun) and long is None and asks_a_figure(question) and asks_money:
         return _MONEY
-    if (long := _LONG_UNIT_RE.search(fold(text))) is not None:  # "bao nhiêu ki-lô-mét", "cây số"
+    if long is not None:
         noun = _LONG_UNIT_NOUNS[long.lastindex - 1]
     dim = _DIMENSION_RE[accented].search(text)
     dimension = next((d for d in _DIMENSIONS if dim and any(g and fold(g) == fold(d) for g in dim.groups())), None)
@@ -341,12 +380,15 @@ def counted_noun(question: str) -> CountedNoun | None:
             return CountedNoun(re.compile(after.format(marks_last(which.group(1)), marks_last("số"), marks_last("thứ"))),
                                re.compile(after.format(fold(which.group(1)), "so", "thu")))
         return None
-    # a kind of people in two words ("phụ nữ", "thanh niên"), as typed
+    # the noun with the word after it, as typed, when the two are what is counted: a kind of people
+    # ("phụ nữ", "thanh niên"), "dân" in a compound ("dân tộc")
     two = re.match(r"\s+([^\W\d_]+)", text[m.end(1):]) if m and noun == m.group(1) else None
-    kind = f"{noun} {two.group(1)}" if two and fold(f"{noun} {two.group(1)}") in _KINDS_OF_PEOPLE else None
-    return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, noun, kind)
+    phrase = f"{noun} {two.group(1)}" if two else None
+    kind = phrase if phrase and fold(phrase) in _KINDS_OF_PEOPLE else None
+    typed = kind or (phrase if phrase and fold(noun) == "dan" and fold(two.group(1)) in _NOT_INHABITANTS else noun)
+    return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, typed, kind)
                        if noun is None or has_diacritics(noun) else None,
-                       _count_pattern(fold(noun) if noun else None, fold, dimension, noun, kind))
+                       _count_pattern(fold(noun) if noun else None, fold, dimension, typed, kind))
 
 
 # folded, however it is typed ("mấy" only with its accent)
