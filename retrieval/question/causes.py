@@ -54,3 +54,15 @@ def asks_why(question: str) -> bool:
 def gives_cause(sentence: str) -> bool:
     """Whether a sentence (written with its accents) gives a cause."""
     return bool(_GIVES_CAUSE_RE.search(nfc(sentence)))
+
+
+# A reason or a purpose given without the words of a cause: "X nên Y" (not "không nên", "bạn nên":
+# should), "nhằm", "nhờ", "giúp", "làm tăng"
+_EXPLAINS_RE = re.compile(r"(?<!không )(?<!chưa )(?<!bạn )(?<!cũng )(?<!cần )(?<!vẫn )\bnên\b|\bnhằm\b|\bnhờ\b"
+                          r"|\bgiúp\b|\blàm tăng\b", re.I)
+
+
+def explains(sentence: str) -> bool:
+    """Whether a sentence (written with its accents) gives a cause (`gives_cause`), or a reason or
+    a purpose ("… chồng bà mệt, nôn ói nên nghỉ làm", "… nhằm cảnh báo cộng đồng")."""
+    return gives_cause(sentence) or bool(_EXPLAINS_RE.search(nfc(sentence)))
