@@ -31,7 +31,7 @@ from retrieval.question.figures import is_sum, named_days, names_act, names_anot
 from retrieval.question.offices import names_someone_asked, names_the_office
 from retrieval.question.slot import Slot, writes
 from retrieval.sentences import (LONG_SENTENCE, clauses_around, closes_quote, may_answer, names_code, opens_quote,
-                                 refers_back, repeats, sentence_after, sentence_score)
+                                 refers_back, repeats, sentence_after, sentence_score, sentences_after)
 from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_AMOUNT_NOTE, NO_FIGURE_NOTE, NO_SUM_NOTE, Answer,
                              Citation, Hit, Sentence)
 
@@ -204,7 +204,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             params: AnswerParams | None = None, following: Mapping[int, str] | None = None) -> Answer:
     """The answer to `question` from ranked hits (already judged `found`). `following`:
     chunk id -> the text of the passage after it, for the sentence after the best
-    one when the best ends its passage."""
+    one when the best ends its passage, what a quotation or a lead-in goes on to, and a
+    cause asked that the passages drawn on do not give."""
     p = params or AnswerParams()
     if not found or not hits:
         return Answer(query=question, found=False, hits=tuple(hits))
@@ -298,7 +299,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # budget can drop it for long sentences that only share the words, and the answer
     # opens on it; a message asking two such things ("… là ai? … bao nhiêu tiền?") gets both,
     # in the order asked.
-    tests = [(a.answers(), a.prefers()) for a in asked.parts if a.answers() is not None] or [
+    tests = [(t, a.prefers()) for a in asked.parts if (t := a.answers()) is not None] or [
         (asked.answers(), asked.prefers())]
     score_of = {key: score for score, key in scored}
     at, opened = 1, False  # where the next answering sentence goes; whether one opens the answer
@@ -337,24 +338,28 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         # event; the best one of the first article giving a cause is quoted right after the opener
         cause = _best(scored, lambda key: of_first(key) and gives_cause(sentences[key]))
         if cause is None and following:
-            # ... or, when none does, the best one giving a cause in the passage after one of its
-            # passages drawn on ("… đều bị thủng ruột do cây tăm xuyên qua.", further on)
-            after: dict[tuple[int, int], tuple[str, str, int]] = {}  # key -> (sentence, passage, ord)
+            # ... or, when none does, the best one giving a cause (and sharing a word with the question)
+            # in the passage after one of its passages drawn on ("… đều bị thủng ruột do cây tăm xuyên
+            # qua.", further on), with the sentence before it when it points back ("Tình trạng này là do …")
+            after: dict[tuple[int, int], tuple[float, str, str, int]] = {}  # key -> (score, sentence, passage, ord)
             for rank in dict.fromkeys(r for r, _ in sentences):
                 hit = hits[rank]
                 text = following.get(hit.passage.chunk_id) if of_first((rank, 0)) else None
                 if not text:
                     continue
                 own = split_sentences(hit.passage.text)
-                nxt = split_sentences(text)
-                start = nxt.index(own[-1]) + 1 if own and own[-1] in nxt else 0
-                for j, sent in enumerate(nxt[start:]):
-                    if _quotable(sent) and gives_cause(sent):
-                        after[(rank, len(own) + j)] = (sent, text, hit.passage.ord + 1)
+                for j, sent in enumerate(sentences_after(own[-1] if own else "", text)):
+                    score = sentence_score(q_uni, q_bi, sent, idf, p.bigram_weight)
+                    if score > 0 and _quotable(sent) and gives_cause(sent):
+                        after[(rank, len(own) + j)] = (score, sent, text, hit.passage.ord + 1)
             if after:
-                cause = max(after, key=lambda k: (sentence_score(q_uni, q_bi, after[k][0], idf, p.bigram_weight), k))
-                sentences[cause] = after[cause][0]
-                spilled[cause] = after[cause][1:]
+                cause = min(after, key=lambda k: (-after[k][0], k))  # (the earliest of the best)
+                sentences[cause], spilled[cause] = after[cause][1], after[cause][2:]
+                before = (cause[0], cause[1] - 1)
+                if before not in sentences and refers_back(sentences[cause]):
+                    own = split_sentences(hits[cause[0]].passage.text)
+                    sentences[before] = sentences_after(own[-1] if own else "", spilled[cause][0])[cause[1] - 1 - len(own)]
+                    spilled[before] = spilled[cause]
         if cause is not None:
             picked.insert(1, cause)
     if asked.why and not opened and not explains(sentences[picked[0]]):

@@ -65,13 +65,17 @@ def _names(sentence: str) -> set[str]:
     return {w.lower() for w in re.findall(r"\w+", sentence)[1:] if w[:1].isupper()}
 
 
-def sentence_after(last: str, following: str) -> str:
-    """The sentence after `last` in the passage that follows its own: after it where that
+def sentences_after(last: str, following: str) -> list[str]:
+    """The sentences after `last` in the passage that follows its own: after it where that
     passage holds it too (chunks share their boundary sentence; `last` may itself have been
-    taken from that passage), else its first (a long sentence continued)."""
+    taken from that passage), else all of them (a long sentence continued)."""
     nxt = split_sentences(following)
-    at = nxt.index(last) + 1 if last in nxt else 0
-    return nxt[at] if at < len(nxt) else ""
+    return nxt[nxt.index(last) + 1:] if last in nxt else nxt
+
+
+def sentence_after(last: str, following: str) -> str:
+    """The first of `sentences_after`, or ""."""
+    return next(iter(sentences_after(last, following)), "")
 
 
 # How a sentence opens when it leans on the one before ("Cách này giúp …", "Do đó, …").

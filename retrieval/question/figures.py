@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from retrieval.normalize import fold, has_diacritics, marks_last, nfc, one_tone_placement, words
+from retrieval.question.typed import phrases_typed
 
 
 _DAY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?!\d)")  # "30/4", "ngày 30/4/2021"
@@ -135,9 +136,11 @@ _SPELLINGS_OF_BARE = {**_UNIT_OF_BARE, "nguoi": _PEOPLE_BARE, "dan": _INHABITANT
 # "bao nhiêu phụ nữ": "393 phụ nữ" (not "phụ huynh") and "393 người ứng cử là phụ nữ" (people of a kind
 # named in two words: the noun counted and the word after it)
 _KINDS_OF_PEOPLE = frozenset(fold(w) for w in _PEOPLE)
-# "dân" in a compound is no inhabitant ("bao nhiêu dân tộc", "dân quân"; typed bare, "dan bo" is đàn bò)
-_NOT_INHABITANTS = frozenset("toc quan so su chu van phong bieu y lang nguyen bo ga vit lon heo cuu de trau ong ca chim"
-                             .split())
+# "dân" in a compound is no inhabitant ("bao nhiêu dân tộc", "dân quân"), with its accents where typed
+# with them (not "dân bỏ phiếu", "dân làng"); typed bare, "dan bo" is also đàn bò
+_DAN_COMPOUNDS = ("tộc", "quân", "số", "sự", "chủ", "vận", "phòng", "biểu", "y", "nguyện")
+_NOT_INHABITANTS = {True: frozenset(_DAN_COMPOUNDS),
+                    False: frozenset([*map(fold, _DAN_COMPOUNDS), *"bo ga vit lon heo cuu de trau ong ca chim".split()])}
 
 
 def _spellings(noun: str, f: Callable[[str], str]) -> list[str]:
@@ -201,11 +204,9 @@ _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von d
 _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
 # A fee ("Học phí … bao nhiêu một năm?", "mức phí cách ly"), with its accents when typed with them
 # ("Lê Phi Hùng" is no "lệ phí")
-_FEES = ("học phí", "lệ phí", "mức phí", "viện phí", "cước phí")
-_ASKS_FEE_RE = {True: re.compile(r"\b(?:" + "|".join(_FEES) + r")\b"),
-                False: re.compile(r"\b(?:" + "|".join(fold(w) for w in _FEES) + r")\b")}
+_FEES = tuple(tuple(w.split()) for w in ("học phí", "lệ phí", "mức phí", "viện phí", "cước phí"))
 # A damage asked of what is no money ("Diện tích lúa bị thiệt hại là bao nhiêu?", "thiệt hại về người")
-_NOT_MONEY_DAMAGE_RE = re.compile(r"\b(?:dien tich|ve nguoi|so nguoi|nguoi chet)\b")
+_NOT_MONEY_DAMAGE_RE = re.compile(r"\bthiet hai ve nguoi\b|\bdien tich\b(?: \w+){0,4} thiet hai\b")
 
 
 # What a sum asked is the sum of ("bị xử phạt bao nhiêu tiền", "hỗ trợ bao nhiêu tiền"), each act
@@ -213,8 +214,7 @@ _NOT_MONEY_DAMAGE_RE = re.compile(r"\b(?:dien tich|ve nguoi|so nguoi|nguoi chet)
 # one, is another's ("Trị giá hàng hóa vi phạm … 156.800.000 đồng" is no fine), and the answer says so.
 _MONEY_ACTS: dict[str, tuple[str, ...]] = {
     "phạt": ("phạt",), "hỗ trợ": ("hỗ trợ", "trợ cấp"), "trợ cấp": ("trợ cấp", "hỗ trợ"), "thưởng": ("thưởng",),
-    "bồi thường": ("bồi thường", "đền bù"), "đền bù": ("đền bù", "bồi thường"), "hoàn trả": ("hoàn trả", "bồi hoàn", "hoàn lại", "thu hồi kinh phí", "kinh phí phải thu hồi",
-                                                              "thu hồi tiền", "thu hồi số tiền", "trả lại tiền", "trả lại số tiền"),
+    "bồi thường": ("bồi thường", "đền bù"), "đền bù": ("đền bù", "bồi thường"), "hoàn trả": ("hoàn trả", "bồi hoàn", "hoàn lại", "thu hồi", "trả lại"),
     "sai phạm": ("sai phạm", "vi phạm", "thất thoát"), "thất thoát": ("thất thoát", "sai phạm"),
     "chiếm đoạt": ("chiếm đoạt", "lừa đảo"), "lừa đảo": ("lừa đảo", "chiếm đoạt"), "thiệt hại": ("thiệt hại",),
     "ủng hộ": ("ủng hộ", "quyên góp"), "quyên góp": ("quyên góp", "ủng hộ"), "giải ngân": ("giải ngân",),
@@ -245,28 +245,31 @@ def _accented(text: str) -> str:
 # it). A sentence giving one: "trên tổng số kinh phí phải thu hồi là trên 9,8 tỷ đồng", "tổng cộng
 # 1.200 hộ", "mức phạt tổng 2,23 tỷ đồng"; not "Tổng Bí thư", "tổng kết", "Tổng công ty", "Tổng Công
 # đoàn", "Tổng công trình sư" (with accents, "cộng" is no "công"; typed bare, not before those words).
-_TOTAL_OF_SUM = ("số tiền", "kinh phí", "số kinh phí", "giá trị", "trị giá", "thiệt hại", "chi phí", "vốn",
+_TOTAL_OF_SUM = ("số tiền", "kinh phí", "số kinh phí", "giá trị", "trị giá", "thiệt hại", "chi phí", "vốn", "số vốn",
                  "mức đầu tư", "nguồn vốn", "doanh thu", "thu")
 _TOTAL_WORDS = ("cộng", "số", "mức", "diện tích", "lượng", "tiền", "dân số", *_TOTAL_OF_SUM)
 
 
 def _total_re(words_: tuple[str, ...], f: Callable[[str], str], ends: str) -> re.Pattern:
     bare_cong = r"(?! (?:ty|doan|trinh|hoi)\b)" if f is fold else ""
-    alt = "|".join(f(w) + (bare_cong if w == "cộng" else "") for w in sorted(words_, key=len, reverse=True))
+    alt = "|".join(f(w) + (bare_cong if w == "cộng" else "") for w in sorted(words_, key=len, reverse=True)
+                   if f is not fold or w != "thu")  # (typed bare, "tong thu ky" is Tổng thư ký)
     return re.compile(rf"(?<!{f('trong')} )\b{f('tổng')} (?:{alt})\b|\b{f('tổng cộng')}\b{bare_cong}|\b{f('cả thảy')}\b"
                       + ends)
 
 
-_ASKS_TOTAL_RE = {True: _total_re(("cộng", *_TOTAL_OF_SUM), _accented, ""),
-                  False: _total_re(("cộng", *_TOTAL_OF_SUM), fold, "")}
+_TOTALS_ASKED = tuple(tuple(w.split()) for w in ("tổng cộng", "cả thảy", *(f"tổng {w}" for w in _TOTAL_OF_SUM)))
 _TOTAL_RE = {True: _total_re(_TOTAL_WORDS, _accented, rf"|\b{_accented('cộng lại')}\b|\b{_accented('tổng')} (?=\d)"),
              False: _total_re(_TOTAL_WORDS, fold, r"|\bcong lai\b|\btong (?=\d)")}
 
 
 def asks_total(question: str) -> bool:
     """Whether a question asking a figure asks a total ("tổng cộng bao nhiêu tiền")."""
-    accented = has_diacritics(question)
-    return bool(_ASKS_TOTAL_RE[accented].search(_accented(question) if accented else fold(question).lower()))
+    for ws, i, phrase in phrases_typed(one_tone_placement(nfc(question)), _TOTALS_ASKED, each_word=True):
+        after = ws[i + len(phrase)] if i + len(phrase) < len(ws) else ""
+        if (i == 0 or fold(ws[i - 1]) != "trong") and not (ws[i + 1] == "cong" and after in ("ty", "doan", "trinh", "hoi")):
+            return True  # (not "trong tổng số", a share; typed bare, not "tong cong ty")
+    return False
 
 
 def gives_total(sentence: str) -> bool:
@@ -282,6 +285,10 @@ def _words_of(text: str, f: Callable[[str], str]) -> str:
 
 
 _ACT_FORMS = {a: tuple(f" {_accented(w)} " for w in names) for a, names in _MONEY_ACTS.items()}
+# an act's word that names another act before these ("thu hồi 5 ha đất", "trả lại mặt bằng": no refund)
+_NOT_ACT_BEFORE = {f" {_accented(w)} ": frozenset(map(_accented, after)) for w, after in (
+    ("thu hồi", ("đất", "ha", "m2", "giấy", "dự án", "mặt", "quyết", "sổ", "bằng", "xe", "tang")),
+    ("trả lại", ("mặt", "đất", "giấy", "xe", "tài", "hồ", "sổ")))}
 _OTHER_SUM_FORMS = tuple(f" {_accented(w)} " for w in _OTHER_SUMS)
 
 
@@ -307,7 +314,17 @@ def money_acts(question: str, counted: "CountedNoun | None") -> tuple[str, ...]:
 def names_act(sentence: str, acts: tuple[str, ...]) -> bool:
     """Whether a sentence names one of the acts (`money_acts`), in any of the words for it."""
     words = _words_of(sentence, _accented)
-    return any(form in words for a in acts for form in _ACT_FORMS[a])
+
+    def named(form: str) -> bool:
+        at = words.find(form)
+        while at >= 0:
+            after = next((w for w in words[at + len(form):].split() if not re.fullmatch(r"[\d.,]+", w)), "")
+            if after not in _NOT_ACT_BEFORE.get(form, ()):  # (past a number: "thu hồi 5 ha đất")
+                return True
+            at = words.find(form, at + 1)
+        return False
+
+    return any(named(form) for a in acts for form in _ACT_FORMS[a])
 
 
 def names_another_sum(sentence: str) -> bool:
@@ -322,14 +339,15 @@ def _money_pattern(accented: bool) -> re.Pattern:
     f = marks_last if accented else fold
     multiplier = "|".join(f(w) for w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
     # ("500.000đ", "500.000 VNĐ"; typed bare, "3d" is no sum: "in 3D")
-    currency = "|".join([*(f(w) for w in ("đồng", "usd", "đô la", "euro", "yên", "vnđ", "vnd")), *(["đ"] if accented else [])])
+    currency = "|".join([*(f(w) for w in ("đồng", "usd", "đô la", "euro", "yên", "vnđ", "vnd")),
+                         *([r"đ(?!\s*/\s*c\b)"] if accented else [])])  # ("5 đ/c": comrades)
     not_money = "|".join(f(w) for w in _NOT_MONEY_AFTER_DONG)
     number = r"(?<![\d.,])\d+(?:[.,]\d+)*\s*"
     year = r"(?!(?:19|20)\d\d\b)"  # "Năm 2023 đồng chí …" (a year before a bare currency word only)
     end = r"(?![\w\u0300-\u036f])"
-    # a multiple with no currency, as a rate or ending a clause ("1,2 triệu/tháng", "2 triệu mỗi tháng",
-    # "500 nghìn."; not "3 triệu người")
-    rate = rf"(?=\s*(?:/|{f('mỗi')}{end}|{f('một')}{end}|[,.;)]|$))"
+    # a multiple with no currency, as a rate ("1,2 triệu/tháng", "2 triệu mỗi tháng"; not "3 triệu người",
+    # "dân số khoảng 1,2 triệu.", "3 nghìn một trăm hộ")
+    rate = rf"(?=\s*(?:/|{f('mỗi')}{end}|{f('một')}\s+(?:{f('tháng')}|{f('năm')}|{f('ngày')}|{f('người')}|{f('lần')}){end}))"
     return re.compile(rf"{number}(?:{multiplier})\s*(?:{currency}){end}"  # "2000 tỷ đồng", "40 triệu VNĐ"
                       rf"|{number}(?:{f('tỷ')}|{f('tỉ')}){end}"  # "9,8 tỷ" (not "3 nghìn người")
                       rf"|{number}(?:{f('nghìn')}|{f('ngàn')}|{f('triệu')}){end}{rate}"
@@ -359,11 +377,12 @@ def counted_noun(question: str) -> CountedNoun | None:
     money_noun = noun is not None and fold(noun) in _MONEY_NOUNS and not re.search(
         rf"\bdong (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b", fold(text))
     long = _LONG_UNIT_RE.search(fold(text))  # "bao nhiêu ki-lô-mét", "cây số", "%"
-    asks_money = _ASKS_MONEY_RE.search(fold(text)) or _ASKS_FEE_RE[accented].search(text)
-    if asks_money and asks_money.group(0).startswith("thiet hai") and _NOT_MONEY_DAMAGE_RE.search(fold(text)):
-        asks_money = None
-    # ("Học phí tăng bao nhiêu %?" asks a share)
-    if (noun is None or money_noun) and long is None and asks_a_figure(question) and asks_money:
+    asks_money = bool(_ASKS_MONEY_RE.search(fold(text)) or next(phrases_typed(text, _FEES, each_word=True), None))
+    if asks_money and not money_noun and _NOT_MONEY_DAMAGE_RE.search(fold(text)):
+        asks_money = False  # ("… thiệt hại bao nhiêu tiền, có thiệt hại về người không?" asks a sum)
+    # ("Học phí tăng bao nhiêu %?" asks a share, "Học phí là bao nhiêu, tăng bao nhiêu %?" a sum first)
+    share_only = long is not None and fold(text).count("bao nhieu") < 2
+    if (noun is None or money_noun) and not share_only and asks_a_figure(question) and asks_money:
         return _MONEY
     if long is not None:
         noun = _LONG_UNIT_NOUNS[long.lastindex - 1]
@@ -385,7 +404,8 @@ def counted_noun(question: str) -> CountedNoun | None:
     two = re.match(r"\s+([^\W\d_]+)", text[m.end(1):]) if m and noun == m.group(1) else None
     phrase = f"{noun} {two.group(1)}" if two else None
     kind = phrase if phrase and fold(phrase) in _KINDS_OF_PEOPLE else None
-    typed = kind or (phrase if phrase and fold(noun) == "dan" and fold(two.group(1)) in _NOT_INHABITANTS else noun)
+    compound = phrase and fold(noun) == "dan" and (two.group(1) if accented else fold(two.group(1))) in _NOT_INHABITANTS[accented]
+    typed = kind or (phrase if compound else noun)
     return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, typed, kind)
                        if noun is None or has_diacritics(noun) else None,
                        _count_pattern(fold(noun) if noun else None, fold, dimension, typed, kind))
