@@ -113,17 +113,20 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
     sentence that counts it and best matches the question ("Kon Rẫy có bao nhiêu mô
     hình…": "Có 25 mô hình kinh tế, 10 mô hình…", further down the article); for a total
     asked, when none counts it as a total ("phải hoàn trả tổng cộng bao nhiêu tiền": each
-    person's sum is drawn on, the total further up) (pure).
+    person's sum is drawn on, the total further up); for "… thuộc phường nào?", the one naming
+    a place of the kind asked ("phường Mỹ Đình 2") (pure).
     (Not for a cause asked: drawing on another passage of the first article pushes out
     the other articles' passages, which answered 3 ViNewsQA questions.)"""
     asked = read_question(question)
-    if asked.counted is None or not hits:
+    tests = (asked.prefers(), asked.counted.search) if asked.counted is not None else (
+        (asked.unit.named_in,) if asked.unit is not None and asked.office is None else ())
+    if not tests or not hits:
         return None
     drawn = {hits[r].passage.chunk_id for r in drawn_from(hits, params)}
     p = params or AnswerParams()
     q = build_query(question)
     q_uni, q_bi = set(q.fold_uni), set(q.fold_bi)
-    for counts in (t for t in (asked.prefers(), asked.counted.search) if t is not None):  # (a total first)
+    for counts in (t for t in tests if t is not None):  # (a total first)
         if any(counts(s) for h in hits if h.passage.chunk_id in drawn for s in split_sentences(h.passage.text)):
             return None
         best, chosen = 0.0, None

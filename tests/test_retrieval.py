@@ -1091,6 +1091,36 @@ def test_a_why_question_finds_its_cause_after_the_passages_drawn_on():
     assert not asks_why("Chuyện gì đã xảy ra ở trường?")
 
 
+def test_a_question_asking_which_place_of_a_kind_opens_on_one():
+    """"… xảy ra ở thôn nào?": the sentence naming a thôn by its name or number opens the answer
+    (not the one sharing most words, naming only the commune); from further down the top article
+    when the passages found name none; "Văn bản nào" asks no "bản" (a village)."""
+    from dataclasses import replace
+
+    from retrieval.answer import counting_passage
+    from retrieval.question.units import unit_asked
+
+    q = "Vụ hai vợ chồng rơi xuống hầm biogas ở huyện Đắk G'Long làm 1 người chết xảy ra ở thôn nào?"
+    commune = ("Ông Đặng Văn Hướng, Chủ tịch UBND xã Đắk Ha (huyện Đắk G'Long) xác nhận vụ hai vợ chồng rơi "
+               "xuống hầm biogas làm 1 người chết.")
+    village = "Vụ tai nạn xảy ra tại thôn 3, xã Đắk Ha."
+    one = AnswerParams(max_sentences=1, add_next=False)
+    assert compose(q, [_hit(f"{commune} {village}")], True, lambda t: 1.0, one).sentences[0].text == village
+    assert compose(q.replace("ở thôn nào", "khi nào"), [_hit(f"{commune} {village}")], True, lambda t: 1.0,
+                   one).sentences[0].text == commune  # no place asked
+    drawn = _hit(commune)
+    further = replace(drawn.passage, chunk_id=11, ord=4, text=village)
+    assert counting_passage(q, [drawn], [drawn.passage, further], lambda t: 1.0) == further
+    for typed in ("con ca sau o binh chanh tphcm xuat hien o xa nao", "Cá sấu ở Bình Chánh xuất hiện ở xã nào?"):
+        asked = unit_asked(typed)
+        assert asked.named_in("Cá sấu xuất hiện ở xã Phạm Văn Hai, huyện Bình Chánh."), typed
+        assert not asked.named_in("Người dân rất xa lạ với cá sấu.") and not asked.named_in("Cả xã hoang mang."), typed
+    asked = unit_asked("Xã Ea Huar ở huyện nào?")
+    assert asked.named_in("Xã Ea Huar (huyện Buôn Đôn, Đắk Lắk)") and not unit_asked("Văn bản nào hướng dẫn cách ly?")
+    asked = unit_asked("Ở huyện Phù Cừ, thôn Hoàng Xá thuộc huyện nào?")
+    assert not asked.named_in("Huyện Phù Cừ phong tỏa thôn.")  # the place the question names is no answer
+
+
 def test_the_slot_a_question_asks_to_fill_opens_the_answer():
     """"… quê ở đâu?", "… có ai tử vong không?": the sentences repeating the event's words hold
     most of the question; the one of the first article writing the slot ("quê", "tử vong")

@@ -19,6 +19,7 @@ from retrieval.question.message import asked_sentences
 from retrieval.question.offices import Office, asked_office, asks_who, names_the_office
 from retrieval.question.present import asks_of_now
 from retrieval.question.slot import Slot, asked_slot
+from retrieval.question.units import UnitAsked, unit_asked
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,19 @@ class Asked:
     acts: tuple[str, ...] = ()
     # for a figure: a total asked ("tổng cộng bao nhiêu tiền": the sentence giving the total, not each part)
     total: bool = False
+    # which place of a kind ("… xảy ra ở thôn nào?": "thôn 3, xã Đắk Ha")
+    unit: UnitAsked | None = None
 
     def answers(self) -> Callable[[str], bool] | None:
-        """What tells a sentence that answers: one counting what is asked ("25 mô hình"), or
-        naming the holder of the office asked; None when neither is asked."""
+        """What tells a sentence that answers: one counting what is asked ("25 mô hình"),
+        naming the holder of the office asked, or naming a place of the kind asked ("thôn 3");
+        None when none is asked."""
         if self.counted is not None:
             return self.counted.search
         office = self.office
-        return (lambda sentence: names_the_office(sentence, office)) if office is not None else None
+        if office is not None:
+            return lambda sentence: names_the_office(sentence, office)
+        return self.unit.named_in if self.unit is not None else None
 
     def prefers(self) -> Callable[[str], bool] | None:
         """Of the sentences that answer (`answers`), those that answer best, if any: for a total
@@ -78,7 +84,7 @@ def read_question(question: str) -> Asked:
         text=text, has_context=part is not None, counted=counted, figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
         office=asked_office(question) if who and not named else None, now=asks_of_now(text), slot=asked_slot(text),
-        acts=money_acts(text, counted), total=counted is not None and asks_total(text),
+        acts=money_acts(text, counted), total=counted is not None and asks_total(text), unit=unit_asked(text),
         parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
 
 
