@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from retrieval.normalize import fold, has_diacritics, marks_last, nfc, one_tone_placement, words
 from retrieval.question.typed import phrases_typed
@@ -49,11 +49,22 @@ class CountedNoun:
 
     accented: re.Pattern | None  # over `marks_last` text; None: the noun was typed without accents
     folded: re.Pattern
+    # the counts the question states itself ("Khu nhà trọ 23 phòng … có bao nhiêu phòng đang có người
+    # thuê?": "23"), which answer nothing: their numbers' digits
+    stated: frozenset[str] = frozenset()
 
     def search(self, sentence: str) -> bool:
         if self.accented is not None and has_diacritics(sentence):
-            return bool(self.accented.search(marks_last(sentence)))
-        return bool(self.folded.search(fold(sentence).lower()))
+            matches = self.accented.finditer(marks_last(sentence))
+        else:
+            matches = self.folded.finditer(fold(sentence).lower())
+        return any(_digits(m.group(0)) not in self.stated for m in matches) if self.stated else any(True for _ in matches)
+
+
+def _digits(count: str) -> str:
+    """The digits of the first number in a count ("1.200 hộ": "1200")."""
+    m = re.search(r"\d+(?:[.,]\d+)*", count)
+    return re.sub(r"\D", "", m.group(0)) if m else ""
 
 
 # A unit asked and the ways the press writes it after a number ("dài bao nhiêu mét": "600m"),
@@ -267,8 +278,11 @@ def asks_total(question: str) -> bool:
     """Whether a question asking a figure asks a total ("tổng cộng bao nhiêu tiền")."""
     for ws, i, phrase in phrases_typed(one_tone_placement(nfc(question)), _TOTALS_ASKED, each_word=True):
         after = ws[i + len(phrase)] if i + len(phrase) < len(ws) else ""
-        if (i == 0 or fold(ws[i - 1]) != "trong") and not (ws[i + 1] == "cong" and after in ("ty", "doan", "trinh", "hoi")):
-            return True  # (not "trong tổng số", a share; typed bare, not "tong cong ty")
+        bare_other = (ws[i + 1] == "cong" and after in ("ty", "doan", "trinh", "hoi") or ws[i + 1] == "thu" and after == "ky"
+                      or phrase == ("cả", "thảy") and ws[i:i + 2] == ["ca", "thay"] and has_diacritics(question))
+        if (i == 0 or fold(ws[i - 1]) != "trong") and not bare_other:
+            return True  # (not "trong tổng số", a share; typed bare, not "tong cong ty", "tong thu ky", nor
+            # "ca thay" in a question typed with accents: "ca thay khớp")
     return False
 
 
@@ -286,9 +300,13 @@ def _words_of(text: str, f: Callable[[str], str]) -> str:
 
 _ACT_FORMS = {a: tuple(f" {_accented(w)} " for w in names) for a, names in _MONEY_ACTS.items()}
 # an act's word that names another act before these ("thu hồi 5 ha đất", "trả lại mặt bằng": no refund)
+_LAND = ("đất", "ha", "m2", "m²", "héc", "hecta", "sào", "thửa", "mặt", "sổ")
 _NOT_ACT_BEFORE = {f" {_accented(w)} ": frozenset(map(_accented, after)) for w, after in (
-    ("thu hồi", ("đất", "ha", "m2", "giấy", "dự án", "mặt", "quyết", "sổ", "bằng", "xe", "tang")),
-    ("trả lại", ("mặt", "đất", "giấy", "xe", "tài", "hồ", "sổ")))}
+    ("thu hồi", (*_LAND, "giấy", "dự", "quyết", "bằng", "xe", "tang")), ("trả lại", (*_LAND, "giấy", "xe", "tài", "hồ")))}
+# words passed over before the one that tells ("thu hồi hơn 5 ha đất", "thu hồi toàn bộ diện tích đất",
+# "trả lại cho xã 5 ha đất")
+_PASSED_OVER = frozenset(map(_accented, ("hơn", "gần", "khoảng", "trên", "toàn", "bộ", "các", "phần", "diện", "tích",
+                                         "cho", "xã", "huyện", "nhà", "nước", "lại")))
 _OTHER_SUM_FORMS = tuple(f" {_accented(w)} " for w in _OTHER_SUMS)
 
 
@@ -318,7 +336,8 @@ def names_act(sentence: str, acts: tuple[str, ...]) -> bool:
     def named(form: str) -> bool:
         at = words.find(form)
         while at >= 0:
-            after = next((w for w in words[at + len(form):].split() if not re.fullmatch(r"[\d.,]+", w)), "")
+            after = next((w for w in words[at + len(form):].split()
+                          if not re.fullmatch(r"[\d.,]+", w) and w not in _PASSED_OVER), "")
             if after not in _NOT_ACT_BEFORE.get(form, ()):  # (past a number: "thu hồi 5 ha đất")
                 return True
             at = words.find(form, at + 1)
@@ -345,12 +364,19 @@ def _money_pattern(accented: bool) -> re.Pattern:
     number = r"(?<![\d.,])\d+(?:[.,]\d+)*\s*"
     year = r"(?!(?:19|20)\d\d\b)"  # "Năm 2023 đồng chí …" (a year before a bare currency word only)
     end = r"(?![\w\u0300-\u036f])"
-    # a multiple with no currency, as a rate ("1,2 triệu/tháng", "2 triệu mỗi tháng"; not "3 triệu người",
-    # "dân số khoảng 1,2 triệu.", "3 nghìn một trăm hộ")
-    rate = rf"(?=\s*(?:/|{f('mỗi')}{end}|{f('một')}\s+(?:{f('tháng')}|{f('năm')}|{f('ngày')}|{f('người')}|{f('lần')}){end}))"
+    # a multiple with no currency, as a rate ("1,2 triệu/tháng", "2 triệu mỗi tháng", "2,5 triệu một học kỳ";
+    # not "3 triệu người", "3 nghìn một trăm hộ"), or ending a clause after a word of money ("Mức phạt là
+    # 7,5 triệu.", "hỗ trợ 2 triệu, do …"; not "dân số khoảng 1,2 triệu.", "khách đạt 3 triệu,")
+    per = "|".join(f(w) for w in ("tháng", "năm", "ngày", "người", "lần", "kỳ", "học kỳ", "hộ", "suất", "lượt", "khóa"))
+    rate = rf"(?=\s*(?:/|{f('mỗi')}{end}|{f('một')}\s+(?:{per}){end}))"
+    money_words = "|".join(f(w) for w in ("là", "hỗ trợ", "phạt", "giá", "phí", "thưởng", "chi", "nộp", "trả", "đóng",
+                                           "lương", "tiền", "tặng", "ủng hộ", "bồi thường", "vay"))
+    quantifier = "|".join(f(w) for w in ("khoảng", "gần", "hơn", "trên", "tới", "lên tới", "chỉ"))
+    clause_end = rf"(?<![\w\u0300-\u036f])(?:{money_words})\s+(?:(?:{quantifier})\s+)?"
     return re.compile(rf"{number}(?:{multiplier})\s*(?:{currency}){end}"  # "2000 tỷ đồng", "40 triệu VNĐ"
                       rf"|{number}(?:{f('tỷ')}|{f('tỉ')}){end}"  # "9,8 tỷ" (not "3 nghìn người")
                       rf"|{number}(?:{f('nghìn')}|{f('ngàn')}|{f('triệu')}){end}{rate}"
+                      rf"|{clause_end}{number}(?:{f('nghìn')}|{f('ngàn')}|{f('triệu')}){end}(?=\s*(?:[,.;)]|$))"
                       rf"|{year}{number}(?:{currency}){end}(?!\s+(?:{not_money}){end})"
                       r"|\$\s?\d+(?:[.,]\d+)*")  # "$100"
 
@@ -404,11 +430,15 @@ def counted_noun(question: str) -> CountedNoun | None:
     two = re.match(r"\s+([^\W\d_]+)", text[m.end(1):]) if m and noun == m.group(1) else None
     phrase = f"{noun} {two.group(1)}" if two else None
     kind = phrase if phrase and fold(phrase) in _KINDS_OF_PEOPLE else None
-    compound = phrase and fold(noun) == "dan" and (two.group(1) if accented else fold(two.group(1))) in _NOT_INHABITANTS[accented]
+    after = two.group(1) if two else ""
+    compound = phrase and fold(noun) == "dan" and (after if has_diacritics(after) else fold(after)) in _NOT_INHABITANTS[
+        has_diacritics(after)]
     typed = kind or (phrase if compound else noun)
-    return CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, typed, kind)
-                       if noun is None or has_diacritics(noun) else None,
-                       _count_pattern(fold(noun) if noun else None, fold, dimension, typed, kind))
+    counted = CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, typed, kind)
+                          if noun is None or has_diacritics(noun) else None,
+                          _count_pattern(fold(noun) if noun else None, fold, dimension, typed, kind))
+    stated = frozenset(_digits(m.group(0)) for m in counted.folded.finditer(fold(question).lower()))
+    return replace(counted, stated=stated) if stated else counted
 
 
 # folded, however it is typed ("mấy" only with its accent)

@@ -39,18 +39,15 @@ def phrases_typed(text: str, phrases: tuple[tuple[str, ...], ...],
                   each_word: bool = False) -> Iterator[tuple[list[str], int, tuple[str, ...]]]:
     """(the text's lower-case words, where, which) for each of the (accented, lower-case) phrases
     the text writes: with their accents where typed with some ("hiền tài" is no "hiện tại"),
-    bare where not ("hien nay"); with `each_word`, each word so when one is typed with its
-    accents or the text with none ("Lệ phi": one accent left off; "Lê Phi" is no "lệ phí", and in
-    a text typed with accents "ca thay" no "cả thảy")."""
+    bare where not ("hien nay"); with `each_word`, each word so ("Lệ phi": one accent left off,
+    "hoc phi" typed bare in a message with accents; "Lê Phi" is no "lệ phí")."""
     ws = re.findall(r"\w+", nfc(text).lower())
     folded = [fold(w) for w in ws]
-    bare_text = not has_diacritics(text)
     for phrase in phrases:
         bare = [fold(w) for w in phrase]
         for i in range(len(ws) - len(phrase) + 1):
             typed = ws[i:i + len(phrase)]
             if folded[i:i + len(phrase)] == bare and (
-                    all(t == w or not has_diacritics(t) for t, w in zip(typed, phrase))
-                    and (bare_text or any(map(has_diacritics, typed))) if each_word
+                    all(t == w or not has_diacritics(t) for t, w in zip(typed, phrase)) if each_word
                     else tuple(typed) == phrase or not any(map(has_diacritics, typed))):
                 yield ws, i, phrase

@@ -14,6 +14,8 @@ from retrieval.normalize import fold, has_diacritics, nfc
 # before "tổ", "thị trấn" before a bare "thị")
 _UNITS = sorted(("thôn", "xóm", "bản", "ấp", "khối", "tổ dân phố", "khu phố", "xã", "phường", "thị trấn", "huyện",
                  "quận", "thị xã", "tỉnh", "thành phố"), key=len, reverse=True)
+# the syllables of the units' words, folded ("xa", "thon", "thi", "tran" …)
+UNIT_SYLLABLES = frozenset(w for u in _UNITS for w in fold(u).split())
 # "ở thôn nào", "thuộc xã nào": "nào" with its accent where the question is typed with accents; not
 # "Văn bản nào", "phiên bản nào"
 _NOT_A_UNIT = "".join(rf"(?<!{w} )" for w in ("văn", "phiên", "kịch", "nguyên", "tái", "xuất"))
