@@ -26,7 +26,7 @@ from corpus.types import Passage
 from retrieval.lexical import build_query
 from retrieval.normalize import cut_at_word
 from retrieval.question.asked import Asked, read_question
-from retrieval.question.causes import explains, gives_cause, names_cause
+from retrieval.question.causes import explains, gives_cause, names_cause, states_the_cause
 from retrieval.places import named_places
 from retrieval.question.figures import is_sum, named_days, names_act, names_another_sum, states_a_figure
 from retrieval.question.offices import names_someone_asked, names_the_office
@@ -73,6 +73,8 @@ class AnswerParams:
     rival_factor: float = 2.0
 
 
+# the words a why-question asks with, folded: a cause written with "vì" shares no more with it for them
+_WHY_WORDS = frozenset("vi sao tai ly li do nguyen nhan dau".split())
 COUNT_WEIGHT = 0.3  # of the question's idf mass (ViNewsQA dev answer_hit +0.001; cadre questions like it)
 DATE_WEIGHT = 0.3  # of it, for a sentence naming the day a figure is asked of (ViNewsQA dev unchanged)
 
@@ -120,7 +122,8 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
     (Not for a cause asked: drawing on another passage of the first article pushes out
     the other articles' passages, which answered 3 ViNewsQA questions.)"""
     asked = read_question(question)
-    tests = (asked.prefers(), asked.counted.search) if asked.counted is not None else (
+    # (a count the message states is no reason to draw on another passage)
+    tests = (asked.prefers(anew=False), asked.counted.search) if asked.counted is not None else (
         (asked.unit.named_in,) if asked.unit is not None and asked.office is None else ())
     if not tests or not hits:
         return None
@@ -341,10 +344,13 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     if asked.why:
         # a cause shares a word with the question besides the places' names and units: not "UBND xã Lê
         # Hóa đã hỗ trợ gia đình … do hoàn cảnh khó khăn" for "Vì sao cháu bé ở … xã Lê Hóa tử vong?"
-        unplaced = q_uni - UNIT_SYLLABLES - {k for place in named_places(question) for key in place.keys for k in key.split()}
+        unplaced = (q_uni - UNIT_SYLLABLES - _WHY_WORDS
+                    - {k for place in named_places(question) for key in place.keys for k in key.split()})
 
         def about_it(sentence: str) -> bool:
-            return sentence_score(unplaced, set(), sentence, idf, p.bigram_weight) > 0
+            """Whether a cause is about what is asked: it shares a word with the question besides its
+            places and asking words, or says what the cause is ("Nguyên nhân được xác định là do …")."""
+            return sentence_score(unplaced, set(), sentence, idf, p.bigram_weight) > 0 or states_the_cause(sentence)
 
     if asked.why and not any(gives_cause(sentences[key]) for key in picked):
         # "Vì sao hố … bị ngập nước?": the sentences sharing most words name the place and the

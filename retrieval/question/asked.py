@@ -59,14 +59,17 @@ class Asked:
             return lambda sentence: names_the_office(sentence, office)
         return self.unit.named_in if self.unit is not None else None
 
-    def prefers(self) -> Callable[[str], bool] | None:
+    def prefers(self, anew: bool = True) -> Callable[[str], bool] | None:
         """Of the sentences that answer (`answers`), those that answer best, if any: for a total
         asked ("tổng cộng bao nhiêu tiền"), one counting it as a total ("trên tổng số kinh phí … là
-        9,8 tỷ đồng", not each person's sum); None when no such preference is asked."""
+        9,8 tỷ đồng", not each person's sum); with `anew`, one counting it with a number the message
+        does not state ("20 phòng", not its "23 phòng"); None when no such preference is asked."""
         counted = self.counted
-        if counted is None or not self.total:
+        anew = anew and counted is not None and bool(counted.stated)
+        if counted is None or not (self.total or anew):
             return None
-        return lambda sentence: counted.search(sentence) and gives_total(sentence)
+        return lambda sentence: (counted.search(sentence) and (not self.total or gives_total(sentence))
+                                 and (not anew or counted.counts_anew(sentence)))
 
 
 @lru_cache(maxsize=256)
@@ -79,12 +82,12 @@ def read_question(question: str) -> Asked:
     figure = asks_a_figure(text)
     who = asks_who(question)
     named = trusted_people(question) if who else ()
-    counted = counted_noun(text)
+    counted = counted_noun(text, question)
     return Asked(
         text=text, has_context=part is not None, counted=counted, figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
         office=asked_office(question) if who and not named else None, now=asks_of_now(text), slot=asked_slot(text),
-        acts=money_acts(text, counted), total=counted is not None and asks_total(text), unit=unit_asked(text),
+        acts=money_acts(text, counted), total=counted is not None and asks_total(text), unit=unit_asked(text, question),
         parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
 
 

@@ -36,8 +36,10 @@ _AGENT_RE = rf"(?i:(?:{_AGENTS_ALT})\b[^.,;:]{{0,40}}?\b(?:{_AGENT_VERBS_ALT})\b
 _AGENT_NAMED_RE = rf"(?i:(?:{_AGENTS_ALT})\b[^,.;]{{0,40}},\s*[^,.;]{{0,60}},\s*(?:{_AGENT_VERBS_ALT})\b)"
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))  # capitals, Vietnamese ones too (Đ, Ấ, Ủ)
 _THEREFORE = r"(?:đó|vậy|thế|đây|đấy)\b"  # "do đó", "Do vậy,": therefore
-# what a slogan or a name is for ("vì nhân dân", "Quỹ Vì người nghèo", "Vì an ninh Tổ quốc")
-_FOR_WHOM = "nhân dân|dân|người nghèo|cộng đồng|an ninh|hòa bình|hoà bình|sự nghiệp|tương lai|môi trường|lợi ích|Tổ quốc"
+# what a slogan is for, ending its clause or before "phục vụ" ("vì nhân dân phục vụ", "chiến đấu vì Tổ
+# quốc."; not "vì dân chưa đồng ý", "vì môi trường nước bị ô nhiễm", a cause)
+_FOR_WHOM = (r"(?:nhân dân|dân|người nghèo|cộng đồng|an ninh|hòa bình|hoà bình|sự nghiệp|tương lai|môi trường|lợi ích"
+             r"|Tổ quốc)(?=\s*(?:[,.;:!?)\"”]|$|phục vụ|quên mình))")
 # an effect said of its cause ("mưa lớn khiến …", "… dẫn đến …"): a cause, though the event may be its subject
 _EFFECT = r"(?i:\bkhiến\b|\bdẫn (?:đến|tới)\b|\blàm cho\b)"
 _GIVES_CAUSE_RE = re.compile(
@@ -46,8 +48,9 @@ _GIVES_CAUSE_RE = re.compile(
     rf"|^\W*Do (?!{_THEREFORE})(?!{_AGENT_NAMED_RE})[^,.;]{{3,80}},"
     rf"|(?<![Tt]ự )(?<![Cc]ho )\b[Dd]o (?!{_THEREFORE}|(?:ai|dự(?! (?:án|báo|kiến|toán)))\b)(?!{_AGENT_RE})(?!{_AGENT_NAMED_RE})"
     r"(?![" + re.escape(_UPPER) + r"])[^\W\d_]"
-    # "vì": not "vì vậy", nor a name or a slogan's ("Quỹ Vì người nghèo", "vì nhân dân phục vụ")
-    rf"|(?:\bvì|^\W*Vì) (?!(?:vậy|thế|sao|{_FOR_WHOM})\b)\w"
+    # "vì": not "vì vậy", nor a name or a slogan's ("Quỹ Vì người nghèo", "vì nhân dân phục vụ"); "Vì"
+    # opening a sentence or a quotation ('Ông A nói: "Vì mưa lớn …')
+    rf"|(?:\bvì|(?:^|[:\"“(])\W*Vì) (?!(?:vậy|thế|sao)\b|{_FOR_WHOM})\w"
     r"|(?i:\bbởi (?!(?:vậy|thế|lẽ đó)\b)|\bnên mới\b)|" + _EFFECT)
 
 
@@ -63,19 +66,28 @@ def gives_cause(sentence: str) -> bool:
 
 # A reason or a purpose given without the words of a cause: "X nên Y" (not "không nên", "bạn nên",
 # "người dân nên": should; nor "trở nên", "làm nên"), "nhằm", "nhờ" (not "nhờ anh …": asking a
-# favour), "giúp" (not "giúp đỡ"), "làm tăng", "gây", "vì vậy", "do đó", "xuất phát từ"; "nguyên nhân
+# favour), "giúp" (not "giúp đỡ"), "làm tăng", "vì vậy", "do đó", "xuất phát từ"; "nguyên nhân
 # … đang được điều tra" (the cause not known yet)
 _NOT_BEFORE_NEN = ("không", "chưa", "bạn", "cũng", "cần", "vẫn", "trở", "làm", "tạo", "dựng", "dân", "ta", "người",
                    "xã", "em", "chị", "anh")
 _EXPLAINS_RE = re.compile("".join(rf"(?<!{w} )" for w in _NOT_BEFORE_NEN) + r"\bnên\b|\bnhằm\b"
-                          r"|\bnhờ\b(?! (?:anh|chị|ông|bà|em|bạn|người)\b)|\bgiúp\b(?! đỡ)|\blàm tăng\b|\bgây\b"
+                          r"|\bnhờ\b(?! (?:anh|chị|ông|bà|em|bạn|người)\b)|\bgiúp\b(?! đỡ)|\blàm tăng\b"
                           r"|\b(?:vì|bởi) (?:vậy|thế)\b|\bdo đó\b|\bxuất phát từ\b"
                           r"|\bnguyên nhân\b.{0,60}\b(?:đang|chưa|sẽ) (?:được )?(?:[^\s.,;]+ ){0,4}?(?:điều tra|làm rõ|xác minh)"
                           r"|\bđiều tra (?:làm rõ )?nguyên nhân\b", re.I)
 
 
 # the event itself as what has an effect ("Vụ cháy khiến 15 ki-ốt bị thiêu rụi"), after a time maybe
-_EVENT_FIRST_RE = re.compile(r"^\W*(?:[^,]{0,25},\s*)?(?:vụ|sự việc|sự cố|đám cháy|tai nạn|trận|cơn)\b", re.I)
+# (not "Trận lũ quét khiến …", "Cơn mưa lớn khiến …", "Sự cố vỡ đường ống khiến …": a cause)
+_EVENT_FIRST_RE = re.compile(r"^\W*(?:[^,]{0,25},\s*)?(?:vụ|sự việc|đám cháy|tai nạn)\b", re.I)
+
+
+_STATES_THE_CAUSE_RE = re.compile(r"\bnguyên nhân\b[^.;]{0,40}?\b(?:là|do)\b", re.I)
+
+
+def states_the_cause(sentence: str) -> bool:
+    """Whether a sentence says what the cause is ("Nguyên nhân được chúng tôi xác định là do …")."""
+    return bool(_STATES_THE_CAUSE_RE.search(nfc(sentence)))
 
 
 def names_cause(sentence: str) -> bool:

@@ -49,16 +49,24 @@ class CountedNoun:
 
     accented: re.Pattern | None  # over `marks_last` text; None: the noun was typed without accents
     folded: re.Pattern
-    # the counts the question states itself ("Khu nhà trọ 23 phòng … có bao nhiêu phòng đang có người
-    # thuê?": "23"), which answer nothing: their numbers' digits
+    # the counts the message states itself ("Khu nhà trọ 23 phòng … có bao nhiêu phòng đang có người
+    # thuê?": "23"), which answer less well than another (`counts_anew`): their numbers' digits
     stated: frozenset[str] = frozenset()
 
-    def search(self, sentence: str) -> bool:
+    def _counts(self, sentence: str) -> list[str]:
+        """The counts of what is asked a sentence writes."""
         if self.accented is not None and has_diacritics(sentence):
-            matches = self.accented.finditer(marks_last(sentence))
-        else:
-            matches = self.folded.finditer(fold(sentence).lower())
-        return any(_digits(m.group(0)) not in self.stated for m in matches) if self.stated else any(True for _ in matches)
+            return [m.group(0) for m in self.accented.finditer(marks_last(sentence))]
+        return [m.group(0) for m in self.folded.finditer(fold(sentence).lower())]
+
+    def search(self, sentence: str) -> bool:
+        return bool(self._counts(sentence))
+
+    def counts_anew(self, sentence: str) -> bool:
+        """Whether a sentence counts what is asked with a number the message does not state ("20
+        phòng", not the "23 phòng" the question gives; "2 người bị thương" still answers when no
+        other count does)."""
+        return any(_digits(c) not in self.stated for c in self._counts(sentence))
 
 
 def _digits(count: str) -> str:
@@ -369,10 +377,11 @@ def _money_pattern(accented: bool) -> re.Pattern:
     # 7,5 triệu.", "hỗ trợ 2 triệu, do …"; not "dân số khoảng 1,2 triệu.", "khách đạt 3 triệu,")
     per = "|".join(f(w) for w in ("tháng", "năm", "ngày", "người", "lần", "kỳ", "học kỳ", "hộ", "suất", "lượt", "khóa"))
     rate = rf"(?=\s*(?:/|{f('mỗi')}{end}|{f('một')}\s+(?:{per}){end}))"
-    money_words = "|".join(f(w) for w in ("là", "hỗ trợ", "phạt", "giá", "phí", "thưởng", "chi", "nộp", "trả", "đóng",
+    money_words = "|".join(f(w) for w in ("hỗ trợ", "phạt", "giá", "phí", "thưởng", "chi", "nộp", "trả", "đóng",
                                            "lương", "tiền", "tặng", "ủng hộ", "bồi thường", "vay"))
     quantifier = "|".join(f(w) for w in ("khoảng", "gần", "hơn", "trên", "tới", "lên tới", "chỉ"))
-    clause_end = rf"(?<![\w\u0300-\u036f])(?:{money_words})\s+(?:(?:{quantifier})\s+)?"
+    # ("Mức phạt là 7,5 triệu.": "là" after a word of money; not "Dân số toàn tỉnh là 1,2 triệu.")
+    clause_end = rf"(?<![\w\u0300-\u036f])(?:{money_words})(?:\s+{f('là')})?\s+(?:(?:{quantifier})\s+)?"
     return re.compile(rf"{number}(?:{multiplier})\s*(?:{currency}){end}"  # "2000 tỷ đồng", "40 triệu VNĐ"
                       rf"|{number}(?:{f('tỷ')}|{f('tỉ')}){end}"  # "9,8 tỷ" (not "3 nghìn người")
                       rf"|{number}(?:{f('nghìn')}|{f('ngàn')}|{f('triệu')}){end}{rate}"
@@ -389,10 +398,11 @@ def is_sum(counted: CountedNoun | None) -> bool:
     return counted is _MONEY
 
 
-def counted_noun(question: str) -> CountedNoun | None:
+def counted_noun(question: str, whole: str | None = None) -> CountedNoun | None:
     """For "bao nhiêu <noun>" / "mấy <noun>", what counts it (`CountedNoun`); for an amount
     of money asked (and no other noun counted), a sum. `question`: what a message asks
-    (`Asked.text`: a count in a pasted context is none)."""
+    (`Asked.text`: a count in a pasted context is none); `whole`: the whole message, whose counts
+    are stated."""
     accented = has_diacritics(question)
     text = nfc(question).lower() if accented else fold(question).lower()
     m = _HOW_MANY_RE[accented].search(text) or _NUMBER_OF_RE[accented].search(text)
@@ -437,7 +447,7 @@ def counted_noun(question: str) -> CountedNoun | None:
     counted = CountedNoun(_count_pattern(marks_last(noun) if noun else None, marks_last, dimension, typed, kind)
                           if noun is None or has_diacritics(noun) else None,
                           _count_pattern(fold(noun) if noun else None, fold, dimension, typed, kind))
-    stated = frozenset(_digits(m.group(0)) for m in counted.folded.finditer(fold(question).lower()))
+    stated = frozenset(_digits(m.group(0)) for m in counted.folded.finditer(fold(whole or question).lower()))
     return replace(counted, stated=stated) if stated else counted
 
 

@@ -14,23 +14,34 @@ from retrieval.normalize import fold, has_diacritics, nfc
 # before "tổ", "thị trấn" before a bare "thị")
 _UNITS = sorted(("thôn", "xóm", "bản", "ấp", "khối", "tổ dân phố", "khu phố", "xã", "phường", "thị trấn", "huyện",
                  "quận", "thị xã", "tỉnh", "thành phố"), key=len, reverse=True)
-# the syllables of the units' words, folded ("xa", "thon", "thi", "tran" …)
-UNIT_SYLLABLES = frozenset(w for u in _UNITS for w in fold(u).split())
-# "ở thôn nào", "thuộc xã nào": "nào" with its accent where the question is typed with accents; not
-# "Văn bản nào", "phiên bản nào"
-_NOT_A_UNIT = "".join(rf"(?<!{w} )" for w in ("văn", "phiên", "kịch", "nguyên", "tái", "xuất"))
-_ASKED_RE = {True: re.compile(_NOT_A_UNIT + r"\b(" + "|".join(_UNITS) + r")\s+nào\b", re.I),
-             False: re.compile(fold(_NOT_A_UNIT) + r"\b(" + "|".join(dict.fromkeys(map(fold, _UNITS))) + r")\s+nao\b",
-                               re.I)}
-# a unit's name: a number ("thôn 3", "khối 13", "tổ dân phố 7A") or a capitalised word ("xã Phạm Văn
-# Hai", "bản Nà Sản"; "TP" written for "thành phố" too)
-_NAME = r"(?:số\s+)?(?:\d+[A-Za-z]?\b|[A-ZĐÀ-Ỹ][^\s,.;:()]*)"
+# the one-word units, folded: the words of a question that name no event ("xa", "thon")
+UNIT_SYLLABLES = frozenset(fold(u) for u in _UNITS if " " not in u)
+# "ở thôn nào", "thuộc xã nào", "Xã nào …", "những huyện nào": the unit opening the question or after
+# a place's preposition ("cơ quan nào", "địa phương nào", "cơ bản nào", "Văn bản nào" ask no place);
+# "nào" with its accent where the question is typed with accents
+_BEFORE = ("ở", "tại", "thuộc", "của", "các", "những", "và", "hoặc", "từ", "đến", "về", "sang", "trong", "giữa", "mỗi")
+_ASKED_RE = {True: re.compile(r"(?:^|[,;:]|\b(?:" + "|".join(_BEFORE) + r"))\W*\b(" + "|".join(_UNITS) + r")\s+nào\b", re.I),
+             # (typed bare, "ban nao" is also Ban nào, bạn nào)
+             False: re.compile(r"(?:^|[,;:]|\b(?:" + "|".join(dict.fromkeys(map(fold, _BEFORE))) + r"))\W*\b("
+                               + "|".join(u for u in dict.fromkeys(map(fold, _UNITS)) if u != "ban") + r")\s+nao\b", re.I)}
+_CAPITALS = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))
+_CAP = "[" + re.escape(_CAPITALS) + "]"
+# a unit's name: capitalised words ("xã Phạm Văn Hai", "bản Nà Sản"), or a number not counting what
+# follows ("thôn 3, xã Đắk Ha", "khối 13"; not "Toàn xã 120 hộ"); not a body or a title after the
+# unit ("Tỉnh ủy", "Huyện Đoàn", "Xã Anh hùng", "Xã Nông thôn mới", "Xã ĐBKK")
+_NOT_NAMES = ("ủy", "uỷ", "đoàn", "đảng", "anh hùng", "nông thôn", "đbkk", "ubnd", "hđnd", "công an", "đội")
+_LOWER_WORD_AFTER = r"(?!\s+(?!(?:" + "|".join(_UNITS) + r")\b)[^\W\d_" + re.escape(_CAPITALS) + r"])"
+# ("Huyện ủy Tháp Mười" names the district: "ủy" before a capitalised name)
+_NAME = (r"(?:số\s+)?(?:\d+[A-Za-z]?\b" + _LOWER_WORD_AFTER + r"|(?:(?i:ủy|uỷ)\s+(?=" + _CAP + r"))?(?!(?i:"
+         + "|".join(_NOT_NAMES) + r")\b)" + _CAP + r"[^\s,.;:()]*(?:\s+" + _CAP + r"[^\s,.;:()]*)*)")
+# after a unit typed bare in a question: its name, up to a word that ends it
+_BARE_NAME_END = frozenset("co la o tai thuoc cua va hoac tu den ve sang trong nao bi duoc da dang se con nhu".split())
 
 
 @dataclass(frozen=True)
 class UnitAsked:
     """The kind of place a question asks which of, as a sentence writes it ("xã", however it was
-    typed), and the names of places of that kind the question writes itself (folded)."""
+    typed), and the names of places of that kind the question writes itself (folded, lower case)."""
 
     units: tuple[str, ...]  # accented spellings ("xa" typed bare reads "xã")
     named: frozenset[str]
@@ -38,12 +49,15 @@ class UnitAsked:
     def named_in(self, sentence: str) -> bool:
         """Whether a sentence names a place of the kind asked that the question does not name."""
         text = nfc(sentence)
-        pattern = r"(?i:\b(?:" + "|".join(self.units) + r"))\s+(" + _NAME + r")"
+        # ("Thị xã Sơn Tây" is no xã)
+        pattern = r"(?<![Tt]hị )(?i:\b(?:" + "|".join(self.units) + r"))\s+(" + _NAME + r")"
         return any(fold(m.group(1)).lower() not in self.named for m in re.finditer(pattern, text))
 
 
-def unit_asked(question: str) -> UnitAsked | None:
-    """The kind of place a question asks which of ("… ở thôn nào?"), or None."""
+def unit_asked(question: str, whole: str | None = None) -> UnitAsked | None:
+    """The kind of place a question asks which of ("… ở thôn nào?"), or None. `whole`: the whole
+    message, whose places of that kind are no answer ("Cá sấu xuất hiện ở xã Tân Nhựt. Ngoài ra
+    còn xuất hiện ở xã nào?")."""
     text = nfc(question)
     accented = has_diacritics(text)
     m = _ASKED_RE[accented].search(text if accented else fold(text))
@@ -51,5 +65,18 @@ def unit_asked(question: str) -> UnitAsked | None:
         return None
     asked = m.group(1).lower()
     units = tuple(u for u in _UNITS if (u == asked if accented else fold(u) == asked))
-    pattern = r"(?i:\b(?:" + "|".join(map(fold, units)) + r"))\s+(" + _NAME + r")"
-    return UnitAsked(units, frozenset(fold(n).lower() for n in re.findall(pattern, fold(text))))
+    named: set[str] = set()
+    for part in re.split(r"(?<=[.!?])\s+", nfc(whole or question)):
+        if has_diacritics(part):
+            pattern = r"(?i:\b(?:" + "|".join(units) + r"))\s+(" + _NAME + r")"
+            named |= {fold(n).lower() for n in re.findall(pattern, part)}
+        else:  # typed bare: the words after the unit, up to one that ends a name ("xa tan nhut, …")
+            for unit_at in re.finditer(r"\b(?:" + "|".join(map(fold, units)) + r")\s+", part.lower()):
+                name = []
+                for w in re.findall(r"\w+", re.split(r"[,.;:?!()]", part.lower()[unit_at.end():], maxsplit=1)[0])[:4]:
+                    if w in _BARE_NAME_END:
+                        break
+                    name.append(w)
+                if name:
+                    named.add(" ".join(name))
+    return UnitAsked(units, frozenset(named))
