@@ -1207,6 +1207,15 @@ def test_a_question_asking_which_place_of_a_kind_opens_on_one():
     assert asked.named_in("Xã Ea Huar (huyện Buôn Đôn, Đắk Lắk)") and not unit_asked("Văn bản nào hướng dẫn cách ly?")
     asked = unit_asked("Ở huyện Phù Cừ, thôn Hoàng Xá thuộc huyện nào?")
     assert not asked.named_in("Huyện Phù Cừ phong tỏa thôn.")  # the place the question names is no answer
+    for place_asked in ("Bão số 3 đổ bộ vào tỉnh nào?", "Dự án nằm trên địa bàn huyện nào?", "Lũ gây thiệt hại cho xã nào?",
+                        "Ông A là chủ tịch xã nào?", "co xa nao duoc ho tro", "lu quet o huyen nao"):
+        assert unit_asked(place_asked) is not None, place_asked
+    village = unit_asked("Lũ quét xảy ra ở thôn nào?")
+    assert village.named_in("Sạt lở ở thôn 3 bị vùi lấp.") and village.named_in("Thôn 5 có 20 hộ bị ảnh hưởng.")
+    assert unit_asked("Vụ cháy ở xã nào?").named_in("Cháy ở xã Đoàn Kết, TP Kon Tum.")  # a commune's name
+    assert not unit_asked("Vụ cháy ở huyện nào?").named_in("Huyện Đoàn họp bàn.")  # the district's youth union
+    asked = unit_asked("ngoai ra con o xa nao", "ca sau xuat hien o xa tan nhut huyen binh chanh. ngoai ra con o xa nao")
+    assert not asked.named_in("Cá sấu xuất hiện ở xã Tân Nhựt, huyện Bình Chánh.")  # (the name ends at "huyen")
     for no_place in ("co quan nao chiu trach nhiem", "dia phuong nao co nhieu ca mac", "ban nao lam viec nay",
                      "Luật quy định những nguyên tắc cơ bản nào?", "Phiên bản nào mới nhất?", "Kịch bản nào được chọn?"):
         assert unit_asked(no_place) is None, no_place

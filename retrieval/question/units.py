@@ -16,26 +16,37 @@ _UNITS = sorted(("thôn", "xóm", "bản", "ấp", "khối", "tổ dân phố", 
                  "quận", "thị xã", "tỉnh", "thành phố"), key=len, reverse=True)
 # the one-word units, folded: the words of a question that name no event ("xa", "thon")
 UNIT_SYLLABLES = frozenset(fold(u) for u in _UNITS if " " not in u)
-# "ở thôn nào", "thuộc xã nào", "Xã nào …", "những huyện nào": the unit opening the question or after
-# a place's preposition ("cơ quan nào", "địa phương nào", "cơ bản nào", "Văn bản nào" ask no place);
-# "nào" with its accent where the question is typed with accents
-_BEFORE = ("ở", "tại", "thuộc", "của", "các", "những", "và", "hoặc", "từ", "đến", "về", "sang", "trong", "giữa", "mỗi")
-_ASKED_RE = {True: re.compile(r"(?:^|[,;:]|\b(?:" + "|".join(_BEFORE) + r"))\W*\b(" + "|".join(_UNITS) + r")\s+nào\b", re.I),
-             # (typed bare, "ban nao" is also Ban nào, bạn nào)
-             False: re.compile(r"(?:^|[,;:]|\b(?:" + "|".join(dict.fromkeys(map(fold, _BEFORE))) + r"))\W*\b("
-                               + "|".join(u for u in dict.fromkeys(map(fold, _UNITS)) if u != "ban") + r")\s+nao\b", re.I)}
+# "ở thôn nào", "thuộc xã nào", "Xã nào …", "đổ bộ vào tỉnh nào": "nào" with its accent where the
+# question is typed with accents; not the words these units end ("Văn bản nào", "cơ bản nào"; typed
+# bare, "co quan nao" is cơ quan, "dia phuong nao" địa phương, and "ban nao" also Ban nào, bạn nào)
+_ENDING = {"bản": ("văn", "phiên", "kịch", "nguyên", "tái", "xuất", "cơ", "căn", "nhật", "bình", "hồ sơ"),
+           "quan": ("co",), "phuong": ("dia",), "khoi": ("dia", "so")}
+
+
+def _unit_alternation(units: list[str]) -> str:
+    return "|".join("".join(rf"(?<!\b{w} )" for w in _ENDING.get(u, ())) + re.escape(u) for u in units)
+
+
+_ASKED_RE = {True: re.compile(r"\b(" + _unit_alternation(_UNITS) + r")\s+nào\b", re.I),
+             False: re.compile(r"\b(" + _unit_alternation([u for u in dict.fromkeys(map(fold, _UNITS)) if u != "ban"])
+                               + r")\s+nao\b", re.I)}
 _CAPITALS = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))
 _CAP = "[" + re.escape(_CAPITALS) + "]"
-# a unit's name: capitalised words ("xã Phạm Văn Hai", "bản Nà Sản"), or a number not counting what
-# follows ("thôn 3, xã Đắk Ha", "khối 13"; not "Toàn xã 120 hộ"); not a body or a title after the
-# unit ("Tỉnh ủy", "Huyện Đoàn", "Xã Anh hùng", "Xã Nông thôn mới", "Xã ĐBKK")
-_NOT_NAMES = ("ủy", "uỷ", "đoàn", "đảng", "anh hùng", "nông thôn", "đbkk", "ubnd", "hđnd", "công an", "đội")
-_LOWER_WORD_AFTER = r"(?!\s+(?!(?:" + "|".join(_UNITS) + r")\b)[^\W\d_" + re.escape(_CAPITALS) + r"])"
+# a unit's name: capitalised words ("xã Phạm Văn Hai", "bản Nà Sản", "xã Đoàn Kết"), or a number not
+# counting what follows ("thôn 3 bị lũ", "thôn 3, xã Đắk Ha", "khối 13"; not "Toàn xã 120 hộ"); not
+# a body or a title after the unit ("Tỉnh ủy", "Huyện Đoàn", "Xã Anh hùng", "Xã Nông thôn mới", "Xã ĐBKK")
+_NOT_NAMES = ("ủy", "uỷ", "anh hùng", "nông thôn", "đbkk", "ubnd", "hđnd", "công an")
+_NOT_NAMES_ALONE = ("đoàn", "đảng", "đội")  # ("Huyện Đoàn" alone, not "xã Đoàn Kết")
+_COUNTED_AFTER = ("hộ", "người", "ha", "căn", "ngôi", "nhà", "con", "lượt", "ca", "trường hợp", "học sinh", "km", "m",
+                  "tấn", "tỷ", "triệu", "nghìn", "ngàn", "đồng", "ngày", "tháng", "năm", "giờ", "phút", "%", "thôn", "xóm")
+_LOWER_WORD_AFTER = r"(?!\s*(?:" + "|".join(_COUNTED_AFTER) + r")(?![\w\u0300-\u036f]))"
 # ("Huyện ủy Tháp Mười" names the district: "ủy" before a capitalised name)
 _NAME = (r"(?:số\s+)?(?:\d+[A-Za-z]?\b" + _LOWER_WORD_AFTER + r"|(?:(?i:ủy|uỷ)\s+(?=" + _CAP + r"))?(?!(?i:"
-         + "|".join(_NOT_NAMES) + r")\b)" + _CAP + r"[^\s,.;:()]*(?:\s+" + _CAP + r"[^\s,.;:()]*)*)")
+         + "|".join(_NOT_NAMES) + r")\b|(?i:" + "|".join(_NOT_NAMES_ALONE) + r")\b(?!\s+" + _CAP + r"))" + _CAP
+         + r"[^\s,.;:()]*(?:\s+" + _CAP + r"[^\s,.;:()]*)*)")
 # after a unit typed bare in a question: its name, up to a word that ends it
-_BARE_NAME_END = frozenset("co la o tai thuoc cua va hoac tu den ve sang trong nao bi duoc da dang se con nhu".split())
+_BARE_NAME_END = frozenset("co la o tai thuoc cua va hoac tu den ve sang trong nao bi duoc da dang se con nhu".split()) | {
+    fold(w) for u in _UNITS for w in u.split()}  # ("xa tan nhut huyen binh chanh": "tan nhut")
 
 
 @dataclass(frozen=True)
