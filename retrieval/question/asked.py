@@ -14,8 +14,7 @@ from functools import lru_cache
 
 from retrieval.people import trusted_people
 from retrieval.question.causes import asks_why
-from retrieval.question.figures import (CountedNoun, asks_a_date, asks_a_figure, asks_total, counted_noun, gives_total,
-                                       money_acts, named_days, writes_a_date)
+from retrieval.question.figures import CountedNoun, asks_a_figure, asks_total, counted_noun, gives_total, money_acts, named_days
 from retrieval.question.message import asked_sentences
 from retrieval.question.offices import Office, asked_office, asks_who, names_the_office
 from retrieval.question.present import asks_of_now
@@ -48,21 +47,17 @@ class Asked:
     total: bool = False
     # which place of a kind ("… xảy ra ở thôn nào?": "thôn 3, xã Đắk Ha")
     unit: UnitAsked | None = None
-    # a day or a time ("… được dập tắt hoàn toàn lúc nào?": "Đến 0h50 ngày 24/4, …")
-    date: bool = False
 
     def answers(self) -> Callable[[str], bool] | None:
         """What tells a sentence that answers: one counting what is asked ("25 mô hình"),
-        naming the holder of the office asked, naming a place of the kind asked ("thôn 3"), or
-        writing a day or a time when one is asked ("0h50 ngày 24/4"); None when none is asked."""
+        naming the holder of the office asked, or naming a place of the kind asked ("thôn 3");
+        None when none is asked."""
         if self.counted is not None:
             return self.counted.search
         office = self.office
         if office is not None:
             return lambda sentence: names_the_office(sentence, office)
-        if self.unit is not None:
-            return self.unit.named_in
-        return writes_a_date if self.date else None
+        return self.unit.named_in if self.unit is not None else None
 
     def prefers(self, anew: bool = True) -> Callable[[str], bool] | None:
         """Of the sentences that answer (`answers`), those that answer best, if any: for a total
@@ -92,7 +87,7 @@ def read_question(question: str) -> Asked:
         text=text, has_context=part is not None, counted=counted, figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
         office=asked_office(question) if who and not named else None, now=asks_of_now(text), slot=asked_slot(text),
-        acts=money_acts(text, counted), total=counted is not None and asks_total(text), unit=unit_asked(text, question), date=asks_a_date(text),
+        acts=money_acts(text, counted), total=counted is not None and asks_total(text), unit=unit_asked(text, question),
         parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
 
 

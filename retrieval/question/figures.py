@@ -18,25 +18,6 @@ from retrieval.question.typed import phrases_typed
 _DAY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?!\d)")  # "30/4", "ngày 30/4/2021"
 
 
-# "… ngày nào / hôm nào / năm nào / tháng nào / lúc nào?": a day or a time asked ("khi nào", "bao giờ"
-# are often answered by a condition: "khi cảm thấy thân nhiệt dịu dần"; "thời điểm nào" by a match's
-# minute), folded
-_DATE_ASKED_RE = re.compile(r"\b(?:ngay|hom|nam|thang|luc) nao\b")
-# a day or a time written in digits ("0h50 ngày 24/4", "từ 30/6", "tháng 5/2021", "năm 2020", "15 giờ")
-_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|\b\d{1,2}h(?:\d{2})?\b"
-                      r"|\b(?:ngày|tháng|năm|ngay|thang|nam)\s+\d{1,4}\b|\b\d{1,2}\s+giờ\b", re.I)
-
-
-def asks_a_date(question: str) -> bool:
-    """Whether a question asks on which day, in which year or at what time ("… khai mạc ngày nào?")."""
-    return bool(_DATE_ASKED_RE.search(fold(question).lower()))
-
-
-def writes_a_date(sentence: str) -> bool:
-    """Whether a sentence writes a day, a month, a year or a time in digits."""
-    return bool(_DATE_RE.search(nfc(sentence)))
-
-
 def named_days(text: str) -> set[tuple[int, int]]:
     """The days (day, month) a text writes as d/m ("tính đến 14h ngày 30/4")."""
     return {(int(d), int(m)) for d, m in _DAY_RE.findall(text) if 1 <= int(d) <= 31 and 1 <= int(m) <= 12}
