@@ -26,7 +26,7 @@ from corpus.types import Passage
 from retrieval.lexical import build_query
 from retrieval.normalize import cut_at_word
 from retrieval.question.asked import Asked, read_question
-from retrieval.question.causes import explains, gives_cause, names_cause, states_the_cause
+from retrieval.question.causes import WHY_WORDS, explains, gives_cause, names_cause, states_the_cause
 from retrieval.places import named_places
 from retrieval.question.figures import is_sum, named_days, names_act, names_another_sum, states_a_figure
 from retrieval.question.offices import names_someone_asked, names_the_office
@@ -73,8 +73,6 @@ class AnswerParams:
     rival_factor: float = 2.0
 
 
-# the words a why-question asks with, folded: a cause written with "vì" shares no more with it for them
-_WHY_WORDS = frozenset("vi sao tai ly li do nguyen nhan dau".split())
 COUNT_WEIGHT = 0.3  # of the question's idf mass (ViNewsQA dev answer_hit +0.001; cadre questions like it)
 DATE_WEIGHT = 0.3  # of it, for a sentence naming the day a figure is asked of (ViNewsQA dev unchanged)
 
@@ -121,24 +119,21 @@ def counting_passage(question: str, hits: list[Hit], passages: list[Passage], id
     a place of the kind asked ("phường Mỹ Đình 2") (pure).
     (Not for a cause asked: drawing on another passage of the first article pushes out
     the other articles' passages, which answered 3 ViNewsQA questions.)"""
-    asked = read_question(question)
-    # (a count the message states is no reason to draw on another passage)
-    tests = (asked.prefers(anew=False), asked.counted.search) if asked.counted is not None else (
-        (asked.unit.named_in,) if asked.unit is not None and asked.office is None else ())
+    tests = read_question(question).passage_tests()
     if not tests or not hits:
         return None
     drawn = {hits[r].passage.chunk_id for r in drawn_from(hits, params)}
+    drawn_sentences = [s for h in hits if h.passage.chunk_id in drawn for s in split_sentences(h.passage.text)]
+    others = [(passage, split_sentences(passage.text)) for passage in passages if passage.chunk_id not in drawn]
     p = params or AnswerParams()
     q = build_query(question)
     q_uni, q_bi = set(q.fold_uni), set(q.fold_bi)
-    for counts in (t for t in tests if t is not None):  # (a total first)
-        if any(counts(s) for h in hits if h.passage.chunk_id in drawn for s in split_sentences(h.passage.text)):
+    for counts in tests:  # (a total first)
+        if any(counts(s) for s in drawn_sentences):
             return None
         best, chosen = 0.0, None
-        for passage in passages:
-            if passage.chunk_id in drawn:
-                continue
-            for s in split_sentences(passage.text):
+        for passage, passage_sentences in others:
+            for s in passage_sentences:
                 if len(s) >= MIN_SENTENCE and counts(s):
                     score = sentence_score(q_uni, q_bi, s, idf, p.bigram_weight)
                     if score > best:
@@ -224,8 +219,10 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # (hit rank, position) -> sentence, for the top passages
     ranks = drawn_from(hits, p)
     sentences: dict[tuple[int, int], str] = {}
+    # each drawn passage's own sentences (before any from the passage after it)
+    passage_sentences = {rank: split_sentences(hits[rank].passage.text) for rank in ranks}
     for rank in ranks:
-        for pos, sent in enumerate(split_sentences(hits[rank].passage.text)):
+        for pos, sent in enumerate(passage_sentences[rank]):
             sentences[(rank, pos)] = sent
     mass = sum(idf(t) for t in q_uni)  # the question's idf mass, which the bonuses below are shares of
     # A sentence naming a document code the question names scores as if it held
@@ -344,7 +341,7 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     if asked.why:
         # a cause shares a word with the question besides the places' names and units: not "UBND xã Lê
         # Hóa đã hỗ trợ gia đình … do hoàn cảnh khó khăn" for "Vì sao cháu bé ở … xã Lê Hóa tử vong?"
-        unplaced = (q_uni - UNIT_SYLLABLES - _WHY_WORDS
+        unplaced = (q_uni - UNIT_SYLLABLES - WHY_WORDS
                     - {k for place in named_places(question) for key in place.keys for k in key.split()})
 
         def about_it(sentence: str) -> bool:
@@ -360,25 +357,27 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
             # ... or, when none does, the best one giving a cause (and sharing a word with the question)
             # in the passage after one of its passages drawn on ("… đều bị thủng ruột do cây tăm xuyên
             # qua.", further on), with the sentence before it when it points back ("Tình trạng này là do …")
-            after: dict[tuple[int, int], tuple[float, str, str, int]] = {}  # key -> (score, sentence, passage, ord)
-            for rank in dict.fromkeys(r for r, _ in sentences):
+            # key -> (score, the sentence, the sentence before it, the next passage, its ord)
+            after: dict[tuple[int, int], tuple[float, str, str, str, int]] = {}
+            for rank in ranks:
                 hit = hits[rank]
                 text = following.get(hit.passage.chunk_id) if of_first((rank, 0)) else None
                 if not text:
                     continue
-                own = split_sentences(hit.passage.text)
-                for j, sent in enumerate(sentences_after(own[-1] if own else "", text)):
+                last = passage_sentences[rank][-1] if passage_sentences[rank] else ""
+                nxt = sentences_after(last, text)
+                for j, sent in enumerate(nxt):
                     score = sentence_score(q_uni, q_bi, sent, idf, p.bigram_weight)
                     if score > 0 and _quotable(sent) and gives_cause(sent) and about_it(sent):
-                        after[(rank, len(own) + j)] = (score, sent, text, hit.passage.ord + 1)
+                        after[(rank, len(passage_sentences[rank]) + j)] = (score, sent, nxt[j - 1] if j else "", text,
+                                                                           hit.passage.ord + 1)
             if after:
                 cause = min(after, key=lambda k: (-after[k][0], k))  # (the earliest of the best)
-                sentences[cause], spilled[cause] = after[cause][1], after[cause][2:]
+                _, sentences[cause], previous, *passage = after[cause]
+                spilled[cause] = tuple(passage)
                 before = (cause[0], cause[1] - 1)
                 if before not in sentences and refers_back(sentences[cause]):
-                    own = split_sentences(hits[cause[0]].passage.text)
-                    sentences[before] = sentences_after(own[-1] if own else "", spilled[cause][0])[cause[1] - 1 - len(own)]
-                    spilled[before] = spilled[cause]
+                    sentences[before], spilled[before] = previous, spilled[cause]
         if cause is not None:
             picked.insert(1, cause)
     if asked.why and not any(t is not None for t, _ in tests) and of_first(picked[0]) and not explains(sentences[picked[0]]):

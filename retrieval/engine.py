@@ -413,7 +413,7 @@ class Engine:
                            unknown=ranking.unknown)
         if found and self.reranker is not None:
             hits = await self.reranker.rerank(question, hits)
-        if found and hits and (read_question(question).counted is not None or read_question(question).unit is not None):
+        if found and hits and read_question(question).passage_tests():
             top = hits[drawn_from(hits, self.config.answer)[0]]
             extra = counting_passage(question, hits, await self.store.article_passages(top.article_id),
                                      ranking.lexical.idf, self.config.answer)

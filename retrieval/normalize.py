@@ -119,6 +119,10 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# upper-case letters, Vietnamese ones too (Đ, Ấ, Ủ), for regex character classes
+CAPITALS = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))
+
+
 def fold(text: str) -> str:
     """Remove diacritics (đ→d) and return NFC text; case is kept."""
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))

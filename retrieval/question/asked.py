@@ -59,6 +59,15 @@ class Asked:
             return lambda sentence: names_the_office(sentence, office)
         return self.unit.named_in if self.unit is not None else None
 
+    def passage_tests(self) -> tuple[Callable[[str], bool], ...]:
+        """What a sentence of another passage of the top article must pass to be drawn on when none
+        the answer draws on does (`answer.counting_passage`), the first test first: a count (as a
+        total when one is asked; a count the message states is no reason to draw on another
+        passage), or a place of the kind asked; () when none is asked."""
+        if self.counted is not None:
+            return tuple(t for t in (self.prefers(anew=False), self.counted.search) if t is not None)
+        return (self.unit.named_in,) if self.unit is not None and self.office is None else ()
+
     def prefers(self, anew: bool = True) -> Callable[[str], bool] | None:
         """Of the sentences that answer (`answers`), those that answer best, if any: for a total
         asked ("tổng cộng bao nhiêu tiền"), one counting it as a total ("trên tổng số kinh phí … là

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from retrieval.normalize import nfc
+from retrieval.normalize import CAPITALS, fold, nfc
 from retrieval.question.typed import phrases_typed
 
 
 # "Vì sao …", "Nguyên nhân … là gì?", "… đánh nhau vì chuyện gì?", typed with accents or without ("Ai đỗ
 # đầu" is no "do đâu")
-_WHY = tuple(tuple(w.split()) for w in ("vì sao", "tại sao", "nguyên nhân", "lý do", "lí do", "do đâu", "vì đâu",
-                                         "vì chuyện gì", "vì việc gì", "vì điều gì", "do chuyện gì", "vì cớ gì"))
+_CAUSE_ASKED = ("vì sao", "tại sao", "nguyên nhân", "lý do", "lí do", "do đâu", "vì đâu")
+_WHY = tuple(tuple(w.split()) for w in (*_CAUSE_ASKED, "vì chuyện gì", "vì việc gì", "vì điều gì", "do chuyện gì", "vì cớ gì"))
 # A sentence giving a cause: "nguyên nhân là …", "do mưa lớn", "do thiếu vốn đầu tư", "do người dân
 # chưa nắm rõ" (not "do đó", "do vậy": therefore; nor "tự do", "do dự" but "do dự án treo"; nor an
 # agent, one of these words then, in the clause, what agents do: "do xã tổ chức", "do ông A phụ
@@ -34,7 +34,6 @@ _AGENTS_ALT, _AGENT_VERBS_ALT = "|".join(_AGENTS), "|".join(_AGENT_VERBS)
 _AGENT_RE = rf"(?i:(?:{_AGENTS_ALT})\b[^.,;:]{{0,40}}?\b(?:{_AGENT_VERBS_ALT})\b)"
 # ... or named with an apposition at a sentence's start ("Do ông A, Chủ tịch xã, ký.")
 _AGENT_NAMED_RE = rf"(?i:(?:{_AGENTS_ALT})\b[^,.;]{{0,40}},\s*[^,.;]{{0,60}},\s*(?:{_AGENT_VERBS_ALT})\b)"
-_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))  # capitals, Vietnamese ones too (Đ, Ấ, Ủ)
 _THEREFORE = r"(?:đó|vậy|thế|đây|đấy)\b"  # "do đó", "Do vậy,": therefore
 # what a slogan is for, ending its clause or before "phục vụ" ("vì nhân dân phục vụ", "chiến đấu vì Tổ
 # quốc."; not "vì dân chưa đồng ý", "vì môi trường nước bị ô nhiễm", a cause)
@@ -42,16 +41,22 @@ _FOR_WHOM = (r"(?:nhân dân|dân|người nghèo|cộng đồng|an ninh|hòa b�
              r"|Tổ quốc)(?=\s*(?:[,.;:!?)\"”]|$|phục vụ|quên mình))")
 # an effect said of its cause ("mưa lớn khiến …", "… dẫn đến …"): a cause, though the event may be its subject
 _EFFECT = r"(?i:\bkhiến\b|\bdẫn (?:đến|tới)\b|\blàm cho\b)"
+_EFFECT_RE = re.compile(_EFFECT)
 _GIVES_CAUSE_RE = re.compile(
     r"(?i:\bnguyên nhân (?:chính |chủ yếu |ban đầu )?(?:là|do|được xác định)\b)"
     # "Do Ủy ban nhân dân xã chậm bàn giao mặt bằng, dự án bị đình trệ." (not "Do ông A, Chủ tịch xã, ký.")
     rf"|^\W*Do (?!{_THEREFORE})(?!{_AGENT_NAMED_RE})[^,.;]{{3,80}},"
     rf"|(?<![Tt]ự )(?<![Cc]ho )\b[Dd]o (?!{_THEREFORE}|(?:ai|dự(?! (?:án|báo|kiến|toán)))\b)(?!{_AGENT_RE})(?!{_AGENT_NAMED_RE})"
-    r"(?![" + re.escape(_UPPER) + r"])[^\W\d_]"
+    r"(?![" + re.escape(CAPITALS) + r"])[^\W\d_]"
     # "vì": not "vì vậy", nor a name or a slogan's ("Quỹ Vì người nghèo", "vì nhân dân phục vụ"); "Vì"
     # opening a sentence or a quotation ('Ông A nói: "Vì mưa lớn …')
     rf"|(?:\bvì|(?:^|[:\"“(])\W*Vì) (?!(?:vậy|thế|sao)\b|{_FOR_WHOM})\w"
     r"|(?i:\bbởi (?!(?:vậy|thế|lẽ đó)\b)|\bnên mới\b)|" + _EFFECT)
+
+
+# the words a why-question asks with, folded ("vi", "sao", "nguyen", "nhan" …): a cause written with
+# "vì" shares no more with the question for them
+WHY_WORDS = frozenset(fold(w) for phrase in _CAUSE_ASKED for w in phrase.split())  # (not "cô" for "vì cớ gì")
 
 
 def asks_why(question: str) -> bool:
@@ -95,9 +100,9 @@ def names_cause(sentence: str) -> bool:
     "nguyên nhân là …", "Họ đặt quá nhiều cục nóng …, dẫn đến bung mối hàn"; not the event's
     own effect ("Vụ cháy khiến 15 ki-ốt bị thiêu rụi")."""
     text = nfc(sentence)
-    if _GIVES_CAUSE_RE.search(re.sub(_EFFECT, " ", text)):
+    if _GIVES_CAUSE_RE.search(_EFFECT_RE.sub(" ", text)):
         return True
-    effect = re.search(_EFFECT, text)
+    effect = _EFFECT_RE.search(text)
     return effect is not None and not _EVENT_FIRST_RE.search(text[:effect.start()])
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.normalize import fold, has_diacritics, nfc
+from retrieval.normalize import CAPITALS, fold, has_diacritics, nfc
 
 
 # Administrative units below a province, and the province and city: longest first ("tổ dân phố"
@@ -30,8 +30,7 @@ def _unit_alternation(units: list[str]) -> str:
 _ASKED_RE = {True: re.compile(r"\b(" + _unit_alternation(_UNITS) + r")\s+nào\b", re.I),
              False: re.compile(r"\b(" + _unit_alternation([u for u in dict.fromkeys(map(fold, _UNITS)) if u != "ban"])
                                + r")\s+nao\b", re.I)}
-_CAPITALS = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper()}))
-_CAP = "[" + re.escape(_CAPITALS) + "]"
+_CAP = "[" + re.escape(CAPITALS) + "]"
 # a unit's name: capitalised words ("xã Phạm Văn Hai", "bản Nà Sản", "xã Đoàn Kết"), or a number not
 # counting what follows ("thôn 3 bị lũ", "thôn 3, xã Đắk Ha", "khối 13"; not "Toàn xã 120 hộ"); not
 # a body or a title after the unit ("Tỉnh ủy", "Huyện Đoàn", "Xã Anh hùng", "Xã Nông thôn mới", "Xã ĐBKK")
@@ -56,13 +55,16 @@ class UnitAsked:
 
     units: tuple[str, ...]  # accented spellings ("xa" typed bare reads "xã")
     named: frozenset[str]
+    name_re: re.Pattern  # a unit of these and its name (`_name_re`)
 
     def named_in(self, sentence: str) -> bool:
         """Whether a sentence names a place of the kind asked that the question does not name."""
-        text = nfc(sentence)
-        # ("Thị xã Sơn Tây" is no xã)
-        pattern = r"(?<![Tt]hị )(?i:\b(?:" + "|".join(self.units) + r"))\s+(" + _NAME + r")"
-        return any(fold(m.group(1)).lower() not in self.named for m in re.finditer(pattern, text))
+        return any(fold(m.group(1)).lower() not in self.named for m in self.name_re.finditer(nfc(sentence)))
+
+
+def _name_re(units: tuple[str, ...]) -> re.Pattern:
+    """One of the units and the name after it ("xã Phạm Văn Hai"; not "Thị xã Sơn Tây" for "xã")."""
+    return re.compile(r"(?<![Tt]hị )(?i:\b(?:" + "|".join(units) + r"))\s+(" + _NAME + r")")
 
 
 def unit_asked(question: str, whole: str | None = None) -> UnitAsked | None:
@@ -76,11 +78,11 @@ def unit_asked(question: str, whole: str | None = None) -> UnitAsked | None:
         return None
     asked = m.group(1).lower()
     units = tuple(u for u in _UNITS if (u == asked if accented else fold(u) == asked))
+    name_re = _name_re(units)
     named: set[str] = set()
     for part in re.split(r"(?<=[.!?])\s+", nfc(whole or question)):
         if has_diacritics(part):
-            pattern = r"(?i:\b(?:" + "|".join(units) + r"))\s+(" + _NAME + r")"
-            named |= {fold(n).lower() for n in re.findall(pattern, part)}
+            named |= {fold(m.group(1)).lower() for m in name_re.finditer(part)}
         else:  # typed bare: the words after the unit, up to one that ends a name ("xa tan nhut, …")
             for unit_at in re.finditer(r"\b(?:" + "|".join(map(fold, units)) + r")\s+", part.lower()):
                 name = []
@@ -90,4 +92,4 @@ def unit_asked(question: str, whole: str | None = None) -> UnitAsked | None:
                     name.append(w)
                 if name:
                     named.add(" ".join(name))
-    return UnitAsked(units, frozenset(named))
+    return UnitAsked(units, frozenset(named), name_re)
