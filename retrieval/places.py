@@ -329,6 +329,7 @@ def _split_joined(question: str) -> str:
     return _JOINED_RE.sub(split, question)
 
 
+@lru_cache(maxsize=512)  # (the search, the engine and the answer each ask of one question)
 def named_places(question: str) -> tuple[Place, ...]:
     """The places a question names. A province counts when its name is written
     with capitals, after "tỉnh / thành phố / TP", or in lower case with its accents

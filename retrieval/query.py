@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.docrefs import parse_code_query
+from corpus.docrefs import DOCUMENT_ABBRS, parse_code_query
 from retrieval.normalize import ABBREVIATIONS, fold, has_diacritics, quarter_at, quarter_spellings, words
 from retrieval.question.message import ASKING_PHRASES
 from retrieval.places import clauses, folded_words, title_cased
@@ -57,12 +57,15 @@ def without_asking_words(question: str) -> str:
 
 def full_codes(question: str) -> list[tuple[tuple[int, str, str], str]]:
     """Document codes written in full in a question (number, type and issuer:
-    ``25-NQ/TW``, ``18 CT TU``), each with the text it was typed as."""
+    ``25-NQ/TW``, ``18 CT TU``, ``3370/BGTVT-ĐTCT``), each with the text it was typed as: a
+    document kind's abbreviation as the type, or another typed with no space; not a
+    price or a rate typed bare ("15.000 dong/kg", "5 trieu/thang", "100 USD/nguoi", "60 km/h")."""
     out = []
     for m in re.finditer(r"(?<![\w/])\d{1,4}(?:\s*[-/ ]\s*[^\W\d_]{1,6}){2}\b", question):  # not 15/"2020/NĐ-CP"
-        for code in parse_code_query(m.group(0)):
-            if code[1] and code[2]:
-                out.append(((code[0], code[1], code[2]), m.group(0)))
+        typed = m.group(0)
+        for code in parse_code_query(typed):
+            if code[1] and code[2] and (code[1] in DOCUMENT_ABBRS or " " not in typed):
+                out.append(((code[0], code[1], code[2]), typed))
     return out
 
 

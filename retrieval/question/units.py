@@ -12,8 +12,8 @@ from retrieval.normalize import CAPITALS, fold, has_diacritics, nfc
 
 # Administrative units below a province, and the province and city: longest first ("tổ dân phố"
 # before "tổ", "thị trấn" before a bare "thị")
-_UNITS = sorted(("thôn", "xóm", "bản", "ấp", "khối", "tổ dân phố", "khu phố", "xã", "phường", "thị trấn", "huyện",
-                 "quận", "thị xã", "tỉnh", "thành phố"), key=len, reverse=True)
+_UNITS = sorted(("thôn", "xóm", "bản", "làng", "buôn", "plei", "sóc", "ấp", "khối", "tổ dân phố", "khu phố", "xã",
+                 "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố"), key=len, reverse=True)
 # the one-word units, folded: the words of a question that name no event ("xa", "thon")
 UNIT_SYLLABLES = frozenset(fold(u) for u in _UNITS if " " not in u)
 # "ở thôn nào", "thuộc xã nào", "Xã nào …", "đổ bộ vào tỉnh nào": "nào" with its accent where the
