@@ -304,8 +304,8 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     # budget can drop it for long sentences that only share the words, and the answer
     # opens on it; a message asking two such things ("… là ai? … bao nhiêu tiền?") gets both,
     # in the order asked.
-    tests = [(t, a.preferences()) for a in asked.parts if (t := a.answers()) is not None] or [
-        (asked.answers(), asked.preferences())]
+    tests = [(t, a.prefers()) for a in asked.parts if (t := a.answers()) is not None] or [
+        (asked.answers(), asked.prefers())]
     score_of = {key: score for score, key in scored}
     at, opened = 1, False  # where the next answering sentence goes; whether one opens the answer
     for answering, preferred in tests:
@@ -314,12 +314,9 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
 
         def answers(test: Callable[[tuple[int, int]], bool]) -> tuple[int, int] | None:
             """The best-scoring sentence answering, among those passing `test`: one answering
-            best (a total asked, the noun as qualified) if any."""
-            for better in (*preferred, answering):
-                best_key = _best(scored, lambda key: test(key) and better(sentences[key]))
-                if best_key is not None:
-                    return best_key
-            return None
+            best (a total asked) if any."""
+            best_key = _best(scored, lambda key: test(key) and preferred(sentences[key])) if preferred else None
+            return best_key if best_key is not None else _best(scored, lambda key: test(key) and answering(sentences[key]))
 
         # (the first article's when it scores at least 1/rival_factor of the best one: another fire's
         # "6 xe chuyên dụng" is no answer of this one's; a count far better matched elsewhere still is)

@@ -61,38 +61,24 @@ class Asked:
 
     def passage_tests(self) -> tuple[Callable[[str], bool], ...]:
         """What a sentence of another passage of the top article must pass to be drawn on when none
-        the answer draws on does (`answer.counting_passage`), the first test first: a count answering
-        best (a total when one is asked, the noun as qualified; a count the message states is no
-        reason to draw on another passage), then any count; or a place of the kind asked; () when
-        none is asked."""
+        the answer draws on does (`answer.counting_passage`), the first test first: a count (as a
+        total when one is asked; a count the message states is no reason to draw on another
+        passage), or a place of the kind asked; () when none is asked."""
         if self.counted is not None:
-            return (*self.preferences(anew=False), self.counted.search)
+            return tuple(t for t in (self.prefers(anew=False), self.counted.search) if t is not None)
         return (self.unit.named_in,) if self.unit is not None and self.office is None else ()
 
-    def preferences(self, anew: bool = True) -> tuple[Callable[[str], bool], ...]:
-        """Of the sentences that answer (`answers`), those that answer best, best first: for a total
+    def prefers(self, anew: bool = True) -> Callable[[str], bool] | None:
+        """Of the sentences that answer (`answers`), those that answer best, if any: for a total
         asked ("tổng cộng bao nhiêu tiền"), one counting it as a total ("trên tổng số kinh phí … là
         9,8 tỷ đồng", not each person's sum); with `anew`, one counting it with a number the message
-        does not state ("20 phòng", not its "23 phòng"); then one counting the noun as the question
-        qualifies it ("bao nhiêu hộ nghèo": "120 hộ nghèo", not "1.500 hộ"), first of each of these.
-        () when no preference is asked."""
+        does not state ("20 phòng", not its "23 phòng"); None when no such preference is asked."""
         counted = self.counted
-        if counted is None:
-            return ()
-        anew = anew and bool(counted.stated)
-        total = self.total
-
-        def best(sentence: str) -> bool:
-            return (counted.search(sentence) and (not total or gives_total(sentence))
-                    and (not anew or counted.counts_anew(sentence)))
-        tiers: list[Callable[[str], bool]] = []
-        for qualified in counted.qualified:  # (the noun as qualified and a total or a count anew first)
-            if total or anew:
-                tiers.append(lambda sentence, q=qualified: q.search(sentence) and best(sentence))
-        if total or anew:
-            tiers.append(best)
-        tiers += [q.search for q in counted.qualified]
-        return tuple(tiers)
+        anew = anew and counted is not None and bool(counted.stated)
+        if counted is None or not (self.total or anew):
+            return None
+        return lambda sentence: (counted.search(sentence) and (not self.total or gives_total(sentence))
+                                 and (not anew or counted.counts_anew(sentence)))
 
 
 @lru_cache(maxsize=256)

@@ -52,9 +52,6 @@ class CountedNoun:
     # the counts the message states itself ("Khu nhà trọ 23 phòng … có bao nhiêu phòng đang có người
     # thuê?": "23"), which answer less well than another (`counts_anew`): their numbers' digits
     stated: frozenset[str] = frozenset()
-    # the count of the noun as the question qualifies it ("bao nhiêu hộ cận nghèo": "300 hộ cận nghèo",
-    # not "1.500 hộ" nor "120 hộ nghèo"; `_qualified`), longest qualifier first, which answers better
-    qualified: tuple[CountedNoun, ...] = ()
 
     def _counts(self, sentence: str) -> list[str]:
         """The counts of what is asked a sentence writes."""
@@ -132,7 +129,6 @@ _FILLERS = ("khoảng", "gần", "hơn", "trên", "là", "đạt", "tới", "lê
 # not a year ("25", "1.200", "2,5"), nor the end of a road's milestone ("km 1939+400m")
 _NUMBER = r"(?<![\w.,+])(?!(?:19|20)\d\d(?![\d.,]))\d+(?:[.,]\d+)*"
 _WORD_END = r"(?![\w\u0300-\u036f-])"  # (a tone mark left apart by `marks_last` is part of the word)
-_WORD = r"[^\W\d_][\w\u0300-\u036f]*"  # a word of `marks_last` text
 
 
 def _number_before(nouns: tuple[str, ...], f: Callable[[str], str]) -> str:
@@ -222,7 +218,7 @@ _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von d
                             r"|gia tri(?: \w+){0,3} (?:la |dat )?bao nhieu"
                             r"|(?<!tham )(?<!quoc )(?<!gia )(?<!chuyen )(?<!danh )(?<!dai )gia "
                             r"(?!(?:dinh|tang|han|nhap|tri|su|lai|hoa|nhan|giam|dao|toc|cong|co|thap)\b)"
-                            r"(?:[\w-]+ ){0,8}(?:la |o muc |dat )?bao nhieu"
+                            r"(?:[\w-]+ ){0,6}(?:la |o muc |dat )?bao nhieu"
                             rf"|bao nhieu (?:dong(?! (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b)|ty|trieu))\b")
 _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
 # A fee ("Học phí … bao nhiêu một năm?", "mức phí cách ly"), with its accents when typed with them
@@ -452,76 +448,7 @@ def counted_noun(question: str, whole: str | None = None) -> CountedNoun | None:
                           if noun is None or has_diacritics(noun) else None,
                           _count_pattern(fold(noun) if noun else None, fold, dimension, typed, kind))
     stated = frozenset(_digits(m.group(0)) for m in counted.folded.finditer(fold(whole or question).lower()))
-    if m is None or noun != m.group(1) or dimension is not None or long is not None:
-        return replace(counted, stated=stated)
-    at = m.end(1) + (two.end() if kind or compound else 0)
-    cased = nfc(question) if accented else fold(question)  # (`text` before lower case: its letters one to one)
-    qualifiers = _qualifiers(cased[at:] if len(cased) == len(text) else text[at:])
-    return replace(counted, stated=stated, qualified=tuple(_qualified(counted, typed, q) for q in qualifiers))
-
-
-# After the noun counted, in the question: words that qualify nothing ("hộ dân", "hộ gia đình"), skipped
-# (and allowed between the count and the qualifier in a sentence, as "đều" is: "7 người đều bị thương");
-# weak words, which qualify only with the word after them ("bị thương", "được hỗ trợ", "không đi"); and
-# words no qualifier is read from (a time, a place, a question word, a preposition: "bao nhiêu ca mắc hôm
-# nay", "bao nhiêu học sinh trường …", "bao nhiêu người ở xã …"). A word typed with its accents is
-# compared with its accents ("cận" is no weak "cần", "tử" no "từ"), one typed bare folded.
-_FILLERS_AFTER_NOUN = ("dân", "gia đình")
-_BETWEEN_COUNT_AND_QUALIFIER = (*_FILLERS_AFTER_NOUN, "đều", "cũng", "đã")
-_WEAK_QUALIFIERS = ("bị", "được", "đã", "đang", "sẽ", "vừa", "có", "không", "chưa", "là", "còn", "vẫn", "đều",
-                    "cũng", "phải", "cần", "cùng", "này", "đó", "ấy", "các", "những")
-_NO_QUALIFIERS = ("hôm", "ngày", "tháng", "năm", "tuần", "quý", "sáng", "trưa", "chiều", "tối", "đêm", "lúc", "khi",
-                  "sau", "trước", "đợt", "hiện", "nay", "mỗi", "xã", "huyện", "tỉnh", "thôn", "bản", "làng", "phường",
-                  "quận", "thành", "thị", "khu", "khối", "tổ", "ấp", "xóm", "trường", "lớp", "nào", "gì", "vậy",
-                  "thế", "sao", "ạ", "nhỉ", "bao", "mấy", "trong", "ở", "tại", "trên", "dưới", "của", "cho", "với",
-                  "từ", "đến", "tới", "so", "toàn", "tính", "và", "hoặc", "như", "nữa", "thì", "mà", "để", "do", "vì")
-_WEAK_TYPED = frozenset(_WEAK_QUALIFIERS) | frozenset(map(fold, _WEAK_QUALIFIERS))
-_NO_QUALIFIERS_FOLDED = frozenset(map(fold, _NO_QUALIFIERS))
-
-
-def _kind_of(word: str) -> str:
-    """A word after the noun counted: "weak", "end" (`_NO_QUALIFIERS`) or "word"; with its accents
-    where typed with them, folded where typed bare (in a question with accents too: "hom nay")."""
-    if has_diacritics(word):
-        return "end" if word in _NO_QUALIFIERS else "weak" if word in _WEAK_QUALIFIERS else "word"
-    return "end" if fold(word) in _NO_QUALIFIERS_FOLDED else "weak" if fold(word) in _WEAK_TYPED else "word"
-
-
-def _qualifiers(rest: str) -> tuple[str, ...]:
-    """The words qualifying the noun counted, from the question's words after it (`rest`, as typed):
-    one or two words ("bao nhiêu hộ nghèo": "nghèo"; "bao nhiêu hộ cận nghèo": "cận nghèo"; "bao nhiêu
-    ca mắc mới": "mới"), or one or two weak words and the word after them ("bao nhiêu người bị thương":
-    "bị thương"; "bao nhiêu phòng đang có người thuê": "đang có người"); none from a capitalised word, a
-    time, a place or a question word on ("bao nhiêu hộ nghèo năm 2020": "nghèo"), nor a weak word after a
-    word ("bao nhiêu doanh nghiệp bị xử phạt": "nghiệp", which any count of them has)."""
-    m = re.match(r"\s+(?:" + "|".join(_FILLERS_AFTER_NOUN) + "|" + "|".join(map(fold, _FILLERS_AFTER_NOUN))
-                 + r")(?![\w\u0300-\u036f])", rest, re.I)
-    words: list[str] = []
-    for word in re.findall(r"[^\W\d_]+|[^\w\s]", rest[m.end() if m else 0:])[:4]:
-        kind = _kind_of(word.lower()) if word[0].isalpha() and not word[0].isupper() else "end"
-        if kind == "end" or kind == "weak" and words and words[-1] not in _WEAK_TYPED:
-            break
-        words.append(word.lower())
-        if kind == "word" and (len(words) == 2 or len(words) > 1 and words[0] in _WEAK_TYPED):
-            break
-    while words and words[-1] in _WEAK_TYPED:  # (weak words with nothing after them qualify nothing)
-        words.pop()
-    return (" ".join(words),) if words else ()
-
-
-def _qualified(counted: CountedNoun, noun: str, qualifier: str) -> CountedNoun:
-    """The count (`counted`) right before the qualifier ("120 hộ nghèo", "5 người bị thương", "7 người
-    dân / đều bị thương"; not "5 người không bị thương", "300 hộ cận nghèo" for "hộ nghèo"), or after "số" and the noun so qualified,
-    up to five words between ("Số hộ cận nghèo của xã là 300 hộ", "Số người bị thương là 7 người")."""
-    def after(pattern: re.Pattern, f: Callable[[str], str]) -> re.Pattern:
-        words = r"\s+".join(re.escape(f(w).lower()) for w in qualifier.split())
-        between = "|".join(re.escape(f(w)) for w in _BETWEEN_COUNT_AND_QUALIFIER)
-        return re.compile(rf"(?:{pattern.pattern})(?:\s+(?:{between}))?\s+{words}{_WORD_END}"
-                          rf"|(?<![\w\u0300-\u036f]){re.escape(f('số'))}\s+{re.escape(f(noun).lower())}\s+{words}{_WORD_END}"
-                          rf"(?:\s+{_WORD}){{0,5}}\s+(?:{pattern.pattern})")
-    return CountedNoun(after(counted.accented, marks_last) if counted.accented is not None and has_diacritics(qualifier)
-                       else None, after(counted.folded, fold))
-
+    return replace(counted, stated=stated) if stated else counted
 
 
 # folded, however it is typed ("mấy" only with its accent)

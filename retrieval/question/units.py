@@ -12,8 +12,8 @@ from retrieval.normalize import CAPITALS, fold, has_diacritics, nfc
 
 # Administrative units below a province, and the province and city: longest first ("tổ dân phố"
 # before "tổ", "thị trấn" before a bare "thị")
-_UNITS = sorted(("thôn", "xóm", "bản", "làng", "buôn", "plei", "sóc", "ấp", "khối", "tổ dân phố", "khu phố", "xã",
-                 "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố"), key=len, reverse=True)
+_UNITS = sorted(("thôn", "xóm", "bản", "làng", "ấp", "khối", "tổ dân phố", "khu phố", "xã", "phường", "thị trấn",
+                 "huyện", "quận", "thị xã", "tỉnh", "thành phố"), key=len, reverse=True)
 # the one-word units, folded: the words of a question that name no event ("xa", "thon")
 UNIT_SYLLABLES = frozenset(fold(u) for u in _UNITS if " " not in u)
 # "ở thôn nào", "thuộc xã nào", "Xã nào …", "đổ bộ vào tỉnh nào": "nào" with its accent where the
@@ -45,7 +45,8 @@ _NAME = (r"(?:số\s+)?(?:\d+[A-Za-z]?\b" + _LOWER_WORD_AFTER + r"|(?:(?i:ủy|u
          + r"[^\s,.;:()]*(?:\s+" + _CAP + r"[^\s,.;:()]*)*)")
 # after a unit typed bare in a question: its name, up to a word that ends it
 _BARE_NAME_END = frozenset("co la o tai thuoc cua va hoac tu den ve sang trong nao bi duoc da dang se con nhu".split()) | {
-    fold(w) for u in _UNITS for w in u.split()}  # ("xa tan nhut huyen binh chanh": "tan nhut")
+    fold(w) for u in _UNITS for w in u.split() if u != "làng"}  # ("xa tan nhut huyen binh chanh": "tan nhut";
+# "xa van lang": "van lang")
 
 
 @dataclass(frozen=True)
