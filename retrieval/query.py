@@ -59,12 +59,16 @@ def full_codes(question: str) -> list[tuple[tuple[int, str, str], str]]:
     """Document codes written in full in a question (number, type and issuer:
     ``25-NQ/TW``, ``18 CT TU``, ``3370/BGTVT-ĐTCT``), each with the text it was typed as: a
     document kind's abbreviation as the type, or another typed with no space; not a
-    price or a rate typed bare ("15.000 dong/kg", "5 trieu/thang", "100 USD/nguoi", "60 km/h")."""
+    price or a rate typed bare ("15.000 dong/kg", "5 trieu/thang", "100 USD/nguoi", "60 km/h"), nor
+    "đã" typed bare after a number ("30 da du")."""
     out = []
     for m in re.finditer(r"(?<![\w/])\d{1,4}(?:\s*[-/ ]\s*[^\W\d_]{1,6}){2}\b", question):  # not 15/"2020/NĐ-CP"
         typed = m.group(0)
         for code in parse_code_query(typed):
-            if code[1] and code[2] and (code[1] in DOCUMENT_ABBRS or " " not in typed):
+            spaced = " " in typed
+            if spaced and typed.islower() and code[1] == "da":
+                continue  # typed bare, "30 da du dieu kien", "2 da tu vong": "đã", not ĐA (đề án)
+            if code[1] and code[2] and (code[1] in DOCUMENT_ABBRS or not spaced):
                 out.append(((code[0], code[1], code[2]), typed))
     return out
 

@@ -65,10 +65,12 @@ def test_code_typed_loosely_is_one_token():
     assert full_codes("Nghị định 117/2020/NĐ-CP quy định gì?") == []  # so never "unknown" by its year
     assert full_codes("Chỉ thị 18/CT-TU") == [((18, "ct", "tu"), "18/CT-TU")]
     assert full_codes("chi thi 18 ct tu") == [((18, "ct", "tu"), "18 ct tu")]
+    assert full_codes("De an 15 DA TU") == [((15, "da", "tu"), "15 DA TU")]
+    assert full_codes("de an 15-da/tu") == [((15, "da", "tu"), "15-da/tu")]
     assert full_codes("van ban 3370/BGTVT-ĐTCT") == [((3370, "bgtvt", "dtct"), "3370/BGTVT-ĐTCT")]
     # a price or a rate typed bare is no document the store must know (it was refused as one)
     for typed in ("hanh voi gia 15.000 dong/kg", "luong 5 trieu/thang", "an 500 nguoi/ngay", "100 USD/nguoi",
-                  "chay 60 km/h", "gia 15 nghin dong/kg"):
+                  "chay 60 km/h", "gia 15 nghin dong/kg", "trong do 30 da du dieu kien", "2 da tu vong"):
         assert full_codes(typed) == [], typed
     assert parse_code_query("Quyết định 217-QĐ/TW") == [(217, "qd", "tw")]
     # a kind of document and its number, with or without accents and "số"
