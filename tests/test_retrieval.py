@@ -835,8 +835,11 @@ def test_a_fee_a_damage_or_a_rate_asked_is_a_sum_and_a_sum_none_quotes_is_said()
         assert is_sum(counted_noun(q)), q
     for q in ("Viện phí được BHYT chi trả bao nhiêu %?", "hoc phi giam bao nhieu %",  # a share
               "Đồng chí Lê Phi Hùng đạt tỷ lệ phiếu bầu là bao nhiêu?",  # a name, not "lệ phí"
-              "Diện tích lúa bị thiệt hại là bao nhiêu?", "Thiệt hại về người là bao nhiêu?"):
+              "Diện tích lúa bị thiệt hại là bao nhiêu?", "Thiệt hại về người là bao nhiêu?",
+              "Dân số huyện Gia Lâm hiện nay là bao nhiêu?",  # a place's "Gia", and "già", are no price
+              "Tỷ lệ người già neo đơn được chăm sóc là bao nhiêu?"):
         assert not is_sum(counted_noun(q)), q
+    assert is_sum(counted_noun("Giá Bún Chả là bao nhiêu?")) and is_sum(counted_noun("Vé tàu gia bao nhiêu?"))
     assert not counted_noun("Bão làm thiệt hại bao nhiêu ha lúa?").search("thiệt hại 3 tỷ đồng")  # hectares asked
     for q in ("Lương giáo viên là bao nhiêu một tháng?", "Mỗi hộ được hỗ trợ bao nhiêu mỗi tháng?"):
         assert counted_noun(q) is None, q  # ("một", "mỗi" are no noun counted)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from retrieval.normalize import fold, has_diacritics, marks_last, nfc, one_tone_placement, words
+from retrieval.normalize import CAPITALS, fold, has_diacritics, marks_last, nfc, one_tone_placement, words
 from retrieval.question.typed import phrases_typed
 
 
@@ -220,6 +220,8 @@ _ASKS_MONEY_RE = re.compile(r"\b(?:bao nhieu tien|tri gia|kinh phi|chi phi|von d
                             r"(?!(?:dinh|tang|han|nhap|tri|su|lai|hoa|nhan|giam|dao|toc|cong|co|thap)\b)"
                             r"(?:[\w-]+ ){0,6}(?:la |o muc |dat )?bao nhieu"
                             rf"|bao nhieu (?:dong(?! (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b)|ty|trieu))\b")
+_NOT_PRICE_RE = re.compile(r"(?<![\w\u0300-\u036f])(?:(?i:gi[àảãạ])|Gia(?=\s+[" + re.escape(CAPITALS) + r"]))"
+                           r"(?![\w\u0300-\u036f])")  # (over NFC text, as typed)
 _MONEY_NOUNS = frozenset({"tien", "dong", "ty", "ti", "trieu", "usd"})  # "bao nhiêu <these>" asks a sum
 # A fee ("Học phí … bao nhiêu một năm?", "mức phí cách ly"), with its accents when typed with them
 # ("Lê Phi Hùng" is no "lệ phí")
@@ -413,7 +415,9 @@ def counted_noun(question: str, whole: str | None = None) -> CountedNoun | None:
     money_noun = noun is not None and fold(noun) in _MONEY_NOUNS and not re.search(
         rf"\bdong (?:{_NOT_MONEY_AFTER_DONG_FOLDED})\b", fold(text))
     long = _LONG_UNIT_RE.search(fold(text))  # "bao nhiêu ki-lô-mét", "cây số", "%"
-    asks_money = bool(_ASKS_MONEY_RE.search(fold(text)) or next(phrases_typed(text, _FEES, each_word=True), None))
+    # (typed with accents, "già" is no price, nor "Gia" before a capitalised word: "huyện Gia Lâm")
+    priced = _NOT_PRICE_RE.sub("_", nfc(question)).lower() if accented else text
+    asks_money = bool(_ASKS_MONEY_RE.search(fold(priced)) or next(phrases_typed(text, _FEES, each_word=True), None))
     if asks_money and not money_noun and _NOT_MONEY_DAMAGE_RE.search(fold(text)):
         asks_money = False  # ("… thiệt hại bao nhiêu tiền, có thiệt hại về người không?" asks a sum)
     # ("Học phí tăng bao nhiêu %?" asks a share, "Học phí là bao nhiêu, tăng bao nhiêu %?" a sum first)
