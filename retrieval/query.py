@@ -64,13 +64,16 @@ def full_codes(question: str) -> list[tuple[tuple[int, str, str], str]]:
     out = []
     for m in re.finditer(r"(?<![\w/])\d{1,4}(?:\s*[-/ ]\s*[^\W\d_]{1,6}){2}\b", question):  # not 15/"2020/NĐ-CP"
         typed = m.group(0)
-        for code in parse_code_query(typed):
-            spaced = " " in typed
-            if spaced and typed.islower() and code[1] == "da":
-                continue  # typed bare, "30 da du dieu kien", "2 da tu vong": "đã", not ĐA (đề án)
-            if code[1] and code[2] and (code[1] in DOCUMENT_ABBRS or not spaced):
-                out.append(((code[0], code[1], code[2]), typed))
+        spaced = " " in typed
+        kinds = DOCUMENT_ABBRS if not (spaced and typed.islower()) else _KINDS_TYPED_BARE
+        out += [((number, kind, issuer), typed) for number, kind, issuer in parse_code_query(typed)
+                if kind and issuer and (kind in kinds or not spaced)]
     return out
+
+
+# the kinds of document a code typed bare and spaced may name: not "da" ("30 da du dieu kien", "2 da
+# tu vong": "đã", not ĐA, đề án)
+_KINDS_TYPED_BARE = frozenset(DOCUMENT_ABBRS) - {"da"}
 
 
 @dataclass(frozen=True)
