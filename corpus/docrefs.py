@@ -200,6 +200,29 @@ _KIND_ABBRS.update({_fold(k): v for k, v in list(_KIND_ABBRS.items())})
 DOCUMENT_ABBRS = tuple(sorted({a for abbrs in _KIND_ABBRS.values() for a in abbrs if a}))
 
 
+_ISSUER_ABBRS = frozenset(_fold(k.lower()) for k in ISSUERS)
+# what a rate is counted per ("300 kh/ngay": 300 customers a day, "10 tb/thang")
+_PER_UNITS = frozenset(("ngay", "thang", "nam", "tuan", "gio", "h", "phut", "nguoi", "ho", "lan", "ca", "kg", "km",
+                        "tan", "ha", "m", "m2", "lit", "con", "xa", "ky"))
+
+
+def _document_typed(typed: str, kind: str, issuer: str) -> bool:
+    """Whether a code as typed in a query names a document: typed with no space after its number
+    ("18-ct/tu", "45/KH-UBND"), or with one and a document kind's abbreviation ("18 CT TU", "05
+    QC/TW" by its issuer); not a price or a rate typed bare ("5 trieu/thang", "100 USD/nguoi", "60
+    km/h", "300 kh/ngay"), nor "đã" typed bare after a number ("30 da du dieu kien", "2 da tu vong":
+    ĐA, đề án, typed in capitals or with its issuer after a slash, "4 da/tu")."""
+    number_end = len(typed) - len(typed.lstrip("0123456789"))
+    if not typed[number_end:number_end + 1].isspace():
+        return True
+    issuer = _fold(issuer.lower())
+    if issuer in _PER_UNITS:
+        return False
+    if kind == "da":
+        return "/" in typed and issuer in _ISSUER_ABBRS
+    return _fold(kind.lower()) in DOCUMENT_ABBRS or issuer in _ISSUER_ABBRS
+
+
 def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
     """Loose document codes in a query: ``18 CT TU`` -> ``[(18, "ct", "tu")]``;
     ``Nghị quyết 25`` -> ``[(25, "nq", None)]``.
@@ -208,14 +231,17 @@ def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
     """
     out: list[tuple[int, str | None, str | None]] = []
     for m in CODE_TOKEN_RE.finditer(text):
-        out.append((int(m.group(1)), _fold(m.group(2).lower()), _fold(m.group(3).lower())))
+        if _document_typed(m.group(0), m.group(2), m.group(3)):
+            out.append((int(m.group(1)), _fold(m.group(2).lower()), _fold(m.group(3).lower())))
     if out:
         return out
     for m in _STATE_CODE_RE.finditer(text):
         out.append((int(m.group(1)), _fold(m.group(2).lower()), _fold(m.group(3).lower())))
     for m in _LOOSE_CODE_RE.finditer(text):
-        suffix = _fold(m.group(3).lower()) if m.group(3) else None
-        out.append((int(m.group(1)), _fold(m.group(2).lower()), suffix))
+        per = re.match(r"\s*/\s*(\w+)", text[m.end():])
+        if _document_typed(m.group(0), m.group(2), m.group(3) or (per.group(1) if per else "")):
+            suffix = _fold(m.group(3).lower()) if m.group(3) else None
+            out.append((int(m.group(1)), _fold(m.group(2).lower()), suffix))
     for m in _LOOSE_ABBR_FIRST_RE.finditer(text):
         out.append((int(m.group(2)), _fold(m.group(1).lower()), None))
     accented = text != _fold(text)
@@ -226,6 +252,39 @@ def parse_code_query(text: str) -> list[tuple[int, str | None, str | None]]:
         if _DOC_FOLLOWERS[accented].match(read, m.end()):
             out += [(int(m.group(2)), abbr, None) for abbr in _KIND_ABBRS[m.group(1)]]
     return list(dict.fromkeys(out))
+
+
+# A code as documents write it: "25-NQ/TW", "3368/BGTVT-ATGT", "60/2018/TT-BGTVT" (not "60 km/h")
+_WRITTEN_CODE_RE = re.compile(rf"(?<![\w/-])(\d{{1,4}})(?:\s*-\s*[{_L}]{{1,6}}\s*/\s*[{_L}]{{1,8}}"
+                              rf"|(?:/\d{{4}})?/[{_L}]{{1,8}}-[{_L}]{{1,8}})(?![\w/])")
+# Kinds a number alone names a document of ("Chỉ thị 16", "Quyết định 486", "Đề án 06", "Kết luận 126";
+# not "thông báo 5 ca mắc mới", "Kế hoạch 2 đợt", "Báo cáo 3 vụ cháy")
+NUMBERED_KINDS = ("nghị quyết", "chỉ thị", "nghị định", "thông tư", "công văn", "công điện", "văn bản", "quyết định",
+                  "đề án", "kết luận")
+# one of them and a four-digit number no year could be ("Quyết định 1234 năm 2022"; `extract_refs`
+# reads "thông báo 2023" as no document)
+_KIND_FOUR_DIGITS_RE = re.compile(rf"\b(?:{'|'.join(NUMBERED_KINDS)})\s+(?!1[89]\d\d|20\d\d)(\d{{4}})(?!\d|[.,]\d)",
+                                  re.IGNORECASE)
+# "Kế hoạch 45": a plan by a number of two digits or more (not "Kế hoạch 2 đợt", "kế hoạch 10 năm")
+_PLAN_NUMBER_RE = re.compile(r"\bkế hoạch\s+(\d{2,3})(?!\d|[.,]\d|\s*%)", re.IGNORECASE)
+# a kind, up to two words, "số" and a number: "văn bản số 3370", "Công điện hỏa tốc số 15" (which
+# `extract_refs` reads only with a code or with "số" right after the kind)
+_KIND_NUMBER_WRITTEN_RE = re.compile(rf"\b(?:{_KIND_ALT})(?:\s+\w+){{0,2}}?\s+số\s*(\d{{1,4}})(?![\d.,]\d|\s*%)",
+                                     re.IGNORECASE)
+
+
+def document_numbers(text: str, coded: bool = False) -> frozenset[int]:
+    """The numbers of the documents a text names: by a code ("25-NQ/TW", "3368/BGTVT-ATGT"), or, unless
+    `coded`, by its kind and number ("Công điện số 860", "văn bản số 3370", "Chỉ thị 16")."""
+    text = unicodedata.normalize("NFC", text)
+    numbers = {int(m.group(1)) for m in _WRITTEN_CODE_RE.finditer(text)}
+    numbers |= {int(ref.number) for ref in extract_refs(text) if ref.code}
+    if not coded:
+        numbers |= {int(m.group(1)) for m in _KIND_NUMBER_WRITTEN_RE.finditer(text)}
+        numbers |= {int(ref.number) for ref in extract_refs(text) if ref.kind.lower() in NUMBERED_KINDS}
+        numbers |= {int(m.group(1)) for m in _KIND_FOUR_DIGITS_RE.finditer(text)}
+        numbers |= {int(m.group(1)) for m in _PLAN_NUMBER_RE.finditer(text) if not _NOT_A_NUMBER.match(text[m.end():])}
+    return frozenset(numbers)
 
 
 def code_parts(code: str) -> tuple[str, str]:

@@ -34,8 +34,8 @@ from retrieval.question.slot import Slot, writes
 from retrieval.question.units import UNIT_SYLLABLES
 from retrieval.sentences import (LONG_SENTENCE, clauses_around, closes_quote, may_answer, names_code, opens_quote,
                                  refers_back, repeats, sentence_after, sentence_score, sentences_after)
-from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_AMOUNT_NOTE, NO_FIGURE_NOTE, NO_SUM_NOTE, Answer,
-                             Citation, Hit, Sentence)
+from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_AMOUNT_NOTE, NO_FIGURE_NOTE, NO_SUM_NOTE,
+                             NOT_STATED_NOTE, Answer, Citation, Hit, Sentence)
 
 
 GAP = "\n\n[…]\n\n"  # between passages that are not next to each other
@@ -498,8 +498,11 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
     no_sum = bool(asked.acts) and not any(sum_of_act(key) for key in kept)
     # "Học phí … là bao nhiêu một năm?" answered by sentences giving no sum at all
     no_amount = is_sum(asked.counted) and not any(asked.counted.search(s.text) for s in out)
+    # "… xảy ra ở xã nào?", "… từ năm nào?", "… có số hiệu là gì?" answered by sentences naming none
+    which = asked.which if not asked.parts else None
+    unstated = which is not None and not any(which.states(s.text) for s in out)
     note = (NO_FIGURE_NOTE if no_figure else NO_SUM_NOTE.format(act=asked.acts[0]) if no_sum
-            else NO_AMOUNT_NOTE if no_amount else "")
+            else NO_AMOUNT_NOTE if no_amount else NOT_STATED_NOTE.format(what=which.what) if unstated else "")
     return Answer(query=question, found=True, sentences=tuple(out), citations=citations, hits=tuple(hits),
                   note=note)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.docrefs import DOCUMENT_ABBRS, parse_code_query
+from corpus.docrefs import parse_code_query
 from retrieval.normalize import ABBREVIATIONS, fold, has_diacritics, quarter_at, quarter_spellings, words
 from retrieval.question.message import ASKING_PHRASES
 from retrieval.places import clauses, folded_words, title_cased
@@ -57,23 +57,13 @@ def without_asking_words(question: str) -> str:
 
 def full_codes(question: str) -> list[tuple[tuple[int, str, str], str]]:
     """Document codes written in full in a question (number, type and issuer:
-    ``25-NQ/TW``, ``18 CT TU``, ``3370/BGTVT-ĐTCT``), each with the text it was typed as: a
-    document kind's abbreviation as the type, or another typed with no space; not a
-    price or a rate typed bare ("15.000 dong/kg", "5 trieu/thang", "100 USD/nguoi", "60 km/h"), nor
-    "đã" typed bare after a number ("30 da du")."""
+    ``25-NQ/TW``, ``18 CT TU``, ``3370/BGTVT-ĐTCT``), each with the text it was typed as (what
+    `parse_code_query` reads as a code: not "15.000 dong/kg", "30 da du")."""
     out = []
     for m in re.finditer(r"(?<![\w/])\d{1,4}(?:\s*[-/ ]\s*[^\W\d_]{1,6}){2}\b", question):  # not 15/"2020/NĐ-CP"
         typed = m.group(0)
-        spaced = " " in typed
-        kinds = DOCUMENT_ABBRS if not (spaced and typed.islower()) else _KINDS_TYPED_BARE
-        out += [((number, kind, issuer), typed) for number, kind, issuer in parse_code_query(typed)
-                if kind and issuer and (kind in kinds or not spaced)]
+        out += [((number, kind, issuer), typed) for number, kind, issuer in parse_code_query(typed) if kind and issuer]
     return out
-
-
-# the kinds of document a code typed bare and spaced may name: not "da" ("30 da du dieu kien", "2 da
-# tu vong": "đã", not ĐA, đề án)
-_KINDS_TYPED_BARE = frozenset(DOCUMENT_ABBRS) - {"da"}
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,8 @@ AS_OF_UNDATED_NOTE = "Bài [1] không rõ ngày đăng; thông tin dưới đây
 NO_FIGURE_NOTE = "Các bài tìm được không nêu con số cụ thể; đây là những đoạn gần nhất với câu hỏi:"
 NO_SUM_NOTE = "Các bài tìm được không nêu rõ số tiền {act}; đây là những đoạn gần nhất với câu hỏi:"
 NO_AMOUNT_NOTE = "Các bài tìm được không nêu số tiền được hỏi; đây là những đoạn gần nhất với câu hỏi:"
+# "… xảy ra ở xã nào?", "… từ năm nào?", "… có số hiệu là gì?" answered by sentences naming none
+NOT_STATED_NOTE = "Các bài tìm được không nêu rõ {what}; đây là những đoạn gần nhất với câu hỏi:"
 NOT_FOUND_TEXT = (
     "Xin lỗi, tôi không tìm thấy bài viết nào trong kho dữ liệu trả lời câu hỏi này. "
     f"Bạn có thể hỏi cách khác, dùng từ khóa cụ thể hơn, hoặc {SEARCH_HINT}."

@@ -1243,8 +1243,152 @@ def test_a_question_asking_which_place_of_a_kind_opens_on_one():
     asked = unit_asked("Ngoài ra còn xuất hiện ở xã nào?", "Cá sấu xuất hiện ở xã Tân Nhựt. Ngoài ra còn xuất hiện ở xã nào?")
     assert asked.named_in("xã Bình Lợi") and not asked.named_in("xã Tân Nhựt")  # named in the message
     from retrieval.question.asked import read_question
-    asked = read_question("Cá sấu xuất hiện ở xã Tân Nhựt. Ngoài ra còn xuất hiện ở xã nào?").unit
-    assert asked.named_in("xã Bình Lợi") and not asked.named_in("xã Tân Nhựt")
+    answers = read_question("Cá sấu xuất hiện ở xã Tân Nhựt. Ngoài ra còn xuất hiện ở xã nào?").answers()
+    assert answers("xã Bình Lợi") and not answers("xã Tân Nhựt")
+
+
+def test_which_year_or_document_number_asked_opens_on_one_or_is_said_unstated():
+    """"… từ năm nào?" opens on a sentence writing a year, "… áp dụng chỉ thị nào?" on one writing a
+    document's number, "… xảy ra ở xã nào?" on one naming a commune; when none of the sentences
+    quoted states it, the answer says so before them (it never passes the nearest passages off as
+    the answer). Read as typed: "tỉnh Quảng Nam nào" asks no year, "quyết định gì" no number; a
+    year or a document the question names itself answers none of it."""
+    from corpus.docrefs import document_numbers
+    from retrieval.question.documents import asks_document_number, states_document_number
+    from retrieval.question.asked import read_question
+    from retrieval.question.years import asks_birth_year, asks_year, states_year
+    from retrieval.types import NOT_STATED_NOTE
+
+    one = AnswerParams(max_sentences=1, add_next=False)
+
+    def opens(q: str, text: str) -> tuple[str, str]:
+        a = compose(q, [_hit(text)], True, lambda t: 1.0, one)
+        assert a.text.startswith(a.note)
+        return a.sentences[0].text, a.note
+
+    gate = "Cổng chào ấp 3, xã Tân Phong bị xe cẩu kéo đổ sáng 29/4, đè bẹp cabin xe tải chở cột điện."
+    built = "Cổng chào ấp 3 được xây dựng từ năm 2012."
+    for q in ("Cổng chào ấp 3, xã Tân Phong bị xe cẩu kéo đổ được xây dựng từ năm nào?",
+              "cong chao ap 3 xa tan phong bi xe cau keo do duoc xay dung tu nam nao"):
+        assert opens(q, f"{gate} {built}") == (built, ""), q
+        assert opens(q, gate) == (gate, NOT_STATED_NOTE.format(what="năm nào")), q
+    q = "Sở Y tế đề nghị áp dụng chỉ thị nào đối với xã Việt Hùng?"
+    plea = "Sở Y tế đề nghị thực hiện cách ly xã hội toàn bộ xã Việt Hùng, huyện Đông Anh."
+    directive = "Đề nghị thực hiện Chỉ thị 16 của Thủ tướng tại xã Việt Hùng."
+    assert opens(q, f"{plea} {directive}") == (directive, "")
+    assert opens(q, plea)[1] == NOT_STATED_NOTE.format(what="số hiệu văn bản")
+    asked = "Hưng Yên ra công điện số mấy về phòng dịch?"  # (no count: "điện số 10" is none)
+    assert opens(asked, "Hưng Yên yêu cầu 10 huyện dừng lễ hội.")[1] == NOT_STATED_NOTE.format(what="số hiệu văn bản")
+    assert opens(asked, "Hưng Yên ra Công điện khẩn số 02 về phòng dịch.")[1] == ""  # (nor "no figure given")
+    assert opens("Bộ Nội vụ ký văn bản số mấy?", "Bộ Nội vụ đã ký văn bản số 6386/BNV- CCVC.")[1] == ""
+    # the question's own year and document answer none of it (though a sentence writing them says
+    # no note: "hoàn thành cuối năm 2019" may answer "khởi công năm 2019, hoàn thành năm nào?")
+    q = "Năm 2019 xã khởi công cầu Bến Đá, đến năm nào thì cầu Bến Đá hoàn thành?"
+    started, done = "Năm 2019, xã khởi công cầu Bến Đá, cầu Bến Đá hoàn thành thì dân mừng.", "Cầu xong năm 2021."
+    assert opens(q, f"{started} {done}") == (done, "") and opens(q, started)[1] == ""
+    q = "Thực hiện Chỉ thị 16, Hà Nội ban hành công văn nào về giãn cách?"
+    own, letter = "Thực hiện Chỉ thị 16, Hà Nội ban hành công văn về giãn cách.", "Hà Nội ra Công văn số 1010 hôm qua."
+    assert opens(q, f"{own} {letter}") == (letter, "")
+    q = "Chỉ thị 16 có số hiệu đầy đủ là gì?"  # (its code, not another directive's number)
+    other, full = "Xã Uy Nỗ thực hiện Chỉ thị 15/CT-TTg của Thủ tướng.", "Chỉ thị 16/CT-TTg có hiệu lực."
+    assert opens(q, f"{other} {full}") == (full, "")
+    assert read_question(q).answers()(full) and not read_question(q).answers()(other)
+    # a place asked: named after its unit opens; named without it, no note either
+    storm = "Siêu bão Goni đầu tháng 11 cách miền Trung Philippines khoảng 70km về phía Đông."
+    q = "Siêu bão Goni được dự báo đổ bộ vào tỉnh nào?"
+    assert opens(q, storm)[1] == NOT_STATED_NOTE.format(what="tỉnh nào")
+    assert opens(q, f"{storm} Bão đổ bộ vào tỉnh Quảng Ngãi.") == ("Bão đổ bộ vào tỉnh Quảng Ngãi.", "")
+    assert opens(q, "Siêu bão Goni được dự báo đổ bộ vào Quảng Ngãi.")[1] == ""
+    assert opens("Thôn Trung thuộc xã nào?", "Thôn Trung thuộc Việt Hùng, huyện Đông Anh.")[1] == ""
+    assert opens(q, "Quảng Ngãi và Bình Định là hai địa phương hứng trọn tâm bão.")[1] == ""  # by name
+    assert opens("Vụ cháy ở xã nào?", "Vụ cháy xảy ra tại thôn 3, Hòa Bắc.")[1] == ""
+    from retrieval.question.units import names_a_place
+    assert names_a_place("Người dân TP.HCM lo lắng.", "Thành phố nào có nhiều ca mắc?", "thành phố")
+    assert names_a_place("Tại Hà Nội, bão gây mưa lớn.", "Bão gây mưa ở tỉnh nào?", "tỉnh")
+    assert names_a_place("Đông Anh là nơi xảy ra vụ cháy.", "Vụ cháy ở huyện nào?", "huyện")
+    assert names_a_place("Tại Tân Nhựt, cá sấu lại xuất hiện.", "Cá sấu xuất hiện ở xã nào?", "xã")
+    assert not names_a_place("Cá sấu lại xuất hiện ở Hà Nội.", "Cá sấu xuất hiện ở xã nào?", "xã")
+    assert not names_a_place("Khách sạn ở TP Yên Bái bị phong tỏa.", "Khách sạn ở TP Yên Bái thuộc phường nào?", "phường")
+    # a province or a district is no ward
+    assert not names_a_place("Tiệm bánh trên phố Lương Ngọc Quyến (Hoàn Kiếm, Hà Nội).", "Tiệm bánh thuộc phường nào?", "phường")
+    assert not names_a_place("Nha khoa khai trương tại số 65 Phú Lợi, TP. Thủ Dầu Một, Bình Dương.", "Nha khoa thuộc phường nào?", "phường")
+    # a year of birth tells when someone was born, not when the farm was set up
+    born, started = "Anh Lê Thiên Tư (sinh năm 1989) nuôi ốc, ếch, cá ở Quảng Xương.", "Năm 2016, anh về quê lập trang trại."
+    assert opens("Anh Lê Thiên Tư ở Quảng Xương lập trang trại nuôi ốc, ếch, cá từ năm nào?", f"{born} {started}")[0] == started
+    assert opens("Anh Lê Thiên Tư sinh năm nào?", born)[1] == ""
+    for birth in ("ông C.T.L. (SN 1972)", "chị Thủy (cùng sinh 1985)", "Năm sinh: 1990", "Sinh năm 1985, anh Tư"):
+        assert not states_year(birth) and states_year(birth, births=True), birth
+    assert asks_birth_year("ong a sinh nam nao") and asks_birth_year("Năm sinh của ông A là năm nào?")
+    for no_birth in ("Học sinh được học chương trình mới từ năm nào?", "Trường bắt đầu nhận học sinh từ năm nào?"):
+        assert not asks_birth_year(no_birth), no_birth
+    for year_asked in ("Hội được thành lập năm nào?", "hoi thanh lap nam nao", "Năm nào xã được công nhận?",
+                       "truong xay tu nam nao, do ai xay?", "xay dung nam nao vay", "Cầu xây năm nao?"):
+        assert asks_year(year_asked), year_asked
+    for no_year in ("Phó Chủ tịch tỉnh Quảng Nam nào chỉ đạo hội nghị?", "Vì sao năm nào cũng ngập?", "Nấm nào gây ngộ độc?",
+                    "Vì sao năm nào xã Đắk Ha cũng ngập?", "nam nao gay ngo doc", "vi sao nam nao xa cung ngap",
+                    "Có năm nào xã không bị lũ không?", "Năm nào đó xã sẽ lên thị trấn.", "Năm nào mà chẳng lũ?",
+                    "Năm nào cũng như năm nào"):
+        assert not asks_year(no_year), no_year
+    for year in ("Năm 2013, xã có 20 hộ.", "ngày 3/6/2013", "Năm ngoái xã làm đường.", "từ tháng 10/2017", "đến cuối 2020",
+                 "tuyển sinh từ năm học 2021 - 2022", "cài đặt từ hồi 2018", "giai đoạn 2021 – 2025", "Ngày 24.3.2021",
+                 "vào 1998", "thập niên 1990", "Năm nay, xã khởi công", "Trong năm qua, xã đổi mới",
+                 "Tại kỳ thi tuyển sinh năm 2020", "Chương trình áp dụng năm học 2022.", "Kế hoạch 2021 – 2025 được duyệt."):
+        assert states_year(year), year
+    for no_year in ("Xã có 2.000 hộ, sáng 29/4, mã số 12019, số 1.2018.", "Xã có 2000 hộ, 1900 người.", "ĐT: 1800 2074",
+                    "Hội thi An toàn thông tin ASEAN 2020", "Trong 5 năm qua, xã đổi mới.", "Ông năm nay 70 tuổi."):
+        assert not states_year(no_year), no_year
+    for number_asked in ("Văn bản có số hiệu là gì?", "Hưng Yên ra công điện số mấy?", "hung yen ra cong dien so may",
+                         "Nghị quyết số bao nhiêu?", "ap dung chi thi nao", "Số hiệu của văn bản là gì?",
+                         "Phú Quốc điều chỉnh quy hoạch cho phù hợp với quyết định số mấy?", "Công điện hỏa tốc số mấy?"):
+        assert asks_document_number(number_asked), number_asked
+    for no_number in ("Gia đình đã đưa ra quyết định gì?", "Xã tham gia chương trình nào?", "Kế hoạch nào hay nhất?",
+                      "Làm thế nào để chuyển đổi số hiệu quả?", "lam the nao de chuyen doi so hieu qua",
+                      "Kế hoạch chuyển đổi số hiệu quả ra sao?", "Theo quy định, tàu cá của ông Giang mang số hiệu gì?",
+                      "van ban do so nao ban hanh", "Người dân cần mang theo văn bản nào?", "Đảng viên học tập nghị quyết nào?",
+                      "Tàu cá của ông Giang mang số hiệu gì?", "Kế hoạch bao nhiêu tiền?"):
+        assert not asks_document_number(no_number), no_number
+    for number in ("Công điện số 860/CĐ-CTUBND", "theo 25-NQ/TW", "Thông tư 60/2018/TT-BGTVT", "văn bản số 3370",
+                   "Chỉ thị 16 của Thủ tướng", "Công điện khẩn số 02", "phù hợp với Quyết định 486 này",
+                   "Công điện hỏa tốc số 15"):
+        assert states_document_number(number), number
+    for no_number in ("Thành ủy vừa ban hành văn bản về phòng dịch.", "Xe chạy 60 km/h.", "Giá 15.000 đồng/kg.",
+                      "Bộ Y tế thông báo 5 ca mắc mới.", "Kế hoạch 2 đợt.", "Báo cáo 3 vụ cháy."):
+        assert not states_document_number(no_number), no_number
+    assert not states_document_number("Thực hiện Chỉ thị 16", stated=document_numbers("chỉ thị 16"))
+    assert states_document_number("Chỉ thị 16/CT-TTg", stated=document_numbers("chỉ thị 16"))
+    # third review: typed bare, the question's own year and document answer none of it either
+    q = "nam 2019 xa khoi cong cau Ben Da, den nam nao thi cau Ben Da hoan thanh?"
+    begun = "Năm 2019, xã khởi công cầu Bến Đá, cầu Bến Đá hoàn thành thì dân mừng."
+    assert opens(q, f"{begun} {done}") == (done, "")
+    assert read_question(q).answers()(done) and not read_question(q).answers()(begun)
+    q = "thuc hien chi thi 16, ha noi ban hanh cong van nao ve gian cach?"
+    assert opens(q, f"{own} {letter}") == (letter, "")
+    assert opens("chi thi 16 co so hieu day du la gi?", f"{other} {full}") == (full, "")
+    # years counted or compared with state none; a quarter or a birth date written as a date
+    gate = "Cổng chào ấp 3 xã Tân Phong được xây dựng từ năm nào?"
+    for none in ("Những năm qua, cổng chào ấp 3 xã Tân Phong xuống cấp.", "Nhiều năm nay, cổng chào ấp 3 xuống cấp.",
+                 "Sản lượng tăng 10% so với năm trước.", "Hai năm trước, cổng chào ấp 3 bị đổ."):
+        assert opens(gate, none)[1] == NOT_STATED_NOTE.format(what="năm nào"), none
+    assert opens(gate, "Những năm qua, cổng chào ấp 3 xã Tân Phong là niềm tự hào. Công trình khánh thành vào 2012.")[0] \
+        == "Công trình khánh thành vào 2012."
+    assert states_year("Cầu hoàn thành trong quý IV/2020.") and states_year("quý 3-2021")
+    assert not states_year("Ông Hùng, sinh ngày 12/3/1970, được bổ nhiệm Giám đốc Sở.")
+    assert states_year("Ông Hùng, sinh ngày 12/3/1970, được bổ nhiệm.", births=True)
+    for year_asked in ("Huyện được thành lập năm bao nhiêu?", "Ông A sinh năm bao nhiêu?", "huyen thanh lap nam bao nhieu?",
+                       "Từ năm nào học sinh tiểu học cũng được miễn học phí?"):
+        assert asks_year(year_asked), year_asked
+    for no_year in ("Mỗi năm bao nhiêu hộ thoát nghèo?", "Mỗi năm bao nhiêu?", "trong do nam bao nhieu, nu bao nhieu?"):
+        assert not asks_year(no_year), no_year
+    # "số hiệu trưởng" is a count of principals, "số bao nhiêu hộ" a count of households
+    for no_number in ("Theo kế hoạch, số hiệu trưởng được luân chuyển là bao nhiêu?", "Quyết định hỗ trợ số bao nhiêu hộ?",
+                      "theo ke hoach, so hieu truong duoc luan chuyen la bao nhieu?"):
+        assert not asks_document_number(no_number), no_number
+    assert asks_document_number("Nghị quyết số bao nhiêu của Trung ương về dân vận?")
+    for number in ("Xã triển khai Đề án 06 của Chính phủ.", "Bộ Chính trị ban hành Kết luận 126.", "Tỉnh ủy ban hành Kế hoạch 45.",
+                   "theo Quyết định 1234 năm 2022"):
+        assert states_document_number(number), number
+    for no_number in ("Kế hoạch 10 năm", "hoàn thành kế hoạch 95%", "Kế hoạch 15 xã", "kết luận 2 năm", "Quyết định 12345"):
+        assert not states_document_number(no_number), no_number
 
 
 def test_the_slot_a_question_asks_to_fill_opens_the_answer():

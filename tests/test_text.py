@@ -68,10 +68,16 @@ def test_code_typed_loosely_is_one_token():
     assert full_codes("De an 15 DA TU") == [((15, "da", "tu"), "15 DA TU")]
     assert full_codes("de an 15-da/tu") == [((15, "da", "tu"), "15-da/tu")]
     assert full_codes("van ban 3370/BGTVT-ĐTCT") == [((3370, "bgtvt", "dtct"), "3370/BGTVT-ĐTCT")]
-    # a price or a rate typed bare is no document the store must know (it was refused as one)
+    # a price or a rate typed bare is no document (the store was asked for it, and the question refused)
     for typed in ("hanh voi gia 15.000 dong/kg", "luong 5 trieu/thang", "an 500 nguoi/ngay", "100 USD/nguoi",
-                  "chay 60 km/h", "gia 15 nghin dong/kg", "trong do 30 da du dieu kien", "2 da tu vong"):
-        assert full_codes(typed) == [], typed
+                  "chay 60 km/h", "gia 15 nghin dong/kg", "trong do 30 da du dieu kien", "2 da tu vong",
+                  "tiep 300 kh/ngay", "10 tb/thang", "5 ct/ngay"):
+        assert full_codes(typed) == [] and parse_code_query(typed) == [], typed
+    # a code typed with spaces, by its kind's abbreviation or its issuer, or a State code
+    for typed, code in (("Công văn 123 / UBND-VX", (123, "ubnd", "vx")), ("Quy chế 05 QC/TW", (5, "qc", "tw")),
+                        ("Tờ trình 12 TTr/UBND", (12, "ttr", "ubnd")), ("3370 /BGTVT-ĐTCT", (3370, "bgtvt", "dtct")),
+                        ("de an 4 da/tu", (4, "da", "tu"))):
+        assert [c for c, _ in full_codes(typed)] == [code], typed
     assert parse_code_query("Quyết định 217-QĐ/TW") == [(217, "qd", "tw")]
     # a kind of document and its number, with or without accents and "số"
     assert parse_code_query("Nghị quyết 25 nói gì?") == [(25, "nq", None)]

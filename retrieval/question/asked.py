@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import NamedTuple
 
+from corpus.docrefs import document_numbers
 from retrieval.people import trusted_people
 from retrieval.question.causes import asks_why
+from retrieval.question.documents import asks_document_number, asks_full_code, question_numbers, states_document_number
 from retrieval.question.figures import CountedNoun, asks_a_figure, asks_total, counted_noun, gives_total, money_acts, named_days
 from retrieval.question.message import asked_sentences
 from retrieval.question.offices import Office, asked_office, asks_who, names_the_office
 from retrieval.question.present import asks_of_now
 from retrieval.question.slot import Slot, asked_slot
-from retrieval.question.units import UnitAsked, unit_asked
+from retrieval.question.units import names_a_place, unit_asked
+from retrieval.question.years import asks_birth_year, asks_year, question_years, states_year
 
 
 @dataclass(frozen=True)
@@ -45,28 +49,28 @@ class Asked:
     acts: tuple[str, ...] = ()
     # for a figure: a total asked ("tổng cộng bao nhiêu tiền": the sentence giving the total, not each part)
     total: bool = False
-    # which place of a kind ("… xảy ra ở thôn nào?": "thôn 3, xã Đắk Ha")
-    unit: UnitAsked | None = None
+    # which place of a kind, year or document's number (`Which`; none with a count or an office asked)
+    which: Which | None = None
 
     def answers(self) -> Callable[[str], bool] | None:
         """What tells a sentence that answers: one counting what is asked ("25 mô hình"),
-        naming the holder of the office asked, or naming a place of the kind asked ("thôn 3");
-        None when none is asked."""
+        naming the holder of the office asked, or naming the place of a kind, the year or the
+        document's number asked ("thôn 3", "năm 2016", "Chỉ thị 16"); None when none is asked."""
         if self.counted is not None:
             return self.counted.search
         office = self.office
         if office is not None:
             return lambda sentence: names_the_office(sentence, office)
-        return self.unit.named_in if self.unit is not None else None
+        return self.which.answers if self.which is not None else None
 
     def passage_tests(self) -> tuple[Callable[[str], bool], ...]:
         """What a sentence of another passage of the top article must pass to be drawn on when none
         the answer draws on does (`answer.counting_passage`), the first test first: a count (as a
         total when one is asked; a count the message states is no reason to draw on another
-        passage), or a place of the kind asked; () when none is asked."""
+        passage), or a place of the kind asked, a year, a document's number; () when none is asked."""
         if self.counted is not None:
             return tuple(t for t in (self.prefers(anew=False), self.counted.search) if t is not None)
-        return (self.unit.named_in,) if self.unit is not None and self.office is None else ()
+        return (self.which.answers,) if self.which is not None else ()
 
     def prefers(self, anew: bool = True) -> Callable[[str], bool] | None:
         """Of the sentences that answer (`answers`), those that answer best, if any: for a total
@@ -88,16 +92,48 @@ def read_question(question: str) -> Asked:
     sentences = asked_sentences(question)
     part = " ".join(sentences) or None
     text = part or question
-    figure = asks_a_figure(text)
+    number = asks_document_number(text)  # ("công điện số mấy" asks no figure, counts nothing)
+    figure = not number and asks_a_figure(text)
     who = asks_who(question)
     named = trusted_people(question) if who else ()
-    counted = counted_noun(text, question)
+    counted = None if number else counted_noun(text, question)
+    office = asked_office(question) if who and not named else None
     return Asked(
         text=text, has_context=part is not None, counted=counted, figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
-        office=asked_office(question) if who and not named else None, now=asks_of_now(text), slot=asked_slot(text),
-        acts=money_acts(text, counted), total=counted is not None and asks_total(text), unit=unit_asked(text, question),
+        office=office, now=asks_of_now(text), slot=asked_slot(text),
+        acts=money_acts(text, counted), total=counted is not None and asks_total(text),
+        which=_which(text, question, number) if counted is None and office is None else None,
         parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
+
+
+class Which(NamedTuple):
+    """A question asking which place of a kind ("… xảy ra ở xã nào?"), which year ("… từ năm nào?")
+    or which number a document bears ("… có số hiệu là gì?")."""
+
+    what: str  # as an answer says none is stated: "xã nào", "năm nào", "số hiệu văn bản"
+    answers: Callable[[str], bool]  # a sentence that answers it, to open on ("xã Tân Phong")
+    # a sentence that may state it, however written ("đổ bộ vào Quảng Ngãi": a place without its
+    # unit): when no quoted sentence does, the answer says none is stated
+    states: Callable[[str], bool]
+
+
+def _which(text: str, question: str, number: bool) -> Which | None:
+    """What a question (`text`: what the message asks; `question`: the whole message, whose places,
+    years and documents answer none of it) asks which of; None for none."""
+    unit = unit_asked(text, question)
+    if unit is not None:
+        return Which(f"{unit.units[0]} nào", unit.named_in,
+                     lambda sentence: unit.named_in(sentence) or names_a_place(sentence, question, unit.units[0]))
+    if asks_year(text):
+        births = asks_birth_year(text)
+        return Which("năm nào", partial(states_year, births=births, stated=question_years(question)),
+                     partial(states_year, births=births))
+    if number:
+        return Which("số hiệu văn bản", partial(states_document_number, stated=question_numbers(question),
+                                                 coded=document_numbers(question, coded=True),
+                                                 full=asks_full_code(text)), states_document_number)
+    return None
 
 
 def _with_places(part: Asked, question: str) -> Asked:

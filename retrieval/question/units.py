@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from retrieval.normalize import CAPITALS, fold, has_diacritics, nfc
+from retrieval.places import PROVINCE_KEYS, folded_words, is_district_name, named_places
 
 
 # Administrative units below a province, and the province and city: longest first ("tổ dân phố"
@@ -94,3 +95,35 @@ def unit_asked(question: str, whole: str | None = None) -> UnitAsked | None:
                 if name:
                     named.add(" ".join(name))
     return UnitAsked(units, frozenset(named), name_re)
+
+
+# a capitalised name after a word that places something ("đổ bộ vào Quảng Ngãi", "thuộc Việt Hùng",
+# "Tại Tân Nhựt"), or after a smaller place and a comma ("tại thôn 3, Hòa Bắc"): maybe a
+# place written without its unit
+_PLACED_RE = re.compile(r"(?:\b(?i:ở|tại|thuộc|vào|về|đến|sang|từ)\s+|\b(?i:thôn|xóm|bản|làng|ấp|khối|tổ dân phố"
+                        r"|khu phố|xã|phường)\s+\w+(?:\s+\w+)?,\s+)(" + _CAP + r"[^\s,.;:()]*(?:\s+" + _CAP + r"[^\s,.;:()]*)*)")
+
+
+_DISTRICT_UNITS = frozenset(("huyện", "quận", "thị xã"))  # ("thành phố" may be either: "TP Thủ Dầu Một")
+
+
+def names_a_place(sentence: str, question: str, unit: str) -> bool:
+    """Whether a sentence names a place of the kind `unit` asked ("xã") that the question does not,
+    maybe without its unit: a capitalised name after a word that places something ("ở", "tại",
+    "thuộc", "vào" …) or after a smaller place ("thôn 3, Hòa Bắc"), or a province or district
+    by its name for a province or district asked ("Quảng Ngãi và Bình Định là hai địa phương …" for
+    "… đổ bộ vào tỉnh nào?"; not "Hoàn Kiếm, Hà Nội" for "… thuộc phường nào?"); so the answer does
+    not say that none is named."""
+    asked = f" {folded_words(question)} "
+    levels = {"province"} if unit == "tỉnh" else {"district"} if unit in _DISTRICT_UNITS else (
+        {"province", "district"} if unit == "thành phố" else set())
+
+    def level(key: str) -> str:
+        return "province" if key in PROVINCE_KEYS else "district" if is_district_name(key) else "other"
+
+    for m in _PLACED_RE.finditer(nfc(sentence)):
+        key = folded_words(m.group(1))
+        if f" {key} " not in asked and level(key) in levels | {"other"}:
+            return True
+    return any(all(f" {key} " not in asked for key in place.keys) and level(place.keys[0]) in levels
+               for place in named_places(sentence))
