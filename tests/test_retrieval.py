@@ -1309,6 +1309,16 @@ def test_which_year_or_document_number_asked_opens_on_one_or_is_said_unstated():
     assert names_a_place("Tại Tân Nhựt, cá sấu lại xuất hiện.", "Cá sấu xuất hiện ở xã nào?", "xã")
     assert not names_a_place("Cá sấu lại xuất hiện ở Hà Nội.", "Cá sấu xuất hiện ở xã nào?", "xã")
     assert not names_a_place("Khách sạn ở TP Yên Bái bị phong tỏa.", "Khách sạn ở TP Yên Bái thuộc phường nào?", "phường")
+    # a place by its unit abbreviated, as addresses write it; an exam's or a grade's "khối" is no place
+    assert opens("Vụ cháy xảy ra ở phường nào?", "Vụ cháy xảy ra tại số 12 đường Lê Lợi, P.Bến Thành, Q.1.")[1] == ""
+    assert opens("Vụ cháy xảy ra ở quận nào?", "Vụ cháy xảy ra tại số 12 Lê Lợi, Q.1.")[1] == ""
+    for no_ward in ("Anh Nguyễn Văn P. đến giúp.", "PV ghi nhận tại hiện trường."):
+        assert read_question("Vụ cháy xảy ra ở phường nào?").which.states(no_ward) is False, no_ward
+    city = read_question("Vụ cháy xảy ra ở thành phố nào?").which.states
+    assert city("Vụ cháy ở TP Buôn Ma Thuột.") and city("TPHCM ghi nhận 5 ca mắc.") and not city("Khách hàng TPBank")
+    for no_place in ("Học sinh trường THPT Lê Lợi thi khối nào nhiều nhất?", "hoc sinh thi khoi nao", "Học sinh khối nào được nghỉ?"):
+        assert read_question(no_place).which is None, no_place
+    assert read_question("Nhà ông A thuộc khối nào?").which.what == "khối nào"
     # a province or a district is no ward
     assert not names_a_place("Tiệm bánh trên phố Lương Ngọc Quyến (Hoàn Kiếm, Hà Nội).", "Tiệm bánh thuộc phường nào?", "phường")
     assert not names_a_place("Nha khoa khai trương tại số 65 Phú Lợi, TP. Thủ Dầu Một, Bình Dương.", "Nha khoa thuộc phường nào?", "phường")

@@ -21,7 +21,8 @@ UNIT_SYLLABLES = frozenset(fold(u) for u in _UNITS if " " not in u)
 # question is typed with accents; not the words these units end ("Văn bản nào", "cơ bản nào"; typed
 # bare, "co quan nao" is cơ quan, "dia phuong nao" địa phương, and "ban nao" also Ban nào, bạn nào)
 _ENDING = {"bản": ("văn", "phiên", "kịch", "nguyên", "tái", "xuất", "cơ", "căn", "nhật", "bình", "hồ sơ"),
-           "quan": ("co",), "phuong": ("dia",), "khoi": ("dia", "so")}
+           "quan": ("co",), "phuong": ("dia",), "khoi": ("dia", "so", "thi", "tuyen", "sinh"),
+           "khối": ("thi", "tuyển", "sinh")}  # ("thi khối nào", "học sinh khối nào": an exam, a grade)
 
 
 def _unit_alternation(units: list[str]) -> str:
@@ -64,9 +65,17 @@ class UnitAsked:
         return any(fold(m.group(1)).lower() not in self.named for m in self.name_re.finditer(nfc(sentence)))
 
 
+# units as addresses abbreviate them ("P.Bến Thành, Q.1", "TP Buôn Ma Thuột", "TX.Buôn Hồ"), in capitals
+_ABBREVIATED = {"xã": r"X\.\s*", "phường": r"P\.\s*", "quận": r"Q\.\s*", "huyện": r"H\.\s*", "thị trấn": r"TT\.\s*",
+                "thị xã": r"TX(?:\.\s*|\s+)", "thành phố": r"TP(?:\.\s*|\s+)"}  # (not "PV", "TPBank")
+
+
 def _name_re(units: tuple[str, ...]) -> re.Pattern:
-    """One of the units and the name after it ("xã Phạm Văn Hai"; not "Thị xã Sơn Tây" for "xã")."""
-    return re.compile(r"(?<![Tt]hị )(?i:\b(?:" + "|".join(units) + r"))\s+(" + _NAME + r")")
+    """One of the units, written out or abbreviated, and the name after it ("xã Phạm Văn Hai",
+    "P.Bến Thành"; not "Thị xã Sơn Tây" for "xã")."""
+    abbreviated = [_ABBREVIATED[u] for u in units if u in _ABBREVIATED]
+    return re.compile(r"(?:(?<![Tt]hị )(?i:\b(?:" + "|".join(units) + r"))\s+"
+                      + "".join(r"|\b" + a for a in abbreviated) + r")(" + _NAME + r")")
 
 
 def unit_asked(question: str, whole: str | None = None) -> UnitAsked | None:
