@@ -1401,6 +1401,77 @@ def test_which_year_or_document_number_asked_opens_on_one_or_is_said_unstated():
         assert not states_document_number(no_number), no_number
 
 
+def test_a_date_asked_opens_on_a_sentence_writing_one_or_is_said_unstated():
+    """"… diễn ra vào ngày nào?", "Bao giờ …?" open on a sentence writing a date (not only the
+    question's own), and say none is stated when no quoted sentence writes one; "khi nào", "lúc
+    nào" are not read so (a condition or an age as often as a date), nor "có bao giờ", "ngày nào
+    cũng", "thang may"."""
+    from retrieval.question.asked import read_question
+    from retrieval.question.dates import asks_time, states_time, times_written
+    from retrieval.types import NOT_STATED_NOTE
+
+    one = AnswerParams(max_sentences=1, add_next=False)
+
+    def opens(q: str, text: str) -> tuple[str, str]:
+        a = compose(q, [_hit(text)], True, lambda t: 1.0, one)
+        return a.sentences[0].text, a.note
+
+    talk = "Hội nghị đối thoại giữa Chủ tịch UBND huyện với nông dân được tổ chức tại hội trường xã."
+    held = "Hội nghị diễn ra sáng 15/10, có 200 nông dân dự."
+    for q in ("Hội nghị đối thoại giữa Chủ tịch UBND huyện với nông dân diễn ra vào ngày nào?",
+              "hoi nghi doi thoai giua chu tich ubnd huyen voi nong dan dien ra hom nao",
+              "Bao giờ huyện tổ chức hội nghị đối thoại với nông dân?"):
+        assert opens(q, f"{talk} {held}") == (held, ""), q
+        assert opens(q, talk) == (talk, NOT_STATED_NOTE.format(what="thời gian")), q
+    # the question's own date answers none of it
+    q = "Sau ngày 15/10, đến ngày nào huyện tổ chức hội nghị đối thoại với nông dân?"
+    again = "Sau hội nghị ngày 15/10, huyện tổ chức hội nghị đối thoại với nông dân."
+    assert opens(q, f"{again} Hội nghị tiếp theo diễn ra ngày 20/11.")[0] == "Hội nghị tiếp theo diễn ra ngày 20/11."
+    assert read_question(q).answers()("Ngày 20/11.") and not read_question(q).answers()(again)
+    for asked in ("Hạn chót nộp hồ sơ là ngày nào?", "Trường cho học sinh đi học lại từ ngày mấy?", "bao gio xa khoi cong cau",
+                  "Tháng mấy thì thu hoạch lúa?", "Lễ hội tổ chức vào tháng nào?", "Hôm nào xã họp dân?"):
+        assert asks_time(asked), asked
+    for no_date in ("Khi nào cần đi khám?", "Đau đầu xuất hiện khi nào?", "Anh bắt đầu tập từ bao giờ?",
+                    "Có bao giờ xã bị ngập chưa?", "Đã bao giờ xã bị ngập?", "Ngày nào cũng có mưa sao?",
+                    "thang may chung cu bi hong", "Lương tháng của giáo viên là bao nhiêu?", "Dân đông hơn bao giờ hết?",
+                    "Mỗi ngày bệnh viện tiếp nhận bao nhiêu ca?", "Hội nào phụ trách?"):
+        assert not asks_time(no_date), no_date
+    for time in ("Sáng 15/3/2021, xã họp.", "ngày 20-10", "lúc 14h30", "lúc 9 giờ", "vào thứ Hai", "Chủ nhật tới",
+                 "từ tháng 9", "cuối tháng Một", "mùng 5 Tết", "hôm qua", "tuần tới", "năm 2020", "quý IV/2020"):
+        assert states_time(time), time
+    for none in ("1/3 số hộ nghèo", "2/3 dân số", "trong 15 ngày", "sau 3 tháng", "lần thứ hai", "Thông tư 60/2018/TT-BGTVT",
+                 "COVID-19", "Xã có 2000 hộ.", "điểm trung bình 8,5/10"):
+        assert not states_time(none), none
+    assert times_written("ngày 15 / 3") == ["15/3"]
+    # "ngày mấy" asks a date, no figure: "ngày 27/4" answers it, no note that no figure is given
+    checked = "Ngày 27/4, ông Võ Văn Hưng, Chủ tịch UBND tỉnh Quảng Trị, kiểm tra các chốt phòng dịch."
+    q = "Chủ tịch UBND tỉnh Quảng Trị Võ Văn Hưng kiểm tra các chốt phòng dịch ngày mấy?"
+    assert opens(q, checked) == (checked, "")
+    assert read_question(q).figure is False and read_question(q).counted is None
+    # review: a count a day or a month is no date asked, and a date asked keeps the count asked with it
+    for no_date in ("Bệnh viện tiếp nhận mỗi ngày mấy ca?", "Lương giáo viên mỗi tháng mấy triệu?", "Uống thuốc ngày mấy lần?",
+                    "Xã đã bị ngập lụt bao giờ chưa?", "xa bi ngap bao gio chua", "Xã từng bao giờ bị ngập lụt chưa?",
+                    "Hầu như ngày nào, xã cũng họp?", "Không ngày nào xã không họp?", "Nếu một ngày nào đó xã bị ngập thì sao?",
+                    "Nếu hôm nào mưa to thì học sinh nghỉ?", "xu ly ngay may bom hong", "Ngày hội nào được tổ chức?"):
+        assert not asks_time(no_date), no_date
+    counted = read_question("Từ tháng nào đến nay, xã đã ghi nhận bao nhiêu ca?")
+    assert counted.figure and counted.counted is not None and counted.counted.search("xã ghi nhận 12 ca")
+    assert read_question("Bệnh viện tiếp nhận mỗi ngày mấy ca?").counted is not None
+    for half in ("Hội nghị dien ra vào ngay nào?", "Hôm nao xã hop dân?", "Lễ hội tổ chức vào thang nào?",
+                 "Cầu khởi công bao gio?", "Tết Đoan Ngọ vào mùng mấy?", "Tháng may thì thu hoạch lúa?", "Tiền lương tăng là ngày bao nhiêu?"):
+        assert asks_time(half), half
+    for share in ("Có 2/3 đại biểu tán thành.", "đạt 9/9 tiêu chí", "7/9 xã đạt chuẩn", "từ 5-7 ngày", "từ 5-7%", "vốn từ 5-7 tỷ",
+                  "nhà số 15/3 đường Lê Lợi", "Lớp 12/5", "Uống ngày 2 lần", "Mỗi tháng 2 lần", "Mỗi tháng 2 đợt", "làm việc ngày 8 tiếng",
+                  "Trong 5 năm tới", "những năm tới", "so với tháng trước", "trong 12h", "Thông tư 01/2021/TT-BYT"):
+        assert not states_time(share), share
+    for press in ("Sáng 15.3, xã họp.", "Chiều qua, xã họp.", "Thứ Bảy, xã họp.", "Lúc 15g30", "Khoảng 22 giờ", "dịp 30/4-1/5"):
+        assert states_time(press), press
+    # the question's own date however written
+    q = "Sau ngày 15/3, đến ngày nào xã họp lại?"
+    for own in ("Sau hội nghị sáng 15-3, xã họp.", "ngày 15/03", "ngày 15 tháng 3"):
+        assert not read_question(q).answers()(own), own
+
+
 def test_the_slot_a_question_asks_to_fill_opens_the_answer():
     """"… quê ở đâu?", "… có ai tử vong không?": the sentences repeating the event's words hold
     most of the question; the one of the first article writing the slot ("quê", "tử vong")
@@ -1735,10 +1806,13 @@ def test_answer_quotes_the_sentence_naming_the_code_and_no_repeats():
             "của Ban Thường vụ Tỉnh ủy.")
     wordy = "Văn bản ban hành ngày nào thì các xã triển khai ngay trong tháng đó."
     one = AnswerParams(max_sentences=1, add_next=False)
-    a = compose("18 ct tu ban hành ngày nào", [_hit(f"{wordy} {code}")], True, lambda t: 1.0, one)
+    a = compose("18 ct tu: văn bản ban hành thì các xã triển khai thế nào", [_hit(f"{wordy} {code}")], True,
+                lambda t: 1.0, one)
     assert [s.text for s in a.sentences] == [code]  # the words alone would pick `wordy`
-    assert [s.text for s in compose("ban hành ngày nào", [_hit(f"{wordy} {code}")], True,
+    assert [s.text for s in compose("văn bản ban hành thì các xã triển khai thế nào", [_hit(f"{wordy} {code}")], True,
                                     lambda t: 1.0, one).sentences] == [wordy]
+    # (a time asked opens on the sentence writing one: "ngày 25/7/2023")
+    assert compose("ban hành ngày nào", [_hit(f"{wordy} {code}")], True, lambda t: 1.0, one).sentences[0].text == code
     caption = "Câu lạc bộ tiêu sạch xã Minh Tâm ra mắt hội viên"
     merged = caption + " Ông Vũ Xuân Trường phát biểu tại hội nghị."
     a = compose("câu lạc bộ tiêu sạch Minh Tâm", [_hit(caption + "."), _hit(merged, 2, "Bài B")], True,

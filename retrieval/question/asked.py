@@ -16,6 +16,7 @@ from typing import NamedTuple
 from corpus.docrefs import document_numbers
 from retrieval.people import trusted_people
 from retrieval.question.causes import asks_why
+from retrieval.question.dates import asks_time, states_time, times_written, without_date_asked
 from retrieval.question.documents import asks_document_number, asks_full_code, question_numbers, states_document_number
 from retrieval.question.figures import CountedNoun, asks_a_figure, asks_total, counted_noun, gives_total, money_acts, named_days
 from retrieval.question.message import asked_sentences
@@ -93,10 +94,11 @@ def read_question(question: str) -> Asked:
     part = " ".join(sentences) or None
     text = part or question
     number = asks_document_number(text)  # ("công điện số mấy" asks no figure, counts nothing)
-    figure = not number and asks_a_figure(text)
+    counts = without_date_asked(text)  # ("ngày mấy" neither: "ngày 27/4" is no count)
+    figure = not number and asks_a_figure(counts)
     who = asks_who(question)
     named = trusted_people(question) if who else ()
-    counted = None if number else counted_noun(text, question)
+    counted = None if number else counted_noun(counts, question)
     office = asked_office(question) if who and not named else None
     return Asked(
         text=text, has_context=part is not None, counted=counted, figure=figure,
@@ -129,6 +131,8 @@ def _which(text: str, question: str, number: bool) -> Which | None:
         births = asks_birth_year(text)
         return Which("năm nào", partial(states_year, births=births, stated=question_years(question)),
                      partial(states_year, births=births))
+    if asks_time(text):
+        return Which("thời gian", partial(states_time, stated=frozenset(times_written(question))), states_time)
     if number:
         return Which("số hiệu văn bản", partial(states_document_number, stated=question_numbers(question),
                                                  coded=document_numbers(question, coded=True),

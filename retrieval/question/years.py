@@ -28,7 +28,7 @@ _YEAR_ASKED_RE = {
                       rf"{_ENDING.replace(',', '')}",
                       re.I),
 }
-_YEAR = r"(?:1[89]|20)\d\d(?!\d|[.,]\d)"
+_YEAR = r"(?:1[89]|20)\d\d(?!\d|[.,]\d|/[A-Za-zĐđ])"  # (not a code's: "Thông tư 01/2021/TT-BYT")
 # A year as the press writes one: after "năm" ("năm học 2021 - 2022"), a day, a month or a quarter
 # ("3/6/2013", "24.3.2021", "tháng 10/2017", "quý IV/2020"), a bound or a period ("từ 2016", "hồi 2018",
 # "giai đoạn 2016 - 2020", "thập niên 1990"), bracketed ("(2019)"); a span ("2011 – 2015"); "năm ngoái",
@@ -38,7 +38,7 @@ _YEAR = r"(?:1[89]|20)\d\d(?!\d|[.,]\d)"
 _COUNTED = "".join(rf"(?<!\b{w} )" for w in ("những", "nhiều", "các", "mấy", "vài", "hai", "ba", "bốn", "năm", "sáu",
                                               "bảy", "tám", "chín", "mười", "mươi", "chục", "hàng", "với", "kỳ", "kì"))
 _YEAR_RE = re.compile(
-    rf"(?:\bnăm(?:\s+(?:học|tài chính))?\s+|\b\d{{1,2}}[/-]|\b\d{{1,2}}\.\d{{1,2}}\.|\bquý\s+[IV\d]{{1,3}}\s*[/-]\s*|\("
+    rf"(?:\bnăm(?:\s+(?:học|tài chính))?\s+|\b(?:1[0-2]|0?[1-9])[/-]|\b\d{{1,2}}\.\d{{1,2}}\.|\bquý\s+[IV\d]{{1,3}}\s*[/-]\s*|\("
     rf"|\b(?:từ|đến|tới|cuối|đầu|giữa|sau|trước|vào|hồi|thập niên|giai đoạn|niên khóa|niên khoá)\s+)(?P<year>{_YEAR})"
     rf"|(?P<first>{_YEAR})\s*[-–]\s*{_YEAR}"
     rf"|(?<!\d ){_COUNTED}\bnăm (?:ngoái|trước|qua)\b|(?<!\d ){_COUNTED}\bnăm nay\b(?!\s+\d)", re.I)
