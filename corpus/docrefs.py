@@ -277,11 +277,12 @@ def document_numbers(text: str, coded: bool = False) -> frozenset[int]:
     """The numbers of the documents a text names: by a code ("25-NQ/TW", "3368/BGTVT-ATGT"), or, unless
     `coded`, by its kind and number ("Công điện số 860", "văn bản số 3370", "Chỉ thị 16")."""
     text = unicodedata.normalize("NFC", text)
+    refs = extract_refs(text)
     numbers = {int(m.group(1)) for m in _WRITTEN_CODE_RE.finditer(text)}
-    numbers |= {int(ref.number) for ref in extract_refs(text) if ref.code}
+    numbers |= {int(ref.number) for ref in refs if ref.code}
     if not coded:
         numbers |= {int(m.group(1)) for m in _KIND_NUMBER_WRITTEN_RE.finditer(text)}
-        numbers |= {int(ref.number) for ref in extract_refs(text) if ref.kind.lower() in NUMBERED_KINDS}
+        numbers |= {int(ref.number) for ref in refs if ref.kind.lower() in NUMBERED_KINDS}
         numbers |= {int(m.group(1)) for m in _KIND_FOUR_DIGITS_RE.finditer(text)}
         numbers |= {int(m.group(1)) for m in _PLAN_NUMBER_RE.finditer(text) if not _NOT_A_NUMBER.match(text[m.end():])}
     return frozenset(numbers)

