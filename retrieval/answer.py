@@ -3,7 +3,8 @@
 Sentences of the top passages (only of articles that fit the year and place the
 question names, when any does) are scored by the idf mass of the question's
 folded syllables (and, at half weight, syllable bigrams) they contain (the words only the
-context of a message of several sentences writes at a quarter). What the question asks decides
+context of a message of several sentences writes at a quarter; a sentence about other years than
+the question names at under a third). What the question asks decides
 which sentence opens the answer: for "bao nhiêu <noun>" the one counting it ("25 mô hình"),
 a length, a duration, "tầng mấy"; for "… là ai" one naming the office's holder; for "vì sao"
 a sentence giving a cause is quoted too; a sentence of the first article writing the slot
@@ -32,6 +33,7 @@ from retrieval.question.figures import is_sum, named_days, names_act, names_anot
 from retrieval.question.offices import names_someone_asked, names_the_office
 from retrieval.question.slot import Slot, writes
 from retrieval.question.units import UNIT_SYLLABLES
+from retrieval.question.years import of_other_years
 from retrieval.sentences import (LONG_SENTENCE, clauses_around, closes_quote, may_answer, names_code, opens_quote,
                                  refers_back, repeats, sentence_after, sentence_score, sentences_after)
 from retrieval.types import (AS_OF_NOTE, AS_OF_UNDATED_NOTE, DATE_FORMAT, NO_AMOUNT_NOTE, NO_FIGURE_NOTE, NO_SUM_NOTE,
@@ -93,6 +95,9 @@ WHO_WEIGHT = 0.6
 # article's "giá dịch vụ y tế").
 SLOT_WEIGHT = 0.8
 KIND_SLOT_WEIGHT = 0.3
+# A sentence about other years than the question names ("năm 2019 chủ đề dân vận là gì": "… chủ đề công
+# tác dân vận năm 2020 …") scores this share of its words' worth.
+OTHER_YEAR_FACTOR = 0.3
 
 
 def drawn_from(hits: list[Hit], params: AnswerParams | None = None) -> list[int]:
@@ -262,8 +267,10 @@ def compose(question: str, hits: list[Hit], found: bool, idf: Callable[[str], fl
         return hits[key[0]].article_id == first_aid
 
     filling = _filling_slots(asked, sentences, of_first, mass)
+    years = asked.years  # "năm 2019 …": a sentence about 2020 alone answers less
     scored = sorted(
-        ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) + (code_bonus if codes and names_code(s, codes) else 0.0)
+        ((sentence_score(q_uni, q_bi, s, idf, p.bigram_weight) * (OTHER_YEAR_FACTOR if of_other_years(s, years) else 1.0)
+          + (code_bonus if codes and names_code(s, codes) else 0.0)
           + (count_bonus if counted and counted.search(s) else 0.0) + (who_bonus if who and answers_who(s) else 0.0)
           + (day_bonus if days and days & named_days(s) else 0.0)
           + filling.get(key, 0.0),

@@ -1674,8 +1674,32 @@ def test_answer_quotes_only_articles_that_fit_the_year_or_place_named():
     assert [c.title for c in compose(q, [ours, other], True, lambda t: 1.0).citations] == ["Bài"]
     # a reranker may put an article that does not fit first: still only the fitting are quoted
     assert [c.title for c in compose(q, [other, ours], True, lambda t: 1.0).citations] == ["Bài"]
-    # when no article fits, the ranking decides, as without a year or place
-    assert len(compose(q, [replace(ours, fits=False), other], True, lambda t: 1.0).citations) == 2
+    # when no article fits, the ranking decides, as without a year or place (a sentence writing another
+    # year, though, scores less: `test_a_sentence_about_another_year_than_the_question_names_is_not_its_answer`)
+    undated = replace(_hit("Xã Đăk Tờ Re có 9 mô hình dân vận khéo.", 2, "Bài khác"), fits=False)
+    assert len(compose(q, [replace(ours, fits=False), undated], True, lambda t: 1.0).citations) == 2
+    assert len(compose(q, [replace(ours, fits=False), other], True, lambda t: 1.0).citations) == 1
+
+
+def test_a_sentence_about_another_year_than_the_question_names_is_not_its_answer():
+    """"năm 2019 chủ đề dân vận là gì" in an article reviewing 2019 and planning 2020: the sentence on
+    2020's theme shares more of the question's words, yet the one on 2019's answers (cadre set answer_hit
+    0.90 -> 0.92). A year compared with, a year the question asks, a sentence writing none: no change."""
+    from retrieval.question.asked import read_question
+    from retrieval.question.years import of_other_years
+
+    plan = "Hội nghị triển khai thực hiện chủ đề công tác dân vận năm 2020 “Năm dân vận khéo”."
+    done = "Ban Dân vận các cấp thực hiện có hiệu quả “Năm dân vận chính quyền” 2019."
+    for q in ("nam 2019 chu de dan van la gi", "Năm 2019 chủ đề công tác dân vận là gì?"):
+        assert read_question(q).years == {"2019"}, q
+        assert _opens(q, f"{plan} {done}")[0] == done, q
+    assert _opens("Chủ đề công tác dân vận năm 2020 là gì?", f"{plan} {done}")[0] == plan
+    years = read_question("Doanh thu 6 tháng đầu năm 2022 của xã là bao nhiêu?").years
+    assert not of_other_years("Doanh thu đạt 5 tỷ đồng, tăng 20% so với cùng kỳ năm 2021.", years)
+    assert not of_other_years("Doanh thu đạt 5 tỷ đồng.", years) and of_other_years("Năm 2021, doanh thu đạt 4 tỷ.", years)
+    assert not of_other_years("Ông A (sinh năm 1970) là chủ doanh nghiệp.", years)
+    assert read_question("Năm 2019 xã khởi công cầu, đến năm nào thì xong?").years == frozenset()  # a year asked
+    assert read_question("Xã có 2000 hộ dân, bao nhiêu hộ nghèo?").years == frozenset()  # a count, not a year
 
 
 async def test_hits_say_whether_their_article_fits_the_year_and_place_named(engine):

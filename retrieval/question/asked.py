@@ -25,6 +25,7 @@ from retrieval.question.present import asks_of_now
 from retrieval.question.slot import Slot, asked_slot
 from retrieval.question.units import names_a_place, unit_asked
 from retrieval.question.years import asks_birth_year, asks_year, question_years, states_year
+from retrieval.query import named_years
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class Asked:
     total: bool = False
     # which place of a kind, year or document's number (`Which`; none with a count or an office asked)
     which: Which | None = None
+    # the years the message names when it asks none ("năm 2019 chủ đề dân vận là gì": "2019"); a
+    # sentence about other years answers it less (`years.of_other_years`)
+    years: frozenset[str] = frozenset()
 
     def answers(self) -> Callable[[str], bool] | None:
         """What tells a sentence that answers: one counting what is asked ("25 mô hình"),
@@ -100,12 +104,13 @@ def read_question(question: str) -> Asked:
     named = trusted_people(question) if who else ()
     counted = None if number else counted_noun(counts, question)
     office = asked_office(question) if who and not named else None
+    which = _which(text, question, number) if counted is None and office is None else None
     return Asked(
         text=text, has_context=part is not None, counted=counted, figure=figure,
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
         office=office, now=asks_of_now(text), slot=asked_slot(text),
         acts=money_acts(text, counted), total=counted is not None and asks_total(text),
-        which=_which(text, question, number) if counted is None and office is None else None,
+        which=which, years=frozenset() if asks_year(text) else frozenset(str(n.year) for n in named_years(question)),
         parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
 
 

@@ -97,3 +97,18 @@ def states_year(sentence: str, births: bool = False, stated: frozenset[str] = fr
     """Whether a sentence writes a year (`years_written`) other than the `stated` ones (the years the
     question writes: "Năm 2019 xã khởi công cầu, đến năm nào thì xong?" is not answered by 2019)."""
     return any(y not in stated for y in years_written(sentence, births))
+
+
+# a year compared with ("tăng 20% so với năm 2021", "cùng kỳ năm 2021") tells what a sentence is about no more
+# than the year it compares
+_COMPARED_RE = re.compile(rf"\b(?:so với|cùng kỳ|cùng kì|hơn)\s+(?:(?:cùng kỳ|cùng kì)\s+)?(?:năm\s+)?{_YEAR}", re.I)
+
+
+def of_other_years(sentence: str, years: frozenset[str]) -> bool:
+    """Whether a sentence is about other years than the `years` a question names: it writes a year as
+    a year (`years_written`; not one it compares with, not a birth), and none of them ("chủ đề
+    công tác dân vận năm 2020 …" for "năm 2019 chủ đề dân vận là gì")."""
+    if not years:
+        return False
+    told = {y for y in years_written(_COMPARED_RE.sub(" ", nfc(sentence))) if y.isdigit()}
+    return bool(told) and not told & years
