@@ -107,10 +107,10 @@ def unit_asked(question: str, whole: str | None = None) -> UnitAsked | None:
 
 
 # a capitalised name after a word that places something ("đổ bộ vào Quảng Ngãi", "thuộc Việt Hùng",
-# "Tại Tân Nhựt"), or after a smaller place and a comma ("tại thôn 3, Hòa Bắc"): maybe a
-# place written without its unit
+# "Tại Tân Nhựt"), or after a smaller place and a comma ("tại thôn 3, Hòa Bắc") or its number ("thôn 2
+# Ea Tam"): maybe a place written without its unit
 _PLACED_RE = re.compile(r"(?:\b(?i:ở|tại|thuộc|vào|về|đến|sang|từ)\s+|\b(?i:thôn|xóm|bản|làng|ấp|khối|tổ dân phố"
-                        r"|khu phố|xã|phường)\s+\w+(?:\s+\w+)?,\s+)(" + _CAP + r"[^\s,.;:()]*(?:\s+" + _CAP + r"[^\s,.;:()]*)*)")
+                        r"|khu phố|xã|phường)\s+(?:\w+(?:\s+\w+)?,|\d+[A-Za-z]?)\s+)(" + _CAP + r"[^\s,.;:()]*(?:\s+" + _CAP + r"[^\s,.;:()]*)*)")
 
 
 _DISTRICT_UNITS = frozenset(("huyện", "quận", "thị xã"))  # ("thành phố" may be either: "TP Thủ Dầu Một")

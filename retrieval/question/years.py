@@ -21,6 +21,8 @@ _NOT_EACH = r"(?<!mỗi )(?<!hằng )(?<!hàng )(?<!một )(?<!các )(?<!mấy )
 # "vào", "trong", "đến", or ending the question; "nam bao nhieu" ending it (not "nam bao nhieu, nu …")
 _YEAR_ASKED_RE = {
     True: re.compile(r"\b(?:từ|vào|đến|tới|trong)\s+năm n(?:ào|ao)\b(?!\s+(?:đó|mà)\b)"
+                     # half accented: "xây dựng từ nam nào", "vao nam nao" (after a bound only: "Quảng Nam nào")
+                     r"|\b(?:từ|vào|đến|tới|trong|tu|vao|den|toi)\s+(?-i:nam) n(?:ào|ao)\b(?!\s+(?:đó|mà|do|ma)\b)"
                      r"|(?<!\bcó )(?<!\bnhư )\bnăm n(?:ào|ao)\b(?!\s+(?:đó|mà)\b)(?![^?.,;!]*\bcũng\b)"
                      rf"|{_NOT_EACH}\bnăm (?:bao nhiêu|mấy){_ENDING}", re.I),
     False: re.compile(rf"(?<!\bco )(?:\b(?:tu|vao|trong|den)\s+nam nao\b(?!\s+(?:do|ma)\b)"
@@ -31,16 +33,21 @@ _YEAR_ASKED_RE = {
 _YEAR = r"(?:1[89]|20)\d\d(?!\d|[.,]\d|/[A-Za-zĐđ])"  # (not a code's: "Thông tư 01/2021/TT-BYT")
 # A year as the press writes one: after "năm" ("năm học 2021 - 2022"), a day, a month or a quarter
 # ("3/6/2013", "24.3.2021", "tháng 10/2017", "quý IV/2020"), a bound or a period ("từ 2016", "hồi 2018",
-# "giai đoạn 2016 - 2020", "thập niên 1990"), bracketed ("(2019)"); a span ("2011 – 2015"); "năm ngoái",
+# "giai đoạn 2016 - 2020", "thập niên 1990"), bracketed ("(2019)"); a span ("2011 – 2015"); after a
+# completion ("hoàn thành 2020", "khánh thành 2012"; not "hoàn thành 2020 căn nhà"); "năm ngoái",
 # "năm trước", "năm nay", "năm qua". Not a count, a phone number, an event's name ("2000 hộ", "1800
 # 2074", "ASEAN 2020"), nor years counted or compared with ("5 năm qua", "Những năm qua", "nhiều năm
 # nay", "hai năm trước", "so với năm trước", "cùng kỳ năm trước"), nor "năm nay 70 tuổi".
 _COUNTED = "".join(rf"(?<!\b{w} )" for w in ("những", "nhiều", "các", "mấy", "vài", "hai", "ba", "bốn", "năm", "sáu",
                                               "bảy", "tám", "chín", "mười", "mươi", "chục", "hàng", "với", "kỳ", "kì"))
+# what a number after "hoàn thành" counts ("hoàn thành 2020 căn nhà" is no year)
+_COUNTS = "|".join(("hộ", "người", "km", "m", "ha", "tấn", "căn", "ngôi", "chiếc", "con", "cái", "đồng", "triệu", "tỷ",
+                    "nghìn", "ngàn", "công trình", "mô hình", "nhà", "lượt", "suất", "phần", "hồ sơ", "tiêu chí"))
 _YEAR_RE = re.compile(
     rf"(?:\bnăm(?:\s+(?:học|tài chính))?\s+|\b(?:1[0-2]|0?[1-9])[/-]|\b\d{{1,2}}\.\d{{1,2}}\.|\bquý\s+[IV\d]{{1,3}}\s*[/-]\s*|\("
     rf"|\b(?:từ|đến|tới|cuối|đầu|giữa|sau|trước|vào|hồi|thập niên|giai đoạn|niên khóa|niên khoá)\s+)(?P<year>{_YEAR})"
     rf"|(?P<first>{_YEAR})\s*[-–]\s*{_YEAR}"
+    rf"|\b(?:hoàn thành|khánh thành|khởi công|thành lập|xong|ra đời)\s+(?P<done>{_YEAR})(?!\s+(?:{_COUNTS})\b)"
     rf"|(?<!\d ){_COUNTED}\bnăm (?:ngoái|trước|qua)\b|(?<!\d ){_COUNTED}\bnăm nay\b(?!\s+\d)", re.I)
 # "sinh" ending another word ("tuyển sinh năm 2020", "học sinh năm 2020" are no births)
 _SINH_COMPOUNDS = frozenset(("tuyển", "học", "nữ", "nam", "thí", "sản", "phát", "tái", "vệ", "hồi", "giáo", "sinh",
@@ -83,7 +90,7 @@ def years_written(text: str, births: bool = False) -> list[str]:
     for a, b in reversed(_births(text)):
         text = text[:a] + " " * (b - a) + text[b:]
     for m in _YEAR_RE.finditer(text):
-        out.append(m.group("year") or m.group("first") or m.group(0).split()[-1])
+        out.append(m.group("year") or m.group("first") or m.group("done") or m.group(0).split()[-1])
     return out
 
 
