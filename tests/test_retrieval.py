@@ -761,6 +761,35 @@ def test_a_how_many_question_draws_on_the_passage_that_counts():
     assert counting_passage(q, [replace(drawn, passage=counting)], [counting], lambda t: 1.0) is None  # drawn already
 
 
+def test_a_yes_no_question_opens_on_the_sentence_that_answers_it():
+    """"… có ai bị thương không?", "… có qua khỏi không?": the sentences that repeat the event hold most
+    of the question's words; the one saying whether (further down the article: drawn on) opens the
+    answer, and the press's words for a death answer a survival asked (blind set of 80 cadre questions
+    on dantri news: the status questions' answer quoted 1 -> 3 of 5, opening it 1 -> 3)."""
+    from dataclasses import replace
+
+    from retrieval.answer import counting_passage
+
+    event = "Đêm 27/4, 7 cục nóng điều hòa ở chung cư An Bình, số 97 Trần Bình rơi xuống khu vui chơi trẻ em."
+    again = "Sáng 28/4, đại diện chủ đầu tư chung cư An Bình, số 97 Trần Bình cho biết đang làm rõ sự việc."
+    none_hurt = "Sự việc xảy ra vào đêm khuya, ít người đi lại nên không có người bị thương."
+    for q in ("Vụ rơi điều hòa ở chung cư An Bình số 97 Trần Bình đêm 27/4 có ai bị thương không?",
+              "vu roi dieu hoa o chung cu an binh so 97 tran binh co ai bi thuong khong"):
+        assert _opens(q, f"{event} {again} {none_hurt}")[0] == none_hurt, q
+        drawn = _hit(f"{event} {again}")
+        further = replace(drawn.passage, chunk_id=11, ord=4, text=none_hurt)
+        assert counting_passage(q, [drawn], [drawn.passage, further], lambda t: 1.0) == further, q
+    hit = "Cần bơm bê tông của xe bồn 37C-135.41 gãy, rơi trúng người công nhân L.Q.D. (SN 1971)."
+    died = "Do chấn thương quá nặng, ông D. đã tử vong tại bệnh viện."
+    q = "Công nhân L.Q.D. (SN 1971) bị cần bơm bê tông của xe bồn 37C-135.41 rơi trúng có qua khỏi không?"
+    assert _opens(q, f"{hit} {died}")[0] == died
+    # a kind asked ("bệnh gì") or a cause is no yes/no question: no passage drawn for it
+    drawn = _hit(hit)
+    further = replace(drawn.passage, chunk_id=11, ord=4, text=died)
+    for q in ("Công nhân L.Q.D. bị xe bồn 37C-135.41 làm gãy chân gì?", "Vì sao công nhân L.Q.D. không qua khỏi?"):
+        assert counting_passage(q, [drawn], [drawn.passage, further], lambda t: 1.0) is None, q
+
+
 def test_a_total_asked_is_answered_by_the_sentence_giving_the_total():
     """"… phải hoàn trả tổng cộng bao nhiêu tiền?": the sentence giving the total opens the answer,
     not the one giving each person's sum (which shares more of the question's words); when the
@@ -1047,6 +1076,16 @@ def test_a_why_question_quotes_a_sentence_giving_a_cause():
                    'Ông A nói: "Vì mưa lớn kéo dài nên đường sạt."'):
         assert gives_cause(cause_), cause_  # (not a slogan)
     assert not gives_cause("Xã tổ chức Chương trình Vì biển đảo quê hương.") and gives_cause("Vì biển động, tàu về bờ.")
+    # a motive opening a sentence, a reason said so (blind cadre set: the why-questions' answer 6 -> 8 of 10)
+    for cause_ in ("Cho rằng điện lực chậm di dời nên gia đình bà H. cắt đứt đường dây.",
+                   "Lý do, xã Long Giao nằm ở vị trí trung tâm của huyện.", "Lý do là thiếu vốn đối ứng."):
+        assert gives_cause(cause_), cause_
+    assert not gives_cause("Ông A cho rằng dự án là cần thiết.")  # (an opinion, not opening the sentence)
+    cut = "Một hộ dân ở huyện Ba Tơ đã tự ý cắt đứt đường dây điện 22KV đi ngang vườn nhà sau bão số 9."
+    motive = "Cho rằng điện lực chậm di dời nên gia đình bà H. bắt giàn giáo, dùng kìm cộng lực cắt đứt đường dây."
+    a = compose("Vì sao một hộ dân ở Ba Tơ tự ý cắt đứt đường dây điện 22KV sau bão số 9?", [_hit(f"{cut} {motive}")],
+                True, lambda t: 1.0)
+    assert a.sentences[0].text == motive
     # a cause said to be the cause is about what is asked, though it shares no other word with it
     fish = "Cá chết nổi trắng trên suối 33 ở xã Ea Huar, huyện Buôn Đôn trong nhiều ngày."
     farm = '"Nguyên nhân được chúng tôi xác định là do trang trại chăn nuôi heo xả thải.'
@@ -1600,7 +1639,7 @@ def test_the_slot_a_question_asks_to_fill_opens_the_answer():
     assert asked_slot("Kỳ họp dự kiến khai mạc vào ngày nào?") == Slot(("ngày",), True, True)  # a date's kind
     assert asked_slot("Thái độ của người dân ra sao?") == Slot(("thái", "độ"), True, True)
     # a slot of three words reaching a capitalised first word is bounded: not matched by "công" alone
-    assert asked_slot("Dự án khởi công chưa?") == Slot(("án", "khởi", "công"), False, True)
+    assert asked_slot("Dự án khởi công chưa?") == Slot(("án", "khởi", "công"), False, True, yes_no=True)
     assert not writes(written("Xã có mặt."), ())  # no phrase: no sentence fills the slot
     for none in ("Bệnh nhân được điều trị như thế nào?", "Dự án khởi công khi nào?", "Dân vận khéo là gì?",
                  "Bé nuốt pin khi đang làm gì?", "Hai bé được tạo ra bằng cách nào?", "Sức khỏe nam sinh ra sao?",

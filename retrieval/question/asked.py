@@ -60,22 +60,35 @@ class Asked:
     def answers(self) -> Callable[[str], bool] | None:
         """What tells a sentence that answers: one counting what is asked ("25 mô hình"),
         naming the holder of the office asked, or naming the place of a kind, the year or the
-        document's number asked ("thôn 3", "năm 2016", "Chỉ thị 16"); None when none is asked."""
+        document's number asked ("thôn 3", "năm 2016", "Chỉ thị 16"), or writing what a yes/no
+        question asks ("bị thương"); None when none is asked."""
         if self.counted is not None:
             return self.counted.search
         office = self.office
         if office is not None:
             return lambda sentence: names_the_office(sentence, office)
-        return self.which.answers if self.which is not None else None
+        if self.which is not None:
+            return self.which.answers
+        return self._yes_no.written_in if self._yes_no is not None else None
+
+    @property
+    def _yes_no(self) -> Slot | None:
+        """The slot of a yes/no question ("… có ai bị thương không?": "bị thương"), which the sentence
+        writing it answers ("… nên không có người bị thương."); not of one asking why."""
+        slot = self.slot
+        return slot if slot is not None and slot.yes_no and not slot.kind and not self.why else None
 
     def passage_tests(self) -> tuple[Callable[[str], bool], ...]:
         """What a sentence of another passage of the top article must pass to be drawn on when none
         the answer draws on does (`answer.counting_passage`), the first test first: a count (as a
         total when one is asked; a count the message states is no reason to draw on another
-        passage), or a place of the kind asked, a year, a document's number; () when none is asked."""
+        passage), or a place of the kind asked, a year, a document's number, or what a yes/no
+        question asks (`_yes_no`: "… đã bị hủy chưa?": "bị hủy"); () when none is asked."""
         if self.counted is not None:
             return tuple(t for t in (self.prefers(anew=False), self.counted.search) if t is not None)
-        return (self.which.answers,) if self.which is not None else ()
+        if self.which is not None:
+            return (self.which.answers,)
+        return (self._yes_no.written_in,) if self._yes_no is not None else ()
 
     def prefers(self, anew: bool = True) -> Callable[[str], bool] | None:
         """Of the sentences that answer (`answers`), those that answer best, if any: for a total

@@ -18,7 +18,8 @@ _WHY = tuple(tuple(w.split()) for w in (*_CAUSE_ASKED, "vì chuyện gì", "vì 
 # agent, one of these words then, in the clause, what agents do: "do xã tổ chức", "do ông A phụ
 # trách", "do ông bà để lại"; nor a capitalised name: "do Viện … khảo sát"; but a sentence opening
 # "Do …," gives one: "Do Ủy ban nhân dân xã chậm bàn giao mặt bằng, …"), "vì …"
-# (not "vì vậy"), "bởi …" (not "bởi vậy"), "khiến", "dẫn đến", "làm cho", "nên mới"
+# (not "vì vậy"), "bởi …" (not "bởi vậy"), "khiến", "dẫn đến", "làm cho", "nên mới"; "Cho rằng …" opening
+# a sentence (a motive), "lý do là", "Lý do, …"
 _AGENTS = ("xã(?! hội)", "huyện", "tỉnh", "thành phố", "phường", "quận", "sở", "bộ(?! phận| máy)", "ban",
            "hội(?! chứng)", "công ty", "đơn vị", "nhà trường", "đoàn", "lực lượng", "cơ quan", "chính quyền",
            "ủy ban", "nhóm", "gia đình", "các", "tổ(?! chức)", "người dân", "ông", "bà", "anh", "chị", "bác", "cô",
@@ -51,7 +52,9 @@ _GIVES_CAUSE_RE = re.compile(
     # "vì": not "vì vậy", nor a name or a slogan's ("Quỹ Vì người nghèo", "vì nhân dân phục vụ"); "Vì"
     # opening a sentence or a quotation ('Ông A nói: "Vì mưa lớn …')
     rf"|(?:\bvì|(?:^|[:\"“(])\W*Vì) (?!(?:vậy|thế|sao)\b|{_FOR_WHOM})\w"
-    r"|(?i:\bbởi (?!(?:vậy|thế|lẽ đó)\b)|\bnên mới\b)|" + _EFFECT)
+    r"|(?i:\bbởi (?!(?:vậy|thế|lẽ đó)\b)|\bnên mới\b)|" + _EFFECT +
+    # a motive or a reason said so: "Cho rằng điện lực chậm di dời nên …" opening a sentence, "Lý do, xã …"
+    r"|^\W*Cho rằng\b|(?i:\bl[ýí] do(?: là|\s*[,:]))")
 
 
 # the words a why-question asks with, folded ("vi", "sao", "nguyen", "nhan" …): a cause written with

@@ -37,6 +37,8 @@ class Slot:
     # two words at least of it are matched (typed with accents, its stops and capitals bound it:
     # one word of it may be half of another); else its last word alone may be
     whole: bool
+    # asked yes or no ("… có ai bị thương không?", "… đã bị hủy chưa?"): the sentence writing it answers
+    yes_no: bool = False
 
     @staticmethod
     def sentence_words(sentence: str) -> list[tuple[str, str]]:
@@ -54,7 +56,21 @@ class Slot:
             phrase = self.words[start:]
             if any(writes(ws, phrase) for ws in sentences):
                 return phrase
+        for phrase in self.told_otherwise():
+            if any(writes(ws, phrase) for ws in sentences):
+                return phrase
         return ()
+
+    def told_otherwise(self) -> tuple[tuple[str, ...], ...]:
+        """The words the press answers the slot with instead of its own (`_TOLD_OTHERWISE`: "… có
+        qua khỏi không?" is answered by "đã tử vong"), most telling first; () for most slots."""
+        folded = tuple(fold(w) for w in self.words)
+        return next((told for end, told in _TOLD_OTHERWISE.items() if folded[-len(end):] == end), ())
+
+    def written_in(self, sentence: str) -> bool:
+        """Whether a sentence writes the slot (`phrase`): "Sự việc xảy ra vào đêm khuya nên không có
+        người bị thương." for "… có ai bị thương không?"."""
+        return bool(self.phrase([Slot.sentence_words(sentence)]))
 
 
 def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
@@ -67,6 +83,15 @@ def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
     return any(all(p == (w[0] if t else w[1]) for p, t, w in zip(phrase, typed, ws[i:i + n]))
                for i in range(len(ws) - n + 1))
 
+
+# The press tells whether someone survived, died or was hurt in its own words: a slot ending so (folded)
+# is also filled by these ("… có qua khỏi không?": "ông D. đã tử vong tại bệnh viện")
+_DEATH = (("tử", "vong"), ("qua", "đời"), ("thiệt", "mạng"), ("tử", "nạn"), ("qua", "khỏi"))
+_TOLD_OTHERWISE = {
+    ("qua", "khoi"): _DEATH[:4],
+    ("chet",): _DEATH[:4],
+    ("thuong", "vong"): (("bị", "thương"), *_DEATH[:4]),
+}
 
 MAX_SLOT_WORDS = 3
 _MAX_HEAD_WORDS = 3  # "… ra sao?" asks of the words before a "của" opening the question (time words aside)
@@ -138,15 +163,16 @@ def asked_slot(question: str) -> Slot | None:
         return len(forms) > len(phrase) and all(map(_as_typed, forms[-len(phrase):], phrase))
 
     n = len(forms)
-    kind = False
+    kind = yes_no = False
     if ends("ở", "đâu") or ends("tại", "đâu"):  # "… quê ở đâu?"
         end = n - 2
     elif ends("ở", "chỗ", "nào") or ends("ở", "nơi", "nào"):
         end = n - 3
     elif ends("không"):  # "… có bị phạt không?", "… hay không?", "… được không?"
         end = n - 2 if _as_typed(forms[-2], "hay") or _as_typed(forms[-2], "được") else n - 1
+        yes_no = True
     elif ends("chưa"):  # "… đã khởi công chưa?"
-        end = n - 1
+        end, yes_no = n - 1, True
     elif ends("nào") and not _NO_SLOT_BEFORE_NAO.read_in(forms[-2], accented):  # "… xã nào?"
         end, kind = n - 1, True
     elif ends("gì") and not _NO_SLOT_BEFORE_GI.read_in(forms[-2], accented):  # "… bệnh gì?"
@@ -186,7 +212,7 @@ def asked_slot(question: str) -> Slot | None:
     # alone may be matched ("Dự án khởi công chưa?" may not: "công" of "Công an")
     bounded = len(slot) < MAX_SLOT_WORDS or (names and any(map(_is_name_word, typed[1:]))) or (
         i <= 0 and typed[0][0].isupper())
-    return Slot(words=tuple(one_tone_placement(w) for w in slot), kind=kind, whole=accented and bounded)
+    return Slot(words=tuple(one_tone_placement(w) for w in slot), kind=kind, whole=accented and bounded, yes_no=yes_no)
 
 
 def _how_head(forms: list[str], accented: bool) -> int | None:
