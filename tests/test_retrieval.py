@@ -761,6 +761,23 @@ def test_a_how_many_question_draws_on_the_passage_that_counts():
     assert counting_passage(q, [replace(drawn, passage=counting)], [counting], lambda t: 1.0) is None  # drawn already
 
 
+def test_a_count_said_of_what_happened_opens_on_the_count_said_so():
+    """"Bao nhiêu cán bộ … đã hy sinh?": of the sentences counting "cán bộ", the one whose clause says they
+    died ("909 cán bộ đã anh dũng hy sinh"), not one counting others near another "hy sinh" (blind cadre
+    set: the count's answer quoted for one more of 14)."""
+    from retrieval.question.asked import read_question
+
+    honoured = ("Đội ngũ cán bộ công an chi viện chiến trường miền Nam không quản ngại hy sinh, gian khổ; 20 cán bộ "
+                "công an chi viện được phong tặng danh hiệu Anh hùng.")
+    died = "Trong cuộc chiến đấu, 909 cán bộ đã anh dũng hy sinh, 46 cán bộ bị địch bắt tù đày."
+    q = "Bao nhiêu cán bộ công an chi viện chiến trường miền Nam đã hy sinh trong kháng chiến chống Mỹ?"
+    assert read_question(q).qualifier == "hy sinh"
+    assert _opens(q, f"{honoured} {died}")[0] == died
+    assert read_question("Xã có bao nhiêu mô hình đã được công nhận?").qualifier == "công nhận"
+    assert read_question("Có bao nhiêu hộ?").qualifier == "" and read_question("bao nhieu nguoi bi thuong").qualifier == ""
+    assert read_question("Ông A bị phạt bao nhiêu tiền?").qualifier == ""  # (a sum: its acts are read apart)
+
+
 def test_a_yes_no_question_opens_on_the_sentence_that_answers_it():
     """"… có ai bị thương không?", "… có qua khỏi không?": the sentences that repeat the event hold most
     of the question's words; the one saying whether (further down the article: drawn on) opens the

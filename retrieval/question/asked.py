@@ -18,7 +18,8 @@ from retrieval.people import trusted_people
 from retrieval.question.causes import asks_why
 from retrieval.question.dates import asks_time, states_time, times_written, without_date_asked
 from retrieval.question.documents import asks_document_number, asks_full_code, question_numbers, states_document_number
-from retrieval.question.figures import CountedNoun, asks_a_figure, asks_total, counted_noun, gives_total, money_acts, named_days
+from retrieval.question.figures import (CountedNoun, asks_a_figure, asks_total, count_qualifier, counted_noun, gives_total,
+                                        is_sum, money_acts, named_days, counts_qualified)
 from retrieval.question.message import asked_sentences
 from retrieval.question.offices import Office, asked_office, asks_who, names_the_office
 from retrieval.question.present import asks_of_now
@@ -51,6 +52,8 @@ class Asked:
     acts: tuple[str, ...] = ()
     # for a figure: a total asked ("tổng cộng bao nhiêu tiền": the sentence giving the total, not each part)
     total: bool = False
+    # for a count: what happened to what is counted ("bao nhiêu cán bộ … đã hy sinh": "hy sinh")
+    qualifier: str = ""
     # which place of a kind, year or document's number (`Which`; none with a count or an office asked)
     which: Which | None = None
     # the years the message names when it asks none ("năm 2019 chủ đề dân vận là gì": "2019"); a
@@ -94,13 +97,16 @@ class Asked:
         """Of the sentences that answer (`answers`), those that answer best, if any: for a total
         asked ("tổng cộng bao nhiêu tiền"), one counting it as a total ("trên tổng số kinh phí … là
         9,8 tỷ đồng", not each person's sum); with `anew`, one counting it with a number the message
-        does not state ("20 phòng", not its "23 phòng"); None when no such preference is asked."""
-        counted = self.counted
+        does not state ("20 phòng", not its "23 phòng"); for a count said of what happened ("bao nhiêu
+        cán bộ … đã hy sinh"), one counting it so ("909 cán bộ đã anh dũng hy sinh"); None when no such
+        preference is asked."""
+        counted, qualifier = self.counted, self.qualifier
         anew = anew and counted is not None and bool(counted.stated)
-        if counted is None or not (self.total or anew):
+        if counted is None or not (self.total or anew or qualifier):
             return None
         return lambda sentence: (counted.search(sentence) and (not self.total or gives_total(sentence))
-                                 and (not anew or counted.counts_anew(sentence)))
+                                 and (not anew or counted.counts_anew(sentence))
+                                 and (not qualifier or counts_qualified(counted, sentence, qualifier)))
 
 
 @lru_cache(maxsize=256)
@@ -123,6 +129,7 @@ def read_question(question: str) -> Asked:
         days=frozenset(named_days(text)) if figure else frozenset(), why=asks_why(text), who=who, named=named,
         office=office, now=asks_of_now(text), slot=asked_slot(text),
         acts=money_acts(text, counted), total=counted is not None and asks_total(text),
+        qualifier=count_qualifier(text) if counted is not None and not is_sum(counted) else "",
         which=which, years=frozenset() if asks_year(text) else frozenset(str(n.year) for n in named_years(question)),
         parts=tuple(_with_places(read_question(s), question) for s in sentences) if len(sentences) > 1 else ())
 

@@ -296,6 +296,32 @@ def asks_total(question: str) -> bool:
     return False
 
 
+# "bao nhiêu cán bộ … đã hy sinh", "mấy người bị thương": what happened to what is counted, after an
+# auxiliary (read with accents only: bare, "da" is also đá, da, "bi" bí), up to two words, not across a
+# linking word or a place ("… đã hy sinh trong kháng chiến", "bị thương ở")
+_QUALIFIED_RE = re.compile(r"\b(?:bao nhiêu|mấy)\s+[^?]*?\b(?:(?:đã|bị|được|đang|sẽ)\s+)+(?!(?:là|có|không|chưa)\b)"
+                           r"([^\W\d_]+)(?:\s+(?!(?:trong|tại|ở|vào|từ|của|và|với|do|khi|là|cho|không|chưa|bao|mấy)\b)"
+                           r"([^\W\d_]+))?", re.I)
+
+
+def count_qualifier(question: str) -> str:
+    """What happened to what a question counts, as typed with accents ("Bao nhiêu cán bộ công an chi
+    viện đã hy sinh trong kháng chiến?": "hy sinh"); "" for none (or a question typed bare). A count
+    that is said so answers better than another count of the noun (`counts_qualified`)."""
+    text = nfc(question)
+    if not has_diacritics(text):
+        return ""
+    m = _QUALIFIED_RE.search(text)
+    return " ".join(w.lower() for w in m.groups() if w) if m else ""
+
+
+def counts_qualified(counted: CountedNoun, sentence: str, qualifier: str) -> bool:
+    """Whether a clause of a sentence counts what is asked and writes its qualifier (`count_qualifier`),
+    word for word ("909 cán bộ đã anh dũng hy sinh, …"; not "… không quản ngại hy sinh, …; 20 cán bộ …")."""
+    return any(counted.search(clause) and f" {qualifier} " in _words_of(clause.lower(), str)
+               for clause in re.split(r"[,;:]\s", nfc(sentence)))
+
+
 def gives_total(sentence: str) -> bool:
     """Whether a sentence names a total ("tổng số", "tổng cộng", "tổng kinh phí" …)."""
     accented = has_diacritics(sentence)
