@@ -23,7 +23,8 @@ from retrieval.normalize import ABBREVIATIONS, expand_abbreviations, fold, has_d
 # 8: places written in one word ("Sapa") read as their two ("Sa Pa").
 # 9: BVĐK, TTYT, TAND, VKSND, THADS, QLTT, PCT, SN expanded.
 # 10: TX (thị xã) expanded.
-TOKENS_VERSION = "10"
+# 11: UB, UBKT, BCĐ, BQL, ĐBQH, PTT, QĐND, HTX, KCN, ATTP, TTHC, KTX, ĐHQG, HS, GV, SV expanded.
+TOKENS_VERSION = "11"
 
 # Question words and function words that carry no topic (folded forms).
 QUERY_STOPWORDS = set(

@@ -77,6 +77,22 @@ ABBREVIATIONS: dict[str, str] = {
     "pct": "phó chủ tịch",
     "sn": "sinh năm",  # "(SN 1964)"
     "tx": "thị xã",  # "UBND TX Sa Pa" ("tp", "tt" are left out: real syllables, "tt" also thông tư)
+    "ub": "ủy ban",  # "UB Thường vụ Quốc hội", "UB MTTQ phường"
+    "ubkt": "ủy ban kiểm tra",
+    "bcd": "ban chỉ đạo",
+    "bql": "ban quản lý",
+    "dbqh": "đại biểu quốc hội",
+    "ptt": "phó thủ tướng",
+    "qdnd": "quân đội nhân dân",
+    "htx": "hợp tác xã",
+    "kcn": "khu công nghiệp",
+    "attp": "an toàn thực phẩm",
+    "tthc": "thủ tục hành chính",
+    "ktx": "ký túc xá",
+    "dhqg": "đại học quốc gia",
+    "hs": "học sinh",  # ("hs", "gv", "sv" are no syllables)
+    "gv": "giáo viên",
+    "sv": "sinh viên",
     # ministries and departments, however their "&" is written ("Sở GD&ĐT", "Sở GDĐT"; see `words`)
     "nnptnt": "nông nghiệp và phát triển nông thôn",
     "tnmt": "tài nguyên và môi trường",

@@ -121,6 +121,12 @@ def test_abbreviations_both_ways():
     assert {"phó", "chủ", "tịch"} <= set(expand_abbreviations(words("PCT TP Hội An")))
     assert {"thị", "xã"} <= set(expand_abbreviations(words("UBND TX Sa Pa"))) and "tx" in expand_abbreviations(
         words("thị xã Sa Pa"))
+    # the steering committees, deputies, cooperatives and students of cadres' questions, both ways
+    told = set(expand_abbreviations(words("BCĐ tỉnh họp với ĐBQH về HTX, KCN và KTX của HS")))
+    assert {"chỉ", "đạo", "đại", "biểu", "hợp", "tác", "công", "nghiệp", "túc", "học", "sinh"} <= told
+    assert {"bcd", "dbqh", "ub"} <= set(map(fold, expand_abbreviations(words(
+        "Ban Chỉ đạo, đại biểu Quốc hội và Ủy ban Thường vụ"))))
+    assert "ub" not in expand_abbreviations(words("Ủy ban nhân dân xã"))  # (the longer one: "ubnd")
 
 
 def test_query_accented_and_folded():
