@@ -141,13 +141,16 @@ def _metadata_places(article: ArticleInfo) -> frozenset[str]:
 
 def _capitalised_in(question: str, key: str, spelt: str | None = None) -> bool:
     """Whether the question writes the folded name `key` with capitals (and is not in title
-    case); given its spelling, with its accents or none ("Ngô Xuân Đông" writes no "Đồng")."""
+    case; a name of one word not followed by another capitalised word); given its spelling,
+    with its accents or none ("Ngô Xuân Đông" writes no "Đồng")."""
     typed = re.findall(r"\w+", question)
     folded, want = [fold(w).lower() for w in typed], key.split()
     spelling = spelt.split() if spelt else None
     return not title_cased(question) and any(
         folded[i:i + len(want)] == want and all(w[0].isupper() for w in typed[i:i + len(want)])
         and (i or len(want) > 1)  # one capitalised first word is just the question's start ("Vinh danh …")
+        # one word is no place when it begins a longer name ("o Bac Bo": no "Bạc")
+        and (len(want) > 1 or i + 1 >= len(typed) or not typed[i + 1][0].isupper())
         and (spelling is None or all(not has_diacritics(w) or same_syllable(w, a)
                                      for w, a in zip(typed[i:i + len(want)], spelling)))
         for i in range(len(typed) - len(want) + 1))

@@ -2424,6 +2424,10 @@ async def test_a_stored_place_is_read_in_a_question_only_as_spelt(engine):
     assert _capitalised_in("Ông Ngô Xuân Đông ký gì?", "dong") and not _capitalised_in(
         "Ông Ngô Xuân Đông ký gì?", "dong", "Đồng")
     assert _capitalised_in("Ong Ngo Xuan Dong ky gi?", "dong", "Đồng")  # typed bare: may be it
+    # one word beginning a longer name is none: "Bac Bo" (Bắc Bộ) writes no "Bạc" (a blind cadre question
+    # was refused as "nothing about Bạc")
+    assert not _capitalised_in("khu vuc nao o Bac Bo nang nong", "bac", "Bạc")
+    assert _capitalised_in("khu vuc nao o Bac nang nong", "bac", "Bạc")
     await _add(engine, "mem#dong", "Sai phạm trong cấp giấy chứng nhận quyền sử dụng đất",
                "Ông Ngô Xuân Đông, Chủ tịch UBND huyện, đã ký 120 quyết định cấp giấy chứng nhận quyền sử dụng "
                "đất sai quy định.")
