@@ -187,12 +187,12 @@ def _filling_slots(asked: Asked, sentences: Mapping[tuple[int, int], str], own: 
     ws = {key: Slot.sentence_words(s) for key, s in sentences.items() if own(key) and _quotable(s)}
     bonus: dict[tuple[int, int], float] = {}
     for slot in slots:
-        phrase = slot.phrase(list(ws.values()))
-        if not phrase:
+        phrases = slot.phrases(list(ws.values()))
+        if not phrases:
             continue  # no sentence writes it
         weight = (KIND_SLOT_WEIGHT if slot.kind else SLOT_WEIGHT) * mass
         for key, w in ws.items():
-            if writes(w, phrase):
+            if any(writes(w, phrase) for phrase in phrases):
                 bonus[key] = max(bonus.get(key, 0.0), weight)  # (a sentence filling two slots: the larger)
     return bonus
 

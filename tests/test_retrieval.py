@@ -800,6 +800,13 @@ def test_a_yes_no_question_opens_on_the_sentence_that_answers_it():
     died = "Do chấn thương quá nặng, ông D. đã tử vong tại bệnh viện."
     q = "Công nhân L.Q.D. (SN 1971) bị cần bơm bê tông của xe bồn 37C-135.41 rơi trúng có qua khỏi không?"
     assert _opens(q, f"{hit} {died}")[0] == died
+    fire = "Vào 21h30 ngày 28/4, tầng 3 của chung cư mini 7 tầng ở phường Phú Thuận, quận 7 bất ngờ bốc cháy."
+    smoke = "Vụ cháy làm hư hỏng nhiều tài sản và 4 người bị ngạt khói được đưa đi cấp cứu."
+    for q in ("chay chung cu mini phuong Phu Thuan quan 7 co ai bi thuong khong",  # (typed bare: "thuong")
+              "Cháy chung cư mini ở phường Phú Thuận, quận 7 có ai bị thương không?"):
+        assert _opens(q, f"{fire} {smoke}")[0] == smoke, q
+    from retrieval.question.slot import asked_slot
+    assert asked_slot("Em có được khen thưởng không?").told_otherwise() == ()  # "thưởng" is no "thương"
     # a kind asked ("bệnh gì") or a cause is no yes/no question: no passage drawn for it
     drawn = _hit(hit)
     further = replace(drawn.passage, chunk_id=11, ord=4, text=died)

@@ -56,21 +56,25 @@ class Slot:
             phrase = self.words[start:]
             if any(writes(ws, phrase) for ws in sentences):
                 return phrase
-        for phrase in self.told_otherwise():
-            if any(writes(ws, phrase) for ws in sentences):
-                return phrase
         return ()
+
+    def phrases(self, sentences: list[list[tuple[str, str]]]) -> tuple[tuple[str, ...], ...]:
+        """The phrases that fill the slot in the sentences: its own (`phrase`), and those the press
+        answers it with instead (`told_otherwise`) that one of them writes."""
+        own = self.phrase(sentences)
+        return ((own,) if own else ()) + tuple(p for p in self.told_otherwise() if any(writes(ws, p) for ws in sentences))
 
     def told_otherwise(self) -> tuple[tuple[str, ...], ...]:
         """The words the press answers the slot with instead of its own (`_TOLD_OTHERWISE`: "… có
-        qua khỏi không?" is answered by "đã tử vong"), most telling first; () for most slots."""
-        folded = tuple(fold(w) for w in self.words)
-        return next((told for end, told in _TOLD_OTHERWISE.items() if folded[-len(end):] == end), ())
+        qua khỏi không?" is answered by "đã tử vong"; the slot's words compared as typed), most telling
+        first; () for most slots."""
+        return next((told for end, told in _TOLD_OTHERWISE.items()
+                     if len(self.words) >= len(end) and all(map(_as_typed, self.words[-len(end):], end))), ())
 
     def written_in(self, sentence: str) -> bool:
-        """Whether a sentence writes the slot (`phrase`): "Sự việc xảy ra vào đêm khuya nên không có
+        """Whether a sentence writes the slot (`phrases`): "Sự việc xảy ra vào đêm khuya nên không có
         người bị thương." for "… có ai bị thương không?"."""
-        return bool(self.phrase([Slot.sentence_words(sentence)]))
+        return bool(self.phrases([Slot.sentence_words(sentence)]))
 
 
 def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
@@ -86,11 +90,12 @@ def writes(ws: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
 
 # The press tells whether someone survived, died or was hurt in its own words: a slot ending so (folded)
 # is also filled by these ("… có qua khỏi không?": "ông D. đã tử vong tại bệnh viện")
-_DEATH = (("tử", "vong"), ("qua", "đời"), ("thiệt", "mạng"), ("tử", "nạn"), ("qua", "khỏi"))
-_TOLD_OTHERWISE = {
-    ("qua", "khoi"): _DEATH[:4],
-    ("chet",): _DEATH[:4],
-    ("thuong", "vong"): (("bị", "thương"), *_DEATH[:4]),
+_DEATH = (("tử", "vong"), ("qua", "đời"), ("thiệt", "mạng"), ("tử", "nạn"))
+_TOLD_OTHERWISE = {  # (the slot's last words, accented: compared as typed)
+    ("qua", "khỏi"): _DEATH,
+    ("chết",): _DEATH,
+    ("thương", "vong"): (("bị", "thương"), *_DEATH),
+    ("thương",): (("thương", "vong"), ("thương", "tích"), ("ngạt", "khói"), ("cấp", "cứu"), *_DEATH),
 }
 
 MAX_SLOT_WORDS = 3
